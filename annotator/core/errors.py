@@ -1,0 +1,41 @@
+"""The exceptions the core raises; each message is meant to be shown to a researcher as it is."""
+
+
+class AnnotatorError(Exception):
+    """Base class: anything the user can be told about in one line."""
+
+
+class ProjectError(AnnotatorError):
+    """The project file cannot be created, opened or migrated."""
+
+
+class NotAProjectError(ProjectError):
+    """The file exists but is not an annotator project (or not SQLite at all)."""
+
+
+class NewerProjectError(ProjectError):
+    """The project was written by a newer version of the tool."""
+
+
+class SchemaError(AnnotatorError):
+    """The label schema file is invalid."""
+
+
+class ValidationError(AnnotatorError):
+    """An annotation, attribute or value does not fit the schema or the document."""
+
+
+class NotFoundError(AnnotatorError):
+    """A document, annotation, annotator or entity does not exist."""
+
+
+class InputError(AnnotatorError):
+    """An input file is unusable; the message names the file and, where known, the line."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        where = path or ""
+        if line is not None:
+            where = f"{where}:{line}" if where else f"line {line}"
+        super().__init__(f"{where}: {message}" if where else message)
+        self.path = path
+        self.line = line

@@ -1,0 +1,122 @@
+"""Ordered schema steps of the project file; each runs in one transaction with its version bump."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# PRAGMA application_id of every annotator project: "ANNO" in ASCII.
+APPLICATION_ID = 0x414E4E4F
+
+_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    source TEXT,
+    imported_at TEXT NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE annotators (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE annotations (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    layer TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    entity_id TEXT REFERENCES entities(id),
+    link_id TEXT REFERENCES annotations(id) ON DELETE SET NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('manual', 'imported', 'suggested', 'adjudicated')),
+    created_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL,
+    CHECK (start >= 0 AND "end" > start),
+    -- length() counts characters, as the offsets do: a span can never disagree with its size.
+    CHECK (length(text) = "end" - start)
+);
+CREATE INDEX annotations_by_document ON annotations(document_id, annotator_id, start);
+CREATE INDEX annotations_by_link ON annotations(link_id);
+CREATE TABLE stances (
+    annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (annotation_id, position),
+    UNIQUE (annotation_id, target)
+);
+CREATE TABLE document_status (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done')),
+    modified_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator_id)
+);
+"""
+
+# Version 2: comments on annotations and documents, and stance targets indexed for autocomplete.
+_V2 = """
+CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotation_id TEXT REFERENCES annotations(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX comments_by_document ON comments(document_id);
+CREATE INDEX stances_by_target ON stances(target);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, to_version: int = CURRENT_VERSION) -> int:
+    """Bring the file from its `user_version` up to `to_version`, one transaction per step.
+
+    The connection must be in autocommit mode (isolation_level None) so BEGIN/COMMIT are ours.
+    Returns the version the file had before.
+    """
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(start + 1, to_version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # executescript() would commit first; run the statements one by one instead.
+            for statement in _statements(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return start
+
+
+def _statements(script: str) -> list[str]:
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements

@@ -1,0 +1,75 @@
+"""Plain values of the domain: documents, annotations, speaker entities and stances."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+ORIGINS = ("manual", "imported", "suggested", "adjudicated")
+STATUSES = ("todo", "in_progress", "done")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    text: str
+    sha256: str
+    source: str | None
+    imported_at: str
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of the document list: no text, so listing a large project stays cheap."""
+
+    id: str
+    title: str
+    status: str
+    annotation_count: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person or body that speaks; many speaker mentions share one entity."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stance:
+    target: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A span of a document tagged in one layer by one annotator.
+
+    `start` and `end` are code-point offsets into the document text, end exclusive.
+    `link_id` is the annotation this one points to (a claim's speaker mention);
+    `entity` is the speaker entity of a speaker mention.
+    """
+
+    id: str
+    document_id: str
+    annotator: str
+    layer: str
+    start: int
+    end: int
+    text: str
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    entity: Entity | None = None
+    link_id: str | None = None
+    stances: tuple[Stance, ...] = ()
+    origin: str = "manual"
+    created_at: str = ""
+    modified_at: str = ""
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end

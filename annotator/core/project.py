@@ -1,0 +1,753 @@
+"""The project file: opens or creates the SQLite store and is the only place that writes SQL.
+
+Every public method that changes data runs in one transaction: all of it is stored or none.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+import sqlite_utils
+
+from annotator.core import migrations
+from annotator.core.errors import (
+    AnnotatorError,
+    NewerProjectError,
+    NotAProjectError,
+    NotFoundError,
+    ProjectError,
+    ValidationError,
+)
+from annotator.core.model import STATUSES, Annotation, Document, DocumentSummary, Entity, Stance
+from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
+from annotator.core.text import text_sha256, title_of
+
+BUSY_TIMEOUT_S = 10.0
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_UNSET: Any = object()
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """An article read from a file, ready to import."""
+
+    text: str
+    source: str | None = None
+    title: str | None = None
+    id: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: tuple[str, ...]  # document ids
+    skipped: tuple[tuple[str, str], ...]  # (source, id of the document already holding the text)
+
+
+@dataclass(frozen=True)
+class AnnotationState:
+    """Everything needed to put an annotation back exactly: itself and the claims linking to it."""
+
+    annotation: Annotation
+    incoming: tuple[str, ...] = ()
+
+
+def check_project_file(path: Path) -> None:
+    """Refuse a file that is not an annotator project by reading its header only.
+
+    Nothing is opened through SQLite here, so a foreign file is left byte-for-byte untouched.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        raise NotAProjectError(f"{path} is a folder, not a project file") from None
+    except OSError as exc:
+        raise ProjectError(f"cannot read {path}: {exc.strerror}") from None
+    if not header:
+        raise NotAProjectError(f"{path} is an empty file, not an annotator project")
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+        raise NotAProjectError(f"{path} is not an annotator project (not an SQLite file)")
+    version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id != migrations.APPLICATION_ID:
+        raise NotAProjectError(
+            f"{path} is an SQLite database of another application, not an annotator project"
+        )
+    _check_version(path, version)
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > migrations.CURRENT_VERSION:
+        raise NewerProjectError(
+            f"{path} was made by a newer version of this tool (project format {version}, "
+            f"this version reads up to {migrations.CURRENT_VERSION}); update the tool to open it"
+        )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class Project:
+    """An open project file. Use `Project.create` or `Project.open`, and close it (or use `with`)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.schema: LabelSchema = parse_schema(self._meta("label_schema"), f"{path} (schema)")
+        self._texts: dict[str, str] = {}
+
+    # ----------------------------------------------------------------- opening and closing
+
+    @classmethod
+    def create(cls, path: str | Path, schema_text: str | None = None) -> Project:
+        """Create a new project file; refuses to overwrite anything."""
+        path = Path(path)
+        schema_text = schema_text if schema_text is not None else default_schema_text()
+        parse_schema(schema_text)  # a bad schema is refused before any file is made
+        if path.exists():
+            raise ProjectError(f"{path} already exists; choose another name or open it")
+        if not path.parent.is_dir():
+            raise ProjectError(f"folder {path.parent} does not exist")
+        # Build the file under a temporary name and move it into place, so an interrupted
+        # init never leaves a half-made project behind.
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=".annotator-init-", dir=path.parent)
+        except OSError as exc:
+            raise ProjectError(f"cannot create a project in {path.parent}: {exc.strerror}") from None
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                migrations.migrate(conn)
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('label_schema', ?), ('created_at', ?)",
+                    (schema_text, now()),
+                )
+            finally:
+                conn.close()
+            os.link(tmp, path)  # fails if `path` appeared meanwhile: never overwrite
+        except FileExistsError:
+            raise ProjectError(f"{path} already exists; choose another name or open it") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Project:
+        path = Path(path)
+        if not path.exists():
+            raise ProjectError(f"{path}: no such project (create it with: annotator init {path})")
+        check_project_file(path)
+        conn = _connect(path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            _check_version(path, version)  # the header may lag behind a WAL file
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if version < migrations.CURRENT_VERSION:
+                _backup(conn, path, f"before-v{migrations.CURRENT_VERSION}")
+                migrations.migrate(conn)
+            return cls(conn, path)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ProjectError(f"{path} cannot be opened: {exc}") from None
+        except BaseException:
+            conn.close()
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction; nested blocks become savepoints."""
+        with self.db.atomic():
+            yield
+
+    def _meta(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path} has no {key}; the project file is damaged")
+        return row[0]
+
+    # ----------------------------------------------------------------- documents
+
+    def import_texts(self, sources: Iterable[TextSource]) -> ImportReport:
+        """Add articles in one transaction; a text already in the project is skipped."""
+        added: list[tuple] = []
+        skipped: list[tuple[str, str]] = []
+        seen: dict[str, str] = {}
+        used_ids: set[str] = set()
+        stamp = now()
+        with self.atomic():
+            for item in sources:
+                sha = text_sha256(item.text)
+                existing = seen.get(sha) or self._document_id_by_hash(sha)
+                if existing:
+                    skipped.append((item.source or item.title or "", existing))
+                    continue
+                doc_id = self._free_document_id(item, used_ids)
+                used_ids.add(doc_id)
+                seen[sha] = doc_id
+                title = item.title if item.title is not None else title_of(item.text)
+                metadata = json.dumps(dict(item.metadata), ensure_ascii=False)
+                added.append((doc_id, title, item.text, sha, item.source, stamp, metadata))
+            # One executemany inside the transaction: the fast path for large batches.
+            self.conn.executemany(
+                "INSERT INTO documents (id, title, text, sha256, source, imported_at, metadata) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                added,
+            )
+        return ImportReport(added=tuple(row[0] for row in added), skipped=tuple(skipped))
+
+    def _document_id_by_hash(self, sha: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+        return row[0] if row else None
+
+    def _free_document_id(self, item: TextSource, used: set[str]) -> str:
+        base = item.id or (Path(item.source).stem if item.source else "") or uuid.uuid4().hex[:16]
+        candidate, n = base, 1
+        while candidate in used or self.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ?", (candidate,)
+        ).fetchone():
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
+        """All documents in import order, with status and annotation count for `annotator`
+        (counts of every annotator when None)."""
+        annotator_id = self._annotator_id(annotator) if annotator else None
+        rows = self.conn.execute(
+            """
+            SELECT d.id, d.title, length(d.text),
+                   (SELECT count(*) FROM annotations a WHERE a.document_id = d.id
+                        AND (:who IS NULL OR a.annotator_id = :who)),
+                   (SELECT status FROM document_status s WHERE s.document_id = d.id
+                        AND s.annotator_id = :who)
+            FROM documents d ORDER BY d.rowid
+            """,
+            {"who": annotator_id},
+        ).fetchall()
+        return [
+            DocumentSummary(id=r[0], title=r[1], length=r[2], annotation_count=r[3],
+                            status=r[4] or "todo")
+            for r in rows
+        ]
+
+    def document(self, document_id: str) -> Document:
+        row = self.conn.execute(
+            "SELECT id, title, text, sha256, source, imported_at, metadata FROM documents "
+            "WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document with id {document_id!r}")
+        self._texts[row[0]] = row[2]
+        return Document(*row[:6], metadata=json.loads(row[6]))
+
+    def document_by_hash(self, sha: str) -> Document | None:
+        doc_id = self._document_id_by_hash(sha)
+        return self.document(doc_id) if doc_id else None
+
+    def text(self, document_id: str) -> str:
+        # Document texts never change once imported, so they can be kept in memory.
+        if document_id not in self._texts:
+            self.document(document_id)
+        return self._texts[document_id]
+
+    def set_status(self, document_id: str, annotator: str, status: str) -> None:
+        if status not in STATUSES:
+            raise ValidationError(f"unknown status {status!r} (allowed: {', '.join(STATUSES)})")
+        self.text(document_id)
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO document_status (document_id, annotator_id, status, modified_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
+                "DO UPDATE SET status = excluded.status, modified_at = excluded.modified_at",
+                (document_id, self._annotator_id(annotator, create=True), status, now()),
+            )
+
+    def status(self, document_id: str, annotator: str) -> str:
+        row = self.conn.execute(
+            "SELECT status FROM document_status s JOIN annotators p ON p.id = s.annotator_id "
+            "WHERE s.document_id = ? AND p.name = ?",
+            (document_id, annotator),
+        ).fetchone()
+        return row[0] if row else "todo"
+
+    # ----------------------------------------------------------------- annotators and entities
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+
+    def _annotator_id(self, name: str | None, create: bool = False) -> int | None:
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError("an annotator name is required")
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row:
+            return row[0]
+        if not create:
+            return None
+        if len(name) > 100:
+            raise ValidationError("an annotator name is at most 100 characters")
+        with self.atomic():
+            cur = self.conn.execute(
+                "INSERT INTO annotators (name, created_at) VALUES (?, ?)", (name, now())
+            )
+        return cur.lastrowid
+
+    def entities(self) -> list[Entity]:
+        rows = self.conn.execute("SELECT id, name, kind, aliases FROM entities ORDER BY name")
+        return [Entity(r[0], r[1], r[2], tuple(json.loads(r[3]))) for r in rows]
+
+    def entity_by_name(self, name: str) -> Entity | None:
+        """The entity whose name or alias is `name`."""
+        for entity in self.entities():
+            if name == entity.name or name in entity.aliases:
+                return entity
+        return None
+
+    def ensure_entity(self, name: str, kind: str | None = None) -> Entity:
+        """The entity called `name` (or with it as alias), created when there is none."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError("a speaker entity needs a name")
+        found = self.entity_by_name(name)
+        if found:
+            return found
+        entity = Entity(id=str(uuid.uuid4()), name=name, kind=kind)
+        self._put_entity(entity)
+        return entity
+
+    def _put_entity(self, entity: Entity) -> None:
+        with self.atomic():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO entities (id, name, kind, aliases, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (entity.id, entity.name, entity.kind,
+                 json.dumps(list(entity.aliases), ensure_ascii=False), now()),
+            )
+
+    def stance_targets(self) -> list[str]:
+        """Every stance target used so far, most used first: the autocomplete list."""
+        rows = self.conn.execute(
+            "SELECT target FROM stances GROUP BY target ORDER BY count(*) DESC, target"
+        )
+        return [r[0] for r in rows]
+
+    # ----------------------------------------------------------------- annotations: reading
+
+    _SELECT = """
+        SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.text, a.attributes,
+               a.link_id, a.origin, a.created_at, a.modified_at,
+               e.id, e.name, e.kind, e.aliases
+        FROM annotations a
+        JOIN annotators p ON p.id = a.annotator_id
+        LEFT JOIN entities e ON e.id = a.entity_id
+    """
+
+    def annotations(self, document_id: str, annotator: str | None = None) -> list[Annotation]:
+        """The annotations of a document in reading order (by start, longer spans first)."""
+        where, params = "WHERE a.document_id = ?", [document_id]
+        if annotator is not None:
+            where += " AND p.name = ?"
+            params.append(annotator)
+        rows = self.conn.execute(
+            f'{self._SELECT} {where} ORDER BY a.start, a."end" DESC, a.layer, a.id', params
+        ).fetchall()
+        stances = self._stances(
+            "SELECT s.annotation_id, s.target, s.value FROM stances s "
+            "JOIN annotations a ON a.id = s.annotation_id WHERE a.document_id = ? "
+            "ORDER BY s.annotation_id, s.position",
+            (document_id,),
+        )
+        return [_annotation(row, stances.get(row[0], ())) for row in rows]
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        row = self.conn.execute(f"{self._SELECT} WHERE a.id = ?", (annotation_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no annotation with id {annotation_id!r}")
+        stances = self._stances(
+            "SELECT annotation_id, target, value FROM stances WHERE annotation_id = ? "
+            "ORDER BY position",
+            (annotation_id,),
+        )
+        return _annotation(row, stances.get(annotation_id, ()))
+
+    def _stances(self, sql: str, params: Sequence) -> dict[str, tuple[Stance, ...]]:
+        found: dict[str, list[Stance]] = {}
+        for annotation_id, target, value in self.conn.execute(sql, params):
+            found.setdefault(annotation_id, []).append(Stance(target, value))
+        return {k: tuple(v) for k, v in found.items()}
+
+    def annotation_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
+
+    # ----------------------------------------------------------------- annotations: writing
+
+    def add_annotation(
+        self,
+        document_id: str,
+        annotator: str,
+        layer: str,
+        start: int,
+        end: int,
+        *,
+        attributes: Mapping[str, Any] | None = None,
+        entity: str | Entity | None = None,
+        link_id: str | None = None,
+        stances: Iterable[Stance | tuple[str, str]] = (),
+        origin: str = "manual",
+        text: str | None = None,
+        id: str | None = None,
+    ) -> Annotation:
+        """Tag `text[start:end]` of a document; `text`, when given, must equal that slice.
+
+        `entity` is a speaker entity or its name (a new name creates the entity).
+        """
+        stamp = now()
+        with self.atomic():
+            if entity is not None and not isinstance(entity, Entity):
+                role = (attributes or {}).get("role")
+                entity = self.ensure_entity(entity, kind=role)
+            annotation = Annotation(
+                id=id or str(uuid.uuid4()),
+                document_id=document_id,
+                annotator=annotator,
+                layer=layer,
+                start=start,
+                end=end,
+                text=text if text is not None else self.text(document_id)[start:end],
+                attributes=dict(attributes or {}),
+                entity=entity,
+                link_id=link_id,
+                stances=tuple(_stance(s) for s in stances),
+                origin=origin,
+                created_at=stamp,
+                modified_at=stamp,
+            )
+            annotation = self._write(annotation, new=True)
+            if origin == "manual":
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO document_status "
+                    "(document_id, annotator_id, status, modified_at) VALUES (?, ?, ?, ?)",
+                    (document_id, self._annotator_id(annotator), "in_progress", stamp),
+                )
+        return annotation
+
+    def update_annotation(
+        self,
+        annotation_id: str,
+        *,
+        start: int = _UNSET,
+        end: int = _UNSET,
+        layer: str = _UNSET,
+        attributes: Mapping[str, Any] = _UNSET,
+        entity: str | Entity | None = _UNSET,
+        link_id: str | None = _UNSET,
+        stances: Iterable[Stance | tuple[str, str]] = _UNSET,
+    ) -> Annotation:
+        """Change some fields of an annotation; the others keep their values."""
+        with self.atomic():
+            old = self.annotation(annotation_id)
+            changes: dict[str, Any] = {"modified_at": now()}
+            for name, value in (("start", start), ("end", end), ("layer", layer),
+                                ("link_id", link_id)):
+                if value is not _UNSET:
+                    changes[name] = value
+            if attributes is not _UNSET:
+                changes["attributes"] = dict(attributes)
+            if stances is not _UNSET:
+                changes["stances"] = tuple(_stance(s) for s in stances)
+            if entity is not _UNSET:
+                if entity is not None and not isinstance(entity, Entity):
+                    entity = self.ensure_entity(entity)
+                changes["entity"] = entity
+            new = replace(old, **changes)
+            if new.layer != old.layer:
+                new = self._fit_to_layer(new)
+            if (new.start, new.end) != (old.start, old.end):
+                new = replace(new, text=self.text(new.document_id)[new.start:new.end])
+            written = self._write(new, new=False)
+            if new.layer != old.layer:
+                # Claims linking to a mention that is no longer of the linked layer lose the link.
+                self._drop_invalid_incoming(annotation_id, new.layer)
+        return written
+
+    def _fit_to_layer(self, annotation: Annotation) -> Annotation:
+        """Keep what the new layer can hold when an annotation changes layer."""
+        layer = self.schema.layer(annotation.layer)
+        plain = {
+            k: v for k, v in annotation.attributes.items()
+            if (a := layer.attribute(k)) is not None and a.type in ("choice", "text")
+            and (a.type == "text" or v in a.values)
+        }
+        return replace(
+            annotation,
+            attributes=plain,
+            entity=annotation.entity if layer.attribute_of_type("entity") else None,
+            link_id=annotation.link_id if layer.attribute_of_type("link") else None,
+            stances=annotation.stances if layer.has_stance else (),
+        )
+
+    def _drop_invalid_incoming(self, target_id: str, new_layer: str) -> None:
+        for source_id, source_layer in self.conn.execute(
+            "SELECT id, layer FROM annotations WHERE link_id = ?", (target_id,)
+        ).fetchall():
+            link = self.schema.layer(source_layer).attribute_of_type("link")
+            if link is None or link.layer != new_layer:
+                self.conn.execute("UPDATE annotations SET link_id = NULL WHERE id = ?",
+                                  (source_id,))
+
+    def delete_annotation(self, annotation_id: str) -> AnnotationState:
+        """Delete an annotation; returns what `restore` needs to put it back."""
+        with self.atomic():
+            state = self.state(annotation_id)
+            if state is None:
+                raise NotFoundError(f"no annotation with id {annotation_id!r}")
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        return state
+
+    def state(self, annotation_id: str) -> AnnotationState | None:
+        """A snapshot of an annotation for undo, or None when it does not exist."""
+        try:
+            annotation = self.annotation(annotation_id)
+        except NotFoundError:
+            return None
+        incoming = tuple(
+            r[0] for r in self.conn.execute(
+                "SELECT id FROM annotations WHERE link_id = ? ORDER BY id", (annotation_id,)
+            )
+        )
+        return AnnotationState(annotation, incoming)
+
+    def restore(self, annotation_id: str, state: AnnotationState | None) -> None:
+        """Make the annotation exactly as in `state` (None: make it not exist). Used by undo."""
+        with self.atomic():
+            if state is None:
+                self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+                return
+            annotation = state.annotation
+            if annotation.entity is not None:
+                self._put_entity(annotation.entity)
+            exists = self.conn.execute(
+                "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
+            ).fetchone()
+            self._write(annotation, new=not exists)
+            for source_id in state.incoming:
+                self.conn.execute(
+                    "UPDATE annotations SET link_id = ? WHERE id = ?", (annotation_id, source_id)
+                )
+
+    def _write(self, annotation: Annotation, new: bool) -> Annotation:
+        """Validate an annotation against the schema and its document and store it."""
+        annotation = self._validated(annotation)
+        annotator_id = self._annotator_id(annotation.annotator, create=True)
+        row = (
+            annotation.document_id, annotator_id, annotation.layer, annotation.start,
+            annotation.end, annotation.text,
+            json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
+            annotation.entity.id if annotation.entity else None, annotation.link_id,
+            annotation.origin, annotation.created_at, annotation.modified_at, annotation.id,
+        )
+        try:
+            if new:
+                self.conn.execute(
+                    "INSERT INTO annotations (document_id, annotator_id, layer, start, \"end\", "
+                    "text, attributes, entity_id, link_id, origin, created_at, modified_at, id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
+            else:
+                self.conn.execute(
+                    "UPDATE annotations SET document_id = ?, annotator_id = ?, layer = ?, "
+                    "start = ?, \"end\" = ?, text = ?, attributes = ?, entity_id = ?, "
+                    "link_id = ?, origin = ?, created_at = ?, modified_at = ? WHERE id = ?",
+                    row,
+                )
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" in str(exc) and "annotations.id" in str(exc):
+                raise ValidationError(f"an annotation with id {annotation.id} exists") from None
+            raise
+        self.conn.execute("DELETE FROM stances WHERE annotation_id = ?", (annotation.id,))
+        self.conn.executemany(
+            "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
+            [(annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)],
+        )
+        return annotation
+
+    def _validated(self, annotation: Annotation) -> Annotation:
+        layer = self.schema.layer(annotation.layer)
+        text = self.text(annotation.document_id)
+        start, end = annotation.start, annotation.end
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            raise ValidationError(
+                f"span {start}-{end} is not inside the document "
+                f"(0-{len(text)}, start before end)"
+            )
+        if annotation.text != text[start:end]:
+            raise ValidationError(
+                f"span text {annotation.text!r} does not match the document at {start}-{end} "
+                f"({text[start:end]!r})"
+            )
+        if annotation.origin not in ("manual", "imported", "suggested", "adjudicated"):
+            raise ValidationError(f"unknown origin {annotation.origin!r}")
+        attributes = self.schema.validate_attributes(layer.name, annotation.attributes)
+        if annotation.entity is not None and layer.attribute_of_type("entity") is None:
+            raise ValidationError(f"layer {layer.name!r} has no speaker entity")
+        if annotation.link_id is not None:
+            self._check_link(annotation, layer.attribute_of_type("link"))
+        targets = set()
+        for stance in annotation.stances:
+            self.schema.validate_stance_value(layer.name, stance.value)
+            if not stance.target.strip():
+                raise ValidationError("a stance needs a target")
+            if stance.target in targets:
+                raise ValidationError(f"stance target {stance.target!r} is given twice")
+            targets.add(stance.target)
+        return replace(annotation, attributes=attributes)
+
+    def _check_link(self, annotation: Annotation, link: Any) -> None:
+        if link is None:
+            raise ValidationError(f"layer {annotation.layer!r} has no link")
+        row = self.conn.execute(
+            "SELECT a.document_id, a.layer, p.name FROM annotations a "
+            "JOIN annotators p ON p.id = a.annotator_id WHERE a.id = ?",
+            (annotation.link_id,),
+        ).fetchone()
+        if row is None:
+            raise ValidationError(f"linked annotation {annotation.link_id!r} does not exist")
+        if row[0] != annotation.document_id or row[1] != link.layer:
+            raise ValidationError(
+                f"{annotation.layer}.{link.name} must link to a {link.layer} "
+                "annotation of the same document"
+            )
+        if row[2] != annotation.annotator:
+            raise ValidationError(f"{annotation.layer}.{link.name} must link to the same "
+                                  "annotator's annotation")
+
+    # ----------------------------------------------------------------- comments and figures
+
+    def add_comment(self, document_id: str, annotator: str, text: str,
+                    annotation_id: str | None = None) -> str:
+        if not text.strip():
+            raise ValidationError("a comment cannot be empty")
+        comment_id = str(uuid.uuid4())
+        with self.atomic():
+            self.text(document_id)
+            self.conn.execute(
+                "INSERT INTO comments (id, document_id, annotation_id, annotator_id, text, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (comment_id, document_id, annotation_id,
+                 self._annotator_id(annotator, create=True), text, now()),
+            )
+        return comment_id
+
+    def comments(self, document_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT c.id, c.annotation_id, p.name, c.text, c.created_at FROM comments c "
+            "JOIN annotators p ON p.id = c.annotator_id WHERE c.document_id = ? "
+            "ORDER BY c.created_at, c.rowid",
+            (document_id,),
+        )
+        keys = ("id", "annotation_id", "annotator", "text", "created_at")
+        return [dict(zip(keys, r)) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        by = lambda sql: dict(self.conn.execute(sql).fetchall())  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "characters": one("SELECT coalesce(sum(length(text)), 0) FROM documents"),
+            "annotations": one("SELECT count(*) FROM annotations"),
+            "by_layer": by("SELECT layer, count(*) FROM annotations GROUP BY layer ORDER BY layer"),
+            "by_annotator": by(
+                "SELECT p.name, count(a.id) FROM annotators p "
+                "LEFT JOIN annotations a ON a.annotator_id = p.id GROUP BY p.name ORDER BY p.name"
+            ),
+            "by_status": by(
+                "SELECT status, count(*) FROM document_status GROUP BY status ORDER BY status"
+            ),
+            "entities": one("SELECT count(*) FROM entities"),
+            "stances": one("SELECT count(*) FROM stances"),
+            "links": one("SELECT count(*) FROM annotations WHERE link_id IS NOT NULL"),
+        }
+
+    def verify(self) -> list[str]:
+        """Problems found by SQLite's integrity check and by comparing every span with its text."""
+        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        texts = dict(self.conn.execute("SELECT id, text FROM documents"))
+        for ann_id, doc_id, start, end, text in self.conn.execute(
+            'SELECT id, document_id, start, "end", text FROM annotations'
+        ):
+            if texts.get(doc_id, "")[start:end] != text:
+                problems.append(f"annotation {ann_id}: text differs from document {doc_id}")
+        return problems
+
+
+def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
+    if isinstance(value, Stance):
+        return value
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise ValidationError(f"a stance is a (target, value) pair, got {value!r}")
+    return Stance(str(value[0]).strip(), str(value[1]))
+
+
+def _annotation(row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
+    entity = Entity(row[12], row[13], row[14], tuple(json.loads(row[15]))) if row[12] else None
+    return Annotation(
+        id=row[0], document_id=row[1], annotator=row[2], layer=row[3], start=row[4], end=row[5],
+        text=row[6], attributes=json.loads(row[7]), link_id=row[8], origin=row[9],
+        created_at=row[10], modified_at=row[11], entity=entity, stances=stances,
+    )
+
+
+def _backup(conn: sqlite3.Connection, path: Path, label: str) -> Path:
+    """Copy the project with SQLite's online backup before a risky step such as a migration."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def open_or_create(path: str | Path) -> Project:
+    path = Path(path)
+    return Project.open(path) if path.exists() else Project.create(path)
+
+
+__all__ = [
+    "AnnotationState", "AnnotatorError", "ImportReport", "Project", "TextSource",
+    "check_project_file", "open_or_create",
+]

@@ -1,0 +1,215 @@
+"""The label schema: layers, their attributes, allowed values, colours and shortcuts (TOML)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from annotator.core.errors import SchemaError, ValidationError
+from annotator.core.paths import resource_path
+
+ATTRIBUTE_TYPES = ("choice", "text", "entity", "link")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    type: str
+    values: tuple[str, ...] = ()
+    default: str | None = None
+    layer: str | None = None  # the target layer of a link
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    label: str
+    color: str
+    shortcut: str
+    attributes: tuple[Attribute, ...] = ()
+    stance_values: tuple[str, ...] = ()
+    description: str = ""
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+    def attribute_of_type(self, type_: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.type == type_), None)
+
+    @property
+    def has_stance(self) -> bool:
+        return bool(self.stance_values)
+
+
+@dataclass(frozen=True)
+class LabelSchema:
+    layers: tuple[Layer, ...]
+    source: str  # the TOML text, stored in the project so it is self-contained
+
+    @property
+    def layer_names(self) -> tuple[str, ...]:
+        return tuple(layer.name for layer in self.layers)
+
+    def layer(self, name: str) -> Layer:
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ValidationError(
+            f"unknown layer {name!r} (this project's layers: {', '.join(self.layer_names)})"
+        )
+
+    def validate_attributes(self, layer_name: str, attributes: Mapping[str, Any]) -> dict[str, Any]:
+        """Check plain (choice and text) attribute values and fill choice defaults.
+
+        Entity and link attributes are not plain values; the project stores them separately.
+        """
+        layer = self.layer(layer_name)
+        clean: dict[str, Any] = {}
+        for name, value in attributes.items():
+            attribute = layer.attribute(name)
+            if attribute is None:
+                known = ", ".join(a.name for a in layer.attributes) or "none"
+                raise ValidationError(
+                    f"unknown attribute {name!r} for layer {layer.name!r} (known: {known})"
+                )
+            if attribute.type in ("entity", "link"):
+                raise ValidationError(f"attribute {name!r} is a {attribute.type}, not a value")
+            if value is None or value == "":
+                continue
+            if not isinstance(value, str):
+                raise ValidationError(f"attribute {name!r} must be text, got {value!r}")
+            if attribute.type == "choice" and value not in attribute.values:
+                raise ValidationError(
+                    f"unknown value {value!r} for {layer.name}.{name} "
+                    f"(allowed: {', '.join(attribute.values)})"
+                )
+            clean[name] = value
+        for attribute in layer.attributes:
+            if attribute.type == "choice" and attribute.name not in clean and attribute.default:
+                clean[attribute.name] = attribute.default
+        return clean
+
+    def validate_stance_value(self, layer_name: str, value: str) -> None:
+        layer = self.layer(layer_name)
+        if not layer.has_stance:
+            raise ValidationError(f"layer {layer.name!r} has no stance")
+        if value not in layer.stance_values:
+            raise ValidationError(
+                f"unknown stance value {value!r} (allowed: {', '.join(layer.stance_values)})"
+            )
+
+
+def default_schema_text() -> str:
+    return resource_path("schema.toml").read_text(encoding="utf-8")
+
+
+def load_schema_file(path: str | Path) -> LabelSchema:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"cannot read schema file {path}: {exc}") from None
+    return parse_schema(text, str(path))
+
+
+def parse_schema(text: str, where: str = "schema") -> LabelSchema:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SchemaError(f"{where}: not valid TOML: {exc}") from None
+    raw_layers = data.get("layers")
+    if not isinstance(raw_layers, list) or not raw_layers:
+        raise SchemaError(f"{where}: no [[layers]] defined")
+    layers = tuple(_parse_layer(raw, where) for raw in raw_layers)
+    _check_unique([layer.name for layer in layers], "layer name", where)
+    _check_unique([layer.shortcut.upper() for layer in layers], "layer shortcut", where)
+    names = {layer.name for layer in layers}
+    for layer in layers:
+        for attribute in layer.attributes:
+            if attribute.type == "link" and attribute.layer not in names:
+                raise SchemaError(
+                    f"{where}: {layer.name}.{attribute.name} links to unknown layer "
+                    f"{attribute.layer!r}"
+                )
+    return LabelSchema(layers=layers, source=text)
+
+
+def _parse_layer(raw: Any, where: str) -> Layer:
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: each [[layers]] entry must be a table")
+    name = raw.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise SchemaError(f"{where}: layer name {name!r} must be lower-case letters, digits, _")
+    color = raw.get("color", "#cccccc")
+    if not isinstance(color, str) or not _COLOR.match(color):
+        raise SchemaError(f"{where}: layer {name!r}: color {color!r} must look like #a1b2c3")
+    shortcut = raw.get("shortcut", "")
+    if not isinstance(shortcut, str) or len(shortcut) != 1 or not shortcut.isalnum():
+        raise SchemaError(f"{where}: layer {name!r}: shortcut must be one letter or digit")
+    attributes = tuple(_parse_attribute(a, name, where) for a in raw.get("attributes", []))
+    _check_unique([a.name for a in attributes], f"attribute name in layer {name!r}", where)
+    for type_ in ("entity", "link"):
+        if sum(a.type == type_ for a in attributes) > 1:
+            raise SchemaError(f"{where}: layer {name!r} has more than one {type_} attribute")
+    stance = raw.get("stance")
+    stance_values: tuple[str, ...] = ()
+    if stance is not None:
+        values = stance.get("values") if isinstance(stance, dict) else None
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise SchemaError(f"{where}: layer {name!r}: stance.values must be a list of text")
+        stance_values = tuple(values)
+    return Layer(
+        name=name,
+        label=str(raw.get("label", name.capitalize())),
+        color=color,
+        shortcut=shortcut.upper(),
+        attributes=attributes,
+        stance_values=stance_values,
+        description=str(raw.get("description", "")),
+    )
+
+
+def _parse_attribute(raw: Any, layer: str, where: str) -> Attribute:
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: attributes of layer {layer!r} must be tables")
+    name, type_ = raw.get("name"), raw.get("type")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise SchemaError(f"{where}: layer {layer!r}: attribute name {name!r} is not valid")
+    if type_ not in ATTRIBUTE_TYPES:
+        raise SchemaError(
+            f"{where}: {layer}.{name}: type {type_!r} is not one of {', '.join(ATTRIBUTE_TYPES)}"
+        )
+    values: tuple[str, ...] = ()
+    default = raw.get("default")
+    if type_ == "choice":
+        raw_values = raw.get("values")
+        if not isinstance(raw_values, list) or not raw_values:
+            raise SchemaError(f"{where}: {layer}.{name}: a choice needs a list of values")
+        values = tuple(str(v) for v in raw_values)
+        default = values[0] if default is None else default
+        if default not in values:
+            raise SchemaError(f"{where}: {layer}.{name}: default {default!r} is not a value")
+    target = raw.get("layer")
+    if type_ == "link" and not isinstance(target, str):
+        raise SchemaError(f"{where}: {layer}.{name}: a link needs the layer it points to")
+    return Attribute(
+        name=name,
+        type=type_,
+        values=values,
+        default=default,
+        layer=target if type_ == "link" else None,
+        description=str(raw.get("description", "")),
+    )
+
+
+def _check_unique(items: list[str], what: str, where: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item in seen:
+            raise SchemaError(f"{where}: duplicate {what} {item!r}")
+        seen.add(item)

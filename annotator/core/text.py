@@ -1,0 +1,258 @@
+"""Text helpers: decoding and cleaning imported text, offsets, word snapping and reporting cues.
+
+Offsets everywhere in the project are Unicode code points into the stored text, end exclusive.
+Qt counts UTF-16 code units instead; `Utf16Map` converts between the two and is used only at the
+GUI boundary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import hashlib
+import unicodedata
+
+from pyarabic import araby
+
+from annotator.core.errors import InputError
+
+TATWEEL = "\u0640"
+# Joiners belong to the word they join; without them a snapped span could split a word in two.
+_JOINERS = {"\u200c", "\u200d"}
+
+# Opening quotation mark -> closing one. A straight quote closes itself.
+QUOTE_PAIRS = {"«": "»", "“": "”", "„": "”", "‘": "’", '"': '"', "'": "'", "‹": "›"}
+_CLOSING_QUOTES = {close: open_ for open_, close in QUOTE_PAIRS.items()}
+
+
+def clean_text(text: str) -> str:
+    """Strip a leading BOM and turn CR LF and lone CR into LF; nothing else is changed.
+
+    Diacritics, tatweel and Unicode normalisation forms are kept exactly as imported, so offsets
+    agree with what the reader sees and the text hash identifies the same article elsewhere.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def decode_text(data: bytes, path: str | None = None, encoding: str | None = None) -> str:
+    """Decode the bytes of a text file, refusing binary and undecodable input with a clear message.
+
+    Without an explicit encoding: UTF-16 and UTF-8 are recognised by their byte order mark, and
+    otherwise the bytes must be valid UTF-8.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", path) from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not valid {encoding} (byte {exc.start}: {data[exc.start:exc.start + 1]!r})", path
+            ) from None
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("starts like UTF-16 but is not valid UTF-16", path) from None
+    else:
+        if b"\x00" in data:
+            raise InputError("binary file (contains NUL bytes), not a text article", path)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise InputError(
+                f"not valid UTF-8 text (byte {data[exc.start:exc.start + 1]!r}); "
+                "give its encoding with --encoding, e.g. --encoding cp1256",
+                path,
+                line,
+            ) from None
+    text = clean_text(text)
+    if "\x00" in text:
+        raise InputError("binary file (contains NUL characters), not a text article", path)
+    if not text.strip():
+        raise InputError("empty file: no text to annotate", path)
+    return text
+
+
+def text_sha256(text: str) -> str:
+    """The hash that identifies an article across projects: SHA-256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def title_of(text: str, limit: int = 200) -> str:
+    """The first non-empty line, stripped and cut to `limit` characters."""
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()[:limit]
+    return ""
+
+
+class Utf16Map:
+    """Converts between code-point offsets (the store) and UTF-16 offsets (Qt) for one text."""
+
+    def __init__(self, text: str):
+        # Code-point positions of characters outside the BMP: each takes two UTF-16 units.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Their UTF-16 positions, for the inverse direction.
+        self._astral16 = [cp + n for n, cp in enumerate(self._astral)]
+        self.length = len(text)
+
+    def to_utf16(self, cp: int) -> int:
+        if not self._astral:
+            return cp
+        return cp + bisect.bisect_left(self._astral, cp)
+
+    def to_codepoint(self, u16: int) -> int:
+        """A UTF-16 position inside a surrogate pair maps to the start of that character."""
+        if not self._astral:
+            return u16
+        whole = bisect.bisect_right(self._astral16, u16 - 2)  # pairs that end at or before u16
+        if whole < len(self._astral16) and self._astral16[whole] == u16 - 1:
+            return self._astral[whole]
+        return u16 - whole
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters, combining marks (tashkeel), digits, tatweel and joiners belong to a word."""
+    if ch in _JOINERS or ch == TATWEEL:
+        return True
+    cat = unicodedata.category(ch)
+    return cat[0] in "LMN"
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and is_word_char(text[pos - 1]):
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and is_word_char(text[pos]):
+        pos += 1
+    return pos
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Widen a selection that starts or ends inside a word to whole words.
+
+    Surrounding whitespace is dropped. Quotation marks stay outside unless the selection includes
+    them; when it includes an opening mark whose closing partner sits right after the snapped
+    end (or the other way round), the partner is taken too, so a quotation is tagged whole.
+    Returns None when nothing but whitespace was selected.
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    if is_word_char(text[start]):
+        start = _word_start(text, start)
+    if is_word_char(text[end - 1]):
+        end = _word_end(text, end)
+    return _balance_quotes(text, start, end)
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    first, last = text[start], text[end - 1]
+    if first in QUOTE_PAIRS and end < len(text):
+        close = QUOTE_PAIRS[first]
+        inner = text[start + 1 : end]
+        unbalanced = inner.count(close) % 2 == 0 if close == first else close not in inner
+        if unbalanced and text[end] == close:
+            return start, end + 1
+    if last in _CLOSING_QUOTES and start > 0:
+        open_ = _CLOSING_QUOTES[last]
+        inner = text[start : end - 1]
+        unbalanced = inner.count(open_) % 2 == 0 if open_ == last else open_ not in inner
+        if unbalanced and text[start - 1] == open_:
+            return start - 1, end
+    return start, end
+
+
+def next_word_end(text: str, pos: int) -> int:
+    """The end of the word after `pos` (skipping spaces and punctuation): extend by one word."""
+    while pos < len(text) and not is_word_char(text[pos]):
+        pos += 1
+    return _word_end(text, pos)
+
+
+def previous_word_start(text: str, pos: int) -> int:
+    """The start of the word before `pos`: shrink a span's end, or extend its start, by one word."""
+    while pos > 0 and not is_word_char(text[pos - 1]):
+        pos -= 1
+    return _word_start(text, pos)
+
+
+def matching_form(word: str) -> str:
+    """A spelling-insensitive form for comparing words: no tashkeel, tatweel or hamza variants."""
+    word = araby.strip_tashkeel(araby.strip_tatweel(word))
+    return araby.normalize_hamza(word, method="tasheel").replace("آ", "ا")
+
+
+# Reporting words that introduce quoted or reported speech in Arabic news, in their written form.
+REPORTING_CUES = (
+    "قال", "يقول", "أكد", "يؤكد", "أضاف", "يضيف", "أوضح", "يوضح", "شدد", "يشدد", "أشار", "يشير",
+    "أشاد", "يشيد", "أعلن", "يعلن", "اعتبر", "يعتبر", "رأى", "يرى", "لفت", "يلفت", "صرح", "نفى",
+    "ينفي", "حذر", "يحذر", "دعا", "يدعو", "طالب", "يطالب", "كشف", "يكشف", "تابع", "استعرض",
+    "مشيراً", "مؤكداً", "مضيفاً", "معرباً عن", "منوهاً", "مبيناً", "مشدداً", "موضحاً", "لافتاً",
+    "معتبراً", "محذراً", "داعياً", "مطالباً",
+    "وفق", "وفقاً", "بحسب", "حسب", "نقلاً عن",
+)  # fmt: skip
+_CUE_FORMS = {matching_form(cue): cue for cue in REPORTING_CUES}
+_CONJUNCTIONS = ("و", "ف")
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    while pos < end:
+        if is_word_char(text[pos]):
+            stop = min(_word_end(text, pos), end)
+            spans.append((pos, stop))
+            pos = stop
+        else:
+            pos += 1
+    return spans
+
+
+def find_cue(text: str, claim_start: int, window_start: int = 0) -> str | None:
+    """The reporting word nearest before a claim, written as in the text without a leading و/ف.
+
+    Only the stretch from `window_start` (e.g. the end of the previous claim) to the claim, cut at
+    the previous sentence end, is searched, so a cue of an earlier sentence is never taken.
+    """
+    lo = max(window_start, 0)
+    for mark in (".", "!", "?", "؟", "\n"):
+        cut = text.rfind(mark, lo, claim_start)
+        if cut >= 0:
+            lo = max(lo, cut + 1)
+    words = _words(text, lo, claim_start)
+    for index in range(len(words) - 1, -1, -1):
+        ws, we = words[index]
+        if index + 1 < len(words):
+            # Two-word cues such as «معرباً عن» and «نقلاً عن».
+            ns, ne = words[index + 1]
+            cue = _as_cue(text[ws:we] + " " + text[ns:ne])
+            if cue:
+                return cue
+        cue = _as_cue(text[ws:we])
+        if cue:
+            return cue
+    return None
+
+
+def _as_cue(written: str) -> str | None:
+    form = matching_form(written)
+    if form in _CUE_FORMS:
+        return written
+    if written[:1] in _CONJUNCTIONS and matching_form(written[1:]) in _CUE_FORMS:
+        return written[1:]
+    return None
