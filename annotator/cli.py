@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from annotator import __version__
 from annotator.core.default_project import open_project
@@ -37,8 +37,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         result = jsonl.import_annotations(project, Path(args.file), args.annotator, args.document)
-    print(f"imported {result.added} annotation(s) into {', '.join(result.document_ids)}; "
-          f"{result.skipped} already present")
+    print(
+        f"imported {result.added} annotation(s) into {', '.join(result.document_ids)}; "
+        f"{result.skipped} already present"
+    )
     return 0
 
 
@@ -46,8 +48,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         if args.document:
             project.text(args.document)
-        count = csv_export.export(project, args.out, document_id=args.document,
-                                  formula_guard=not args.no_formula_guard)
+        count = csv_export.export(
+            project, args.out, document_id=args.document, formula_guard=not args.no_formula_guard
+        )
     print(f"wrote {count} row(s) to {args.out}")
     return 0
 
@@ -96,30 +99,44 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.set_defaults(func=func)
         if project:
-            p.add_argument("--project", "-p", metavar="PROJECT",
-                           help="project file (default: the default project in your data folder)")
+            p.add_argument(
+                "--project",
+                "-p",
+                metavar="PROJECT",
+                help="project file (default: the default project in your data folder)",
+            )
         return p
 
     p = command("init", cmd_init, "create a new, empty project file", project=False)
     p.add_argument("project", metavar="PROJECT", help="path of the project file to create")
-    p.add_argument("--schema", metavar="FILE", help="label schema (TOML); default: the built-in one")
+    p.add_argument(
+        "--schema", metavar="FILE", help="label schema (TOML); default: the built-in one"
+    )
 
     p = command("import", cmd_import, "import .txt articles (files or folders, recursively)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--encoding", help="text encoding of the files (default: UTF-8 or UTF-16 BOM)")
 
-    p = command("import-annotations", cmd_import_annotations,
-                "import annotations from a JSON Lines file (the format of seeds/*.gold.jsonl)")
+    p = command(
+        "import-annotations",
+        cmd_import_annotations,
+        "import annotations from a JSON Lines file (the format of seeds/*.gold.jsonl)",
+    )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--annotator", required=True, help="annotator name the annotations are stored as")
+    p.add_argument(
+        "--annotator", required=True, help="annotator name the annotations are stored as"
+    )
     p.add_argument("--document", help="document id (default: from each line, else the file name)")
 
     p = command("export", cmd_export, "export annotations")
     p.add_argument("--format", choices=["csv"], default="csv", help="output format (default: csv)")
     p.add_argument("--out", "-o", required=True, metavar="FILE", help="file to write")
     p.add_argument("--document", help="export one document only")
-    p.add_argument("--no-formula-guard", action="store_true",
-                   help="do not prefix cells starting with = + - @ (for pandas or R, not Excel)")
+    p.add_argument(
+        "--no-formula-guard",
+        action="store_true",
+        help="do not prefix cells starting with = + - @ (for pandas or R, not Excel)",
+    )
 
     p = command("list", cmd_list, "list documents with status and annotation counts")
     p.add_argument("--annotator", help="status and counts of this annotator (default: everyone)")

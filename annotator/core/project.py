@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import sqlite_utils
 
@@ -27,6 +27,7 @@ from annotator.core.errors import (
     ProjectError,
     ValidationError,
 )
+from annotator.core.files import temp_beside
 from annotator.core.model import STATUSES, Annotation, Document, DocumentSummary, Entity, Stance
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
 from annotator.core.text import text_sha256, title_of
@@ -37,7 +38,7 @@ _UNSET: Any = object()
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 class Project:
-    """An open project file. Use `Project.create` or `Project.open`, and close it (or use `with`)."""
+    """An open project file: `Project.create` or `Project.open` it, and close it (or use `with`)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.path = path
@@ -129,11 +130,11 @@ class Project:
         # Build the file under a temporary name and move it into place, so an interrupted
         # init never leaves a half-made project behind.
         try:
-            fd, tmp_name = tempfile.mkstemp(prefix=".annotator-init-", dir=path.parent)
+            tmp = temp_beside(path)
         except OSError as exc:
-            raise ProjectError(f"cannot create a project in {path.parent}: {exc.strerror}") from None
-        os.close(fd)
-        tmp = Path(tmp_name)
+            raise ProjectError(
+                f"cannot create a project in {path.parent}: {exc.strerror}"
+            ) from None
         try:
             conn = sqlite3.connect(tmp, isolation_level=None)
             try:
@@ -232,9 +233,10 @@ class Project:
     def _free_document_id(self, item: TextSource, used: set[str]) -> str:
         base = item.id or (Path(item.source).stem if item.source else "") or uuid.uuid4().hex[:16]
         candidate, n = base, 1
-        while candidate in used or self.conn.execute(
-            "SELECT 1 FROM documents WHERE id = ?", (candidate,)
-        ).fetchone():
+        while (
+            candidate in used
+            or self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (candidate,)).fetchone()
+        ):
             n += 1
             candidate = f"{base}-{n}"
         return candidate
@@ -242,7 +244,8 @@ class Project:
     def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
         """All documents in import order, with status and annotation count for `annotator`
         (counts of every annotator when None)."""
-        annotator_id = self._annotator_id(annotator) if annotator else None
+        # An annotator not yet in the project has annotated nothing: -1 matches no one.
+        annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
         rows = self.conn.execute(
             """
             SELECT d.id, d.title, length(d.text),
@@ -255,8 +258,9 @@ class Project:
             {"who": annotator_id},
         ).fetchall()
         return [
-            DocumentSummary(id=r[0], title=r[1], length=r[2], annotation_count=r[3],
-                            status=r[4] or "todo")
+            DocumentSummary(
+                id=r[0], title=r[1], length=r[2], annotation_count=r[3], status=r[4] or "todo"
+            )
             for r in rows
         ]
 
@@ -351,8 +355,13 @@ class Project:
             self.conn.execute(
                 "INSERT OR IGNORE INTO entities (id, name, kind, aliases, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (entity.id, entity.name, entity.kind,
-                 json.dumps(list(entity.aliases), ensure_ascii=False), now()),
+                (
+                    entity.id,
+                    entity.name,
+                    entity.kind,
+                    json.dumps(list(entity.aliases), ensure_ascii=False),
+                    now(),
+                ),
             )
 
     def stance_targets(self) -> list[str]:
@@ -432,6 +441,8 @@ class Project:
 
         `entity` is a speaker entity or its name (a new name creates the entity).
         """
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise ValidationError(f"span {start!r}-{end!r}: offsets must be whole numbers")
         stamp = now()
         with self.atomic():
             if entity is not None and not isinstance(entity, Entity):
@@ -478,8 +489,12 @@ class Project:
         with self.atomic():
             old = self.annotation(annotation_id)
             changes: dict[str, Any] = {"modified_at": now()}
-            for name, value in (("start", start), ("end", end), ("layer", layer),
-                                ("link_id", link_id)):
+            for name, value in (
+                ("start", start),
+                ("end", end),
+                ("layer", layer),
+                ("link_id", link_id),
+            ):
                 if value is not _UNSET:
                     changes[name] = value
             if attributes is not _UNSET:
@@ -494,7 +509,7 @@ class Project:
             if new.layer != old.layer:
                 new = self._fit_to_layer(new)
             if (new.start, new.end) != (old.start, old.end):
-                new = replace(new, text=self.text(new.document_id)[new.start:new.end])
+                new = replace(new, text=self.text(new.document_id)[new.start : new.end])
             written = self._write(new, new=False)
             if new.layer != old.layer:
                 # Claims linking to a mention that is no longer of the linked layer lose the link.
@@ -505,8 +520,10 @@ class Project:
         """Keep what the new layer can hold when an annotation changes layer."""
         layer = self.schema.layer(annotation.layer)
         plain = {
-            k: v for k, v in annotation.attributes.items()
-            if (a := layer.attribute(k)) is not None and a.type in ("choice", "text")
+            k: v
+            for k, v in annotation.attributes.items()
+            if (a := layer.attribute(k)) is not None
+            and a.type in ("choice", "text")
             and (a.type == "text" or v in a.values)
         }
         return replace(
@@ -523,8 +540,9 @@ class Project:
         ).fetchall():
             link = self.schema.layer(source_layer).attribute_of_type("link")
             if link is None or link.layer != new_layer:
-                self.conn.execute("UPDATE annotations SET link_id = NULL WHERE id = ?",
-                                  (source_id,))
+                self.conn.execute(
+                    "UPDATE annotations SET link_id = NULL WHERE id = ?", (source_id,)
+                )
 
     def delete_annotation(self, annotation_id: str) -> AnnotationState:
         """Delete an annotation; returns what `restore` needs to put it back."""
@@ -542,7 +560,8 @@ class Project:
         except NotFoundError:
             return None
         incoming = tuple(
-            r[0] for r in self.conn.execute(
+            r[0]
+            for r in self.conn.execute(
                 "SELECT id FROM annotations WHERE link_id = ? ORDER BY id", (annotation_id,)
             )
         )
@@ -571,16 +590,24 @@ class Project:
         annotation = self._validated(annotation)
         annotator_id = self._annotator_id(annotation.annotator, create=True)
         row = (
-            annotation.document_id, annotator_id, annotation.layer, annotation.start,
-            annotation.end, annotation.text,
+            annotation.document_id,
+            annotator_id,
+            annotation.layer,
+            annotation.start,
+            annotation.end,
+            annotation.text,
             json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
-            annotation.entity.id if annotation.entity else None, annotation.link_id,
-            annotation.origin, annotation.created_at, annotation.modified_at, annotation.id,
+            annotation.entity.id if annotation.entity else None,
+            annotation.link_id,
+            annotation.origin,
+            annotation.created_at,
+            annotation.modified_at,
+            annotation.id,
         )
         try:
             if new:
                 self.conn.execute(
-                    "INSERT INTO annotations (document_id, annotator_id, layer, start, \"end\", "
+                    'INSERT INTO annotations (document_id, annotator_id, layer, start, "end", '
                     "text, attributes, entity_id, link_id, origin, created_at, modified_at, id) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
@@ -588,7 +615,7 @@ class Project:
             else:
                 self.conn.execute(
                     "UPDATE annotations SET document_id = ?, annotator_id = ?, layer = ?, "
-                    "start = ?, \"end\" = ?, text = ?, attributes = ?, entity_id = ?, "
+                    'start = ?, "end" = ?, text = ?, attributes = ?, entity_id = ?, '
                     "link_id = ?, origin = ?, created_at = ?, modified_at = ? WHERE id = ?",
                     row,
                 )
@@ -609,8 +636,7 @@ class Project:
         start, end = annotation.start, annotation.end
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
             raise ValidationError(
-                f"span {start}-{end} is not inside the document "
-                f"(0-{len(text)}, start before end)"
+                f"span {start}-{end} is not inside the document (0-{len(text)}, start before end)"
             )
         if annotation.text != text[start:end]:
             raise ValidationError(
@@ -650,13 +676,15 @@ class Project:
                 "annotation of the same document"
             )
         if row[2] != annotation.annotator:
-            raise ValidationError(f"{annotation.layer}.{link.name} must link to the same "
-                                  "annotator's annotation")
+            raise ValidationError(
+                f"{annotation.layer}.{link.name} must link to the same annotator's annotation"
+            )
 
     # ----------------------------------------------------------------- comments and figures
 
-    def add_comment(self, document_id: str, annotator: str, text: str,
-                    annotation_id: str | None = None) -> str:
+    def add_comment(
+        self, document_id: str, annotator: str, text: str, annotation_id: str | None = None
+    ) -> str:
         if not text.strip():
             raise ValidationError("a comment cannot be empty")
         comment_id = str(uuid.uuid4())
@@ -665,8 +693,14 @@ class Project:
             self.conn.execute(
                 "INSERT INTO comments (id, document_id, annotation_id, annotator_id, text, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (comment_id, document_id, annotation_id,
-                 self._annotator_id(annotator, create=True), text, now()),
+                (
+                    comment_id,
+                    document_id,
+                    annotation_id,
+                    self._annotator_id(annotator, create=True),
+                    text,
+                    now(),
+                ),
             )
         return comment_id
 
@@ -678,7 +712,7 @@ class Project:
             (document_id,),
         )
         keys = ("id", "annotation_id", "annotator", "text", "created_at")
-        return [dict(zip(keys, r)) for r in rows]
+        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
@@ -724,9 +758,20 @@ def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
 def _annotation(row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
     entity = Entity(row[12], row[13], row[14], tuple(json.loads(row[15]))) if row[12] else None
     return Annotation(
-        id=row[0], document_id=row[1], annotator=row[2], layer=row[3], start=row[4], end=row[5],
-        text=row[6], attributes=json.loads(row[7]), link_id=row[8], origin=row[9],
-        created_at=row[10], modified_at=row[11], entity=entity, stances=stances,
+        id=row[0],
+        document_id=row[1],
+        annotator=row[2],
+        layer=row[3],
+        start=row[4],
+        end=row[5],
+        text=row[6],
+        attributes=json.loads(row[7]),
+        link_id=row[8],
+        origin=row[9],
+        created_at=row[10],
+        modified_at=row[11],
+        entity=entity,
+        stances=stances,
     )
 
 
@@ -748,6 +793,11 @@ def open_or_create(path: str | Path) -> Project:
 
 
 __all__ = [
-    "AnnotationState", "AnnotatorError", "ImportReport", "Project", "TextSource",
-    "check_project_file", "open_or_create",
+    "AnnotationState",
+    "AnnotatorError",
+    "ImportReport",
+    "Project",
+    "TextSource",
+    "check_project_file",
+    "open_or_create",
 ]

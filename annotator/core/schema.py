@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from annotator.core.errors import SchemaError, ValidationError
 from annotator.core.paths import resource_path
@@ -160,7 +161,11 @@ def _parse_layer(raw: Any, where: str) -> Layer:
     stance_values: tuple[str, ...] = ()
     if stance is not None:
         values = stance.get("values") if isinstance(stance, dict) else None
-        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        if (
+            not isinstance(values, list)
+            or not values
+            or not all(isinstance(v, str) for v in values)
+        ):
             raise SchemaError(f"{where}: layer {name!r}: stance.values must be a list of text")
         stance_values = tuple(values)
     return Layer(

@@ -53,7 +53,8 @@ def decode_text(data: bytes, path: str | None = None, encoding: str | None = Non
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"not valid {encoding} (byte {exc.start}: {data[exc.start:exc.start + 1]!r})", path
+                f"not valid {encoding} (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
+                path,
             ) from None
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -68,7 +69,7 @@ def decode_text(data: bytes, path: str | None = None, encoding: str | None = Non
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise InputError(
-                f"not valid UTF-8 text (byte {data[exc.start:exc.start + 1]!r}); "
+                f"not valid UTF-8 text (byte {data[exc.start : exc.start + 1]!r}); "
                 "give its encoding with --encoding, e.g. --encoding cp1256",
                 path,
                 line,
@@ -179,17 +180,52 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def next_word_end(text: str, pos: int) -> int:
-    """The end of the word after `pos` (skipping spaces and punctuation): extend by one word."""
+    """The end of the word after `pos` (skipping spaces and punctuation)."""
     while pos < len(text) and not is_word_char(text[pos]):
         pos += 1
     return _word_end(text, pos)
 
 
 def previous_word_start(text: str, pos: int) -> int:
-    """The start of the word before `pos`: shrink a span's end, or extend its start, by one word."""
+    """The start of the word before `pos` (skipping spaces and punctuation)."""
     while pos > 0 and not is_word_char(text[pos - 1]):
         pos -= 1
     return _word_start(text, pos)
+
+
+def move_edge(text: str, start: int, end: int, edge: str, direction: int) -> tuple[int, int]:
+    """Move one edge of a span by a word: `direction` +1 moves it later in the text, -1 earlier.
+
+    Shrinking first drops punctuation at that edge, then a whole word; a span never becomes
+    empty (the span is returned unchanged instead).
+    """
+    if edge == "end":
+        if direction > 0:
+            new_end = next_word_end(text, end)
+        elif not is_word_char(text[end - 1]):
+            new_end = _trim_end(text, start, end)
+        else:
+            new_end = _trim_end(text, start, _word_start(text, end - 1))
+        return (start, new_end) if new_end > start else (start, end)
+    if direction < 0:
+        new_start = previous_word_start(text, start)
+    elif not is_word_char(text[start]):
+        new_start = _trim_start(text, start, end)
+    else:
+        new_start = _trim_start(text, _word_end(text, start), end)
+    return (new_start, end) if new_start < end else (start, end)
+
+
+def _trim_start(text: str, start: int, end: int) -> int:
+    while start < end and not is_word_char(text[start]):
+        start += 1
+    return start
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and not is_word_char(text[end - 1]):
+        end -= 1
+    return end
 
 
 def matching_form(word: str) -> str:

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
+from annotator.core.files import temp_beside
 from annotator.core.project import Project
 from annotator.core.schema import LabelSchema
 
 # A cell starting with one of these can run as a formula in a spreadsheet.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FIXED_BEFORE = ["document_id", "document_title", "annotator", "layer", "start", "end", "text"]
-FIXED_AFTER = ["stance_target", "stance_value", "annotation_id", "origin", "created_at",
-               "modified_at"]
+FIXED_AFTER = [
+    "stance_target",
+    "stance_value",
+    "annotation_id",
+    "origin",
+    "created_at",
+    "modified_at",
+]
 
 
 def columns(schema: LabelSchema) -> list[str]:
@@ -24,8 +30,11 @@ def columns(schema: LabelSchema) -> list[str]:
     for layer in schema.layers:
         for attribute in layer.attributes:
             if attribute.type == "link":
-                wanted = [f"{attribute.name}_id", f"{attribute.name}_text",
-                          f"{attribute.name}_entity"]
+                wanted = [
+                    f"{attribute.name}_id",
+                    f"{attribute.name}_text",
+                    f"{attribute.name}_entity",
+                ]
             else:
                 wanted = [attribute.name]
             names.extend(n for n in wanted if n not in names)
@@ -47,11 +56,17 @@ def rows(project: Project, document_id: str | None = None) -> Iterator[dict[str,
         by_id = {a.id: a for a in annotations}
         for annotation in annotations:
             row: dict[str, object] = {
-                "document_id": summary.id, "document_title": summary.title,
-                "annotator": annotation.annotator, "layer": annotation.layer,
-                "start": annotation.start, "end": annotation.end, "text": annotation.text,
-                "annotation_id": annotation.id, "origin": annotation.origin,
-                "created_at": annotation.created_at, "modified_at": annotation.modified_at,
+                "document_id": summary.id,
+                "document_title": summary.title,
+                "annotator": annotation.annotator,
+                "layer": annotation.layer,
+                "start": annotation.start,
+                "end": annotation.end,
+                "text": annotation.text,
+                "annotation_id": annotation.id,
+                "origin": annotation.origin,
+                "created_at": annotation.created_at,
+                "modified_at": annotation.modified_at,
             }
             layer = schema.layer(annotation.layer)
             for attribute in layer.attributes:
@@ -71,18 +86,19 @@ def rows(project: Project, document_id: str | None = None) -> Iterator[dict[str,
                 yield dict(row)
 
 
-def export(project: Project, out: str | Path, *, document_id: str | None = None,
-           formula_guard: bool = True) -> int:
+def export(
+    project: Project, out: str | Path, *, document_id: str | None = None, formula_guard: bool = True
+) -> int:
     """Write the table (UTF-8 with BOM so Excel shows Arabic); returns the number of rows.
 
     The file appears complete or not at all: it is written beside `out` and moved into place.
     """
     out = Path(out)
     header = columns(project.schema)
-    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=out.parent or ".")
+    tmp = temp_beside(out, ".csv")
     count = 0
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
             writer.writeheader()
             for row in rows(project, document_id):
@@ -90,8 +106,8 @@ def export(project: Project, out: str | Path, *, document_id: str | None = None,
                     row = {k: neutralise(v) for k, v in row.items()}
                 writer.writerow(row)
                 count += 1
-        os.replace(tmp_name, out)
+        os.replace(tmp, out)
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return count

@@ -16,8 +16,18 @@ from typing import Any
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.project import Project
 
-_RESERVED = {"id", "layer", "start", "end", "text", "stances", "document_id", "document_sha256",
-             "annotator", "origin"}
+_RESERVED = {
+    "id",
+    "layer",
+    "start",
+    "end",
+    "text",
+    "stances",
+    "document_id",
+    "document_sha256",
+    "annotator",
+    "origin",
+}
 # Ids of imported annotations derive from this namespace, the document and the line's own id,
 # so importing the same file twice adds nothing the second time.
 _NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4d7b-9a3f-2b8e5c4d1a90")
@@ -53,8 +63,9 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return records
 
 
-def import_annotations(project: Project, path: str | Path, annotator: str,
-                       document_id: str | None = None) -> AnnotationImport:
+def import_annotations(
+    project: Project, path: str | Path, annotator: str, document_id: str | None = None
+) -> AnnotationImport:
     """Store every annotation of the file in one transaction, or none of them."""
     path = Path(path)
     records = read_records(path)
@@ -79,7 +90,10 @@ def import_annotations(project: Project, path: str | Path, annotator: str,
                 if link is not None and link_id is None:
                     raise AnnotatorError(f"links to {link!r}, which is not in this file")
                 annotation = project.add_annotation(
-                    doc, annotator, str(record.get("layer")), record.get("start"),
+                    doc,
+                    annotator,
+                    str(record.get("layer")),
+                    record.get("start"),
                     record.get("end"),
                     text=record.get("text"),
                     attributes=_plain_attributes(project, record),

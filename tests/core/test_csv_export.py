@@ -1,0 +1,134 @@
+"""Exporting the annotations table as CSV for Excel, R or pandas."""
+
+import csv
+
+import pytest
+
+from annotator.core.formats import csv_export
+from annotator.core.project import TextSource
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def exported(gold_project, tmp_path):
+    path = tmp_path / "gold.csv"
+    csv_export.export(gold_project, path)
+    return path
+
+
+@pytest.fixture
+def formula_claim(seeded_project, seed_id):
+    """A claim whose stance targets and cue would run as formulas in a spreadsheet."""
+    return seeded_project.add_annotation(
+        seed_id,
+        "amina",
+        "claim",
+        339,
+        474,
+        attributes={"cue": "=1+1"},
+        stances=[
+            ('=HYPERLINK("http://x")', "favor"),
+            ("+Israel", "against"),
+            ("-Iran", "neutral"),
+            ("@Hamas", "unclear"),
+        ],
+    )
+
+
+def test_the_file_starts_with_a_utf8_byte_order_mark_for_excel(exported):
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_header_lists_the_columns_of_the_schema(exported, gold_project):
+    with open(exported, encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle)) == csv_export.columns(gold_project.schema)
+
+
+def test_the_columns_of_the_default_schema(gold_project):
+    assert csv_export.columns(gold_project.schema) == [
+        "document_id", "document_title", "annotator", "layer", "start", "end", "text",
+        "entity", "role", "speaker_id", "speaker_text", "speaker_entity", "kind", "cue",
+        "stance_target", "stance_value", "annotation_id", "origin", "created_at", "modified_at",
+    ]  # fmt: skip
+
+
+def test_there_is_one_row_per_speaker_and_per_claim_stance(exported, gold_project, tmp_path):
+    rows = read_rows(exported)
+    assert len(rows) == 12 + 21
+    assert len(rows) == csv_export.export(gold_project, tmp_path / "again.csv")
+
+
+def test_a_claim_with_two_stances_gives_two_rows(exported):
+    rows = [r for r in read_rows(exported) if r["layer"] == "claim" and r["start"] == "339"]
+    assert [(r["stance_target"], r["stance_value"]) for r in rows] == [
+        ("Palestinian cause", "favor"),
+        ("Israel", "against"),
+    ]
+    assert rows[0]["annotation_id"] == rows[1]["annotation_id"]
+
+
+def test_a_speaker_gives_one_row_without_stance(exported):
+    rows = [r for r in read_rows(exported) if r["layer"] == "speaker" and r["start"] == "0"]
+    assert [(r["entity"], r["stance_target"], r["stance_value"]) for r in rows] == [
+        ("Esmail Qaani", "", "")
+    ]
+
+
+def test_a_claim_row_names_its_speaker(exported, seed_text):
+    (row,) = [r for r in read_rows(exported) if r["layer"] == "claim" and r["start"] == "33"]
+    assert (row["speaker_text"], row["speaker_entity"]) == (seed_text[0:5], "Esmail Qaani")
+
+
+def test_arabic_text_comes_back_intact(exported, gold_project, seed_id):
+    rows = read_rows(exported)
+    by_id = {a.id: a for a in gold_project.annotations(seed_id)}
+    assert {r["annotation_id"] for r in rows} == set(by_id)
+    for row in rows:
+        assert row["text"] == by_id[row["annotation_id"]].text
+        assert (int(row["start"]), int(row["end"])) == (
+            by_id[row["annotation_id"]].start,
+            by_id[row["annotation_id"]].end,
+        )
+
+
+def test_cells_that_would_run_as_formulas_get_an_apostrophe(
+    seeded_project, formula_claim, tmp_path
+):
+    csv_export.export(seeded_project, tmp_path / "out.csv")
+    rows = read_rows(tmp_path / "out.csv")
+    assert [r["stance_target"] for r in rows] == [
+        '\'=HYPERLINK("http://x")',
+        "'+Israel",
+        "'-Iran",
+        "'@Hamas",
+    ]
+    assert {r["cue"] for r in rows} == {"'=1+1"}
+
+
+def test_without_the_formula_guard_cells_are_written_as_they_are(
+    seeded_project, formula_claim, tmp_path
+):
+    csv_export.export(seeded_project, tmp_path / "out.csv", formula_guard=False)
+    rows = read_rows(tmp_path / "out.csv")
+    assert [r["stance_target"] for r in rows] == [
+        '=HYPERLINK("http://x")',
+        "+Israel",
+        "-Iran",
+        "@Hamas",
+    ]
+    assert {r["cue"] for r in rows} == {"=1+1"}
+
+
+def test_one_document_can_be_exported_alone(gold_project, tmp_path):
+    (other,) = gold_project.import_texts([TextSource("قال الوزير", source="other.txt")]).added
+    gold_project.add_annotation(other, "gold", "speaker", 4, 10, entity="الوزير")
+    assert csv_export.export(gold_project, tmp_path / "other.csv", document_id=other) == 1
+    assert [r["document_id"] for r in read_rows(tmp_path / "other.csv")] == [other]
+
+
+def test_an_export_leaves_no_temporary_file_behind(exported, tmp_path):
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".csv") == ["gold.csv"]

@@ -1,0 +1,121 @@
+"""The label schema: the built-in one, broken schema files, and checking attribute values."""
+
+import pytest
+
+from annotator.core.errors import SchemaError, ValidationError
+from annotator.core.schema import default_schema_text, load_schema_file, parse_schema
+
+ONE_LAYER = """
+[[layers]]
+name = "speaker"
+color = "#f4a259"
+shortcut = "S"
+"""
+
+
+@pytest.fixture
+def schema():
+    return parse_schema(default_schema_text())
+
+
+def test_the_default_schema_has_a_speaker_and_a_claim_layer(schema):
+    assert schema.layer_names == ("speaker", "claim")
+
+
+def test_the_default_layers_are_tagged_with_s_and_c(schema):
+    assert [layer.shortcut for layer in schema.layers] == ["S", "C"]
+
+
+def test_a_claim_carries_stances_and_a_speaker_does_not(schema):
+    assert schema.layer("claim").stance_values == ("favor", "against", "neutral", "unclear")
+    assert not schema.layer("speaker").has_stance
+
+
+def test_a_claim_links_to_a_speaker_mention(schema):
+    link = schema.layer("claim").attribute_of_type("link")
+    assert (link.name, link.layer) == ("speaker", "speaker")
+
+
+def test_invalid_toml_is_refused():
+    with pytest.raises(SchemaError, match="my.toml: not valid TOML"):
+        parse_schema('[[layers]]\nname = "speaker', "my.toml")
+
+
+def test_a_schema_without_layers_is_refused():
+    with pytest.raises(SchemaError, match=r"no \[\[layers\]\] defined"):
+        parse_schema("version = 1\n")
+
+
+def test_two_layers_with_one_name_are_refused():
+    text = ONE_LAYER + ONE_LAYER.replace('"S"', '"T"')
+    with pytest.raises(SchemaError, match="duplicate layer name 'speaker'"):
+        parse_schema(text)
+
+
+def test_two_layers_with_one_shortcut_are_refused():
+    text = ONE_LAYER + ONE_LAYER.replace('"speaker"', '"quote"').replace('"S"', '"s"')
+    with pytest.raises(SchemaError, match="duplicate layer shortcut 'S'"):
+        parse_schema(text)
+
+
+def test_a_colour_that_is_not_hex_is_refused():
+    with pytest.raises(SchemaError, match="layer 'speaker': color 'orange' must look like #a1b2c3"):
+        parse_schema(ONE_LAYER.replace('"#f4a259"', '"orange"'))
+
+
+def test_a_link_to_an_unknown_layer_is_refused():
+    text = (
+        ONE_LAYER
+        + """
+[[layers]]
+name = "claim"
+color = "#5b8fd9"
+shortcut = "C"
+  [[layers.attributes]]
+  name = "source"
+  type = "link"
+  layer = "person"
+"""
+    )
+    with pytest.raises(SchemaError, match="claim.source links to unknown layer 'person'"):
+        parse_schema(text)
+
+
+def test_a_choice_default_outside_its_values_is_refused():
+    text = (
+        ONE_LAYER
+        + """
+  [[layers.attributes]]
+  name = "role"
+  type = "choice"
+  values = ["person", "organisation"]
+  default = "robot"
+"""
+    )
+    with pytest.raises(SchemaError, match="speaker.role: default 'robot' is not a value"):
+        parse_schema(text)
+
+
+def test_a_schema_file_that_cannot_be_read_is_refused(tmp_path):
+    with pytest.raises(SchemaError, match="cannot read schema file"):
+        load_schema_file(tmp_path / "missing.toml")
+
+
+def test_an_unknown_choice_value_is_refused_by_name(schema):
+    with pytest.raises(ValidationError, match="unknown value 'rumour' for claim.kind"):
+        schema.validate_attributes("claim", {"kind": "rumour"})
+
+
+def test_an_unknown_attribute_is_refused_by_name(schema):
+    with pytest.raises(ValidationError, match="unknown attribute 'mood' for layer 'claim'"):
+        schema.validate_attributes("claim", {"mood": "angry"})
+
+
+def test_choice_defaults_are_filled_in(schema):
+    assert schema.validate_attributes("speaker", {}) == {"role": "person"}
+    assert schema.validate_attributes("claim", {"cue": "أكد"}) == {"cue": "أكد", "kind": "direct"}
+
+
+def test_an_unknown_stance_value_is_refused_by_name(schema):
+    with pytest.raises(ValidationError, match="unknown stance value 'love'"):
+        schema.validate_stance_value("claim", "love")
