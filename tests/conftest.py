@@ -5,7 +5,12 @@ Qt-free on purpose: the GUI tests add their own Qt fixtures in tests/gui/conftes
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# The GUI tests need no screen; another platform can still be chosen by setting the variable.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from annotator.core.formats import jsonl, txt
 from annotator.core.paths import seeds_dir

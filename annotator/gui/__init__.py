@@ -1,0 +1,1 @@
+"""The Qt window: presents and edits the project only through the core."""

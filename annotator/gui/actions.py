@@ -1,0 +1,236 @@
+"""Every user action of the window as one QAction: menus, toolbar, context menu and shortcuts
+share them, so each action is listed once and reachable from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+@dataclass
+class Actions:
+    tag: dict[str, QAction] = field(default_factory=dict)  # by layer name
+    tag_exact: dict[str, QAction] = field(default_factory=dict)
+    show_layer: dict[str, QAction] = field(default_factory=dict)
+    named: dict[str, QAction] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.named[name]
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    slot: Callable,
+    *keys: str | QKeySequence.StandardKey,
+    tip: str = "",
+    checkable: bool = False,
+) -> QAction:
+    action = QAction(text, window)
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        sequences.extend(
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+    action.setShortcuts(sequences)
+    if sequences:
+        shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.replace('…', '')} ({shown})")
+    elif tip:
+        action.setToolTip(tip)
+    action.setCheckable(checkable)
+    action.triggered.connect(slot)
+    window.addAction(action)  # shortcuts work wherever the focus is in the window
+    return action
+
+
+def build_actions(window: MainWindow) -> Actions:
+    actions = Actions()
+    for layer in window.workbench.schema.layers:
+        actions.tag[layer.name] = _action(
+            window,
+            f"Tag as {layer.label}",
+            lambda _=False, n=layer.name: window.tag(n),
+            layer.shortcut,
+            tip=f"Tag the selection as {layer.label.lower()}, snapped to words",
+        )
+        actions.tag_exact[layer.name] = _action(
+            window,
+            f"Tag as {layer.label}, exact selection",
+            lambda _=False, n=layer.name: window.tag(n, exact=True),
+            f"Alt+{layer.shortcut}",
+        )
+        show = _action(
+            window,
+            f"Show {layer.label}",
+            lambda checked, n=layer.name: window.workbench.set_layer_hidden(n, not checked),
+            f"Ctrl+Shift+{layer.shortcut}",
+            checkable=True,
+        )
+        show.setChecked(True)
+        actions.show_layer[layer.name] = show
+    a = actions.named
+    a["delete"] = _action(
+        window, "Delete annotation", window.delete_selected, "Delete", "Backspace"
+    )
+    a["respan"] = _action(
+        window,
+        "Set span to the selection",
+        window.respan,
+        "Ctrl+R",
+        tip="Give the selected annotation the span of the text selection",
+    )
+    # The text runs right to left: the start edge is on the right, the end edge on the left.
+    a["extend_end"] = _action(
+        window, "Extend end by a word", lambda: window.adjust("end", +1), "Alt+Left"
+    )
+    a["shrink_end"] = _action(
+        window, "Shrink end by a word", lambda: window.adjust("end", -1), "Alt+Right"
+    )
+    a["extend_start"] = _action(
+        window, "Extend start by a word", lambda: window.adjust("start", -1), "Alt+Shift+Right"
+    )
+    a["shrink_start"] = _action(
+        window, "Shrink start by a word", lambda: window.adjust("start", +1), "Alt+Shift+Left"
+    )
+    a["next"] = _action(window, "Next annotation", lambda: window.step_annotation(+1), "Alt+Down")
+    a["previous"] = _action(
+        window, "Previous annotation", lambda: window.step_annotation(-1), "Alt+Up"
+    )
+    a["pick_speaker"] = _action(
+        window,
+        "Pick speaker in text",
+        window.set_picking,
+        "Ctrl+L",
+        checkable=True,
+        tip="Click a speaker mention to link the selected claim to it",
+    )
+    a["edit_attributes"] = _action(window, "Edit attributes", window.focus_editor, "F2")
+    a["deselect"] = _action(window, "Deselect", window.deselect, "Escape")
+    a["done"] = _action(window, "Mark document done", window.toggle_done, "Ctrl+D", checkable=True)
+    a["next_document"] = _action(
+        window, "Next document", lambda: window.step_document(+1), "Ctrl+PgDown"
+    )
+    a["previous_document"] = _action(
+        window, "Previous document", lambda: window.step_document(-1), "Ctrl+PgUp"
+    )
+    a["focus_documents"] = _action(window, "Go to document list", window.focus_documents, "Ctrl+1")
+    a["focus_article"] = _action(window, "Go to article", window.article.setFocus, "Ctrl+2")
+    a["focus_annotations"] = _action(
+        window, "Go to annotation list", window.focus_annotations, "Ctrl+3"
+    )
+    a["zoom_in"] = _action(
+        window,
+        "Zoom in",
+        lambda: window.article.zoom(+1),
+        QKeySequence.StandardKey.ZoomIn,
+        "Ctrl+=",
+    )
+    a["zoom_out"] = _action(
+        window, "Zoom out", lambda: window.article.zoom(-1), QKeySequence.StandardKey.ZoomOut
+    )
+    a["zoom_reset"] = _action(window, "Actual size", window.article.reset_zoom, "Ctrl+0")
+    a["show_others"] = _action(
+        window,
+        "Show other annotators",
+        lambda checked: window.workbench.set_show_others(checked),
+        "Ctrl+Shift+A",
+        checkable=True,
+    )
+    a["new_project"] = _action(
+        window, "New project…", window.new_project, QKeySequence.StandardKey.New
+    )
+    a["open_project"] = _action(
+        window, "Open project…", window.open_project_dialog, QKeySequence.StandardKey.Open
+    )
+    a["import"] = _action(window, "Import articles…", window.import_articles, "Ctrl+I")
+    a["export"] = _action(window, "Export CSV…", window.export_csv, "Ctrl+E")
+    a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
+    a["shortcuts"] = _action(window, "Keyboard shortcuts", window.show_shortcuts, "F1")
+
+    undo = window.workbench.undo_stack.createUndoAction(window, "Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+    redo = window.workbench.undo_stack.createRedoAction(window, "Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    window.addAction(undo)
+    window.addAction(redo)
+    a["undo"], a["redo"] = undo, redo
+    return actions
+
+
+def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
+    a = actions.named
+    file_menu = menu_bar.addMenu("&File")
+    for name in ("new_project", "open_project", None, "import", "export", None, "quit"):
+        file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
+    edit = menu_bar.addMenu("&Edit")
+    edit.addAction(a["undo"])
+    edit.addAction(a["redo"])
+    edit.addSeparator()
+    for name in (
+        "delete",
+        "respan",
+        "extend_end",
+        "shrink_end",
+        "extend_start",
+        "shrink_start",
+        None,
+        "edit_attributes",
+        "deselect",
+    ):
+        edit.addSeparator() if name is None else edit.addAction(a[name])
+    annotate = menu_bar.addMenu("&Annotate")
+    for action in actions.tag.values():
+        annotate.addAction(action)
+    for action in actions.tag_exact.values():
+        annotate.addAction(action)
+    annotate.addSeparator()
+    annotate.addAction(a["pick_speaker"])
+    annotate.addSeparator()
+    annotate.addAction(a["done"])
+    view = menu_bar.addMenu("&View")
+    for action in actions.show_layer.values():
+        view.addAction(action)
+    view.addAction(a["show_others"])
+    view.addSeparator()
+    for name in (
+        "next",
+        "previous",
+        "next_document",
+        "previous_document",
+        None,
+        "focus_documents",
+        "focus_article",
+        "focus_annotations",
+        None,
+        "zoom_in",
+        "zoom_out",
+        "zoom_reset",
+    ):
+        view.addSeparator() if name is None else view.addAction(a[name])
+    help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(a["shortcuts"])
+
+
+def context_actions(actions: Actions) -> list[QAction | None]:
+    """What a right click on the article offers (None is a separator)."""
+    a = actions.named
+    return [
+        *actions.tag.values(),
+        None,
+        a["delete"],
+        a["respan"],
+        a["pick_speaker"],
+        None,
+        a["undo"],
+        a["redo"],
+    ]

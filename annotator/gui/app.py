@@ -1,0 +1,114 @@
+"""Application set-up: the bundled Arabic font, settings, the annotator's name, crash reports."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+
+from annotator.core.default_project import open_project
+from annotator.core.errors import AnnotatorError
+from annotator.core.paths import APP_NAME, log_dir
+
+ORGANISATION = "arabic-news-annotator"
+log = logging.getLogger("annotator")
+
+
+def load_fonts() -> str:
+    """Register the bundled Amiri font (SIL OFL) so Arabic looks the same on every machine."""
+    import fontpkg_amiri
+
+    family = "Amiri"
+    for path in sorted((Path(fontpkg_amiri.ROOT) / "files").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = families[0] if families else family
+    return family
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setOrganizationName(ORGANISATION)
+        QGuiApplication.setApplicationName(APP_NAME)
+        app = QApplication(sys.argv[:1])
+    family = load_fonts()
+    # Interface text stays in the system font; Arabic in it falls back to the bundled font.
+    font = app.font()
+    font.setFamilies([font.family(), family])
+    app.setFont(font)
+    return app
+
+
+def ask_annotator(settings: QSettings, parent: QWidget | None = None) -> str | None:
+    """The name every annotation is recorded under; asked once and kept in the settings."""
+    name = str(settings.value("annotator", "") or "").strip()
+    while not name:
+        name, ok = QInputDialog.getText(
+            parent,
+            "Who is annotating?",
+            "Your name or initials (recorded with every annotation you make):",
+            text=getpass.getuser(),
+        )
+        if not ok:
+            return None
+        name = name.strip()
+    settings.setValue("annotator", name)
+    return name
+
+
+def install_crash_handler() -> None:
+    """Unexpected errors are logged and shown in a dialog; the window keeps running."""
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(
+            filename=folder / "annotator.log",
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(message)s",
+        )
+    except OSError:
+        logging.basicConfig(level=logging.INFO)
+
+    def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, tb))
+        log.error("unexpected error\n%s", details)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Unexpected error",
+            f"Something went wrong: {error}\n\nYour annotations are stored; the "
+            f"details are in {folder / 'annotator.log'}.",
+        )
+        box.setDetailedText(details)  # selectable, so it can be copied into a report
+        box.exec()
+
+    sys.excepthook = report
+
+
+def run(project_path: str | None = None) -> int:
+    app = application()
+    install_crash_handler()
+    settings = QSettings()
+    try:
+        project = open_project(project_path)
+    except AnnotatorError as exc:
+        QMessageBox.critical(None, "Cannot open the project", str(exc))
+        return 1
+    annotator = ask_annotator(settings)
+    if annotator is None:
+        project.close()
+        return 0
+    from annotator.gui.main_window import MainWindow
+
+    window = MainWindow(project, annotator, settings)
+    window.show()
+    code = app.exec()
+    project.close()
+    return code

@@ -1,0 +1,403 @@
+"""The form for the selected annotation: its layer, attributes, speaker link and stances."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Annotation
+from annotator.core.schema import Attribute, Layer
+from annotator.gui.fields import allow_narrow, name_completer
+from annotator.gui.models import is_right_to_left, one_line
+from annotator.gui.stance_list import StanceList, describe_change
+from annotator.gui.workbench import Workbench
+
+# Alt+letter of the main window's menus (File, Edit, Annotate, View, Help): the form's
+# mnemonics leave them alone.
+_MENU_LETTERS = frozenset("feavh")
+
+
+def _set_direction_by_text(label: QLabel, text: str) -> None:
+    rtl = is_right_to_left(text)
+    label.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
+    label.setText(text)
+
+
+class AttributeEditor(QWidget):
+    """Shows the workbench's selected annotation and turns each committed change into one edit.
+
+    The fields are built for one annotation and layer; refreshes from the store only set values,
+    so the keyboard focus stays where the researcher left it.
+    """
+
+    # the researcher wants to pick the claim's speaker by clicking it in the article (or stops)
+    pick_speaker_requested = Signal(bool)
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._workbench = workbench
+        self._annotation: Annotation | None = None
+        self._built_for: tuple[str, str, bool] | None = None  # annotation id, layer, editable
+        # Set while values are put into the fields, so focus changes then never write.
+        self._refreshing = False
+        self._refreshers: list[Callable[[Annotation], None]] = []
+        self._focus_chain: list[QWidget] = []
+        self._stances: StanceList | None = None
+        self._pick: QPushButton | None = None
+        self._inputs: dict[str, QWidget] = {}
+        self._entity_names = QStringListModel(self)
+        self._stance_targets = QStringListModel(self)
+
+        self._empty = QLabel("Select an annotation to see and change its attributes.")
+        self._empty.setWordWrap(True)
+        self._title = QLabel()
+        self._span = QLabel()
+        self._span.setTextFormat(Qt.TextFormat.PlainText)
+        self._span.setWordWrap(True)
+        self._span.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._note = QLabel()
+        self.layer_combo = QComboBox()
+        for layer in workbench.schema.layers:
+            self.layer_combo.addItem(layer.label, layer.name)
+        layer_label = QLabel("&Layer:")
+        layer_label.setBuddy(self.layer_combo)
+
+        # One form for the fixed rows and the layer's fields, so all labels share a column.
+        self._details = QWidget()
+        self._form = QFormLayout(self._details)
+        self._form.setContentsMargins(0, 0, 0, 0)
+        # In a narrow panel a label goes above its field rather than squeezing it.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._form.addRow(self._title)
+        self._form.addRow(self._span)
+        self._form.addRow(self._note)
+        self._form.addRow(layer_label, self.layer_combo)
+        self._fixed_rows = self._form.rowCount()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._empty)
+        layout.addWidget(self._details)
+        layout.addStretch(1)
+
+        self.layer_combo.activated.connect(self._change_layer)
+        workbench.selection_changed.connect(self.refresh)
+        workbench.annotation_changed.connect(self.refresh)
+        workbench.visibility_changed.connect(self.refresh)
+        self._build(None)
+        self.refresh()
+
+    @property
+    def annotation(self) -> Annotation | None:
+        """The annotation shown, as last read from the workbench."""
+        return self._annotation
+
+    def field(self, name: str) -> QWidget | None:
+        """The input of the shown annotation's attribute `name` (e.g. to focus the entity)."""
+        return self._inputs.get(name)
+
+    @property
+    def pick_button(self) -> QPushButton | None:
+        return self._pick
+
+    @property
+    def stances(self) -> StanceList | None:
+        return self._stances
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first attribute of the shown annotation (the layer if none)."""
+        chain = self._focus_chain + (self._stances.focusables() if self._stances else [])
+        first = next((w for w in chain[1:] if w.isEnabled()), None) or self.layer_combo
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_picking(self, on: bool) -> None:
+        """Press or release the "Pick in text" button without asking the article view again."""
+        if self._pick is not None:
+            with QSignalBlocker(self._pick):
+                self._pick.setChecked(on)
+
+    def refresh(self) -> None:
+        """Show the selected annotation as stored; never writes."""
+        annotation = self._workbench.selected()
+        self._refreshing = True
+        try:
+            key = None
+            if annotation is not None:
+                key = (annotation.id, annotation.layer, self._workbench.is_editable(annotation))
+            if key != self._built_for:
+                self._build(annotation)
+                self._built_for = key
+            self._annotation = annotation
+            if annotation is not None:
+                self._show(annotation)
+        finally:
+            self._refreshing = False
+
+    # ------------------------------------------------------------------ building the fields
+
+    def _build(self, annotation: Annotation | None) -> None:
+        if self._pick is not None and self._pick.isChecked():
+            self.pick_speaker_requested.emit(False)
+        self._refreshers, self._inputs = [], {}
+        self._stances = self._pick = None
+        self._focus_chain = [self.layer_combo]
+        while self._form.rowCount() > self._fixed_rows:
+            row = self._form.takeRow(self._fixed_rows)
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
+        if annotation is not None:
+            self._build_fields(annotation)
+        self._empty.setVisible(annotation is None)
+        self._details.setVisible(annotation is not None)
+        self._order_focus()
+
+    def _build_fields(self, annotation: Annotation) -> None:
+        layer = self._workbench.schema.layer(annotation.layer)
+        editable = self._workbench.is_editable(annotation)
+        used = set(_MENU_LETTERS | {"l"})
+        builders = {
+            "entity": self._entity_field,
+            "choice": self._choice_field,
+            "text": self._text_field,
+            "link": self._link_field,
+        }
+        for attribute in layer.attributes:
+            field, buddy = builders[attribute.type](annotation.id, attribute)
+            name = attribute.name.replace("_", " ").capitalize()
+            label = QLabel(_with_mnemonic(name, used) + ":")
+            label.setBuddy(buddy)
+            self._inputs[attribute.name] = buddy
+            if attribute.description:
+                label.setToolTip(attribute.description)
+                field.setToolTip(attribute.description)
+            self._add_row(label, field, editable)
+        if layer.has_stance:
+            stances = self._stance_field(annotation.id, layer, used)
+            label = QLabel(_with_mnemonic("Stances", used) + ":")
+            label.setBuddy(stances.add_button)
+            self._add_row(label, stances, editable)
+        self.layer_combo.setEnabled(editable)
+        self._note.setVisible(not editable)
+        self._note.setText(f"annotation by {annotation.annotator} — read only")
+
+    def _add_row(self, label: QLabel, field: QWidget, editable: bool) -> None:
+        self._form.addRow(label, field)
+        for widget in (label, field):
+            widget.setEnabled(editable)
+            # Shown now: a widget put into a shown window would only appear on the next event.
+            widget.show()
+
+    def _entity_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.lineEdit().setPlaceholderText("Name of the person or body")
+        allow_narrow(combo)
+        completer = name_completer(self._entity_names, combo)
+        combo.setCompleter(completer)
+
+        def commit() -> None:
+            annotation = self._writable(annotation_id)
+            if annotation is None:
+                return
+            name = " ".join(combo.currentText().split())
+            entity = annotation.entity
+            if (entity is None and not name) or (entity and name in (entity.name, *entity.aliases)):
+                return
+            description = f"Set speaker entity «{name}»" if name else "Clear speaker entity"
+            self._workbench.edit(annotation_id, description, entity=name or None)
+
+        def show(annotation: Annotation) -> None:
+            entities = self._workbench.entities()
+            self._entity_names.setStringList(
+                [e.name for e in entities] + [alias for e in entities for alias in e.aliases]
+            )
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItems([e.name for e in entities])
+                combo.setCurrentIndex(-1)
+                combo.setEditText(annotation.entity.name if annotation.entity else "")
+
+        combo.lineEdit().editingFinished.connect(commit)
+        combo.activated.connect(commit)
+        # Connected after the line edit's own slot, so the chosen name is in the field by now.
+        completer.activated.connect(commit)
+        self._refreshers.append(show)
+        self._focus_chain.append(combo)
+        return combo, combo
+
+    def _choice_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+        combo = QComboBox()
+        combo.addItems(attribute.values)
+        combo.activated.connect(
+            lambda index: self._set_attribute(annotation_id, attribute, combo.itemText(index))
+        )
+
+        def show(annotation: Annotation) -> None:
+            value = annotation.attributes.get(attribute.name, attribute.default or "")
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findText(value))
+
+        self._refreshers.append(show)
+        self._focus_chain.append(combo)
+        return combo, combo
+
+    def _text_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+        edit = QLineEdit()
+        allow_narrow(edit)
+        edit.editingFinished.connect(
+            lambda: self._set_attribute(annotation_id, attribute, " ".join(edit.text().split()))
+        )
+
+        def show(annotation: Annotation) -> None:
+            value = str(annotation.attributes.get(attribute.name, ""))
+            if edit.text() != value:
+                with QSignalBlocker(edit):
+                    edit.setText(value)
+
+        self._refreshers.append(show)
+        self._focus_chain.append(edit)
+        return edit, edit
+
+    def _link_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+        combo = QComboBox()
+        allow_narrow(combo)
+        self._pick = QPushButton("Pick in text")
+        self._pick.setCheckable(True)
+        self._pick.setToolTip("Click the speaker in the article to link this claim to it")
+        self._pick.toggled.connect(self.pick_speaker_requested)
+        target = self._workbench.schema.layer(attribute.layer or "")
+        combo.activated.connect(
+            lambda index: self._set_link(annotation_id, target, combo.itemData(index))
+        )
+
+        def show(annotation: Annotation) -> None:
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem("(none)", "")
+                # A link stays within one annotator's work; for the researcher's own claims these
+                # are `workbench.speakers()`, for another annotator's their own mentions.
+                for mention in self._workbench.annotations():
+                    if mention.layer == target.name and mention.annotator == annotation.annotator:
+                        combo.addItem(_mention_label(mention), mention.id)
+                combo.setCurrentIndex(max(combo.findData(annotation.link_id or ""), 0))
+
+        field = QWidget()
+        row = QHBoxLayout(field)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(combo, 1)
+        row.addWidget(self._pick)
+        self._refreshers.append(show)
+        self._focus_chain += [combo, self._pick]
+        return field, combo
+
+    def _stance_field(self, annotation_id: str, layer: Layer, used: set[str]) -> StanceList:
+        stances = StanceList(
+            layer.stance_values, self._stance_targets, _with_mnemonic("Add stance", used)
+        )
+        stances.edited.connect(lambda new: self._set_stances(annotation_id, new))
+        stances.rows_changed.connect(self._order_focus)
+
+        def show(annotation: Annotation) -> None:
+            self._stance_targets.setStringList(self._workbench.stance_targets())
+            stances.show_stances(annotation.stances)
+
+        self._refreshers.append(show)
+        self._stances = stances
+        return stances
+
+    def _order_focus(self) -> None:
+        chain = self._focus_chain + (self._stances.focusables() if self._stances else [])
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    # ------------------------------------------------------------------ showing the annotation
+
+    def _show(self, annotation: Annotation) -> None:
+        layer = self._workbench.schema.layer(annotation.layer)
+        self._title.setText(
+            f'<span style="color:{layer.color}">■</span> <b>{html.escape(layer.label)}</b>'
+        )
+        _set_direction_by_text(self._span, one_line(annotation.text, 600))
+        self._span.setToolTip(annotation.text)
+        with QSignalBlocker(self.layer_combo):
+            self.layer_combo.setCurrentIndex(self.layer_combo.findData(annotation.layer))
+        for show in self._refreshers:
+            show(annotation)
+
+    # ------------------------------------------------------------------ writing
+
+    def _writable(self, annotation_id: str) -> Annotation | None:
+        """The stored annotation a field belongs to, unless the editor is only showing values."""
+        if self._refreshing:
+            return None
+        return self._workbench.annotation(annotation_id)
+
+    def _change_layer(self, index: int) -> None:
+        annotation = self._annotation and self._writable(self._annotation.id)
+        name = self.layer_combo.itemData(index)
+        if annotation is not None and name != annotation.layer:
+            label = self.layer_combo.itemText(index)
+            self._workbench.edit(annotation.id, f"Change layer to {label}", layer=name)
+
+    def _set_attribute(self, annotation_id: str, attribute: Attribute, value: str) -> None:
+        annotation = self._writable(annotation_id)
+        if annotation is None or annotation.attributes.get(attribute.name, "") == value:
+            return
+        attributes = {**annotation.attributes, attribute.name: value}
+        description = f"Set {attribute.name} to «{value}»" if value else f"Clear {attribute.name}"
+        self._workbench.edit(annotation_id, description, attributes=attributes)
+
+    def _set_link(self, annotation_id: str, target: Layer, link_id: str) -> None:
+        annotation = self._writable(annotation_id)
+        if annotation is None or (annotation.link_id or "") == link_id:
+            return
+        layer = self._workbench.schema.layer(annotation.layer)
+        linked = self._workbench.annotation(link_id)
+        description = (
+            f"Link {layer.label.lower()} to {target.label.lower()} «{one_line(linked.text, 30)}»"
+            if linked
+            else f"Unlink {layer.label.lower()} from its {target.label.lower()}"
+        )
+        self._workbench.edit(annotation_id, description, link_id=link_id or None)
+
+    def _set_stances(self, annotation_id: str, stances: list[tuple[str, str]]) -> None:
+        annotation = self._writable(annotation_id)
+        if annotation is None:
+            return
+        before = [(s.target, s.value) for s in annotation.stances]
+        if stances != before:
+            description = describe_change(before, stances)
+            self._workbench.edit(annotation_id, description, stances=stances)
+
+
+def _mention_label(speaker: Annotation) -> str:
+    text = one_line(speaker.text, 40)
+    if speaker.entity is None or speaker.entity.name == text:
+        return text
+    return f"{text} — {speaker.entity.name}"
+
+
+def _with_mnemonic(text: str, used: set[str]) -> str:
+    """`text` with an & before its first letter not yet taken (Alt+letter moves to the field)."""
+    for i, ch in enumerate(text):
+        if ch.isalpha() and ch.lower() not in used:
+            used.add(ch.lower())
+            return f"{text[:i]}&{text[i:]}"
+    return text

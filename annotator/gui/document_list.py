@@ -1,0 +1,114 @@
+"""The list of the project's documents: filter by title, pick one to open it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.models import FILTER_ROLE, DocumentListModel, TextDirectionDelegate, filter_form
+from annotator.gui.workbench import Workbench
+
+
+class DocumentList(QWidget):
+    """Documents with status and annotation count; the current row is the open document."""
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._workbench = workbench
+        # True while the view's current row is moved by us rather than by the researcher.
+        self._following = False
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter documents…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter documents by title")
+
+        self.model = DocumentListModel(workbench.project, workbench.annotator, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(FILTER_ROLE)
+        self.proxy.setFilterKeyColumn(DocumentListModel.TITLE)
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(TextDirectionDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setAccessibleName("Documents")
+        header = self.view.horizontalHeader()
+        # The default minimum is the font's widest glyph, which is very wide in Amiri (Arabic
+        # ligatures) and would push the columns past the view's edge.
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000"))
+        header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (DocumentListModel.STATUS, DocumentListModel.ANNOTATIONS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        self.setFocusProxy(self.view)
+
+        self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.returnPressed.connect(self._enter_list)
+        self.view.selectionModel().currentRowChanged.connect(self._open_current)
+        workbench.document_opened.connect(self._follow)
+        workbench.annotation_changed.connect(self.refresh)
+        workbench.status_changed.connect(self.refresh)
+        self._follow(workbench.document_id or "")
+
+    def refresh(self) -> None:
+        """Re-read statuses and counts (and new documents after an import)."""
+        self.model.refresh()
+        self._follow(self._workbench.document_id or "")
+
+    def _filter(self, text: str) -> None:
+        # Rows leaving the view move the current row; that must not open another document.
+        self._following = True
+        try:
+            self.proxy.setFilterFixedString(filter_form(text))
+        finally:
+            self._following = False
+        self._follow(self._workbench.document_id or "")
+
+    def _enter_list(self) -> None:
+        """Enter in the filter field goes to the list, on the open or else the first document."""
+        self.view.setFocus()
+        if not self.view.selectionModel().hasSelection() and self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(0, DocumentListModel.TITLE))
+
+    def _open_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._following or not current.isValid():
+            return
+        row = self.proxy.mapToSource(current).row()
+        self._workbench.open_document(self.model.document_id(row))
+
+    def _follow(self, document_id: str) -> None:
+        """Select the open document's row (if the filter shows it) without reopening it."""
+        row = self.model.row_of(document_id) if document_id else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        selection = self.view.selectionModel()
+        self._following = True
+        try:
+            if index.isValid():
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.scrollTo(index)
+            else:
+                selection.clear()
+        finally:
+            self._following = False

@@ -1,0 +1,331 @@
+"""The main window: composes the document list, the article, the legend and the side panel, and
+turns actions into workbench calls. It holds no domain logic."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QColor, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats import csv_export, txt
+from annotator.core.project import Project
+from annotator.core.text import move_edge
+from annotator.gui.actions import Actions, build_actions, build_menus, context_actions
+from annotator.gui.article_view import ArticleView
+from annotator.gui.document_list import DocumentList
+from annotator.gui.side_panel import SidePanel
+from annotator.gui.workbench import Workbench
+
+
+class Legend(QWidget):
+    """The layers with their colours and shortcuts; each button shows or hides its layer."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(QLabel("Layers:"))
+        for layer in window.workbench.schema.layers:
+            button = QToolButton(self)
+            button.setDefaultAction(window.actions.show_layer[layer.name])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setText(f"{layer.label}  ({layer.shortcut})")
+            swatch = QPixmap(14, 14)
+            swatch.fill(QColor(layer.color))
+            button.setIcon(swatch)
+            button.setAutoRaise(True)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.status = QLabel(self)
+        layout.addWidget(self.status)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, annotator: str, settings: QSettings):
+        super().__init__()
+        self.settings = settings
+        self.workbench = Workbench(project, annotator, self)
+        self.article = ArticleView(self.workbench, self)
+        self.documents = DocumentList(self.workbench, self)
+        self.side_panel = SidePanel(self.workbench, self)
+        self.actions: Actions = build_actions(self)
+        self.legend = Legend(self)
+        self.article.context_actions = context_actions(self.actions)
+        build_menus(self.menuBar(), self.actions)
+        self._compose()
+        self._connect()
+        self.setWindowTitle(f"{project.path.name} — Arabic news annotator")
+        self.statusBar().showMessage(f"Annotator: {annotator}")
+        self._restore_state()
+
+    def _compose(self) -> None:
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.legend)
+        column.addWidget(self.article, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.documents)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 700, 360])
+        self.setCentralWidget(self.splitter)
+        self.resize(1280, 800)
+
+    def _connect(self) -> None:
+        wb = self.workbench
+        wb.error.connect(self.show_error)
+        wb.document_opened.connect(self._on_document_opened)
+        wb.status_changed.connect(self._show_status)
+        wb.selection_changed.connect(self._on_selection_changed)
+        self.article.speaker_picked.connect(self._link_to_speaker)
+        self.side_panel.pick_speaker_requested.connect(self._on_pick_requested)
+        self.article.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
+
+    # ------------------------------------------------------------------ settings
+
+    def _key(self, name: str) -> str:
+        path = str(self.workbench.project.path.resolve())
+        return f"projects/{hashlib.sha256(path.encode()).hexdigest()[:16]}/{name}"
+
+    def _restore_state(self) -> None:
+        zoom = self.settings.value("zoom")
+        if zoom is not None:
+            self.article.set_point_size(int(zoom))
+        documents = self.workbench.project.documents(self.workbench.annotator)
+        wanted = self.settings.value(self._key("document"))
+        ids = [d.id for d in documents]
+        if ids:
+            self.workbench.open_document(wanted if wanted in ids else ids[0])
+            scroll = self.settings.value(self._key("scroll"))
+            if scroll is not None and wanted in ids:
+                # The layout of a long article finishes after the window is shown.
+                QTimer.singleShot(0, lambda: self.article.verticalScrollBar().setValue(int(scroll)))
+
+    def save_state(self) -> None:
+        if self.workbench.document_id:
+            self.settings.setValue(self._key("document"), self.workbench.document_id)
+            self.settings.setValue(self._key("scroll"), self.article.verticalScrollBar().value())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Every action is already stored; only the view state is left to keep.
+        self.save_state()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ tagging and editing
+
+    def tag(self, layer: str, exact: bool = False) -> None:
+        span = self.article.span_to_tag(exact=exact)
+        if span is None:
+            self.show_error("Select some text in the article first, then press the layer key.")
+            return
+        if self.workbench.tag(layer, *span):
+            self.article.setFocus()
+
+    def delete_selected(self) -> None:
+        if self.workbench.selected_id:
+            self.workbench.delete(self.workbench.selected_id)
+
+    def respan(self) -> None:
+        annotation = self.workbench.selected()
+        span = self.article.span_to_tag()
+        if annotation is None or span is None:
+            self.show_error("Select an annotation, then select its new text and press Ctrl+R.")
+            return
+        self.workbench.edit(annotation.id, "Change span", start=span[0], end=span[1])
+
+    def adjust(self, edge: str, direction: int) -> None:
+        """Move one edge of the selected annotation by a word (+1: later in the text)."""
+        annotation = self.workbench.selected()
+        if annotation is None:
+            return
+        start, end = move_edge(
+            self.workbench.text, annotation.start, annotation.end, edge, direction
+        )
+        if (start, end) != (annotation.start, annotation.end):
+            verb = "Extend" if (end - start) > (annotation.end - annotation.start) else "Shrink"
+            self.workbench.edit(annotation.id, f"{verb} {edge}", start=start, end=end)
+
+    def step_annotation(self, step: int) -> None:
+        annotations = self.workbench.visible_annotations()
+        if not annotations:
+            return
+        ids = [a.id for a in annotations]
+        current = self.workbench.selected_id
+        index = ids.index(current) + step if current in ids else (0 if step > 0 else -1)
+        self.workbench.select(ids[index % len(ids)])
+
+    def deselect(self) -> None:
+        if self.actions["pick_speaker"].isChecked():
+            self.set_picking(False)
+        else:
+            self.workbench.select(None)
+
+    def set_picking(self, on: bool) -> None:
+        selected = self.workbench.selected()
+        layer = self.workbench.schema.layer(selected.layer) if selected else None
+        if on and (layer is None or layer.attribute_of_type("link") is None):
+            self.show_error("Select a claim first, then pick its speaker in the text.")
+            on = False
+        self.actions["pick_speaker"].setChecked(on)
+        self.article.picking_speaker = on
+        self.article.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.IBeamCursor
+        )
+        self.side_panel.show_picking(on)
+        if on:
+            self.statusBar().showMessage("Click the speaker mention of this claim (Esc cancels).")
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_pick_requested(self, on: bool) -> None:
+        if on != self.actions["pick_speaker"].isChecked():
+            self.set_picking(on)
+
+    def _link_to_speaker(self, annotation_id: str) -> None:
+        claim = self.workbench.selected()
+        target = self.workbench.annotation(annotation_id)
+        if claim is None or target is None:
+            return
+        link = self.workbench.schema.layer(claim.layer).attribute_of_type("link")
+        if link is None or target.layer != link.layer:
+            self.show_error(
+                f"That is a {target.layer}; click a {link.layer if link else 'speaker'} mention."
+            )
+            return
+        self.set_picking(False)
+        self.workbench.edit(claim.id, "Link claim to speaker", link_id=target.id)
+
+    def _on_selection_changed(self, _annotation_id: str) -> None:
+        if self.actions["pick_speaker"].isChecked() and not self.workbench.selected_id:
+            self.set_picking(False)
+
+    def toggle_done(self) -> None:
+        done = self.workbench.status() == "done"
+        self.workbench.set_status("in_progress" if done else "done")
+
+    def _show_status(self, _document_id: str = "") -> None:
+        status = self.workbench.status()
+        self.actions["done"].setChecked(status == "done")
+        self.legend.status.setText(f"Status: {status.replace('_', ' ')}")
+
+    def _on_document_opened(self, document_id: str) -> None:
+        self._show_status()
+        if document_id:
+            self.settings.setValue(self._key("document"), document_id)
+
+    # ------------------------------------------------------------------ navigation and focus
+
+    def step_document(self, step: int) -> None:
+        ids = [d.id for d in self.workbench.project.documents()]
+        if not ids:
+            return
+        current = self.workbench.document_id
+        index = ids.index(current) + step if current in ids else 0
+        self.workbench.open_document(ids[max(0, min(len(ids) - 1, index))])
+
+    def focus_documents(self) -> None:
+        self.documents.setFocus()
+
+    def focus_annotations(self) -> None:
+        self.side_panel.focus_table()
+
+    def focus_editor(self) -> None:
+        self.side_panel.focus_editor()
+
+    # ------------------------------------------------------------------ files
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New project", str(Path.home()), "Annotator projects (*.annotator);;All files (*)"
+        )
+        if path:
+            self._switch_project(path, create=True)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open project",
+            str(Path.home()),
+            "Annotator projects (*.annotator);;All files (*)",
+        )
+        if path:
+            self._switch_project(path, create=False)
+
+    def _switch_project(self, path: str, create: bool) -> None:
+        try:
+            project = Project.create(path) if create else Project.open(path)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Project", str(exc))
+            return
+        self.save_state()
+        replacement = MainWindow(project, self.workbench.annotator, self.settings)
+        replacement.show()
+        self.close()
+        self.workbench.project.close()
+
+    def import_articles(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", str(Path.home()), "Text articles (*.txt);;All files (*)"
+        )
+        if not paths:
+            return
+        try:
+            report = self.workbench.project.import_texts(txt.read_articles(paths))
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Nothing was imported", str(exc))
+            return
+        self.documents.refresh()
+        message = f"Imported {len(report.added)} article(s)"
+        if report.skipped:
+            message += f"; skipped {len(report.skipped)} already in the project"
+        self.statusBar().showMessage(message, 8000)
+        if report.added:
+            self.workbench.open_document(report.added[0])
+
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export annotations", str(Path.home()), "CSV (*.csv)"
+        )
+        if not path:
+            return
+        try:
+            count = csv_export.export(self.workbench.project, path)
+        except (AnnotatorError, OSError) as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Wrote {count} row(s) to {path}", 8000)
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for action in self.findChildren(type(self.actions["delete"])):
+            keys = ", ".join(k.toString() for k in action.shortcuts())
+            if keys and action.text():
+                rows.append(
+                    f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
+                )
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "<table cellspacing=4>" + "".join(sorted(set(rows))) + "</table>",
+        )
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)

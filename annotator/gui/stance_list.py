@@ -1,0 +1,143 @@
+"""The stance part of the attribute editor: (target, value) rows with target completion."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Stance
+from annotator.gui.fields import allow_narrow, name_completer
+
+
+class StanceRow(QWidget):
+    """One (target, value) pair with its Remove button."""
+
+    def __init__(self, values: Sequence[str], targets: QStringListModel, number: int):
+        super().__init__()
+        self.target = QLineEdit()
+        self.target.setPlaceholderText("Target")
+        self.target.setAccessibleName(f"Stance {number} target")
+        self.target.setCompleter(name_completer(targets, self.target))
+        allow_narrow(self.target)
+        self.value = QComboBox()
+        self.value.addItems(values)
+        self.value.setAccessibleName(f"Stance {number} value")
+        self.remove = QPushButton("Remove")
+        self.remove.setAccessibleName(f"Remove stance {number}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.target, 1)
+        layout.addWidget(self.value)
+        layout.addWidget(self.remove)
+
+    def stance(self) -> tuple[str, str]:
+        return " ".join(self.target.text().split()), self.value.currentText()
+
+    def show_stance(self, stance: Stance) -> None:
+        with QSignalBlocker(self.target), QSignalBlocker(self.value):
+            if self.target.text() != stance.target:
+                self.target.setText(stance.target)
+            self.value.setCurrentIndex(self.value.findText(stance.value))
+
+
+class StanceList(QWidget):
+    """The stances of one annotation. A row counts once its target is filled in; a row just
+    added waits for its target. Each committed change (a target entered or completed, a value
+    chosen, a row removed) emits `edited` with the whole list, whether or not it differs."""
+
+    edited = Signal(list)  # [(target, value), ...]
+    rows_changed = Signal()  # rows were added or removed: the tab order must follow
+
+    def __init__(
+        self,
+        values: Sequence[str],
+        targets: QStringListModel,
+        add_text: str = "Add stance",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._values = values
+        self._targets = targets
+        self._rows: list[StanceRow] = []
+        self._rows_box = QVBoxLayout()
+        self.add_button = QPushButton(add_text)
+        self.add_button.clicked.connect(lambda: self.add_row().target.setFocus())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._rows_box)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeading)
+
+    @property
+    def rows(self) -> list[StanceRow]:
+        return list(self._rows)
+
+    def stances(self) -> list[tuple[str, str]]:
+        return [row.stance() for row in self._rows if row.stance()[0]]
+
+    def focusables(self) -> list[QWidget]:
+        widgets: list[QWidget] = []
+        for row in self._rows:
+            widgets += [row.target, row.value, row.remove]
+        return [*widgets, self.add_button]
+
+    def show_stances(self, stances: Sequence[Stance]) -> None:
+        """Show the stored stances; rows still waiting for a target stay below them."""
+        for index, stance in enumerate(stances):
+            if index == len(self._rows):
+                self.add_row()
+            self._rows[index].show_stance(stance)
+        for row in self._rows[len(stances) :]:
+            if row.stance()[0]:  # stored before, gone now (undo)
+                self._drop(row)
+
+    def add_row(self) -> StanceRow:
+        row = StanceRow(self._values, self._targets, len(self._rows) + 1)
+        commit = lambda *_: self.edited.emit(self.stances())
+        row.target.editingFinished.connect(commit)
+        # Connected after the field's own slot, so the chosen target is in the field by now.
+        row.target.completer().activated.connect(commit)
+        row.value.activated.connect(commit)
+        row.remove.clicked.connect(lambda: self._remove(row))
+        self._rows.append(row)
+        self._rows_box.addWidget(row)
+        # Shown now: a widget put into a shown window would only appear on the next event.
+        row.show()
+        self.rows_changed.emit()
+        return row
+
+    def _remove(self, row: StanceRow) -> None:
+        index = self._rows.index(row)
+        self._drop(row)
+        following = self._rows[index:] or self._rows[index - 1 : index]
+        (following[0].target if following else self.add_button).setFocus()
+        self.edited.emit(self.stances())
+
+    def _drop(self, row: StanceRow) -> None:
+        self._rows.remove(row)
+        row.hide()
+        row.deleteLater()
+        self.rows_changed.emit()
+
+
+def describe_change(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]) -> str:
+    """The undo text of a change to a stance list."""
+    old, new = dict(before), dict(after)
+    added = [target for target in new if target not in old]
+    removed = [target for target in old if target not in new]
+    changed = [target for target in new if old.get(target) not in (None, new[target])]
+    if added and not removed and not changed:
+        return f"Add stance on «{added[0]}»"
+    if removed and not added and not changed:
+        return f"Remove stance on «{removed[0]}»"
+    if len(changed) == 1 and not added and not removed:
+        return f"Set stance on «{changed[0]}» to {new[changed[0]]}"
+    return "Change stances"

@@ -1,0 +1,64 @@
+"""A project with the seed article, and a workbench on it for the annotator "amal"."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from annotator.core.formats.txt import read_articles  # noqa: E402
+from annotator.core.project import Project  # noqa: E402
+from annotator.gui.workbench import Workbench  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = Project.create(tmp_path / "news.annotator")
+    project.import_texts(read_articles([SEEDS]))
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def workbench(qapp, project):
+    workbench = Workbench(project, "amal")
+    workbench.open_document(project.documents()[0].id)
+    return workbench
+
+
+@pytest.fixture
+def tag(workbench):
+    """Tag the first occurrence of some words of the open document, as a selection would."""
+
+    def tag(layer: str, words: str, occurrence: int = 1) -> str:
+        start = -1
+        for _ in range(occurrence):
+            start = workbench.text.index(words, start + 1)
+        annotation_id = workbench.tag(layer, start, start + len(words))
+        assert annotation_id is not None
+        return annotation_id
+
+    return tag
+
+
+@pytest.fixture
+def type_text():
+    """Type into a widget key by key; unlike `qtbot.keyClicks` it takes Arabic letters too."""
+
+    def type_text(widget, text: str) -> None:
+        for ch in text:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                ch,
+                Qt.KeyboardModifier.NoModifier,
+            )
+
+    return type_text
