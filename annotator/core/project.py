@@ -243,7 +243,7 @@ class Project:
 
     def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
         """All documents in import order, with status and annotation count for `annotator`
-        (counts of every annotator when None)."""
+        (for everyone when None: all annotations, and done only when everyone is done)."""
         # An annotator not yet in the project has annotated nothing: -1 matches no one.
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
         rows = self.conn.execute(
@@ -251,8 +251,16 @@ class Project:
             SELECT d.id, d.title, length(d.text),
                    (SELECT count(*) FROM annotations a WHERE a.document_id = d.id
                         AND (:who IS NULL OR a.annotator_id = :who)),
-                   (SELECT status FROM document_status s WHERE s.document_id = d.id
-                        AND s.annotator_id = :who)
+                   CASE WHEN :who IS NOT NULL THEN
+                        (SELECT status FROM document_status s WHERE s.document_id = d.id
+                            AND s.annotator_id = :who)
+                   -- Everyone: done when all who worked on it are done, in progress once anyone
+                   -- started.
+                   ELSE (SELECT CASE WHEN min(s.status = 'done') = 1 THEN 'done'
+                                     WHEN max(s.status != 'todo') = 1 THEN 'in_progress'
+                                END
+                         FROM document_status s WHERE s.document_id = d.id)
+                   END
             FROM documents d ORDER BY d.rowid
             """,
             {"who": annotator_id},

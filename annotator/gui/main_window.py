@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         wb.error.connect(self.show_error)
         wb.document_opened.connect(self._on_document_opened)
         wb.status_changed.connect(self._show_status)
+        # The first annotation of a document puts it in progress.
+        wb.annotation_changed.connect(self._show_status)
         wb.selection_changed.connect(self._on_selection_changed)
         self.article.speaker_picked.connect(self._link_to_speaker)
         self.side_panel.pick_speaker_requested.connect(self._on_pick_requested)

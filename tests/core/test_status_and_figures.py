@@ -77,3 +77,15 @@ def test_a_span_whose_text_was_altered_behind_the_projects_back_is_reported(gold
     assert gold_project.verify() == [
         f"annotation {speaker_id}: text differs from document {seed_id}"
     ]
+
+
+def test_for_everyone_an_article_is_done_only_when_all_who_worked_on_it_are_done(
+    seeded_project, seed_id
+):
+    assert seeded_project.documents()[0].status == "todo"
+    seeded_project.add_annotation(seed_id, "amina", "speaker", 0, 5)
+    assert seeded_project.documents()[0].status == "in_progress"
+    seeded_project.set_status(seed_id, "omar", "done")
+    assert seeded_project.documents()[0].status == "in_progress"
+    seeded_project.set_status(seed_id, "amina", "done")
+    assert seeded_project.documents()[0].status == "done"

@@ -74,6 +74,7 @@ def test_keyboard_only_tagging_editing_and_status(window, type_text):
     key(article, Qt.Key.Key_C)
     (claim,) = mine(window)
     assert claim.start == 0 and 20 < claim.end <= title_end and text[claim.end] in " \n"
+    assert window.legend.status.text() == "Status: in progress"
     # Shrink its end by a word, then extend it back.
     key(article, Qt.Key.Key_Right, ALT)
     shrunk = mine(window)[0]
