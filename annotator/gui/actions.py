@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenuBar, QToolBar
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -219,6 +219,20 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
         view.addSeparator() if name is None else view.addAction(a[name])
     help_menu = menu_bar.addMenu("&Help")
     help_menu.addAction(a["shortcuts"])
+
+
+def build_toolbar(toolbar: QToolBar, actions: Actions) -> None:
+    """The actions of a tagging session, one click away."""
+    a = actions.named
+    for action in actions.tag.values():
+        toolbar.addAction(action)
+    toolbar.addAction(a["pick_speaker"])
+    toolbar.addAction(a["delete"])
+    toolbar.addSeparator()
+    toolbar.addAction(a["undo"])
+    toolbar.addAction(a["redo"])
+    toolbar.addSeparator()
+    toolbar.addAction(a["done"])
 
 
 def context_actions(actions: Actions) -> list[QAction | None]:

@@ -24,7 +24,13 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats import csv_export, txt
 from annotator.core.project import Project
 from annotator.core.text import move_edge
-from annotator.gui.actions import Actions, build_actions, build_menus, context_actions
+from annotator.gui.actions import (
+    Actions,
+    build_actions,
+    build_menus,
+    build_toolbar,
+    context_actions,
+)
 from annotator.gui.article_view import ArticleView
 from annotator.gui.document_list import DocumentList
 from annotator.gui.side_panel import SidePanel
@@ -66,6 +72,9 @@ class MainWindow(QMainWindow):
         self.legend = Legend(self)
         self.article.context_actions = context_actions(self.actions)
         build_menus(self.menuBar(), self.actions)
+        self.toolbar = self.addToolBar("Annotate")
+        self.toolbar.setObjectName("annotate-toolbar")
+        build_toolbar(self.toolbar, self.actions)
         self._compose()
         self._connect()
         self.setWindowTitle(f"{project.path.name} — Arabic news annotator")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolButton
 from annotator.core.formats.txt import read_articles
 from annotator.core.paths import seeds_dir
 from annotator.gui.app import load_fonts
+from annotator.gui.article_view import describe
 from annotator.gui.main_window import MainWindow
 
 NO = Qt.KeyboardModifier.NoModifier
@@ -258,3 +259,50 @@ def test_the_reference_annotation_of_the_sample_can_be_made_by_hand(window, qtbo
             assert [[s.target, s.value] for s in stored.stances] == record["stances"]
     assert len(project.entities()) == 3
     assert project.verify() == []
+
+
+def test_the_toolbar_tags_the_selection(window):
+    text = window.workbench.text
+    start = text.index("العميد قاآني")
+    window.article.select_span(start + 1, start + 9)
+    button = next(
+        b
+        for b in window.toolbar.findChildren(QToolButton)
+        if b.defaultAction() is window.actions.tag["speaker"]
+    )
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    (speaker,) = mine(window)
+    assert speaker.text == "العميد قاآني"
+
+
+def test_the_context_menu_offers_the_layer_actions(window):
+    texts = [a.text() for a in window.article.context_actions if a is not None]
+    assert texts[:2] == ["Tag as Speaker", "Tag as Claim"]
+    assert "Delete annotation" in texts
+
+
+def test_ctrl_r_gives_the_selected_annotation_the_new_selection(window):
+    text = window.workbench.text
+    start = text.index("العميد قاآني")
+    speaker = window.workbench.tag("speaker", start, start + len("العميد"))
+    window.article.select_span(start + 2, start + 10)
+    key(window.article, Qt.Key.Key_R, CTRL)
+    assert window.workbench.project.annotation(speaker).text == "العميد قاآني"
+
+
+def test_the_tooltip_describes_the_annotation_under_the_mouse(window):
+    text = window.workbench.text
+    start = text.index("العميد قاآني")
+    speaker = window.workbench.tag("speaker", start, start + 12)
+    window.workbench.edit(speaker, "Set speaker entity", entity="Esmail Qaani")
+    annotation = window.workbench.annotation(speaker)
+    assert describe(window.workbench, annotation).splitlines() == [
+        "Speaker (amal)",
+        "entity: Esmail Qaani",
+        "role: person",
+    ]
+    cursor = window.article.textCursor()
+    cursor.setPosition(start + 3)
+    window.article.setTextCursor(cursor)
+    spot = window.article.cursorRect(cursor).center()
+    assert window.article.annotation_at(spot).id == speaker
