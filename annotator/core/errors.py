@@ -39,3 +39,11 @@ class InputError(AnnotatorError):
         super().__init__(f"{where}: {message}" if where else message)
         self.path = path
         self.line = line
+
+
+class Cancelled(AnnotatorError):
+    """The user cancelled a long operation; nothing of it was stored."""
+
+
+class ExportError(AnnotatorError):
+    """An export cannot be written (it would overwrite a file, or leave the chosen folder)."""
