@@ -84,7 +84,24 @@ CREATE INDEX comments_by_document ON comments(document_id);
 CREATE INDEX stances_by_target ON stances(target);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: adjudication. A gold annotation records the annotations it was decided from, and
+# every decision on a disagreement (accepted, edited or rejected) is kept, so review can tell
+# which disagreements are still open.
+_V3 = """
+ALTER TABLE annotations ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE adjudications (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sources TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'edited', 'rejected')),
+    gold_id TEXT REFERENCES annotations(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    created_at TEXT NOT NULL,
+    UNIQUE (document_id, sources)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

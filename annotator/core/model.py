@@ -71,6 +71,8 @@ class Annotation:
     origin: str = "manual"
     created_at: str = ""
     modified_at: str = ""
+    # For an adjudicated annotation: the annotators' annotations it was decided from.
+    sources: tuple[str, ...] = ()
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end

@@ -165,7 +165,7 @@ class Project:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             if version < migrations.CURRENT_VERSION:
-                _backup(conn, path, f"before-v{migrations.CURRENT_VERSION}")
+                backup(conn, path, f"before-v{migrations.CURRENT_VERSION}")
                 migrations.migrate(conn)
             return cls(conn, path)
         except sqlite3.DatabaseError as exc:
@@ -318,6 +318,10 @@ class Project:
     def annotators(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
 
+    def annotator_id(self, name: str) -> int:
+        """The row id of an annotator, who is added when new."""
+        return self._annotator_id(name, create=True)
+
     def _annotator_id(self, name: str | None, create: bool = False) -> int | None:
         name = (name or "").strip()
         if not name:
@@ -384,7 +388,7 @@ class Project:
     _SELECT = """
         SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.text, a.attributes,
                a.link_id, a.origin, a.created_at, a.modified_at,
-               e.id, e.name, e.kind, e.aliases
+               e.id, e.name, e.kind, e.aliases, a.sources
         FROM annotations a
         JOIN annotators p ON p.id = a.annotator_id
         LEFT JOIN entities e ON e.id = a.entity_id
@@ -444,10 +448,12 @@ class Project:
         origin: str = "manual",
         text: str | None = None,
         id: str | None = None,
+        sources: Iterable[str] = (),
     ) -> Annotation:
         """Tag `text[start:end]` of a document; `text`, when given, must equal that slice.
 
-        `entity` is a speaker entity or its name (a new name creates the entity).
+        `entity` is a speaker entity or its name (a new name creates the entity); `sources` are
+        the annotations an adjudicated annotation was decided from.
         """
         if not (isinstance(start, int) and isinstance(end, int)):
             raise ValidationError(f"span {start!r}-{end!r}: offsets must be whole numbers")
@@ -471,6 +477,7 @@ class Project:
                 origin=origin,
                 created_at=stamp,
                 modified_at=stamp,
+                sources=tuple(sources),
             )
             annotation = self._write(annotation, new=True)
             if origin == "manual":
@@ -610,21 +617,23 @@ class Project:
             annotation.origin,
             annotation.created_at,
             annotation.modified_at,
+            json.dumps(list(annotation.sources)),
             annotation.id,
         )
         try:
             if new:
                 self.conn.execute(
                     'INSERT INTO annotations (document_id, annotator_id, layer, start, "end", '
-                    "text, attributes, entity_id, link_id, origin, created_at, modified_at, id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "text, attributes, entity_id, link_id, origin, created_at, modified_at, "
+                    "sources, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 )
             else:
                 self.conn.execute(
                     "UPDATE annotations SET document_id = ?, annotator_id = ?, layer = ?, "
                     'start = ?, "end" = ?, text = ?, attributes = ?, entity_id = ?, '
-                    "link_id = ?, origin = ?, created_at = ?, modified_at = ? WHERE id = ?",
+                    "link_id = ?, origin = ?, created_at = ?, modified_at = ?, sources = ? "
+                    "WHERE id = ?",
                     row,
                 )
         except sqlite3.IntegrityError as exc:
@@ -780,12 +789,13 @@ def _annotation(row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
         modified_at=row[11],
         entity=entity,
         stances=stances,
+        sources=tuple(json.loads(row[16])),
     )
 
 
-def _backup(conn: sqlite3.Connection, path: Path, label: str) -> Path:
+def backup(conn: sqlite3.Connection, path: Path, label: str) -> Path:
     """Copy the project with SQLite's online backup before a risky step such as a migration."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     dest = sqlite3.connect(target)
     try:

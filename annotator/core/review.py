@@ -1,0 +1,258 @@
+"""Comparing two annotators' work on a document and adjudicating a gold version.
+
+Spans of the same layer are paired one to one by largest overlap; a pair with equal spans and
+equal attributes is an agreement, anything else a disagreement: only A, only B, boundary
+(overlapping spans that differ) or attributes (same span, different entity, attribute, link or
+stances). Decisions are stored as annotations of the gold annotator (origin "adjudicated",
+with the ids they were decided from) and as adjudication records, so a document knows which
+disagreements are still open.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.model import Annotation
+from annotator.core.project import Project, now
+
+GOLD = "gold"
+KINDS = ("only_a", "only_b", "boundary", "attributes")
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One pair (or lone span) of the comparison, with what differs and what was decided."""
+
+    layer: str
+    a: Annotation | None
+    b: Annotation | None
+    differences: tuple[str, ...]  # "span", an attribute name, "entity", "speaker", "stances"
+    decision: str | None = None  # accepted / edited / rejected, once adjudicated
+    gold_id: str | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.a is None:
+            return "only_b"
+        if self.b is None:
+            return "only_a"
+        if "span" in self.differences:
+            return "boundary"
+        return "attributes" if self.differences else "agreement"
+
+    @property
+    def is_disagreement(self) -> bool:
+        return self.kind != "agreement"
+
+    @property
+    def is_open(self) -> bool:
+        return self.is_disagreement and self.decision is None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted(x.id for x in (self.a, self.b) if x is not None))
+
+    @property
+    def start(self) -> int:
+        return min(x.start for x in (self.a, self.b) if x is not None)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    document_id: str
+    annotator_a: str
+    annotator_b: str
+    items: tuple[ReviewItem, ...]
+
+    @property
+    def disagreements(self) -> list[ReviewItem]:
+        return [item for item in self.items if item.is_disagreement]
+
+    @property
+    def open(self) -> list[ReviewItem]:
+        return [item for item in self.items if item.is_open]
+
+
+def pair_by_overlap(
+    a: Sequence[Annotation], b: Sequence[Annotation]
+) -> list[tuple[Annotation | None, Annotation | None]]:
+    """One-to-one pairs of overlapping spans, largest overlap first (ties: earlier spans first);
+    spans left over are paired with None. Both lists must be of one layer."""
+    candidates = []
+    for x in a:
+        for y in b:
+            overlap = min(x.end, y.end) - max(x.start, y.start)
+            if overlap > 0:
+                candidates.append((-overlap, x.start, y.start, x.id, y.id, x, y))
+    candidates.sort(key=lambda c: c[:5])
+    used_a: set[str] = set()
+    used_b: set[str] = set()
+    pairs: list[tuple[Annotation | None, Annotation | None]] = []
+    for *_, x, y in candidates:
+        if x.id in used_a or y.id in used_b:
+            continue
+        used_a.add(x.id)
+        used_b.add(y.id)
+        pairs.append((x, y))
+    pairs += [(x, None) for x in a if x.id not in used_a]
+    pairs += [(None, y) for y in b if y.id not in used_b]
+    return pairs
+
+
+def compare(project: Project, document_id: str, annotator_a: str, annotator_b: str) -> Comparison:
+    if annotator_a == annotator_b:
+        raise ValidationError("choose two different annotators to compare")
+    project.text(document_id)
+    side_a = project.annotations(document_id, annotator=annotator_a)
+    side_b = project.annotations(document_id, annotator=annotator_b)
+    pairs = []
+    for layer in project.schema.layer_names:
+        pairs += pair_by_overlap(
+            [x for x in side_a if x.layer == layer], [y for y in side_b if y.layer == layer]
+        )
+    partner = {x.id: y.id for x, y in pairs if x is not None and y is not None}
+    decisions = _decisions(project, document_id)
+    items = []
+    for x, y in pairs:
+        layer = (x or y).layer
+        differences = _differences(x, y, partner) if x and y else ()
+        sources = tuple(sorted(z.id for z in (x, y) if z is not None))
+        decision, gold_id = decisions.get(sources, (None, None))
+        items.append(ReviewItem(layer, x, y, differences, decision, gold_id))
+    items.sort(key=lambda item: (item.start, item.layer))
+    return Comparison(document_id, annotator_a, annotator_b, tuple(items))
+
+
+def _differences(x: Annotation, y: Annotation, partner: dict[str, str]) -> tuple[str, ...]:
+    found = []
+    if (x.start, x.end) != (y.start, y.end):
+        found.append("span")
+    if (x.entity.name if x.entity else None) != (y.entity.name if y.entity else None):
+        found.append("entity")
+    for name in sorted(set(x.attributes) | set(y.attributes)):
+        if x.attributes.get(name) != y.attributes.get(name):
+            found.append(name)
+    # Links agree when they point to mentions that were paired with each other.
+    if (partner.get(x.link_id) if x.link_id else None) != y.link_id:
+        found.append("link")
+    if {(s.target, s.value) for s in x.stances} != {(s.target, s.value) for s in y.stances}:
+        found.append("stances")
+    return tuple(found)
+
+
+def _decisions(project: Project, document_id: str) -> dict[tuple[str, ...], tuple[str, str]]:
+    rows = project.conn.execute(
+        "SELECT sources, decision, gold_id FROM adjudications WHERE document_id = ?",
+        (document_id,),
+    )
+    return {tuple(json.loads(s)): (d, g) for s, d, g in rows}
+
+
+def adjudicate(
+    project: Project,
+    comparison: Comparison,
+    item: ReviewItem,
+    choice: str,
+    *,
+    gold: str = GOLD,
+    decision_id: str | None = None,
+    gold_id: str | None = None,
+) -> tuple[str, str | None]:
+    """Decide one item: `choice` is "a" or "b" (take that version into gold) or "reject".
+
+    One transaction. The gold copy's claim→speaker link points to the gold mention decided from
+    the linked mention (or its partner); a link whose mention has no gold copy yet is left
+    empty. When no disagreement is left open the gold version of the document is marked done.
+    Returns (decision id, gold annotation id or None); pass them back to redo the same decision.
+    """
+    with project.atomic():
+        decided = _decide(project, comparison.document_id, item, choice, gold, decision_id, gold_id)
+        _update_status(project, comparison, gold)
+    return decided
+
+
+def accept_agreements(project: Project, comparison: Comparison, gold: str = GOLD) -> list[str]:
+    """Copy every agreed pair not yet decided into gold, mentions before claims; one
+    transaction. Returns the decision ids."""
+    done = []
+    with project.atomic():
+        agreed = [i for i in comparison.items if not i.is_disagreement and i.decision is None]
+        # Mentions first, so the claims' links find their gold mentions.
+        agreed.sort(key=lambda i: i.a.link_id is not None)
+        for item in agreed:
+            done.append(_decide(project, comparison.document_id, item, "a", gold, None, None)[0])
+        _update_status(project, comparison, gold)
+    return done
+
+
+def _decide(project, document_id, item, choice, gold, decision_id, gold_id):
+    if choice not in ("a", "b", "reject"):
+        raise ValidationError(f"unknown choice {choice!r} (a, b or reject)")
+    chosen = {"a": item.a, "b": item.b, "reject": None}[choice]
+    if choice != "reject" and chosen is None:
+        raise ValidationError(f"annotator {choice.upper()} has no annotation here to accept")
+    if item.sources in _decisions(project, document_id):
+        raise ValidationError("this disagreement is already decided; undo that first")
+    new_gold = None
+    if chosen is not None:
+        new_gold = project.add_annotation(
+            document_id,
+            gold,
+            chosen.layer,
+            chosen.start,
+            chosen.end,
+            attributes=chosen.attributes,
+            entity=chosen.entity,
+            link_id=_gold_link(project, document_id, gold, chosen.link_id),
+            stances=chosen.stances,
+            origin="adjudicated",
+            sources=item.sources,
+            id=gold_id,
+        ).id
+    decision_id = decision_id or str(uuid.uuid4())
+    project.conn.execute(
+        "INSERT INTO adjudications (id, document_id, sources, decision, gold_id, annotator_id, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            decision_id,
+            document_id,
+            json.dumps(list(item.sources)),
+            "accepted" if chosen else "rejected",
+            new_gold,
+            project.annotator_id(gold),
+            now(),
+        ),
+    )
+    return decision_id, new_gold
+
+
+def withdraw(project: Project, decision_id: str) -> None:
+    """Undo a decision: remove its record and the gold annotation it made."""
+    with project.atomic():
+        row = project.conn.execute(
+            "SELECT gold_id FROM adjudications WHERE id = ?", (decision_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no decision {decision_id!r}")
+        project.conn.execute("DELETE FROM adjudications WHERE id = ?", (decision_id,))
+        if row[0]:
+            project.conn.execute("DELETE FROM annotations WHERE id = ?", (row[0],))
+
+
+def _gold_link(project: Project, document_id: str, gold: str, link_id: str | None) -> str | None:
+    if link_id is None:
+        return None
+    for candidate in project.annotations(document_id, annotator=gold):
+        if link_id in candidate.sources:
+            return candidate.id
+    return None
+
+
+def _update_status(project: Project, comparison: Comparison, gold: str) -> None:
+    """Gold is in progress from its first decision and done when nothing is left open."""
+    again = compare(project, comparison.document_id, comparison.annotator_a, comparison.annotator_b)
+    project.set_status(comparison.document_id, gold, "in_progress" if again.open else "done")
