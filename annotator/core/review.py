@@ -175,16 +175,26 @@ def adjudicate(
     return decided
 
 
-def accept_agreements(project: Project, comparison: Comparison, gold: str = GOLD) -> list[str]:
+def accept_agreements(
+    project: Project,
+    comparison: Comparison,
+    gold: str = GOLD,
+    ids: dict[tuple[str, ...], tuple[str, str | None]] | None = None,
+) -> dict[tuple[str, ...], tuple[str, str | None]]:
     """Copy every agreed pair not yet decided into gold, mentions before claims; one
-    transaction. Returns the decision ids."""
-    done = []
+    transaction. Returns {sources: (decision id, gold id)}; pass it back as `ids` to redo the
+    same step with the same ids."""
+    ids = ids or {}
+    done = {}
     with project.atomic():
         agreed = [i for i in comparison.items if not i.is_disagreement and i.decision is None]
         # Mentions first, so the claims' links find their gold mentions.
         agreed.sort(key=lambda i: i.a.link_id is not None)
         for item in agreed:
-            done.append(_decide(project, comparison.document_id, item, "a", gold, None, None)[0])
+            decision_id, gold_id = ids.get(item.sources, (None, None))
+            done[item.sources] = _decide(
+                project, comparison.document_id, item, "a", gold, decision_id, gold_id
+            )
         _update_status(project, comparison, gold)
     return done
 

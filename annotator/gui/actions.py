@@ -153,6 +153,13 @@ def build_actions(window: MainWindow) -> Actions:
         window, "Open project…", window.open_project_dialog, QKeySequence.StandardKey.Open
     )
     a["import"] = _action(window, "Import articles…", window.import_articles, "Ctrl+I")
+    a["merge"] = _action(
+        window,
+        "Merge colleague's project…",
+        window.merge_project,
+        tip="Copy a colleague's annotations from their project file",
+    )
+    a["review"] = _action(window, "Review and adjudicate…", window.open_review, "Ctrl+Shift+R")
     a["export"] = _action(window, "Export CSV…", window.export_csv, "Ctrl+E")
     a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
     a["shortcuts"] = _action(window, "Keyboard shortcuts", window.show_shortcuts, "F1")
@@ -170,7 +177,7 @@ def build_actions(window: MainWindow) -> Actions:
 def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
     a = actions.named
     file_menu = menu_bar.addMenu("&File")
-    for name in ("new_project", "open_project", None, "import", "export", None, "quit"):
+    for name in ("new_project", "open_project", None, "import", "merge", "export", None, "quit"):
         file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
     edit = menu_bar.addMenu("&Edit")
     edit.addAction(a["undo"])
@@ -197,6 +204,7 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
     annotate.addAction(a["pick_speaker"])
     annotate.addSeparator()
     annotate.addAction(a["done"])
+    annotate.addAction(a["review"])
     view = menu_bar.addMenu("&View")
     for action in actions.show_layer.values():
         view.addAction(action)

@@ -211,9 +211,11 @@ class ArticleText(QPlainTextEdit):
             return
         for number in range(layout.lineCount()):
             line = layout.lineAt(number).rect().translated(origin)
+            # A thin gap between the two bands keeps them apart where both annotators agree.
             half = line.height() / 2
-            top = line.top() if band == "top" else line.top() + half
-            clip = QRectF(area.left(), top, area.width(), half)
+            gap = max(1.0, line.height() / 24)
+            top = line.top() if band == "top" else line.top() + half + gap
+            clip = QRectF(area.left(), top, area.width(), half - gap)
             painter.save()
             painter.setClipRect(clip)
             layout.draw(painter, origin, ranges, clip)

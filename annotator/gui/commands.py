@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.project import AnnotationState
+from annotator.core.project import AnnotationState, Project
+from annotator.core.review import withdraw
 
 if TYPE_CHECKING:
     from annotator.gui.workbench import Workbench
@@ -74,3 +76,39 @@ class StatusCommand(QUndoCommand):
             self._document_id, self._workbench.annotator, self._before
         )
         self._workbench.status_changed.emit(self._document_id)
+
+
+class DecisionCommand(QUndoCommand):
+    """Decisions of a review (one disagreement, or all agreements), stored when pushed.
+
+    Redo repeats them with the same decision and gold ids, so later edits of those gold
+    annotations still apply; undo withdraws them in one transaction.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        project: Project,
+        decision_ids: list[str],
+        repeat: Callable[[], None],
+        changed: Callable[[], None],
+    ):
+        super().__init__(text)
+        self._project = project
+        self._decision_ids = decision_ids
+        self._repeat = repeat
+        self._changed = changed
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+        else:
+            self._repeat()
+        self._changed()
+
+    def undo(self) -> None:
+        with self._project.atomic():
+            for decision_id in self._decision_ids:
+                withdraw(self._project, decision_id)
+        self._changed()

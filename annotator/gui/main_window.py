@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import csv_export, txt
+from annotator.core.merge import merge
 from annotator.core.project import Project
 from annotator.core.text import move_edge
 from annotator.gui.actions import (
@@ -33,6 +34,7 @@ from annotator.gui.actions import (
 )
 from annotator.gui.article_view import ArticleView
 from annotator.gui.document_list import DocumentList
+from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.workbench import Workbench
 
@@ -310,6 +312,38 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         if report.added:
             self.workbench.open_document(report.added[0])
+
+    def merge_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Merge a colleague's project",
+            str(Path.home()),
+            "Annotator projects (*.annotator);;All files (*)",
+        )
+        if not path:
+            return
+        try:
+            report = merge(self.workbench.project, path)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Nothing was merged", str(exc))
+            return
+        lines = [
+            f"Merged {report.annotations_added} annotation(s) of "
+            f"{', '.join(report.annotators) or 'nobody'}; "
+            f"{report.annotations_present} were already here; "
+            f"{report.documents_added} new document(s)."
+        ]
+        lines += report.conflicts
+        QMessageBox.information(self, "Merge", "\n\n".join(lines))
+        self.documents.refresh()
+        self.workbench.reload()
+
+    def open_review(self) -> None:
+        self._review = ReviewWindow(
+            self.workbench.project, self.workbench.annotator, self.workbench.document_id, self
+        )
+        self._review.setWindowFlag(Qt.WindowType.Window)
+        self._review.show()
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -235,6 +235,12 @@ class Workbench(QObject):
         )
         return annotation_id
 
+    def reload(self) -> None:
+        """Forget what was read after the store was changed elsewhere (review decisions)."""
+        self._annotations = None
+        if self.document_id:
+            self.annotation_changed.emit(self.document_id, "")
+
     def notify_changed(
         self, document_id: str, annotation_id: str, state: AnnotationState | None
     ) -> None:

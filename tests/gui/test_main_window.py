@@ -306,3 +306,16 @@ def test_the_tooltip_describes_the_annotation_under_the_mouse(window):
     window.article.setTextCursor(cursor)
     spot = window.article.cursorRect(cursor).center()
     assert window.article.annotation_at(spot).id == speaker
+
+
+def test_ctrl_shift_r_opens_review_on_the_current_document(window, project):
+    from annotator.core.formats import jsonl
+
+    jsonl.import_annotations(project, seeds_dir() / "000_41ac67127a0642cf.colleague.jsonl", "omar")
+    window.workbench.tag("speaker", 0, 5)
+    key(window.article, Qt.Key.Key_R, CTRL | SHIFT)
+    review = window._review
+    assert review.document_id == window.workbench.document_id
+    assert {review.a_choice.currentText(), review.b_choice.currentText()} == {"amal", "omar"}
+    assert review.comparison is not None and review.comparison.disagreements
+    review.close()

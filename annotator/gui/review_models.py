@@ -1,0 +1,152 @@
+"""Qt models of a review: the compared pairs, and one pair's fields side by side."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.model import Annotation
+from annotator.core.review import Comparison, ReviewItem
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_KIND_LABELS = {
+    "only_a": "only A",
+    "only_b": "only B",
+    "boundary": "boundary",
+    "attributes": "attributes",
+    "agreement": "agree",
+}
+DIFFERENT = QColor("#ffd9a8")
+OPEN = QColor("#fff1e0")
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ReviewItemsModel(QAbstractTableModel):
+    """The pairs of a comparison in reading order: disagreements only, or everything."""
+
+    HEADERS = ("Kind", "Layer", "A", "B", "Differs in", "Decision")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._all: list[ReviewItem] = []
+        self._items: list[ReviewItem] = []
+        self.disagreements_only = True
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self._all = list(comparison.items) if comparison else []
+        self._filter()
+
+    def set_disagreements_only(self, only: bool) -> None:
+        self.disagreements_only = only
+        self._filter()
+
+    def _filter(self) -> None:
+        self.beginResetModel()
+        self._items = [i for i in self._all if i.is_disagreement or not self.disagreements_only]
+        self.endResetModel()
+
+    def item(self, row: int) -> ReviewItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, sources: tuple[str, ...] | None) -> int:
+        return next((n for n, i in enumerate(self._items) if i.sources == sources), -1)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self.item(index.row())
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            a, b = item.a, item.b
+            return (
+                _KIND_LABELS[item.kind],
+                item.layer,
+                _one_line(a.text) if a else "—",
+                _one_line(b.text) if b else "—",
+                ", ".join(item.differences),
+                item.decision or ("open" if item.is_open else ""),
+            )[column]
+        if role == Qt.ItemDataRole.BackgroundRole and item.is_open:
+            return OPEN
+        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
+            side = item.a if column == 2 else item.b
+            return side.text if side else None
+        return None
+
+
+def _fields(annotation: Annotation | None, links: dict[str, Annotation]) -> dict[str, str]:
+    if annotation is None:
+        return {}
+    fields = {
+        "Span": f"{annotation.start}–{annotation.end}",
+        "Text": _one_line(annotation.text, 200),
+        "Entity": annotation.entity.name if annotation.entity else "",
+    }
+    for name, value in sorted(annotation.attributes.items()):
+        fields[name.capitalize()] = str(value)
+    linked = links.get(annotation.link_id or "")
+    fields["Link"] = _one_line(linked.text, 40) if linked else ""
+    fields["Stances"] = "; ".join(f"{s.target}: {s.value}" for s in annotation.stances)
+    return fields
+
+
+class ReviewDetailsModel(QAbstractTableModel):
+    """One pair aligned field by field: A, B and the gold decision; differing rows marked."""
+
+    HEADERS = ("Field", "A", "B", "Gold")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str, str]] = []
+
+    def show(
+        self, item: ReviewItem | None, gold: Annotation | None, links: dict[str, Annotation]
+    ) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if item is not None:
+            a, b, g = _fields(item.a, links), _fields(item.b, links), _fields(gold, links)
+            names = list(dict.fromkeys([*a, *b, *g]))
+            names = [n for n in names if n != "Entity" or any(x.get(n) for x in (a, b, g))]
+            self._rows = [(n, a.get(n, ""), b.get(n, ""), g.get(n, "")) for n in names]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() in (1, 2):
+            return DIFFERENT if row[1] != row[2] else None
+        return None
+
+    def differing_fields(self) -> list[str]:
+        return [row[0] for row in self._rows if row[1] != row[2]]

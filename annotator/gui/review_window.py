@@ -1,0 +1,382 @@
+"""Review mode: two annotators' work on one document, every disagreement listed, and decisions
+written into the gold version, each one undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Annotation
+from annotator.core.project import Project
+from annotator.core.review import (
+    GOLD,
+    Comparison,
+    ReviewItem,
+    accept_agreements,
+    adjudicate,
+    compare,
+)
+from annotator.gui.article_text import ArticleText, Highlights
+from annotator.gui.attribute_editor import AttributeEditor
+from annotator.gui.commands import DecisionCommand
+from annotator.gui.models import TextDirectionDelegate
+from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
+from annotator.gui.workbench import Workbench
+
+
+class ReviewArticle(ArticleText):
+    """The document with annotator A in the upper half of each line and B in the lower half,
+    so both are visible at once and every difference shows as a broken band."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.current: tuple[str, ...] = ()
+        strength = lambda a: 0.75 if a.id in self.current else 0.32  # noqa: E731
+        self.side_a = Highlights(self.document(), project.schema, strength)
+        self.side_b = Highlights(self.document(), project.schema, strength)
+
+    def highlight_layers(self) -> list[tuple[Highlights, str]]:
+        return [(self.side_a, "top"), (self.side_b, "bottom")]
+
+    def show_comparison(self, a: list[Annotation], b: list[Annotation]) -> None:
+        self.side_a.set_annotations(a, self.offsets)
+        self.side_b.set_annotations(b, self.offsets)
+        self.viewport().update()
+
+
+class ReviewWindow(QMainWindow):
+    def __init__(
+        self,
+        project: Project,
+        reviewer: str,
+        document_id: str | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.project = project
+        self.reviewer = reviewer
+        self.comparison: Comparison | None = None
+        self._shown_document: str | None = None
+        # Gold is edited like any annotator's work: through a workbench of its own, whose undo
+        # stack also holds the decisions.
+        self.gold = Workbench(project, GOLD, self)
+        self.setWindowTitle("Review — Arabic news annotator")
+        self._build()
+        self._build_actions()
+        self._fill_choices(document_id)
+        self.gold.annotation_changed.connect(lambda *_: self.refresh())
+        self.gold.error.connect(self.statusBar().showMessage)
+        self.refresh()
+        self.resize(1280, 800)
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        self.document_choice = QComboBox()
+        self.a_choice, self.b_choice = QComboBox(), QComboBox()
+        top = QHBoxLayout()
+        for label, widget in (
+            ("&Document:", self.document_choice),
+            ("Annotator &A:", self.a_choice),
+            ("Annotator &B:", self.b_choice),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget, 2 if widget is self.document_choice else 1)
+        self.summary = QLabel()
+        top.addWidget(self.summary)
+
+        self.article = ReviewArticle(self.project)
+        self.bands = QLabel()
+        self.items_model = ReviewItemsModel(self)
+        self.items = self._table(self.items_model)
+        self.items.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.items.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.only_disagreements = QCheckBox("Disagreements only")
+        self.only_disagreements.setChecked(True)
+        self.details_model = ReviewDetailsModel(self)
+        self.details = self._table(self.details_model)
+        self.details.horizontalHeader().setStretchLastSection(True)
+        self.editor = AttributeEditor(self.gold)
+        self.comments = QListWidget()  # a read-only list of texts, rebuilt from the store
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText("Comment on this disagreement, then Enter")
+
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text in (
+            ("a", "Accept A"),
+            ("b", "Accept B"),
+            ("reject", "Reject"),
+            ("agreements", "Accept all agreements"),
+        ):
+            self.buttons[name] = QPushButton(text)
+            buttons.addWidget(self.buttons[name])
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.bands)
+        column.addWidget(self.article, 1)
+        right = QWidget()
+        panel = QVBoxLayout(right)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(self.only_disagreements)
+        panel.addWidget(self.items, 3)
+        panel.addLayout(buttons)
+        panel.addWidget(QLabel("Aligned fields (differences marked):"))
+        panel.addWidget(self.details, 2)
+        panel.addWidget(QLabel("Gold version (editable):"))
+        panel.addWidget(self.editor, 2)
+        panel.addWidget(QLabel("Comments:"))
+        panel.addWidget(self.comments, 1)
+        panel.addWidget(self.comment_edit)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([700, 580])
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(centre)
+
+        self.items.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.only_disagreements.toggled.connect(self._filter_changed)
+        for choice in (self.document_choice, self.a_choice, self.b_choice):
+            choice.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.buttons["a"].clicked.connect(lambda: self.decide("a"))
+        self.buttons["b"].clicked.connect(lambda: self.decide("b"))
+        self.buttons["reject"].clicked.connect(lambda: self.decide("reject"))
+        self.buttons["agreements"].clicked.connect(self.accept_agreements)
+        self.comment_edit.returnPressed.connect(self.add_comment)
+
+    def _table(self, model) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        table.setItemDelegate(TextDirectionDelegate(table))
+        return table
+
+    def _build_actions(self) -> None:
+        def action(text: str, keys: list[str], slot) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.next_action = action("Next disagreement", ["N", "F8"], lambda: self.step(+1))
+        self.previous_action = action(
+            "Previous disagreement", ["P", "Shift+F8"], lambda: self.step(-1)
+        )
+        action("Accept A", ["1"], lambda: self.decide("a"))
+        action("Accept B", ["2"], lambda: self.decide("b"))
+        action("Reject", ["0"], lambda: self.decide("reject"))
+        undo = self.gold.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self.gold.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for act in (undo, redo):
+            self.addAction(act)
+        menu = self.menuBar().addMenu("&Review")
+        for act in self.actions():
+            menu.addAction(act)
+        for name, key in (("a", "1"), ("b", "2"), ("reject", "0")):
+            self.buttons[name].setToolTip(f"{self.buttons[name].text()} ({key})")
+
+    def _fill_choices(self, document_id: str | None) -> None:
+        for summary in self.project.documents():
+            self.document_choice.addItem(summary.title, summary.id)
+        index = self.document_choice.findData(document_id) if document_id else 0
+        self.document_choice.setCurrentIndex(max(index, 0))
+        names = [n for n in self.project.annotators() if n != GOLD]
+        for choice, default in ((self.a_choice, 0), (self.b_choice, 1)):
+            choice.addItems(names + [GOLD])
+            choice.setCurrentIndex(min(default, choice.count() - 1))
+
+    # ------------------------------------------------------------------ showing
+
+    @property
+    def document_id(self) -> str | None:
+        return self.document_choice.currentData()
+
+    def refresh(self) -> None:
+        """Compare again from the store and show the result, keeping the current item."""
+        current = self.current_item()
+        a, b = self.a_choice.currentText(), self.b_choice.currentText()
+        self.comparison = None
+        if self.document_id and a and b and a != b:
+            try:
+                self.comparison = compare(self.project, self.document_id, a, b)
+            except AnnotatorError as exc:
+                self.statusBar().showMessage(str(exc))
+        if self.document_id != self._shown_document:
+            self._shown_document = self.document_id
+            self.article.show_text(self.project.text(self.document_id) if self.document_id else "")
+            self.gold.open_document(self.document_id)
+        comparison = self.comparison
+        side_a = [i.a for i in comparison.items if i.a] if comparison else []
+        side_b = [i.b for i in comparison.items if i.b] if comparison else []
+        self.article.show_comparison(side_a, side_b)
+        self.bands.setText(f"Upper half of each line: A ({a}) · lower half: B ({b})")
+        self.items_model.set_comparison(comparison)
+        if comparison:
+            left = len(comparison.open)
+            total = len(comparison.disagreements)
+            state = "adjudicated" if not left else f"{left} of {total} open"
+            self.summary.setText(f"{total} disagreements, {state}")
+        row = self.items_model.row_of(current.sources if current else None)
+        self.select_row(row if row >= 0 else 0)
+
+    def current_item(self) -> ReviewItem | None:
+        return self.items_model.item(self.items.currentIndex().row())
+
+    def select_row(self, row: int) -> None:
+        if self.items_model.rowCount() == 0:
+            self._show_current()
+            return
+        index = self.items_model.index(row, 0)
+        self.items.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.items.scrollTo(index)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        item = self.current_item()
+        gold = self.gold.annotation(item.gold_id) if item and item.gold_id else None
+        links = {
+            x.id: x
+            for i in (self.comparison.items if self.comparison else ())
+            for x in (i.a, i.b)
+            if x is not None
+        }
+        links.update({g.id: g for g in self.gold.annotations()})
+        self.details_model.show(item, gold, links)
+        self.gold.select(gold.id if gold else None)
+        self.article.current = item.sources if item else ()
+        self.article.viewport().update()
+        if item is not None:
+            self.article.show_span(item.start, max(x.end for x in (item.a, item.b) if x))
+        self._show_comments(item)
+        for name in ("a", "b", "reject"):
+            self.buttons[name].setEnabled(bool(item and item.decision is None))
+        self.buttons["a"].setEnabled(bool(item and item.a and item.decision is None))
+        self.buttons["b"].setEnabled(bool(item and item.b and item.decision is None))
+
+    def _show_comments(self, item: ReviewItem | None) -> None:
+        self.comments.clear()
+        if item is None or not self.document_id:
+            return
+        for comment in self.project.comments(self.document_id):
+            if comment["annotation_id"] in item.sources:
+                self.comments.addItem(f"{comment['annotator']}: {comment['text']}")
+
+    def _filter_changed(self, only: bool) -> None:
+        current = self.current_item()
+        self.items_model.set_disagreements_only(only)
+        row = self.items_model.row_of(current.sources if current else None)
+        self.select_row(max(row, 0))
+
+    # ------------------------------------------------------------------ actions
+
+    def step(self, direction: int) -> None:
+        """Go to the next (or previous) disagreement, open ones first."""
+        rows = [
+            r
+            for r in range(self.items_model.rowCount())
+            if self.items_model.item(r).is_disagreement
+        ]
+        if not rows:
+            return
+        here = self.items.currentIndex().row()
+        ahead = [r for r in rows if (r - here) * direction > 0]
+        target = (
+            (min if direction > 0 else max)(ahead) if ahead else rows[0 if direction > 0 else -1]
+        )
+        self.select_row(target)
+
+    def decide(self, choice: str) -> None:
+        item, comparison = self.current_item(), self.comparison
+        if item is None or comparison is None or item.decision is not None:
+            return
+        try:
+            decision_id, gold_id = adjudicate(self.project, comparison, item, choice)
+        except AnnotatorError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
+
+        def repeat() -> None:
+            fresh = compare(self.project, document_id, a, b)
+            again = next(i for i in fresh.items if i.sources == item.sources)
+            adjudicate(self.project, fresh, again, choice, decision_id=decision_id, gold_id=gold_id)
+
+        label = {"a": f"Accept {a}'s", "b": f"Accept {b}'s", "reject": "Reject"}[choice]
+        self._push(f"{label} {item.layer} «{item.start}»", [decision_id], repeat)
+        if self.comparison and self.comparison.open:
+            self.step(+1)
+
+    def accept_agreements(self) -> None:
+        if self.comparison is None:
+            return
+        comparison = self.comparison
+        try:
+            ids = accept_agreements(self.project, comparison)
+        except AnnotatorError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        if not ids:
+            return
+        a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
+
+        def repeat() -> None:
+            accept_agreements(self.project, compare(self.project, document_id, a, b), ids=ids)
+
+        self._push(f"Accept {len(ids)} agreements", [d for d, _ in ids.values()], repeat)
+
+    def _push(self, text: str, decision_ids: list[str], repeat) -> None:
+        self.gold.undo_stack.push(
+            DecisionCommand(text, self.project, decision_ids, repeat, self._after_decision)
+        )
+
+    def _after_decision(self) -> None:
+        self.gold.reload()  # its annotation_changed signal refreshes this window
+
+    def add_comment(self) -> None:
+        item, text = self.current_item(), self.comment_edit.text().strip()
+        if item is None or not text or not self.document_id:
+            return
+        annotation = item.a or item.b
+        try:
+            self.project.add_comment(self.document_id, self.reviewer, text, annotation.id)
+        except AnnotatorError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.comment_edit.clear()
+        self._show_comments(item)

@@ -1,0 +1,125 @@
+"""Review mode on the sample: two annotators, every disagreement walked with the keyboard and
+decided into gold, each decision undoable."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from annotator.core.formats import jsonl
+from annotator.core.paths import seeds_dir
+from annotator.core.review import GOLD
+from annotator.gui.app import load_fonts
+from annotator.gui.review_window import ReviewWindow
+
+SEED = "000_41ac67127a0642cf"
+NO = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, project):
+    load_fonts()
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.gold.jsonl", "amal")
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.colleague.jsonl", "omar")
+    window = ReviewWindow(project, "amal", SEED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.items.setFocus()
+    return window
+
+
+def key(window, k, modifiers=NO):
+    QTest.keyClick(window.items, k, modifiers)
+
+
+def gold(window):
+    return window.project.annotations(SEED, annotator=GOLD)
+
+
+def test_every_disagreement_is_listed_with_its_kind(window):
+    kinds = [
+        window.items_model.data(window.items_model.index(r, 0))
+        for r in range(window.items_model.rowCount())
+    ]
+    assert sorted(kinds) == sorted(["attributes"] * 5 + ["boundary"] * 2 + ["only A", "only B"])
+    assert window.summary.text() == "9 disagreements, 9 of 9 open"
+
+
+def test_both_annotators_are_painted_in_their_own_band(window):
+    block = window.article.document().findBlock(window.article.offsets.to_utf16(80))
+    a_spans = [(r.start, r.length) for r in window.article.side_a.ranges(block)]
+    b_spans = [(r.start, r.length) for r in window.article.side_b.ranges(block)]
+    assert a_spans != b_spans  # the speaker of line 2 differs in its boundary
+    assert [band for _, band in window.article.highlight_layers()] == ["top", "bottom"]
+
+
+def test_the_aligned_fields_mark_what_differs(window):
+    window.select_row(
+        window.items_model.row_of(
+            next(
+                i.sources
+                for i in window.comparison.disagreements
+                if i.kind == "boundary" and i.layer == "speaker"
+            )
+        )
+    )
+    assert window.details_model.differing_fields() == ["Span", "Text"]
+
+
+def test_keys_walk_the_disagreements_and_decide_them_into_gold(window):
+    window.select_row(0)
+    first = window.current_item()
+    key(window, Qt.Key.Key_N)
+    assert window.current_item().sources != first.sources
+    key(window, Qt.Key.Key_P)
+    assert window.current_item().sources == first.sources
+    key(window, Qt.Key.Key_1)  # accept A
+    (made,) = gold(window)
+    assert made.sources == first.sources and made.origin == "adjudicated"
+    key(window, Qt.Key.Key_Z, CTRL)
+    assert gold(window) == []
+    key(window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert [g.id for g in gold(window)] == [made.id]
+
+
+def test_a_whole_document_is_adjudicated_from_the_keyboard(window):
+    window.accept_agreements()
+    assert len(gold(window)) == 22
+    while window.comparison.open:
+        item = next(i for i in window.comparison.open)
+        window.select_row(window.items_model.row_of(item.sources))
+        key(window, Qt.Key.Key_1 if item.a else Qt.Key.Key_0)
+    assert window.summary.text() == "9 disagreements, adjudicated"
+    assert window.project.status(SEED, GOLD) == "done"
+    assert len(gold(window)) == 30
+    assert window.project.verify() == []
+
+
+def test_the_gold_version_can_be_edited_after_a_decision(window):
+    item = next(
+        i
+        for i in window.comparison.disagreements
+        if i.layer == "claim" and i.a and i.b and "kind" in i.differences
+    )
+    window.select_row(window.items_model.row_of(item.sources))
+    key(window, Qt.Key.Key_2)  # accept B's kind
+    decided = next(i for i in window.comparison.items if i.sources == item.sources)
+    window.select_row(window.items_model.row_of(decided.sources))
+    assert window.editor.annotation.id == decided.gold_id
+    kind = window.editor.field("kind")
+    kind.setCurrentIndex(kind.findText("paraphrase"))
+    kind.activated.emit(kind.currentIndex())
+    assert window.project.annotation(decided.gold_id).attributes["kind"] == "paraphrase"
+
+
+def test_a_comment_on_a_disagreement_is_stored_with_its_annotation(window, qtbot, type_text):
+    window.select_row(0)
+    item = window.current_item()
+    window.comment_edit.setFocus()
+    type_text(window.comment_edit, "الحدود غير واضحة")
+    QTest.keyClick(window.comment_edit, Qt.Key.Key_Return)
+    (comment,) = window.project.comments(SEED)
+    assert comment["annotation_id"] in item.sources and comment["annotator"] == "amal"
+    assert window.comments.item(0).text() == "amal: الحدود غير واضحة"
