@@ -1,4 +1,4 @@
-"""Text helpers: decoding and cleaning imported text, offsets, word snapping and reporting cues.
+"""Text helpers: decoding imported text, offsets, word snapping and reporting cues.
 
 Offsets everywhere in the project are Unicode code points into the stored text, end exclusive.
 Qt counts UTF-16 code units instead; `Utf16Map` converts between the two and is used only at the
@@ -8,13 +8,13 @@ GUI boundary.
 from __future__ import annotations
 
 import bisect
-import codecs
 import hashlib
 import unicodedata
 
 from pyarabic import araby
 
-from annotator.core.errors import InputError
+from annotator.core.encoding import clean_text as clean_text
+from annotator.core.encoding import decode
 
 TATWEEL = "\u0640"
 # Joiners belong to the word they join; without them a snapped span could split a word in two.
@@ -25,61 +25,13 @@ QUOTE_PAIRS = {"«": "»", "“": "”", "„": "”", "‘": "’", '"': '"', "
 _CLOSING_QUOTES = {close: open_ for open_, close in QUOTE_PAIRS.items()}
 
 
-def clean_text(text: str) -> str:
-    """Strip a leading BOM and turn CR LF and lone CR into LF; nothing else is changed.
-
-    Diacritics, tatweel and Unicode normalisation forms are kept exactly as imported, so offsets
-    agree with what the reader sees and the text hash identifies the same article elsewhere.
-    """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
 def decode_text(data: bytes, path: str | None = None, encoding: str | None = None) -> str:
     """Decode the bytes of a text file, refusing binary and undecodable input with a clear message.
 
-    Without an explicit encoding: UTF-16 and UTF-8 are recognised by their byte order mark, and
-    otherwise the bytes must be valid UTF-8.
+    Without an explicit encoding it is detected (BOM, UTF-8, UTF-16, Windows-1256, ISO-8859-6):
+    see `annotator.core.encoding`.
     """
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}", path) from None
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"not valid {encoding} (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
-                path,
-            ) from None
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("starts like UTF-16 but is not valid UTF-16", path) from None
-    else:
-        if b"\x00" in data:
-            raise InputError("binary file (contains NUL bytes), not a text article", path)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise InputError(
-                f"not valid UTF-8 text (byte {data[exc.start : exc.start + 1]!r}); "
-                "give its encoding with --encoding, e.g. --encoding cp1256",
-                path,
-                line,
-            ) from None
-    text = clean_text(text)
-    if "\x00" in text:
-        raise InputError("binary file (contains NUL characters), not a text article", path)
-    if not text.strip():
-        raise InputError("empty file: no text to annotate", path)
-    return text
+    return decode(data, path, encoding).text
 
 
 def text_sha256(text: str) -> str:

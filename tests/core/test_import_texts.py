@@ -1,5 +1,8 @@
 """Importing articles into a project: document ids, duplicates and re-imports."""
 
+import pytest
+
+from annotator.core.errors import Cancelled, ValidationError
 from annotator.core.formats import txt
 from annotator.core.project import TextSource
 from annotator.core.text import text_sha256
@@ -64,3 +67,45 @@ def test_the_same_text_twice_in_one_batch_is_stored_once(project):
 def test_a_document_knows_its_annotation_count_and_length(seeded_project, seed_text):
     (summary,) = seeded_project.documents()
     assert (summary.length, summary.annotation_count, summary.status) == (len(seed_text), 0, "todo")
+
+
+def test_an_id_given_by_the_data_is_kept(project):
+    report = project.import_texts([TextSource("قال الوزير", source="may.csv", id="A-7", line=2)])
+    assert report.added == ("A-7",)
+
+
+def test_a_given_id_that_another_text_holds_refuses_the_whole_import(project):
+    project.import_texts([TextSource("خبر أول", source="may.csv", id="A-7", line=2)])
+    with pytest.raises(ValidationError, match="may.csv:3: document id 'A-7' is already used"):
+        project.import_texts(
+            [
+                TextSource("خبر جديد", source="may.csv", id="B-1", line=2),
+                TextSource("خبر ثان", source="may.csv", id="A-7", line=3),
+            ]
+        )
+    assert [d.id for d in project.documents()] == ["A-7"]
+
+
+def test_a_file_name_id_steps_aside_for_an_id_given_later_in_the_batch(project):
+    report = project.import_texts(
+        [TextSource("خبر نصي", source="x.txt"), TextSource("خبر من جدول", source="t.csv", id="x")]
+    )
+    assert report.added == ("x-2", "x")
+
+
+def test_progress_counts_every_article_including_skipped_ones(project):
+    calls = []
+    project.import_texts(
+        [TextSource("خبر", source="a.txt"), TextSource("خبر", source="b.txt")],
+        progress=lambda *call: calls.append(call),
+    )
+    assert calls == [(1, 2), (2, 2)]
+
+
+def test_cancelling_an_import_stores_nothing(seeded_project):
+    before = seeded_project.documents()
+    articles = [TextSource(f"خبر {n}", source=f"{n}.txt") for n in range(10)]
+    answers = iter([False] * 5 + [True])
+    with pytest.raises(Cancelled):
+        seeded_project.import_texts(articles, cancel=lambda: next(answers))
+    assert seeded_project.documents() == before

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.project import TextSource
 from annotator.core.text import decode_text
-
-# C0/C1 controls other than tab, LF, VT and FF, and lone surrogates, never occur in an article.
-_UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -32,22 +28,18 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_article(path: Path, encoding: str | None = None) -> TextSource:
+    """The whole file is the article; binary, damaged or empty files are refused."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
-    text = decode_text(data, str(path), encoding)
-    bad = _UNWANTED.search(text)
-    if bad:
-        ch, line = bad.group(), text.count("\n", 0, bad.start()) + 1
-        if "\ud800" <= ch <= "\udfff":
-            raise InputError("lone surrogate character: the file is damaged", str(path), line)
-        raise InputError(
-            f"control character U+{ord(ch):04X}: a binary file, not a text article", str(path), line
-        )
-    return TextSource(text=text, source=path.name)
+    return TextSource(text=decode_text(data, str(path), encoding), source=path.name)
 
 
 def read_articles(paths: Iterable[str | Path], encoding: str | None = None) -> list[TextSource]:
-    """Read every article before anything is stored: one bad file refuses the whole batch."""
+    """Read every `.txt` article, raising at the first bad file.
+
+    The import commands use `annotator.core.formats.articles.read_articles`, which reads every
+    format and lists every problem; this stays for callers that know their files are good.
+    """
     return [read_article(path, encoding) for path in collect_files(paths)]

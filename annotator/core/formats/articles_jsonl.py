@@ -1,0 +1,162 @@
+"""Articles in JSON Lines: one JSON object per line, its keys naming the text, title and id.
+
+(Annotations in JSON Lines are read by `annotator.core.formats.jsonl`.)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.encoding import decode
+from annotator.core.errors import Cancelled, InputError
+from annotator.core.formats.reading import (
+    USUAL_NAMES,
+    ColumnMapping,
+    Columns,
+    FileProblems,
+    NotArticles,
+    Problem,
+    TablePreview,
+    guess_columns,
+    id_conflicts,
+    read_bytes,
+)
+from annotator.core.project import TextSource
+
+# The keys every line of an annotation file has (seeds/*.gold.jsonl).
+ANNOTATION_KEYS = frozenset({"layer", "start", "end"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_KINDS = {str: "string", int: "number", float: "number", bool: "boolean", list: "array"}
+_CANCEL_EVERY = 500
+
+
+def read(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    columns: ColumnMapping = USUAL_NAMES,
+    cancel: Callable[[], bool] | None = None,
+) -> tuple[list[TextSource], list[Problem]]:
+    """The articles of the file and the problems of its lines; raises InputError for the file.
+
+    The keys are chosen from the first object; every later object must have the text key (and
+    the id key when there is one), other keys are kept as metadata.
+    """
+    text = decode(read_bytes(path), str(path), encoding).text
+    sources: list[TextSource] = []
+    problems = FileProblems(path)
+    chosen: Columns | None = None
+    for count, (line, value) in enumerate(_objects(text), 1):
+        if cancel is not None and count % _CANCEL_EVERY == 0 and cancel():
+            raise Cancelled("import cancelled; nothing of the batch was stored")
+        if isinstance(value, InputError):
+            problems.add(value, line)
+            continue
+        if chosen is None:
+            _refuse_annotations(value, path)
+            try:
+                chosen = Columns.choose(columns, list(value), kind="key")
+            except InputError as exc:
+                raise InputError(exc.reason, str(path), line) from None
+        try:
+            sources.append(chosen.article(value, path.name, line, ""))
+        except InputError as exc:
+            problems.add(exc, line)
+    listed = problems.listed() + id_conflicts(sources, {}, str(path))
+    if not sources and not listed:
+        raise InputError("no articles: no JSON object in the file", str(path))
+    return sources, listed
+
+
+def _refuse_annotations(first: dict[str, Any], path: Path) -> None:
+    """Annotation files (gold lines, or this tool's export with its header) are not articles."""
+    if ANNOTATION_KEYS <= first.keys():
+        what = "annotations (layer, start, end)"
+    elif first.get("type") == "header" and "format" in first:
+        what = "an export of annotations (it starts with a header line)"
+    else:
+        return
+    raise NotArticles(
+        f"{what}, not articles: import them with annotator import-annotations", str(path)
+    )
+
+
+def preview(path: Path, encoding: str | None = None, limit: int = 20) -> TablePreview:
+    """The keys of the first `limit` objects (in order of appearance) and their values."""
+    decoded = decode(read_bytes(path), str(path), encoding)
+    objects: list[dict[str, Any]] = []
+    for line, value in _objects(decoded.text):
+        if len(objects) >= limit:
+            break
+        if isinstance(value, InputError):
+            raise InputError(value.reason, str(path), line)
+        objects.append(value)
+    keys = list(dict.fromkeys(key for value in objects for key in value))
+    rows = [[_cell(value.get(key)) for key in keys] for value in objects]
+    return TablePreview(keys, rows, decoded.encoding, None, guess_columns(keys))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _objects(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+    """(line, object or the reason it is refused) for every non-blank line."""
+    for line, raw in enumerate(text.split("\n"), 1):
+        if not raw.strip():
+            continue
+        try:
+            yield line, parse_object(raw)
+        except InputError as exc:
+            yield line, exc
+
+
+def parse_object(raw: str) -> dict[str, Any]:
+    """One line as a JSON object; refuses what could not be stored as it was written."""
+    try:
+        value = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except RecursionError:
+        raise InputError("JSON nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise InputError("not valid JSON: a number with too many digits") from None
+        raise InputError(f"not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        kind = _JSON_KINDS.get(type(value), "null")
+        raise InputError(f'a JSON {kind}, not an object ({{"text": …}})')
+    _refuse_surrogates(value)
+    return value
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number in standard JSON")
+
+
+def _finite_float(literal: str) -> float:
+    number = float(literal)
+    if not math.isfinite(number):
+        raise ValueError(f"the number {literal[:20]} is out of range")
+    return number
+
+
+def _refuse_surrogates(value: Any) -> None:
+    # Iterative: the object may be nested almost as deep as the recursion limit.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and _SURROGATE.search(item):
+            raise InputError("lone surrogate (\\ud800-\\udfff) in a JSON string: not text")

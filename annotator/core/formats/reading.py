@@ -1,0 +1,215 @@
+"""What the article readers share: problems found in a file, and which column holds what.
+
+A table row (`.csv`/`.tsv`) or a JSON object (`.jsonl`) becomes a `TextSource` through the same
+`Columns` choice, so both formats take the same options and refuse the same things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotator.core.encoding import check_characters
+from annotator.core.errors import InputError
+from annotator.core.project import TextSource
+
+# Header names recognised when no column is chosen, compared without regard to case.
+TEXT_NAMES = ("text", "body", "content", "article", "نص", "النص", "المتن", "متن", "المحتوى")
+TITLE_NAMES = ("title", "headline", "عنوان", "العنوان")
+ID_NAMES = ("id", "doc_id", "document_id")
+MAX_ID_LENGTH = 200
+# Beyond this many problems in one file the rest are summed up in one line.
+MAX_PROBLEMS_PER_FILE = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file (or a row of it) was refused."""
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.path}: {self.reason}"
+        return f"{self.path}:{self.line}: {self.reason}"
+
+    @classmethod
+    def from_error(cls, exc: InputError, path: str) -> Problem:
+        return cls(exc.path or path, exc.line, exc.reason)
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """The columns (or JSON keys) holding the text, title and id; None: found by name."""
+
+    text: str | None = None
+    title: str | None = None
+    id: str | None = None
+
+
+# The default: every column found by its usual name.
+USUAL_NAMES = ColumnMapping()
+
+
+@dataclass(frozen=True)
+class TablePreview:
+    """The first rows of a table or JSON Lines file, for choosing the columns."""
+
+    columns: list[str]
+    rows: list[list[str]]
+    encoding: str
+    delimiter: str | None  # None for JSON Lines
+    suggested: ColumnMapping = USUAL_NAMES
+
+
+def guess_columns(columns: Sequence[str]) -> ColumnMapping:
+    """The text, title and id columns found by their usual names (None where there is none)."""
+    return ColumnMapping(
+        text=_find(columns, TEXT_NAMES),
+        title=_find(columns, TITLE_NAMES),
+        id=_find(columns, ID_NAMES),
+    )
+
+
+def _find(columns: Sequence[str], names: Sequence[str]) -> str | None:
+    folded = {column.strip().casefold(): column for column in reversed(columns)}
+    for name in names:
+        if name.casefold() in folded:
+            return folded[name.casefold()]
+    return None
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The columns chosen for one file: `text` always, `title` and `id` when there are such."""
+
+    text: str
+    title: str | None
+    id: str | None
+
+    @classmethod
+    def choose(
+        cls, mapping: ColumnMapping, columns: Sequence[str], kind: str = "column"
+    ) -> Columns:
+        """Apply `mapping` to the columns of a file; refuse a named column it does not have."""
+        guessed = guess_columns(columns)
+        chosen = {}
+        for role in ("text", "title", "id"):
+            wanted = getattr(mapping, role)
+            if wanted is None:
+                chosen[role] = getattr(guessed, role)
+                continue
+            found = wanted if wanted in columns else _find(columns, [wanted])
+            if found is None:
+                raise InputError(f"no {kind} {wanted!r} for the {role} ({_listing(columns, kind)})")
+            chosen[role] = found
+        if chosen["text"] is None:
+            raise InputError(
+                f"no {kind} holds the article text (none is called "
+                f"{', '.join(TEXT_NAMES[:4])}…); choose one of the {_listing(columns, kind)}"
+            )
+        return cls(**chosen)
+
+    def article(self, record: Mapping[str, Any], source: str, line: int, where: str) -> TextSource:
+        """The article of one row or object; `where` ("row 3", "") prefixes the reasons."""
+        prefix = f"{where}: " if where else ""
+        text = record.get(self.text)
+        if text is None or (isinstance(text, str) and not text.strip()):
+            raise InputError(f"{prefix}no text (the {self.text!r} value is empty or missing)")
+        if not isinstance(text, str):
+            raise InputError(f"{prefix}the {self.text!r} value is not a string")
+        check_characters(text, None, line)
+        title = self._title(record, prefix, line)
+        doc_id = self._id(record, prefix, line)
+        metadata = {
+            key: value
+            for key, value in record.items()
+            if key not in (self.text, self.title, self.id)
+        }
+        return TextSource(
+            text=text, source=source, title=title, id=doc_id, metadata=metadata, line=line
+        )
+
+    def _title(self, record: Mapping[str, Any], prefix: str, line: int) -> str | None:
+        title = record.get(self.title) if self.title else None
+        if title is None:
+            return None
+        if not isinstance(title, str):
+            raise InputError(f"{prefix}the {self.title!r} value is not a string")
+        check_characters(title, None, line)
+        # An empty title cell: the first line of the text is the title, as for .txt files.
+        return " ".join(title.split()) or None
+
+    def _id(self, record: Mapping[str, Any], prefix: str, line: int) -> str | None:
+        if not self.id:
+            return None
+        value = record.get(self.id)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise InputError(f"{prefix}the {self.id!r} value is missing or not a string")
+        value = value.strip()
+        if not value:
+            raise InputError(f"{prefix}no id (the {self.id!r} value is empty)")
+        if len(value) > MAX_ID_LENGTH:
+            raise InputError(f"{prefix}the id is longer than {MAX_ID_LENGTH} characters")
+        check_characters(value, None, line)
+        return value
+
+
+def _listing(columns: Sequence[str], kind: str) -> str:
+    shown = ", ".join(repr(c) for c in columns) or "none"
+    return f"{kind}s: {shown}"
+
+
+class NotArticles(InputError):
+    """The file holds annotations, not articles (a JSON Lines file of `import-annotations`)."""
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+
+
+class FileProblems:
+    """Problems collected while reading one file, capped so a broken file is not a flood."""
+
+    def __init__(self, path: Path):
+        self.path = str(path)
+        self.items: list[Problem] = []
+        self.more = 0
+
+    def add(self, exc: InputError, line: int | None) -> None:
+        if len(self.items) < MAX_PROBLEMS_PER_FILE:
+            self.items.append(Problem(self.path, exc.line or line, exc.reason))
+        else:
+            self.more += 1
+
+    def listed(self) -> list[Problem]:
+        if not self.more:
+            return list(self.items)
+        return [*self.items, Problem(self.path, None, f"and {self.more} more problem(s)")]
+
+
+def id_conflicts(
+    sources: Sequence[TextSource], known: dict[str, TextSource], path: str
+) -> list[Problem]:
+    """Articles whose id was given to a different text before; `known` holds the ids met so far."""
+    problems = []
+    for item in sources:
+        if not item.id:
+            continue
+        first = known.setdefault(item.id, item)
+        if first is not item and first.text != item.text:
+            problems.append(
+                Problem(
+                    path, item.line, f"id {item.id!r} is also given to another text ({first.where})"
+                )
+            )
+    return problems
