@@ -1,10 +1,29 @@
-"""Writing files so they appear complete or not at all."""
+"""Writing files: complete or not at all, under safe names, never outside the chosen folder."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
+
+from annotator.core.errors import ExportError
+
+# Bytes, not characters: file systems limit names to 255 bytes, and an Arabic letter takes two.
+NAME_MAX_BYTES = 120
+# Forbidden in names on Windows, or a path separator anywhere.
+_FORBIDDEN = set('/\\<>:"|?*')
+# Invisible characters that reorder or hide text; a name must read as it is stored.
+_BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Joiners shape Arabic and Persian words correctly and are kept.
+_JOINERS = {"\u200c", "\u200d"}
+_RESERVED = re.compile(
+    r"^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE
+)
 
 
 def temp_beside(target: Path, suffix: str = "") -> Path:
@@ -18,3 +37,107 @@ def temp_beside(target: Path, suffix: str = "") -> Path:
     os.umask(mask)
     os.chmod(name, 0o666 & ~mask)
     return Path(name)
+
+
+def safe_filename(title: str, fallback: str, max_bytes: int = NAME_MAX_BYTES) -> str:
+    """A file name made from a document title that is valid and harmless on every system.
+
+    Arabic and other letters are kept. Path separators and characters Windows forbids become
+    spaces; control, bidi-control and other invisible format characters are dropped; leading dots,
+    trailing dots and spaces go; reserved device names (CON, NUL.txt, COM1, …) get a leading `_`;
+    the name is cut to `max_bytes` UTF-8 bytes at a character boundary. An empty result uses
+    `fallback` (made safe the same way), and failing that "document".
+    """
+    for candidate in (title, fallback, "document"):
+        name = _clean_name(candidate or "", max_bytes)
+        if name:
+            return name
+    raise AssertionError("unreachable: 'document' is a safe name")
+
+
+def _clean_name(text: str, max_bytes: int) -> str:
+    kept = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch.isspace() or ch in _FORBIDDEN:
+            kept.append(" ")
+        elif ch in _BIDI_CONTROLS or (
+            unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") and ch not in _JOINERS
+        ):
+            continue
+        else:
+            kept.append(ch)
+    name = _trim(" ".join("".join(kept).split()))
+    if _RESERVED.match(name):
+        name = "_" + name
+    cut = _cut_to_bytes(name, max_bytes)
+    if cut != name and cut.rfind(" ") > len(cut) // 2:
+        cut = cut[: cut.rfind(" ")]  # end on a whole word when one is near
+    return _trim(cut)
+
+
+def _trim(name: str) -> str:
+    # Leading dots hide a file (or climb out of a folder: ".."); Windows drops trailing dots.
+    return name.lstrip(". ").rstrip(". ")
+
+
+def _cut_to_bytes(name: str, max_bytes: int) -> str:
+    encoded = name.encode("utf-8")
+    if len(encoded) <= max_bytes:
+        return name
+    # Cutting bytes may split the last character; "ignore" drops its incomplete remainder.
+    cut = encoded[:max_bytes].decode("utf-8", errors="ignore")
+    # A joiner or a mark left at the end belongs to a letter that was cut off.
+    while cut and (cut[-1] in _JOINERS or unicodedata.category(cut[-1]).startswith("M")):
+        cut = cut[:-1]
+    return cut
+
+
+def unique_name(name: str, taken: set[str], max_bytes: int = NAME_MAX_BYTES) -> str:
+    """`name`, or `name-2`, `name-3` … : the first not in `taken`, which it is added to.
+
+    Names compare without case, as on Windows and macOS, where "A.txt" and "a.txt" are one file.
+    """
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        suffix = f"-{n}"
+        candidate = _cut_to_bytes(name, max_bytes - len(suffix)).rstrip(". ") + suffix
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def path_inside(folder: Path, name: str) -> Path:
+    """`folder/name`, refusing anything that would land outside `folder` once resolved."""
+    root = folder.resolve()
+    target = root / name
+    if name in ("", ".", "..") or target.parent.resolve() != root or target.name != name:
+        raise ExportError(f"{name!r} would be written outside {folder}; nothing was written")
+    return target
+
+
+def check_writable(path: Path, overwrite: bool) -> None:
+    """Refuse to replace an existing file unless asked to, and never replace a folder."""
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise ExportError(f"{path} exists; use --force to overwrite")
+
+
+@contextmanager
+def replacing(
+    path: Path, *, overwrite: bool = False, encoding: str = "utf-8", newline: str | None = ""
+) -> Iterator[IO[str]]:
+    """Write a text file beside `path` and move it into place when the block ends without error.
+
+    The file appears complete or not at all; an existing file is replaced only with `overwrite`.
+    """
+    check_writable(path, overwrite)
+    tmp = temp_beside(path)
+    try:
+        with open(tmp, "w", encoding=encoding, newline=newline) as handle:
+            yield handle
+        # Checked again: the file may have appeared while this one was being written.
+        check_writable(path, overwrite)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,11 +1,18 @@
 """Exporting the annotations table as CSV for Excel, R or pandas."""
 
 import csv
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
+from annotator.core.errors import ExportError
 from annotator.core.formats import csv_export
 from annotator.core.project import TextSource
+
+from .random_projects import annotated_texts, build
 
 
 def read_rows(path):
@@ -59,7 +66,7 @@ def test_the_columns_of_the_default_schema(gold_project):
 def test_there_is_one_row_per_speaker_and_per_claim_stance(exported, gold_project, tmp_path):
     rows = read_rows(exported)
     assert len(rows) == 12 + 21
-    assert len(rows) == csv_export.export(gold_project, tmp_path / "again.csv")
+    assert len(rows) == csv_export.export(gold_project, tmp_path / "again.csv").rows
 
 
 def test_a_claim_with_two_stances_gives_two_rows(exported):
@@ -126,9 +133,62 @@ def test_without_the_formula_guard_cells_are_written_as_they_are(
 def test_one_document_can_be_exported_alone(gold_project, tmp_path):
     (other,) = gold_project.import_texts([TextSource("قال الوزير", source="other.txt")]).added
     gold_project.add_annotation(other, "gold", "speaker", 4, 10, entity="الوزير")
-    assert csv_export.export(gold_project, tmp_path / "other.csv", document_id=other) == 1
+    assert csv_export.export(gold_project, tmp_path / "other.csv", document_ids=[other]).rows == 1
     assert [r["document_id"] for r in read_rows(tmp_path / "other.csv")] == [other]
 
 
 def test_an_export_leaves_no_temporary_file_behind(exported, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".csv") == ["gold.csv"]
+
+
+def test_an_annotator_can_be_exported_alone(gold_project, seed_id, tmp_path):
+    gold_project.add_annotation(seed_id, "amina", "speaker", 0, 5)
+    result = csv_export.export(gold_project, tmp_path / "amina.csv", annotators=["amina"])
+    assert result.rows == 1
+    assert [r["annotator"] for r in read_rows(tmp_path / "amina.csv")] == ["amina"]
+
+
+def test_an_existing_file_is_kept_unless_overwrite(exported, gold_project):
+    exported.write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="exists; use --force to overwrite"):
+        csv_export.export(gold_project, exported)
+    assert exported.read_text(encoding="utf-8") == "mine"
+    assert csv_export.export(gold_project, exported, overwrite=True).rows == 33
+
+
+@contextmanager
+def exported_texts(text, plans, formula_guard):
+    """Build a project, export its CSV: the stored texts by annotation id, and the CSV path."""
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        with build(folder / "p.annotator", text, plans) as project:
+            csv_export.export(project, folder / "out.csv", formula_guard=formula_guard)
+            yield {a.id: a.text for a in project.annotations("doc")}, folder / "out.csv"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotated_texts())
+def test_the_csv_module_reads_back_the_exact_span_texts(case):
+    with exported_texts(*case, formula_guard=False) as (stored, path):
+        rows = read_rows(path)
+    assert {r["annotation_id"] for r in rows} == set(stored)
+    assert all(r["text"] == stored[r["annotation_id"]] for r in rows)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotated_texts())
+def test_with_the_formula_guard_only_formula_starts_gain_an_apostrophe(case):
+    with exported_texts(*case, formula_guard=True) as (stored, path):
+        rows = read_rows(path)
+    for row in rows:
+        text = stored[row["annotation_id"]]
+        assert row["text"] == ("'" + text if text.startswith(tuple("=+-@\t\r")) else text)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotated_texts())
+def test_pandas_reads_back_the_exact_span_texts(case):
+    pandas = pytest.importorskip("pandas")
+    with exported_texts(*case, formula_guard=False) as (stored, path):
+        table = pandas.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert {i: t for i, t in zip(table["annotation_id"], table["text"], strict=True)} == stored

@@ -1,1 +1,111 @@
-"""File formats: one module per format, reading and writing side by side."""
+"""File formats: one module per format, reading and writing side by side.
+
+`EXPORTS` lists every export by name; the command line and the window's export dialog offer
+exactly these. `import_annotations` reads any annotation file the tool understands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from annotator.core.errors import InputError
+from annotator.core.formats import brat, claims, csv_export, jsonl
+from annotator.core.formats.export import ExportResult
+from annotator.core.formats.jsonl import AnnotationImport
+from annotator.core.project import Project
+
+
+class ExportFunction(Protocol):
+    def __call__(
+        self,
+        project: Project,
+        out: str | Path,
+        *,
+        document_ids: Iterable[str] | None = None,
+        annotators: Iterable[str] | None = None,
+        overwrite: bool = False,
+        formula_guard: bool = True,
+    ) -> ExportResult: ...
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    description: str
+    folder: bool  # writes a folder of files (else one file)
+    suffix: str  # of the file written ("" for a folder), for save dialogs
+    unit: str  # what ExportResult.rows counts, singular
+    formula_guard: bool  # whether the formula_guard option changes anything
+    export: ExportFunction
+
+
+EXPORTS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat(
+            "csv",
+            "Annotations table (CSV): one row per annotation and stance",
+            folder=False,
+            suffix=".csv",
+            unit="row",
+            formula_guard=True,
+            export=csv_export.export,
+        ),
+        ExportFormat(
+            "claims",
+            "Claims table (CSV): one row per claim and stance, with its speaker",
+            folder=False,
+            suffix=".csv",
+            unit="row",
+            formula_guard=True,
+            export=claims.export,
+        ),
+        ExportFormat(
+            "jsonl",
+            "JSON Lines: documents, annotators, entities and annotations, lossless",
+            folder=False,
+            suffix=".jsonl",
+            unit="line",
+            formula_guard=False,
+            export=jsonl.export,
+        ),
+        ExportFormat(
+            "brat",
+            "brat standoff: a folder with a .txt and an .ann file per document",
+            folder=True,
+            suffix="",
+            unit="annotation",
+            formula_guard=False,
+            export=brat.export,
+        ),
+    )
+}
+
+
+def import_annotations(
+    project: Project,
+    path: str | Path,
+    annotator: str | None = None,
+    document_id: str | None = None,
+) -> AnnotationImport:
+    """Import annotations from the gold JSON Lines format, this tool's JSON Lines export, or brat
+    standoff (an `.ann` file with its `.txt`, or a folder of them), in one transaction."""
+    path = Path(path)
+    if path.is_dir() or path.suffix.lower() == ".ann":
+        if document_id is not None:
+            raise InputError("--document applies to the gold format only", str(path))
+        return brat.import_annotations(project, path, annotator)
+    return jsonl.import_annotations(project, path, annotator, document_id)
+
+
+__all__ = [
+    "EXPORTS",
+    "AnnotationImport",
+    "ExportFormat",
+    "ExportFunction",
+    "ExportResult",
+    "import_annotations",
+]

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import csv
-import os
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 
-from annotator.core.files import temp_beside
+from annotator.core.files import replacing
+from annotator.core.formats.export import ExportResult, select
 from annotator.core.project import Project
 from annotator.core.schema import LabelSchema
 
 # A cell starting with one of these can run as a formula in a spreadsheet.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = "=+-@\t\r"
 FIXED_BEFORE = ["document_id", "document_title", "annotator", "layer", "start", "end", "text"]
 FIXED_AFTER = [
     "stance_target",
@@ -22,92 +24,86 @@ FIXED_AFTER = [
     "created_at",
     "modified_at",
 ]
+# Table column -> column of Project.annotation_table, for the fixed columns.
+_FIXED_SOURCE = {"annotation_id": "id"}
 
 
 def columns(schema: LabelSchema) -> list[str]:
     """Fixed columns around one or more columns per attribute of the schema, in schema order."""
-    names: list[str] = []
+    return list(_sources(schema))
+
+
+def _sources(schema: LabelSchema) -> dict[str, tuple[str, ...]]:
+    """Each column of the table and the annotation_table columns it is read from."""
+    attributes: dict[str, list[str]] = {}
     for layer in schema.layers:
         for attribute in layer.attributes:
             if attribute.type == "link":
-                wanted = [
-                    f"{attribute.name}_id",
-                    f"{attribute.name}_text",
-                    f"{attribute.name}_entity",
-                ]
+                wanted = {
+                    f"{attribute.name}_id": "link_id",
+                    f"{attribute.name}_text": "link_text",
+                    f"{attribute.name}_entity": "link_entity",
+                }
+            elif attribute.type == "entity":
+                wanted = {attribute.name: "entity"}
             else:
-                wanted = [attribute.name]
-            names.extend(n for n in wanted if n not in names)
-    return FIXED_BEFORE + [n for n in names if n not in FIXED_BEFORE + FIXED_AFTER] + FIXED_AFTER
+                wanted = {attribute.name: f"attribute:{attribute.name}"}
+            for name, source in wanted.items():
+                # Layers may share a column name; an annotation only ever fills its own layer's.
+                sources = attributes.setdefault(name, [])
+                if source not in sources:
+                    sources.append(source)
+    table = {name: (_FIXED_SOURCE.get(name, name),) for name in FIXED_BEFORE}
+    table.update(
+        (name, tuple(sources))
+        for name, sources in attributes.items()
+        if name not in FIXED_BEFORE + FIXED_AFTER
+    )
+    table.update((name, (_FIXED_SOURCE.get(name, name),)) for name in FIXED_AFTER)
+    return table
 
 
 def neutralise(cell: object) -> object:
     """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+    if isinstance(cell, str) and cell.startswith(tuple(FORMULA_START)):
         return "'" + cell
     return cell
 
 
-def rows(project: Project, document_id: str | None = None) -> Iterator[dict[str, object]]:
-    schema = project.schema
-    documents = [d for d in project.documents() if document_id in (None, d.id)]
-    for summary in documents:
-        annotations = project.annotations(summary.id)
-        by_id = {a.id: a for a in annotations}
-        for annotation in annotations:
-            row: dict[str, object] = {
-                "document_id": summary.id,
-                "document_title": summary.title,
-                "annotator": annotation.annotator,
-                "layer": annotation.layer,
-                "start": annotation.start,
-                "end": annotation.end,
-                "text": annotation.text,
-                "annotation_id": annotation.id,
-                "origin": annotation.origin,
-                "created_at": annotation.created_at,
-                "modified_at": annotation.modified_at,
-            }
-            layer = schema.layer(annotation.layer)
-            for attribute in layer.attributes:
-                if attribute.type == "entity":
-                    row[attribute.name] = annotation.entity.name if annotation.entity else ""
-                elif attribute.type == "link":
-                    target = by_id.get(annotation.link_id or "")
-                    row[f"{attribute.name}_id"] = target.id if target else ""
-                    row[f"{attribute.name}_text"] = target.text if target else ""
-                    entity = target.entity if target else None
-                    row[f"{attribute.name}_entity"] = entity.name if entity else ""
-                else:
-                    row[attribute.name] = annotation.attributes.get(attribute.name, "")
-            for stance in annotation.stances or (None,):
-                row["stance_target"] = stance.target if stance else ""
-                row["stance_value"] = stance.value if stance else ""
-                yield dict(row)
+def write_table(
+    out: Path, header: list[str], rows: Iterable[Iterable[object]], overwrite: bool
+) -> int:
+    """Write a CSV file, UTF-8 with a byte order mark so Excel shows Arabic; returns the rows."""
+    counter = itertools.count()
+    with replacing(out, overwrite=overwrite, encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        # Counted by zip and map, which run in C: no Python code per row.
+        writer.writerows(map(itemgetter(0), zip(rows, counter, strict=False)))
+    return next(counter)
 
 
 def export(
-    project: Project, out: str | Path, *, document_id: str | None = None, formula_guard: bool = True
-) -> int:
-    """Write the table (UTF-8 with BOM so Excel shows Arabic); returns the number of rows.
+    project: Project,
+    out: str | Path,
+    *,
+    document_ids: Iterable[str] | None = None,
+    annotators: Iterable[str] | None = None,
+    overwrite: bool = False,
+    formula_guard: bool = True,
+) -> ExportResult:
+    """Write the annotations table of the selection.
 
     The file appears complete or not at all: it is written beside `out` and moved into place.
     """
     out = Path(out)
-    header = columns(project.schema)
-    tmp = temp_beside(out, ".csv")
-    count = 0
-    try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
-            writer.writeheader()
-            for row in rows(project, document_id):
-                if formula_guard:
-                    row = {k: neutralise(v) for k, v in row.items()}
-                writer.writerow(row)
-                count += 1
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    selection = select(project, document_ids, annotators)
+    table = _sources(project.schema)
+    rows = project.annotation_table(
+        [sources if len(sources) > 1 else sources[0] for sources in table.values()],
+        document_ids=selection.document_ids,
+        annotators=selection.annotators,
+        escape_starts=FORMULA_START if formula_guard else "",
+    )
+    count = write_table(out, list(table), rows, overwrite)
+    return ExportResult(paths=(out,), rows=count)

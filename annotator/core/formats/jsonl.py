@@ -1,21 +1,34 @@
-"""Annotations as JSON Lines: one annotation an object, as in `seeds/*.gold.jsonl`.
+"""Annotations as JSON Lines: the gold format of `seeds/*.gold.jsonl`, and this tool's own export.
 
-Each line holds `layer`, `start`, `end`, `text`, the layer's attributes by name (the entity
-attribute as the entity's name, the link attribute as the `id` of another line) and `stances`
-as [target, value] pairs. `document_id` or `document_sha256` on a line picks its document.
+The gold format has one annotation a line: `layer`, `start`, `end`, `text`, the layer's attributes
+by name (the entity attribute as the entity's name, the link attribute as the `id` of another
+line) and `stances` as [target, value] pairs. `document_id` or `document_sha256` on a line picks
+its document. It records no annotator: the importer names one.
+
+The export is lossless: one JSON object a line, each with a `type`. First a `header` (format name,
+version, the label schema), then every `annotator`, `entity` and `document` (with its text), then
+every `annotation` (UUID, document id and SHA-256, annotator, layer, span, text, attributes,
+entity by id, link by annotation id, stances, origin, times). README.md shows an example.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.project import Project
+from annotator.core.errors import AnnotatorError, InputError, NotFoundError
+from annotator.core.files import replacing
+from annotator.core.formats.export import ExportResult, select
+from annotator.core.model import Annotation, Entity, Stance
+from annotator.core.project import AnnotationState, Project, TextSource, now
+from annotator.core.text import text_sha256
 
+FORMAT = "arabic-news-annotator"
+VERSION = 1
 _RESERVED = {
     "id",
     "layer",
@@ -31,6 +44,25 @@ _RESERVED = {
 # Ids of imported annotations derive from this namespace, the document and the line's own id,
 # so importing the same file twice adds nothing the second time.
 _NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4d7b-9a3f-2b8e5c4d1a90")
+# JSON allows these inside strings, but tools that split lines on them would cut a record.
+_LINE_BREAKS_ESCAPED = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_ANNOTATION_COLUMNS = (
+    "id",
+    "document_id",
+    "document_sha256",
+    "annotator",
+    "layer",
+    "start",
+    "end",
+    "text",
+    "attributes",
+    "entity_id",
+    "link_id",
+    "stances",
+    "origin",
+    "created_at",
+    "modified_at",
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +70,10 @@ class AnnotationImport:
     added: int
     skipped: int  # already in the project (same id)
     document_ids: tuple[str, ...]
+    documents_added: tuple[str, ...] = ()  # documents the file brought with it
+
+
+# ----------------------------------------------------------------------------- reading
 
 
 def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -48,7 +84,8 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text", str(path)) from None
     records = []
-    for number, line in enumerate(raw.splitlines(), start=1):
+    # JSON Lines ends lines with LF (or CR LF) only: U+2028 and friends may sit inside a string.
+    for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -63,12 +100,48 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return records
 
 
+def is_export(records: list[tuple[int, dict[str, Any]]]) -> bool:
+    """Whether the records are this tool's export (they start with its header)."""
+    first = records[0][1]
+    return first.get("type") == "header" and first.get("format") == FORMAT
+
+
 def import_annotations(
-    project: Project, path: str | Path, annotator: str, document_id: str | None = None
+    project: Project,
+    path: str | Path,
+    annotator: str | None = None,
+    document_id: str | None = None,
 ) -> AnnotationImport:
-    """Store every annotation of the file in one transaction, or none of them."""
+    """Store every annotation of the file in one transaction, or none of them.
+
+    The gold format needs `annotator`. This tool's export keeps the annotators it records unless
+    `annotator` is given, which then takes every annotation of the file.
+    """
     path = Path(path)
     records = read_records(path)
+    if is_export(records):
+        if document_id is not None:
+            raise InputError("--document applies to the gold format only", str(path))
+        return _import_export(project, path, records, annotator)
+    if not annotator:
+        raise InputError(
+            "this file is in the gold format, which records no annotator; "
+            "give one with --annotator NAME",
+            str(path),
+        )
+    return _import_gold(project, path, records, annotator, document_id)
+
+
+# ----------------------------------------------------------------------------- gold format
+
+
+def _import_gold(
+    project: Project,
+    path: Path,
+    records: list[tuple[int, dict[str, Any]]],
+    annotator: str,
+    document_id: str | None,
+) -> AnnotationImport:
     default_doc = document_id or path.name.split(".")[0]
     # Lines with a link go last, so the annotation they point to exists already.
     order = sorted(records, key=lambda item: _link_value(project, item[1]) is not None)
@@ -156,3 +229,353 @@ def _plain_attributes(project: Project, record: dict[str, Any]) -> dict[str, Any
     layer = project.schema.layer(str(record.get("layer")))
     skip = _RESERVED | {a.name for a in layer.attributes if a.type in ("entity", "link")}
     return {k: v for k, v in record.items() if k not in skip and v is not None}
+
+
+# ----------------------------------------------------------------------------- this tool's export
+
+
+_KEYS = [json.dumps(name) for name in _ANNOTATION_COLUMNS]
+_KEY_VALUE = "{}: {}"
+_encode_string = json.encoder.encode_basestring  # the C encoder, non-ASCII kept as it is
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, str):
+        return _encode_string(value)
+    return "null" if value is None else str(value)  # whole numbers: start, end
+
+
+def _escape_line_breaks(line: str) -> str:
+    for ch, escaped in _LINE_BREAKS_ESCAPED.items():
+        if ch in line:
+            line = line.replace(ch, escaped)
+    return line
+
+
+def export(
+    project: Project,
+    out: str | Path,
+    *,
+    document_ids: Iterable[str] | None = None,
+    annotators: Iterable[str] | None = None,
+    overwrite: bool = False,
+    formula_guard: bool = True,  # a CSV option: JSON has no formulas
+) -> ExportResult:
+    """Write the selection losslessly; returns the number of lines written.
+
+    A whole-project export holds every annotator and entity; a selection holds the annotators
+    asked for (or all) and the entities its annotations refer to.
+    """
+    out = Path(out)
+    selection = select(project, document_ids, annotators)
+    table = dict(
+        document_ids=selection.document_ids, annotators=selection.annotators, per_stance=False
+    )
+    entities = project.entities()
+    if not selection.everything:
+        used = {row[0] for row in project.annotation_table(["entity_id"], **table)}
+        entities = [e for e in entities if e.id in used]
+    count = 0
+    with replacing(out, overwrite=overwrite) as handle:
+
+        def write(record: dict[str, Any]) -> None:
+            nonlocal count
+            handle.write(_escape_line_breaks(json.dumps(record, ensure_ascii=False)) + "\n")
+            count += 1
+
+        write(
+            {
+                "type": "header",
+                "format": FORMAT,
+                "version": VERSION,
+                "exported_at": now(),
+                "schema": project.schema.source,
+            }
+        )
+        names = selection.annotators
+        for name in project.annotators() if names is None else names:
+            write({"type": "annotator", "name": name})
+        for entity in entities:
+            write(
+                {
+                    "type": "entity",
+                    "id": entity.id,
+                    "name": entity.name,
+                    "kind": entity.kind,
+                    "aliases": list(entity.aliases),
+                }
+            )
+        for summary in selection.documents:
+            doc = project.document(summary.id)
+            write(
+                {
+                    "type": "document",
+                    "id": doc.id,
+                    "title": doc.title,
+                    "sha256": doc.sha256,
+                    "source": doc.source,
+                    "imported_at": doc.imported_at,
+                    "metadata": dict(doc.metadata),
+                    "text": doc.text,
+                }
+            )
+        # Each line is put together from JSON pieces: the attributes and stances are JSON in the
+        # project already, and strings go through the json module's C encoder.
+        for row in project.annotation_table(_ANNOTATION_COLUMNS, **table):
+            cells = [
+                value if name in ("attributes", "stances") else _json_value(value)
+                for name, value in zip(_ANNOTATION_COLUMNS, row, strict=True)
+            ]
+            line = '{"type": "annotation", ' + ", ".join(map(_KEY_VALUE.format, _KEYS, cells))
+            handle.write(_escape_line_breaks(line) + "}\n")
+            count += 1
+    return ExportResult(paths=(out,), rows=count)
+
+
+def _import_export(
+    project: Project,
+    path: Path,
+    records: list[tuple[int, dict[str, Any]]],
+    annotator: str | None,
+) -> AnnotationImport:
+    number, header = records[0]
+    version = header.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise InputError(
+            f"export format version {version!r}; this version reads up to {VERSION}",
+            str(path),
+            number,
+        )
+    by_type: dict[str, list[tuple[int, dict[str, Any]]]] = {
+        "annotator": [],
+        "entity": [],
+        "document": [],
+        "annotation": [],
+    }
+    for number, record in records[1:]:
+        kind = record.get("type")
+        if kind not in by_type:
+            raise InputError(f"unknown record type {kind!r}", str(path), number)
+        by_type[kind].append((number, record))
+    with project.atomic():
+        documents: dict[str, str] = {}  # id in the file -> id in the project
+        documents_added: list[str] = []
+        for number, record in by_type["document"]:
+            try:
+                doc_id, new = _place_document(project, record)
+            except AnnotatorError as exc:
+                raise InputError(str(exc), str(path), number) from None
+            documents[str(record.get("id"))] = doc_id
+            if new:
+                documents_added.append(doc_id)
+        entities = _place_entities(project, path, by_type["entity"])
+        result = _store_annotations(
+            project, path, by_type["annotation"], annotator, documents, entities
+        )
+    return AnnotationImport(
+        added=result[0],
+        skipped=result[1],
+        document_ids=result[2],
+        documents_added=tuple(documents_added),
+    )
+
+
+def _place_document(project: Project, record: dict[str, Any]) -> tuple[str, bool]:
+    """The project's id of the document: found by text hash or id, or added with its text."""
+    text, sha, doc_id = record.get("text"), record.get("sha256"), record.get("id")
+    if text is not None:
+        if not isinstance(text, str):
+            raise AnnotatorError("the document text must be a string")
+        if sha is not None and sha != text_sha256(text):
+            raise AnnotatorError("the document's sha256 does not match its text")
+        sha = text_sha256(text)
+    if sha:
+        found = project.document_by_hash(str(sha))
+        if found is not None:
+            return found.id, False
+    if text is None:
+        if not doc_id:
+            raise AnnotatorError("a document needs its text, sha256 or id")
+        try:
+            project.text(str(doc_id))
+        except NotFoundError:
+            raise AnnotatorError(
+                f"document {doc_id!r} is not in the project and the file does not hold its text"
+            ) from None
+        if sha:
+            raise AnnotatorError(f"document {doc_id!r} of the project has another text")
+        return str(doc_id), False
+    source = TextSource(
+        text=text,
+        source=record.get("source"),
+        title=record.get("title"),
+        id=_free_id(project, str(doc_id)) if doc_id else None,
+        metadata=record.get("metadata") or {},
+    )
+    (added,) = project.import_texts([source]).added
+    return added, True
+
+
+def _free_id(project: Project, doc_id: str) -> str:
+    """`doc_id`, or `doc_id-2`, `doc_id-3` … when another text has it in the project."""
+    candidate, n = doc_id, 1
+    while True:
+        try:
+            project.text(candidate)
+        except NotFoundError:
+            return candidate
+        n += 1
+        candidate = f"{doc_id}-{n}"
+
+
+def _place_entities(
+    project: Project, path: Path, records: list[tuple[int, dict[str, Any]]]
+) -> dict[str, Entity]:
+    """The project's entity for each entity id of the file: same id, else same name, else new."""
+    known = project.entities()
+    by_id = {e.id: e for e in known}
+    by_name = {name: e for e in known for name in (*e.aliases, e.name)}
+    placed: dict[str, Entity] = {}
+    for number, record in records:
+        try:
+            entity = Entity(
+                id=str(uuid.UUID(str(record.get("id")))),
+                name=" ".join(str(record.get("name") or "").split()),
+                kind=record.get("kind"),
+                aliases=tuple(str(a) for a in record.get("aliases") or ()),
+            )
+            found = by_id.get(entity.id) or by_name.get(entity.name)
+            placed[str(record.get("id"))] = found or project.add_entity(entity)
+        except (AnnotatorError, ValueError) as exc:
+            raise InputError(f"entity: {exc}", str(path), number) from None
+    return placed
+
+
+def imported_id(own_id: str, recorded: str, annotator: str) -> str:
+    """An annotation keeps its UUID under its own annotator; given to another, it gets a UUID
+    derived from both, so importing the same file for that annotator twice adds nothing."""
+    if annotator == recorded:
+        return own_id
+    return str(uuid.uuid5(_NAMESPACE, f"{own_id}\n{annotator}"))
+
+
+def link_order(links: dict[str, str | None]) -> list[str]:
+    """The ids of `links` (id -> id it links to) ordered so that a link's target comes first."""
+    order: list[str] = []
+    state: dict[str, int] = {}  # 1: being placed, 2: placed
+    for start in links:
+        stack = [start]
+        while stack:
+            current = stack[-1]
+            if state.get(current) == 2:
+                stack.pop()
+                continue
+            state[current] = 1
+            target = links.get(current)
+            if target in links and state.get(target) != 2:
+                if state.get(target) == 1:
+                    raise AnnotatorError(f"annotation {current} is part of a circle of links")
+                stack.append(target)
+                continue
+            state[current] = 2
+            order.append(current)
+            stack.pop()
+    return order
+
+
+def _store_annotations(
+    project: Project,
+    path: Path,
+    records: list[tuple[int, dict[str, Any]]],
+    annotator: str | None,
+    documents: dict[str, str],
+    entities: dict[str, Entity],
+) -> tuple[int, int, tuple[str, ...]]:
+    by_id: dict[str, tuple[int, dict[str, Any]]] = {}
+    new_ids: dict[str, str] = {}
+    for number, record in records:
+        try:
+            own = str(uuid.UUID(str(record.get("id"))))
+        except ValueError:
+            raise InputError(
+                f"annotation id {record.get('id')!r} is not a UUID", str(path), number
+            ) from None
+        if own in by_id:
+            raise InputError(f"annotation {own} is given twice", str(path), number)
+        by_id[own] = (number, record)
+        recorded = str(record.get("annotator") or "")
+        new_ids[own] = imported_id(own, recorded, annotator or recorded)
+    try:
+        order = link_order({k: r.get("link_id") for k, (_, r) in by_id.items()})
+    except AnnotatorError as exc:
+        raise InputError(str(exc), str(path)) from None
+    added = skipped = 0
+    touched: set[str] = set()
+    stamp = now()
+    for own in order:
+        number, record = by_id[own]
+        try:
+            doc = _annotation_document(project, record, documents)
+            touched.add(doc)
+            ann_id = new_ids[own]
+            if project.state(ann_id) is not None:
+                skipped += 1
+                continue
+            link = record.get("link_id")
+            link_id = new_ids.get(str(link)) if link else None
+            if link and link_id is None:
+                if project.state(str(link)) is None:
+                    raise AnnotatorError(f"links to {link}, which is in neither file nor project")
+                link_id = str(link)
+            entity = None
+            if record.get("entity_id"):
+                entity = entities.get(str(record["entity_id"]))
+                if entity is None:
+                    raise AnnotatorError(f"entity {record['entity_id']} is not in this file")
+            start, end = record.get("start"), record.get("end")
+            if not (isinstance(start, int) and isinstance(end, int)):
+                raise AnnotatorError(f"span {start!r}-{end!r}: offsets must be whole numbers")
+            annotation = Annotation(
+                id=ann_id,
+                document_id=doc,
+                annotator=annotator or str(record.get("annotator") or ""),
+                layer=str(record.get("layer")),
+                start=start,
+                end=end,
+                text=record.get("text"),
+                attributes=dict(record.get("attributes") or {}),
+                entity=entity,
+                link_id=link_id,
+                stances=tuple(_stance_pair(s) for s in record.get("stances") or ()),
+                origin=record.get("origin") or "imported",
+                created_at=record.get("created_at") or stamp,
+                modified_at=record.get("modified_at") or stamp,
+            )
+            # `restore` stores an annotation exactly as given, times and origin included.
+            project.restore(ann_id, AnnotationState(annotation))
+        except (AnnotatorError, TypeError, ValueError) as exc:
+            raise InputError(str(exc), str(path), number) from None
+        added += 1
+    return added, skipped, tuple(sorted(touched))
+
+
+def _annotation_document(
+    project: Project, record: dict[str, Any], documents: dict[str, str]
+) -> str:
+    doc_id = record.get("document_id")
+    if doc_id is not None and str(doc_id) in documents:
+        return documents[str(doc_id)]
+    sha = record.get("document_sha256")
+    if sha:
+        found = project.document_by_hash(str(sha))
+        if found is None:
+            raise AnnotatorError("no document in the project or the file has this sha256")
+        return found.id
+    project.text(str(doc_id))  # raises NotFoundError naming the id
+    return str(doc_id)
+
+
+def _stance_pair(value: Any) -> Stance:
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise AnnotatorError(f"a stance is a [target, value] pair, got {value!r}")
+    return Stance(str(value[0]), str(value[1]))

@@ -1,0 +1,633 @@
+"""brat standoff: a folder with `NAME.txt` and `NAME.ann` per document, written and read.
+
+Offsets are what brat's Python 3 server uses: indices into the `.txt` read as UTF-8, that is
+Unicode code points, as in the project. brat reads `.ann` lines as Python's `splitlines` cuts
+them, so a span holding a line break is written the way brat itself writes one: as fragments
+between the breaks (`T1	claim 10 20;21 30	first line second line`). README.md has the mapping:
+
+    T1  LAYER START END  TEXT                      an annotation
+    A1  ATTRIBUTE T1 VALUE                         a choice attribute (brat multi-valued)
+    R1  LAYER_LINK Arg1:T2 Arg2:T1                 a link (a claim's speaker)
+    N1  Reference T1 entity:ENTITY-UUID  NAME      the speaker entity
+    #1  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
+    #2  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, ExportError, InputError
+from annotator.core.files import path_inside, replacing, safe_filename, unique_name
+from annotator.core.formats.export import ExportResult, select
+from annotator.core.formats.jsonl import AnnotationImport, imported_id, link_order
+from annotator.core.model import Annotation, Entity, Stance
+from annotator.core.project import AnnotationState, Project, TextSource, now
+from annotator.core.schema import LabelSchema
+from annotator.core.text import clean_text, text_sha256
+
+# Where str.splitlines, and so brat, ends a line.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+DISCONTINUOUS_SEPARATOR = " "  # brat joins the text of fragments with one space
+NOTES = "AnnotatorNotes"
+PROVENANCE = "Provenance"
+ENTITY_DB = "entity"
+# A value brat can hold as an attribute value and list in annotation.conf.
+_TOKEN = re.compile(r"[^\s|,]+")
+_NAMESPACE = uuid.UUID("0b6f3a1e-5c7d-4e2b-8f9a-6d1c2b3a4e5f")
+_PROVENANCE_FIELDS = ("annotator", "id", "origin", "created", "modified")
+
+
+# ----------------------------------------------------------------------------- export
+
+
+def relation_type(layer: str, link: str) -> str:
+    """The brat relation type of a link attribute: a type name of its own, so it never shares
+    one with an entity type (the speaker layer and the claim's `speaker` link)."""
+    return f"{layer}_{link}"
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut at line breaks, as brat cuts a selection over several lines.
+
+    Empty fragments are kept at the edges, so the first starts at `start` and the last ends at
+    `end` even when the span starts or ends with a line break.
+    """
+    pieces, piece_start = [], start
+    for match in _LINE_BREAK.finditer(text, start, end):
+        pieces.append((piece_start, match.start()))
+        piece_start = match.end()
+    pieces.append((piece_start, end))
+    return [p for i, p in enumerate(pieces) if p[0] < p[1] or i in (0, len(pieces) - 1)]
+
+
+# What `escape` rewrites: separators, control characters and line breaks anywhere, and
+# whitespace at either edge (brat strips a note's edges).
+_ESCAPED = re.compile(r"[\\|=\x00-\x1f\x7f-\x9f\u2028\u2029]|\A\s|\s\Z")
+
+
+def escape(value: str) -> str:
+    """A value written in a note or a name: one line, `|` and `=` kept apart from separators."""
+    return _ESCAPED.sub(_escaped, value)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in "\\|=":
+        return "\\" + ch
+    return {"\n": "\\n", "\t": "\\t"}.get(ch, f"\\u{ord(ch):04x}")
+
+
+def unescape(value: str) -> str:
+    out, i = [], 0
+    simple = {"\\": "\\", "|": "|", "=": "=", "n": "\n", "t": "\t"}
+    while i < len(value):
+        ch = value[i]
+        if ch != "\\":
+            out.append(ch)
+            i += 1
+            continue
+        code = value[i + 1 : i + 2]
+        if code in simple:
+            out.append(simple[code])
+            i += 2
+        elif code == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", value[i + 2 : i + 6]):
+            out.append(chr(int(value[i + 2 : i + 6], 16)))
+            i += 6
+        else:
+            raise AnnotatorError(f"unknown escape \\{code} in {value!r}")
+    return "".join(out)
+
+
+def _split_unescaped(text: str, separator: str) -> list[str]:
+    parts, current, i = [], [], 0
+    while i < len(text):
+        if text[i] == "\\":
+            current.append(text[i : i + 2])
+            i += 2
+        elif text[i] == separator:
+            parts.append("".join(current))
+            current = []
+            i += 1
+        else:
+            current.append(text[i])
+            i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def note_fields(fields: Iterable[tuple[str, str]]) -> str:
+    return " | ".join(f"{name}: {value}" for name, value in fields)
+
+
+def parse_note(note: str) -> list[tuple[str, str]]:
+    """`name: value | name: value` -> [(name, raw value)]; values still escaped."""
+    fields = []
+    for part in _split_unescaped(note.strip(), "|"):
+        name, colon, value = part.strip().partition(":")
+        if not colon or not re.fullmatch(r"[a-z][a-z0-9_]*", name.strip()):
+            raise AnnotatorError(f"note {note!r} is not in the form 'name: value | name: value'")
+        fields.append((name.strip(), value.strip()))
+    return fields
+
+
+def annotation_conf(schema: LabelSchema) -> str:
+    """brat's annotation.conf for the schema: its layers, links and choice attributes."""
+    relations, attributes = [], {}
+    for layer in schema.layers:
+        for attribute in layer.attributes:
+            if attribute.type == "link":
+                relations.append(
+                    f"{relation_type(layer.name, attribute.name)}\t"
+                    f"Arg1:{layer.name}, Arg2:{attribute.layer}"
+                )
+            elif attribute.type == "choice":
+                layers, values = attributes.setdefault(attribute.name, ([], []))
+                layers.append(layer.name)
+                values.extend(
+                    v for v in attribute.values if _TOKEN.fullmatch(v) and v not in values
+                )
+    lines = [
+        "# Written by the Arabic news annotator from the project's label schema.",
+        "[entities]",
+        *(layer.name for layer in schema.layers),
+        "",
+        "[relations]",
+        *relations,
+        # Several annotators' spans may coincide; mentions sit inside claims.
+        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
+        "",
+        "[events]",
+        "",
+        "[attributes]",
+        *(
+            f"{name}\tArg:{'|'.join(layers)}, Value:{'|'.join(values)}"
+            for name, (layers, values) in attributes.items()
+            if values
+        ),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def visual_conf(schema: LabelSchema) -> str:
+    labels, drawing = [], []
+    for layer in schema.layers:
+        labels.append(f"{layer.name} | {layer.label}")
+        drawing.append(f"{layer.name}\tbgColor:{layer.color}")
+        for attribute in layer.attributes:
+            if attribute.type == "link":
+                labels.append(f"{relation_type(layer.name, attribute.name)} | {attribute.name}")
+            elif attribute.type == "choice":
+                values = [v for v in attribute.values if _TOKEN.fullmatch(v)]
+                if values:
+                    drawing.append(f"{attribute.name}\tglyph:{'|'.join(values)}")
+    lines = [
+        "[labels]",
+        *labels,
+        "",
+        "[drawing]",
+        "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken",
+        "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5",
+        "ATTRIBUTE_DEFAULT\tglyph:*",
+        *dict.fromkeys(drawing),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def ann_lines(schema: LabelSchema, text: str, annotations: list[Annotation]) -> list[str]:
+    """The `.ann` lines of one document's annotations."""
+    tids = {a.id: f"T{n}" for n, a in enumerate(annotations, start=1)}
+    counters = {"A": 0, "R": 0, "N": 0, "#": 0}
+
+    def next_id(prefix: str) -> str:
+        counters[prefix] += 1
+        return f"{prefix}{counters[prefix]}"
+
+    lines = []
+    for annotation in annotations:
+        tid = tids[annotation.id]
+        layer = schema.layer(annotation.layer)
+        pieces = fragments(text, annotation.start, annotation.end)
+        offsets = ";".join(f"{s} {e}" for s, e in pieces)
+        shown = DISCONTINUOUS_SEPARATOR.join(text[s:e] for s, e in pieces)
+        lines.append(f"{tid}\t{layer.name} {offsets}\t{shown}")
+        notes = []
+        for attribute in layer.attributes:
+            value = annotation.attributes.get(attribute.name)
+            if attribute.type == "choice" and value and _TOKEN.fullmatch(value):
+                lines.append(f"{next_id('A')}\t{attribute.name} {tid} {value}")
+            elif attribute.type in ("choice", "text") and value:
+                notes.append((attribute.name, escape(value)))
+            elif attribute.type == "link" and annotation.link_id in tids:
+                target = tids[annotation.link_id]
+                kind = relation_type(layer.name, attribute.name)
+                lines.append(f"{next_id('R')}\t{kind} Arg1:{tid} Arg2:{target}")
+        if annotation.entity is not None:
+            entity = annotation.entity
+            lines.append(
+                f"{next_id('N')}\tReference {tid} {ENTITY_DB}:{entity.id}\t{escape(entity.name)}"
+            )
+        notes += [("stance", f"{escape(s.target)}={escape(s.value)}") for s in annotation.stances]
+        if notes:
+            lines.append(f"{next_id('#')}\t{NOTES} {tid}\t{note_fields(notes)}")
+        provenance = (
+            ("annotator", annotation.annotator),
+            ("id", annotation.id),
+            ("origin", annotation.origin),
+            ("created", annotation.created_at),
+            ("modified", annotation.modified_at),
+        )
+        lines.append(
+            f"{next_id('#')}\t{PROVENANCE} {tid}\t"
+            f"{note_fields((k, escape(v)) for k, v in provenance if v)}"
+        )
+    return lines
+
+
+def export(
+    project: Project,
+    out: str | Path,
+    *,
+    document_ids: Iterable[str] | None = None,
+    annotators: Iterable[str] | None = None,
+    overwrite: bool = False,
+    formula_guard: bool = True,  # a CSV option: brat files hold no formulas
+) -> ExportResult:
+    """Write the selection into the folder `out` (made if missing); returns the annotation count.
+
+    Nothing is written when any file exists already, unless `overwrite`.
+    """
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file; brat export needs a folder")
+    selection = select(project, document_ids, annotators)
+    taken: set[str] = set()
+    plan: list[tuple[str, Path, Path]] = []
+    for summary in selection.documents:
+        base = unique_name(safe_filename(summary.title, summary.id), taken)
+        plan.append(
+            (summary.id, path_inside(folder, f"{base}.txt"), path_inside(folder, f"{base}.ann"))
+        )
+    confs = [path_inside(folder, "annotation.conf"), path_inside(folder, "visual.conf")]
+    targets = [p for _, txt, ann in plan for p in (txt, ann)] + confs
+    if not overwrite:
+        for path in targets:
+            if path.exists() or path.is_symlink():
+                raise ExportError(f"{path} exists; use --force to overwrite")
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = None if selection.annotators is None else set(selection.annotators)
+    count = 0
+    for doc_id, txt_path, ann_path in plan:
+        text = project.text(doc_id)
+        annotations = [
+            a for a in project.annotations(doc_id) if wanted is None or a.annotator in wanted
+        ]
+        with replacing(txt_path, overwrite=overwrite, newline="") as handle:
+            handle.write(text)
+        with replacing(ann_path, overwrite=overwrite, newline="") as handle:
+            handle.writelines(line + "\n" for line in ann_lines(project.schema, text, annotations))
+        count += len(annotations)
+    with replacing(confs[0], overwrite=overwrite) as handle:
+        handle.write(annotation_conf(project.schema))
+    with replacing(confs[1], overwrite=overwrite) as handle:
+        handle.write(visual_conf(project.schema))
+    return ExportResult(paths=tuple(targets), rows=count)
+
+
+# ----------------------------------------------------------------------------- import
+
+
+@dataclass
+class _Span:
+    line: int
+    layer: str
+    start: int  # raw offsets into the .txt as brat counts them
+    end: int
+    attributes: dict[str, str] = field(default_factory=dict)
+    link: tuple[int, str, str] | None = None  # (line, relation type, target T id)
+    entity: tuple[int, str, str, str] | None = None  # (line, db, id, name)
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, raw value)
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Document:
+    ann_path: Path
+    raw: str  # the .txt exactly as brat reads it
+    spans: dict[str, _Span]
+
+    @cached_property
+    def dropped(self) -> list[int]:
+        """Where the project's copy of the text lacks a character of the .txt: a byte order mark,
+        the CR of each CR LF. A brat offset moves back by the number dropped before it."""
+        dropped = [0] if self.raw.startswith("\ufeff") else []
+        return dropped + [m.start() for m in re.finditer("\r\n", self.raw)]
+
+
+def ann_files(path: Path) -> list[Path]:
+    """The `.ann` file named, or every `.ann` file under the folder named, in a stable order."""
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*.ann") if p.is_file())
+        if not found:
+            raise InputError("no .ann files in this folder", str(path))
+        return found
+    if not path.is_file():
+        raise InputError("no such file or folder", str(path))
+    return [path]
+
+
+def read_document(ann_path: Path) -> _Document:
+    """Read an `.ann` file and the `.txt` beside it; every line is checked against the text."""
+    txt_path = ann_path.with_suffix(".txt")
+    try:
+        raw = txt_path.read_bytes().decode("utf-8")
+        lines = ann_path.read_bytes().decode("utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise InputError(
+            "no such file (brat needs the .txt beside the .ann)", exc.filename
+        ) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", exc.filename) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", f"{ann_path} or {txt_path.name}") from None
+    spans: dict[str, _Span] = {}
+    later: list[tuple[int, str, str, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            ident, rest = line.split("\t", 1)
+        except ValueError:
+            raise InputError(
+                "not a brat line (no tab after the id)", str(ann_path), number
+            ) from None
+        data, _, tail = rest.partition("\t")
+        try:
+            if ident.startswith("T"):
+                if ident in spans:
+                    raise AnnotatorError(f"{ident} is given twice")
+                spans[ident] = _text_bound(raw, data, tail, number)
+            elif ident[:1] in ("A", "R", "N", "#"):
+                later.append((number, ident, data, tail))
+            elif ident[:1] in ("E", "*", "M"):
+                raise AnnotatorError("events, equivalences and modifiers are not supported")
+            else:
+                raise AnnotatorError(f"unknown brat annotation {ident!r}")
+        except AnnotatorError as exc:
+            raise InputError(str(exc), str(ann_path), number) from None
+    for number, ident, data, tail in later:
+        try:
+            _attach(spans, ident, data, tail, number)
+        except AnnotatorError as exc:
+            raise InputError(str(exc), str(ann_path), number) from None
+    return _Document(ann_path=ann_path, raw=raw, spans=spans)
+
+
+def _text_bound(raw: str, data: str, tail: str, number: int) -> _Span:
+    layer, _, offsets = data.partition(" ")
+    try:
+        pieces = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
+    except ValueError:
+        raise AnnotatorError(f"offsets {offsets!r} are not numbers") from None
+    if any(len(p) != 2 or not 0 <= p[0] <= p[1] <= len(raw) for p in pieces):
+        raise AnnotatorError(f"offsets {offsets!r} are not inside the text (0-{len(raw)})")
+    for (_, end), (start, _) in zip(pieces, pieces[1:], strict=False):
+        gap = raw[end:start]
+        # brat cuts a span over several lines into fragments; only that is taken back.
+        if not gap or any(ch not in LINE_BREAKS for ch in gap):
+            raise AnnotatorError(
+                f"discontinuous span {offsets!r}: only spans cut at line breaks can be imported"
+            )
+    expected = DISCONTINUOUS_SEPARATOR.join(raw[s:e] for s, e in pieces)
+    if tail != expected:
+        raise AnnotatorError(
+            f"span text {tail!r} does not match the document at {offsets} ({expected!r})"
+        )
+    start, end = pieces[0][0], pieces[-1][1]
+    if start == end:
+        raise AnnotatorError(f"empty span {offsets!r}")
+    return _Span(line=number, layer=layer, start=start, end=end)
+
+
+def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: int) -> None:
+    def span(tid: str) -> _Span:
+        if tid not in spans:
+            raise AnnotatorError(f"{ident} refers to {tid!r}, which is not a text annotation")
+        return spans[tid]
+
+    words = data.split(" ")
+    if ident.startswith("A"):
+        if len(words) < 3:
+            raise AnnotatorError(f"attribute {data!r} has no value (binary ones are not used)")
+        span(words[1]).attributes[words[0]] = " ".join(words[2:])
+    elif ident.startswith("R"):
+        args = dict(w.split(":", 1) for w in words[1:] if ":" in w)
+        if len(words) != 3 or set(args) != {"Arg1", "Arg2"}:
+            raise AnnotatorError(f"relation {data!r} is not 'TYPE Arg1:T.. Arg2:T..'")
+        source = span(args["Arg1"])
+        span(args["Arg2"])
+        if source.link is not None:
+            raise AnnotatorError(f"{args['Arg1']} has a second link")
+        source.link = (number, words[0], args["Arg2"])
+    elif ident.startswith("N"):
+        db, colon, ref = words[2].partition(":") if len(words) == 3 else ("", "", "")
+        if not colon:
+            raise AnnotatorError(f"normalization {data!r} is not 'Reference T.. DB:ID'")
+        target = span(words[1])
+        if target.entity is not None:
+            raise AnnotatorError(f"{words[1]} has a second entity")
+        target.entity = (number, db, ref, unescape(tail.strip()))
+    else:
+        if len(words) != 2:
+            raise AnnotatorError(f"comment {data!r} is not 'TYPE T..'")
+        target = span(words[1])
+        if words[0] == NOTES:
+            target.notes += [(number, name, value) for name, value in parse_note(tail)]
+        elif words[0] == PROVENANCE:
+            for name, value in parse_note(tail):
+                if name not in _PROVENANCE_FIELDS:
+                    raise AnnotatorError(f"unknown {PROVENANCE} field {name!r}")
+                target.provenance[name] = unescape(value)
+        else:
+            raise AnnotatorError(f"comment type {words[0]!r} is not supported")
+
+
+def import_annotations(
+    project: Project, path: str | Path, annotator: str | None = None
+) -> AnnotationImport:
+    """Import an `.ann` file (its `.txt` beside it) or a folder of them, in one transaction.
+
+    A document is found by its text; one the project lacks is added. The annotators recorded
+    in the files are used unless `annotator` is given.
+    """
+    documents = [read_document(p) for p in ann_files(Path(path))]
+    added = skipped = 0
+    touched: set[str] = set()
+    documents_added: list[str] = []
+    with project.atomic():
+        entities = _EntityIndex(project)
+        for document in documents:
+            doc_id, new = _place_document(project, document)
+            touched.add(doc_id)
+            if new:
+                documents_added.append(doc_id)
+            a, s = _store(project, document, doc_id, annotator, entities)
+            added, skipped = added + a, skipped + s
+    return AnnotationImport(
+        added=added,
+        skipped=skipped,
+        document_ids=tuple(sorted(touched)),
+        documents_added=tuple(documents_added),
+    )
+
+
+def _place_document(project: Project, document: _Document) -> tuple[str, bool]:
+    text = clean_text(document.raw)
+    found = project.document_by_hash(text_sha256(text))
+    if found is not None:
+        return found.id, False
+    stem = document.ann_path.stem
+    source = TextSource(text=text, source=f"{stem}.txt")
+    (added,) = project.import_texts([source]).added
+    return added, True
+
+
+class _EntityIndex:
+    """The project's entities by id and by name or alias, growing as the import adds some."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.by_id = {e.id: e for e in project.entities()}
+        self.by_name = {n: e for e in self.by_id.values() for n in (*e.aliases, e.name)}
+
+    def find(self, db: str, ref: str, name: str) -> Entity:
+        found = self.by_id.get(ref) if db == ENTITY_DB else None
+        found = found or self.by_name.get(" ".join(name.split()))
+        if found:
+            return found
+        try:
+            entity_id = str(uuid.UUID(ref)) if db == ENTITY_DB else str(uuid.uuid4())
+        except ValueError:
+            entity_id = str(uuid.uuid4())
+        entity = self.project.add_entity(Entity(entity_id, " ".join(name.split())))
+        self.by_id[entity.id] = entity
+        self.by_name[entity.name] = entity
+        return entity
+
+
+def _store(
+    project: Project,
+    document: _Document,
+    doc_id: str,
+    annotator: str | None,
+    entities: _EntityIndex,
+) -> tuple[int, int]:
+    path = str(document.ann_path)
+    text = project.text(doc_id)
+    sha = text_sha256(text)
+    ids: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    for tid, span in document.spans.items():
+        recorded = span.provenance.get("annotator")
+        owner = annotator or recorded
+        if not owner:
+            raise InputError(
+                "this brat file records no annotator; give one with --annotator NAME",
+                path,
+                span.line,
+            )
+        owners[tid] = owner
+        own = span.provenance.get("id")
+        if own:
+            try:
+                own = str(uuid.UUID(own))
+            except ValueError:
+                raise InputError(f"id {own!r} is not a UUID", path, span.line) from None
+            ids[tid] = imported_id(own, recorded or owner, owner)
+        else:
+            # A file from brat itself: ids from the text, the annotator and brat's own id, so
+            # importing it twice adds nothing.
+            ids[tid] = str(uuid.uuid5(_NAMESPACE, f"{sha}\n{owner}\n{tid}"))
+    added = skipped = 0
+    order = link_order({tid: s.link[2] if s.link else None for tid, s in document.spans.items()})
+    for tid in order:
+        span = document.spans[tid]
+        if project.state(ids[tid]) is not None:
+            skipped += 1
+            continue
+        annotation = _annotation(project, document, tid, doc_id, ids, owners[tid], entities)
+        try:
+            project.restore(annotation.id, AnnotationState(annotation))
+        except AnnotatorError as exc:
+            raise InputError(str(exc), path, span.line) from None
+        added += 1
+    return added, skipped
+
+
+def _annotation(
+    project: Project,
+    document: _Document,
+    tid: str,
+    doc_id: str,
+    ids: dict[str, str],
+    owner: str,
+    entities: _EntityIndex,
+) -> Annotation:
+    """The annotation a text-bound line and the lines about it describe."""
+    span = document.spans[tid]
+    path, line = str(document.ann_path), span.line
+    try:
+        layer = project.schema.layer(span.layer)
+        attributes = dict(span.attributes)
+        stances = []
+        for note_line, name, value in span.notes:
+            line = note_line
+            if name == "stance" and layer.has_stance:
+                parts = _split_unescaped(value, "=")
+                if len(parts) != 2:
+                    raise AnnotatorError(f"stance {value!r} is not 'target=value'")
+                stances.append(Stance(*(unescape(p.strip()) for p in parts)))
+            elif layer.attribute(name) is not None:
+                attributes[name] = unescape(value)
+            else:
+                raise AnnotatorError(f"unknown note field {name!r} for layer {layer.name!r}")
+        link_id = None
+        if span.link is not None:
+            line, kind, target = span.link
+            link = layer.attribute_of_type("link")
+            if link is None or kind not in (relation_type(layer.name, link.name), link.name):
+                raise AnnotatorError(f"relation {kind!r} is not a link of layer {layer.name!r}")
+            link_id = ids[target]
+        entity = None
+        if span.entity is not None:
+            line, db, ref, name = span.entity
+            entity = entities.find(db, ref, name)
+    except AnnotatorError as exc:
+        raise InputError(str(exc), path, line) from None
+    text = project.text(doc_id)
+    start = span.start - bisect.bisect_left(document.dropped, span.start)
+    end = span.end - bisect.bisect_left(document.dropped, span.end)
+    stamp = now()
+    return Annotation(
+        id=ids[tid],
+        document_id=doc_id,
+        annotator=owner,
+        layer=layer.name,
+        start=start,
+        end=end,
+        text=text[start:end],
+        attributes=attributes,
+        entity=entity,
+        link_id=link_id,
+        stances=tuple(stances),
+        origin=span.provenance.get("origin") or "imported",
+        created_at=span.provenance.get("created") or stamp,
+        modified_at=span.provenance.get("modified") or stamp,
+    )
