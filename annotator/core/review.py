@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Annotation
 from annotator.core.project import Project, now
+from annotator.core.spans import pair_by_overlap
 
 GOLD = "gold"
 KINDS = ("only_a", "only_b", "boundary", "attributes")
@@ -77,29 +78,16 @@ class Comparison:
         return [item for item in self.items if item.is_open]
 
 
-def pair_by_overlap(
+def pair_spans(
     a: Sequence[Annotation], b: Sequence[Annotation]
 ) -> list[tuple[Annotation | None, Annotation | None]]:
-    """One-to-one pairs of overlapping spans, largest overlap first (ties: earlier spans first);
-    spans left over are paired with None. Both lists must be of one layer."""
-    candidates = []
-    for x in a:
-        for y in b:
-            overlap = min(x.end, y.end) - max(x.start, y.start)
-            if overlap > 0:
-                candidates.append((-overlap, x.start, y.start, x.id, y.id, x, y))
-    candidates.sort(key=lambda c: c[:5])
-    used_a: set[str] = set()
-    used_b: set[str] = set()
-    pairs: list[tuple[Annotation | None, Annotation | None]] = []
-    for *_, x, y in candidates:
-        if x.id in used_a or y.id in used_b:
-            continue
-        used_a.add(x.id)
-        used_b.add(y.id)
-        pairs.append((x, y))
-    pairs += [(x, None) for x in a if x.id not in used_a]
-    pairs += [(None, y) for y in b if y.id not in used_b]
+    """One-to-one pairs of overlapping spans of one layer, paired as the agreement figures pair
+    them (`spans.pair_by_overlap`); spans left over are paired with None."""
+    found = pair_by_overlap([(x.start, x.end) for x in a], [(y.start, y.end) for y in b])
+    pairs: list[tuple[Annotation | None, Annotation | None]] = [(a[i], b[j]) for i, j in found]
+    paired_a, paired_b = {i for i, _ in found}, {j for _, j in found}
+    pairs += [(x, None) for i, x in enumerate(a) if i not in paired_a]
+    pairs += [(None, y) for j, y in enumerate(b) if j not in paired_b]
     return pairs
 
 
@@ -111,7 +99,7 @@ def compare(project: Project, document_id: str, annotator_a: str, annotator_b: s
     side_b = project.annotations(document_id, annotator=annotator_b)
     pairs = []
     for layer in project.schema.layer_names:
-        pairs += pair_by_overlap(
+        pairs += pair_spans(
             [x for x in side_a if x.layer == layer], [y for y in side_b if y.layer == layer]
         )
     partner = {x.id: y.id for x, y in pairs if x is not None and y is not None}

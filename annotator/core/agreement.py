@@ -1,0 +1,861 @@
+"""Agreement between annotators: span precision/recall/F1, token kappa and alpha, attributes.
+
+The measures are pure functions over plain data (`cohen_kappa`, `krippendorff_alpha`, and
+`spans.pair_by_overlap`); `compare` reads a project in a few queries and returns an
+`AgreementReport`.
+Every definition is written down in README.md, section "Agreement".
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from itertools import combinations
+from typing import Any
+
+import krippendorff
+import numpy as np
+
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.model import DocumentSummary
+from annotator.core.project import Project
+from annotator.core.schema import LabelSchema
+from annotator.core.spans import greedy_overlap
+from annotator.core.text import is_word_char
+
+SUGGESTIONS = "suggestions"  # machine suggestions are not an annotator to agree with
+NONE = "(none)"  # the category of an attribute one annotator left empty
+LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+# ----------------------------------------------------------------- values of the report
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One agreement value and the number of units behind it.
+
+    `value` is None when the measure is not defined for these data; `reason` then says why.
+    """
+
+    value: float | None
+    n_units: int
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "n_units": self.n_units, "reason": self.reason}
+
+
+def _undefined(reason: str, n_units: int = 0) -> Figure:
+    return Figure(None, n_units, reason)
+
+
+@dataclass(frozen=True)
+class SpanScores:
+    """Spans of annotator A against those of B, B taken as the reference."""
+
+    matched: int
+    only_a: int
+    only_b: int
+    precision: float | None  # matched / spans of A
+    recall: float | None  # matched / spans of B
+    f1: float | None  # 2 matched / (spans of A + spans of B)
+    reason: str | None = None  # why a figure is None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def span_scores(matched: int, n_a: int, n_b: int, reason: str | None = None) -> SpanScores:
+    """Precision, recall and F1 from the number of matched spans and the spans of each side."""
+    if reason is None and n_a + n_b == 0:
+        reason = "neither annotator tagged a span of this layer"
+    elif reason is None and n_a == 0:
+        reason = "A tagged no span of this layer: precision is not defined"
+    elif reason is None and n_b == 0:
+        reason = "B tagged no span of this layer: recall is not defined"
+    return SpanScores(
+        matched=matched,
+        only_a=n_a - matched,
+        only_b=n_b - matched,
+        precision=matched / n_a if n_a else None,
+        recall=matched / n_b if n_b else None,
+        f1=2 * matched / (n_a + n_b) if n_a + n_b else None,
+        reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """Counts of matched pairs: rows are A's value, columns B's value, in the order of `labels`."""
+
+    labels: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"labels": list(self.labels), "counts": [list(row) for row in self.counts]}
+
+
+@dataclass(frozen=True)
+class AttributeAgreement:
+    name: str  # an attribute of the layer, or "stance"
+    kappa: Figure
+    alpha: Figure  # nominal
+    agreement: Figure  # the share of units with the same value
+    confusion: Confusion | None  # None for links: their values are mentions, not categories
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kappa": self.kappa.to_json(),
+            "alpha": self.alpha.to_json(),
+            "agreement": self.agreement.to_json(),
+            "n_units": self.agreement.n_units,
+            "confusion": self.confusion.to_json() if self.confusion else None,
+        }
+
+
+@dataclass(frozen=True)
+class PairAgreement:
+    """The pairwise figures of one layer for annotator `a` against the reference `b`."""
+
+    a: str
+    b: str
+    documents: int  # documents both have annotated: the only ones compared
+    exact: SpanScores
+    overlap: SpanScores
+    token_kappa: Figure
+    attributes: tuple[AttributeAgreement, ...]
+
+    def attribute(self, name: str) -> AttributeAgreement:
+        return next(x for x in self.attributes if x.name == name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "documents": self.documents,
+            "span": {"exact": self.exact.to_json(), "overlap": self.overlap.to_json()},
+            "token_kappa": self.token_kappa.to_json(),
+            "attributes": {x.name: x.to_json() for x in self.attributes},
+        }
+
+
+@dataclass(frozen=True)
+class LayerAgreement:
+    layer: str
+    token_alpha: Figure  # over all compared annotators
+    pairs: tuple[PairAgreement, ...]
+
+    def pair(self, a: str, b: str) -> PairAgreement:
+        return next(p for p in self.pairs if (p.a, p.b) == (a, b))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "token_alpha": self.token_alpha.to_json(),
+            "pairs": [p.to_json() for p in self.pairs],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentLayerScores:
+    layer: str
+    token_alpha: Figure
+    overlap: tuple[tuple[str, str, SpanScores], ...]  # (a, b, scores) for each compared pair
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "token_alpha": self.token_alpha.to_json(),
+            "pairs": [{"a": a, "b": b, "overlap": s.to_json()} for a, b, s in self.overlap],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentScores:
+    id: str
+    title: str
+    lowest: float | None  # the lowest defined figure of the document: the sort key
+    layers: tuple[DocumentLayerScores, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "lowest": self.lowest,
+            "layers": {x.layer: x.to_json() for x in self.layers},
+        }
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One line of the readable table: a figure with its unit count and a note."""
+
+    layer: str
+    measure: str
+    annotators: str
+    value: float | None
+    n_units: int
+    note: str
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    annotators: tuple[str, ...]
+    layers: tuple[LayerAgreement, ...]
+    documents: tuple[DocumentScores, ...]  # compared documents, hardest first
+    reason: str | None = None  # why nothing could be compared
+
+    def layer(self, name: str) -> LayerAgreement:
+        return next(x for x in self.layers if x.layer == name)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for `json.dumps`; the structure is documented in README.md."""
+        return {
+            "annotators": list(self.annotators),
+            "pairs": [list(p) for p in combinations(self.annotators, 2)],
+            "documents_compared": len(self.documents),
+            "reason": self.reason,
+            "layers": {x.layer: x.to_json() for x in self.layers},
+            "documents": [d.to_json() for d in self.documents],
+        }
+
+    def rows(self) -> list[ReportRow]:
+        """The figures as table rows, in the order of the JSON structure."""
+        rows = []
+        for layer in self.layers:
+            every = ", ".join(self.annotators)
+            rows.append(_figure_row(layer.layer, "token alpha", every, layer.token_alpha))
+            for p in layer.pairs:
+                who = f"{p.a} vs {p.b}"
+                for name, s in (("span exact F1", p.exact), ("span overlap F1", p.overlap)):
+                    note = f"matched {s.matched}, only A {s.only_a}, only B {s.only_b}; " + (
+                        f"P {_fmt(s.precision)} R {_fmt(s.recall)}"
+                    )
+                    if s.reason:
+                        note += f"; {s.reason}"
+                    rows.append(
+                        ReportRow(
+                            layer.layer, name, who, s.f1, s.matched + s.only_a + s.only_b, note
+                        )
+                    )
+                rows.append(_figure_row(layer.layer, "token kappa", who, p.token_kappa))
+                for x in p.attributes:
+                    kappa = _figure_row(layer.layer, f"{x.name} kappa", who, x.kappa)
+                    same = f"same value {_fmt(x.agreement.value)}"
+                    rows.append(
+                        replace(kappa, note=f"{same}; {kappa.note}" if kappa.note else same)
+                    )
+                    rows.append(_figure_row(layer.layer, f"{x.name} alpha", who, x.alpha))
+        return rows
+
+
+def _figure_row(layer: str, measure: str, who: str, figure: Figure) -> ReportRow:
+    return ReportRow(layer, measure, who, figure.value, figure.n_units, figure.reason or "")
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+# ----------------------------------------------------------------- measures over plain data
+
+
+def cohen_kappa(table: Sequence[Sequence[int]]) -> Figure:
+    """Cohen's kappa of a square table of counts: rows annotator A's category, columns B's."""
+    counts = np.asarray(table, dtype=float)
+    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
+        raise ValueError("Cohen's kappa needs a square table of counts")
+    return _kappa(*_margins({(r, c): float(n) for (r, c), n in np.ndenumerate(counts) if n}))
+
+
+def _margins(counts: Mapping[tuple[Hashable, Hashable], float]) -> tuple[float, float, dict, dict]:
+    """From the nonzero cells {(A's value, B's value): count}: the number of units, how many
+    have the same value, and the counts of each value for A and for B. A link attribute has
+    as many values as mentions, so no square table is built."""
+    row: dict[Hashable, float] = {}
+    column: dict[Hashable, float] = {}
+    same = 0.0
+    for (va, vb), count in counts.items():
+        row[va] = row.get(va, 0) + count
+        column[vb] = column.get(vb, 0) + count
+        if va == vb:
+            same += count
+    return sum(row.values()), same, row, column
+
+
+def _kappa(n: float, same: float, row: dict, column: dict) -> Figure:
+    if n == 0:
+        return _undefined("no units")
+    expected = sum(count * column.get(v, 0) for v, count in row.items()) / (n * n)
+    if expected >= 1 - 1e-12:
+        return _undefined(
+            "one category only: both annotators gave every unit the same value, "
+            "so chance agreement is 1 and kappa is not defined",
+            round(n),
+        )
+    return Figure((same / n - expected) / (1 - expected), round(n))
+
+
+def krippendorff_alpha(
+    reliability_data: Sequence[Sequence[Hashable | None]], level: str = "nominal"
+) -> Figure:
+    """Krippendorff's alpha: one row per annotator, one column per unit, None where missing.
+
+    Nominal values may be any hashable labels; the other levels need numbers. Nominal alpha is
+    computed here from the coincidence matrix (memory grows with the categories, not with
+    units × categories²); ordinal, interval and ratio use the `krippendorff` package.
+    `n_units` counts the units with values from at least two annotators (the pairable ones).
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+    rows = [list(row) for row in reliability_data]
+    if len(rows) < 2:
+        return _undefined("fewer than two annotators")
+    if len({len(row) for row in rows}) > 1:
+        raise ValueError("every annotator needs a value (or None) for every unit")
+    units = [[v for v in unit if v is not None] for unit in zip(*rows, strict=True)]
+    pairable = [unit for unit in units if len(unit) >= 2]
+    if not pairable:
+        return _undefined("no unit has values from two annotators")
+    if len({v for unit in pairable for v in unit}) < 2:
+        return _undefined(_ONE_CATEGORY, len(pairable))
+    if level == "nominal":
+        return _nominal_alpha(_coincidences(pairable), len(pairable))
+    if not all(isinstance(v, int | float) for unit in units for v in unit):
+        raise ValueError(f"{level} alpha needs numbers")
+    data = np.array([[np.nan if v is None else v for v in row] for row in rows], dtype=float)
+    value = krippendorff.alpha(reliability_data=data, level_of_measurement=level)
+    return Figure(float(value), len(pairable))
+
+
+_ONE_CATEGORY = (
+    "one category only: every pairable value is the same, so expected disagreement is 0 "
+    "and alpha is not defined"
+)
+
+
+def _coincidences(units: Iterable[Sequence[Hashable]]) -> np.ndarray:
+    """Krippendorff's coincidence matrix of units that each hold two or more values."""
+    codes: dict[Hashable, int] = {}
+    found: list[tuple[Counter, int]] = []
+    for unit in units:
+        for v in unit:
+            codes.setdefault(v, len(codes))
+        found.append((Counter(unit), len(unit)))
+    o = np.zeros((len(codes), len(codes)))
+    for counts, m in found:
+        for c, n_c in counts.items():
+            for k, n_k in counts.items():
+                o[codes[c], codes[k]] += (n_c * n_k - (n_c if c == k else 0)) / (m - 1)
+    return o
+
+
+def _nominal_alpha(o: np.ndarray, n_units: int) -> Figure:
+    """Nominal alpha from a coincidence matrix o (row sums n_c, total n)."""
+    n_c = o.sum(axis=1)
+    n = float(n_c.sum())
+    return _alpha(n, float((n_c * n_c).sum()), n - float(np.trace(o)), n_units)
+
+
+def _alpha(n: float, sum_n_c2: float, disagreeing: float, n_units: int) -> Figure:
+    """1 - (n-1) Σ_{c≠k} o_ck / Σ_{c≠k} n_c n_k, where Σ_{c≠k} o_ck = `disagreeing` and
+    Σ_{c≠k} n_c n_k = n² - Σ n_c²."""
+    if n_units == 0:
+        return _undefined("no unit has values from two annotators")
+    expected = n * n - sum_n_c2
+    if expected <= 1e-9 * n * n:
+        return _undefined(_ONE_CATEGORY, n_units)
+    return Figure(1 - (n - 1) * disagreeing / expected, n_units)
+
+
+def _pair_figures(
+    counts: Mapping[tuple[Hashable, Hashable], int], empty: str = "no matched pairs with a value"
+) -> tuple[Figure, ...]:
+    """Kappa, nominal alpha and the share of agreement of two annotators' values of the same
+    units, from {(A's value, B's value): count}. Two annotators without missing values have
+    the coincidences C + Cᵀ of the confusion matrix C: n = 2N and n_c = A's c + B's c."""
+    n, same, row, column = _margins(counts)
+    if n == 0:
+        none = _undefined(empty)
+        return none, none, none
+    n_units = round(n)
+    sum_n_c2 = sum((row.get(v, 0) + column.get(v, 0)) ** 2 for v in row.keys() | column.keys())
+    alpha = _alpha(2 * n, sum_n_c2, 2 * (n - same), n_units)
+    return _kappa(n, same, row, column), alpha, Figure(same / n, n_units)
+
+
+# ----------------------------------------------------------------- reading a project
+
+
+def compare(
+    project: Project,
+    annotators: Sequence[str] | None = None,
+    layers: Sequence[str] | None = None,
+    document_ids: Sequence[str] | None = None,
+) -> AgreementReport:
+    """Agreement of the annotators (default: all but "suggestions") on the documents (default:
+    all) for the layers (default: all of the schema)."""
+    names = _annotators(project, annotators)
+    layer_names = _layers(project.schema, layers)
+    summaries = _documents(project, document_ids)
+    if len(names) < 2:
+        found = f" (only {names[0]})" if names else ""
+        reason = f"fewer than two annotators to compare{found}"
+        empty = tuple(LayerAgreement(x, _undefined(reason), ()) for x in layer_names)
+        return AgreementReport(tuple(names), empty, (), reason)
+    done = {
+        name: {d.id for d in project.documents(name) if d.annotation_count or d.status != "todo"}
+        for name in names
+    }
+    compared = [d for d in summaries if sum(d.id in done[n] for n in names) >= 2]
+    idle = [n for n in names if not any(d.id in done[n] for d in summaries)]
+    chosen = document_ids is not None
+    return _Comparison(project, names, layer_names, compared, done, idle, chosen).report()
+
+
+def _annotators(project: Project, chosen: Sequence[str] | None) -> list[str]:
+    known = project.annotators()
+    if chosen is None:
+        return [name for name in known if name != SUGGESTIONS]
+    for name in chosen:
+        if name not in known:
+            raise NotFoundError(
+                f"no annotator {name!r} in this project (annotators: {', '.join(known) or 'none'})"
+            )
+        if list(chosen).count(name) > 1:
+            raise ValidationError(f"annotator {name!r} is given twice")
+    return list(chosen)
+
+
+def _layers(schema: LabelSchema, chosen: Sequence[str] | None) -> list[str]:
+    if chosen is None:
+        return list(schema.layer_names)
+    for name in chosen:
+        schema.layer(name)  # refuses an unknown layer, naming the known ones
+    return list(dict.fromkeys(chosen))
+
+
+def _documents(project: Project, chosen: Sequence[str] | None) -> list[DocumentSummary]:
+    summaries = project.documents()
+    if chosen is None:
+        return summaries
+    known = {d.id for d in summaries}
+    for doc_id in chosen:
+        if doc_id not in known:
+            raise NotFoundError(f"no document with id {doc_id!r}")
+    wanted = set(chosen)
+    return [d for d in summaries if d.id in wanted]
+
+
+# Fields of Project.annotation_rows().
+_ID, _DOC, _WHO, _LAYER, _START, _END, _ATTRS, _ENTITY, _LINK = range(9)
+
+
+class _Comparison:
+    """One `compare` call: the documents, their tokens, and the annotations as columns.
+
+    Row i of the annotations is `rows[i]`, with `doc[i]`, `who[i]` (annotator), `layer[i]`,
+    `start[i]` and `end[i]` as numpy arrays, so tokens and exact matches are found for all
+    documents at once; only spans left without an exact partner are paired in Python.
+    """
+
+    def __init__(self, project, names, layer_names, documents, done, idle, chosen):
+        self.schema: LabelSchema = project.schema
+        self.names: list[str] = names
+        self.layer_names: list[str] = layer_names
+        self.documents: list[DocumentSummary] = documents
+        self.pairs = list(combinations(range(len(names)), 2))
+        self.idle: list[str] = idle  # annotators who annotated none of the chosen documents
+        self._nothing = "annotated none of the chosen documents" if chosen else "annotated nothing"
+        # annotated[w, d]: annotator w has annotated document d (an annotation or a status).
+        self.annotated = np.array(
+            [[d.id in done[name] for d in documents] for name in names], dtype=bool
+        ).reshape(len(names), len(documents))
+        texts = [project.text(d.id) for d in documents]
+        self.offsets = np.cumsum([0] + [len(t) + 1 for t in texts], dtype=np.int64)[:-1]
+        self.token_start, self.token_end = _tokens("\n".join(texts))
+        self.token_doc = np.searchsorted(self.offsets, self.token_start, side="right") - 1
+        # The layers a link points to are paired too, though they may not be reported.
+        links = [self.schema.layer(x).attribute_of_type("link") for x in layer_names]
+        needed = [*layer_names, *(link.layer for link in links if link is not None)]
+        self.layer_code = {name: n for n, name in enumerate(dict.fromkeys(needed))}
+        index = {d.id: n for n, d in enumerate(documents)}
+        who = {name: n for n, name in enumerate(names)}
+        rows = [
+            r
+            for r in project.annotation_rows(
+                annotators=names,
+                document_ids=[d.id for d in documents] if chosen else None,
+            )
+            if r[_DOC] in index and r[_LAYER] in self.layer_code
+        ]
+        self.rows = rows
+        self.doc = np.array([index[r[_DOC]] for r in rows], dtype=np.int64)
+        self.who = np.array([who[r[_WHO]] for r in rows], dtype=np.int64)
+        self.layer = np.array([self.layer_code[r[_LAYER]] for r in rows], dtype=np.int64)
+        self.start = np.array([r[_START] for r in rows], dtype=np.int64)
+        self.end = np.array([r[_END] for r in rows], dtype=np.int64)
+        self._project = project
+        self._stance_columns: tuple | None = None
+        self._json: dict[str, Any] = {}
+        self._inside_cache: dict[tuple[int, str], np.ndarray] = {}
+        self._present_cache: dict[int, np.ndarray] = {}
+        self._row_of_id: dict[str, int] | None = None
+
+    def report(self) -> AgreementReport:
+        token_alpha = {layer: self._token_alpha(layer) for layer in self.layer_names}
+        pairwise = {pair: self._compare_pair(pair) for pair in self.pairs}
+        layers = tuple(
+            LayerAgreement(
+                layer, token_alpha[layer][0], tuple(pairwise[p][layer] for p in self.pairs)
+            )
+            for layer in self.layer_names
+        )
+        counts = {pair: pairwise[pair]["per_document"] for pair in self.pairs}
+        return AgreementReport(
+            tuple(self.names), layers, self._document_scores(token_alpha, counts)
+        )
+
+    # ------------------------------------------------------------- tokens
+
+    def _token_alpha(self, layer: str) -> tuple[Figure, list[Figure]]:
+        """Alpha over all annotators for the whole layer and for each document."""
+        n_docs = len(self.documents)
+        ones = np.zeros(len(self.token_start), dtype=np.int64)
+        values = np.zeros(len(self.token_start), dtype=np.int64)
+        for w in range(len(self.names)):
+            present = self._present(w)
+            ones += self._inside(w, layer) & present
+            values += present
+        # Coincidences of 0/1 values: a token with m values, n1 of them 1, adds
+        # n0(n0-1)/(m-1) to o00, n0 n1/(m-1) to o01 and o10, n1(n1-1)/(m-1) to o11.
+        pairable = values >= 2
+        m = values[pairable].astype(float)
+        n1 = ones[pairable].astype(float)
+        n0 = m - n1
+        doc = self.token_doc[pairable]
+        sums = [
+            np.bincount(doc, weights=w / (m - 1), minlength=n_docs)
+            for w in (n0 * (n0 - 1), n0 * n1, n1 * (n1 - 1))
+        ]
+        units = np.bincount(doc, minlength=n_docs).tolist()
+        o00, o01, o11 = (x.tolist() for x in sums)
+
+        def alpha(o00: float, o01: float, o11: float, n_units: int, reason: str) -> Figure:
+            if n_units == 0:
+                return _undefined(reason)
+            n0, n1 = o00 + o01, o11 + o01
+            return _alpha(n0 + n1, n0 * n0 + n1 * n1, 2 * o01, n_units)
+
+        total = alpha(sum(o00), sum(o01), sum(o11), sum(units), self._no_pairable_reason())
+        by_doc = [
+            alpha(*cell, "the document has no word tokens")
+            for cell in zip(o00, o01, o11, units, strict=True)
+        ]
+        return total, by_doc
+
+    def _inside(self, w: int, layer: str) -> np.ndarray:
+        """Whether each token shares at least one character with a span of annotator w."""
+        key = (w, layer)
+        if key not in self._inside_cache:
+            rows = np.flatnonzero((self.who == w) & (self.layer == self.layer_code[layer]))
+            base = self.offsets[self.doc[rows]]
+            first = np.searchsorted(self.token_end, base + self.start[rows], side="right")
+            stop = np.searchsorted(self.token_start, base + self.end[rows], side="left")
+            n = len(self.token_start) + 1
+            edges = np.bincount(first, minlength=n) - np.bincount(stop, minlength=n)
+            self._inside_cache[key] = np.cumsum(edges[:-1]) > 0
+        return self._inside_cache[key]
+
+    def _present(self, w: int) -> np.ndarray:
+        """Whether annotator w has a value for each token: has annotated its document."""
+        if w not in self._present_cache:
+            self._present_cache[w] = self.annotated[w][self.token_doc]
+        return self._present_cache[w]
+
+    def _no_pairable_reason(self) -> str:
+        if self.idle:
+            return f"{', '.join(self.idle)} {self._nothing}"
+        if not self.documents:
+            return "no document has been annotated by two of the annotators"
+        return "the compared documents have no word tokens"
+
+    def _pair_reason(self, pair: tuple[int, int]) -> str:
+        for w in pair:
+            if self.names[w] in self.idle:
+                return f"{self.names[w]} {self._nothing}"
+        a, b = (self.names[w] for w in pair)
+        return f"no document annotated by both {a} and {b}"
+
+    def _token_kappa(self, layer: str, pair: tuple[int, int], both: np.ndarray) -> Figure:
+        a, b = pair
+        on_both = both[self.token_doc]
+        if not on_both.any():
+            return _undefined(self._pair_reason(pair))
+        inside_a = self._inside(a, layer)[on_both].astype(np.int64)
+        inside_b = self._inside(b, layer)[on_both].astype(np.int64)
+        return cohen_kappa(np.bincount(inside_a * 2 + inside_b, minlength=4).reshape(2, 2))
+
+    # ------------------------------------------------------------- spans
+
+    def _compare_pair(self, pair: tuple[int, int]) -> dict[Any, Any]:
+        """The PairAgreement of each layer, and under "per_document" the span counts
+        [exact, paired, spans of A, spans of B] of each (document, layer) of this pair."""
+        a, b = pair
+        both = self.annotated[a] & self.annotated[b]
+        on_both = both[self.doc]
+        side_a = np.flatnonzero(on_both & (self.who == a))
+        side_b = np.flatnonzero(on_both & (self.who == b))
+        ia, ib = self._exact_pairs(side_a, side_b)
+        n_exact = len(ia)
+        paired = np.zeros(len(self.rows), dtype=bool)
+        paired[ia] = paired[ib] = True
+        ja, jb = self._overlap_pairs(side_a[~paired[side_a]], side_b[~paired[side_b]])
+        ia, ib = (
+            np.concatenate([ia, ja]).astype(np.int64),
+            np.concatenate([ib, jb]).astype(np.int64),
+        )
+        n_layers = len(self.layer_code)
+
+        def per_document(rows: np.ndarray) -> np.ndarray:
+            cell = self.doc[rows] * n_layers + self.layer[rows]
+            return np.bincount(cell, minlength=len(self.documents) * n_layers)
+
+        counts = np.stack(
+            [
+                per_document(ia[:n_exact]),
+                per_document(ia),
+                per_document(side_a),
+                per_document(side_b),
+            ]
+        ).reshape(4, len(self.documents), n_layers)
+        counts[:, ~both, :] = -1  # not compared
+        # The row of B paired with each row of A (-1: none), for the links of claims.
+        partner = np.full(len(self.rows), -1, dtype=np.int64)
+        partner[ia] = ib
+        partner_rows = partner.tolist()
+        result: dict[Any, Any] = {"per_document": counts}
+        for layer in self.layer_names:
+            code = self.layer_code[layer]
+            mine = self.layer[ia] == code
+            totals = counts[:, both, code].sum(axis=1)
+            empty = "no matched pairs with a value" if both.any() else self._pair_reason(pair)
+            if not both.any():
+                exact = overlap = span_scores(0, 0, 0, self._pair_reason(pair))
+            else:
+                exact = span_scores(int(totals[0]), int(totals[2]), int(totals[3]))
+                overlap = span_scores(int(totals[1]), int(totals[2]), int(totals[3]))
+            result[layer] = PairAgreement(
+                self.names[a],
+                self.names[b],
+                int(both.sum()),
+                exact,
+                overlap,
+                self._token_kappa(layer, pair, both),
+                self._attributes(layer, ia[mine].tolist(), ib[mine].tolist(), partner_rows, empty),
+            )
+        return result
+
+    def _exact_pairs(self, side_a: np.ndarray, side_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of A and of B with the same document, layer, start and end, paired one to one
+        (the k-th such span of A with the k-th of B)."""
+        rows = np.concatenate([side_a, side_b])
+        side = np.concatenate([np.zeros(len(side_a), np.int64), np.ones(len(side_b), np.int64)])
+        keys = (self.doc[rows], self.layer[rows], self.start[rows], self.end[rows])
+        order = np.lexsort((side, *reversed(keys)))
+        rows, side = rows[order], side[order]
+        sorted_keys = np.stack([k[order] for k in keys])
+        new_span = np.ones(len(rows), dtype=bool)
+        new_span[1:] = (sorted_keys[:, 1:] != sorted_keys[:, :-1]).any(axis=0)
+        group = np.cumsum(new_span) - 1
+        new_run = new_span.copy()
+        new_run[1:] |= side[1:] != side[:-1]
+        run_start = np.flatnonzero(new_run)
+        rank = np.arange(len(rows)) - run_start[np.cumsum(new_run) - 1]
+        n_a = np.bincount(group[side == 0], minlength=group.max(initial=-1) + 1)
+        n_b = np.bincount(group[side == 1], minlength=group.max(initial=-1) + 1)
+        take_a = (side == 0) & (rank < n_b[group])
+        take_b = (side == 1) & (rank < n_a[group])
+        return rows[take_a], rows[take_b]
+
+    def _overlap_pairs(self, rest_a: np.ndarray, rest_b: np.ndarray) -> tuple[list, list]:
+        """Pair the spans without an exact partner by overlap, document and layer at a time."""
+        n_layers = len(self.layer_code)
+        sides = []
+        for rest in (rest_a, rest_b):
+            cell = self.doc[rest] * n_layers + self.layer[rest]
+            order = np.argsort(cell, kind="stable")
+            sides.append((rest[order], cell[order]))
+        common = np.intersect1d(sides[0][1], sides[1][1])
+        cut = []
+        for rest, cell in sides:
+            first = np.searchsorted(cell, common, side="left").tolist()
+            stop = np.searchsorted(cell, common, side="right").tolist()
+            spans = list(zip(self.start[rest].tolist(), self.end[rest].tolist(), strict=True))
+            cut.append((rest.tolist(), spans, first, stop))
+        (rows_a, spans_a, first_a, stop_a), (rows_b, spans_b, first_b, stop_b) = cut
+        ja: list[int] = []
+        jb: list[int] = []
+        for fa, sa, fb, sb in zip(first_a, stop_a, first_b, stop_b, strict=True):
+            for i, j in greedy_overlap(spans_a[fa:sa], spans_b[fb:sb]):
+                ja.append(rows_a[fa + i])
+                jb.append(rows_b[fb + j])
+        return ja, jb
+
+    # ------------------------------------------------------------- attributes
+
+    def _attributes(self, layer, ia, ib, partner, empty) -> tuple[AttributeAgreement, ...]:
+        """Attribute agreement over the paired rows ia[k], ib[k] of one layer."""
+        spec = self.schema.layer(layer)
+        rows = self.rows
+        found = []
+        for attribute in spec.attributes:
+            if attribute.type == "choice":
+                texts_a = [rows[i][_ATTRS] for i in ia]
+                texts_b = [rows[j][_ATTRS] for j in ib]
+                name = attribute.name
+                value_of = {
+                    text: self._attrs(text).get(name) or NONE
+                    for text in set(texts_a) | set(texts_b)
+                }
+                pairs = zip(map(value_of.get, texts_a), map(value_of.get, texts_b), strict=True)
+            elif attribute.type == "entity":
+                pairs = zip(
+                    [rows[i][_ENTITY] or NONE for i in ia],
+                    [rows[j][_ENTITY] or NONE for j in ib],
+                    strict=True,
+                )
+            elif attribute.type == "link":
+                # A's linked mention counts as B's when the two mentions are paired; one of A
+                # paired with nothing gets a label (-1 - row) that no mention of B has.
+                row_of = self._rows_by_id()
+                linked_a = [row_of.get(rows[i][_LINK]) for i in ia]
+                linked_b = [row_of.get(rows[j][_LINK]) for j in ib]
+                pairs = zip(
+                    [
+                        NONE if t is None else partner[t] if partner[t] >= 0 else -1 - t
+                        for t in linked_a
+                    ],
+                    [NONE if t is None else t for t in linked_b],
+                    strict=True,
+                )
+            else:
+                continue
+            counts = Counter(pairs)
+            counts.pop((NONE, NONE), None)
+            confusion = None if attribute.type == "link" else _confusion(attribute.values, counts)
+            found.append(
+                AttributeAgreement(attribute.name, *_pair_figures(counts, empty), confusion)
+            )
+        if spec.has_stance:
+            counts = self._stance_counts(ia, ib)
+            confusion = _confusion(spec.stance_values, counts)
+            found.append(AttributeAgreement("stance", *_pair_figures(counts, empty), confusion))
+        return tuple(found)
+
+    def _rows_by_id(self) -> dict[str, int]:
+        """The row of each annotation, by annotation id."""
+        if self._row_of_id is None:
+            ids = [row[_ID] for row in self.rows]
+            self._row_of_id = dict(zip(ids, range(len(ids)), strict=True))
+        return self._row_of_id
+
+    def _attrs(self, text: str) -> dict[str, Any]:
+        # The same few attribute texts recur on thousands of annotations: parse each once.
+        parsed = self._json.get(text)
+        if parsed is None:
+            parsed = self._json[text] = json.loads(text)
+        return parsed
+
+    def _stance_counts(self, ia: list[int], ib: list[int]) -> Counter:
+        """{(A's value, B's value): count} over the units (pair k, target) of the pairs of rows
+        ia[k], ib[k] and the targets either gave; computed on arrays, not pair by pair."""
+        if self._stance_columns is None:
+            found = list(self._project.stance_rows())
+            row_of = self._rows_by_id()
+            targets: dict[str, int] = {}
+            labels = {NONE: 0}
+            rows = map(row_of.get, [x[0] for x in found])
+            self._stance_columns = (
+                np.array([-1 if row is None else row for row in rows], np.int64),
+                np.array([targets.setdefault(x[1], len(targets)) for x in found], np.int64),
+                np.array([labels.setdefault(x[2], len(labels)) for x in found], np.int64),
+                list(labels),
+            )
+        row, target, value, labels = self._stance_columns
+        known = row >= 0  # stances of annotations outside the comparison are left out
+        row, target, value = row[known], target[known], value[known]
+        n_targets = int(target.max(initial=0)) + 1
+        sides = []
+        for side in (ia, ib):
+            pair_of_row = np.full(len(self.rows), -1, dtype=np.int64)
+            pair_of_row[side] = np.arange(len(side))
+            k = pair_of_row[row]
+            mine = k >= 0
+            sides.append((k[mine] * n_targets + target[mine], value[mine]))
+        units = np.union1d(sides[0][0], sides[1][0])
+        both = np.zeros((2, len(units)), dtype=np.int64)  # label 0: (none)
+        for n, (unit, label) in enumerate(sides):
+            both[n, np.searchsorted(units, unit)] = label
+        cells, count = np.unique(both[0] * len(labels) + both[1], return_counts=True)
+        return Counter(
+            {
+                (labels[c // len(labels)], labels[c % len(labels)]): n
+                for c, n in zip(cells.tolist(), count.tolist(), strict=True)
+            }
+        )
+
+    # ------------------------------------------------------------- documents
+
+    def _document_scores(self, token_alpha, counts) -> tuple[DocumentScores, ...]:
+        """Per document and layer: token alpha, and overlap span scores of each pair."""
+        scores = []
+        for d, summary in enumerate(self.documents):
+            layers = []
+            for layer in self.layer_names:
+                code = self.layer_code[layer]
+                overlap = []
+                for pair in self.pairs:
+                    _, paired, n_a, n_b = counts[pair][:, d, code].tolist()
+                    if n_a >= 0:
+                        a, b = (self.names[w] for w in pair)
+                        overlap.append((a, b, span_scores(paired, n_a, n_b)))
+                layers.append(DocumentLayerScores(layer, token_alpha[layer][1][d], tuple(overlap)))
+            figures = [x.token_alpha.value for x in layers]
+            figures += [s.f1 for x in layers for _, _, s in x.overlap]
+            defined = [v for v in figures if v is not None]
+            scores.append(
+                DocumentScores(
+                    summary.id, summary.title, min(defined) if defined else None, tuple(layers)
+                )
+            )
+        order = sorted(
+            range(len(scores)),
+            key=lambda n: (scores[n].lowest is None, scores[n].lowest or 0.0, n),
+        )
+        return tuple(scores[n] for n in order)
+
+
+def _confusion(values: Sequence[str], counts: Mapping[tuple[str, str], int]) -> Confusion:
+    """The confusion matrix over the values seen: the schema's order, others sorted, (none) last."""
+    seen = {v for key in counts for v in key}
+    labels = [v for v in values if v in seen] + sorted(seen - set(values) - {NONE})
+    labels += [NONE] if NONE in seen else []
+    table = tuple(tuple(counts.get((va, vb), 0) for vb in labels) for va in labels)
+    return Confusion(tuple(labels), table)
+
+
+def _tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of the word tokens: maximal runs of characters for which
+    `is_word_char` holds (each distinct character is classified once)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(codes) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    present = np.flatnonzero(np.bincount(codes))
+    word = np.zeros(int(present[-1]) + 1, dtype=bool)
+    word[present] = [is_word_char(chr(c)) for c in present]
+    mask = np.concatenate(([False], word[codes], [False]))
+    change = np.flatnonzero(mask[1:] != mask[:-1])
+    return change[0::2], change[1::2]
