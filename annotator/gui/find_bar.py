@@ -1,0 +1,372 @@
+"""The find bar: Arabic-aware search in the open article (hits painted, next/previous, a count)
+and across the project (a result list); a hit can be tagged directly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.search import Hit, SearchIndex, SearchOptions, snippet
+from annotator.core.text import snap_to_words
+from annotator.gui.article_text import ArticleText
+from annotator.gui.workbench import Workbench
+
+PROJECT_LIMIT = 2000  # hits listed for the whole project; the count says when there are more
+TYPING_DELAY_MS = 150
+
+# (option, label) in the order of the options menu.
+OPTION_LABELS = (
+    ("tashkeel", "Ignore tashkeel (harakat, shadda, sukun, tanwin)"),
+    ("tatweel", "Ignore tatweel"),
+    ("hamza", "Ignore hamza on alef (أ إ آ ٱ = ا)"),
+    ("final_letters", "Ignore ى/ي and ة/ه"),
+    ("digits", "Arabic-Indic digits = Latin digits"),
+    ("case", "Ignore Latin case"),
+    ("article", "Ignore the article (الكتاب = كتاب)"),
+    ("proclitics", "Ignore proclitics و ف ب ل ك"),
+    ("whole_words", "Whole words only"),
+)
+
+
+class SpanMarks:
+    """Spans painted under an article's text, like annotation highlights (see `Highlights`),
+    but for things that are not annotations: search hits, suggestions. `ranges(block)` is
+    all an `ArticleText` asks of a highlight layer."""
+
+    def __init__(self, view: ArticleText):
+        self._view = view
+        self._spans: list[tuple[int, int, QTextCharFormat]] = []  # UTF-16 positions
+
+    def set_spans(self, spans: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
+        offsets = self._view.offsets
+        self._spans = [(offsets.to_utf16(s), offsets.to_utf16(e), f) for s, e, f in spans]
+        self._view.viewport().update()
+
+    def ranges(self, block) -> list[QTextLayout.FormatRange]:
+        origin, length = block.position(), block.length() - 1
+        ranges = []
+        for start, end, fmt in self._spans:
+            left, right = max(start - origin, 0), min(end - origin, length)
+            if right <= left:
+                continue
+            item = QTextLayout.FormatRange()
+            item.start, item.length, item.format = left, right - left, fmt
+            ranges.append(item)
+        return ranges
+
+
+def background(color: str, alpha: float) -> QTextCharFormat:
+    fill = QColor(color)
+    fill.setAlphaF(alpha)
+    fmt = QTextCharFormat()
+    fmt.setBackground(fill)
+    fmt.setForeground(QColor(Qt.GlobalColor.transparent))  # the text is drawn once, above
+    return fmt
+
+
+def attach(view: ArticleText, marks: SpanMarks) -> None:
+    """Paint `marks` in `view`, when the view takes extra highlight layers."""
+    layers = getattr(view, "extra_layers", None)
+    if layers is not None:
+        layers.append((marks, "full"))
+
+
+_ROOT = QModelIndex()
+
+
+class HitList(QAbstractListModel):
+    """The project-wide hits: document and the hit in its context."""
+
+    def __init__(self, workbench: Workbench, parent: QObject | None = None):
+        super().__init__(parent)
+        self._workbench = workbench
+        self.hits: list[Hit] = []
+
+    def set_hits(self, hits: Sequence[Hit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self._workbench.project.text(hit.document_id)
+            before, found, after = snippet(text, hit.start, hit.end, 30)
+            return f"{hit.document_id}: …{before} «{found}» {after}…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.document_id}, characters {hit.start}–{hit.end}"
+        return None
+
+
+class FindBar(QWidget):
+    """Ctrl+F: type a query, see every hit in the article and the count, step with Enter and
+    Shift+Enter (F3, Shift+F3), tag the current hit; "All documents" lists the project's hits."""
+
+    # the hits of the open document changed (after a search or a document change)
+    hits_changed = Signal()
+
+    def __init__(self, workbench: Workbench, view: ArticleText, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workbench = workbench
+        self.view = view
+        self.index = SearchIndex(workbench.project)
+        self.options = SearchOptions()
+        self.hits: list[Hit] = []
+        self.current = -1
+        self._project_count = 0  # hits in the project, when all documents are listed
+        self.marks = SpanMarks(view)
+        attach(view, self.marks)
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.search)
+        self._build()
+        self.actions = self._build_actions()
+        workbench.document_opened.connect(self._on_document_opened)
+        self.hide()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText("Find (ignores tashkeel, tatweel, hamza…)")
+        self.query.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.query.setClearButtonEnabled(True)
+        self.query.textChanged.connect(lambda _text: self._timer.start())
+        self.query.installEventFilter(self)
+        self.count = QLabel(self)
+        self.previous_button = self._button("◀", "Previous hit (Shift+Enter, Shift+F3)")
+        self.next_button = self._button("▶", "Next hit (Enter, F3)")
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(+1))
+        self.option_actions: dict[str, QAction] = {}
+        menu = QMenu(self)
+        for name, label in OPTION_LABELS:
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(getattr(self.options, name))
+            action.toggled.connect(self._on_option_toggled)
+            self.option_actions[name] = action
+        self.options_button = self._button("Options", "What the search ignores")
+        self.options_button.setMenu(menu)
+        self.options_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.all_documents = self._button("All documents", "List the hits of every document")
+        self.all_documents.setCheckable(True)
+        self.all_documents.toggled.connect(self._on_all_documents_toggled)
+        self.tag_buttons: dict[str, QToolButton] = {}
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.query, 1)
+        row.addWidget(self.count)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.options_button)
+        row.addWidget(self.all_documents)
+        for layer in self.workbench.schema.layers:
+            button = self._button(
+                f"Tag {layer.label.lower()}", f"Tag the current hit as {layer.label.lower()}"
+            )
+            button.clicked.connect(lambda _=False, name=layer.name: self.tag_current(name))
+            self.tag_buttons[layer.name] = button
+            row.addWidget(button)
+        close = self._button("✕", "Close the find bar (Escape)")
+        close.clicked.connect(self.close_bar)
+        row.addWidget(close)
+        self.results_model = HitList(self.workbench, self)
+        self.results = QListView(self)
+        self.results.setModel(self.results_model)
+        self.results.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.results.activated.connect(self._on_result_activated)
+        self.results.clicked.connect(self._on_result_activated)
+        self.results.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.results)
+        self._update_controls()
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def _build_actions(self) -> dict[str, QAction]:
+        """The bar's actions, for the window's menus and shortcuts (add them to the window)."""
+        actions = {}
+        for name, text, keys, slot in (
+            ("find", "Find…", QKeySequence.StandardKey.Find, self.open_bar),
+            ("find_next", "Find next", QKeySequence.StandardKey.FindNext, lambda: self.step(+1)),
+            (
+                "find_previous",
+                "Find previous",
+                QKeySequence.StandardKey.FindPrevious,
+                lambda: self.step(-1),
+            ),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts(QKeySequence.keyBindings(keys))
+            action.triggered.connect(slot)
+            actions[name] = action
+        return actions
+
+    # ------------------------------------------------------------------ searching
+
+    def open_bar(self) -> None:
+        """Show the bar with the article's selection (if any) as the query, and focus it."""
+        self.show()
+        span = self.view.selection_span()
+        if span is not None and span[1] - span[0] <= 100:
+            self.query.setText(self.workbench.text[span[0] : span[1]])
+        self.query.setFocus()
+        self.query.selectAll()
+        self.search()
+
+    def close_bar(self) -> None:
+        self._timer.stop()
+        self.hits, self.current = [], -1
+        self.marks.set_spans([])
+        self.hide()
+        self.view.setFocus()
+        self.hits_changed.emit()
+
+    def set_option(self, name: str, on: bool) -> None:
+        self.option_actions[name].setChecked(on)
+
+    def _on_option_toggled(self) -> None:
+        values = {name: action.isChecked() for name, action in self.option_actions.items()}
+        self.options = SearchOptions(**values)
+        self.search()
+
+    def search(self) -> None:
+        """Search the open document (and the project, when listed) for the query now."""
+        self._timer.stop()
+        query = self.query.text()
+        document_id = self.workbench.document_id
+        if document_id is None or not query.strip():
+            self.hits = []
+        else:
+            self.hits = self.index.search(query, self.options, [document_id])
+        self.current = 0 if self.hits else -1
+        if self.all_documents.isChecked():
+            found = self.index.search(query, self.options, limit=PROJECT_LIMIT + 1)
+            self.results_model.set_hits(found[:PROJECT_LIMIT])
+            self._project_count = len(found)
+        self._show_hits()
+
+    def step(self, direction: int) -> None:
+        """Go to the next (+1) or previous (-1) hit, round the article."""
+        if not self.isVisible():
+            self.open_bar()
+            return
+        if self._timer.isActive():
+            self.search()
+        if not self.hits:
+            return
+        self.current = (self.current + direction) % len(self.hits)
+        self._show_hits()
+
+    def current_hit(self) -> Hit | None:
+        return self.hits[self.current] if 0 <= self.current < len(self.hits) else None
+
+    def tag_current(self, layer: str) -> str | None:
+        """Tag the current hit, widened to whole words, as an annotation of `layer`."""
+        hit = self.current_hit()
+        if hit is None:
+            return None
+        span = snap_to_words(self.workbench.text, hit.start, hit.end)
+        return self.workbench.tag(layer, *span) if span else None
+
+    def _show_hits(self) -> None:
+        hit_format = background("#ffd400", 0.45)
+        # Green, so the current hit never looks like a speaker (orange) or a claim (blue).
+        current_format = background("#19b35a", 0.6)
+        self.marks.set_spans(
+            (h.start, h.end, current_format if n == self.current else hit_format)
+            for n, h in enumerate(self.hits)
+        )
+        hit = self.current_hit()
+        if hit is not None:
+            self.view.show_span(hit.start, hit.end)
+        self._update_controls()
+        self.hits_changed.emit()
+
+    def _update_controls(self) -> None:
+        if not self.query.text().strip():
+            self.count.setText("")
+        elif not self.hits:
+            self.count.setText("no hits")
+        else:
+            self.count.setText(f"{self.current + 1} of {len(self.hits)}")
+        if self.all_documents.isChecked() and self.query.text().strip():
+            total = self._project_count
+            documents = len({h.document_id for h in self.results_model.hits})
+            more = "+" if total > PROJECT_LIMIT else ""
+            listed = f"{min(total, PROJECT_LIMIT)}{more} in {documents} document(s)"
+            self.count.setText(f"{self.count.text()} · {listed}")
+        for widget in (self.previous_button, self.next_button, *self.tag_buttons.values()):
+            widget.setEnabled(bool(self.hits))
+
+    # ------------------------------------------------------------------ events
+
+    def _on_document_opened(self, _document_id: str) -> None:
+        if self.isVisible():
+            self.search()
+
+    def _on_all_documents_toggled(self, on: bool) -> None:
+        self.results.setVisible(on)
+        if not on:
+            self.results_model.set_hits([])
+        self.search()
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        hit = self.results_model.hits[index.row()]
+        self.workbench.open_document(hit.document_id)  # searches the new document
+        for n, mine in enumerate(self.hits):
+            if (mine.start, mine.end) == (hit.start, hit.end):
+                self.current = n
+        self._show_hits()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                self.step(-1 if shift else +1)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        if watched is self.query and event.type() == QEvent.Type.ShortcutOverride:
+            # Enter and Escape belong to the query field while it has the focus, whatever
+            # the window binds them to (accepting a suggestion, deselecting).
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)

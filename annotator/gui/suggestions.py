@@ -1,0 +1,382 @@
+"""Suggested speakers and claims in the window: a list of the open document's pending
+suggestions, painted dashed in the article, and undoable accept / reject / accept all.
+
+The decisions go through the workbench's undo stack as `AnnotationCommand`s (a macro when one
+decision stores several annotations), so Ctrl+Z takes back an accept or a reject like any edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core import suggest as core
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Annotation
+from annotator.gui.article_text import ArticleText
+from annotator.gui.commands import AnnotationCommand
+from annotator.gui.find_bar import SpanMarks, attach
+from annotator.gui.workbench import Workbench
+
+_ROOT = QModelIndex()
+
+
+# ---------------------------------------------------------------------------------- decisions
+
+
+def accept(workbench: Workbench, suggestion_id: str) -> list[str]:
+    """Copy a suggestion (a claim with its speaker) into the current annotator's work as one
+    undo step; the ids of the new annotations."""
+    annotation = workbench.project.annotation(suggestion_id)
+    return _store(
+        workbench,
+        f"Accept suggested {annotation.layer} «{_short(annotation.text)}»",
+        lambda: core.accept(workbench.project, suggestion_id, workbench.annotator),
+    )
+
+
+def accept_all(workbench: Workbench) -> list[str]:
+    """Accept every pending suggestion of the open document as one undo step."""
+    if workbench.document_id is None:
+        return []
+    document_id = workbench.document_id
+    return _store(
+        workbench,
+        "Accept all suggestions of the document",
+        lambda: core.accept_all(workbench.project, document_id, workbench.annotator),
+    )
+
+
+def reject(workbench: Workbench, suggestion_id: str) -> bool:
+    """Remove a suggestion, as one undo step (claims it was the speaker of lose the link)."""
+    project = workbench.project
+    try:
+        annotation = project.annotation(suggestion_id)
+        if annotation.annotator != core.SUGGESTIONS:
+            raise AnnotatorError("only suggestions can be rejected")
+        before = project.delete_annotation(suggestion_id)
+    except AnnotatorError as exc:
+        workbench.error.emit(str(exc))
+        return False
+    workbench.undo_stack.push(
+        AnnotationCommand(
+            workbench,
+            f"Reject suggested {annotation.layer} «{_short(annotation.text)}»",
+            annotation.document_id,
+            suggestion_id,
+            before,
+            None,
+        )
+    )
+    return True
+
+
+def _store(workbench: Workbench, description: str, perform) -> list[str]:
+    """Store first (one transaction), then record each new annotation for undo, in one macro."""
+    document_id = workbench.document_id
+    try:
+        made = perform()
+    except AnnotatorError as exc:
+        workbench.error.emit(str(exc))
+        return []
+    if not made:
+        return []
+    stack = workbench.undo_stack
+    stack.beginMacro(description)
+    for annotation_id in made:
+        after = workbench.project.state(annotation_id)
+        stack.push(
+            AnnotationCommand(workbench, description, document_id, annotation_id, None, after)
+        )
+    stack.endMacro()
+    return made
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------- the list
+
+
+class SuggestionList(QAbstractListModel):
+    """The open document's suggestions that the current annotator has not accepted."""
+
+    def __init__(self, workbench: Workbench, parent: QObject | None = None):
+        super().__init__(parent)
+        self._workbench = workbench
+        self.suggestions: list[Annotation] = []
+
+    def refresh(self) -> None:
+        wb = self._workbench
+        found = core.pending(wb.project, wb.document_id, wb.annotator) if wb.document_id else []
+        self.beginResetModel()
+        self.suggestions = found
+        self.endResetModel()
+
+    def row_of(self, suggestion_id: str | None) -> int:
+        return next((n for n, s in enumerate(self.suggestions) if s.id == suggestion_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.suggestions)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        suggestion = self.suggestions[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._describe(suggestion)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return suggestion.text
+        return None
+
+    def _describe(self, suggestion: Annotation) -> str:
+        label = self._workbench.schema.layer(suggestion.layer).label
+        text = f"{label}: {_short(suggestion.text, 60)}"
+        if suggestion.entity is not None:
+            text += f" ({suggestion.entity.name})"
+        speaker = next((s for s in self.suggestions if s.id == suggestion.link_id), None)
+        if speaker is None and suggestion.link_id:
+            try:
+                speaker = self._workbench.project.annotation(suggestion.link_id)
+            except AnnotatorError:
+                speaker = None
+        if speaker is not None:
+            text += f" ← {_short(speaker.text, 30)}"
+        return text
+
+
+class Suggestions(QObject):
+    """The controller: runs the detector on the open document, keeps a current suggestion,
+    paints the pending ones dashed in the article and offers the decisions as QActions."""
+
+    # the current suggestion changed (id, or "" for none)
+    current_changed = Signal(str)
+
+    def __init__(self, workbench: Workbench, view: ArticleText, parent: QObject | None = None):
+        super().__init__(parent)
+        self.workbench = workbench
+        self.view = view
+        self.model = SuggestionList(workbench, self)
+        self.current_id: str | None = None
+        self.marks = SpanMarks(view)
+        attach(view, self.marks)
+        self.actions = self._build_actions()
+        workbench.document_opened.connect(self._on_document_opened)
+        workbench.annotation_changed.connect(self._on_annotation_changed)
+        workbench.visibility_changed.connect(self.refresh)
+        self.refresh()
+
+    def _build_actions(self) -> dict[str, QAction]:
+        """Actions for the window's menus and the widgets their keys work in."""
+        actions = {}
+        for name, text, keys, slot in (
+            ("suggest", "Suggest speakers and claims", ("F7",), self.run),
+            ("accept", "Accept suggestion", ("Return", "Enter"), self.accept_current),
+            ("reject", "Reject suggestion", ("Backspace",), self.reject_current),
+            ("accept_all", "Accept all suggestions", ("Ctrl+Shift+Return",), self.accept_all),
+            ("next", "Next suggestion", ("F8",), lambda: self.step(+1)),
+            ("previous", "Previous suggestion", ("Shift+F8",), lambda: self.step(-1)),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({shown})")
+            action.triggered.connect(slot)
+            actions[name] = action
+        # Enter and Backspace also edit text: they decide suggestions only where they are
+        # given, the article and the suggestion list (`widget.addAction`), not in a text field.
+        for name in ("accept", "reject"):
+            actions[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return actions
+
+    # ------------------------------------------------------------------ reading
+
+    def current(self) -> Annotation | None:
+        row = self.model.row_of(self.current_id)
+        return self.model.suggestions[row] if row >= 0 else None
+
+    def refresh(self) -> None:
+        """Re-read the pending suggestions; the current one stays, or the next one in the text
+        takes its place."""
+        old = self.current()
+        self.model.refresh()
+        pending = self.model.suggestions
+        if self.model.row_of(self.current_id) < 0:
+            start = old.start if old is not None else -1
+            following = [s for s in pending if s.start >= start] or pending
+            self._set_current(following[0].id if following else None, scroll=False)
+        self._paint()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ actions
+
+    def run(self) -> None:
+        """Suggest speakers and claims for the open document (its earlier ones are replaced)."""
+        if self.workbench.document_id is None:
+            return
+        try:
+            core.suggest(self.workbench.project, [self.workbench.document_id])
+        except AnnotatorError as exc:
+            self.workbench.error.emit(str(exc))
+            return
+        self.current_id = None
+        self.workbench.reload()
+        self.refresh()
+
+    def accept_current(self) -> list[str]:
+        suggestion = self.current()
+        if suggestion is None:
+            return []
+        made = accept(self.workbench, suggestion.id)
+        self.refresh()
+        return made
+
+    def reject_current(self) -> bool:
+        suggestion = self.current()
+        if suggestion is None:
+            return False
+        done = reject(self.workbench, suggestion.id)
+        self.refresh()
+        return done
+
+    def accept_all(self) -> list[str]:
+        made = accept_all(self.workbench)
+        self.refresh()
+        return made
+
+    def step(self, direction: int) -> None:
+        """Make the next (+1) or previous (-1) suggestion current, round the document."""
+        pending = self.model.suggestions
+        if not pending:
+            return
+        row = self.model.row_of(self.current_id)
+        row = (row + direction) % len(pending) if row >= 0 else 0
+        self.select(pending[row].id)
+
+    def select(self, suggestion_id: str | None) -> None:
+        self._set_current(suggestion_id, scroll=True)
+        self._paint()
+
+    # ------------------------------------------------------------------ internals
+
+    def _set_current(self, suggestion_id: str | None, scroll: bool) -> None:
+        changed = suggestion_id != self.current_id
+        self.current_id = suggestion_id
+        suggestion = self.current()
+        if scroll and suggestion is not None:
+            self.workbench.select(None)  # Enter and Backspace now act on the suggestion
+            self.view.show_span(suggestion.start, suggestion.end)
+        if changed:
+            self.current_changed.emit(suggestion_id or "")
+
+    def _paint(self) -> None:
+        spans = []
+        for suggestion in self.model.suggestions:
+            if suggestion.layer in self.workbench.hidden_layers:
+                continue
+            color = self.workbench.schema.layer(suggestion.layer).color
+            spans.append(
+                (
+                    suggestion.start,
+                    suggestion.end,
+                    dashed(color, suggestion.id == self.current_id),
+                )
+            )
+        self.marks.set_spans(spans)
+
+    def _update_actions(self) -> None:
+        has_document = self.workbench.document_id is not None
+        has_any = bool(self.model.suggestions)
+        self.actions["suggest"].setEnabled(has_document)
+        for name in ("accept", "reject"):
+            self.actions[name].setEnabled(self.current_id is not None)
+        for name in ("accept_all", "next", "previous"):
+            self.actions[name].setEnabled(has_any)
+
+    def _on_document_opened(self, _document_id: str) -> None:
+        self.current_id = None
+        self.refresh()
+
+    def _on_annotation_changed(self, document_id: str, _annotation_id: str) -> None:
+        if document_id == self.workbench.document_id:
+            self.refresh()
+
+
+def dashed(color: str, current: bool) -> QTextCharFormat:
+    """A suggestion's look: a faint fill and a dashed underline in its layer's colour."""
+    fill = QColor(color)
+    fill.setAlphaF(0.28 if current else 0.08)
+    fmt = QTextCharFormat()
+    fmt.setBackground(fill)
+    fmt.setForeground(QColor(Qt.GlobalColor.transparent))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    fmt.setUnderlineColor(QColor(color).darker(130 if current else 100))
+    return fmt
+
+
+class SuggestionPanel(QWidget):
+    """The pending suggestions of the open document, with the decision buttons; choosing a row
+    makes it the current suggestion (Enter accepts it, Backspace rejects it)."""
+
+    def __init__(self, suggestions: Suggestions, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.suggestions = suggestions
+        self.list = QListView(self)
+        self.list.setModel(suggestions.model)
+        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setAccessibleName("Suggestions")
+        self.list.selectionModel().currentChanged.connect(self._on_row_chosen)
+        self.count = QLabel(self)
+        # Two rows of buttons, so the panel fits beside the article in a narrow side bar.
+        buttons = QGridLayout()
+        for n, name in enumerate(("suggest", "accept_all", "accept", "reject")):
+            button = QToolButton(self)
+            button.setDefaultAction(suggestions.actions[name])
+            button.setAutoRaise(True)
+            buttons.addWidget(button, n // 2, n % 2)
+        buttons.addWidget(self.count, 2, 0, 1, 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(buttons)
+        column.addWidget(self.list, 1)
+        suggestions.current_changed.connect(self._follow)
+        suggestions.model.modelReset.connect(self._on_reset)
+        self._on_reset()
+
+    def _on_row_chosen(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            suggestion_id = self.suggestions.model.suggestions[index.row()].id
+            if suggestion_id != self.suggestions.current_id:
+                self.suggestions.select(suggestion_id)
+
+    def _follow(self, suggestion_id: str) -> None:
+        row = self.suggestions.model.row_of(suggestion_id)
+        if row >= 0 and self.list.currentIndex().row() != row:
+            self.list.setCurrentIndex(self.suggestions.model.index(row, 0))
+
+    def _on_reset(self) -> None:
+        count = self.suggestions.model.rowCount()
+        self.count.setText(f"{count} to decide" if count else "none to decide")
+        self._follow(self.suggestions.current_id or "")

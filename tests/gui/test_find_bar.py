@@ -1,0 +1,146 @@
+"""The find bar as a researcher uses it: Ctrl+F, type «اكد», see every spelling of أكد
+highlighted exactly, step through the hits, tag one, search the whole project."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from annotator.core.project import TextSource
+from annotator.gui.article_view import ArticleView
+from annotator.gui.find_bar import FindBar
+
+
+class HookedView(ArticleView):
+    """The article with the extra highlight layers the window gives it (see the README)."""
+
+    def __init__(self, workbench):
+        super().__init__(workbench)
+        self.extra_layers = []
+
+    def highlight_layers(self):
+        return [*super().highlight_layers(), *self.extra_layers]
+
+
+@pytest.fixture
+def window(qtbot, workbench):
+    window = QWidget()
+    view = HookedView(workbench)
+    bar = FindBar(workbench, view, window)
+    column = QVBoxLayout(window)
+    column.addWidget(bar)
+    column.addWidget(view)
+    window.addActions(list(bar.actions.values()))
+    view.load()
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view, window.bar = view, bar
+    return window
+
+
+def search(qtbot, window, type_text, query):
+    """Open the bar with Ctrl+F and type the query, as a researcher does."""
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.bar.isVisible() and window.bar.query.hasFocus()
+    type_text(window.bar.query, query)
+    qtbot.waitUntil(lambda: not window.bar._timer.isActive())
+    return window.bar
+
+
+def texts(bar):
+    return [bar.workbench.text[h.start : h.end] for h in bar.hits]
+
+
+def test_typing_a_query_without_hamza_finds_every_written_form(qtbot, window, type_text):
+    bar = search(qtbot, window, type_text, "اكد")
+    assert texts(bar) == ["أكد"] * 5
+    assert bar.count.text() == "1 of 5"
+
+
+def test_hits_are_painted_over_exactly_their_letters(qtbot, window, type_text):
+    bar = search(qtbot, window, type_text, "قاآني")
+    view = window.view
+    painted = []
+    block = view.document().begin()
+    while block.isValid():
+        for item in bar.marks.ranges(block):
+            start = block.position() + item.start
+            painted.append(view.workbench.text[start : start + item.length])
+        block = block.next()
+    assert painted == ["قاآني"] * len(bar.hits) and len(painted) >= 8
+    assert (bar.marks, "full") in view.extra_layers
+
+
+def test_enter_and_shift_enter_step_through_the_hits_round_the_article(qtbot, window, type_text):
+    bar = search(qtbot, window, type_text, "اكد")
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return)
+    assert bar.count.text() == "2 of 5"
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count.text() == "5 of 5"
+
+
+def test_turning_hamza_matching_off_finds_only_the_spelling_typed(qtbot, window, type_text):
+    bar = search(qtbot, window, type_text, "اكد")
+    bar.set_option("hamza", False)
+    assert bar.hits == [] and bar.count.text() == "no hits"
+
+
+def test_whole_words_and_proclitics_are_options_of_the_bar(qtbot, window, type_text):
+    bar = search(qtbot, window, type_text, "اكد")
+    bar.set_option("whole_words", True)
+    assert len(bar.hits) == 4  # «وأكد» is one word
+    bar.set_option("proclitics", True)
+    assert len(bar.hits) == 5
+
+
+def test_the_current_hit_can_be_tagged_whole_and_untagged_with_undo(
+    qtbot, window, type_text, workbench
+):
+    bar = search(qtbot, window, type_text, "اكد")
+    annotation_id = bar.tag_current("speaker")
+    assert workbench.annotation(annotation_id).text == "وأكد"  # widened to the whole word
+    workbench.undo_stack.undo()
+    assert workbench.annotation(annotation_id) is None
+
+
+def test_escape_closes_the_bar_and_clears_the_highlights(qtbot, window, type_text):
+    bar = search(qtbot, window, type_text, "اكد")
+    qtbot.keyClick(bar.query, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert bar.marks.ranges(window.view.document().begin()) == []
+
+
+def test_ctrl_f_takes_the_selected_words_as_the_query(qtbot, window):
+    view = window.view
+    start = view.workbench.text.index("العميد")
+    view.select_span(start, start + len("العميد"))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.bar.query.text() == "العميد"
+    assert len(window.bar.hits) == 4
+
+
+def test_all_documents_lists_the_hits_of_the_project_and_opens_one(
+    qtbot, window, type_text, workbench, project
+):
+    project.import_texts([TextSource(text="وأكّد المتحدث أن الاجتماع انتهى", source="b.txt")])
+    bar = search(qtbot, window, type_text, "اكد")
+    bar.all_documents.click()
+    assert bar.results.isVisible()
+    model = bar.results_model
+    assert model.rowCount() == 6
+    assert "«أكّد»" in model.data(model.index(5, 0), Qt.ItemDataRole.DisplayRole)
+    bar.results.activated.emit(model.index(5, 0))
+    assert workbench.document_id == "b"
+    assert texts(bar) == ["أكّد"]
+    assert "6 in 2 document(s)" in bar.count.text()
+
+
+def test_opening_another_document_searches_it(qtbot, window, type_text, workbench, project):
+    project.import_texts([TextSource(text="لا شيء هنا", source="c.txt")])
+    bar = search(qtbot, window, type_text, "اكد")
+    workbench.open_document("c")
+    assert bar.hits == [] and bar.count.text() == "no hits"

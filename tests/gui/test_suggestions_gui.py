@@ -1,0 +1,194 @@
+"""Deciding suggestions from the keyboard: F7 suggests, Enter accepts, Backspace rejects,
+F8 goes to the next one, and Ctrl+Z takes any decision back."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+
+from annotator.core.suggest import SUGGESTIONS
+from annotator.gui.article_view import ArticleView
+from annotator.gui.suggestions import SuggestionPanel, Suggestions
+
+
+class HookedView(ArticleView):
+    """The article with the extra highlight layers the window gives it (see the README)."""
+
+    def __init__(self, workbench):
+        super().__init__(workbench)
+        self.extra_layers = []
+
+    def highlight_layers(self):
+        return [*super().highlight_layers(), *self.extra_layers]
+
+
+@pytest.fixture
+def window(qtbot, workbench):
+    window = QWidget()
+    view = HookedView(workbench)
+    suggestions = Suggestions(workbench, view, window)
+    panel = SuggestionPanel(suggestions, window)
+    field = QLineEdit(window)  # another field of the window, as the attribute editor's
+    row = QHBoxLayout(window)
+    row.addWidget(view, 2)
+    row.addWidget(panel, 1)
+    row.addWidget(field)
+    # As the main window wires them: Enter and Backspace where suggestions are decided.
+    deciding = [suggestions.actions["accept"], suggestions.actions["reject"]]
+    view.addActions(deciding)
+    panel.addActions(deciding)
+    window.addActions([a for a in suggestions.actions.values() if a not in deciding])
+    undo = workbench.undo_stack.createUndoAction(window)
+    undo.setShortcut("Ctrl+Z")
+    window.addAction(undo)
+    view.load()
+    qtbot.addWidget(window)
+    window.resize(1100, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    view.setFocus()
+    window.view, window.suggestions, window.panel, window.field = view, suggestions, panel, field
+    return window
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(window.view, key, modifier)
+
+
+def mine(workbench):
+    return workbench.project.annotations(workbench.document_id, annotator=workbench.annotator)
+
+
+def stored_suggestions(workbench):
+    return workbench.project.annotations(workbench.document_id, annotator=SUGGESTIONS)
+
+
+def test_f7_suggests_speakers_and_claims_of_the_open_document(qtbot, window, workbench):
+    assert window.suggestions.model.rowCount() == 0
+    press(qtbot, window, Qt.Key.Key_F7)
+    model = window.suggestions.model
+    assert model.rowCount() == len(stored_suggestions(workbench)) > 20
+    assert window.panel.count.text() == f"{model.rowCount()} to decide"
+    assert mine(workbench) == []  # nothing enters the researcher's work by itself
+
+
+def test_suggestions_are_painted_dashed_and_the_current_one_stronger(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_F7)
+    ranges = window.suggestions.marks.ranges(window.view.document().begin())
+    assert ranges
+    dash = QTextCharFormat.UnderlineStyle.DashUnderline
+    assert {r.format.underlineStyle() for r in ranges} == {dash}
+    alphas = sorted({r.format.background().color().alphaF() for r in ranges})
+    assert len(alphas) == 2  # the current suggestion is filled more
+
+
+def test_enter_accepts_a_claim_with_its_speaker_and_ctrl_z_takes_it_back(qtbot, window, workbench):
+    press(qtbot, window, Qt.Key.Key_F7)
+    suggestions = window.suggestions
+    while suggestions.current().layer != "claim":
+        press(qtbot, window, Qt.Key.Key_F8)
+    claim = suggestions.current()
+    before = suggestions.model.rowCount()
+    press(qtbot, window, Qt.Key.Key_Return)
+    accepted = {a.layer: a for a in mine(workbench)}
+    assert set(accepted) == {"speaker", "claim"}
+    assert accepted["claim"].link_id == accepted["speaker"].id
+    assert accepted["claim"].origin == "suggested"
+    assert accepted["claim"].sources == (claim.id,)
+    assert suggestions.model.rowCount() == before - 2
+    assert workbench.undo_stack.undoText().startswith("Accept suggested claim")
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert mine(workbench) == []
+    assert suggestions.model.rowCount() == before
+    workbench.undo_stack.redo()
+    assert len(mine(workbench)) == 2
+
+
+def test_backspace_rejects_a_suggestion_and_undo_restores_it(qtbot, window, workbench):
+    press(qtbot, window, Qt.Key.Key_F7)
+    suggestions = window.suggestions
+    speaker = suggestions.current()
+    claims = [a.id for a in stored_suggestions(workbench) if a.link_id == speaker.id]
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert speaker.id not in {a.id for a in stored_suggestions(workbench)}
+    assert suggestions.current_id != speaker.id
+    workbench.undo_stack.undo()
+    restored = {a.id: a for a in stored_suggestions(workbench)}
+    assert speaker.id in restored
+    assert all(restored[c].link_id == speaker.id for c in claims)
+
+
+def test_every_suggestion_can_be_decided_from_the_keyboard(qtbot, window, workbench):
+    press(qtbot, window, Qt.Key.Key_F7)
+    suggestions = window.suggestions
+    total = suggestions.model.rowCount()
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    for _ in range(total):
+        if suggestions.current() is None:
+            break
+        press(qtbot, window, Qt.Key.Key_Return)
+    assert suggestions.model.rowCount() == 0
+    assert len(mine(workbench)) == total - 1
+    assert not suggestions.actions["accept"].isEnabled()
+
+
+def test_accept_all_is_one_undo_step(qtbot, window, workbench):
+    press(qtbot, window, Qt.Key.Key_F7)
+    total = window.suggestions.model.rowCount()
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(mine(workbench)) == total
+    assert window.suggestions.model.rowCount() == 0
+    workbench.undo_stack.undo()
+    assert mine(workbench) == []
+    assert window.suggestions.model.rowCount() == total
+
+
+def test_f8_and_shift_f8_go_round_the_suggestions(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_F7)
+    suggestions = window.suggestions
+    first = suggestions.current_id
+    press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert suggestions.current_id == suggestions.model.suggestions[-1].id
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert suggestions.current_id == first
+
+
+def test_choosing_a_row_in_the_panel_makes_it_current(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_F7)
+    panel = window.panel
+    index = panel.list.model().index(3, 0)
+    panel.list.setCurrentIndex(index)
+    assert window.suggestions.current_id == window.suggestions.model.suggestions[3].id
+
+
+def test_suggesting_again_keeps_the_accepted_ones_decided(qtbot, window, workbench):
+    press(qtbot, window, Qt.Key.Key_F7)
+    press(qtbot, window, Qt.Key.Key_Return)
+    left = window.suggestions.model.rowCount()
+    press(qtbot, window, Qt.Key.Key_F7)
+    assert window.suggestions.model.rowCount() == left
+
+
+def test_enter_and_backspace_in_a_text_field_do_not_decide_suggestions(
+    qtbot, window, workbench, type_text
+):
+    press(qtbot, window, Qt.Key.Key_F7)
+    total = window.suggestions.model.rowCount()
+    window.field.setFocus()
+    type_text(window.field, "قاآني")
+    qtbot.keyClick(window.field, Qt.Key.Key_Backspace)
+    qtbot.keyClick(window.field, Qt.Key.Key_Return)
+    assert window.field.text() == "قاآن"
+    assert window.suggestions.model.rowCount() == total and mine(workbench) == []
+
+
+def test_enter_in_the_suggestion_list_accepts(qtbot, window, workbench):
+    press(qtbot, window, Qt.Key.Key_F7)
+    window.panel.list.setFocus()
+    qtbot.keyClick(window.panel.list, Qt.Key.Key_Return)
+    assert len(mine(workbench)) == 1
