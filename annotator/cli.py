@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.core import backup, formats
 from annotator.core.default_project import open_project
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats import csv_export, jsonl, txt
+from annotator.core.formats.articles import ColumnMapping, import_batch, read_articles
+from annotator.core.paths import default_project_path
 from annotator.core.project import Project
 from annotator.core.schema import load_schema_file
 
@@ -25,33 +28,90 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    articles = txt.read_articles(args.paths, encoding=args.encoding)
-    with open_project(args.project) as project:
-        report = project.import_texts(articles)
+    columns = ColumnMapping(text=args.text_col, title=args.title_col, id=args.id_col)
+    reading, storing = _ProgressBar.on_terminal("reading"), _ProgressBar.on_terminal("storing")
+    try:
+        batch = read_articles(args.paths, encoding=args.encoding, columns=columns, progress=reading)
+        with open_project(args.project) as project:
+            outcome = import_batch(project, batch, skip_bad=args.skip_bad, progress=storing)
+    finally:
+        for bar in (reading, storing):
+            if bar is not None:
+                bar.clear()
+    for problem in outcome.problems:
+        print(f"annotator: refused {problem}", file=sys.stderr)
+    for note in batch.ignored:
+        print(f"ignored {note}")
+    refused = len({problem.path for problem in outcome.problems})
+    if not outcome.stored:
+        print(
+            f"annotator: error: nothing was imported: {refused} file(s) refused; "
+            "fix them, or import the other files with --skip-bad",
+            file=sys.stderr,
+        )
+        return 1
+    report = outcome.report
     for source, existing in report.skipped:
         print(f"skipped {source}: its text is already in the project as {existing}")
-    print(f"imported {len(report.added)} article(s), skipped {len(report.skipped)}")
-    return 0
+    summary = f"imported {len(report.added)} article(s), skipped {len(report.skipped)}"
+    print(f"{summary}, refused {refused} file(s)" if refused else summary)
+    # Exit code 2: imported, but not everything; scripts notice.
+    return 2 if refused else 0
+
+
+class _ProgressBar:
+    """A one-line bar on stderr, redrawn with carriage returns; only on a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str):
+        self.label = label
+        self.shown: tuple[int, int] | None = None
+
+    @classmethod
+    def on_terminal(cls, label: str) -> _ProgressBar | None:
+        return cls(label) if sys.stderr.isatty() else None
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // total if total else self.WIDTH
+        if self.shown is not None and self.shown[0] == filled and done < total:
+            return  # redraw only when the bar grows: a batch can have thousands of articles
+        self.shown = (filled, total)
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        sys.stderr.write(f"\r{self.label} [{bar}] {done}/{total}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown is not None:
+            sys.stderr.write("\r" + " " * (len(self.label) + self.WIDTH + 30) + "\r")
+            sys.stderr.flush()
+            self.shown = None
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
-        result = jsonl.import_annotations(project, Path(args.file), args.annotator, args.document)
+        result = formats.import_annotations(project, Path(args.file), args.annotator, args.document)
+    for doc_id in result.documents_added:
+        print(f"added document {doc_id} (its text came with the annotations)")
     print(
-        f"imported {result.added} annotation(s) into {', '.join(result.document_ids)}; "
+        f"imported {result.added} annotation(s) into {', '.join(result.document_ids) or '-'}; "
         f"{result.skipped} already present"
     )
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    chosen = formats.EXPORTS[args.format]
     with open_project(args.project) as project:
-        if args.document:
-            project.text(args.document)
-        count = csv_export.export(
-            project, args.out, document_id=args.document, formula_guard=not args.no_formula_guard
+        result = chosen.export(
+            project,
+            args.out,
+            document_ids=args.document,
+            annotators=args.annotator,
+            overwrite=args.force,
+            formula_guard=not args.no_formula_guard,
         )
-    print(f"wrote {count} row(s) to {args.out}")
+    print(f"wrote {result.rows} {chosen.unit}(s) to {args.out}")
     return 0
 
 
@@ -80,10 +140,155 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agreement(args: argparse.Namespace) -> int:
+    # Imported here: numpy is needed by this command only, not by every start of the tool.
+    from annotator.core import agreement
+
+    with open_project(args.project) as project:
+        report = agreement.compare(project, annotators=args.annotators, layers=args.layer)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"annotators: {', '.join(report.annotators) or '-'}; "
+        f"documents compared: {len(report.documents)}"
+    )
+    if report.reason:
+        print(f"not defined: {report.reason}")
+        return 0
+    table = [("layer", "measure", "annotators", "value", "n", "note")]
+    for row in report.rows():
+        value = "n/a" if row.value is None else f"{row.value:.3f}"
+        table.append((row.layer, row.measure, row.annotators, value, str(row.n_units), row.note))
+    widths = [max(len(line[i]) for line in table) for i in range(5)]
+    for line in table:
+        cells = [line[i].ljust(widths[i]) if i < 3 else line[i].rjust(widths[i]) for i in range(5)]
+        print("  ".join([*cells, line[5]]).rstrip())
+    hardest = [d for d in report.documents if d.lowest is not None][:10]
+    if hardest:
+        print("\nhardest documents (lowest token alpha or span F1; all in --json):")
+        for d in hardest:
+            print(f"  {d.lowest:6.3f}  {d.id}  {d.title}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from annotator.gui.app import run
 
     return run(args.project)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from annotator.core.search import SearchIndex, SearchOptions, snippet
+
+    options = SearchOptions(
+        tashkeel=not args.match_tashkeel,
+        tatweel=not args.match_tatweel,
+        hamza=not args.match_hamza,
+        final_letters=not args.match_final_letters,
+        digits=not args.match_digits,
+        case=not args.match_case,
+        article=args.ignore_article,
+        proclitics=args.ignore_proclitics,
+        whole_words=args.whole_words,
+    )
+    with open_project(args.project) as project:
+        for document_id in args.document or ():
+            project.text(document_id)  # an unknown id is an error, not "no hits"
+        hits = SearchIndex(project).search(args.query, options, args.document, args.limit)
+        texts = {h.document_id: project.text(h.document_id) for h in hits}
+    if args.json:
+        rows = [h.__dict__ for h in hits]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for hit in hits:
+        before, found, after = snippet(texts[hit.document_id], hit.start, hit.end)
+        print(f"{hit.document_id}:{hit.start}-{hit.end}\t{before} [{found}] {after}")
+    documents = len({h.document_id for h in hits})
+    print(f"{len(hits)} hit(s) in {documents} document(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from annotator.core.suggest import SUGGESTIONS, suggest
+
+    with open_project(args.project) as project:
+        for document_id in args.document or ():
+            project.text(document_id)
+        report = suggest(project, args.document)
+    if args.json:
+        counts = {d: {"speakers": s, "claims": c} for d, (s, c) in report.counts.items()}
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+        return 0
+    for document_id, (speakers, claims) in report.counts.items():
+        print(f"{document_id}: {speakers} speaker(s), {claims} claim(s)")
+    print(
+        f"suggested {report.speakers} speaker mention(s) and {report.claims} claim(s) "
+        f"in {len(report.counts)} document(s), stored as annotator {SUGGESTIONS!r}"
+    )
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from annotator.core.merge import merge, parse_renames
+
+    renames = parse_renames(args.rename or [])
+    conflicts = 0
+    with open_project(args.project) as project:
+        for other in args.theirs:
+            report = merge(project, other, rename=renames)
+            who = ", ".join(report.annotators) or "nobody"
+            print(f"{other}: merged {report.annotations_added} annotation(s) of {who}; "
+                  f"{report.annotations_present} already present; "
+                  f"{report.documents_added} new document(s)")
+            for conflict in report.conflicts:
+                print(f"annotator: refused: {other}: {conflict}", file=sys.stderr)
+            conflicts += len(report.conflicts)
+    return 2 if conflicts else 0
+
+
+def _project_path(args: argparse.Namespace) -> Path:
+    return Path(args.project) if args.project else default_project_path()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        path = backup.make(project.conn, project.path, "manual")
+    print(f"backup written to {path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = _project_path(args)
+    backups = backup.listing(path)
+    if args.backup is None and not args.latest:
+        if not backups:
+            print(f"no backups of {path} (they would be in {backup.folder_of(path)})")
+        for item in backups:
+            print(item)
+        return 0
+    if args.latest and not backups:
+        raise AnnotatorError(f"no backups of {path} to restore")
+    chosen = Path(args.backup) if args.backup else backups[0].path
+    kept = backup.restore(path, chosen)
+    print(f"restored {path} from {chosen}")
+    if kept:
+        print(f"the replaced file is kept as {kept}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        problems = project.verify()
+        figures = project.stats()
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"annotator: {len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print(f"ok: {figures['documents']} document(s), {figures['annotations']} annotation(s), "
+          "every span matches its text and every link and value fits the schema")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,29 +318,72 @@ def build_parser() -> argparse.ArgumentParser:
         "--schema", metavar="FILE", help="label schema (TOML); default: the built-in one"
     )
 
-    p = command("import", cmd_import, "import .txt articles (files or folders, recursively)")
+    p = command(
+        "import",
+        cmd_import,
+        "import articles: .txt, .csv, .tsv and .jsonl files, or folders (searched recursively)",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--encoding", help="text encoding of the files (default: UTF-8 or UTF-16 BOM)")
+    p.add_argument(
+        "--encoding",
+        help="text encoding of the files (default: detected: UTF-8, UTF-16, cp1256, iso8859-6)",
+    )
+    p.add_argument("--text-col", metavar="NAME", help="column (or JSON key) of the article text")
+    p.add_argument("--title-col", metavar="NAME", help="column (or JSON key) of the title")
+    p.add_argument("--id-col", metavar="NAME", help="column (or JSON key) of the document id")
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good files and list the refused ones (exit code 2), "
+        "instead of importing nothing",
+    )
 
     p = command(
         "import-annotations",
         cmd_import_annotations,
-        "import annotations from a JSON Lines file (the format of seeds/*.gold.jsonl)",
+        "import annotations: gold JSON Lines (seeds/*.gold.jsonl), this tool's JSON Lines "
+        "export, or brat standoff (an .ann file beside its .txt, or a folder of them)",
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help=".jsonl or .ann file, or a folder of .ann files")
     p.add_argument(
-        "--annotator", required=True, help="annotator name the annotations are stored as"
+        "--annotator",
+        help="store every annotation as this annotator (required for the gold format; "
+        "otherwise the annotators recorded in the file are kept)",
     )
-    p.add_argument("--document", help="document id (default: from each line, else the file name)")
+    p.add_argument(
+        "--document", help="gold format: document id (default: each line's, else the file name)"
+    )
 
     p = command("export", cmd_export, "export annotations")
-    p.add_argument("--format", choices=["csv"], default="csv", help="output format (default: csv)")
-    p.add_argument("--out", "-o", required=True, metavar="FILE", help="file to write")
-    p.add_argument("--document", help="export one document only")
+    p.add_argument(
+        "--format",
+        choices=list(formats.EXPORTS),
+        default="csv",
+        help="; ".join(f"{f.name}: {f.description}" for f in formats.EXPORTS.values())
+        + " (default: csv)",
+    )
+    p.add_argument(
+        "--out", "-o", required=True, metavar="PATH", help="file to write (brat: a folder)"
+    )
+    p.add_argument(
+        "--document",
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="export these documents only (repeat or list several)",
+    )
+    p.add_argument(
+        "--annotator",
+        action="extend",
+        nargs="+",
+        metavar="NAME",
+        help="export these annotators' annotations only (repeat or list several)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite files that exist")
     p.add_argument(
         "--no-formula-guard",
         action="store_true",
-        help="do not prefix cells starting with = + - @ (for pandas or R, not Excel)",
+        help="csv, claims: do not prefix cells starting with = + - @ (for pandas or R, not Excel)",
     )
 
     p = command("list", cmd_list, "list documents with status and annotation counts")
@@ -144,6 +392,64 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("stats", cmd_stats, "figures about the project")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("agreement", cmd_agreement, "agreement between annotators: span F1, kappa, alpha")
+    p.add_argument(
+        "--annotators",
+        nargs="+",
+        metavar="NAME",
+        help="annotators to compare (default: all but 'suggestions')",
+    )
+    p.add_argument(
+        "--layer", action="append", metavar="LAYER", help="a layer to compare (repeatable)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("search", cmd_search, "find words in every document, spelled any way")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument(
+        "--document", action="append", metavar="ID", help="search this document only (repeatable)"
+    )
+    for name, what in (
+        ("tashkeel", "harakat, shadda, sukun and tanwin"),
+        ("tatweel", "tatweel"),
+        ("hamza", "أ إ آ ٱ and ا"),
+        ("final-letters", "ى/ي and ة/ه"),
+        ("digits", "Arabic-Indic and Latin digits"),
+        ("case", "upper and lower case"),
+    ):
+        p.add_argument(f"--match-{name}", action="store_true", help=f"tell apart {what}")
+    p.add_argument("--ignore-article", action="store_true", help="الكتاب also finds كتاب")
+    p.add_argument(
+        "--ignore-proclitics", action="store_true", help="كتاب also finds وكتاب، بكتاب، لكتاب …"
+    )
+    p.add_argument("--whole-words", action="store_true", help="match whole words only")
+    p.add_argument("--limit", type=int, metavar="N", help="stop after N hits")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(
+        "suggest",
+        cmd_suggest,
+        "suggest speakers and claims (stored as annotator 'suggestions', replacing earlier ones)",
+    )
+    p.add_argument(
+        "--document", action="extend", nargs="+", metavar="ID", help="these documents only"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("merge", cmd_merge, "copy a colleague's annotations from their project file(s)")
+    p.add_argument("theirs", nargs="+", metavar="THEIRS", help="their project file(s), read only")
+    p.add_argument("--rename", action="append", metavar="OLD=NEW",
+                   help="merge their annotator OLD under the name NEW (repeatable)")
+
+    command("backup", cmd_backup, "write a backup of the project now")
+
+    p = command("restore", cmd_restore,
+                "list the project's backups, or put one back in place of the project")
+    p.add_argument("backup", nargs="?", metavar="BACKUP", help="the backup file to restore")
+    p.add_argument("--latest", action="store_true", help="restore the newest backup")
+
+    command("check", cmd_check, "check the project: integrity, spans, links, schema values")
 
     p = command("gui", cmd_gui, "open the annotation window", project=False)
     p.add_argument("project", nargs="?", metavar="PROJECT", help="project file (default project)")
@@ -155,6 +461,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        # The reader went away (`annotator list | head`): not an error of ours. Point stdout at
+        # nothing, so flushing it at exit does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (AnnotatorError, OSError) as exc:
         if args.debug:
             traceback.print_exc()
@@ -164,6 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("annotator: interrupted; the last unfinished action was not stored", file=sys.stderr)
         return 130
+
 
 
 def _os_message(exc: OSError) -> str:

@@ -1,12 +1,17 @@
-"""The project used when none is named: in the user's data folder, with the sample article."""
+"""The project used when none is named: in the user's data folder, with the sample article and
+two annotators' versions of it (`reference` and `colleague`), so review and agreement can be
+tried at once; a new researcher's own annotations start empty."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from annotator.core.formats import txt
+from annotator.core.formats import jsonl, txt
 from annotator.core.paths import default_project_path, seeds_dir
 from annotator.core.project import Project
+
+SAMPLE_ANNOTATORS = {"gold": "reference", "colleague": "colleague"}  # seed file kind -> name
 
 
 def open_project(path: str | Path | None = None) -> Project:
@@ -14,9 +19,28 @@ def open_project(path: str | Path | None = None) -> Project:
     if path is not None:
         return Project.open(path)
     path = default_project_path()
-    if path.exists():
-        return Project.open(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    project = Project.create(path)
-    project.import_texts(txt.read_articles(sorted(seeds_dir().glob("*.txt"))))
-    return project
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_sample_project(path)
+    return Project.open(path)
+
+
+def _create_sample_project(path: Path) -> None:
+    # Built under another name and moved into place, so an interrupted first start never leaves
+    # a half-seeded default project behind.
+    building = path.with_name(f".{path.name}.{os.getpid()}.building")
+    for leftover in (building, building.with_name(building.name + "-wal"),
+                     building.with_name(building.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    with Project.create(building) as project:
+        project.import_texts(txt.read_articles(sorted(seeds_dir().glob("*.txt"))))
+        for kind, annotator in SAMPLE_ANNOTATORS.items():
+            for file in sorted(seeds_dir().glob(f"*.{kind}.jsonl")):
+                jsonl.import_annotations(project, file, annotator)
+        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        os.link(building, path)  # never replaces a default project made meanwhile
+    except FileExistsError:
+        pass
+    finally:
+        building.unlink(missing_ok=True)

@@ -13,6 +13,10 @@ class NotAProjectError(ProjectError):
     """The file exists but is not an annotator project (or not SQLite at all)."""
 
 
+class ProjectBusyError(ProjectError):
+    """Another connection held the project's write lock for longer than the busy timeout."""
+
+
 class NewerProjectError(ProjectError):
     """The project was written by a newer version of the tool."""
 
@@ -37,6 +41,7 @@ class InputError(AnnotatorError):
         if line is not None:
             where = f"{where}:{line}" if where else f"line {line}"
         super().__init__(f"{where}: {message}" if where else message)
+        self.reason = message
         self.path = path
         self.line = line
 

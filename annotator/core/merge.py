@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core import migrations
+from annotator.core import backup, migrations
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
-from annotator.core.project import Project, backup, check_project_file
+from annotator.core.project import Project, check_project_file
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def merge(
         merged.append(name)
     if cancelled():
         raise Cancelled("merge cancelled; nothing was changed")
-    saved = backup(project.conn, project.path, "before-merge")
+    saved = backup.make(project.conn, project.path, "before-merge")
     with project.atomic():
         # Links may point to annotations inserted later in the same transaction.
         project.conn.execute("PRAGMA defer_foreign_keys = ON")

@@ -9,7 +9,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -18,12 +18,14 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core import migrations
+from annotator.core import backup, migrations
 from annotator.core.errors import (
     AnnotatorError,
+    Cancelled,
     NewerProjectError,
     NotAProjectError,
     NotFoundError,
+    ProjectBusyError,
     ProjectError,
     ValidationError,
 )
@@ -48,8 +50,17 @@ class TextSource:
     text: str
     source: str | None = None
     title: str | None = None
+    # An id from the researcher's data (a table's id column), stored as it is; None: one is made
+    # from the file name.
     id: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    line: int | None = None  # where the article starts in a table or JSON Lines file
+
+    @property
+    def where(self) -> str:
+        """The file (and line) the article came from, for reports."""
+        where = self.source or self.title or ""
+        return f"{where}:{self.line}" if self.line is not None else where
 
 
 @dataclass(frozen=True)
@@ -165,7 +176,7 @@ class Project:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             if version < migrations.CURRENT_VERSION:
-                backup(conn, path, f"before-v{migrations.CURRENT_VERSION}")
+                backup.make(conn, path, f"before-v{migrations.CURRENT_VERSION}")
                 migrations.migrate(conn)
             return cls(conn, path)
         except sqlite3.DatabaseError as exc:
@@ -186,9 +197,37 @@ class Project:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction; nested blocks become savepoints."""
-        with self.db.atomic():
+        """One transaction; nested blocks become savepoints.
+
+        The write lock is taken at the start (BEGIN IMMEDIATE): a transaction that first read
+        and then wanted to write could otherwise fail at once, without waiting, when another
+        window or command had written in between.
+        """
+        if self.conn.in_transaction:
+            with self.db.atomic():  # a savepoint
+                yield
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise ProjectBusyError(
+                    f"{self.path} is busy: another window or command has been writing to it "
+                    f"for over {BUSY_TIMEOUT_S:.0f} s; nothing was changed, try again"
+                ) from None
+            raise
+        try:
             yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     def _meta(self, key: str) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -198,45 +237,76 @@ class Project:
 
     # ----------------------------------------------------------------- documents
 
-    def import_texts(self, sources: Iterable[TextSource]) -> ImportReport:
-        """Add articles in one transaction; a text already in the project is skipped."""
-        added: list[tuple] = []
+    def import_texts(
+        self,
+        sources: Iterable[TextSource],
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Add articles in one transaction; a text already in the project is skipped.
+
+        An article with an `id` keeps it; one whose id is taken by another text is refused
+        (`ValidationError`, nothing stored). Others get the file name, numbered when taken.
+        `progress(done, total)` is called as articles are stored; when `cancel()` returns True,
+        `Cancelled` is raised and nothing of the batch is stored.
+        """
+        items = list(sources)
+        added: list[str] = []
         skipped: list[tuple[str, str]] = []
-        seen: dict[str, str] = {}
-        used_ids: set[str] = set()
         stamp = now()
         with self.atomic():
-            for item in sources:
-                sha = text_sha256(item.text)
-                existing = seen.get(sha) or self._document_id_by_hash(sha)
-                if existing:
-                    skipped.append((item.source or item.title or "", existing))
-                    continue
-                doc_id = self._free_document_id(item, used_ids)
-                used_ids.add(doc_id)
-                seen[sha] = doc_id
-                title = item.title if item.title is not None else title_of(item.text)
-                metadata = json.dumps(dict(item.metadata), ensure_ascii=False)
-                added.append((doc_id, title, item.text, sha, item.source, stamp, metadata))
-            # One executemany inside the transaction: the fast path for large batches.
+            # Read once: a set lookup per article instead of two SELECTs.
+            by_hash = dict(self.conn.execute("SELECT sha256, id FROM documents"))
+            taken = set(by_hash.values())
+            # Ids given by the data are kept for their articles: made-up ids avoid them.
+            reserved = {item.id for item in items if item.id}
+
+            def rows() -> Iterator[tuple]:
+                for done, item in enumerate(items, 1):
+                    if cancel is not None and cancel():
+                        raise Cancelled("import cancelled; nothing of the batch was stored")
+                    sha = text_sha256(item.text)
+                    if sha in by_hash:
+                        skipped.append((item.where, by_hash[sha]))
+                    else:
+                        doc_id = self._new_document_id(item, taken, reserved)
+                        taken.add(doc_id)
+                        by_hash[sha] = doc_id
+                        added.append(doc_id)
+                        title = item.title if item.title is not None else title_of(item.text)
+                        metadata = json.dumps(dict(item.metadata), ensure_ascii=False)
+                        yield (doc_id, title, item.text, sha, item.source, stamp, metadata)
+                    if progress is not None:
+                        progress(done, len(items))
+
+            # One executemany on the raw connection inside the transaction: the fast path for
+            # large batches; the rows are made as it consumes them, so cancelling rolls back.
             self.conn.executemany(
                 "INSERT INTO documents (id, title, text, sha256, source, imported_at, metadata) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                added,
+                rows(),
             )
-        return ImportReport(added=tuple(row[0] for row in added), skipped=tuple(skipped))
+        return ImportReport(added=tuple(added), skipped=tuple(skipped))
+
+    def document_hashes(self) -> dict[str, str]:
+        """The SHA-256 of every document's text, by document id."""
+        return dict(self.conn.execute("SELECT id, sha256 FROM documents"))
 
     def _document_id_by_hash(self, sha: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
         return row[0] if row else None
 
-    def _free_document_id(self, item: TextSource, used: set[str]) -> str:
-        base = item.id or (Path(item.source).stem if item.source else "") or uuid.uuid4().hex[:16]
+    @staticmethod
+    def _new_document_id(item: TextSource, taken: set[str], reserved: set[str]) -> str:
+        if item.id:
+            if item.id in taken:
+                raise ValidationError(
+                    f"{item.where}: document id {item.id!r} is already used for another text"
+                )
+            return item.id
+        base = (Path(item.source).stem if item.source else "") or uuid.uuid4().hex[:16]
         candidate, n = base, 1
-        while (
-            candidate in used
-            or self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (candidate,)).fetchone()
-        ):
+        while candidate in taken or candidate in reserved:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
@@ -752,16 +822,211 @@ class Project:
         }
 
     def verify(self) -> list[str]:
-        """Problems found by SQLite's integrity check and by comparing every span with its text."""
+        """Everything `annotator check` looks at, as readable problems (empty: all is well):
+        SQLite's integrity and foreign keys, every span against its document's text, every link
+        against the schema (same document, same annotator, the linked layer), and every layer,
+        attribute value and stance value against the project's schema."""
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
         texts = dict(self.conn.execute("SELECT id, text FROM documents"))
-        for ann_id, doc_id, start, end, text in self.conn.execute(
-            'SELECT id, document_id, start, "end", text FROM annotations'
-        ):
+        rows = self.conn.execute(
+            'SELECT id, document_id, annotator_id, layer, start, "end", text, attributes, '
+            "link_id FROM annotations"
+        ).fetchall()
+        linked = {r[0]: (r[1], r[2], r[3]) for r in rows}
+        for ann_id, doc_id, who, layer_name, start, end, text, attributes, link_id in rows:
+            where = f"annotation {ann_id} ({layer_name} in {doc_id})"
             if texts.get(doc_id, "")[start:end] != text:
-                problems.append(f"annotation {ann_id}: text differs from document {doc_id}")
+                problems.append(f"{where}: text differs from document {doc_id}")
+            try:
+                layer = self.schema.layer(layer_name)
+                values = {k: v for k, v in json.loads(attributes).items()}
+                if self.schema.validate_attributes(layer_name, values) != values:
+                    problems.append(f"{where}: attributes {values} do not fit the schema")
+            except (AnnotatorError, ValueError) as exc:
+                problems.append(f"{where}: {exc}")
+                continue
+            if link_id is not None:
+                link = layer.attribute_of_type("link")
+                target = linked.get(link_id)
+                if link is None or target is None or target != (doc_id, who, link.layer):
+                    problems.append(
+                        f"{where}: its link to {link_id} is not a "
+                        f"{link.layer if link else 'linkable'} annotation of the same document "
+                        "and annotator"
+                    )
+        for ann_id, layer_name, value in self.conn.execute(
+            "SELECT s.annotation_id, a.layer, s.value FROM stances s "
+            "JOIN annotations a ON a.id = s.annotation_id"
+        ):
+            try:
+                self.schema.validate_stance_value(layer_name, value)
+            except AnnotatorError as exc:
+                problems.append(f"annotation {ann_id}: {exc}")
         return problems
+
+    def annotation_rows(
+        self, annotators: Sequence[str] | None = None, document_ids: Sequence[str] | None = None
+    ) -> Iterator[tuple]:
+        """Annotations as plain tuples in no particular order, for bulk readers (agreement):
+        (id, document_id, annotator, layer, start, end, attributes as JSON text, entity name,
+        link_id). One query, streamed; stances come from `stance_rows`."""
+        sql = (
+            'SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.attributes, '
+            "e.name, a.link_id FROM annotations a JOIN annotators p ON p.id = a.annotator_id "
+            "LEFT JOIN entities e ON e.id = a.entity_id WHERE 1"
+        )
+        params = []
+        # A JSON list as one parameter: no limit on the number of names or ids.
+        if annotators is not None:
+            sql += " AND p.name IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(annotators)))
+        if document_ids is not None:
+            sql += " AND a.document_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(document_ids)))
+        return iter(self.conn.execute(sql, params))
+
+    def stance_rows(self) -> Iterator[tuple[str, str, str]]:
+        """Every stance as (annotation_id, target, value), in no particular order."""
+        return iter(self.conn.execute("SELECT annotation_id, target, value FROM stances"))
+
+    # ----------------------------------------------------------------- exports and imports
+
+    # The columns `annotation_table` can give, by name, and whether people type their text
+    # (only such cells can start like a spreadsheet formula; ids, times and JSON cannot).
+    _TABLE = {
+        "document_id": ("a.document_id", True),
+        "document_title": ("d.title", True),
+        "document_sha256": ("d.sha256", False),
+        "annotator": ("p.name", True),
+        "layer": ("a.layer", False),
+        "start": ("a.start", False),
+        "end": ('a."end"', False),
+        "text": ("a.text", True),
+        "id": ("a.id", False),
+        "origin": ("a.origin", False),
+        "created_at": ("a.created_at", False),
+        "modified_at": ("a.modified_at", False),
+        "attributes": ("a.attributes", False),
+        "entity": ("e.name", True),
+        "entity_id": ("a.entity_id", False),
+        "link_id": ("a.link_id", False),
+        "link_text": ("l.text", True),
+        "link_entity": ("le.name", True),
+        "stance_target": ("s.target", True),
+        "stance_value": ("s.value", True),
+        # Only layers with stances are looked up ({stance_layers} is filled in).
+        "stances": (
+            "CASE WHEN a.layer IN ({stance_layers}) THEN "
+            "(SELECT json_group_array(json_array(target, value)) FROM "
+            "(SELECT target, value FROM stances WHERE annotation_id = a.id ORDER BY position)) "
+            "ELSE '[]' END",
+            False,
+        ),
+    }
+    # Large exports read the file through a memory map: index lookups then skip a system call.
+    _EXPORT_MMAP_BYTES = 1 << 30
+
+    def annotation_table(
+        self,
+        columns: Sequence[str | tuple[str, ...]],
+        *,
+        document_ids: Sequence[str] | None = None,
+        annotators: Sequence[str] | None = None,
+        layers: Sequence[str] | None = None,
+        per_stance: bool = True,
+        escape_starts: str = "",
+    ) -> Iterator[tuple]:
+        """Stream annotations as rows of the named columns, in the order they were stored
+        (sorting a million rows by document and position would cost as much as the rest).
+
+        A column is a name of `_TABLE`, `attribute:NAME` (a plain attribute's value), or a tuple
+        of those (the first that is not empty). With `per_stance` an annotation gives one row per
+        stance (`stance_target`, `stance_value`), or one row when it has none. Typed text cells
+        starting with a character of `escape_starts` get a leading apostrophe (the spreadsheet
+        formula guard). One query whose rows are streamed: exports of millions of rows never
+        hold them, and no Python code runs per cell.
+        """
+        starts = ", ".join(str(ord(ch)) for ch in escape_starts)
+        stance_layers = ", ".join(f"'{x.name}'" for x in self.schema.layers if x.has_stance)
+        select = []
+        for column in columns:
+            names = column if isinstance(column, tuple) else (column,)
+            parts = [self._table_column(name, escape_starts) for name in names]
+            sql = parts[0][0] if len(parts) == 1 else f"coalesce({', '.join(p for p, _ in parts)})"
+            sql = sql.replace("{stance_layers}", stance_layers)
+            if starts and any(typed for _, typed in parts):
+                sql = f"CASE WHEN unicode({sql}) IN ({starts}) THEN '''' || {sql} ELSE {sql} END"
+            select.append(sql)
+        where, params = ["1"], []
+        # A JSON list as one parameter: no limit on the number of ids or names.
+        for values, expr in (
+            (document_ids, "a.document_id"),
+            (annotators, "p.name"),
+            (layers, "a.layer"),
+        ):
+            if values is not None:
+                where.append(f"{expr} IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(list(values)))
+        # A NULL key skips the search: only layers with stances are looked up.
+        stances = (
+            "LEFT JOIN stances s ON s.annotation_id = "
+            f"CASE WHEN a.layer IN ({stance_layers}) THEN a.id END"
+            if per_stance
+            else ""
+        )
+        sql = f"""
+            SELECT {", ".join(select)}
+            FROM annotations a
+            JOIN documents d ON d.id = a.document_id
+            JOIN annotators p ON p.id = a.annotator_id
+            LEFT JOIN entities e ON e.id = a.entity_id
+            LEFT JOIN annotations l ON l.id = a.link_id
+            LEFT JOIN entities le ON le.id = l.entity_id
+            {stances}
+            WHERE {" AND ".join(where)}
+            ORDER BY a.rowid{", s.position" * per_stance}
+        """
+
+        def rows() -> Iterator[tuple]:
+            before = self.conn.execute("PRAGMA mmap_size").fetchone()[0]
+            self.conn.execute(f"PRAGMA mmap_size = {max(before, self._EXPORT_MMAP_BYTES)}")
+            try:
+                yield from self.conn.execute(sql, params)
+            finally:
+                self.conn.execute(f"PRAGMA mmap_size = {before}")
+
+        return rows()
+
+    def _table_column(self, name: str, escape_starts: str = "") -> tuple[str, bool]:
+        """The SQL of a column, and whether a cell of it may start with `escape_starts`."""
+        if not name.startswith("attribute:"):
+            return self._TABLE[name]
+        attribute = name.removeprefix("attribute:")
+        found = [a for layer in self.schema.layers if (a := layer.attribute(attribute))]
+        if not found:
+            raise ValueError(f"no attribute {attribute!r} in the schema")
+        # A choice holds only the schema's values; most cannot start like a formula.
+        typed = any(
+            a.type != "choice" or any(v.startswith(tuple(escape_starts)) for v in a.values)
+            for a in found
+        )
+        # Schema names are lower-case identifiers, so one can stand in the JSON path.
+        return f"json_extract(a.attributes, '$.{attribute}')", typed
+
+    def add_entity(self, entity: Entity) -> Entity:
+        """Store an entity with its own id, as an import needs; the stored one when it exists."""
+        row = self.conn.execute(
+            "SELECT id, name, kind, aliases FROM entities WHERE id = ? OR name = ? "
+            "ORDER BY id = ? DESC",
+            (entity.id, entity.name, entity.id),
+        ).fetchone()
+        if row:
+            return Entity(row[0], row[1], row[2], tuple(json.loads(row[3])))
+        if not entity.name.strip():
+            raise ValidationError("a speaker entity needs a name")
+        self._put_entity(entity)
+        return entity
 
 
 def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
@@ -791,18 +1056,6 @@ def _annotation(row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
         stances=stances,
         sources=tuple(json.loads(row[16])),
     )
-
-
-def backup(conn: sqlite3.Connection, path: Path, label: str) -> Path:
-    """Copy the project with SQLite's online backup before a risky step such as a migration."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
 
 
 def open_or_create(path: str | Path) -> Project:

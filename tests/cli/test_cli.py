@@ -93,13 +93,17 @@ def test_a_second_import_is_skipped_and_says_so(run, seeded_study, seed_id):
     assert document_ids(seeded_study) == [seed_id]
 
 
-def test_importing_a_binary_file_fails_in_one_line_and_changes_nothing(run, seeded_study, tmp_path):
+def test_importing_a_binary_file_is_refused_by_name_and_changes_nothing(
+    run, seeded_study, tmp_path
+):
     before = document_ids(seeded_study)
     photo = tmp_path / "photo.txt"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     result = run("import", photo, "--project", seeded_study)
-    assert_one_error_line(result)
-    assert "photo.txt" in result.stderr and "binary file" in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    refused, error = result.stderr.splitlines()
+    assert refused.startswith(f"annotator: refused {photo}: binary file")
+    assert error.startswith("annotator: error: nothing was imported")
     assert document_ids(seeded_study) == before
 
 

@@ -174,8 +174,8 @@ def test_a_backup_of_the_old_version_is_made_beside_it_before_migrating(tmp_path
     path = tmp_path / "old.annotator"
     build_version_1_project(path)
     Project.open(path).close()
-    (backup,) = tmp_path.glob("*.bak")
-    assert backup.name.startswith("old.annotator.")
+    (backup,) = (tmp_path / "old.annotator.backups").glob("*.annotator")
+    assert "-before-v" in backup.name
     assert pragma(backup, "user_version") == 1
     conn = sqlite3.connect(backup)
     assert conn.execute("SELECT text FROM annotations").fetchall() == [("الوزير",)]
@@ -186,4 +186,4 @@ def test_reopening_a_current_project_makes_no_backup(project):
     path = project.path
     project.close()
     Project.open(path).close()
-    assert list(path.parent.glob("*.bak")) == []
+    assert not path.with_name(path.name + ".backups").exists()

@@ -75,8 +75,34 @@ def test_a_span_whose_text_was_altered_behind_the_projects_back_is_reported(gold
     conn.commit()
     conn.close()
     assert gold_project.verify() == [
-        f"annotation {speaker_id}: text differs from document {seed_id}"
+        f"annotation {speaker_id} (speaker in {seed_id}): text differs from document {seed_id}"
     ]
+
+
+def test_a_link_to_a_mention_of_another_annotator_is_reported(gold_project, seed_id):
+    other = gold_project.add_annotation(seed_id, "omar", "speaker", 0, 5)
+    (claim_id,) = gold_project.conn.execute(
+        "SELECT id FROM annotations WHERE layer = 'claim' LIMIT 1"
+    ).fetchone()
+    gold_project.conn.execute(
+        "UPDATE annotations SET link_id = ? WHERE id = ?", (other.id, claim_id)
+    )
+    (problem,) = gold_project.verify()
+    assert claim_id in problem and "same document and annotator" in problem
+
+
+def test_a_value_outside_the_schema_is_reported(gold_project):
+    gold_project.conn.execute(
+        "UPDATE annotations SET attributes = '{\"role\": \"alien\"}' WHERE layer = 'speaker' "
+        "AND start = 0"
+    )
+    gold_project.conn.execute(
+        "UPDATE stances SET value = 'maybe' WHERE position = 0 AND "
+        "annotation_id = (SELECT min(annotation_id) FROM stances)"
+    )
+    problems = gold_project.verify()
+    assert len(problems) == 2
+    assert "'alien'" in problems[0] and "'maybe'" in problems[1]
 
 
 def test_for_everyone_an_article_is_done_only_when_all_who_worked_on_it_are_done(
