@@ -153,6 +153,9 @@ def build_actions(window: MainWindow) -> Actions:
         window, "Open project…", window.open_project_dialog, QKeySequence.StandardKey.Open
     )
     a["import"] = _action(window, "Import articles…", window.import_articles, "Ctrl+I")
+    a["import_folder"] = _action(
+        window, "Import a folder of articles…", window.import_folder, "Ctrl+Shift+I"
+    )
     a["merge"] = _action(
         window,
         "Merge colleague's project…",
@@ -160,10 +163,23 @@ def build_actions(window: MainWindow) -> Actions:
         tip="Copy a colleague's annotations from their project file",
     )
     a["review"] = _action(window, "Review and adjudicate…", window.open_review, "Ctrl+Shift+R")
-    a["export"] = _action(window, "Export CSV…", window.export_csv, "Ctrl+E")
+    a["export"] = _action(window, "Export…", window.export, "Ctrl+E")
     a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
     a["shortcuts"] = _action(window, "Keyboard shortcuts", window.show_shortcuts, "F1")
 
+    for name, action in window.find_bar.actions.items():  # find, find_next, find_previous
+        window.addAction(action)
+        a[name] = action
+    # Enter and Backspace decide a suggestion only in the article and the suggestion list, so
+    # they keep their usual meaning in text fields.
+    deciding = {"accept", "reject"}
+    for name, action in window.suggestions.actions.items():
+        a[f"suggestion_{name}"] = action
+        if name in deciding:
+            window.article.addAction(action)
+            window.suggestion_panel.addAction(action)
+        else:
+            window.addAction(action)
     undo = window.workbench.undo_stack.createUndoAction(window, "Undo")
     undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
     redo = window.workbench.undo_stack.createRedoAction(window, "Redo")
@@ -177,7 +193,17 @@ def build_actions(window: MainWindow) -> Actions:
 def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
     a = actions.named
     file_menu = menu_bar.addMenu("&File")
-    for name in ("new_project", "open_project", None, "import", "merge", "export", None, "quit"):
+    for name in (
+        "new_project",
+        "open_project",
+        None,
+        "import",
+        "import_folder",
+        "merge",
+        "export",
+        None,
+        "quit",
+    ):
         file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
     edit = menu_bar.addMenu("&Edit")
     edit.addAction(a["undo"])
@@ -202,6 +228,9 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
         annotate.addAction(action)
     annotate.addSeparator()
     annotate.addAction(a["pick_speaker"])
+    annotate.addSeparator()
+    for name in ("suggest", "accept", "reject", "accept_all", "next", "previous"):
+        annotate.addAction(a[f"suggestion_{name}"])
     annotate.addSeparator()
     annotate.addAction(a["done"])
     annotate.addAction(a["review"])

@@ -27,6 +27,8 @@ class ArticleView(ArticleText):
         self.selected: str | None = None
         self.linked: str | None = None
         self.highlights = Highlights(self.document(), workbench.schema, self._strength)
+        # Painted over the annotations: search hits, suggestions (each a highlights and band).
+        self.extra_layers: list[tuple[Highlights, str]] = []
         self.setMouseTracking(True)
         workbench.document_opened.connect(self.load)
         workbench.annotation_changed.connect(self._on_annotation_changed)
@@ -41,7 +43,7 @@ class ArticleView(ArticleText):
         return 0.30 if annotation.annotator == self.workbench.annotator else 0.14
 
     def highlight_layers(self) -> list[tuple[Highlights, str]]:
-        return [(self.highlights, "full")]
+        return [(self.highlights, "full"), *self.extra_layers]
 
     # ------------------------------------------------------------------ content
 

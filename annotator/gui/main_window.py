@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats import csv_export, txt
 from annotator.core.merge import merge
 from annotator.core.project import Project
 from annotator.core.text import move_edge
@@ -34,8 +34,12 @@ from annotator.gui.actions import (
 )
 from annotator.gui.article_view import ArticleView
 from annotator.gui.document_list import DocumentList
+from annotator.gui.export_dialog import export_from_window
+from annotator.gui.find_bar import FindBar
+from annotator.gui.import_dialog import ImportRun, columns_for
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
+from annotator.gui.suggestions import SuggestionPanel, Suggestions
 from annotator.gui.workbench import Workbench
 
 
@@ -70,6 +74,9 @@ class MainWindow(QMainWindow):
         self.article = ArticleView(self.workbench, self)
         self.documents = DocumentList(self.workbench, self)
         self.side_panel = SidePanel(self.workbench, self)
+        self.find_bar = FindBar(self.workbench, self.article, self)
+        self.suggestions = Suggestions(self.workbench, self.article, self)
+        self.suggestion_panel = SuggestionPanel(self.suggestions, self)
         self.actions: Actions = build_actions(self)
         self.legend = Legend(self)
         self.article.context_actions = context_actions(self.actions)
@@ -89,13 +96,18 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.legend)
+        column.addWidget(self.find_bar)
         column.addWidget(self.article, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.side_panel)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.side_panel, "Annotations")
+        self.tabs.addTab(self.suggestion_panel, "Suggestions")
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 700, 360])
+        self.splitter.setSizes([220, 700, 360])
+        self.tabs.setMinimumWidth(280)
         self.setCentralWidget(self.splitter)
         self.resize(1280, 800)
 
@@ -258,9 +270,11 @@ class MainWindow(QMainWindow):
         self.documents.setFocus()
 
     def focus_annotations(self) -> None:
+        self.tabs.setCurrentWidget(self.side_panel)
         self.side_panel.focus_table()
 
     def focus_editor(self) -> None:
+        self.tabs.setCurrentWidget(self.side_panel)
         self.side_panel.focus_editor()
 
     # ------------------------------------------------------------------ files
@@ -296,20 +310,41 @@ class MainWindow(QMainWindow):
 
     def import_articles(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", str(Path.home()), "Text articles (*.txt);;All files (*)"
+            self,
+            "Import articles",
+            str(Path.home()),
+            "Articles (*.txt *.csv *.tsv *.jsonl);;All files (*)",
         )
-        if not paths:
+        if paths:
+            self.start_import(paths)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Import a folder of articles", str(Path.home())
+        )
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, paths: list[str]) -> None:
+        """Read and store on a worker thread; the window stays usable and can cancel."""
+        choice = columns_for(paths, self)
+        if choice is None:
             return
-        try:
-            report = self.workbench.project.import_texts(txt.read_articles(paths))
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, "Nothing was imported", str(exc))
+        columns, encoding = choice
+        self._import = ImportRun(self, self.workbench.project.path, paths, encoding, columns)
+        self._import.done.connect(self._imported)
+
+    def _imported(self, outcome) -> None:
+        if outcome is None:
             return
+        report = outcome.report
         self.documents.refresh()
         message = f"Imported {len(report.added)} article(s)"
         if report.skipped:
             message += f"; skipped {len(report.skipped)} already in the project"
-        self.statusBar().showMessage(message, 8000)
+        if outcome.problems:
+            message += f"; refused {len(outcome.problems)} problem file(s)"
+        self.statusBar().showMessage(message, 10000)
         if report.added:
             self.workbench.open_document(report.added[0])
 
@@ -345,18 +380,10 @@ class MainWindow(QMainWindow):
         self._review.setWindowFlag(Qt.WindowType.Window)
         self._review.show()
 
-    def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export annotations", str(Path.home()), "CSV (*.csv)"
-        )
-        if not path:
-            return
-        try:
-            count = csv_export.export(self.workbench.project, path)
-        except (AnnotatorError, OSError) as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
-            return
-        self.statusBar().showMessage(f"Wrote {count} row(s) to {path}", 8000)
+    def export(self) -> None:
+        message = export_from_window(self.workbench.project, self.workbench.document_id, self)
+        if message:
+            self.statusBar().showMessage(message, 10000)
 
     def show_shortcuts(self) -> None:
         rows = []

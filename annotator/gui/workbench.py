@@ -17,6 +17,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation, Entity
 from annotator.core.project import AnnotationState, Project
 from annotator.core.schema import LabelSchema
+from annotator.core.suggest import SUGGESTIONS
 from annotator.core.text import find_cue
 from annotator.gui.commands import AnnotationCommand, StatusCommand
 
@@ -63,7 +64,12 @@ class Workbench(QObject):
             return []
         if self._annotations is None:
             who = None if self.show_others else self.annotator
-            self._annotations = self.project.annotations(self.document_id, annotator=who)
+            # Machine suggestions are shown by their own panel, never as someone's work.
+            self._annotations = [
+                a
+                for a in self.project.annotations(self.document_id, annotator=who)
+                if a.annotator != SUGGESTIONS
+            ]
         return self._annotations
 
     def visible_annotations(self) -> list[Annotation]:

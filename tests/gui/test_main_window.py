@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QToolButton
 
 from annotator.core.formats.txt import read_articles
 from annotator.core.paths import seeds_dir
+from annotator.core.text import is_word_char
 from annotator.gui.app import load_fonts
 from annotator.gui.article_view import describe
 from annotator.gui.main_window import MainWindow
@@ -79,7 +80,8 @@ def test_keyboard_only_tagging_editing_and_status(window, type_text):
     # Shrink its end by a word, then extend it back.
     key(article, Qt.Key.Key_Right, ALT)
     shrunk = mine(window)[0]
-    assert shrunk.end < claim.end and text[shrunk.end] == " "
+    assert shrunk.end < claim.end and is_word_char(text[shrunk.end - 1])
+    assert not is_word_char(text[shrunk.end])
     key(article, Qt.Key.Key_Left, ALT)
     assert mine(window)[0].end == claim.end
     # Shrink its start by a word (Alt+Shift+Left in right-to-left text).

@@ -1,0 +1,139 @@
+"""File ▸ Export: a format, the whole project or the open document, and which annotators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError, ExportError
+from annotator.core.formats import EXPORTS, ExportFormat
+from annotator.core.project import Project
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    format: ExportFormat
+    document_ids: list[str] | None
+    annotators: list[str] | None
+    formula_guard: bool
+
+
+class ExportDialog(QDialog):
+    def __init__(self, project: Project, document_id: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export annotations")
+        self.document_id = document_id
+        self.format = QComboBox()
+        for fmt in EXPORTS.values():
+            self.format.addItem(fmt.description, fmt.name)
+        self.whole = QRadioButton("&Whole project")
+        self.this_document = QRadioButton("&Only the open document")
+        self.whole.setChecked(True)
+        self.this_document.setEnabled(document_id is not None)
+        self.annotators = QStandardItemModel(self)
+        for name in project.annotators():
+            item = QStandardItem(name)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.annotators.appendRow(item)
+        annotator_list = QListView()
+        annotator_list.setModel(self.annotators)
+        self.formula_guard = QCheckBox(
+            "Protect cells starting with = + - @ from running as formulas (for Excel)"
+        )
+        self.formula_guard.setChecked(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Format:", self.format)
+        form.addRow("Documents:", self.whole)
+        form.addRow("", self.this_document)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Annotators:"))
+        layout.addWidget(annotator_list)
+        layout.addWidget(self.formula_guard)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        self.formula_guard.setVisible(self.chosen_format().formula_guard)
+
+    def chosen_format(self) -> ExportFormat:
+        return EXPORTS[self.format.currentData()]
+
+    def choice(self) -> ExportChoice:
+        names = [
+            self.annotators.item(r).text()
+            for r in range(self.annotators.rowCount())
+            if self.annotators.item(r).checkState() == Qt.CheckState.Checked
+        ]
+        everyone = len(names) == self.annotators.rowCount()
+        return ExportChoice(
+            format=self.chosen_format(),
+            document_ids=[self.document_id] if self.this_document.isChecked() else None,
+            annotators=None if everyone else names,
+            formula_guard=self.formula_guard.isChecked(),
+        )
+
+
+def export_from_window(project: Project, document_id: str | None, parent: QWidget) -> str | None:
+    """Ask what to export and where, write it, and return a line for the status bar."""
+    dialog = ExportDialog(project, document_id, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    choice = dialog.choice()
+    if choice.annotators == []:
+        return "Nothing exported: no annotator was chosen."
+    fmt = choice.format
+    if fmt.folder:
+        target = QFileDialog.getExistingDirectory(parent, "Export into folder", str(Path.home()))
+        overwrite = False  # the folder dialog asks nothing about files already there
+    else:
+        target, _ = QFileDialog.getSaveFileName(
+            parent,
+            "Export annotations",
+            str(Path.home() / f"annotations{fmt.suffix}"),
+            f"{fmt.name} (*{fmt.suffix})",
+        )
+        overwrite = True  # the save dialog has asked before replacing a file
+    if not target:
+        return None
+    options = dict(
+        document_ids=choice.document_ids,
+        annotators=choice.annotators,
+        formula_guard=choice.formula_guard,
+    )
+    try:
+        try:
+            result = fmt.export(project, target, overwrite=overwrite, **options)
+        except ExportError as exc:
+            answer = QMessageBox.question(parent, "Replace files?", f"{exc}\n\nReplace them?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return "Nothing exported."
+            result = fmt.export(project, target, overwrite=True, **options)
+    except (AnnotatorError, OSError) as exc:
+        QMessageBox.warning(parent, "Export failed", str(exc))
+        return None
+    return f"Wrote {result.rows} {fmt.unit}(s) to {target}"
