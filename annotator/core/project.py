@@ -9,16 +9,18 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from annotator.core import backup, migrations
+from annotator.core.annotation_store import AnnotationState, AnnotationStore
+from annotator.core.bulk import BulkReads
+from annotator.core.clock import now
 from annotator.core.errors import (
     AnnotatorError,
     Cancelled,
@@ -30,17 +32,12 @@ from annotator.core.errors import (
     ValidationError,
 )
 from annotator.core.files import temp_beside
-from annotator.core.model import STATUSES, Annotation, Document, DocumentSummary, Entity, Stance
+from annotator.core.model import STATUSES, Document, DocumentSummary, Entity
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
 from annotator.core.text import text_sha256, title_of
 
 BUSY_TIMEOUT_S = 10.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_UNSET: Any = object()
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -67,14 +64,6 @@ class TextSource:
 class ImportReport:
     added: tuple[str, ...]  # document ids
     skipped: tuple[tuple[str, str], ...]  # (source, id of the document already holding the text)
-
-
-@dataclass(frozen=True)
-class AnnotationState:
-    """Everything needed to put an annotation back exactly: itself and the claims linking to it."""
-
-    annotation: Annotation
-    incoming: tuple[str, ...] = ()
 
 
 def check_project_file(path: Path) -> None:
@@ -116,7 +105,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-class Project:
+class Project(AnnotationStore, BulkReads):
     """An open project file: `Project.create` or `Project.open` it, and close it (or use `with`)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
@@ -453,320 +442,6 @@ class Project:
         )
         return [r[0] for r in rows]
 
-    # ----------------------------------------------------------------- annotations: reading
-
-    _SELECT = """
-        SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.text, a.attributes,
-               a.link_id, a.origin, a.created_at, a.modified_at,
-               e.id, e.name, e.kind, e.aliases, a.sources
-        FROM annotations a
-        JOIN annotators p ON p.id = a.annotator_id
-        LEFT JOIN entities e ON e.id = a.entity_id
-    """
-
-    def annotations(self, document_id: str, annotator: str | None = None) -> list[Annotation]:
-        """The annotations of a document in reading order (by start, longer spans first)."""
-        where, params = "WHERE a.document_id = ?", [document_id]
-        if annotator is not None:
-            where += " AND p.name = ?"
-            params.append(annotator)
-        rows = self.conn.execute(
-            f'{self._SELECT} {where} ORDER BY a.start, a."end" DESC, a.layer, a.id', params
-        ).fetchall()
-        stances = self._stances(
-            "SELECT s.annotation_id, s.target, s.value FROM stances s "
-            "JOIN annotations a ON a.id = s.annotation_id WHERE a.document_id = ? "
-            "ORDER BY s.annotation_id, s.position",
-            (document_id,),
-        )
-        return [_annotation(row, stances.get(row[0], ())) for row in rows]
-
-    def annotation(self, annotation_id: str) -> Annotation:
-        row = self.conn.execute(f"{self._SELECT} WHERE a.id = ?", (annotation_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"no annotation with id {annotation_id!r}")
-        stances = self._stances(
-            "SELECT annotation_id, target, value FROM stances WHERE annotation_id = ? "
-            "ORDER BY position",
-            (annotation_id,),
-        )
-        return _annotation(row, stances.get(annotation_id, ()))
-
-    def _stances(self, sql: str, params: Sequence) -> dict[str, tuple[Stance, ...]]:
-        found: dict[str, list[Stance]] = {}
-        for annotation_id, target, value in self.conn.execute(sql, params):
-            found.setdefault(annotation_id, []).append(Stance(target, value))
-        return {k: tuple(v) for k, v in found.items()}
-
-    def annotation_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
-
-    # ----------------------------------------------------------------- annotations: writing
-
-    def add_annotation(
-        self,
-        document_id: str,
-        annotator: str,
-        layer: str,
-        start: int,
-        end: int,
-        *,
-        attributes: Mapping[str, Any] | None = None,
-        entity: str | Entity | None = None,
-        link_id: str | None = None,
-        stances: Iterable[Stance | tuple[str, str]] = (),
-        origin: str = "manual",
-        text: str | None = None,
-        id: str | None = None,
-        sources: Iterable[str] = (),
-    ) -> Annotation:
-        """Tag `text[start:end]` of a document; `text`, when given, must equal that slice.
-
-        `entity` is a speaker entity or its name (a new name creates the entity); `sources` are
-        the annotations an adjudicated annotation was decided from.
-        """
-        if not (isinstance(start, int) and isinstance(end, int)):
-            raise ValidationError(f"span {start!r}-{end!r}: offsets must be whole numbers")
-        stamp = now()
-        with self.atomic():
-            if entity is not None and not isinstance(entity, Entity):
-                role = (attributes or {}).get("role")
-                entity = self.ensure_entity(entity, kind=role)
-            annotation = Annotation(
-                id=id or str(uuid.uuid4()),
-                document_id=document_id,
-                annotator=annotator,
-                layer=layer,
-                start=start,
-                end=end,
-                text=text if text is not None else self.text(document_id)[start:end],
-                attributes=dict(attributes or {}),
-                entity=entity,
-                link_id=link_id,
-                stances=tuple(_stance(s) for s in stances),
-                origin=origin,
-                created_at=stamp,
-                modified_at=stamp,
-                sources=tuple(sources),
-            )
-            annotation = self._write(annotation, new=True)
-            if origin == "manual":
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO document_status "
-                    "(document_id, annotator_id, status, modified_at) VALUES (?, ?, ?, ?)",
-                    (document_id, self._annotator_id(annotator), "in_progress", stamp),
-                )
-        return annotation
-
-    def update_annotation(
-        self,
-        annotation_id: str,
-        *,
-        start: int = _UNSET,
-        end: int = _UNSET,
-        layer: str = _UNSET,
-        attributes: Mapping[str, Any] = _UNSET,
-        entity: str | Entity | None = _UNSET,
-        link_id: str | None = _UNSET,
-        stances: Iterable[Stance | tuple[str, str]] = _UNSET,
-    ) -> Annotation:
-        """Change some fields of an annotation; the others keep their values."""
-        with self.atomic():
-            old = self.annotation(annotation_id)
-            changes: dict[str, Any] = {"modified_at": now()}
-            for name, value in (
-                ("start", start),
-                ("end", end),
-                ("layer", layer),
-                ("link_id", link_id),
-            ):
-                if value is not _UNSET:
-                    changes[name] = value
-            if attributes is not _UNSET:
-                changes["attributes"] = dict(attributes)
-            if stances is not _UNSET:
-                changes["stances"] = tuple(_stance(s) for s in stances)
-            if entity is not _UNSET:
-                if entity is not None and not isinstance(entity, Entity):
-                    entity = self.ensure_entity(entity)
-                changes["entity"] = entity
-            new = replace(old, **changes)
-            if new.layer != old.layer:
-                new = self._fit_to_layer(new)
-            if (new.start, new.end) != (old.start, old.end):
-                new = replace(new, text=self.text(new.document_id)[new.start : new.end])
-            written = self._write(new, new=False)
-            if new.layer != old.layer:
-                # Claims linking to a mention that is no longer of the linked layer lose the link.
-                self._drop_invalid_incoming(annotation_id, new.layer)
-        return written
-
-    def _fit_to_layer(self, annotation: Annotation) -> Annotation:
-        """Keep what the new layer can hold when an annotation changes layer."""
-        layer = self.schema.layer(annotation.layer)
-        plain = {
-            k: v
-            for k, v in annotation.attributes.items()
-            if (a := layer.attribute(k)) is not None
-            and a.type in ("choice", "text")
-            and (a.type == "text" or v in a.values)
-        }
-        return replace(
-            annotation,
-            attributes=plain,
-            entity=annotation.entity if layer.attribute_of_type("entity") else None,
-            link_id=annotation.link_id if layer.attribute_of_type("link") else None,
-            stances=annotation.stances if layer.has_stance else (),
-        )
-
-    def _drop_invalid_incoming(self, target_id: str, new_layer: str) -> None:
-        for source_id, source_layer in self.conn.execute(
-            "SELECT id, layer FROM annotations WHERE link_id = ?", (target_id,)
-        ).fetchall():
-            link = self.schema.layer(source_layer).attribute_of_type("link")
-            if link is None or link.layer != new_layer:
-                self.conn.execute(
-                    "UPDATE annotations SET link_id = NULL WHERE id = ?", (source_id,)
-                )
-
-    def delete_annotation(self, annotation_id: str) -> AnnotationState:
-        """Delete an annotation; returns what `restore` needs to put it back."""
-        with self.atomic():
-            state = self.state(annotation_id)
-            if state is None:
-                raise NotFoundError(f"no annotation with id {annotation_id!r}")
-            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-        return state
-
-    def state(self, annotation_id: str) -> AnnotationState | None:
-        """A snapshot of an annotation for undo, or None when it does not exist."""
-        try:
-            annotation = self.annotation(annotation_id)
-        except NotFoundError:
-            return None
-        incoming = tuple(
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM annotations WHERE link_id = ? ORDER BY id", (annotation_id,)
-            )
-        )
-        return AnnotationState(annotation, incoming)
-
-    def restore(self, annotation_id: str, state: AnnotationState | None) -> None:
-        """Make the annotation exactly as in `state` (None: make it not exist). Used by undo."""
-        with self.atomic():
-            if state is None:
-                self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-                return
-            annotation = state.annotation
-            if annotation.entity is not None:
-                self._put_entity(annotation.entity)
-            exists = self.conn.execute(
-                "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
-            ).fetchone()
-            self._write(annotation, new=not exists)
-            for source_id in state.incoming:
-                self.conn.execute(
-                    "UPDATE annotations SET link_id = ? WHERE id = ?", (annotation_id, source_id)
-                )
-
-    def _write(self, annotation: Annotation, new: bool) -> Annotation:
-        """Validate an annotation against the schema and its document and store it."""
-        annotation = self._validated(annotation)
-        annotator_id = self._annotator_id(annotation.annotator, create=True)
-        row = (
-            annotation.document_id,
-            annotator_id,
-            annotation.layer,
-            annotation.start,
-            annotation.end,
-            annotation.text,
-            json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
-            annotation.entity.id if annotation.entity else None,
-            annotation.link_id,
-            annotation.origin,
-            annotation.created_at,
-            annotation.modified_at,
-            json.dumps(list(annotation.sources)),
-            annotation.id,
-        )
-        try:
-            if new:
-                self.conn.execute(
-                    'INSERT INTO annotations (document_id, annotator_id, layer, start, "end", '
-                    "text, attributes, entity_id, link_id, origin, created_at, modified_at, "
-                    "sources, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                )
-            else:
-                self.conn.execute(
-                    "UPDATE annotations SET document_id = ?, annotator_id = ?, layer = ?, "
-                    'start = ?, "end" = ?, text = ?, attributes = ?, entity_id = ?, '
-                    "link_id = ?, origin = ?, created_at = ?, modified_at = ?, sources = ? "
-                    "WHERE id = ?",
-                    row,
-                )
-        except sqlite3.IntegrityError as exc:
-            if "UNIQUE" in str(exc) and "annotations.id" in str(exc):
-                raise ValidationError(f"an annotation with id {annotation.id} exists") from None
-            raise
-        self.conn.execute("DELETE FROM stances WHERE annotation_id = ?", (annotation.id,))
-        self.conn.executemany(
-            "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
-            [(annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)],
-        )
-        return annotation
-
-    def _validated(self, annotation: Annotation) -> Annotation:
-        layer = self.schema.layer(annotation.layer)
-        text = self.text(annotation.document_id)
-        start, end = annotation.start, annotation.end
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-            raise ValidationError(
-                f"span {start}-{end} is not inside the document (0-{len(text)}, start before end)"
-            )
-        if annotation.text != text[start:end]:
-            raise ValidationError(
-                f"span text {annotation.text!r} does not match the document at {start}-{end} "
-                f"({text[start:end]!r})"
-            )
-        if annotation.origin not in ("manual", "imported", "suggested", "adjudicated"):
-            raise ValidationError(f"unknown origin {annotation.origin!r}")
-        attributes = self.schema.validate_attributes(layer.name, annotation.attributes)
-        if annotation.entity is not None and layer.attribute_of_type("entity") is None:
-            raise ValidationError(f"layer {layer.name!r} has no speaker entity")
-        if annotation.link_id is not None:
-            self._check_link(annotation, layer.attribute_of_type("link"))
-        targets = set()
-        for stance in annotation.stances:
-            self.schema.validate_stance_value(layer.name, stance.value)
-            if not stance.target.strip():
-                raise ValidationError("a stance needs a target")
-            if stance.target in targets:
-                raise ValidationError(f"stance target {stance.target!r} is given twice")
-            targets.add(stance.target)
-        return replace(annotation, attributes=attributes)
-
-    def _check_link(self, annotation: Annotation, link: Any) -> None:
-        if link is None:
-            raise ValidationError(f"layer {annotation.layer!r} has no link")
-        row = self.conn.execute(
-            "SELECT a.document_id, a.layer, p.name FROM annotations a "
-            "JOIN annotators p ON p.id = a.annotator_id WHERE a.id = ?",
-            (annotation.link_id,),
-        ).fetchone()
-        if row is None:
-            raise ValidationError(f"linked annotation {annotation.link_id!r} does not exist")
-        if row[0] != annotation.document_id or row[1] != link.layer:
-            raise ValidationError(
-                f"{annotation.layer}.{link.name} must link to a {link.layer} "
-                "annotation of the same document"
-            )
-        if row[2] != annotation.annotator:
-            raise ValidationError(
-                f"{annotation.layer}.{link.name} must link to the same annotator's annotation"
-            )
-
     # ----------------------------------------------------------------- comments and figures
 
     def add_comment(
@@ -865,155 +540,6 @@ class Project:
                 problems.append(f"annotation {ann_id}: {exc}")
         return problems
 
-    def annotation_rows(
-        self, annotators: Sequence[str] | None = None, document_ids: Sequence[str] | None = None
-    ) -> Iterator[tuple]:
-        """Annotations as plain tuples in no particular order, for bulk readers (agreement):
-        (id, document_id, annotator, layer, start, end, attributes as JSON text, entity name,
-        link_id). One query, streamed; stances come from `stance_rows`."""
-        sql = (
-            'SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.attributes, '
-            "e.name, a.link_id FROM annotations a JOIN annotators p ON p.id = a.annotator_id "
-            "LEFT JOIN entities e ON e.id = a.entity_id WHERE 1"
-        )
-        params = []
-        # A JSON list as one parameter: no limit on the number of names or ids.
-        if annotators is not None:
-            sql += " AND p.name IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(annotators)))
-        if document_ids is not None:
-            sql += " AND a.document_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(document_ids)))
-        return iter(self.conn.execute(sql, params))
-
-    def stance_rows(self) -> Iterator[tuple[str, str, str]]:
-        """Every stance as (annotation_id, target, value), in no particular order."""
-        return iter(self.conn.execute("SELECT annotation_id, target, value FROM stances"))
-
-    # ----------------------------------------------------------------- exports and imports
-
-    # The columns `annotation_table` can give, by name, and whether people type their text
-    # (only such cells can start like a spreadsheet formula; ids, times and JSON cannot).
-    _TABLE = {
-        "document_id": ("a.document_id", True),
-        "document_title": ("d.title", True),
-        "document_sha256": ("d.sha256", False),
-        "annotator": ("p.name", True),
-        "layer": ("a.layer", False),
-        "start": ("a.start", False),
-        "end": ('a."end"', False),
-        "text": ("a.text", True),
-        "id": ("a.id", False),
-        "origin": ("a.origin", False),
-        "created_at": ("a.created_at", False),
-        "modified_at": ("a.modified_at", False),
-        "attributes": ("a.attributes", False),
-        "entity": ("e.name", True),
-        "entity_id": ("a.entity_id", False),
-        "link_id": ("a.link_id", False),
-        "link_text": ("l.text", True),
-        "link_entity": ("le.name", True),
-        "stance_target": ("s.target", True),
-        "stance_value": ("s.value", True),
-        # Only layers with stances are looked up ({stance_layers} is filled in).
-        "stances": (
-            "CASE WHEN a.layer IN ({stance_layers}) THEN "
-            "(SELECT json_group_array(json_array(target, value)) FROM "
-            "(SELECT target, value FROM stances WHERE annotation_id = a.id ORDER BY position)) "
-            "ELSE '[]' END",
-            False,
-        ),
-    }
-    # Large exports read the file through a memory map: index lookups then skip a system call.
-    _EXPORT_MMAP_BYTES = 1 << 30
-
-    def annotation_table(
-        self,
-        columns: Sequence[str | tuple[str, ...]],
-        *,
-        document_ids: Sequence[str] | None = None,
-        annotators: Sequence[str] | None = None,
-        layers: Sequence[str] | None = None,
-        per_stance: bool = True,
-        escape_starts: str = "",
-    ) -> Iterator[tuple]:
-        """Stream annotations as rows of the named columns, in the order they were stored
-        (sorting a million rows by document and position would cost as much as the rest).
-
-        A column is a name of `_TABLE`, `attribute:NAME` (a plain attribute's value), or a tuple
-        of those (the first that is not empty). With `per_stance` an annotation gives one row per
-        stance (`stance_target`, `stance_value`), or one row when it has none. Typed text cells
-        starting with a character of `escape_starts` get a leading apostrophe (the spreadsheet
-        formula guard). One query whose rows are streamed: exports of millions of rows never
-        hold them, and no Python code runs per cell.
-        """
-        starts = ", ".join(str(ord(ch)) for ch in escape_starts)
-        stance_layers = ", ".join(f"'{x.name}'" for x in self.schema.layers if x.has_stance)
-        select = []
-        for column in columns:
-            names = column if isinstance(column, tuple) else (column,)
-            parts = [self._table_column(name, escape_starts) for name in names]
-            sql = parts[0][0] if len(parts) == 1 else f"coalesce({', '.join(p for p, _ in parts)})"
-            sql = sql.replace("{stance_layers}", stance_layers)
-            if starts and any(typed for _, typed in parts):
-                sql = f"CASE WHEN unicode({sql}) IN ({starts}) THEN '''' || {sql} ELSE {sql} END"
-            select.append(sql)
-        where, params = ["1"], []
-        # A JSON list as one parameter: no limit on the number of ids or names.
-        for values, expr in (
-            (document_ids, "a.document_id"),
-            (annotators, "p.name"),
-            (layers, "a.layer"),
-        ):
-            if values is not None:
-                where.append(f"{expr} IN (SELECT value FROM json_each(?))")
-                params.append(json.dumps(list(values)))
-        # A NULL key skips the search: only layers with stances are looked up.
-        stances = (
-            "LEFT JOIN stances s ON s.annotation_id = "
-            f"CASE WHEN a.layer IN ({stance_layers}) THEN a.id END"
-            if per_stance
-            else ""
-        )
-        sql = f"""
-            SELECT {", ".join(select)}
-            FROM annotations a
-            JOIN documents d ON d.id = a.document_id
-            JOIN annotators p ON p.id = a.annotator_id
-            LEFT JOIN entities e ON e.id = a.entity_id
-            LEFT JOIN annotations l ON l.id = a.link_id
-            LEFT JOIN entities le ON le.id = l.entity_id
-            {stances}
-            WHERE {" AND ".join(where)}
-            ORDER BY a.rowid{", s.position" * per_stance}
-        """
-
-        def rows() -> Iterator[tuple]:
-            before = self.conn.execute("PRAGMA mmap_size").fetchone()[0]
-            self.conn.execute(f"PRAGMA mmap_size = {max(before, self._EXPORT_MMAP_BYTES)}")
-            try:
-                yield from self.conn.execute(sql, params)
-            finally:
-                self.conn.execute(f"PRAGMA mmap_size = {before}")
-
-        return rows()
-
-    def _table_column(self, name: str, escape_starts: str = "") -> tuple[str, bool]:
-        """The SQL of a column, and whether a cell of it may start with `escape_starts`."""
-        if not name.startswith("attribute:"):
-            return self._TABLE[name]
-        attribute = name.removeprefix("attribute:")
-        found = [a for layer in self.schema.layers if (a := layer.attribute(attribute))]
-        if not found:
-            raise ValueError(f"no attribute {attribute!r} in the schema")
-        # A choice holds only the schema's values; most cannot start like a formula.
-        typed = any(
-            a.type != "choice" or any(v.startswith(tuple(escape_starts)) for v in a.values)
-            for a in found
-        )
-        # Schema names are lower-case identifiers, so one can stand in the JSON path.
-        return f"json_extract(a.attributes, '$.{attribute}')", typed
-
     def add_entity(self, entity: Entity) -> Entity:
         """Store an entity with its own id, as an import needs; the stored one when it exists."""
         row = self.conn.execute(
@@ -1027,35 +553,6 @@ class Project:
             raise ValidationError("a speaker entity needs a name")
         self._put_entity(entity)
         return entity
-
-
-def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
-    if isinstance(value, Stance):
-        return value
-    if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise ValidationError(f"a stance is a (target, value) pair, got {value!r}")
-    return Stance(str(value[0]).strip(), str(value[1]))
-
-
-def _annotation(row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
-    entity = Entity(row[12], row[13], row[14], tuple(json.loads(row[15]))) if row[12] else None
-    return Annotation(
-        id=row[0],
-        document_id=row[1],
-        annotator=row[2],
-        layer=row[3],
-        start=row[4],
-        end=row[5],
-        text=row[6],
-        attributes=json.loads(row[7]),
-        link_id=row[8],
-        origin=row[9],
-        created_at=row[10],
-        modified_at=row[11],
-        entity=entity,
-        stances=stances,
-        sources=tuple(json.loads(row[16])),
-    )
 
 
 def open_or_create(path: str | Path) -> Project:
