@@ -162,7 +162,12 @@ def build_actions(window: MainWindow) -> Actions:
         window.merge_project,
         tip="Copy a colleague's annotations from their project file",
     )
-    a["review"] = _action(window, "Review and adjudicate…", window.open_review, "Ctrl+Shift+R")
+    a["review"] = _action(
+        window, "Review and adjudicate…", lambda: window.open_review(), "Ctrl+Shift+R"
+    )
+    a["agreement"] = _action(
+        window, "Agreement between annotators…", window.open_agreement, "Ctrl+Shift+G"
+    )
     a["export"] = _action(window, "Export…", window.export, "Ctrl+E")
     a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
     a["shortcuts"] = _action(window, "Keyboard shortcuts", window.show_shortcuts, "F1")
@@ -234,6 +239,7 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
     annotate.addSeparator()
     annotate.addAction(a["done"])
     annotate.addAction(a["review"])
+    annotate.addAction(a["agreement"])
     view = menu_bar.addMenu("&View")
     for action in actions.show_layer.values():
         view.addAction(action)

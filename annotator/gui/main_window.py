@@ -32,6 +32,7 @@ from annotator.gui.actions import (
     build_toolbar,
     context_actions,
 )
+from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_view import ArticleView
 from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
@@ -373,12 +374,26 @@ class MainWindow(QMainWindow):
         self.documents.refresh()
         self.workbench.reload()
 
-    def open_review(self) -> None:
+    def open_review(
+        self, document_id: str | None = None, annotators: tuple[str, str] | None = None
+    ) -> None:
         self._review = ReviewWindow(
-            self.workbench.project, self.workbench.annotator, self.workbench.document_id, self
+            self.workbench.project,
+            self.workbench.annotator,
+            document_id or self.workbench.document_id,
+            self,
+            annotators,
         )
         self._review.setWindowFlag(Qt.WindowType.Window)
         self._review.show()
+
+    def open_agreement(self) -> None:
+        self._agreement = AgreementDialog(self.workbench.project, self)
+        self._agreement.review_requested.connect(
+            lambda document_id, a, b: self.open_review(document_id, (a, b))
+        )
+        self._agreement.show()
+        self._agreement.compute()
 
     def export(self) -> None:
         message = export_from_window(self.workbench.project, self.workbench.document_id, self)

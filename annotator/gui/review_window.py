@@ -33,6 +33,7 @@ from annotator.core.review import (
     adjudicate,
     compare,
 )
+from annotator.core.suggest import SUGGESTIONS
 from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.commands import DecisionCommand
@@ -68,6 +69,7 @@ class ReviewWindow(QMainWindow):
         reviewer: str,
         document_id: str | None = None,
         parent: QWidget | None = None,
+        annotators: tuple[str, str] | None = None,
     ):
         super().__init__(parent)
         self.project = project
@@ -80,7 +82,7 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle("Review — Arabic news annotator")
         self._build()
         self._build_actions()
-        self._fill_choices(document_id)
+        self._fill_choices(document_id, annotators)
         self.gold.annotation_changed.connect(lambda *_: self.refresh())
         self.gold.error.connect(self.statusBar().showMessage)
         self.refresh()
@@ -177,6 +179,9 @@ class ReviewWindow(QMainWindow):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.setWordWrap(False)
+        # Qt's default minimum is the font's widest glyph, very wide with Amiri as fallback.
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000"))
         table.setItemDelegate(TextDirectionDelegate(table))
         return table
 
@@ -207,15 +212,21 @@ class ReviewWindow(QMainWindow):
         for name, key in (("a", "1"), ("b", "2"), ("reject", "0")):
             self.buttons[name].setToolTip(f"{self.buttons[name].text()} ({key})")
 
-    def _fill_choices(self, document_id: str | None) -> None:
+    def _fill_choices(self, document_id: str | None, annotators: tuple[str, str] | None) -> None:
         for summary in self.project.documents():
             self.document_choice.addItem(summary.title, summary.id)
         index = self.document_choice.findData(document_id) if document_id else 0
         self.document_choice.setCurrentIndex(max(index, 0))
-        names = [n for n in self.project.annotators() if n != GOLD]
-        for choice, default in ((self.a_choice, 0), (self.b_choice, 1)):
-            choice.addItems(names + [GOLD])
-            choice.setCurrentIndex(min(default, choice.count() - 1))
+        names = [n for n in self.project.annotators() if n not in (GOLD, SUGGESTIONS)]
+        # By default the reviewer against a colleague, else the first two annotators.
+        ordered = ([self.reviewer] if self.reviewer in names else []) + [
+            n for n in names if n != self.reviewer
+        ]
+        for choice, position in ((self.a_choice, 0), (self.b_choice, 1)):
+            choice.addItems(ordered + [GOLD])
+            wanted = annotators[position] if annotators else None
+            index = choice.findText(wanted) if wanted else min(position, choice.count() - 1)
+            choice.setCurrentIndex(max(index, 0))
 
     # ------------------------------------------------------------------ showing
 

@@ -1,0 +1,80 @@
+"""The agreement dialog on the sample: figures with their unit counts, chart, confusion matrices
+and the documents, computed off the GUI thread."""
+
+import pytest
+
+from annotator.core.formats import jsonl
+from annotator.core.paths import seeds_dir
+from annotator.gui.agreement_dialog import AgreementDialog
+
+SEED = "000_41ac67127a0642cf"
+
+
+@pytest.fixture
+def dialog(qtbot, project):
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.gold.jsonl", "reference")
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.colleague.jsonl", "colleague")
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def compute(qtbot, dialog):
+    dialog.compute()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+
+
+def cell(model, row, column):
+    return model.item(row, column).text()
+
+
+def test_the_figures_show_values_with_their_unit_counts(qtbot, dialog):
+    compute(qtbot, dialog)
+    rows = {
+        (cell(dialog.figures, r, 0), cell(dialog.figures, r, 1)): r
+        for r in range(dialog.figures.rowCount())
+    }
+    r = rows[("speaker", "span exact F1")]
+    assert cell(dialog.figures, r, 3) == "0.880" and cell(dialog.figures, r, 4) == "14"
+    alpha = rows[("claim", "token alpha")]
+    assert float(cell(dialog.figures, alpha, 3)) > 0.9
+
+
+def test_undefined_and_small_figures_are_greyed_with_the_reason(qtbot, dialog):
+    compute(qtbot, dialog)
+    for r in range(dialog.figures.rowCount()):
+        if cell(dialog.figures, r, 1) == "role kappa":
+            assert cell(dialog.figures, r, 3) == "n/a"
+            assert "one category only" in dialog.figures.item(r, 3).toolTip()
+            assert dialog.figures.item(r, 3).foreground().color().name() == "#8a8a8a"
+            return
+    pytest.fail("no role kappa row")
+
+
+def test_the_chart_and_confusion_matrices_follow_the_report(qtbot, dialog):
+    compute(qtbot, dialog)
+    labels = [label for label, _, _ in dialog.chart.bars]
+    assert "claim: span overlap F1" in labels
+    choices = [dialog.confusion_choice.itemText(i) for i in range(dialog.confusion_choice.count())]
+    kind = next(i for i, text in enumerate(choices) if text.startswith("claim.kind"))
+    dialog.confusion_choice.setCurrentIndex(kind)
+    labels = [
+        dialog.confusion.horizontalHeaderItem(c).text()
+        for c in range(dialog.confusion.columnCount())
+    ]
+    assert "direct" in labels and "paraphrase" in labels
+
+
+def test_a_document_opens_in_review_with_the_compared_annotators(qtbot, dialog):
+    compute(qtbot, dialog)
+    dialog.documents_view.selectRow(0)
+    with qtbot.waitSignal(dialog.review_requested) as asked:
+        dialog.open_review.click()
+    assert asked.args == [SEED, "colleague", "reference"]
+
+
+def test_fewer_than_two_annotators_says_why(qtbot, project):
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    compute(qtbot, dialog)
+    assert "fewer than two annotators" in dialog.status.text()
