@@ -171,6 +171,13 @@ def build_actions(window: MainWindow) -> Actions:
     a["export"] = _action(window, "Export…", window.export, "Ctrl+E")
     a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
     a["shortcuts"] = _action(window, "Keyboard shortcuts", window.show_shortcuts, "F1")
+    a["refresh"] = _action(
+        window,
+        "Refresh",
+        window.refresh,
+        QKeySequence.StandardKey.Refresh,
+        tip="Show changes made by another window or the command line",
+    )
 
     for name, action in window.find_bar.actions.items():  # find, find_next, find_previous
         window.addAction(action)

@@ -13,9 +13,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
+from annotator.core import backup
 from annotator.core.default_project import open_project
-from annotator.core.errors import AnnotatorError
-from annotator.core.paths import APP_NAME, log_dir
+from annotator.core.errors import AnnotatorError, NewerProjectError
+from annotator.core.paths import APP_NAME, default_project_path, log_dir
 
 ORGANISATION = "arabic-news-annotator"
 log = logging.getLogger("annotator")
@@ -92,14 +93,42 @@ def install_crash_handler() -> None:
     sys.excepthook = report
 
 
+def open_or_offer_restore(project_path: str | None, parent: QWidget | None = None):
+    """Open the project; when it cannot be opened and it has backups, offer the newest one
+    (the unreadable file is kept beside the backups). None: nothing could be opened."""
+    try:
+        return open_project(project_path)
+    except NewerProjectError as exc:
+        QMessageBox.critical(parent, "Cannot open the project", str(exc))
+        return None
+    except AnnotatorError as exc:
+        path = Path(project_path) if project_path else default_project_path()
+        newest = backup.listing(path)[:1] if path.exists() else []
+        if not newest:
+            QMessageBox.critical(parent, "Cannot open the project", str(exc))
+            return None
+        answer = QMessageBox.question(
+            parent,
+            "Cannot open the project",
+            f"{exc}\n\nRestore the newest backup, made {newest[0].created:%Y-%m-%d %H:%M}? "
+            "The file that cannot be opened is kept in the backups folder.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    try:
+        backup.restore(path, newest[0].path)
+        return open_project(project_path)
+    except AnnotatorError as exc:
+        QMessageBox.critical(parent, "Cannot restore the backup", str(exc))
+        return None
+
+
 def run(project_path: str | None = None) -> int:
     app = application()
     install_crash_handler()
     settings = QSettings()
-    try:
-        project = open_project(project_path)
-    except AnnotatorError as exc:
-        QMessageBox.critical(None, "Cannot open the project", str(exc))
+    project = open_or_offer_restore(project_path)
+    if project is None:
         return 1
     annotator = ask_annotator(settings)
     if annotator is None:

@@ -4,6 +4,7 @@ turns actions into workbench calls. It holds no domain logic."""
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.merge import merge
 from annotator.core.project import Project
@@ -42,6 +44,8 @@ from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
 from annotator.gui.workbench import Workbench
+
+WATCH_INTERVAL_MS = 2000
 
 
 class Legend(QWidget):
@@ -71,6 +75,7 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project, annotator: str, settings: QSettings):
         super().__init__()
         self.settings = settings
+        self._last_backup = float("-inf")
         self.workbench = Workbench(project, annotator, self)
         self.article = ArticleView(self.workbench, self)
         self.documents = DocumentList(self.workbench, self)
@@ -123,6 +128,44 @@ class MainWindow(QMainWindow):
         self.article.speaker_picked.connect(self._link_to_speaker)
         self.side_panel.pick_speaker_requested.connect(self._on_pick_requested)
         self.article.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
+        wb.annotation_changed.connect(self._backup_when_due)
+        # Another window or the command line may write to the same file: SQLite's data_version
+        # changes when they commit, and the views are refreshed then.
+        self._data_version = self._read_data_version()
+        self._watch = QTimer(self)
+        self._watch.timeout.connect(self.refresh_if_changed_elsewhere)
+        self._watch.start(WATCH_INTERVAL_MS)
+
+    # ------------------------------------------------------------------ safety
+
+    def _read_data_version(self) -> int:
+        return self.workbench.project.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def refresh_if_changed_elsewhere(self) -> bool:
+        version = self._read_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.refresh()
+        return True
+
+    def refresh(self) -> None:
+        """Show what is stored now, including other windows' and commands' changes."""
+        self.documents.refresh()
+        self.workbench.reload()
+        self._show_status()
+
+    def _backup_when_due(self, *_args) -> None:
+        # Rolling backups while editing: at most one every backup.EVERY_MINUTES.
+        if time.monotonic() - self._last_backup < backup.EVERY_MINUTES * 60:
+            return
+        self._last_backup = time.monotonic()
+        project = self.workbench.project
+        if backup.due(project.path):
+            try:
+                backup.make(project.conn, project.path, "timed")
+            except AnnotatorError as exc:
+                self.show_error(str(exc))
 
     # ------------------------------------------------------------------ settings
 

@@ -321,3 +321,24 @@ def test_ctrl_shift_r_opens_review_on_the_current_document(window, project):
     assert {review.a_choice.currentText(), review.b_choice.currentText()} == {"amal", "omar"}
     assert review.comparison is not None and review.comparison.disagreements
     review.close()
+
+
+def test_changes_from_another_connection_appear_on_the_next_check(window, project):
+    from annotator.core.project import Project
+
+    assert not window.refresh_if_changed_elsewhere()
+    with Project.open(project.path) as other:
+        other.add_annotation(window.workbench.document_id, "amal", "speaker", 0, 5)
+    assert window.workbench.annotations() == []  # not read yet: the view shows the old state
+    assert window.refresh_if_changed_elsewhere()
+    assert [a.text for a in window.workbench.annotations()] == [window.workbench.text[:5]]
+
+
+def test_editing_makes_a_timed_backup(window, project):
+    from annotator.core import backup
+
+    window.workbench.tag("speaker", 0, 5)
+    (made,) = backup.listing(project.path)
+    assert made.label == "timed"
+    window.workbench.tag("speaker", 6, 8)
+    assert len(backup.listing(project.path)) == 1  # at most one every few minutes

@@ -1,0 +1,35 @@
+"""Starting the window: a project that cannot be opened offers its newest backup."""
+
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core import backup
+from annotator.gui.app import open_or_offer_restore
+
+
+def test_a_damaged_project_offers_its_newest_backup(qapp, project, monkeypatch):
+    path = project.path
+    saved = backup.make(project.conn, path, "manual")
+    project.close()
+    path.write_bytes(b"not a project any more")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
+    reopened = open_or_offer_restore(str(path))
+    assert reopened is not None and len(reopened.documents()) == 1
+    reopened.close()
+    assert "Restore the newest backup" in asked[0]
+    kept = [b for b in backup.listing(path) if b.label == "before-restore"]
+    assert kept and kept[0].path.read_bytes() == b"not a project any more"
+    assert saved.exists()
+
+
+def test_without_backups_the_reason_is_shown(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "broken.annotator"
+    path.write_bytes(b"garbage")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
+    assert open_or_offer_restore(str(path)) is None
+    assert "not an annotator project" in shown[0]
