@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every action is already stored; only the view state is left to keep.
+        self._watch.stop()
         self.save_state()
         super().closeEvent(event)
 

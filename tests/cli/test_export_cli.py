@@ -2,35 +2,12 @@
 
 import csv
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from annotator.core.formats import jsonl, txt
 from annotator.core.paths import seeds_dir
 from annotator.core.project import Project
-
-
-@pytest.fixture
-def run(tmp_path):
-    """Run `python -m annotator ARGS` in tmp_path, with the user's data folders inside it."""
-    env = dict(
-        os.environ, XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state")
-    )
-
-    def run(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "annotator", *map(str, args)],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-        )
-
-    return run
 
 
 @pytest.fixture

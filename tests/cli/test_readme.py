@@ -16,8 +16,22 @@ def subcommands():
 
 
 def test_the_tool_has_the_commands_a_researcher_needs():
-    needed = {"init", "import", "import-annotations", "export", "list", "stats", "gui", "merge",
-              "agreement", "search", "suggest", "backup", "restore", "check"}
+    needed = {
+        "init",
+        "import",
+        "import-annotations",
+        "export",
+        "list",
+        "stats",
+        "gui",
+        "merge",
+        "agreement",
+        "search",
+        "suggest",
+        "backup",
+        "restore",
+        "check",
+    }
     assert needed <= set(subcommands())
 
 

@@ -7,11 +7,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from annotator.core.formats.txt import read_articles  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
+from annotator.gui.app import load_fonts  # noqa: E402
+from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.gui.workbench import Workbench  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -62,3 +64,32 @@ def type_text():
             )
 
     return type_text
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """The window's settings in a file of the test's own, never the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def open_window(qtbot, project, settings):
+    """Open the main window on `project` for "amal", shown and focused on the article; call
+    again to reopen, as at the next start."""
+    load_fonts()
+
+    def open_window() -> MainWindow:
+        window = MainWindow(project, "amal", settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        window.article.setFocus()
+        return window
+
+    return open_window
+
+
+@pytest.fixture
+def window(open_window):
+    return open_window()

@@ -2,48 +2,19 @@
 
 import json
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
 
 from annotator.core.formats.txt import read_articles
 from annotator.core.paths import seeds_dir
 from annotator.core.text import is_word_char
-from annotator.gui.app import load_fonts
 from annotator.gui.article_view import describe
-from annotator.gui.main_window import MainWindow
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def open_window(qtbot, project, settings):
-    load_fonts()
-
-    def open_window() -> MainWindow:
-        window = MainWindow(project, "amal", settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        window.article.setFocus()
-        return window
-
-    return open_window
-
-
-@pytest.fixture
-def window(open_window):
-    return open_window()
 
 
 def key(widget, k, modifiers=NO):

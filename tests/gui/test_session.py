@@ -1,33 +1,14 @@
 """A researcher's session in the main window on the sample article: drag, tag, link, stance,
 undo, redo, and the same annotations after reopening the project from disk."""
 
-import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from annotator.core.project import Project
-from annotator.gui.app import load_fonts
 from annotator.gui.main_window import MainWindow
 
 CUE_AND_SPEAKER = "وأكد العميد قاآني لهنية أن "
 SPEAKER = "العميد قاآني"
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, project, settings):
-    load_fonts()
-    window = MainWindow(project, "amal", settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.article.setFocus()
-    return window
 
 
 def point_of(window: MainWindow, position: int) -> QPoint:
