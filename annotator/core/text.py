@@ -244,3 +244,9 @@ def _as_cue(written: str) -> str | None:
     if written[:1] in _CONJUNCTIONS and matching_form(written[1:]) in _CUE_FORMS:
         return written[1:]
     return None
+
+
+def one_line(text: str, limit: int = 120) -> str:
+    """The text on one line (runs of white space made one space), cut with "…" past `limit`."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Annotation
 from annotator.core.schema import Attribute, Layer
+from annotator.core.text import one_line
 from annotator.gui.fields import allow_narrow, name_completer
-from annotator.gui.models import is_right_to_left, one_line
+from annotator.gui.models import is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
 

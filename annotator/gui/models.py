@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.core.model import Annotation, DocumentSummary
 from annotator.core.project import Project
-from annotator.core.text import matching_form
+from annotator.core.text import matching_form, one_line
 from annotator.gui.workbench import Workbench
 
 STATUS_WORDS = {"todo": "todo", "in_progress": "in progress", "done": "done"}
@@ -38,12 +38,6 @@ def is_right_to_left(text: str) -> bool:
         if direction == "L":
             return False
     return False
-
-
-def one_line(text: str, limit: int = 120) -> str:
-    """The text on one line, cut with an ellipsis past `limit` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def filter_form(text: str) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import Annotation
 from annotator.core.review import Comparison, ReviewItem
+from annotator.core.text import one_line
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -19,11 +20,6 @@ _KIND_LABELS = {
 }
 DIFFERENT = QColor("#ffd9a8")
 OPEN = QColor("#fff1e0")
-
-
-def _one_line(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ReviewItemsModel(QAbstractTableModel):
@@ -77,8 +73,8 @@ class ReviewItemsModel(QAbstractTableModel):
             return (
                 _KIND_LABELS[item.kind],
                 item.layer,
-                _one_line(a.text) if a else "—",
-                _one_line(b.text) if b else "—",
+                one_line(a.text, 60) if a else "—",
+                one_line(b.text, 60) if b else "—",
                 ", ".join(item.differences),
                 item.decision or ("open" if item.is_open else ""),
             )[column]
@@ -95,13 +91,13 @@ def _fields(annotation: Annotation | None, links: dict[str, Annotation]) -> dict
         return {}
     fields = {
         "Span": f"{annotation.start}–{annotation.end}",
-        "Text": _one_line(annotation.text, 200),
+        "Text": one_line(annotation.text, 200),
         "Entity": annotation.entity.name if annotation.entity else "",
     }
     for name, value in sorted(annotation.attributes.items()):
         fields[name.capitalize()] = str(value)
     linked = links.get(annotation.link_id or "")
-    fields["Link"] = _one_line(linked.text, 40) if linked else ""
+    fields["Link"] = one_line(linked.text, 40) if linked else ""
     fields["Stances"] = "; ".join(f"{s.target}: {s.value}" for s in annotation.stances)
     return fields
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from annotator.core import suggest as core
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation
+from annotator.core.text import one_line
 from annotator.gui.article_text import ArticleText
 from annotator.gui.commands import AnnotationCommand
 from annotator.gui.find_bar import SpanMarks, attach
@@ -48,7 +49,7 @@ def accept(workbench: Workbench, suggestion_id: str) -> list[str]:
     annotation = workbench.project.annotation(suggestion_id)
     return _store(
         workbench,
-        f"Accept suggested {annotation.layer} «{_short(annotation.text)}»",
+        f"Accept suggested {annotation.layer} «{one_line(annotation.text, 30)}»",
         lambda: core.accept(workbench.project, suggestion_id, workbench.annotator),
     )
 
@@ -79,7 +80,7 @@ def reject(workbench: Workbench, suggestion_id: str) -> bool:
     workbench.undo_stack.push(
         AnnotationCommand(
             workbench,
-            f"Reject suggested {annotation.layer} «{_short(annotation.text)}»",
+            f"Reject suggested {annotation.layer} «{one_line(annotation.text, 30)}»",
             annotation.document_id,
             suggestion_id,
             before,
@@ -108,11 +109,6 @@ def _store(workbench: Workbench, description: str, perform) -> list[str]:
         )
     stack.endMacro()
     return made
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------------------------- the list
@@ -151,7 +147,7 @@ class SuggestionList(QAbstractListModel):
 
     def _describe(self, suggestion: Annotation) -> str:
         label = self._workbench.schema.layer(suggestion.layer).label
-        text = f"{label}: {_short(suggestion.text, 60)}"
+        text = f"{label}: {one_line(suggestion.text, 60)}"
         if suggestion.entity is not None:
             text += f" ({suggestion.entity.name})"
         speaker = next((s for s in self.suggestions if s.id == suggestion.link_id), None)
@@ -161,7 +157,7 @@ class SuggestionList(QAbstractListModel):
             except AnnotatorError:
                 speaker = None
         if speaker is not None:
-            text += f" ← {_short(speaker.text, 30)}"
+            text += f" ← {one_line(speaker.text, 30)}"
         return text
 
 

@@ -18,7 +18,7 @@ from annotator.core.model import Annotation, Entity
 from annotator.core.project import AnnotationState, Project
 from annotator.core.schema import LabelSchema
 from annotator.core.suggest import SUGGESTIONS
-from annotator.core.text import find_cue
+from annotator.core.text import find_cue, one_line
 from annotator.gui.commands import AnnotationCommand, StatusCommand
 
 
@@ -171,7 +171,7 @@ class Workbench(QObject):
             ).id
 
         annotation_id = self._run(
-            f"Tag {layer.label.lower()} «{_short(self.text[start:end])}»", None, perform
+            f"Tag {layer.label.lower()} «{one_line(self.text[start:end], 30)}»", None, perform
         )
         if annotation_id:
             self.select(annotation_id)
@@ -199,7 +199,7 @@ class Workbench(QObject):
             return False
         if self.selected_id == annotation_id:
             self.select(None)
-        description = f"Delete {annotation.layer} «{_short(annotation.text)}»"
+        description = f"Delete {annotation.layer} «{one_line(annotation.text, 30)}»"
         return (
             self._run(
                 description,
@@ -275,8 +275,3 @@ class Workbench(QObject):
             if a.annotator == self.annotator and a.layer == layer and a.end <= start
         ]
         return max(ends, default=0)
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
