@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -471,6 +472,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         message = str(exc) if isinstance(exc, AnnotatorError) else _os_message(exc)
         print(f"annotator: error: {message}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        # The core turns the SQLite errors it expects into messages; this is damage found while
+        # reading (a page that passed the check at opening), or a disk failing under a write.
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"annotator: error: the project file could not be read or written ({exc}); "
+            "look for damage with `annotator check`",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("annotator: interrupted; the last unfinished action was not stored", file=sys.stderr)

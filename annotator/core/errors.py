@@ -21,6 +21,14 @@ class NewerProjectError(ProjectError):
     """The project was written by a newer version of the tool."""
 
 
+class DamagedProjectError(ProjectError):
+    """The project file is cut off or its pages are damaged; a backup should be restored."""
+
+
+class ReadOnlyProjectError(ProjectError):
+    """The project file, or the folder it is in, cannot be written."""
+
+
 class SchemaError(AnnotatorError):
     """The label schema file is invalid."""
 

@@ -24,11 +24,13 @@ from annotator.core.clock import now
 from annotator.core.errors import (
     AnnotatorError,
     Cancelled,
+    DamagedProjectError,
     NewerProjectError,
     NotAProjectError,
     NotFoundError,
     ProjectBusyError,
     ProjectError,
+    ReadOnlyProjectError,
     ValidationError,
 )
 from annotator.core.files import temp_beside
@@ -38,6 +40,7 @@ from annotator.core.text import text_sha256, title_of
 
 BUSY_TIMEOUT_S = 10.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_BYTES = 100
 
 
 @dataclass(frozen=True)
@@ -67,21 +70,27 @@ class ImportReport:
 
 
 def check_project_file(path: Path) -> None:
-    """Refuse a file that is not an annotator project by reading its header only.
+    """Refuse a file that is not an annotator project, or is cut off, by its header and size.
 
-    Nothing is opened through SQLite here, so a foreign file is left byte-for-byte untouched.
+    Nothing is opened through SQLite here, so a refused file is left byte-for-byte untouched.
     """
     try:
         with open(path, "rb") as handle:
-            header = handle.read(100)
+            header = handle.read(_HEADER_BYTES)
+            size = os.fstat(handle.fileno()).st_size
     except IsADirectoryError:
         raise NotAProjectError(f"{path} is a folder, not a project file") from None
     except OSError as exc:
         raise ProjectError(f"cannot read {path}: {exc.strerror}") from None
     if not header:
         raise NotAProjectError(f"{path} is an empty file, not an annotator project")
-    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+    if not header.startswith(_SQLITE_MAGIC):
         raise NotAProjectError(f"{path} is not an annotator project (not an SQLite file)")
+    if len(header) < _HEADER_BYTES:
+        raise DamagedProjectError(
+            f"{path} is damaged: it is cut off after {size} bytes, inside the SQLite header; "
+            f"{restore_hint(path)}"
+        )
     version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     if application_id != migrations.APPLICATION_ID:
@@ -89,6 +98,7 @@ def check_project_file(path: Path) -> None:
             f"{path} is an SQLite database of another application, not an annotator project"
         )
     _check_version(path, version)
+    _check_length(path, header, size)
 
 
 def _check_version(path: Path, version: int) -> None:
@@ -97,6 +107,140 @@ def _check_version(path: Path, version: int) -> None:
             f"{path} was made by a newer version of this tool (project format {version}, "
             f"this version reads up to {migrations.CURRENT_VERSION}); update the tool to open it"
         )
+
+
+def _check_length(path: Path, header: bytes, size: int) -> None:
+    """Refuse a file shorter than the page count its header records (an interrupted copy, a
+    full disk). Skipped while a journal holds pages: they are read from there, and a checkpoint
+    cut short may have written the new count before the pages it counts."""
+    if _log_holds_pages(path):
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The count is valid when the change counter is repeated at offset 92 (SQLite >= 3.7.0).
+    if header[24:28] != header[92:96] or not pages:
+        return
+    expected = pages * page_size
+    if size < expected:
+        raise DamagedProjectError(
+            f"{path} is damaged: it is cut off ({size:,} of its {expected:,} bytes are there), "
+            f"as by an interrupted copy or a full disk; {restore_hint(path)}"
+        )
+
+
+def _log_holds_pages(path: Path) -> bool:
+    """Whether a log beside the file may hold pages not yet in it: a non-empty write-ahead log,
+    or a rollback journal."""
+    wal = path.with_name(path.name + "-wal")
+    journal = path.with_name(path.name + "-journal")
+    return (wal.exists() and wal.stat().st_size > 0) or journal.exists()
+
+
+def restore_hint(path: Path) -> str:
+    """What to do about a damaged project: restore one of its backups, if it has any."""
+    found = backup.listing(path)
+    if not found:
+        return (
+            f"no backup of it was found in {backup.folder_of(path)}; "
+            "put back a copy you keep elsewhere"
+        )
+    return (
+        f"restore its newest backup ({found[0].created:%Y-%m-%d %H:%M}) with "
+        f"`annotator restore --latest --project {path}` (the damaged file is kept), "
+        f"or list all {len(found)} with `annotator restore --project {path}`"
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a file or folder the user cannot write: every action is stored at once, and
+    SQLite writes its log (NAME-wal, NAME-shm) beside the file."""
+    if not os.access(path, os.W_OK):
+        raise ReadOnlyProjectError(_read_only_message(path))
+    folder = path.absolute().parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ReadOnlyProjectError(
+            f"{path} cannot be opened: its folder {folder} is read-only, and a project "
+            f"writes its log ({path.name}-wal) beside it; move the project into a folder you "
+            "can write to, or make the folder writable"
+        )
+
+
+def _read_only_message(path: Path) -> str:
+    return (
+        f"{path} is read-only, so no annotation could be stored in it; make the file "
+        "writable, or copy it into a folder of yours and open the copy"
+    )
+
+
+def _check_contents(path: Path) -> None:
+    """Read the file through a read-only connection before any connection that could write:
+    its format version (the header may lag behind the log), its label schema, and the
+    structure of every page and record (`PRAGMA quick_check`: one pass over the file, about
+    0.03 s for 60 MB when the file is in the disk cache)."""
+    # Without a log beside it the file holds everything and no window has it open: read it as
+    # immutable, which takes no lock and makes no -wal or -shm file. With a log (even an empty
+    # one, while another window has the project open), read through it with locks: a read-only
+    # connection cannot checkpoint, so the file itself still cannot change.
+    logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
+    mode = "mode=ro" if any(log.exists() for log in logs) else "immutable=1"
+    try:
+        conn = sqlite3.connect(
+            f"{path.absolute().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S
+        )
+    except sqlite3.Error as exc:
+        raise _refusal(path, exc) from None
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_version(path, version)
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            found = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
+            raise DamagedProjectError(
+                f"{path} is damaged (SQLite's check found: {found}); {restore_hint(path)}"
+            )
+        if version >= 1:
+            schema = conn.execute("SELECT value FROM meta WHERE key = 'label_schema'").fetchone()
+            if schema is None:
+                raise DamagedProjectError(
+                    f"{path} is damaged: its label schema is missing; {restore_hint(path)}"
+                )
+    except sqlite3.Error as exc:
+        raise _refusal(path, exc) from None
+    except UnicodeDecodeError:
+        # SQLite's message quoted bytes of a damaged page, which need not be UTF-8.
+        raise DamagedProjectError(
+            f"{path} is damaged (SQLite's check found unreadable bytes); {restore_hint(path)}"
+        ) from None
+    finally:
+        conn.close()
+
+
+def _refusal(path: Path, exc: sqlite3.Error) -> ProjectError:
+    """The error to show for an SQLite error met while opening or writing the project."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyProjectError(_read_only_message(path))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return ProjectBusyError(
+            f"{path} is busy: another window or command has been using it for over "
+            f"{BUSY_TIMEOUT_S:.0f} s; nothing was changed, try again"
+        )
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
+        return ProjectError(f"{path} cannot be opened: {exc}")
+    return DamagedProjectError(f"{path} is damaged ({exc}); {restore_hint(path)}")
+
+
+def _write_refusal(path: Path, exc: sqlite3.OperationalError) -> ProjectError | None:
+    """The error to show when a write fails for a reason outside the program, else None."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyProjectError(f"{_read_only_message(path)}; nothing was changed")
+    if name.startswith("SQLITE_FULL"):
+        return ProjectError(
+            f"the disk holding {path} is full; nothing was changed, free some space and try again"
+        )
+    return None
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -154,23 +298,33 @@ class Project(AnnotationStore, BulkReads):
 
     @classmethod
     def open(cls, path: str | Path) -> Project:
+        """Open a project. A file that cannot be used is refused with a ProjectError subclass
+        (NotAProjectError, DamagedProjectError, NewerProjectError, ReadOnlyProjectError,
+        ProjectBusyError) and left byte for byte as it was."""
         path = Path(path)
         if not path.exists():
             raise ProjectError(f"{path}: no such project (create it with: annotator init {path})")
+        # Everything that can refuse the file runs before a connection that could write to it
+        # is made, so a refused file is left byte-for-byte as it was.
         check_project_file(path)
-        conn = _connect(path)
+        _check_writable(path)
+        _check_contents(path)
+        try:
+            conn = _connect(path)
+        except sqlite3.Error as exc:
+            raise _refusal(path, exc) from None
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            _check_version(path, version)  # the header may lag behind a WAL file
+            _check_version(path, version)  # another version may have opened it meanwhile
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             if version < migrations.CURRENT_VERSION:
                 backup.make(conn, path, f"before-v{migrations.CURRENT_VERSION}")
                 migrations.migrate(conn)
             return cls(conn, path)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise ProjectError(f"{path} cannot be opened: {exc}") from None
+            raise _refusal(path, exc) from None
         except BaseException:
             conn.close()
             raise
@@ -193,8 +347,12 @@ class Project(AnnotationStore, BulkReads):
         window or command had written in between.
         """
         if self.conn.in_transaction:
-            with self.db.atomic():  # a savepoint
-                yield
+            try:
+                with self.db.atomic():  # a savepoint
+                    yield
+            except BaseException:
+                self._texts.clear()
+                raise
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -207,15 +365,17 @@ class Project(AnnotationStore, BulkReads):
             raise
         try:
             yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        try:
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            # Texts read in the transaction may be of documents it added, which are gone now:
+            # a later document could get the same id.
+            self._texts.clear()
+            if isinstance(exc, sqlite3.OperationalError):
+                refused = _write_refusal(self.path, exc)
+                if refused is not None:
+                    raise refused from None
             raise
 
     def _meta(self, key: str) -> str:
@@ -500,10 +660,28 @@ class Project(AnnotationStore, BulkReads):
         """Everything `annotator check` looks at, as readable problems (empty: all is well):
         SQLite's integrity and foreign keys, every span against its document's text, every link
         against the schema (same document, same annotator, the linked layer), and every layer,
-        attribute value and stance value against the project's schema."""
+        attribute value and stance value against the project's schema; every document's text
+        against its SHA-256, so damage inside a text is found too."""
+        # Damaged bytes in a text would stop the reading at the first one: decode them as U+FFFD,
+        # which then differs from the document's SHA-256 or from the annotated slice.
+        factory = self.conn.text_factory
+        self.conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+        try:
+            return self._problems()
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            detail = "unreadable bytes" if isinstance(exc, UnicodeDecodeError) else exc
+            return [f"SQLite cannot read the whole file ({detail}); {restore_hint(self.path)}"]
+        finally:
+            self.conn.text_factory = factory
+
+    def _problems(self) -> list[str]:
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
-        texts = dict(self.conn.execute("SELECT id, text FROM documents"))
+        texts = {}
+        for doc_id, text, sha in self.conn.execute("SELECT id, text, sha256 FROM documents"):
+            texts[doc_id] = text
+            if text_sha256(text) != sha:
+                problems.append(f"document {doc_id}: its text does not match its SHA-256")
         rows = self.conn.execute(
             'SELECT id, document_id, annotator_id, layer, start, "end", text, attributes, '
             "link_id FROM annotations"
@@ -515,7 +693,9 @@ class Project(AnnotationStore, BulkReads):
                 problems.append(f"{where}: text differs from document {doc_id}")
             try:
                 layer = self.schema.layer(layer_name)
-                values = {k: v for k, v in json.loads(attributes).items()}
+                values = json.loads(attributes)
+                if not isinstance(values, dict):
+                    raise ValueError(f"attributes {attributes!r} are not a JSON object")
                 if self.schema.validate_attributes(layer_name, values) != values:
                     problems.append(f"{where}: attributes {values} do not fit the schema")
             except (AnnotatorError, ValueError) as exc:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator.core import backup
 from annotator.core.default_project import open_project
-from annotator.core.errors import AnnotatorError, NewerProjectError
+from annotator.core.errors import AnnotatorError, DamagedProjectError, NotAProjectError
 from annotator.core.paths import APP_NAME, default_project_path, log_dir
 
 ORGANISATION = "arabic-news-annotator"
@@ -98,10 +98,9 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
     (the unreadable file is kept beside the backups). None: nothing could be opened."""
     try:
         return open_project(project_path)
-    except NewerProjectError as exc:
-        QMessageBox.critical(parent, "Cannot open the project", str(exc))
-        return None
-    except AnnotatorError as exc:
+    except (DamagedProjectError, NotAProjectError) as exc:
+        # Only a file that can no longer be read is worth replacing; a busy, read-only or newer
+        # project is fine as it is.
         path = Path(project_path) if project_path else default_project_path()
         newest = backup.listing(path)[:1] if path.exists() else []
         if not newest:
@@ -115,6 +114,9 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
+    except AnnotatorError as exc:
+        QMessageBox.critical(parent, "Cannot open the project", str(exc))
+        return None
     try:
         backup.restore(path, newest[0].path)
         return open_project(project_path)

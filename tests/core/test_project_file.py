@@ -10,6 +10,7 @@ from annotator.core.errors import NewerProjectError, NotAProjectError, ProjectEr
 from annotator.core.formats import txt
 from annotator.core.project import Project
 from annotator.core.schema import default_schema_text
+from annotator.core.text import text_sha256
 
 
 def sha256_of(path):
@@ -131,9 +132,11 @@ def build_version_1_project(path):
         "INSERT INTO meta (key, value) VALUES ('label_schema', ?), ('created_at', '2024-05-01')",
         (default_schema_text(),),
     )
+    text = "قال الوزير إن الحكومة ستعمل"
     conn.execute(
         "INSERT INTO documents (id, title, text, sha256, source, imported_at) "
-        "VALUES ('gaza-1', 'خبر', 'قال الوزير إن الحكومة ستعمل', 'abc', 'gaza-1.txt', '2024-05-01')"
+        "VALUES ('gaza-1', 'خبر', ?, ?, 'gaza-1.txt', '2024-05-01')",
+        (text, text_sha256(text)),
     )
     conn.execute("INSERT INTO annotators (id, name, created_at) VALUES (1, 'amina', '2024-05-01')")
     conn.execute(

@@ -26,7 +26,12 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError, ExportError, InputError
 from annotator.core.files import path_inside, replacing, safe_filename, unique_name
 from annotator.core.formats.export import ExportResult, select
-from annotator.core.formats.jsonl import AnnotationImport, imported_id, link_order
+from annotator.core.formats.jsonl import (
+    AnnotationImport,
+    check_document_text,
+    imported_id,
+    link_order,
+)
 from annotator.core.model import Annotation, Entity, Stance
 from annotator.core.project import AnnotationState, Project, TextSource, now
 from annotator.core.schema import LabelSchema
@@ -99,7 +104,10 @@ def unescape(value: str) -> str:
             out.append(simple[code])
             i += 2
         elif code == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", value[i + 2 : i + 6]):
-            out.append(chr(int(value[i + 2 : i + 6], 16)))
+            char = chr(int(value[i + 2 : i + 6], 16))
+            if "\ud800" <= char <= "\udfff":
+                raise AnnotatorError(f"\\u{value[i + 2 : i + 6]} in {value!r} is not a character")
+            out.append(char)
             i += 6
         else:
             raise AnnotatorError(f"unknown escape \\{code} in {value!r}")
@@ -493,6 +501,10 @@ def _place_document(project: Project, document: _Document) -> tuple[str, bool]:
     found = project.document_by_hash(text_sha256(text))
     if found is not None:
         return found.id, False
+    try:
+        check_document_text(text)
+    except AnnotatorError as exc:
+        raise InputError(str(exc), str(document.ann_path.with_suffix(".txt"))) from None
     stem = document.ann_path.stem
     source = TextSource(text=text, source=f"{stem}.txt")
     (added,) = project.import_texts([source]).added

@@ -14,6 +14,7 @@ entity by id, link by annotation id, stances, origin, times). README.md shows an
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ _RESERVED = {
 # so importing the same file twice adds nothing the second time.
 _NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4d7b-9a3f-2b8e5c4d1a90")
 # JSON allows these inside strings, but tools that split lines on them would cut a record.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS_ESCAPED = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _ANNOTATION_COLUMNS = (
     "id",
@@ -90,14 +92,52 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
             continue
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise InputError(f"not valid JSON ({exc})", str(path), number) from None
+        except RecursionError:
+            raise InputError("JSON nested too deeply", str(path), number) from None
+        except ValueError as exc:  # JSONDecodeError, or a number Python will not convert
+            reason = "a number with too many digits" if "digits" in str(exc) else exc
+            raise InputError(f"not valid JSON ({reason})", str(path), number) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", str(path), number)
+        if _has_lone_surrogate(record):
+            raise InputError(
+                "a lone surrogate (\\ud800-\\udfff) in a JSON string: not text", str(path), number
+            )
         records.append((number, record))
     if not records:
         raise InputError("no annotations in this file", str(path))
     return records
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    # Iterative: the record may be nested almost as deep as the recursion limit.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and _SURROGATE.search(item):
+            return True
+    return False
+
+
+def check_document_text(text: str) -> None:
+    """Refuse a document text, brought by a file of annotations, that holds a NUL character:
+    SQLite's length() stops at a NUL, so no span across one could be stored (the article
+    readers refuse such texts too)."""
+    if "\x00" in text:
+        raise AnnotatorError("the document text holds NUL characters: not a text article")
+
+
+def _optional(record: dict[str, Any], key: str, kind: type, what: str) -> Any:
+    """`record[key]`, which must be of `kind` when present and not null."""
+    value = record.get(key)
+    if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+        raise AnnotatorError(f"{key!r} must be {what}, got {value!r:.60}")
+    return value
 
 
 def is_export(records: list[tuple[int, dict[str, Any]]]) -> bool:
@@ -162,6 +202,9 @@ def _import_gold(
                 link_id = new_ids.get((doc, str(link))) if link is not None else None
                 if link is not None and link_id is None:
                     raise AnnotatorError(f"links to {link!r}, which is not in this file")
+                attributes = _plain_attributes(project, record)
+                # Checked first: a new entity takes the role as its kind.
+                project.schema.validate_attributes(str(record.get("layer")), attributes)
                 annotation = project.add_annotation(
                     doc,
                     annotator,
@@ -169,10 +212,10 @@ def _import_gold(
                     record.get("start"),
                     record.get("end"),
                     text=record.get("text"),
-                    attributes=_plain_attributes(project, record),
+                    attributes=attributes,
                     entity=_entity_value(project, record),
                     link_id=link_id,
-                    stances=record.get("stances") or (),
+                    stances=_optional(record, "stances", list, "a list of [target, value]") or (),
                     origin=record.get("origin") or "imported",
                     id=ann_id,
                 )
@@ -405,12 +448,13 @@ def _place_document(project: Project, record: dict[str, Any]) -> tuple[str, bool
         if sha:
             raise AnnotatorError(f"document {doc_id!r} of the project has another text")
         return str(doc_id), False
+    check_document_text(text)
     source = TextSource(
         text=text,
-        source=record.get("source"),
-        title=record.get("title"),
+        source=_optional(record, "source", str, "a string"),
+        title=_optional(record, "title", str, "a string"),
         id=_free_id(project, str(doc_id)) if doc_id else None,
-        metadata=record.get("metadata") or {},
+        metadata=_optional(record, "metadata", dict, "a JSON object") or {},
     )
     (added,) = project.import_texts([source]).added
     return added, True
@@ -441,8 +485,10 @@ def _place_entities(
             entity = Entity(
                 id=str(uuid.UUID(str(record.get("id")))),
                 name=" ".join(str(record.get("name") or "").split()),
-                kind=record.get("kind"),
-                aliases=tuple(str(a) for a in record.get("aliases") or ()),
+                kind=_optional(record, "kind", str, "a string"),
+                aliases=tuple(
+                    str(a) for a in _optional(record, "aliases", list, "a list of names") or ()
+                ),
             )
             found = by_id.get(entity.id) or by_name.get(entity.name)
             placed[str(record.get("id"))] = found or project.add_entity(entity)
@@ -502,6 +548,13 @@ def _store_annotations(
             ) from None
         if own in by_id:
             raise InputError(f"annotation {own} is given twice", str(path), number)
+        try:
+            for key in ("link_id", "created_at", "modified_at"):
+                _optional(record, key, str, "a string")
+            _optional(record, "attributes", dict, "a JSON object")
+            _optional(record, "stances", list, "a list of [target, value]")
+        except AnnotatorError as exc:
+            raise InputError(str(exc), str(path), number) from None
         by_id[own] = (number, record)
         recorded = str(record.get("annotator") or "")
         new_ids[own] = imported_id(own, recorded, annotator or recorded)
