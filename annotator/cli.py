@@ -239,9 +239,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
         for other in args.theirs:
             report = merge(project, other, rename=renames)
             who = ", ".join(report.annotators) or "nobody"
-            print(f"{other}: merged {report.annotations_added} annotation(s) of {who}; "
-                  f"{report.annotations_present} already present; "
-                  f"{report.documents_added} new document(s)")
+            print(
+                f"{other}: merged {report.annotations_added} annotation(s) of {who}; "
+                f"{report.annotations_present} already present; "
+                f"{report.documents_added} new document(s)"
+            )
             for conflict in report.conflicts:
                 print(f"annotator: refused: {other}: {conflict}", file=sys.stderr)
             conflicts += len(report.conflicts)
@@ -287,8 +289,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"annotator: {len(problems)} problem(s) found", file=sys.stderr)
         return 1
-    print(f"ok: {figures['documents']} document(s), {figures['annotations']} annotation(s), "
-          "every span matches its text and every link and value fits the schema")
+    print(
+        f"ok: {figures['documents']} document(s), {figures['annotations']} annotation(s), "
+        "every span matches its text and every link and value fits the schema"
+    )
     return 0
 
 
@@ -440,13 +444,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("merge", cmd_merge, "copy a colleague's annotations from their project file(s)")
     p.add_argument("theirs", nargs="+", metavar="THEIRS", help="their project file(s), read only")
-    p.add_argument("--rename", action="append", metavar="OLD=NEW",
-                   help="merge their annotator OLD under the name NEW (repeatable)")
+    p.add_argument(
+        "--rename",
+        action="append",
+        metavar="OLD=NEW",
+        help="merge their annotator OLD under the name NEW (repeatable)",
+    )
 
     command("backup", cmd_backup, "write a backup of the project now")
 
-    p = command("restore", cmd_restore,
-                "list the project's backups, or put one back in place of the project")
+    p = command(
+        "restore",
+        cmd_restore,
+        "list the project's backups, or put one back in place of the project",
+    )
     p.add_argument("backup", nargs="?", metavar="BACKUP", help="the backup file to restore")
     p.add_argument("--latest", action="store_true", help="restore the newest backup")
 
@@ -487,7 +498,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("annotator: interrupted; the last unfinished action was not stored", file=sys.stderr)
         return 130
-
 
 
 def _os_message(exc: OSError) -> str:

@@ -8,18 +8,17 @@ Every definition is written down in README.md, section "Agreement".
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from itertools import combinations
-from typing import Any
+from typing import Any, NamedTuple
 
 import krippendorff
 import numpy as np
 
 from annotator.core.errors import NotFoundError, ValidationError
-from annotator.core.model import DocumentSummary
 from annotator.core.project import Project
 from annotator.core.schema import LabelSchema
 from annotator.core.spans import greedy_overlap
@@ -285,9 +284,14 @@ def _margins(counts: Mapping[tuple[Hashable, Hashable], float]) -> tuple[float, 
 
 
 def _kappa(n: float, same: float, row: dict, column: dict) -> Figure:
+    return _kappa_of(n, same, sum(count * column.get(v, 0) for v, count in row.items()))
+
+
+def _kappa_of(n: float, same: float, products: float) -> Figure:
+    """Kappa from the units, those with the same value, and Σ_v A's count of v × B's."""
     if n == 0:
         return _undefined("no units")
-    expected = sum(count * column.get(v, 0) for v, count in row.items()) / (n * n)
+    expected = products / (n * n)
     if expected >= 1 - 1e-12:
         return _undefined(
             "one category only: both annotators gave every unit the same value, "
@@ -376,13 +380,36 @@ def _pair_figures(
     units, from {(A's value, B's value): count}. Two annotators without missing values have
     the coincidences C + Cᵀ of the confusion matrix C: n = 2N and n_c = A's c + B's c."""
     n, same, row, column = _margins(counts)
+    products = sum(count * column.get(v, 0) for v, count in row.items())
+    sum_n_c2 = sum((row.get(v, 0) + column.get(v, 0)) ** 2 for v in row.keys() | column.keys())
+    return _figures(n, same, products, sum_n_c2, empty)
+
+
+def _array_figures(
+    value_a: np.ndarray, value_b: np.ndarray, none: int, empty: str
+) -> tuple[Figure, ...]:
+    """The figures of `_pair_figures` from the values of the paired units as two arrays
+    (`none`: no value; a unit where neither has one is left out). For attributes with as
+    many values as units (links), where a table of counts would be as long as the units."""
+    kept = (value_a != none) | (value_b != none)
+    a, b = value_a[kept], value_b[kept]
+    n = len(a)
+    codes = np.unique(np.concatenate([a, b]), return_inverse=True)[1]
+    row = np.bincount(codes[:n], minlength=codes.max(initial=-1) + 1)
+    column = np.bincount(codes[n:], minlength=len(row))
+    same = int((a == b).sum())
+    return _figures(n, same, int((row * column).sum()), int(((row + column) ** 2).sum()), empty)
+
+
+def _figures(n: float, same: float, products: float, sum_n_c2: float, empty: str):
+    """Kappa, alpha and agreement from the units, those with the same value, Σ_v A's count of
+    v × B's count of v, and Σ_v (A's count of v + B's count of v)²."""
     if n == 0:
         none = _undefined(empty)
         return none, none, none
     n_units = round(n)
-    sum_n_c2 = sum((row.get(v, 0) + column.get(v, 0)) ** 2 for v in row.keys() | column.keys())
     alpha = _alpha(2 * n, sum_n_c2, 2 * (n - same), n_units)
-    return _kappa(n, same, row, column), alpha, Figure(same / n, n_units)
+    return _kappa_of(n, same, products), alpha, Figure(same / n, n_units)
 
 
 # ----------------------------------------------------------------- reading a project
@@ -404,10 +431,7 @@ def compare(
         reason = f"fewer than two annotators to compare{found}"
         empty = tuple(LayerAgreement(x, _undefined(reason), ()) for x in layer_names)
         return AgreementReport(tuple(names), empty, (), reason)
-    done = {
-        name: {d.id for d in project.documents(name) if d.annotation_count or d.status != "todo"}
-        for name in names
-    }
+    done = {name: project.annotated_documents(name) for name in names}
     compared = [d for d in summaries if sum(d.id in done[n] for n in names) >= 2]
     idle = [n for n in names if not any(d.id in done[n] for d in summaries)]
     chosen = document_ids is not None
@@ -436,8 +460,14 @@ def _layers(schema: LabelSchema, chosen: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
-def _documents(project: Project, chosen: Sequence[str] | None) -> list[DocumentSummary]:
-    summaries = project.documents()
+class _Document(NamedTuple):
+    rowid: int
+    id: str
+    title: str
+
+
+def _documents(project: Project, chosen: Sequence[str] | None) -> list[_Document]:
+    summaries = [_Document(*row) for row in project.document_rows()]
     if chosen is None:
         return summaries
     known = {d.id for d in summaries}
@@ -448,23 +478,20 @@ def _documents(project: Project, chosen: Sequence[str] | None) -> list[DocumentS
     return [d for d in summaries if d.id in wanted]
 
 
-# Fields of Project.annotation_rows().
-_ID, _DOC, _WHO, _LAYER, _START, _END, _ATTRS, _ENTITY, _LINK = range(9)
-
-
 class _Comparison:
     """One `compare` call: the documents, their tokens, and the annotations as columns.
 
-    Row i of the annotations is `rows[i]`, with `doc[i]`, `who[i]` (annotator), `layer[i]`,
-    `start[i]` and `end[i]` as numpy arrays, so tokens and exact matches are found for all
-    documents at once; only spans left without an exact partner are paired in Python.
+    Row i of the annotations has `doc[i]`, `who[i]` (annotator), `layer[i]`, `start[i]`,
+    `end[i]`, `entity[i]`, `link[i]` (the row it links to) as numpy arrays, read from the
+    project as columns of numbers, so tokens, exact matches and attribute values are found for
+    all documents at once; only spans left without an exact partner are paired in Python.
     """
 
     def __init__(self, project, names, layer_names, documents, done, idle, chosen):
         self.schema: LabelSchema = project.schema
         self.names: list[str] = names
         self.layer_names: list[str] = layer_names
-        self.documents: list[DocumentSummary] = documents
+        self.documents: list[_Document] = documents
         self.pairs = list(combinations(range(len(names)), 2))
         self.idle: list[str] = idle  # annotators who annotated none of the chosen documents
         self._nothing = "annotated none of the chosen documents" if chosen else "annotated nothing"
@@ -472,36 +499,78 @@ class _Comparison:
         self.annotated = np.array(
             [[d.id in done[name] for d in documents] for name in names], dtype=bool
         ).reshape(len(names), len(documents))
-        texts = [project.text(d.id) for d in documents]
+        texts = project.texts([d.id for d in documents])
         self.offsets = np.cumsum([0] + [len(t) + 1 for t in texts], dtype=np.int64)[:-1]
-        self.token_start, self.token_end = _tokens("\n".join(texts))
-        self.token_doc = np.searchsorted(self.offsets, self.token_start, side="right") - 1
         # The layers a link points to are paired too, though they may not be reported.
         links = [self.schema.layer(x).attribute_of_type("link") for x in layer_names]
         needed = [*layer_names, *(link.layer for link in links if link is not None)]
         self.layer_code = {name: n for n, name in enumerate(dict.fromkeys(needed))}
-        index = {d.id: n for n, d in enumerate(documents)}
-        who = {name: n for n, name in enumerate(names)}
-        rows = [
-            r
-            for r in project.annotation_rows(
+        choices = {
+            (layer, a.name): a.values
+            for layer in layer_names
+            for a in self.schema.layer(layer).attributes
+            if a.type == "choice"
+        }
+        stance_values = next(
+            (
+                self.schema.layer(x).stance_values
+                for x in layer_names
+                if self.schema.layer(x).has_stance
+            ),
+            None,
+        )
+        # Three things at once on two cores: SQLite lets go of Python's lock while it runs a
+        # query, so the words are found and the stances read (on a second connection) while
+        # the annotations are read.
+        with ThreadPoolExecutor(max_workers=2) as pool, project.side_reader() as side:
+            tokens = pool.submit(_tokens, "\n".join(texts))
+            stances = (
+                pool.submit(side.stance_columns, stance_values)
+                if side is not None and stance_values is not None
+                else None
+            )
+            columns = project.annotation_columns(
+                list(self.layer_code),
+                choices,
                 annotators=names,
                 document_ids=[d.id for d in documents] if chosen else None,
             )
-            if r[_DOC] in index and r[_LAYER] in self.layer_code
+            self.token_start, self.token_end = tokens.result()
+            self._stances_read = stances.result() if stances is not None else None
+        self.token_doc = np.searchsorted(self.offsets, self.token_start, side="right") - 1
+        doc = _positions(columns.document, np.array([d.rowid for d in documents], np.int64))
+        ids = project.annotator_ids()
+        who = _positions(columns.annotator, np.array([ids[n] for n in names], np.int64))
+        kept = np.flatnonzero((doc >= 0) & (who >= 0) & (columns.layer >= 0))
+        self.n_rows = len(kept)
+        self.doc, self.who = doc[kept], who[kept]
+        self.layer, self.start, self.end = (
+            columns.layer[kept],
+            columns.start[kept],
+            columns.end[kept],
+        )
+        self.rowid = columns.rowid[kept]
+        self.link = self._rows_of(columns.link[kept])
+        # Entities by rowid + 1, so that 0 is "no entity".
+        entities = project.entity_names()
+        self.entity = columns.entity[kept] + 1
+        self.entity_labels = [NONE] + [
+            entities.get(r, NONE) for r in range(max(entities, default=0) + 1)
         ]
-        self.rows = rows
-        self.doc = np.array([index[r[_DOC]] for r in rows], dtype=np.int64)
-        self.who = np.array([who[r[_WHO]] for r in rows], dtype=np.int64)
-        self.layer = np.array([self.layer_code[r[_LAYER]] for r in rows], dtype=np.int64)
-        self.start = np.array([r[_START] for r in rows], dtype=np.int64)
-        self.end = np.array([r[_END] for r in rows], dtype=np.int64)
+        # (layer, choice attribute) -> the value number of each row, and the values by number
+        self.choices = {
+            key: _with_none(values.codes[kept], values.labels)
+            for key, values in columns.attributes.items()
+        }
         self._project = project
         self._stance_columns: tuple | None = None
-        self._json: dict[str, Any] = {}
         self._inside_cache: dict[tuple[int, str], np.ndarray] = {}
         self._present_cache: dict[int, np.ndarray] = {}
-        self._row_of_id: dict[str, int] | None = None
+
+    def _rows_of(self, rowids: np.ndarray) -> np.ndarray:
+        """The row of each annotation rowid (-1 for none, or one outside the comparison)."""
+        order = np.argsort(self.rowid, kind="stable")
+        return _positions(rowids, self.rowid, order)
 
     def report(self) -> AgreementReport:
         token_alpha = {layer: self._token_alpha(layer) for layer in self.layer_names}
@@ -609,7 +678,7 @@ class _Comparison:
         side_b = np.flatnonzero(on_both & (self.who == b))
         ia, ib = self._exact_pairs(side_a, side_b)
         n_exact = len(ia)
-        paired = np.zeros(len(self.rows), dtype=bool)
+        paired = np.zeros(self.n_rows, dtype=bool)
         paired[ia] = paired[ib] = True
         ja, jb = self._overlap_pairs(side_a[~paired[side_a]], side_b[~paired[side_b]])
         ia, ib = (
@@ -632,9 +701,8 @@ class _Comparison:
         ).reshape(4, len(self.documents), n_layers)
         counts[:, ~both, :] = -1  # not compared
         # The row of B paired with each row of A (-1: none), for the links of claims.
-        partner = np.full(len(self.rows), -1, dtype=np.int64)
+        partner = np.full(self.n_rows, -1, dtype=np.int64)
         partner[ia] = ib
-        partner_rows = partner.tolist()
         result: dict[Any, Any] = {"per_document": counts}
         for layer in self.layer_names:
             code = self.layer_code[layer]
@@ -653,7 +721,7 @@ class _Comparison:
                 exact,
                 overlap,
                 self._token_kappa(layer, pair, both),
-                self._attributes(layer, ia[mine].tolist(), ib[mine].tolist(), partner_rows, empty),
+                self._attributes(layer, ia[mine], ib[mine], partner, empty),
             )
         return result
 
@@ -708,88 +776,59 @@ class _Comparison:
     def _attributes(self, layer, ia, ib, partner, empty) -> tuple[AttributeAgreement, ...]:
         """Attribute agreement over the paired rows ia[k], ib[k] of one layer."""
         spec = self.schema.layer(layer)
-        rows = self.rows
         found = []
         for attribute in spec.attributes:
+            if attribute.type == "link":
+                found.append(
+                    AttributeAgreement(attribute.name, *self._links(ia, ib, partner, empty), None)
+                )
+                continue
             if attribute.type == "choice":
-                texts_a = [rows[i][_ATTRS] for i in ia]
-                texts_b = [rows[j][_ATTRS] for j in ib]
-                name = attribute.name
-                value_of = {
-                    text: self._attrs(text).get(name) or NONE
-                    for text in set(texts_a) | set(texts_b)
-                }
-                pairs = zip(map(value_of.get, texts_a), map(value_of.get, texts_b), strict=True)
+                codes, labels = self.choices[layer, attribute.name]
             elif attribute.type == "entity":
-                pairs = zip(
-                    [rows[i][_ENTITY] or NONE for i in ia],
-                    [rows[j][_ENTITY] or NONE for j in ib],
-                    strict=True,
-                )
-            elif attribute.type == "link":
-                # A's linked mention counts as B's when the two mentions are paired; one of A
-                # paired with nothing gets a label (-1 - row) that no mention of B has.
-                row_of = self._rows_by_id()
-                linked_a = [row_of.get(rows[i][_LINK]) for i in ia]
-                linked_b = [row_of.get(rows[j][_LINK]) for j in ib]
-                pairs = zip(
-                    [
-                        NONE if t is None else partner[t] if partner[t] >= 0 else -1 - t
-                        for t in linked_a
-                    ],
-                    [NONE if t is None else t for t in linked_b],
-                    strict=True,
-                )
+                codes, labels = self.entity, self.entity_labels
             else:
                 continue
-            counts = Counter(pairs)
+            counts = _pair_counts(codes[ia], labels, codes[ib], labels)
             counts.pop((NONE, NONE), None)
-            confusion = None if attribute.type == "link" else _confusion(attribute.values, counts)
+            confusion = _confusion(attribute.values, counts)
             found.append(
                 AttributeAgreement(attribute.name, *_pair_figures(counts, empty), confusion)
             )
         if spec.has_stance:
-            counts = self._stance_counts(ia, ib)
+            counts = self._stance_counts(layer, ia, ib)
             confusion = _confusion(spec.stance_values, counts)
             found.append(AttributeAgreement("stance", *_pair_figures(counts, empty), confusion))
         return tuple(found)
 
-    def _rows_by_id(self) -> dict[str, int]:
-        """The row of each annotation, by annotation id."""
-        if self._row_of_id is None:
-            ids = [row[_ID] for row in self.rows]
-            self._row_of_id = dict(zip(ids, range(len(ids)), strict=True))
-        return self._row_of_id
+    def _links(self, ia, ib, partner, empty) -> tuple[Figure, ...]:
+        """Agreement of the speaker links of the paired claims ia[k], ib[k]: A's linked mention
+        counts as B's when the two mentions are paired; one of A paired with nothing gets a
+        label (-1 - row) that no mention of B has."""
+        none = -1 - self.n_rows  # no row has this label
+        linked_a, linked_b = self.link[ia], self.link[ib]
+        mapped = np.where(partner[linked_a] >= 0, partner[linked_a], -1 - linked_a)
+        value_a = np.where(linked_a >= 0, mapped, none)
+        value_b = np.where(linked_b >= 0, linked_b, none)
+        return _array_figures(value_a, value_b, none, empty)
 
-    def _attrs(self, text: str) -> dict[str, Any]:
-        # The same few attribute texts recur on thousands of annotations: parse each once.
-        parsed = self._json.get(text)
-        if parsed is None:
-            parsed = self._json[text] = json.loads(text)
-        return parsed
-
-    def _stance_counts(self, ia: list[int], ib: list[int]) -> Counter:
+    def _stance_counts(self, layer: str, ia: np.ndarray, ib: np.ndarray) -> Counter:
         """{(A's value, B's value): count} over the units (pair k, target) of the pairs of rows
         ia[k], ib[k] and the targets either gave; computed on arrays, not pair by pair."""
         if self._stance_columns is None:
-            found = list(self._project.stance_rows())
-            row_of = self._rows_by_id()
-            targets: dict[str, int] = {}
-            labels = {NONE: 0}
-            rows = map(row_of.get, [x[0] for x in found])
-            self._stance_columns = (
-                np.array([-1 if row is None else row for row in rows], np.int64),
-                np.array([targets.setdefault(x[1], len(targets)) for x in found], np.int64),
-                np.array([labels.setdefault(x[2], len(labels)) for x in found], np.int64),
-                list(labels),
+            found = self._stances_read or self._project.stance_columns(
+                self.schema.layer(layer).stance_values
             )
+            # Value 0 is "(none)": the value of a target only the other annotator gave.
+            value, labels = found.value.codes + 1, [NONE, *found.value.labels]
+            self._stance_columns = (self._rows_of(found.annotation), found.target, value, labels)
         row, target, value, labels = self._stance_columns
         known = row >= 0  # stances of annotations outside the comparison are left out
         row, target, value = row[known], target[known], value[known]
         n_targets = int(target.max(initial=0)) + 1
         sides = []
         for side in (ia, ib):
-            pair_of_row = np.full(len(self.rows), -1, dtype=np.int64)
+            pair_of_row = np.full(self.n_rows, -1, dtype=np.int64)
             pair_of_row[side] = np.arange(len(side))
             k = pair_of_row[row]
             mine = k >= 0
@@ -798,26 +837,22 @@ class _Comparison:
         both = np.zeros((2, len(units)), dtype=np.int64)  # label 0: (none)
         for n, (unit, label) in enumerate(sides):
             both[n, np.searchsorted(units, unit)] = label
-        cells, count = np.unique(both[0] * len(labels) + both[1], return_counts=True)
-        return Counter(
-            {
-                (labels[c // len(labels)], labels[c % len(labels)]): n
-                for c, n in zip(cells.tolist(), count.tolist(), strict=True)
-            }
-        )
+        return _pair_counts(both[0], labels, both[1], labels)
 
     # ------------------------------------------------------------- documents
 
     def _document_scores(self, token_alpha, counts) -> tuple[DocumentScores, ...]:
         """Per document and layer: token alpha, and overlap span scores of each pair."""
         scores = []
+        # [exact, paired, spans of A, spans of B] by pair, document and layer, as lists
+        table = {pair: counts[pair].transpose(1, 2, 0).tolist() for pair in self.pairs}
         for d, summary in enumerate(self.documents):
             layers = []
             for layer in self.layer_names:
                 code = self.layer_code[layer]
                 overlap = []
                 for pair in self.pairs:
-                    _, paired, n_a, n_b = counts[pair][:, d, code].tolist()
+                    _, paired, n_a, n_b = table[pair][d][code]
                     if n_a >= 0:
                         a, b = (self.names[w] for w in pair)
                         overlap.append((a, b, span_scores(paired, n_a, n_b)))
@@ -835,6 +870,36 @@ class _Comparison:
             key=lambda n: (scores[n].lowest is None, scores[n].lowest or 0.0, n),
         )
         return tuple(scores[n] for n in order)
+
+
+def _positions(values: np.ndarray, keys: np.ndarray, order: np.ndarray | None = None) -> np.ndarray:
+    """The position in `keys` (distinct numbers) of each value, -1 where it is not one of them.
+    `order` sorts `keys` (computed when not given)."""
+    if order is None:
+        order = np.argsort(keys, kind="stable")
+    if len(keys) == 0:
+        return np.full(len(values), -1, dtype=np.int64)
+    ordered = keys[order]
+    at = np.minimum(np.searchsorted(ordered, values), len(keys) - 1)
+    return np.where(ordered[at] == values, order[at], -1).astype(np.int64)
+
+
+def _with_none(codes: np.ndarray, labels: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Value numbers where "no value" (-1) is the last label, NONE."""
+    return np.where(codes < 0, len(labels), codes), [*labels, NONE]
+
+
+def _pair_counts(
+    codes_a: np.ndarray, labels_a: list, codes_b: np.ndarray, labels_b: list
+) -> Counter:
+    """{(A's value, B's value): count} of paired codes."""
+    cells, count = np.unique(codes_a * len(labels_b) + codes_b, return_counts=True)
+    return Counter(
+        {
+            (labels_a[c // len(labels_b)], labels_b[c % len(labels_b)]): n
+            for c, n in zip(cells.tolist(), count.tolist(), strict=True)
+        }
+    )
 
 
 def _confusion(values: Sequence[str], counts: Mapping[tuple[str, str], int]) -> Confusion:

@@ -42,18 +42,20 @@ class AnnotationStore:
         """The annotations of a document in reading order (by start, longer spans first)."""
         where, params = "WHERE a.document_id = ?", [document_id]
         if annotator is not None:
-            where += " AND p.name = ?"
+            where += " AND a.annotator_id = (SELECT id FROM annotators WHERE name = ?)"
             params.append(annotator)
         rows = self.conn.execute(
             f'{self._SELECT} {where} ORDER BY a.start, a."end" DESC, a.layer, a.id', params
         ).fetchall()
+        if not rows:
+            return []
         stances = self._stances(
-            "SELECT s.annotation_id, s.target, s.value FROM stances s "
-            "JOIN annotations a ON a.id = s.annotation_id WHERE a.document_id = ? "
+            "SELECT s.annotation_id, s.target, s.value FROM annotations a "
+            f"JOIN stances s ON s.annotation_id = a.id {where} "
             "ORDER BY s.annotation_id, s.position",
-            (document_id,),
+            params,
         )
-        return [_annotation(row, stances.get(row[0], ())) for row in rows]
+        return _Reader().annotations(rows, stances)
 
     def annotation(self, annotation_id: str) -> Annotation:
         row = self.conn.execute(f"{self._SELECT} WHERE a.id = ?", (annotation_id,)).fetchone()
@@ -64,7 +66,7 @@ class AnnotationStore:
             "ORDER BY position",
             (annotation_id,),
         )
-        return _annotation(row, stances.get(annotation_id, ()))
+        return _Reader().annotation(row, stances.get(annotation_id, ()))
 
     def _stances(self, sql: str, params: Sequence) -> dict[str, tuple[Stance, ...]]:
         found: dict[str, list[Stance]] = {}
@@ -72,8 +74,27 @@ class AnnotationStore:
             found.setdefault(annotation_id, []).append(Stance(target, value))
         return {k: tuple(v) for k, v in found.items()}
 
-    def annotation_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    def annotation_count(self, document_id: str | None = None, annotator: str | None = None) -> int:
+        """How many annotations the project holds (of one document, of one annotator)."""
+        sql = "SELECT count(*) FROM annotations a WHERE 1"
+        params: list[Any] = []
+        if document_id is not None:
+            sql += " AND a.document_id = ?"
+            params.append(document_id)
+        if annotator is not None:
+            sql += " AND a.annotator_id = (SELECT id FROM annotators WHERE name = ?)"
+            params.append(annotator)
+        return self.conn.execute(sql, params).fetchone()[0]
+
+    def decided_from(self, document_id: str, annotator: str) -> set[str]:
+        """The ids named in the `sources` of an annotator's annotations of a document: the
+        suggestions they accepted, the annotations gold was decided from."""
+        rows = self.conn.execute(
+            "SELECT j.value FROM annotations a JOIN annotators p ON p.id = a.annotator_id, "
+            "json_each(a.sources) j WHERE a.document_id = ? AND p.name = ? AND a.sources != '[]'",
+            (document_id, annotator),
+        )
+        return {r[0] for r in rows}
 
     # ----------------------------------------------------------------- annotations: writing
 
@@ -350,22 +371,47 @@ def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
     return Stance(str(value[0]).strip(), str(value[1]))
 
 
-def _annotation(row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
-    entity = Entity(row[12], row[13], row[14], tuple(json.loads(row[15]))) if row[12] else None
-    return Annotation(
-        id=row[0],
-        document_id=row[1],
-        annotator=row[2],
-        layer=row[3],
-        start=row[4],
-        end=row[5],
-        text=row[6],
-        attributes=json.loads(row[7]),
-        link_id=row[8],
-        origin=row[9],
-        created_at=row[10],
-        modified_at=row[11],
-        entity=entity,
-        stances=stances,
-        sources=tuple(json.loads(row[16])),
-    )
+class _Reader:
+    """Turns rows of `_SELECT` into annotations. The same few attribute, alias and source texts
+    recur on thousands of annotations of a document, so each is parsed once per read."""
+
+    def __init__(self) -> None:
+        self._json: dict[str, Any] = {"[]": ()}
+        self._entities: dict[str, Entity] = {}
+
+    def _parsed(self, text: str) -> Any:
+        value = self._json.get(text)
+        if value is None:
+            value = self._json[text] = json.loads(text)
+        return value
+
+    def annotations(
+        self, rows: Iterable[Sequence], stances: Mapping[str, tuple[Stance, ...]]
+    ) -> list[Annotation]:
+        return [self.annotation(row, stances.get(row[0], ())) for row in rows]
+
+    def annotation(self, row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
+        entity = None
+        if row[12]:
+            entity = self._entities.get(row[12])
+            if entity is None:
+                aliases = tuple(self._parsed(row[15]))
+                entity = self._entities[row[12]] = Entity(row[12], row[13], row[14], aliases)
+        return Annotation(
+            id=row[0],
+            document_id=row[1],
+            annotator=row[2],
+            layer=row[3],
+            start=row[4],
+            end=row[5],
+            text=row[6],
+            # A copy: the parsed attributes are shared by the annotations with the same text.
+            attributes=dict(self._parsed(row[7])),
+            link_id=row[8],
+            origin=row[9],
+            created_at=row[10],
+            modified_at=row[11],
+            entity=entity,
+            stances=stances,
+            sources=tuple(self._parsed(row[16])),
+        )

@@ -1,37 +1,251 @@
-"""Bulk reads for exports and agreement: annotations streamed as plain rows in one query.
-Mixed into `Project`."""
+"""Bulk reads for exports and agreement: annotations as columns of numbers, or streamed as
+table rows, each in one query. Mixed into `Project`."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Categories:
+    """The values of a text column as numbers: `codes[i]` is the position of row i's value in
+    `labels`, -1 where it has none (NULL or empty)."""
+
+    codes: np.ndarray
+    labels: list[str]
+
+
+@dataclass(frozen=True)
+class AnnotationColumns:
+    """Annotations as columns, one entry per annotation, in no particular order.
+
+    Annotations, documents, annotators and entities are named by their SQLite rowid (-1: none),
+    so a million annotations cost arrays of numbers, not a million tuples of strings.
+    """
+
+    rowid: np.ndarray
+    document: np.ndarray  # the document's rowid
+    annotator: np.ndarray  # the annotator's id
+    layer: np.ndarray  # the position of the layer in the `layers` asked for, -1 for others
+    start: np.ndarray
+    end: np.ndarray
+    entity: np.ndarray  # the entity's rowid
+    link: np.ndarray  # the rowid of the annotation linked to
+    # (layer, attribute) -> its values (no value for annotations of other layers)
+    attributes: dict[tuple[str, str], Categories]
+
+
+@dataclass(frozen=True)
+class StanceColumns:
+    annotation: np.ndarray  # the annotation's rowid
+    target: np.ndarray  # a number per target: equal targets, equal numbers
+    value: Categories
 
 
 class BulkReads:
-    def annotation_rows(
-        self, annotators: Sequence[str] | None = None, document_ids: Sequence[str] | None = None
-    ) -> Iterator[tuple]:
-        """Annotations as plain tuples in no particular order, for bulk readers (agreement):
-        (id, document_id, annotator, layer, start, end, attributes as JSON text, entity name,
-        link_id). One query, streamed; stances come from `stance_rows`."""
-        sql = (
-            'SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.attributes, '
-            "e.name, a.link_id FROM annotations a JOIN annotators p ON p.id = a.annotator_id "
-            "LEFT JOIN entities e ON e.id = a.entity_id WHERE 1"
+    def annotation_columns(
+        self,
+        layers: Sequence[str],
+        attributes: Mapping[tuple[str, str], Sequence[str]] | None = None,
+        annotators: Sequence[str] | None = None,
+        document_ids: Sequence[str] | None = None,
+    ) -> AnnotationColumns:
+        """The annotations of the annotators and documents (default: all) as columns, with the
+        values of plain attributes: {(layer, name): the values expected (the schema's)}.
+
+        SQLite joins the numbers into text that numpy reads at once, and turns expected values
+        into numbers; only unexpected ones come back as text. Each query walks its tables in
+        an order that keeps its lookups near each other: one that jumps about a large index
+        for every row costs several times more.
+        """
+        attributes = attributes or {}
+        where, params = self._bulk_filter(annotators, document_ids)
+        numbers = {
+            "rowid": "a.rowid",
+            "document": "d.rowid",
+            "annotator": "a.annotator_id",
+            "layer": "CASE a.layer "
+            + " ".join(f"WHEN ? THEN {n}" for n in range(len(layers)))
+            + " ELSE -1 END",
+            "start": "a.start",
+            "end": 'a."end"',
+            "entity": "coalesce(e.rowid, -1)",
+        }
+        arguments = list(layers)
+        for (layer, name), expected in attributes.items():
+            case, case_params = _category_case(_attribute(name), expected)
+            numbers[f"{layer}.{name}"] = f"CASE WHEN a.layer = ? THEN {case} ELSE -1 END"
+            arguments += [layer, *case_params]
+        row = self.conn.execute(
+            f"""
+            SELECT {", ".join(f"group_concat({sql})" for sql in numbers.values())}
+            FROM annotations a
+            JOIN documents d ON d.id = a.document_id
+            LEFT JOIN entities e ON e.id = a.entity_id
+            WHERE {where}
+            """,
+            [*arguments, *params],
+        ).fetchone()
+        found = dict(zip(numbers, map(_numbers, row), strict=True))
+        # Through the index of links, which lists them by their target.
+        links = self.conn.execute(
+            "SELECT group_concat(a.rowid), group_concat(l.rowid) FROM annotations a "
+            "JOIN annotations l ON l.id = a.link_id WHERE a.link_id IS NOT NULL"
+        ).fetchone()
+        values = {}
+        for (layer, name), expected in attributes.items():
+            codes = found.pop(f"{layer}.{name}")
+            case, case_params = _category_case(_attribute(name), expected)
+            values[layer, name] = self._categories(
+                codes,
+                found["rowid"],
+                expected,
+                f"SELECT group_concat(a.rowid), json_group_array({_attribute(name)}) "
+                f"FROM annotations a WHERE a.layer = ? AND {case} = -2",
+                [layer, *case_params],
+            )
+        rowids = found["rowid"]
+        found["link"] = _lookup(rowids, _numbers(links[0]), _numbers(links[1]))
+        return AnnotationColumns(**found, attributes=values)
+
+    def stance_columns(self, values: Sequence[str]) -> StanceColumns:
+        """Every stance of the project as columns, with the `values` expected (the
+        schema's). Those of annotations `annotation_columns` did not give are left out by
+        their rowid: finding each one's annotator would cost more than the rest."""
+        # Each stance's annotation, looked up in the order of annotation ids.
+        owners = self.conn.execute(
+            "SELECT group_concat(s.rowid), group_concat(a.rowid) "
+            "FROM stances s CROSS JOIN annotations a ON a.id = s.annotation_id"
+        ).fetchone()
+        case, case_params = _category_case("s.value", values)
+        # A target's number: the first stance row with that target, found in its index.
+        row = self.conn.execute(
+            f"""
+            SELECT group_concat(s.rowid),
+                   group_concat((SELECT t.rowid FROM stances t WHERE t.target = s.target
+                                 ORDER BY t.target, t.rowid LIMIT 1)),
+                   group_concat({case})
+            FROM stances s
+            """,
+            case_params,
+        ).fetchone()
+        rowids = _numbers(row[0])
+        order = np.argsort(rowids)
+        value = self._categories(
+            _numbers(row[2]),
+            rowids,
+            values,
+            f"SELECT group_concat(s.rowid), json_group_array(s.value) FROM stances s "
+            f"WHERE {case} = -2",
+            case_params,
         )
-        params = []
+        return StanceColumns(
+            annotation=_lookup(rowids[order], _numbers(owners[0]), _numbers(owners[1])),
+            target=_numbers(row[1])[order],
+            value=Categories(value.codes[order], value.labels),
+        )
+
+    def _categories(
+        self,
+        codes: np.ndarray,
+        rowids: np.ndarray,
+        expected: Sequence[str],
+        unexpected_sql: str,
+        params: Sequence[str],
+    ) -> Categories:
+        """Value numbers (-2: unexpected) as Categories: the rare unexpected values are read
+        by `unexpected_sql` as (rowids, JSON list of values) and numbered after `expected`."""
+        labels = list(expected)
+        if (codes == -2).any():
+            found = self.conn.execute(unexpected_sql, list(params)).fetchone()
+            position = {label: n for n, label in enumerate(labels)}
+            numbers = np.array(
+                [position.setdefault(v, len(position)) for v in json.loads(found[1])]
+            )
+            codes = codes.copy()
+            unexpected = codes == -2
+            codes[unexpected] = _lookup(rowids[unexpected], _numbers(found[0]), numbers)
+            labels = list(position)
+        return Categories(codes, labels)
+
+    @contextmanager
+    def side_reader(self) -> Iterator[BulkReads | None]:
+        """A second connection to the project file, read-only, for a bulk read on another
+        thread while this connection runs one: SQLite lets go of Python's lock while a query
+        runs, so the two use two cores. It sees committed work only, so inside a transaction
+        (or without a file) there is none: None."""
+        if self.conn.in_transaction or not Path(self.path).is_file():
+            yield None
+            return
+        uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn.execute("SELECT 1 FROM annotations LIMIT 1")
+        except sqlite3.Error:  # the same work on this connection will do
+            yield None
+            return
+        try:
+            yield _SideReader(conn)
+        finally:
+            conn.close()
+
+    def _bulk_filter(
+        self, annotators: Sequence[str] | None, document_ids: Sequence[str] | None
+    ) -> tuple[str, list[str]]:
+        where, params = ["1"], []
         # A JSON list as one parameter: no limit on the number of names or ids.
         if annotators is not None:
-            sql += " AND p.name IN (SELECT value FROM json_each(?))"
+            where.append(
+                "a.annotator_id IN (SELECT p.id FROM annotators p "
+                "WHERE p.name IN (SELECT value FROM json_each(?)))"
+            )
             params.append(json.dumps(list(annotators)))
         if document_ids is not None:
-            sql += " AND a.document_id IN (SELECT value FROM json_each(?))"
+            where.append("a.document_id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(document_ids)))
-        return iter(self.conn.execute(sql, params))
+        return " AND ".join(where), params
 
-    def stance_rows(self) -> Iterator[tuple[str, str, str]]:
-        """Every stance as (annotation_id, target, value), in no particular order."""
-        return iter(self.conn.execute("SELECT annotation_id, target, value FROM stances"))
+    def document_rows(self) -> list[tuple[int, str, str]]:
+        """(rowid, id, title) of every document, in import order."""
+        return self.conn.execute("SELECT rowid, id, title FROM documents ORDER BY rowid").fetchall()
+
+    def texts(self, document_ids: Sequence[str]) -> list[str]:
+        """The texts of documents, in the order asked for; one query."""
+        found = dict(
+            self.conn.execute(
+                "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(document_ids)),),
+            )
+        )
+        return [found[i] for i in document_ids]
+
+    def annotated_documents(self, annotator: str) -> set[str]:
+        """The documents an annotator has worked on: an annotation, or a status not todo."""
+        rows = self.conn.execute(
+            """
+            SELECT d.id FROM documents d, (SELECT id FROM annotators WHERE name = ?) p
+            WHERE EXISTS (SELECT 1 FROM annotations a
+                          WHERE a.document_id = d.id AND a.annotator_id = p.id)
+               OR EXISTS (SELECT 1 FROM document_status s WHERE s.document_id = d.id
+                          AND s.annotator_id = p.id AND s.status != 'todo')
+            """,
+            (annotator,),
+        )
+        return {r[0] for r in rows}
+
+    def entity_names(self) -> dict[int, str]:
+        """Entity names by rowid (as `annotation_columns` names entities)."""
+        return dict(self.conn.execute("SELECT rowid, name FROM entities"))
+
+    def annotator_ids(self) -> dict[str, int]:
+        return {name: n for n, name in self.conn.execute("SELECT id, name FROM annotators")}
 
     # ----------------------------------------------------------------- exports and imports
 
@@ -156,3 +370,42 @@ class BulkReads:
         )
         # Schema names are lower-case identifiers, so one can stand in the JSON path.
         return f"json_extract(a.attributes, '$.{attribute}')", typed
+
+
+class _SideReader(BulkReads):
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+
+def _attribute(name: str) -> str:
+    # Schema names are lower-case identifiers, so one can stand in the JSON path.
+    return f"json_extract(a.attributes, '$.{name}')"
+
+
+def _category_case(value: str, expected: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL numbering a text value by its position among `expected` (-1 for none, -2 for
+    another value), and its parameters."""
+    case = (
+        f"CASE coalesce({value}, '') WHEN '' THEN -1 "
+        + " ".join(f"WHEN ? THEN {n}" for n in range(len(expected)))
+        + " ELSE -2 END"
+    )
+    return case, list(expected)
+
+
+def _lookup(keys: np.ndarray, known: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each key, the value paired with it in (known, values), -1 when it has none."""
+    found = np.full(len(keys), -1, dtype=np.int64)
+    if len(known):
+        order = np.argsort(known)
+        at = np.minimum(np.searchsorted(known[order], keys), len(known) - 1)
+        hit = known[order][at] == keys
+        found[hit] = values[order][at[hit]]
+    return found
+
+
+def _numbers(text: str | None) -> np.ndarray:
+    """The integers of a group_concat (None when there were no rows)."""
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")

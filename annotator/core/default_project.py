@@ -29,8 +29,11 @@ def _create_sample_project(path: Path) -> None:
     # Built under another name and moved into place, so an interrupted first start never leaves
     # a half-seeded default project behind.
     building = path.with_name(f".{path.name}.{os.getpid()}.building")
-    for leftover in (building, building.with_name(building.name + "-wal"),
-                     building.with_name(building.name + "-shm")):
+    for leftover in (
+        building,
+        building.with_name(building.name + "-wal"),
+        building.with_name(building.name + "-shm"),
+    ):
         leftover.unlink(missing_ok=True)
     with Project.create(building) as project:
         project.import_texts(txt.read_articles(sorted(seeds_dir().glob("*.txt"))))

@@ -1041,8 +1041,11 @@ def _entity(entities: Sequence[Entity], name: str | None) -> Entity | None:
 
 def pending(project: Project, document_id: str, annotator: str) -> list[Annotation]:
     """The suggestions of a document that `annotator` has not accepted, in reading order."""
-    taken = {s for a in project.annotations(document_id, annotator=annotator) for s in a.sources}
-    return [a for a in project.annotations(document_id, annotator=SUGGESTIONS) if a.id not in taken]
+    suggestions = project.annotations(document_id, annotator=SUGGESTIONS)
+    if not suggestions:
+        return []
+    taken = project.decided_from(document_id, annotator)
+    return [a for a in suggestions if a.id not in taken]
 
 
 def accept(project: Project, suggestion_id: str, annotator: str) -> list[str]:

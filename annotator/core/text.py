@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 import unicodedata
 
 from pyarabic import araby
@@ -47,12 +48,15 @@ def title_of(text: str, limit: int = 200) -> str:
     return ""
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class Utf16Map:
     """Converts between code-point offsets (the store) and UTF-16 offsets (Qt) for one text."""
 
     def __init__(self, text: str):
         # Code-point positions of characters outside the BMP: each takes two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # Their UTF-16 positions, for the inverse direction.
         self._astral16 = [cp + n for n, cp in enumerate(self._astral)]
         self.length = len(text)

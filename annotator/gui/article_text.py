@@ -3,7 +3,8 @@ where Qt's UTF-16 positions are turned into the project's code-point offsets and
 
 from __future__ import annotations
 
-from collections import defaultdict
+import bisect
+import re
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
@@ -41,12 +43,18 @@ class Highlights:
     of its annotation ranges (text pen transparent), in Qt's own bidi-aware visual order; then
     the editor draws the text once, shaped exactly as without highlights. Translucent colours
     make a speaker nested in a claim show as a mix of both.
+
+    The annotations are filed by block (paragraph) once, when a document is shown; a change
+    then moves only its own annotations (`update`), and says which blocks need painting again.
     """
 
     def __init__(self, document: QTextDocument, schema: LabelSchema, strength: Strength):
         self._document = document
         self._colors = {layer.name: QColor(layer.color) for layer in schema.layers}
         self._strength = strength
+        self._offsets = Utf16Map("")
+        # The UTF-16 position where each block starts, to find an annotation's blocks.
+        self._block_starts: list[int] = []
         # block number -> [(start, end) in UTF-16 positions of the document, annotation]
         self._by_block: dict[int, list[tuple[int, int, Annotation]]] = {}
 
@@ -54,14 +62,55 @@ class Highlights:
         return QColor(self._colors.get(layer, QColor("#999999")))
 
     def set_annotations(self, annotations: Iterable[Annotation], offsets: Utf16Map) -> None:
-        by_block: dict[int, list[tuple[int, int, Annotation]]] = defaultdict(list)
+        """Show these annotations (and no others) of the document's current text."""
+        self._offsets = offsets
+        self._block_starts = []
+        block = self._document.begin()
+        while block.isValid():
+            self._block_starts.append(block.position())
+            block = block.next()
+        # One tight pass: a long report has tens of thousands of annotations.
+        starts, to_utf16, after = self._block_starts, offsets.to_utf16, bisect.bisect_right
+        by_block: dict[int, list[tuple[int, int, Annotation]]] = {}
         for annotation in annotations:
-            start, end = offsets.to_utf16(annotation.start), offsets.to_utf16(annotation.end)
-            first = self._document.findBlock(start).blockNumber()
-            last = self._document.findBlock(max(start, end - 1)).blockNumber()
+            start, end = to_utf16(annotation.start), to_utf16(annotation.end)
+            first = max(after(starts, start) - 1, 0)
+            last = max(after(starts, max(start, end - 1)) - 1, 0)
             for number in range(first, last + 1):
-                by_block[number].append((start, end, annotation))
-        self._by_block = dict(by_block)
+                if number in by_block:
+                    by_block[number].append((start, end, annotation))
+                else:
+                    by_block[number] = [(start, end, annotation)]
+        self._by_block = by_block
+
+    def update(self, removed: Iterable[Annotation], added: Iterable[Annotation]) -> set[int]:
+        """Take some annotations out and put others in (an edit is both); the numbers of the
+        blocks whose highlights changed."""
+        touched: set[int] = set()
+        for annotation in removed:
+            for number in self.blocks(annotation):
+                spans = self._by_block.get(number, [])
+                spans[:] = [s for s in spans if s[2].id != annotation.id]
+                touched.add(number)
+        for annotation in added:
+            touched.update(self._file(annotation))
+        return touched
+
+    def blocks(self, annotation: Annotation) -> range:
+        """The numbers of the blocks an annotation covers."""
+        start = self._offsets.to_utf16(annotation.start)
+        end = self._offsets.to_utf16(annotation.end)
+        first = bisect.bisect_right(self._block_starts, start) - 1
+        last = bisect.bisect_right(self._block_starts, max(start, end - 1)) - 1
+        return range(max(first, 0), max(last, 0) + 1)
+
+    def _file(self, annotation: Annotation) -> range:
+        start = self._offsets.to_utf16(annotation.start)
+        end = self._offsets.to_utf16(annotation.end)
+        numbers = self.blocks(annotation)
+        for number in numbers:
+            self._by_block.setdefault(number, []).append((start, end, annotation))
+        return numbers
 
     def ranges(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
         """The background ranges of one block, outer spans first so inner ones lie on top."""
@@ -114,6 +163,20 @@ class ArticleText(QPlainTextEdit):
         self.offsets = Utf16Map(text)
         self.setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def repaint_blocks(self, numbers: Iterable[int], rise: int = 0) -> None:
+        """Schedule a repaint of the blocks (by number) that are on screen, and of `rise`
+        pixels above them; nothing when none is on screen."""
+        view = self.viewport().rect()
+        offset = self.contentOffset()
+        area = QRect()
+        for number in numbers:
+            block = self.document().findBlockByNumber(number)
+            if block.isValid() and block.isVisible():
+                bounds = self.blockBoundingGeometry(block).translated(offset).toAlignedRect()
+                area = area.united(bounds.intersected(view))
+        if not area.isEmpty():
+            self.viewport().update(area.adjusted(0, -rise, 0, 0).intersected(view))
 
     # ------------------------------------------------------------------ offsets
 
@@ -195,7 +258,8 @@ class ArticleText(QPlainTextEdit):
             bounds = self.blockBoundingGeometry(block).translated(offset)
             if bounds.top() > area.bottom():
                 break
-            if block.isVisible():
+            # Only the blocks in the area asked for: a change repaints just its own blocks.
+            if block.isVisible() and bounds.bottom() >= area.top():
                 for highlights, band in layers:
                     ranges = highlights.ranges(block)
                     if ranges:
@@ -205,18 +269,99 @@ class ArticleText(QPlainTextEdit):
         super().paintEvent(event)
 
     def _paint_band(self, painter, block, origin, ranges, band, area) -> None:
+        """Fill each range's part of each line (or of the upper or lower half of each line).
+
+        In a line of Arabic words, spaces and punctuation (numbers allowed) a range's part is
+        one rectangle between two cursor positions, unless it starts or ends at a number. A
+        line with Latin words or emoji, and a range at a number, hold runs of both directions:
+        Qt's layout, which knows them, draws those (at a higher cost: it also draws the line's
+        text, transparent, and clips to each range).
+        """
         layout = block.layout()
-        if band == "full":
-            layout.draw(painter, origin, ranges, QRectF(area))
-            return
+        base = origin + layout.position()
+        text = block.text()
+        # Qt's positions are UTF-16 units; the block's text is sliced in code points.
+        units = Utf16Map(text) if _ASTRAL.search(text) else None
         for number in range(layout.lineCount()):
-            line = layout.lineAt(number).rect().translated(origin)
-            # A thin gap between the two bands keeps them apart where both annotators agree.
-            half = line.height() / 2
-            gap = max(1.0, line.height() / 24)
-            top = line.top() if band == "top" else line.top() + half + gap
-            clip = QRectF(area.left(), top, area.width(), half - gap)
+            line = layout.lineAt(number)
+            first = line.textStart()
+            last = first + line.textLength()
+            mine = [r for r in ranges if r.start < last and r.start + r.length > first]
+            if not mine:
+                continue
+            box = line.rect().translated(base)
+            # The line's whole pixel rows, as Qt fills a selection; a band is a part of them.
+            rows = QRectF(box.toAlignedRect())
+            clip = rows
+            if band != "full":
+                # A thin gap between the two bands keeps them apart where both annotators agree.
+                half = box.height() / 2
+                gap = max(1.0, box.height() / 24)
+                top = box.top() if band == "top" else box.top() + half + gap
+                clip = QRectF(area.left(), top, area.width(), half - gap)
+            clip = clip.intersected(QRectF(area))
+            piece = (
+                text[units.to_codepoint(first) : units.to_codepoint(last)]
+                if units
+                else text[first:last]
+            )
             painter.save()
             painter.setClipRect(clip)
-            layout.draw(painter, origin, ranges, clip)
+            if _NO_LEFT_TO_RIGHT.fullmatch(piece) and _ARABIC_LETTER.search(piece):
+                drawn_by_qt = self._fill_ranges(painter, line, piece, mine, base.x(), rows)
+            else:
+                drawn_by_qt = mine
+            if drawn_by_qt:
+                layout.draw(painter, origin, drawn_by_qt, clip)
             painter.restore()
+
+    @staticmethod
+    def _fill_ranges(painter, line, piece, ranges, x, rows) -> list:
+        """Fill the ranges whose part of a right-to-left line is one rectangle between two
+        cursor positions; the others (one starting or ending at a number, which runs left to
+        right) are returned for Qt to draw."""
+        first = line.textStart()
+        # As Qt paints a selection: the spaces ending a wrapped line are not covered.
+        end = first + len(piece.rstrip())
+        numbers = _DIGIT.search(piece) is not None
+        left_over = []
+        for r in ranges:
+            start, stop = max(r.start, first), max(min(r.start + r.length, end), r.start, first)
+            if numbers and not (_clear(piece, start - first) and _clear(piece, stop - first)):
+                left_over.append(r)
+                continue
+            right, left = _cursor_x(line, start), _cursor_x(line, stop)
+            if left == right:
+                continue
+            span = QRectF(
+                QRectF(x + min(left, right), rows.top(), abs(right - left), 1).toAlignedRect()
+            )
+            span.setHeight(rows.height())
+            painter.fillRect(span, r.format.background())
+        return left_over
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    found = line.cursorToX(position)
+    return found[0] if isinstance(found, tuple) else found
+
+
+def _clear(piece: str, position: int) -> bool:
+    """Whether a position of a line is away from numbers (two characters either side)."""
+    return _ONE_RUN.fullmatch(piece[max(0, position - 2) : position + 2]) is not None
+
+
+# Arabic letters and marks (not the Arabic-Indic digits, which run left to right), spaces,
+# joiners and neutral punctuation: a line of these alone is one right-to-left run.
+_RIGHT_TO_LEFT = (
+    "\u0610-\u065f\u066e-\u06d5\u06d6-\u06dc\u06de-\u06ef\u06fa-\u06ff\u0750-\u077f"
+    "\u08a0-\u08e1\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d\u060c"
+    " \t\u00a0.,;:!?'\"«»“”()\\[\\]\\-–—…/"
+)
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9\u066a-\u066c%"
+_ONE_RUN = re.compile(f"[{_RIGHT_TO_LEFT}]*")
+# A line with numbers as well: left-to-right runs, but only of numbers.
+_NO_LEFT_TO_RIGHT = re.compile(f"[{_RIGHT_TO_LEFT}{_DIGITS}]*")
+_DIGIT = re.compile(f"[{_DIGITS}]")
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
+from annotator.core.changes import AnnotationChanges
 from annotator.core.model import Annotation
 from annotator.core.text import snap_to_words
 from annotator.gui.article_text import ArticleText, Highlights
@@ -31,7 +32,7 @@ class ArticleView(ArticleText):
         self.extra_layers: list[tuple[Highlights, str]] = []
         self.setMouseTracking(True)
         workbench.document_opened.connect(self.load)
-        workbench.annotation_changed.connect(self._on_annotation_changed)
+        workbench.annotations_changed.connect(self._on_annotations_changed)
         workbench.selection_changed.connect(self._on_selection_changed)
         workbench.visibility_changed.connect(self.refresh_highlights)
 
@@ -52,21 +53,52 @@ class ArticleView(ArticleText):
         self.refresh_highlights()
 
     def refresh_highlights(self) -> None:
+        """File every visible annotation again (a document opened, layers shown or hidden)."""
         self.highlights.set_annotations(self.workbench.visible_annotations(), self.offsets)
+        self._follow_selection()
+        self.viewport().update()
+
+    def _follow_selection(self) -> None:
+        # Painted stronger: the selected annotation and the speaker it links to.
         selected = self.workbench.selected()
         self.selected = selected.id if selected else None
         self.linked = selected.link_id if selected else None
-        self.viewport().update()
 
-    def _on_annotation_changed(self, document_id: str, _annotation_id: str) -> None:
-        if document_id == self.workbench.document_id:
+    def _on_annotations_changed(self, changes: AnnotationChanges) -> None:
+        if changes.document_id != self.workbench.document_id:
+            return
+        if changes.everything:
             self.refresh_highlights()
+            return
+        hidden = self.workbench.hidden_layers
+        shown = [a for a in changes.after if self.workbench.shows(a) and a.layer not in hidden]
+        self.repaint_blocks(self.highlights.update(changes.before, shown))
+        # An edit of the selected claim or its speaker may move the arc between them.
+        self._repaint_selection(bool({self.selected, self.linked} & changes.ids))
 
     def _on_selection_changed(self, annotation_id: str) -> None:
-        self.refresh_highlights()
+        self._repaint_selection()
         annotation = self.workbench.annotation(annotation_id)
         if annotation is not None:
             self.show_span(annotation.start, annotation.end)
+
+    def _repaint_selection(self, moved: bool = False) -> None:
+        """Follow the workbench's selection; when it changed (or `moved`), repaint the blocks
+        painted stronger before and now, with those the arc from a claim to its speaker
+        crosses and the room it rises into above them."""
+        was, before = (self.selected, self.linked), self._selection_blocks()
+        self._follow_selection()
+        after = self._selection_blocks()
+        if moved or (self.selected, self.linked) != was or after != before:
+            rise = round(18 + self.viewport().width() / 6 + 4)
+            for numbers in (before, after):
+                self.repaint_blocks(numbers, rise=rise)
+
+    def _selection_blocks(self) -> range:
+        """The blocks from the selected annotation to the speaker it links to."""
+        shown = [self.workbench.annotation(i) for i in (self.selected, self.linked) if i]
+        numbers = [n for a in shown if a is not None for n in self.highlights.blocks(a)]
+        return range(min(numbers), max(numbers) + 1) if numbers else range(0)
 
     def span_to_tag(self, exact: bool = False) -> tuple[int, int] | None:
         """The selection as it will be tagged: snapped to whole words unless `exact`."""

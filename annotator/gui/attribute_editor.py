@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
 from annotator.core.text import one_line
 from annotator.gui.fields import allow_narrow, name_completer
-from annotator.gui.models import is_right_to_left
+from annotator.gui.models import MentionList, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
 
@@ -43,8 +44,9 @@ def _set_direction_by_text(label: QLabel, text: str) -> None:
 class AttributeEditor(QWidget):
     """Shows the workbench's selected annotation and turns each committed change into one edit.
 
-    The fields are built for one annotation and layer; refreshes from the store only set values,
-    so the keyboard focus stays where the researcher left it.
+    The fields are built for a layer (and for annotations one may change or only read); showing
+    another annotation of that layer, or a refresh from the store, only sets their values, so
+    the keyboard focus stays where the researcher left it and selecting is quick.
     """
 
     # the researcher wants to pick the claim's speaker by clicking it in the article (or stops)
@@ -54,7 +56,8 @@ class AttributeEditor(QWidget):
         super().__init__(parent)
         self._workbench = workbench
         self._annotation: Annotation | None = None
-        self._built_for: tuple[str, str, bool] | None = None  # annotation id, layer, editable
+        self._built_for: tuple[str, bool] | None = None  # layer, editable of the rows shown
+        self._built: dict[tuple[str, bool], _Fields] = {}
         # Set while values are put into the fields, so focus changes then never write.
         self._refreshing = False
         self._refreshers: list[Callable[[Annotation], None]] = []
@@ -63,6 +66,8 @@ class AttributeEditor(QWidget):
         self._pick: QPushButton | None = None
         self._inputs: dict[str, QWidget] = {}
         self._entity_names = QStringListModel(self)
+        self._completed: list[Entity] | None = None  # the entities `_entity_names` holds
+        self._targets: list[str] | None = None  # the targets `_stance_targets` holds
         self._stance_targets = QStringListModel(self)
 
         self._empty = QLabel("Select an annotation to see and change its attributes.")
@@ -89,7 +94,6 @@ class AttributeEditor(QWidget):
         self._form.addRow(self._span)
         self._form.addRow(self._note)
         self._form.addRow(layer_label, self.layer_combo)
-        self._fixed_rows = self._form.rowCount()
         layout = QVBoxLayout(self)
         layout.addWidget(self._empty)
         layout.addWidget(self._details)
@@ -138,10 +142,12 @@ class AttributeEditor(QWidget):
         try:
             key = None
             if annotation is not None:
-                key = (annotation.id, annotation.layer, self._workbench.is_editable(annotation))
+                key = (annotation.layer, self._workbench.is_editable(annotation))
             if key != self._built_for:
                 self._build(annotation)
                 self._built_for = key
+            elif (annotation and annotation.id) != (self._annotation and self._annotation.id):
+                self._stop_picking()  # picking was for the claim shown before
             self._annotation = annotation
             if annotation is not None:
                 self._show(annotation)
@@ -150,25 +156,50 @@ class AttributeEditor(QWidget):
 
     # ------------------------------------------------------------------ building the fields
 
-    def _build(self, annotation: Annotation | None) -> None:
+    def _stop_picking(self) -> None:
         if self._pick is not None and self._pick.isChecked():
             self.pick_speaker_requested.emit(False)
-        self._refreshers, self._inputs = [], {}
-        self._stances = self._pick = None
-        self._focus_chain = [self.layer_combo]
-        while self._form.rowCount() > self._fixed_rows:
-            row = self._form.takeRow(self._fixed_rows)
-            for item in (row.labelItem, row.fieldItem):
-                if item is not None and item.widget() is not None:
-                    item.widget().hide()
-                    item.widget().deleteLater()
+
+    def _build(self, annotation: Annotation | None) -> None:
+        """Show the rows of the annotation's layer, built the first time they are needed and
+        hidden, not destroyed, while another layer is shown (building them anew for every
+        selection would cost more than the rest of an edit)."""
+        self._stop_picking()
+        shown = self._built.get(self._built_for) if self._built_for else None
+        if shown is not None:
+            for field in shown.fields:
+                self._form.setRowVisible(field, False)
+        key = None
         if annotation is not None:
-            self._build_fields(annotation)
+            key = (annotation.layer, self._workbench.is_editable(annotation))
+            if key not in self._built:
+                self._refreshers, self._inputs, self._stances, self._pick = [], {}, None, None
+                self._focus_chain = [self.layer_combo]
+                fields = self._build_fields(annotation)
+                self._built[key] = _Fields(
+                    fields,
+                    self._refreshers,
+                    self._focus_chain,
+                    self._inputs,
+                    self._stances,
+                    self._pick,
+                )
+            chosen = self._built[key]
+            for field in chosen.fields:
+                self._form.setRowVisible(field, True)
+            self._refreshers, self._focus_chain = chosen.refreshers, chosen.focus_chain
+            self._inputs, self._stances, self._pick = chosen.inputs, chosen.stances, chosen.pick
+            self.layer_combo.setEnabled(key[1])
+            self._note.setVisible(not key[1])
+        else:
+            self._refreshers, self._inputs, self._stances, self._pick = [], {}, None, None
+            self._focus_chain = [self.layer_combo]
         self._empty.setVisible(annotation is None)
         self._details.setVisible(annotation is not None)
         self._order_focus()
 
-    def _build_fields(self, annotation: Annotation) -> None:
+    def _build_fields(self, annotation: Annotation) -> list[QWidget]:
+        """The rows of the annotation's layer (its fields, one per row)."""
         layer = self._workbench.schema.layer(annotation.layer)
         editable = self._workbench.is_editable(annotation)
         used = set(_MENU_LETTERS | {"l"})
@@ -178,8 +209,10 @@ class AttributeEditor(QWidget):
             "text": self._text_field,
             "link": self._link_field,
         }
+        fields = []
         for attribute in layer.attributes:
-            field, buddy = builders[attribute.type](annotation.id, attribute)
+            field, buddy = builders[attribute.type](attribute)
+            fields.append(field)
             name = attribute.name.replace("_", " ").capitalize()
             label = QLabel(_with_mnemonic(name, used) + ":")
             label.setBuddy(buddy)
@@ -189,13 +222,12 @@ class AttributeEditor(QWidget):
                 field.setToolTip(attribute.description)
             self._add_row(label, field, editable)
         if layer.has_stance:
-            stances = self._stance_field(annotation.id, layer, used)
+            stances = self._stance_field(layer, used)
             label = QLabel(_with_mnemonic("Stances", used) + ":")
             label.setBuddy(stances.add_button)
             self._add_row(label, stances, editable)
-        self.layer_combo.setEnabled(editable)
-        self._note.setVisible(not editable)
-        self._note.setText(f"annotation by {annotation.annotator} — read only")
+            fields.append(stances)
+        return fields
 
     def _add_row(self, label: QLabel, field: QWidget, editable: bool) -> None:
         self._form.addRow(label, field)
@@ -204,7 +236,7 @@ class AttributeEditor(QWidget):
             # Shown now: a widget put into a shown window would only appear on the next event.
             widget.show()
 
-    def _entity_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+    def _entity_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         combo = QComboBox()
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -214,7 +246,7 @@ class AttributeEditor(QWidget):
         combo.setCompleter(completer)
 
         def commit() -> None:
-            annotation = self._writable(annotation_id)
+            annotation = self._writable()
             if annotation is None:
                 return
             name = " ".join(combo.currentText().split())
@@ -222,16 +254,22 @@ class AttributeEditor(QWidget):
             if (entity is None and not name) or (entity and name in (entity.name, *entity.aliases)):
                 return
             description = f"Set speaker entity «{name}»" if name else "Clear speaker entity"
-            self._workbench.edit(annotation_id, description, entity=name or None)
+            self._workbench.edit(annotation.id, description, entity=name or None)
+
+        listed: list[list[Entity]] = []  # the entities in the combo (the workbench's list)
 
         def show(annotation: Annotation) -> None:
             entities = self._workbench.entities()
-            self._entity_names.setStringList(
-                [e.name for e in entities] + [alias for e in entities for alias in e.aliases]
-            )
+            if entities is not self._completed:
+                self._completed = entities
+                self._entity_names.setStringList(
+                    [e.name for e in entities] + [alias for e in entities for alias in e.aliases]
+                )
             with QSignalBlocker(combo):
-                combo.clear()
-                combo.addItems([e.name for e in entities])
+                if not listed or listed[0] is not entities:
+                    listed[:] = [entities]
+                    combo.clear()
+                    combo.addItems([e.name for e in entities])
                 combo.setCurrentIndex(-1)
                 combo.setEditText(annotation.entity.name if annotation.entity else "")
 
@@ -243,12 +281,10 @@ class AttributeEditor(QWidget):
         self._focus_chain.append(combo)
         return combo, combo
 
-    def _choice_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+    def _choice_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         combo = QComboBox()
         combo.addItems(attribute.values)
-        combo.activated.connect(
-            lambda index: self._set_attribute(annotation_id, attribute, combo.itemText(index))
-        )
+        combo.activated.connect(lambda index: self._set_attribute(attribute, combo.itemText(index)))
 
         def show(annotation: Annotation) -> None:
             value = annotation.attributes.get(attribute.name, attribute.default or "")
@@ -259,11 +295,11 @@ class AttributeEditor(QWidget):
         self._focus_chain.append(combo)
         return combo, combo
 
-    def _text_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+    def _text_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         edit = QLineEdit()
         allow_narrow(edit)
         edit.editingFinished.connect(
-            lambda: self._set_attribute(annotation_id, attribute, " ".join(edit.text().split()))
+            lambda: self._set_attribute(attribute, " ".join(edit.text().split()))
         )
 
         def show(annotation: Annotation) -> None:
@@ -276,7 +312,7 @@ class AttributeEditor(QWidget):
         self._focus_chain.append(edit)
         return edit, edit
 
-    def _link_field(self, annotation_id: str, attribute: Attribute) -> tuple[QWidget, QWidget]:
+    def _link_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         combo = QComboBox()
         allow_narrow(combo)
         self._pick = QPushButton("Pick in text")
@@ -284,20 +320,19 @@ class AttributeEditor(QWidget):
         self._pick.setToolTip("Click the speaker in the article to link this claim to it")
         self._pick.toggled.connect(self.pick_speaker_requested)
         target = self._workbench.schema.layer(attribute.layer or "")
-        combo.activated.connect(
-            lambda index: self._set_link(annotation_id, target, combo.itemData(index))
-        )
+        combo.activated.connect(lambda index: self._set_link(target, combo.itemData(index)))
+
+        # A model, not items: a long report has thousands of mentions, and only the few in
+        # the popup's view are ever labelled.
+        mentions = MentionList(_mention_label, combo)
+        combo.setModel(mentions)
 
         def show(annotation: Annotation) -> None:
             with QSignalBlocker(combo):
-                combo.clear()
-                combo.addItem("(none)", "")
                 # A link stays within one annotator's work; for the researcher's own claims these
                 # are `workbench.speakers()`, for another annotator's their own mentions.
-                for mention in self._workbench.annotations():
-                    if mention.layer == target.name and mention.annotator == annotation.annotator:
-                        combo.addItem(_mention_label(mention), mention.id)
-                combo.setCurrentIndex(max(combo.findData(annotation.link_id or ""), 0))
+                mentions.set_mentions(self._workbench.mentions(target.name, annotation.annotator))
+                combo.setCurrentIndex(mentions.row_of(annotation.link_id))
 
         field = QWidget()
         row = QHBoxLayout(field)
@@ -308,15 +343,18 @@ class AttributeEditor(QWidget):
         self._focus_chain += [combo, self._pick]
         return field, combo
 
-    def _stance_field(self, annotation_id: str, layer: Layer, used: set[str]) -> StanceList:
+    def _stance_field(self, layer: Layer, used: set[str]) -> StanceList:
         stances = StanceList(
             layer.stance_values, self._stance_targets, _with_mnemonic("Add stance", used)
         )
-        stances.edited.connect(lambda new: self._set_stances(annotation_id, new))
+        stances.edited.connect(self._set_stances)
         stances.rows_changed.connect(self._order_focus)
 
         def show(annotation: Annotation) -> None:
-            self._stance_targets.setStringList(self._workbench.stance_targets())
+            targets = self._workbench.stance_targets()
+            if targets is not self._targets:
+                self._targets = targets
+                self._stance_targets.setStringList(targets)
             stances.show_stances(annotation.stances)
 
         self._refreshers.append(show)
@@ -337,6 +375,7 @@ class AttributeEditor(QWidget):
         )
         _set_direction_by_text(self._span, one_line(annotation.text, 600))
         self._span.setToolTip(annotation.text)
+        self._note.setText(f"annotation by {annotation.annotator} — read only")
         with QSignalBlocker(self.layer_combo):
             self.layer_combo.setCurrentIndex(self.layer_combo.findData(annotation.layer))
         for show in self._refreshers:
@@ -344,29 +383,29 @@ class AttributeEditor(QWidget):
 
     # ------------------------------------------------------------------ writing
 
-    def _writable(self, annotation_id: str) -> Annotation | None:
-        """The stored annotation a field belongs to, unless the editor is only showing values."""
-        if self._refreshing:
+    def _writable(self) -> Annotation | None:
+        """The annotation shown, as stored, unless the editor is only showing values."""
+        if self._refreshing or self._annotation is None:
             return None
-        return self._workbench.annotation(annotation_id)
+        return self._workbench.annotation(self._annotation.id)
 
     def _change_layer(self, index: int) -> None:
-        annotation = self._annotation and self._writable(self._annotation.id)
+        annotation = self._writable()
         name = self.layer_combo.itemData(index)
         if annotation is not None and name != annotation.layer:
             label = self.layer_combo.itemText(index)
             self._workbench.edit(annotation.id, f"Change layer to {label}", layer=name)
 
-    def _set_attribute(self, annotation_id: str, attribute: Attribute, value: str) -> None:
-        annotation = self._writable(annotation_id)
+    def _set_attribute(self, attribute: Attribute, value: str) -> None:
+        annotation = self._writable()
         if annotation is None or annotation.attributes.get(attribute.name, "") == value:
             return
         attributes = {**annotation.attributes, attribute.name: value}
         description = f"Set {attribute.name} to «{value}»" if value else f"Clear {attribute.name}"
-        self._workbench.edit(annotation_id, description, attributes=attributes)
+        self._workbench.edit(annotation.id, description, attributes=attributes)
 
-    def _set_link(self, annotation_id: str, target: Layer, link_id: str) -> None:
-        annotation = self._writable(annotation_id)
+    def _set_link(self, target: Layer, link_id: str) -> None:
+        annotation = self._writable()
         if annotation is None or (annotation.link_id or "") == link_id:
             return
         layer = self._workbench.schema.layer(annotation.layer)
@@ -376,16 +415,28 @@ class AttributeEditor(QWidget):
             if linked
             else f"Unlink {layer.label.lower()} from its {target.label.lower()}"
         )
-        self._workbench.edit(annotation_id, description, link_id=link_id or None)
+        self._workbench.edit(annotation.id, description, link_id=link_id or None)
 
-    def _set_stances(self, annotation_id: str, stances: list[tuple[str, str]]) -> None:
-        annotation = self._writable(annotation_id)
+    def _set_stances(self, stances: list[tuple[str, str]]) -> None:
+        annotation = self._writable()
         if annotation is None:
             return
         before = [(s.target, s.value) for s in annotation.stances]
         if stances != before:
             description = describe_change(before, stances)
-            self._workbench.edit(annotation_id, description, stances=stances)
+            self._workbench.edit(annotation.id, description, stances=stances)
+
+
+@dataclass
+class _Fields:
+    """The rows built for one layer, editable or read only, kept to be shown again."""
+
+    fields: list[QWidget]  # the field of each row
+    refreshers: list[Callable[[Annotation], None]]
+    focus_chain: list[QWidget]
+    inputs: dict[str, QWidget]
+    stances: StanceList | None
+    pick: QPushButton | None
 
 
 def _mention_label(speaker: Annotation) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import AnnotationChanges
 from annotator.gui.models import FILTER_ROLE, DocumentListModel, TextDirectionDelegate, filter_form
 from annotator.gui.workbench import Workbench
 
@@ -53,6 +54,8 @@ class DocumentList(QWidget):
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (DocumentListModel.STATUS, DocumentListModel.ANNOTATIONS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the rows on screen, not from the first thousand of a large project.
+        header.setResizeContentsPrecision(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,14 +67,30 @@ class DocumentList(QWidget):
         self.filter_edit.returnPressed.connect(self._enter_list)
         self.view.selectionModel().currentRowChanged.connect(self._open_current)
         workbench.document_opened.connect(self._follow)
-        workbench.annotation_changed.connect(self.refresh)
-        workbench.status_changed.connect(self.refresh)
+        # A change of annotations or status touches one document: only its row changes.
+        workbench.annotations_changed.connect(self._on_annotations_changed)
+        workbench.status_changed.connect(self.refresh_document)
         self._follow(workbench.document_id or "")
 
     def refresh(self) -> None:
         """Re-read statuses and counts (and new documents after an import)."""
         self.model.refresh()
         self._follow(self._workbench.document_id or "")
+
+    def refresh_document(self, document_id: str) -> None:
+        """Re-read one document's status and count."""
+        self.model.refresh_document(document_id)
+
+    def _on_annotations_changed(self, changes: AnnotationChanges) -> None:
+        if changes.everything:
+            self.model.refresh_document(changes.document_id)
+            return
+        # The annotator's own annotations are always shown, so `before` holds all of theirs
+        # that the change touched: the count moves by the difference.
+        mine = self._workbench.annotator
+        added = sum(a.annotator == mine for a in changes.after)
+        added -= sum(a.annotator == mine for a in changes.before)
+        self.model.refresh_document(changes.document_id, added)
 
     def _filter(self, text: str) -> None:
         # Rows leaving the view move the current row; that must not open another document.

@@ -4,6 +4,7 @@ thread with a progress bar and Cancel; refused files are listed before anything 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -126,7 +127,7 @@ class ImportWorker(QObject):
                     self.paths,
                     encoding=self.encoding,
                     columns=self.columns,
-                    progress=lambda done, total: self.progress.emit(done, total, "Reading"),
+                    progress=self._reporter("Reading"),
                     cancel=self.cancelled.is_set,
                 )
             with Project.open(self.project_path) as project:
@@ -134,7 +135,7 @@ class ImportWorker(QObject):
                     project,
                     self.batch,
                     skip_bad=skip_bad,
-                    progress=lambda done, total: self.progress.emit(done, total, "Storing"),
+                    progress=self._reporter("Storing"),
                     cancel=self.cancelled.is_set,
                 )
         except Cancelled:
@@ -144,6 +145,20 @@ class ImportWorker(QObject):
             self.failed.emit(str(exc))
             return
         (self.finished if outcome.stored else self.refused).emit(outcome)
+
+    def _reporter(self, stage: str) -> Callable[[int, int], None]:
+        """A progress callback that signals each new percent only: one signal per article of
+        a 10,000-article archive would keep the window busy redrawing the bar, and slow the
+        import it shows."""
+        shown = [-1]
+
+        def report(done: int, total: int) -> None:
+            percent = done * 100 // max(total, 1)
+            if percent != shown[0] or done == total:
+                shown[0] = percent
+                self.progress.emit(done, total, stage)
+
+        return report
 
 
 class ImportRun(QObject):

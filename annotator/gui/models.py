@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -15,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.model import Annotation, DocumentSummary
 from annotator.core.project import Project
 from annotator.core.text import matching_form, one_line
@@ -76,6 +80,7 @@ class DocumentListModel(QAbstractTableModel):
         self._project = project
         self._annotator = annotator
         self._documents: list[DocumentSummary] = project.documents(annotator)
+        self._rows: dict[str, int] | None = None  # document id -> row, made when first needed
 
     def refresh(self) -> None:
         """Re-read the list; when the same documents remain, rows stay and only values change."""
@@ -83,6 +88,7 @@ class DocumentListModel(QAbstractTableModel):
         if [d.id for d in documents] != [d.id for d in self._documents]:
             self.beginResetModel()
             self._documents = documents
+            self._rows = None
             self.endResetModel()
             return
         old, self._documents = self._documents, documents
@@ -90,12 +96,35 @@ class DocumentListModel(QAbstractTableModel):
             if before != after:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._HEADERS) - 1))
 
+    def refresh_document(self, document_id: str, added: int | None = None) -> None:
+        """Re-read one document's status, and its annotation count unless the caller knows
+        how many annotations were `added` (negative: removed). Its title and text never
+        change (and reading the length of a long text costs more than the rest)."""
+        row = self.row_of(document_id)
+        if row < 0:
+            self.refresh()
+            return
+        old = self._documents[row]
+        count = (
+            old.annotation_count + added
+            if added is not None
+            else self._project.annotation_count(document_id, self._annotator)
+        )
+        new = replace(
+            old, status=self._project.status(document_id, self._annotator), annotation_count=count
+        )
+        if new != old:
+            self._documents[row] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._HEADERS) - 1))
+
     def document_id(self, row: int) -> str:
         return self._documents[row].id
 
     def row_of(self, document_id: str) -> int:
         """The row of a document, or -1 when it is not in the project."""
-        return next((i for i, d in enumerate(self._documents) if d.id == document_id), -1)
+        if self._rows is None:
+            self._rows = {d.id: row for row, d in enumerate(self._documents)}
+        return self._rows.get(document_id, -1)
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._documents)
@@ -133,7 +162,12 @@ class DocumentListModel(QAbstractTableModel):
 
 
 class AnnotationTableModel(QAbstractTableModel):
-    """The open document's visible annotations in reading order, optionally of one layer."""
+    """The open document's visible annotations in reading order, optionally of one layer.
+
+    Rows follow the workbench's changes one at a time (inserted, removed or repainted), and a
+    row's details are worked out when the view first asks for them: a document of 20,000
+    annotations opens and edits about as quickly as a short one.
+    """
 
     LAYER, TEXT, DETAILS, ANNOTATOR = range(4)
     _HEADERS = ("Layer", "Text", "Details", "Annotator")
@@ -142,11 +176,13 @@ class AnnotationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._workbench = workbench
         self._layer: str | None = None
-        self._annotations: list[Annotation] = []
-        self._details: list[str] = []
-        self._tooltips: list[str] = []
+        self._rows = ReadingOrder()
+        # annotation id -> (details, tooltip), for the rows shown so far
+        self._described: dict[str, tuple[str, str]] = {}
+        # True while rows are inserted or removed: what views do meanwhile is not the user's.
+        self.changing = False
         self._reload()
-        workbench.annotation_changed.connect(self._on_annotation_changed)
+        workbench.annotations_changed.connect(self._on_annotations_changed)
         workbench.document_opened.connect(self._reload)
         workbench.visibility_changed.connect(self._reload)
 
@@ -157,18 +193,21 @@ class AnnotationTableModel(QAbstractTableModel):
             self._reload()
 
     def annotation(self, row: int) -> Annotation:
-        return self._annotations[row]
+        return self._rows.items[row]
 
     def annotation_id(self, row: int) -> str:
-        return self._annotations[row].id
+        return self._rows.items[row].id
 
     def row_of(self, annotation_id: str | None) -> int:
         """The row of an annotation, or -1 when it is not shown."""
-        return next((i for i, a in enumerate(self._annotations) if a.id == annotation_id), -1)
+        return self._rows.row_of(annotation_id)
 
-    def _on_annotation_changed(self, document_id: str, _annotation_id: str) -> None:
-        if document_id == self._workbench.document_id:
-            self._reload()
+    def _shows(self, annotation: Annotation) -> bool:
+        return (
+            self._workbench.shows(annotation)
+            and annotation.layer not in self._workbench.hidden_layers
+            and (self._layer is None or annotation.layer == self._layer)
+        )
 
     def _reload(self) -> None:
         annotations = [
@@ -176,24 +215,52 @@ class AnnotationTableModel(QAbstractTableModel):
             for a in self._workbench.visible_annotations()
             if self._layer is None or a.layer == self._layer
         ]
-        by_id = {a.id: a for a in self._workbench.annotations()}
-        same_rows = [a.id for a in annotations] == [a.id for a in self._annotations]
-        if not same_rows:
+        self._described.clear()
+        if [a.id for a in annotations] != [a.id for a in self._rows.items]:
             self.beginResetModel()
-        self._annotations = annotations
-        self._details = [self._describe(a, by_id) for a in annotations]
-        self._tooltips = [self._tooltip(a, by_id) for a in annotations]
-        if not same_rows:
+            self._rows = ReadingOrder(annotations, ordered=True)
             self.endResetModel()
         elif annotations:
-            # A claim's details show its speaker, so any change may touch any row: repaint all,
+            # The same rows with other values (read again after a review): repaint them all,
             # without a reset that would drop the view's selection and scroll position.
+            self._rows = ReadingOrder(annotations, ordered=True)
             last = self.index(len(annotations) - 1, len(self._HEADERS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def _values(
-        self, annotation: Annotation, by_id: dict[str, Annotation]
-    ) -> list[tuple[str, str, str]]:
+    def _on_annotations_changed(self, changes: AnnotationChanges) -> None:
+        if changes.document_id != self._workbench.document_id:
+            return
+        if changes.everything:
+            self._reload()
+            return
+        self.changing = True
+        try:
+            self._apply(changes)
+        finally:
+            self.changing = False
+
+    def _apply(self, changes: AnnotationChanges) -> None:
+        now = {a.id: a for a in changes.after if self._shows(a)}
+        edited = []
+        for annotation_id in sorted(changes.ids):
+            self._described.pop(annotation_id, None)
+            row, new = self._rows.row_of(annotation_id), now.get(annotation_id)
+            if row >= 0 and new is not None and self._rows.replace(new):
+                edited.append(annotation_id)  # in the same place: the row is only repainted
+                continue
+            if row >= 0:
+                self.beginRemoveRows(_ROOT, row, row)
+                self._rows.remove(annotation_id)
+                self.endRemoveRows()
+            if new is not None:
+                row = self._rows.place(new)
+                self.beginInsertRows(_ROOT, row, row)
+                self._rows.insert(new)
+                self.endInsertRows()
+        for row in map(self._rows.row_of, edited):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._HEADERS) - 1))
+
+    def _values(self, annotation: Annotation) -> list[tuple[str, str, str]]:
         """(attribute name, type, shown value) for each attribute, in schema order."""
         layer = self._workbench.schema.layer(annotation.layer)
         values: list[tuple[str, str, str]] = []
@@ -201,32 +268,42 @@ class AnnotationTableModel(QAbstractTableModel):
             if attribute.type == "entity":
                 value = annotation.entity.name if annotation.entity else ""
             elif attribute.type == "link":
-                linked = by_id.get(annotation.link_id or "")
+                linked = self._workbench.annotation(annotation.link_id)
                 value = _mention(linked) if linked else ""
             else:
                 value = str(annotation.attributes.get(attribute.name, ""))
             values.append((attribute.name, attribute.type, value))
         return values
 
-    def _describe(self, annotation: Annotation, by_id: dict[str, Annotation]) -> str:
+    def _description(self, row: int) -> tuple[str, str]:
+        """The details and the tooltip of a row, worked out once."""
+        annotation = self._rows.items[row]
+        found = self._described.get(annotation.id)
+        if found is None:
+            values = self._values(annotation)
+            found = (self._describe(annotation, values), self._tooltip(annotation, values))
+            self._described[annotation.id] = found
+        return found
+
+    def _describe(self, annotation: Annotation, values: list[tuple[str, str, str]]) -> str:
         parts = []
-        for name, type_, value in self._values(annotation, by_id):
+        for name, type_, value in values:
             if value:
                 parts.append(value if type_ in ("entity", "choice") else f"{name}: {value}")
         parts.extend(f"{s.target}: {s.value}" for s in annotation.stances)
         return " · ".join(parts)
 
-    def _tooltip(self, annotation: Annotation, by_id: dict[str, Annotation]) -> str:
+    def _tooltip(self, annotation: Annotation, values: list[tuple[str, str, str]]) -> str:
         layer = self._workbench.schema.layer(annotation.layer)
         lines = [f"{layer.label} by {annotation.annotator}", one_line(annotation.text, 200)]
-        lines += [f"{name}: {value or '—'}" for name, _, value in self._values(annotation, by_id)]
+        lines += [f"{name}: {value or '—'}" for name, _, value in values]
         if layer.has_stance:
             stances = ", ".join(f"{s.target}: {s.value}" for s in annotation.stances)
             lines.append(f"stances: {stances or '—'}")
         return "\n".join(lines)
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._annotations)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._HEADERS)
@@ -242,13 +319,13 @@ class AnnotationTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        annotation = self._annotations[row]
+        annotation = self._rows.items[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == self.LAYER:
             return QColor(self._workbench.schema.layer(annotation.layer).color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltips[row]
+            return self._description(row)[1]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.TEXT, self.DETAILS):
             return _text_alignment(self._display(row, column))
         if role == Qt.ItemDataRole.ForegroundRole and not self._workbench.is_editable(annotation):
@@ -258,14 +335,53 @@ class AnnotationTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: int, column: int) -> str:
-        annotation = self._annotations[row]
+        annotation = self._rows.items[row]
         if column == self.LAYER:
             return self._workbench.schema.layer(annotation.layer).label
         if column == self.TEXT:
             return one_line(annotation.text)
         if column == self.DETAILS:
-            return self._details[row]
+            return self._description(row)[0]
         return annotation.annotator
+
+
+class MentionList(QAbstractListModel):
+    """The mentions a claim can link to, after a first row "(none)"; each row's label is made
+    when a view first shows it. The item data (UserRole) is the mention's id ("" for none)."""
+
+    def __init__(self, label: Callable[[Annotation], str], parent: QObject | None = None):
+        super().__init__(parent)
+        self._label = label
+        self._mentions = ReadingOrder()
+        self._labels: dict[int, str] = {}
+
+    def set_mentions(self, mentions: ReadingOrder) -> None:
+        """List these mentions (read again: they may have changed since)."""
+        self.beginResetModel()
+        self._mentions = mentions
+        self._labels = {}
+        self.endResetModel()
+
+    def row_of(self, mention_id: str | None) -> int:
+        """The row of a mention; 0, the "(none)" row, for no mention or one not listed."""
+        return self._mentions.row_of(mention_id) + 1
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._mentions) + 1
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row == 0:
+                return "(none)"
+            if row not in self._labels:
+                self._labels[row] = self._label(self._mentions.items[row - 1])
+            return self._labels[row]
+        if role == Qt.ItemDataRole.UserRole:
+            return self._mentions.items[row - 1].id if row else ""
+        return None
 
 
 def _mention(annotation: Annotation) -> str:

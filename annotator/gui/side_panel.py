@@ -63,6 +63,9 @@ class SidePanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (AnnotationTableModel.TEXT, AnnotationTableModel.DETAILS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Sized from the rows on screen: measuring a thousand rows after every change of a long
+        # document would take longer than the change.
+        header.setResizeContentsPrecision(0)
 
         self.editor = AttributeEditor(workbench)
         self._scroll = QScrollArea()
@@ -87,6 +90,11 @@ class SidePanel(QWidget):
         self.layer_filter.currentIndexChanged.connect(self._filter_layer)
         self.table.selectionModel().selectionChanged.connect(self._select_from_table)
         self.model.modelReset.connect(self._follow_selection)
+        # The view moves its selection to a neighbour of a removed row (ignored while the model
+        # changes); the workbench's selection is put back (a row that moved is removed and
+        # inserted again).
+        self.model.rowsRemoved.connect(self._follow_selection)
+        self.model.rowsInserted.connect(self._follow_selection)
         self.editor.pick_speaker_requested.connect(self.pick_speaker_requested)
         workbench.selection_changed.connect(self._follow_selection)
         workbench.visibility_changed.connect(self._show_annotator_column)
@@ -116,7 +124,7 @@ class SidePanel(QWidget):
 
     def _select_from_table(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         # An empty table selection (the row filtered away) leaves the workbench's selection.
-        if self._following or selected.isEmpty():
+        if self._following or self.model.changing or selected.isEmpty():
             return
         self._workbench.select(self.model.annotation_id(selected.indexes()[0].row()))
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import suggest as core
+from annotator.core.changes import AnnotationChanges
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation
 from annotator.core.text import one_line
@@ -178,7 +179,7 @@ class Suggestions(QObject):
         attach(view, self.marks)
         self.actions = self._build_actions()
         workbench.document_opened.connect(self._on_document_opened)
-        workbench.annotation_changed.connect(self._on_annotation_changed)
+        workbench.annotations_changed.connect(self._on_annotations_changed)
         workbench.visibility_changed.connect(self.refresh)
         self.refresh()
 
@@ -313,8 +314,19 @@ class Suggestions(QObject):
         self.current_id = None
         self.refresh()
 
-    def _on_annotation_changed(self, document_id: str, _annotation_id: str) -> None:
-        if document_id == self.workbench.document_id:
+    def _on_annotations_changed(self, changes: AnnotationChanges) -> None:
+        """Read the pending suggestions again only when the change can concern them: a
+        suggestion, or an annotation accepted from one (its `sources` name it)."""
+        if changes.document_id != self.workbench.document_id:
+            return
+        pending = {s.id for s in self.model.suggestions}
+        if (
+            changes.everything
+            or changes.ids & pending
+            or any(
+                a.annotator == core.SUGGESTIONS or a.sources for a in changes.before + changes.after
+            )
+        ):
             self.refresh()
 
 

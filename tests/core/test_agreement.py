@@ -10,7 +10,9 @@ from annotator.core import agreement
 from annotator.core.agreement import cohen_kappa, compare, krippendorff_alpha
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.formats import jsonl
-from annotator.core.project import TextSource
+from annotator.core.merge import merge
+from annotator.core.project import Project, TextSource
+from annotator.core.schema import default_schema_text
 from annotator.core.spans import pair_by_overlap
 
 # Krippendorff's reliability data: 4 coders x 12 units, None = missing (Krippendorff 2011,
@@ -290,6 +292,20 @@ def test_a_claim_linked_to_the_paired_speaker_agrees(claims):
     assert link.kappa.value == pytest.approx(0.0)
     assert link.alpha.value == pytest.approx(0.0)
     assert link.confusion is None
+
+
+def test_a_kind_from_a_colleague_with_another_schema_is_a_category_of_its_own(tmp_path, claims):
+    # The colleague's schema has a kind "rumour"; merging keeps their values as they are.
+    schema = default_schema_text().replace('"paraphrase"]', '"paraphrase", "rumour"]')
+    with Project.create(tmp_path / "colleague.annotator", schema_text=schema) as theirs:
+        theirs.import_texts([TextSource(text=TEXT, id="doc")])
+        tag(theirs, "carl", "claim", 1, 2, attributes={"kind": "rumour"})
+        tag(theirs, "carl", "claim", 6, attributes={"kind": "indirect"})
+    merge(claims, tmp_path / "colleague.annotator")
+    kind = compare(claims, annotators=["ali", "carl"]).layer("claim").pair("ali", "carl")
+    kind = kind.attribute("kind")
+    assert kind.confusion.labels == ("direct", "indirect", "rumour")
+    assert kind.confusion.counts == ((0, 0, 1), (0, 1, 0), (0, 0, 0))
 
 
 def test_claim_kind_confusion(claims):

@@ -51,7 +51,7 @@ def read(
     sources: list[TextSource] = []
     problems = FileProblems(path)
     chosen: Columns | None = None
-    for count, (line, value) in enumerate(_objects(text), 1):
+    for count, (line, value, verbatim) in enumerate(_objects(text), 1):
         if cancel is not None and count % _CANCEL_EVERY == 0 and cancel():
             raise Cancelled("import cancelled; nothing of the batch was stored")
         if isinstance(value, InputError):
@@ -64,7 +64,7 @@ def read(
             except InputError as exc:
                 raise InputError(exc.reason, str(path), line) from None
         try:
-            sources.append(chosen.article(value, path.name, line, ""))
+            sources.append(chosen.article(value, path.name, line, "", checked=verbatim))
         except InputError as exc:
             problems.add(exc, line)
     listed = problems.listed() + id_conflicts(sources, {}, str(path))
@@ -90,7 +90,7 @@ def preview(path: Path, encoding: str | None = None, limit: int = 20) -> TablePr
     """The keys of the first `limit` objects (in order of appearance) and their values."""
     decoded = decode(read_bytes(path), str(path), encoding)
     objects: list[dict[str, Any]] = []
-    for line, value in _objects(decoded.text):
+    for line, value, _ in _objects(decoded.text):
         if len(objects) >= limit:
             break
         if isinstance(value, InputError):
@@ -107,21 +107,25 @@ def _cell(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def _objects(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
-    """(line, object or the reason it is refused) for every non-blank line."""
+def _objects(text: str) -> Iterator[tuple[int, dict[str, Any] | InputError, bool]]:
+    """(line, object or the reason it is refused, whether its strings hold only characters
+    of the line) for every non-blank line. Only the escapes \\u and \\b write characters that
+    `decode`, which has checked the whole file, may not have seen."""
     for line, raw in enumerate(text.split("\n"), 1):
-        if not raw.strip():
+        if not raw or raw.isspace():
             continue
         try:
-            yield line, parse_object(raw)
+            yield line, parse_object(raw), "\\u" not in raw and "\\b" not in raw
         except InputError as exc:
-            yield line, exc
+            yield line, exc, False
 
 
 def parse_object(raw: str) -> dict[str, Any]:
     """One line as a JSON object; refuses what could not be stored as it was written."""
     try:
-        value = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
+        if raw.startswith("\ufeff"):  # as json.loads refuses it
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", raw, 0)
+        value = _DECODER.decode(raw)
     except RecursionError:
         raise InputError("JSON nested too deeply") from None
     except json.JSONDecodeError as exc:
@@ -133,7 +137,8 @@ def parse_object(raw: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         kind = _JSON_KINDS.get(type(value), "null")
         raise InputError(f'a JSON {kind}, not an object ({{"text": …}})')
-    _refuse_surrogates(value)
+    if "\\u" in raw:  # a lone surrogate can only be written as an escape
+        _refuse_surrogates(value)
     return value
 
 
@@ -146,6 +151,10 @@ def _finite_float(literal: str) -> float:
     if not math.isfinite(number):
         raise ValueError(f"the number {literal[:20]} is out of range")
     return number
+
+
+# One decoder for every line: json.loads with options would make a new one each time.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
 
 
 def _refuse_surrogates(value: Any) -> None:

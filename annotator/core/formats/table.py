@@ -64,8 +64,13 @@ def read(
                 continue
             try:
                 sources.append(
+                    # The cells are pieces of the text `decode` checked.
                     chosen.article(
-                        dict(zip(names, cells, strict=True)), path.name, line, f"row {row}"
+                        dict(zip(names, cells, strict=True)),
+                        path.name,
+                        line,
+                        f"row {row}",
+                        checked=True,
                     )
                 )
             except InputError as exc:
