@@ -4,7 +4,11 @@ turns actions into workbench calls. It holds no domain logic."""
 from __future__ import annotations
 
 import hashlib
+import logging
+import sqlite3
+import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -46,6 +50,7 @@ from annotator.gui.suggestions import SuggestionPanel, Suggestions
 from annotator.gui.workbench import Workbench
 
 WATCH_INTERVAL_MS = 2000
+log = logging.getLogger("annotator")
 
 
 class Legend(QWidget):
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self._last_backup = float("-inf")
+        self.backup_thread: threading.Thread | None = None
         self.workbench = Workbench(project, annotator, self)
         self.article = ArticleView(self.workbench, self)
         self.documents = DocumentList(self.workbench, self)
@@ -156,16 +162,17 @@ class MainWindow(QMainWindow):
         self._show_status()
 
     def _backup_when_due(self, *_args) -> None:
-        # Rolling backups while editing: at most one every backup.EVERY_MINUTES.
+        # Rolling backups while editing: at most one every backup.EVERY_MINUTES, copied on a
+        # thread of its own with its own connection, so a large project never stalls an edit.
         if time.monotonic() - self._last_backup < backup.EVERY_MINUTES * 60:
             return
         self._last_backup = time.monotonic()
-        project = self.workbench.project
-        if backup.due(project.path):
-            try:
-                backup.make(project.conn, project.path, "timed")
-            except AnnotatorError as exc:
-                self.show_error(str(exc))
+        path = self.workbench.project.path
+        if backup.due(path):
+            self.backup_thread = threading.Thread(
+                target=_timed_backup, args=(path,), name="timed backup", daemon=True
+            )
+            self.backup_thread.start()
 
     # ------------------------------------------------------------------ settings
 
@@ -460,3 +467,12 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+
+
+def _timed_backup(path: Path) -> None:
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            backup.make(conn, path, "timed")
+    except (AnnotatorError, sqlite3.Error) as exc:
+        # Not worth interrupting the researcher: the next one is tried ten minutes later.
+        log.warning("timed backup of %s failed: %s", path, exc)

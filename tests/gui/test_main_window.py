@@ -309,6 +309,7 @@ def test_editing_makes_a_timed_backup(window, project):
     from annotator.core import backup
 
     window.workbench.tag("speaker", 0, 5)
+    window.backup_thread.join(10)  # made on a thread of its own
     (made,) = backup.listing(project.path)
     assert made.label == "timed"
     window.workbench.tag("speaker", 6, 8)
