@@ -7,14 +7,8 @@ import pytest
 from annotator.core.errors import ValidationError
 from annotator.core.model import Entity
 from annotator.core.paths import seeds_dir
-from annotator.core.suggest import (
-    SUGGESTIONS,
-    accept,
-    detect,
-    pending,
-    quotations,
-    suggest,
-)
+from annotator.core.reported_speech import detect, quotations
+from annotator.core.suggest import SUGGESTIONS, accept, pending, suggest
 
 
 def claims_of(text, entities=()):

@@ -1,0 +1,936 @@
+"""Reported speech in Arabic news, found by rules: quotations, reporting cues (verbs,
+participles and phrases such as بحسب), the claim after each cue (a quotation, a clause after
+أن/إن, or the object of a verb such as أكد) and its speaker (an explicit subject, else the subject
+of an earlier cue of the sentence, of the sentence itself, the last speaker, a known entity);
+every mention of a known entity is a speaker mention too. Pure functions over a text:
+`detect(text, entities)`; `suggest.py` stores the result.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from annotator.core.model import Entity
+from annotator.core.search import SearchOptions, fold, search_text
+from annotator.core.text import QUOTE_PAIRS, is_word_char
+
+# ---------------------------------------------------------------------------------- lexicon
+#
+# Written as in a dictionary and folded on load (no tashkeel, hamza forms of alef as ا, final
+# ة/ى as ه/ي), so «أكّدت» and «اكدت» are the same cue.
+
+_FORMS = SearchOptions(case=True)
+
+
+def _f(word: str) -> str:
+    return fold(word, _FORMS)
+
+
+# Verbs of saying: (past, present stem without its prefix letter, takes an object as claim).
+# Verbs that take an object («أكد ضرورة …») make a claim of it; the others need أن/إن, a
+# colon or a quotation.
+_VERBS = (
+    ("قال", "قول", False),
+    ("أضاف", "ضيف", False),
+    ("تابع", "تابع", False),
+    ("أردف", "ردف", False),
+    ("استدرك", "ستدرك", False),
+    ("ذكر", "", False),  # the present يذكر is mostly the passive «it is worth noting»
+    ("أفاد", "فيد", False),
+    ("صرح", "صرح", False),
+    ("أوضح", "وضح", False),
+    ("لفت", "لفت", False),
+    ("نوه", "نوه", False),
+    ("استعرض", "ستعرض", False),
+    ("أكد", "ؤكد", True),
+    ("شدد", "شدد", True),
+    ("أشار", "شير", True),
+    ("أشاد", "شيد", True),
+    ("أعلن", "علن", True),
+    ("اعتبر", "عتبر", True),
+    ("رأى", "رى", True),
+    ("نفى", "نفي", True),
+    ("حذر", "حذر", True),
+    ("دعا", "دعو", True),
+    ("طالب", "طالب", True),
+    ("كشف", "كشف", True),
+    ("أعرب", "عرب", True),
+    ("اتهم", "تهم", True),
+    ("أبلغ", "بلغ", False),
+    ("أخبر", "خبر", False),
+    ("زعم", "زعم", False),
+    ("اعترف", "عترف", True),
+    ("توقع", "توقع", True),
+    ("رجح", "رجح", True),
+    ("تساءل", "تساءل", False),
+    ("أجاب", "جيب", False),
+    ("رد", "رد", False),
+    ("وصف", "صف", True),
+)
+# Irregular forms of weak verbs (past: she, they).
+_EXTRA_VERB_FORMS = {
+    "دعا": ("دعت", "دعوا", "دعيا"),
+    "نفى": ("نفت", "نفوا", "ينفون", "تنفي"),
+    "رأى": ("رأت", "رأوا", "يرون"),
+    "قال": ("قالت", "قالوا", "قلت", "قلنا"),
+    "رد": ("ردت", "ردوا"),
+}
+# Participles used as circumstantial accusatives: «…، مشيراً إلى أن …». Takes-object as above.
+_PARTICIPLES = (
+    ("مشير", True),
+    ("مؤكد", True),
+    ("مضيف", False),
+    ("معرب", True),
+    ("منوه", False),
+    ("مبين", True),
+    ("مشدد", True),
+    ("موضح", False),
+    ("لافت", False),
+    ("معتبر", True),
+    ("محذر", True),
+    ("داعي", True),
+    ("مطالب", True),
+    ("قائل", False),
+    ("مستدرك", False),
+    ("مردف", False),
+    ("كاشف", True),
+    ("معلن", True),
+    ("متسائل", False),
+    ("مختتم", False),
+    ("متهم", True),
+    ("واصف", True),
+)
+# Cues that take «عن» as part of the cue.
+_WITH_AN = {_f(w) for w in ("أعرب", "معرب", "نقلا", "كشف", "كاشف")}
+# Phrases naming the source after the claim or before it: «…، بحسب المصدر».
+_SOURCE_PHRASES = ("بحسب", "حسبما", "وفق", "وفقا", "نقلا عن", "على لسان")
+
+_PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
+_PRESENT_PREFIXES = ("ي", "ت", "ن", "أ")
+_PRESENT_SUFFIXES = ("", "ون", "ان", "ين", "ن")
+_OBJECT_SUFFIXES = ("", "ه", "ها", "هم", "هما", "كم", "ني", "نا")
+_CLITICS = ("", "و", "ف")  # conjunctions written on the cue
+_TENSE_CLITICS = ("", "س", "ل")  # future سـ, purpose لـ on a present verb
+
+
+def _verb_forms() -> dict[str, bool]:
+    forms: dict[str, bool] = {}
+    for past, present, takes_object in _VERBS:
+        written = [past + s + o for s in _PAST_SUFFIXES for o in _OBJECT_SUFFIXES]
+        if present:
+            written += [
+                t + p + present + s
+                for t in _TENSE_CLITICS
+                for p in _PRESENT_PREFIXES
+                for s in _PRESENT_SUFFIXES
+            ]
+        written += list(_EXTRA_VERB_FORMS.get(past, ()))
+        for word in written:
+            forms.setdefault(_f(word), takes_object)
+    return forms
+
+
+_VERB_FORMS = _verb_forms()
+_PARTICIPLE_FORMS = {
+    _f(base + ending): takes_object
+    for base, takes_object in _PARTICIPLES
+    for ending in ("ا", "اً", "ة", "ين", "ون", "تين")
+}
+_SOURCE_FORMS = {tuple(_f(w) for w in phrase.split()) for phrase in _SOURCE_PHRASES}
+
+_PARTICLES = {
+    _f(w)
+    for w in (
+        "و", "ف", "ثم", "كما", "كذلك", "وكذلك", "وكما", "أيضا", "قد", "وقد", "لقد", "فقد",
+        "بدوره", "بدورها", "بدورهم", "فيما", "بينما", "حيث", "إذ", "إذا", "وإذ", "أما", "وأما",
+        "كان", "وكان", "كانت", "وكانت",
+    )
+}  # fmt: skip
+_COMPLEMENTISERS = {
+    _f(w)
+    for w in (
+        "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا",
+        "بأن", "بأنه", "بأنها", "بأنهم", "فإن", "وأن", "وإن",
+    )
+}  # fmt: skip
+_PREPOSITIONS = {
+    _f(w)
+    for w in (
+        "في", "على", "إلى", "عن", "من", "مع", "خلال", "أمام", "عبر", "لدى", "حول", "بعد", "قبل",
+        "عقب", "أثناء", "منذ", "ضمن", "بين", "تجاه", "إزاء", "ضد", "نحو", "عند", "لدي", "وفي",
+        "وخلال", "وعلى", "وبعد", "وقبل", "وعقب", "ومن", "وأمام", "وعن", "وفي",
+    )
+}  # fmt: skip
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
+_GOVERNED = {_f(w) for w in ("على", "إلى", "عن", "من")}  # «شدد على …», «أشار إلى …»
+_RELATIVES = {_f(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي")}
+_TIME_WORDS = {
+    _f(w)
+    for w in (
+        "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "ظهر", "الأحد", "الاثنين", "الإثنين",
+        "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "مجددا", "أيضا", "كذلك", "حينها",
+        "الأسبوع", "الشهر", "سابقا", "لاحقا", "مؤخرا",
+    )
+}  # fmt: skip
+# Heads of objects that follow a verb of saying without a preposition: «أكد ضرورة …».
+_OBJECT_HEADS = {
+    _f(w)
+    for w in (
+        "ضرورة", "أهمية", "رفض", "دعم", "استعداد", "التزام", "حرص", "تمسك", "وقوف", "إدانة",
+        "استنكار", "ترحيب", "أن", "عدم", "استمرار", "حق", "موقف", "مقتل", "إصابة", "اعتقال",
+        "استشهاد", "بدء", "إطلاق", "تعليق", "وقف", "فتح", "إغلاق", "تأجيل", "إلغاء", "تشكيل",
+        "انسحاب", "وصول", "عقد", "توقيع", "نجاح", "فشل", "تراجع", "ارتفاع", "انخفاض",
+    )
+}  # fmt: skip
+# Words that begin a person's or a body's mention: «العميد إسماعيل قاآني».
+_TITLES = {
+    _f(w)
+    for w in (
+        "رئيس", "الرئيس", "رئيسة", "وزير", "الوزير", "وزيرة", "قائد", "القائد", "العميد",
+        "اللواء", "العقيد", "الفريق", "الجنرال", "الأمين", "أمين", "المتحدث", "الناطق",
+        "المتحدثة", "الناطقة", "السفير", "النائب", "الشيخ", "السيد", "السيدة", "الدكتور",
+        "المستشار", "الملك", "الأمير", "المدير", "مدير", "زعيم", "الزعيم", "عضو", "المبعوث",
+        "المندوب", "المفوض", "القيادي", "المسؤول", "مسؤول", "مصدر", "مصادر", "المصدر",
+        "الخبير", "المحلل", "المرشد", "الإمام", "البابا", "الأستاذ", "نائب",
+        "المحامي", "الناشط", "الكاتب", "وكالة", "صحيفة", "الحكومة", "الوزارة", "وزارة",
+        "الجيش", "الخارجية", "حركة", "الرئاسة", "البيت",
+    )
+}  # fmt: skip
+_SENTENCE_ENDS = ".!?؟…"
+_CLAUSE_MARKS = "،,؛;"
+_MAX_SUBJECT_WORDS = 12
+_MIN_LONG_QUOTE = 4  # words: shorter quotations inside a clause are names or short phrases
+_MIN_LONE_QUOTE = 5  # words: a quotation without a cue is a claim from this length
+
+
+# ---------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class SpeakerSuggestion:
+    start: int
+    end: int
+    entity: str | None = None  # name of a known entity of the project
+
+
+@dataclass(frozen=True)
+class ClaimSuggestion:
+    start: int
+    end: int
+    kind: str  # direct / indirect / paraphrase
+    cue: str | None
+    speaker: tuple[int, int] | None  # the span of its speaker suggestion
+
+
+@dataclass(frozen=True)
+class Detection:
+    speakers: tuple[SpeakerSuggestion, ...]
+    claims: tuple[ClaimSuggestion, ...]
+
+
+# ---------------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    form: str  # folded
+
+
+@dataclass(frozen=True)
+class _Quote:
+    start: int  # the opening mark
+    end: int  # after the closing mark
+    words: int
+    level: int
+
+
+@dataclass(frozen=True)
+class _Cue:
+    index: int  # first word
+    last: int  # last word of the cue (عن of «معرباً عن»)
+    text: str  # as written, without a conjunction
+    kind: str  # verb / participle / source
+    takes_object: bool
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    entity: str | None = None
+
+
+@dataclass
+class _State:
+    speakers: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    claims: list[ClaimSuggestion] = field(default_factory=list)
+    last_speaker: tuple[int, int] | None = None
+    last_speaker_sentence: int = -1
+    # The explicit subject of a cue, by sentence, even when the cue made no claim.
+    cue_subjects: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def quotations(text: str) -> list[tuple[int, int, int]]:
+    """Quotations as (start, end, nesting level): «…», “…”, straight "…" and ‘…’ nested in any
+    order. Straight quotes pair within a paragraph; typographic ones may run across sentences
+    and paragraphs (a paragraph reopening the same mark continues the quotation)."""
+    found: list[tuple[int, int, int]] = []
+    stack: list[tuple[str, int]] = []
+    paragraph_start = True
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack = [(mark, at) for mark, at in stack if mark != '"']
+            paragraph_start = True
+            continue
+        if paragraph_start and not ch.isspace():
+            paragraph_start = False
+            if stack and stack[-1][0] == ch and ch in "«“„":
+                continue  # the quotation goes on in a new paragraph
+        if ch == '"':
+            straight = [n for n, (mark, _) in enumerate(stack) if mark == '"']
+            if straight:
+                n = straight[-1]
+                found.append((stack[n][1], i + 1, n))
+                del stack[n:]
+            else:
+                stack.append((ch, i))
+        elif ch in ("«", "“", "„", "‘", "‹"):
+            stack.append((ch, i))
+        elif ch in ("»", "”", "’", "›"):
+            for n in range(len(stack) - 1, -1, -1):
+                if QUOTE_PAIRS[stack[n][0]] == ch:
+                    found.append((stack[n][1], i + 1, n))
+                    del stack[n:]
+                    break
+    return sorted(found)
+
+
+class _Article:
+    """The text cut into words, quotations and sentences, with the cues found in it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: list[_Word] = []
+        position = 0
+        while position < len(text):
+            if is_word_char(text[position]):
+                stop = position
+                while stop < len(text) and is_word_char(text[stop]):
+                    stop += 1
+                self.words.append(_Word(position, stop, _f(text[position:stop])))
+                position = stop
+            else:
+                position += 1
+        self.starts = [w.start for w in self.words]
+        self.quotes = []
+        for start, end, level in quotations(text):
+            count = self.word_index(end) - self.word_index(start)
+            self.quotes.append(_Quote(start, end, count, level))
+        self.top_quotes = [q for q in self.quotes if q.level == 0]
+        self._quote_starts = [q.start for q in self.top_quotes]
+        self.sentences = self._sentences()
+        self.cues = self._cues()
+
+    def word_index(self, position: int) -> int:
+        """The number of words starting before `position`."""
+        return bisect.bisect_left(self.starts, position)
+
+    def quote_around(self, position: int) -> _Quote | None:
+        """The top-level quotation containing `position` (its marks included)."""
+        n = bisect.bisect_right(self._quote_starts, position) - 1
+        if n >= 0 and self.top_quotes[n].start <= position < self.top_quotes[n].end:
+            return self.top_quotes[n]
+        return None
+
+    def quote_at(self, position: int) -> _Quote | None:
+        """The top-level quotation opening at `position`."""
+        quote = self.quote_around(position)
+        return quote if quote is not None and quote.start == position else None
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        spans, start, i = [], 0, 0
+        text = self.text
+        while i < len(text):
+            ch = text[i]
+            quote = self.quote_around(i)
+            if quote is not None and ch != "\n":
+                i = quote.end
+                continue
+            decimal = ch == "." and 0 < i < len(text) - 1 and text[i + 1].isdigit()
+            if (ch in _SENTENCE_ENDS and not decimal) or ch == "\n":
+                spans.append((start, i))
+                start = i + 1
+            i += 1
+        spans.append((start, len(text)))
+        return [(s, e) for s, e in spans if text[s:e].strip()]
+
+    def _cues(self) -> list[_Cue]:
+        cues = []
+        for index, word in enumerate(self.words):
+            if self.quote_around(word.start) is not None:
+                continue
+            cue = self._cue_at(index)
+            if cue is not None:
+                cues.append(cue)
+        return cues
+
+    def _cue_at(self, index: int) -> _Cue | None:
+        word = self.words[index]
+        following = self.words[index + 1] if index + 1 < len(self.words) else None
+        for clitic in _CLITICS:
+            if not word.form.startswith(clitic) or len(word.form) - len(clitic) < 2:
+                continue
+            bare = word.form[len(clitic) :]
+            written = self.text[word.start + self._offset(word, clitic) : word.end]
+            two = following is not None and self._adjacent(word, following)
+            for phrase in _SOURCE_FORMS:
+                if phrase[0] == bare and (
+                    len(phrase) == 1 or (two and following.form == phrase[1])
+                ):
+                    last = index + len(phrase) - 1
+                    return _Cue(index, last, self._written(index, last, clitic), "source", False)
+            kind, takes_object = None, False
+            if bare in _VERB_FORMS:
+                kind, takes_object = "verb", _VERB_FORMS[bare]
+            elif bare in _PARTICIPLE_FORMS:
+                kind, takes_object = "participle", _PARTICIPLE_FORMS[bare]
+            if kind is None:
+                continue
+            last = index
+            if two and following.form == _f("عن") and self._stem_takes_an(bare):
+                last = index + 1
+                written = self._written(index, last, clitic)
+            return _Cue(index, last, written, kind, takes_object)
+        return None
+
+    def _written(self, first: int, last: int, clitic: str) -> str:
+        start = self.words[first].start + self._offset(self.words[first], clitic)
+        return self.text[start : self.words[last].end]
+
+    def _offset(self, word: _Word, clitic: str) -> int:
+        """Characters of the written word taken by a folded clitic (a mark may follow it)."""
+        if not clitic:
+            return 0
+        offset = 1
+        while offset < word.end - word.start and not _f(self.text[word.start + offset]):
+            offset += 1
+        return offset
+
+    @staticmethod
+    def _stem_takes_an(bare: str) -> bool:
+        return any(bare.startswith(stem) for stem in _WITH_AN)
+
+    def _adjacent(self, word: _Word, following: _Word) -> bool:
+        return not self.text[word.end : following.start].strip()
+
+    def sentence_of(self, position: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(starts, position) - 1)
+
+
+# ---------------------------------------------------------------------------------- detection
+
+
+def detect(text: str, entities: Sequence[Entity] = ()) -> Detection:
+    """Suggested speaker mentions and claims of one text (pure: nothing is stored)."""
+    article = _Article(text)
+    mentions = _entity_mentions(text, entities)
+    state = _State()
+    cues_by_sentence: dict[int, list[_Cue]] = {}
+    for cue in article.cues:
+        number = article.sentence_of(article.words[cue.index].start)
+        cues_by_sentence.setdefault(number, []).append(cue)
+    for number, (start, end) in enumerate(article.sentences):
+        cues = cues_by_sentence.get(number, [])
+        if number == 0 and not cues:
+            _headline(article, start, end, state)
+        # A cue inside what an earlier cue reports («أكد أن الرئيس قال …») is part of it.
+        cues = [c for n, c in enumerate(cues) if n == 0 or _opens_clause(article, cues[n - 1], c)]
+        for n, cue in enumerate(cues):
+            if any(c.start <= article.words[cue.index].start < c.end for c in state.claims):
+                continue
+            scope_end = article.words[cues[n + 1].index].start if n + 1 < len(cues) else end
+            _read_cue(article, cue, start, end, scope_end, number, mentions, state)
+    _lone_quotes(article, state)
+    for mention in mentions:
+        if not any(s < mention.end and mention.start < e for s, e in state.speakers):
+            state.speakers[(mention.start, mention.end)] = mention.entity
+    for (s, e), entity in list(state.speakers.items()):
+        if entity is None:
+            state.speakers[(s, e)] = _entity_inside(mentions, s, e)
+    speakers = tuple(SpeakerSuggestion(s, e, entity) for (s, e), entity in state.speakers.items())
+    claims = sorted(state.claims, key=lambda c: c.start)
+    return Detection(
+        speakers=tuple(sorted(speakers, key=lambda s: (s.start, s.end))), claims=tuple(claims)
+    )
+
+
+def _opens_clause(article: _Article, previous: _Cue, cue: _Cue) -> bool:
+    """Whether a cue starts a clause of its own rather than sitting inside the previous cue's
+    claim: a participle or a source phrase, a verb with و/ف, or a verb after a comma."""
+    word = article.words[cue.index]
+    if cue.kind != "verb" or article.text[word.start : word.end] != cue.text:
+        return True
+    between = article.words[previous.last + 1 : cue.index]
+    stretch_start = article.words[previous.last].end
+    for mark_at in range(article.words[cue.index].start - 1, stretch_start - 1, -1):
+        ch = article.text[mark_at]
+        if ch in _CLAUSE_MARKS and article.quote_around(mark_at) is None:
+            return not any(w.start > mark_at and w.form in _COMPLEMENTISERS for w in between)
+    return False
+
+
+def _entity_mentions(text: str, entities: Sequence[Entity]) -> list[_Mention]:
+    """Every occurrence of a known entity's name or alias, spelled any way, as a whole word
+    (with its article or a conjunction, but not after a preposition: «لهنية» is spoken to)."""
+    options = SearchOptions(article=True, proclitics=True, whole_words=True)
+    found: dict[tuple[int, int], str] = {}
+    for entity in entities:
+        for name in {entity.name, *entity.aliases}:
+            for start, end in search_text(text, name, options):
+                word_start = start
+                while word_start > 0 and is_word_char(text[word_start - 1]):
+                    word_start -= 1
+                if any(ch in "بلك" for ch in _f(text[word_start:start])):
+                    continue
+                previous = _f(text[max(0, word_start - 5) : word_start]).split()[-1:]
+                if previous and previous[0].lstrip("وف") in ("ل", "ب"):
+                    continue  # «لـ النخالة»
+                found.setdefault((start, end), entity.name)
+    # Longer names win over the shorter ones they contain («إسماعيل قاآني» over «قاآني»).
+    spans = sorted(found, key=lambda s: (s[0] - s[1], s[0]))
+    kept: list[_Mention] = []
+    for start, end in spans:
+        if not any(m.start < end and start < m.end for m in kept):
+            kept.append(_Mention(start, end, found[(start, end)]))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _entity_inside(mentions: Sequence[_Mention], start: int, end: int) -> str | None:
+    for mention in mentions:
+        if start <= mention.start and mention.end <= end:
+            return mention.entity
+    return None
+
+
+def _headline(article: _Article, start: int, end: int, state: _State) -> None:
+    """A title «Speaker …: statement» suggests the statement as a paraphrase of the speaker."""
+    text = article.text
+    colon = text.find(":", start, end)
+    if colon < 0 or article.quote_around(colon) is not None:
+        return
+    first = article.word_index(start)
+    speaker = _noun_phrase(article, first, article.word_index(colon))
+    claim = _trim(text, colon + 1, end)
+    if speaker is None or claim is None or _count_words(article, *claim) < 3:
+        return
+    state.speakers.setdefault(speaker, None)
+    state.claims.append(ClaimSuggestion(*claim, "paraphrase", None, speaker))
+
+
+def _read_cue(
+    article: _Article,
+    cue: _Cue,
+    sentence_start: int,
+    sentence_end: int,
+    scope_end: int,
+    number: int,
+    mentions: Sequence[_Mention],
+    state: _State,
+) -> None:
+    words = article.words
+    cue_start = words[cue.index].start
+    after = cue.last + 1
+    limit = article.word_index(scope_end)
+    if cue.kind == "source":
+        _read_source(article, cue, sentence_start, sentence_end, number, state)
+        return
+    subject = None
+    if cue.kind == "verb":
+        subject = _subject_before(article, cue, sentence_start)
+        if subject is None:
+            found = _noun_phrase(article, after, limit)
+            if found is not None:
+                subject = found
+                after = article.word_index(found[1])
+        if subject is not None:
+            state.cue_subjects.setdefault(number, subject)
+    claims = _claims_after(article, cue, after, limit, scope_end, sentence_end)
+    if not claims:
+        before = _quote_before(article, cue_start, sentence_start)
+        if before is None:
+            return
+        claims = [(before.start, before.end, "direct")]
+    if subject is None:
+        subject = _implicit_subject(article, cue, sentence_start, number, mentions, state)
+    for start, end, kind in claims:
+        if any(c.start < end and start < c.end for c in state.claims):
+            continue
+        state.claims.append(ClaimSuggestion(start, end, kind, cue.text, subject))
+    if subject is not None:
+        state.speakers.setdefault(subject, None)
+        state.last_speaker, state.last_speaker_sentence = subject, number
+
+
+def _claims_after(
+    article: _Article, cue: _Cue, index: int, limit: int, scope_end: int, sentence_end: int
+) -> list[tuple[int, int, str]]:
+    """The claims of a cue: what follows its subject up to the next cue of the sentence."""
+    text, words = article.text, article.words
+    complement = colon = addressed = False
+    position = words[index - 1].end if index > 0 else 0
+    # Addressees, prepositions, أن/إن and punctuation between the cue and what was said.
+    while index < limit:
+        word = words[index]
+        gap = text[position : word.start]
+        colon = colon or ":" in gap
+        quote = _quote_in(article, position, word.start)
+        if quote is not None:
+            break
+        if word.form in _COMPLEMENTISERS:
+            complement = True
+        elif word.form in _GOVERNED:
+            pass
+        elif _is_addressee(article, index):
+            addressed = True
+        elif word.form in {_f("لـ"), "ل"}:
+            index += 1  # «لـ النخالة»: the addressee is the next word
+            addressed = True
+        elif _bare(word.form) in _TIME_WORDS:
+            pass  # «حذرت الأمم المتحدة، الثلاثاء، من أن …»
+        elif (addressed or _is_preposition(word.form)) and (
+            ahead := _content_ahead(article, index, limit)
+        ) is not None:
+            # «لنظيرها الفرنسي أن …», «في بيان إنها …», «خلال اتصال هاتفي ضرورة …»
+            index = ahead
+            continue
+        else:
+            break
+        index += 1
+        position = words[index - 1].end if index - 1 < len(words) else position
+    start = words[index].start if index < len(words) else scope_end
+    gap = text[position:start]
+    colon = colon or ":" in gap
+    quote = _quote_in(article, position, min(start, scope_end))
+    found: list[tuple[int, int, str]] = []
+    if quote is not None and (quote.words >= 2 or complement or colon):
+        found.append((quote.start, quote.end, "direct"))
+        position = quote.end
+    for other in article.top_quotes:
+        if position <= other.start and other.end <= max(scope_end, position) + 1:
+            if other.start < scope_end and other.words >= _MIN_LONG_QUOTE:
+                found.append((other.start, other.end, "direct"))
+    if found:
+        return found
+    if start >= scope_end:
+        return []
+    # An indirect claim runs to the next cue of the sentence (scope_end), else to its end.
+    clause = _trim(text, start, min(scope_end, sentence_end))
+    if clause is None or _count_words(article, *clause) < 2:
+        return []
+    if complement:
+        return [(*clause, "indirect")]
+    if colon:
+        return [(*clause, "direct")]
+    if cue.takes_object and words[index].form not in _PREPOSITIONS:
+        return [(*clause, "indirect")]
+    return []
+
+
+def _content_ahead(article: _Article, index: int, limit: int) -> int | None:
+    """Where what was said starts after an addressee or a circumstance: the index of أن/إن,
+    of an object head («ضرورة») or of the first word of a quotation, within six words and
+    before any punctuation; None when there is none."""
+    words, text = article.words, article.text
+    for ahead in range(index + 1, min(index + 7, limit)):
+        gap = text[words[ahead - 1].end : words[ahead].start]
+        if _quote_in(article, words[ahead - 1].end, words[ahead].start) is not None:
+            return ahead
+        if gap.strip():
+            return None
+        if words[ahead].form in _COMPLEMENTISERS or words[ahead].form in _OBJECT_HEADS:
+            return ahead
+    return None
+
+
+def _quote_in(article: _Article, start: int, end: int) -> _Quote | None:
+    for position in range(start, end):
+        quote = article.quote_at(position)
+        if quote is not None:
+            return quote
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop spaces, punctuation (but not quotation marks) and linking particles at the edges."""
+    while start < end and not (is_word_char(text[start]) or text[start] in QUOTE_PAIRS):
+        start += 1
+    while True:
+        while end > start and not (
+            is_word_char(text[end - 1]) or text[end - 1] in QUOTE_PAIRS.values()
+        ):
+            end -= 1
+        word_start = end
+        while word_start > start and is_word_char(text[word_start - 1]):
+            word_start -= 1
+        if word_start < end and _f(text[word_start:end]) in _PARTICLES and word_start > start:
+            end = word_start
+            continue
+        break
+    return (start, end) if start < end else None
+
+
+def _count_words(article: _Article, start: int, end: int) -> int:
+    return article.word_index(end) - article.word_index(start)
+
+
+def _is_addressee(article: _Article, index: int) -> bool:
+    """«لهنية», «له», «للصحفيين»: who was spoken to, written with ل."""
+    word = article.words[index]
+    return word.form.startswith("ل") and len(word.form) > 1 and word.form not in _COMPLEMENTISERS
+
+
+def _is_preposition(form: str) -> bool:
+    if form in _PREPOSITIONS:
+        return True
+    for preposition in _PREPOSITIONS:
+        rest = form[len(preposition) :]
+        if form.startswith(preposition) and rest in _PRONOUN_SUFFIXES:
+            return True
+    # «عليه», «إليه», «لديه»: the alef maqsura of the preposition becomes ي before a pronoun.
+    return any(
+        form.startswith(p[:-1] + "ي") and form[len(p) :] in _PRONOUN_SUFFIXES
+        for p in _PREPOSITIONS
+        if p.endswith("ي")
+    )
+
+
+def _noun_phrase(article: _Article, index: int, limit: int) -> tuple[int, int] | None:
+    """The mention starting at word `index`: words up to a preposition, أن, a relative, a time
+    word, punctuation, a cue or an accusative (‑اً); a short quotation («قوة القدس») inside it
+    is part of the name."""
+    text, words = article.text, article.words
+    first = index
+    last = None
+    position = words[index - 1].end if index > 0 else 0
+    while index < limit and index - first < _MAX_SUBJECT_WORDS:
+        word = words[index]
+        gap = text[position : word.start]
+        if last is not None and any(ch in gap for ch in _CLAUSE_MARKS + ":" + _SENTENCE_ENDS):
+            break
+        quote = _quote_in(article, position, word.start)
+        if quote is not None:
+            if last is None or quote.words >= 3:
+                break
+            index = article.word_index(quote.end)
+            last = quote.end
+            position = quote.end
+            continue
+        if _stops_phrase(article, index, first):
+            break
+        last = word.end
+        position = word.end
+        index += 1
+    if last is None:
+        return None
+    return words[first].start, last
+
+
+def _bare(form: str) -> str:
+    """A word without a leading و/ف conjunction."""
+    return form[1:] if form[:1] in "وف" and len(form) > 2 else form
+
+
+def _stops_phrase(article: _Article, index: int, first: int) -> bool:
+    word = article.words[index]
+    form = word.form
+    if form in _COMPLEMENTISERS or form in _RELATIVES or _bare(form) in _TIME_WORDS:
+        return True
+    if _is_preposition(form) or form in _PARTICLES:
+        return True
+    if index > first and form in _OBJECT_HEADS:
+        return True
+    # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
+    if index > first and form[:1] in "لب" and len(form) > 2:
+        if not (form.startswith("لل") or form == _f("باسم")):
+            return True
+    if index == first and form[:1] in "لب" and (form[1:3] == "ال" or form.startswith("لل")):
+        return True
+    if any(c.index == index for c in article.cues):
+        return True
+    written = article.text[word.start : word.end]
+    # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
+    return written.endswith("اً") or written.endswith("ًا")
+
+
+def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[int, int] | None:
+    """The subject of «هنية أكد …» / «قائد … يؤكد …»: the words from the clause start to the
+    cue, unless they are particles or a circumstantial phrase («وفي كلمة له …»)."""
+    text, words = article.text, article.words
+    cue_start = words[cue.index].start
+    clause_start = sentence_start
+    for mark in _CLAUSE_MARKS + ":":
+        at = text.rfind(mark, sentence_start, cue_start)
+        if at >= 0 and article.quote_around(at) is None:
+            clause_start = max(clause_start, at + 1)
+    first, last = article.word_index(clause_start), cue.index
+    while first < last and words[first].form in _PARTICLES:
+        first += 1
+    while last > first and words[last - 1].form in _PARTICLES:
+        last -= 1  # «وكان الوزير قد أكد»
+    if first >= last or last - first > _MAX_SUBJECT_WORDS:
+        return None
+    opening = words[first].form
+    if _is_preposition(opening) or _is_preposition(_bare(opening)):
+        return None
+    if opening in _COMPLEMENTISERS or _bare(opening) in _TIME_WORDS:
+        return None
+    if any(c.index in range(first, last) for c in article.cues):
+        return None
+    if any(article.text[w.start : w.end].endswith("اً") for w in words[first:last]):
+        return None
+    return words[first].start, words[last - 1].end
+
+
+def _implicit_subject(
+    article: _Article,
+    cue: _Cue,
+    sentence_start: int,
+    number: int,
+    mentions: Sequence[_Mention],
+    state: _State,
+) -> tuple[int, int] | None:
+    """Who speaks when the cue has no subject of its own («وأضاف أن …», «مشيراً إلى …»)."""
+    cue_start = article.words[cue.index].start
+    # The subject of an earlier cue of the same sentence: «أكد X …، مشيراً إلى …».
+    if number in state.cue_subjects:
+        return state.cue_subjects[number]
+    # The subject of the sentence: «كما أجرى العميد قاآني اتصالاً …، أشاد خلاله …».
+    found = _sentence_subject(article, sentence_start, cue_start, mentions, state)
+    if found is not None:
+        return found
+    # The last speaker, if he spoke in the last few sentences.
+    if state.last_speaker is not None and number - state.last_speaker_sentence <= 3:
+        return state.last_speaker
+    # A known entity mentioned before, else the subject of the previous sentence.
+    before = [m for m in mentions if m.end <= cue_start]
+    if before:
+        return before[-1].start, before[-1].end
+    if number > 0:
+        start, end = article.sentences[number - 1]
+        return _sentence_subject(article, start, end, mentions, state)
+    return None
+
+
+def _sentence_subject(
+    article: _Article, start: int, end: int, mentions: Sequence[_Mention], state: _State
+) -> tuple[int, int] | None:
+    """The first mention of a person in a stretch that is not after a preposition: a known
+    entity, a title with a name («العميد إسماعيل قاآني»), or a name that spoke before."""
+    words = article.words
+    known = {article.words[article.word_index(e) - 1].form for _, e in state.speakers}
+    for index in range(article.word_index(start), article.word_index(end)):
+        word = words[index]
+        if article.quote_around(word.start) is not None:
+            continue
+        previous = words[index - 1].form if index > 0 else ""
+        if _is_preposition(previous) or word.form[:1] in "لب" and word.form[1:3] == "ال":
+            continue
+        for mention in mentions:
+            if mention.start <= word.start < mention.end:
+                return mention.start, mention.end
+        if word.form in _TITLES or word.form in known:
+            phrase = _noun_phrase(article, index, article.word_index(end))
+            if phrase is not None:
+                return phrase
+    return None
+
+
+def _quote_before(article: _Article, cue_start: int, sentence_start: int) -> _Quote | None:
+    """A quotation the cue follows: «"…"، قال الوزير»."""
+    text = article.text
+    position = cue_start
+    while position > sentence_start and not (
+        is_word_char(text[position - 1]) or text[position - 1] in QUOTE_PAIRS.values()
+    ):
+        position -= 1
+    quote = article.quote_around(position - 1) if position > 0 else None
+    if quote is not None and quote.end == position and quote.words >= 2:
+        return quote
+    return None
+
+
+def _read_source(
+    article: _Article,
+    cue: _Cue,
+    sentence_start: int,
+    sentence_end: int,
+    number: int,
+    state: _State,
+) -> None:
+    """«…، بحسب المصدر» or «وبحسب المصدر، فإن …»: the source speaks the rest of the sentence."""
+    text, words = article.text, article.words
+    after = cue.last + 1
+    if after < len(words) and words[after].form in {"ل", _f("لـ")}:
+        after += 1
+    # «وفق ما أفاد شهود عيان», «حسبما ذكرت الوكالة»: the source is the subject of the verb.
+    if after < len(words) and (words[after].form == "ما" or words[cue.last].form == "حسبما"):
+        after += words[after].form == "ما"
+        if after < len(words) and _bare(words[after].form) in _VERB_FORMS:
+            after += 1
+    limit = article.word_index(sentence_end)
+    speaker = _noun_phrase(article, after, limit) if after < limit else None
+    if speaker is None:
+        return
+    cue_start = words[cue.index].start
+    leading = all(
+        w.form in _PARTICLES for w in words[article.word_index(sentence_start) : cue.index]
+    )
+    if leading:
+        comma = -1
+        for mark in _CLAUSE_MARKS:
+            at = text.find(mark, speaker[1], sentence_end)
+            if at >= 0 and (comma < 0 or at < comma):
+                comma = at
+        if comma < 0:
+            return
+        start = comma + 1
+        index = article.word_index(start)
+        while index < limit and words[index].form in _COMPLEMENTISERS | _PARTICLES:
+            index += 1
+        claim = _trim(text, words[index].start, sentence_end) if index < limit else None
+    else:
+        quote = _quote_before(article, cue_start, sentence_start)
+        claim = (quote.start, quote.end) if quote else _trim(text, sentence_start, cue_start)
+        if claim is not None and not quote:
+            index = article.word_index(claim[0])
+            while words[index].form in _PARTICLES and words[index].end < claim[1]:
+                index += 1
+            claim = _trim(text, words[index].start, claim[1])
+    if claim is None or _count_words(article, *claim) < 2:
+        return
+    if any(c.start < claim[1] and claim[0] < c.end for c in state.claims):
+        return
+    quoted = text[claim[0]] in QUOTE_PAIRS and text[claim[1] - 1] in QUOTE_PAIRS.values()
+    kind = "direct" if quoted else "indirect"
+    state.claims.append(ClaimSuggestion(*claim, kind, cue.text, speaker))
+    state.speakers.setdefault(speaker, None)
+    state.last_speaker, state.last_speaker_sentence = speaker, number
+
+
+def _lone_quotes(article: _Article, state: _State) -> None:
+    """A long quotation no cue introduced is a claim of the last speaker before it."""
+    for quote in article.top_quotes:
+        if quote.words < _MIN_LONE_QUOTE:
+            continue
+        if any(c.start < quote.end and quote.start < c.end for c in state.claims):
+            continue
+        if any(s < quote.end and quote.start < e for s, e in state.speakers):
+            continue
+        before = [c for c in state.claims if c.end <= quote.start and c.speaker is not None]
+        speaker = before[-1].speaker if before else None
+        state.claims.append(ClaimSuggestion(quote.start, quote.end, "direct", None, speaker))
