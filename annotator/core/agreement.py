@@ -1,24 +1,30 @@
 """Agreement between annotators: span precision/recall/F1, token kappa and alpha, attributes.
 
-The measures are pure functions over plain data (`cohen_kappa`, `krippendorff_alpha`, and
-`spans.pair_by_overlap`); `compare` reads a project in a few queries and returns an
-`AgreementReport`.
-Every definition is written down in README.md, section "Agreement".
+The measures are pure functions over plain data in `measures.py` (kappa, alpha) and `spans.py`
+(pairing); `compare` reads a project in a few queries and returns an `AgreementReport`. Every
+definition is written down in README.md, section "Agreement".
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from itertools import combinations
 from typing import Any, NamedTuple
 
-import krippendorff
 import numpy as np
 
 from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.measures import (
+    Figure,
+    alpha_from_counts,
+    array_figures,
+    cohen_kappa,
+    pair_figures,
+    undefined,
+)
 from annotator.core.project import Project
 from annotator.core.schema import LabelSchema
 from annotator.core.spans import greedy_overlap
@@ -26,29 +32,9 @@ from annotator.core.text import is_word_char
 
 SUGGESTIONS = "suggestions"  # machine suggestions are not an annotator to agree with
 NONE = "(none)"  # the category of an attribute one annotator left empty
-LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
 
 # ----------------------------------------------------------------- values of the report
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One agreement value and the number of units behind it.
-
-    `value` is None when the measure is not defined for these data; `reason` then says why.
-    """
-
-    value: float | None
-    n_units: int
-    reason: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "n_units": self.n_units, "reason": self.reason}
-
-
-def _undefined(reason: str, n_units: int = 0) -> Figure:
-    return Figure(None, n_units, reason)
 
 
 @dataclass(frozen=True)
@@ -257,161 +243,6 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-# ----------------------------------------------------------------- measures over plain data
-
-
-def cohen_kappa(table: Sequence[Sequence[int]]) -> Figure:
-    """Cohen's kappa of a square table of counts: rows annotator A's category, columns B's."""
-    counts = np.asarray(table, dtype=float)
-    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
-        raise ValueError("Cohen's kappa needs a square table of counts")
-    return _kappa(*_margins({(r, c): float(n) for (r, c), n in np.ndenumerate(counts) if n}))
-
-
-def _margins(counts: Mapping[tuple[Hashable, Hashable], float]) -> tuple[float, float, dict, dict]:
-    """From the nonzero cells {(A's value, B's value): count}: the number of units, how many
-    have the same value, and the counts of each value for A and for B. A link attribute has
-    as many values as mentions, so no square table is built."""
-    row: dict[Hashable, float] = {}
-    column: dict[Hashable, float] = {}
-    same = 0.0
-    for (va, vb), count in counts.items():
-        row[va] = row.get(va, 0) + count
-        column[vb] = column.get(vb, 0) + count
-        if va == vb:
-            same += count
-    return sum(row.values()), same, row, column
-
-
-def _kappa(n: float, same: float, row: dict, column: dict) -> Figure:
-    return _kappa_of(n, same, sum(count * column.get(v, 0) for v, count in row.items()))
-
-
-def _kappa_of(n: float, same: float, products: float) -> Figure:
-    """Kappa from the units, those with the same value, and Σ_v A's count of v × B's."""
-    if n == 0:
-        return _undefined("no units")
-    expected = products / (n * n)
-    if expected >= 1 - 1e-12:
-        return _undefined(
-            "one category only: both annotators gave every unit the same value, "
-            "so chance agreement is 1 and kappa is not defined",
-            round(n),
-        )
-    return Figure((same / n - expected) / (1 - expected), round(n))
-
-
-def krippendorff_alpha(
-    reliability_data: Sequence[Sequence[Hashable | None]], level: str = "nominal"
-) -> Figure:
-    """Krippendorff's alpha: one row per annotator, one column per unit, None where missing.
-
-    Nominal values may be any hashable labels; the other levels need numbers. Nominal alpha is
-    computed here from the coincidence matrix (memory grows with the categories, not with
-    units × categories²); ordinal, interval and ratio use the `krippendorff` package.
-    `n_units` counts the units with values from at least two annotators (the pairable ones).
-    """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {', '.join(LEVELS)}")
-    rows = [list(row) for row in reliability_data]
-    if len(rows) < 2:
-        return _undefined("fewer than two annotators")
-    if len({len(row) for row in rows}) > 1:
-        raise ValueError("every annotator needs a value (or None) for every unit")
-    units = [[v for v in unit if v is not None] for unit in zip(*rows, strict=True)]
-    pairable = [unit for unit in units if len(unit) >= 2]
-    if not pairable:
-        return _undefined("no unit has values from two annotators")
-    if len({v for unit in pairable for v in unit}) < 2:
-        return _undefined(_ONE_CATEGORY, len(pairable))
-    if level == "nominal":
-        return _nominal_alpha(_coincidences(pairable), len(pairable))
-    if not all(isinstance(v, int | float) for unit in units for v in unit):
-        raise ValueError(f"{level} alpha needs numbers")
-    data = np.array([[np.nan if v is None else v for v in row] for row in rows], dtype=float)
-    value = krippendorff.alpha(reliability_data=data, level_of_measurement=level)
-    return Figure(float(value), len(pairable))
-
-
-_ONE_CATEGORY = (
-    "one category only: every pairable value is the same, so expected disagreement is 0 "
-    "and alpha is not defined"
-)
-
-
-def _coincidences(units: Iterable[Sequence[Hashable]]) -> np.ndarray:
-    """Krippendorff's coincidence matrix of units that each hold two or more values."""
-    codes: dict[Hashable, int] = {}
-    found: list[tuple[Counter, int]] = []
-    for unit in units:
-        for v in unit:
-            codes.setdefault(v, len(codes))
-        found.append((Counter(unit), len(unit)))
-    o = np.zeros((len(codes), len(codes)))
-    for counts, m in found:
-        for c, n_c in counts.items():
-            for k, n_k in counts.items():
-                o[codes[c], codes[k]] += (n_c * n_k - (n_c if c == k else 0)) / (m - 1)
-    return o
-
-
-def _nominal_alpha(o: np.ndarray, n_units: int) -> Figure:
-    """Nominal alpha from a coincidence matrix o (row sums n_c, total n)."""
-    n_c = o.sum(axis=1)
-    n = float(n_c.sum())
-    return _alpha(n, float((n_c * n_c).sum()), n - float(np.trace(o)), n_units)
-
-
-def _alpha(n: float, sum_n_c2: float, disagreeing: float, n_units: int) -> Figure:
-    """1 - (n-1) Σ_{c≠k} o_ck / Σ_{c≠k} n_c n_k, where Σ_{c≠k} o_ck = `disagreeing` and
-    Σ_{c≠k} n_c n_k = n² - Σ n_c²."""
-    if n_units == 0:
-        return _undefined("no unit has values from two annotators")
-    expected = n * n - sum_n_c2
-    if expected <= 1e-9 * n * n:
-        return _undefined(_ONE_CATEGORY, n_units)
-    return Figure(1 - (n - 1) * disagreeing / expected, n_units)
-
-
-def _pair_figures(
-    counts: Mapping[tuple[Hashable, Hashable], int], empty: str = "no matched pairs with a value"
-) -> tuple[Figure, ...]:
-    """Kappa, nominal alpha and the share of agreement of two annotators' values of the same
-    units, from {(A's value, B's value): count}. Two annotators without missing values have
-    the coincidences C + Cᵀ of the confusion matrix C: n = 2N and n_c = A's c + B's c."""
-    n, same, row, column = _margins(counts)
-    products = sum(count * column.get(v, 0) for v, count in row.items())
-    sum_n_c2 = sum((row.get(v, 0) + column.get(v, 0)) ** 2 for v in row.keys() | column.keys())
-    return _figures(n, same, products, sum_n_c2, empty)
-
-
-def _array_figures(
-    value_a: np.ndarray, value_b: np.ndarray, none: int, empty: str
-) -> tuple[Figure, ...]:
-    """The figures of `_pair_figures` from the values of the paired units as two arrays
-    (`none`: no value; a unit where neither has one is left out). For attributes with as
-    many values as units (links), where a table of counts would be as long as the units."""
-    kept = (value_a != none) | (value_b != none)
-    a, b = value_a[kept], value_b[kept]
-    n = len(a)
-    codes = np.unique(np.concatenate([a, b]), return_inverse=True)[1]
-    row = np.bincount(codes[:n], minlength=codes.max(initial=-1) + 1)
-    column = np.bincount(codes[n:], minlength=len(row))
-    same = int((a == b).sum())
-    return _figures(n, same, int((row * column).sum()), int(((row + column) ** 2).sum()), empty)
-
-
-def _figures(n: float, same: float, products: float, sum_n_c2: float, empty: str):
-    """Kappa, alpha and agreement from the units, those with the same value, Σ_v A's count of
-    v × B's count of v, and Σ_v (A's count of v + B's count of v)²."""
-    if n == 0:
-        none = _undefined(empty)
-        return none, none, none
-    n_units = round(n)
-    alpha = _alpha(2 * n, sum_n_c2, 2 * (n - same), n_units)
-    return _kappa_of(n, same, products), alpha, Figure(same / n, n_units)
-
-
 # ----------------------------------------------------------------- reading a project
 
 
@@ -429,7 +260,7 @@ def compare(
     if len(names) < 2:
         found = f" (only {names[0]})" if names else ""
         reason = f"fewer than two annotators to compare{found}"
-        empty = tuple(LayerAgreement(x, _undefined(reason), ()) for x in layer_names)
+        empty = tuple(LayerAgreement(x, undefined(reason), ()) for x in layer_names)
         return AgreementReport(tuple(names), empty, (), reason)
     done = {name: project.annotated_documents(name) for name in names}
     compared = [d for d in summaries if sum(d.id in done[n] for n in names) >= 2]
@@ -613,9 +444,9 @@ class _Comparison:
 
         def alpha(o00: float, o01: float, o11: float, n_units: int, reason: str) -> Figure:
             if n_units == 0:
-                return _undefined(reason)
+                return undefined(reason)
             n0, n1 = o00 + o01, o11 + o01
-            return _alpha(n0 + n1, n0 * n0 + n1 * n1, 2 * o01, n_units)
+            return alpha_from_counts(n0 + n1, n0 * n0 + n1 * n1, 2 * o01, n_units)
 
         total = alpha(sum(o00), sum(o01), sum(o11), sum(units), self._no_pairable_reason())
         by_doc = [
@@ -661,7 +492,7 @@ class _Comparison:
         a, b = pair
         on_both = both[self.token_doc]
         if not on_both.any():
-            return _undefined(self._pair_reason(pair))
+            return undefined(self._pair_reason(pair))
         inside_a = self._inside(a, layer)[on_both].astype(np.int64)
         inside_b = self._inside(b, layer)[on_both].astype(np.int64)
         return cohen_kappa(np.bincount(inside_a * 2 + inside_b, minlength=4).reshape(2, 2))
@@ -793,12 +624,12 @@ class _Comparison:
             counts.pop((NONE, NONE), None)
             confusion = _confusion(attribute.values, counts)
             found.append(
-                AttributeAgreement(attribute.name, *_pair_figures(counts, empty), confusion)
+                AttributeAgreement(attribute.name, *pair_figures(counts, empty), confusion)
             )
         if spec.has_stance:
             counts = self._stance_counts(layer, ia, ib)
             confusion = _confusion(spec.stance_values, counts)
-            found.append(AttributeAgreement("stance", *_pair_figures(counts, empty), confusion))
+            found.append(AttributeAgreement("stance", *pair_figures(counts, empty), confusion))
         return tuple(found)
 
     def _links(self, ia, ib, partner, empty) -> tuple[Figure, ...]:
@@ -810,7 +641,7 @@ class _Comparison:
         mapped = np.where(partner[linked_a] >= 0, partner[linked_a], -1 - linked_a)
         value_a = np.where(linked_a >= 0, mapped, none)
         value_b = np.where(linked_b >= 0, linked_b, none)
-        return _array_figures(value_a, value_b, none, empty)
+        return array_figures(value_a, value_b, none, empty)
 
     def _stance_counts(self, layer: str, ia: np.ndarray, ib: np.ndarray) -> Counter:
         """{(A's value, B's value): count} over the units (pair k, target) of the pairs of rows

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from annotator.core import agreement
-from annotator.core.agreement import cohen_kappa, compare, krippendorff_alpha
+from annotator.core.agreement import compare
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.formats import jsonl
+from annotator.core.measures import cohen_kappa, krippendorff_alpha
 from annotator.core.merge import merge
 from annotator.core.project import Project, TextSource
 from annotator.core.schema import default_schema_text
