@@ -272,3 +272,23 @@ def _guess(data: bytes) -> str:
 
     best = from_bytes(data).best()
     return f" (charset-normalizer guesses {best.encoding})" if best else ""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_lone_surrogate(value: object) -> bool:
+    """Whether a decoded JSON value holds a lone surrogate in any string or key (JSON allows
+    writing one as an escape; it is not text and could not be stored)."""
+    # Iterative: the value may be nested almost as deep as the recursion limit.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and _SURROGATE.search(item):
+            return True
+    return False

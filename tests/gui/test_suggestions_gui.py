@@ -11,21 +11,10 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
 
 
-class HookedView(ArticleView):
-    """The article with the extra highlight layers the window gives it (see the README)."""
-
-    def __init__(self, workbench):
-        super().__init__(workbench)
-        self.extra_layers = []
-
-    def highlight_layers(self):
-        return [*super().highlight_layers(), *self.extra_layers]
-
-
 @pytest.fixture
 def window(qtbot, workbench):
     window = QWidget()
-    view = HookedView(workbench)
+    view = ArticleView(workbench)
     suggestions = Suggestions(workbench, view, window)
     panel = SuggestionPanel(suggestions, window)
     field = QLineEdit(window)  # another field of the window, as the attribute editor's

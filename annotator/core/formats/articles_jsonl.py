@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.encoding import decode
+from annotator.core.encoding import decode, has_lone_surrogate
 from annotator.core.errors import Cancelled, InputError
 from annotator.core.formats.reading import (
     USUAL_NAMES,
@@ -30,7 +29,6 @@ from annotator.core.project import TextSource
 
 # The keys every line of an annotation file has (seeds/*.gold.jsonl).
 ANNOTATION_KEYS = frozenset({"layer", "start", "end"})
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_KINDS = {str: "string", int: "number", float: "number", bool: "boolean", list: "array"}
 _CANCEL_EVERY = 500
 
@@ -137,8 +135,9 @@ def parse_object(raw: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         kind = _JSON_KINDS.get(type(value), "null")
         raise InputError(f'a JSON {kind}, not an object ({{"text": …}})')
-    if "\\u" in raw:  # a lone surrogate can only be written as an escape
-        _refuse_surrogates(value)
+    # A lone surrogate can only be written as an escape.
+    if "\\u" in raw and has_lone_surrogate(value):
+        raise InputError("lone surrogate (\\ud800-\\udfff) in a JSON string: not text")
     return value
 
 
@@ -155,17 +154,3 @@ def _finite_float(literal: str) -> float:
 
 # One decoder for every line: json.loads with options would make a new one each time.
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
-
-
-def _refuse_surrogates(value: Any) -> None:
-    # Iterative: the object may be nested almost as deep as the recursion limit.
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, str) and _SURROGATE.search(item):
-            raise InputError("lone surrogate (\\ud800-\\udfff) in a JSON string: not text")

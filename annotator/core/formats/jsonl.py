@@ -14,13 +14,13 @@ entity by id, link by annotation id, stances, origin, times). README.md shows an
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.encoding import has_lone_surrogate
 from annotator.core.errors import AnnotatorError, InputError, NotFoundError
 from annotator.core.files import replacing
 from annotator.core.formats.export import ExportResult, select
@@ -46,7 +46,6 @@ _RESERVED = {
 # so importing the same file twice adds nothing the second time.
 _NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4d7b-9a3f-2b8e5c4d1a90")
 # JSON allows these inside strings, but tools that split lines on them would cut a record.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS_ESCAPED = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _ANNOTATION_COLUMNS = (
     "id",
@@ -99,7 +98,7 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
             raise InputError(f"not valid JSON ({reason})", str(path), number) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", str(path), number)
-        if _has_lone_surrogate(record):
+        if has_lone_surrogate(record):
             raise InputError(
                 "a lone surrogate (\\ud800-\\udfff) in a JSON string: not text", str(path), number
             )
@@ -107,21 +106,6 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     if not records:
         raise InputError("no annotations in this file", str(path))
     return records
-
-
-def _has_lone_surrogate(value: Any) -> bool:
-    # Iterative: the record may be nested almost as deep as the recursion limit.
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, str) and _SURROGATE.search(item):
-            return True
-    return False
 
 
 def check_document_text(text: str) -> None:
