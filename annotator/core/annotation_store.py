@@ -4,6 +4,7 @@ whose connection, schema, texts and transactions it uses."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -12,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.core.clock import now
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity, Stance
 
 _UNSET: Any = object()
@@ -32,7 +33,7 @@ class AnnotationStore:
     _SELECT = """
         SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.text, a.attributes,
                a.link_id, a.origin, a.created_at, a.modified_at,
-               e.id, e.name, e.kind, e.aliases, a.sources
+               e.id, e.name, e.kind, e.aliases, a.sources, a.revision
         FROM annotations a
         JOIN annotators p ON p.id = a.annotator_id
         LEFT JOIN entities e ON e.id = a.entity_id
@@ -164,10 +165,16 @@ class AnnotationStore:
         entity: str | Entity | None = _UNSET,
         link_id: str | None = _UNSET,
         stances: Iterable[Stance | tuple[str, str]] = _UNSET,
+        base_revision: int | None = None,
     ) -> Annotation:
-        """Change some fields of an annotation; the others keep their values."""
+        """Change some fields of an annotation; the others keep their values.
+
+        `base_revision`: the revision the change was built from; when given and no longer the
+        stored one, ConflictError is raised and nothing changes.
+        """
         with self.atomic():
             old = self.annotation(annotation_id)
+            _check_base(old, base_revision)
             changes: dict[str, Any] = {"modified_at": now()}
             for name, value in (
                 ("start", start),
@@ -220,18 +227,77 @@ class AnnotationStore:
         ).fetchall():
             link = self.schema.layer(source_layer).attribute_of_type("link")
             if link is None or link.layer != new_layer:
-                self.conn.execute(
-                    "UPDATE annotations SET link_id = NULL WHERE id = ?", (source_id,)
-                )
+                self._relink(source_id, None)
 
-    def delete_annotation(self, annotation_id: str) -> AnnotationState:
-        """Delete an annotation; returns what `restore` needs to put it back."""
+    def _relink(self, annotation_id: str, link_id: str | None) -> None:
+        """Point a claim's link elsewhere (None: nowhere) as a new revision of the claim."""
+        claim = self.annotation(annotation_id)
+        if claim.link_id != link_id:
+            self._write(replace(claim, link_id=link_id, modified_at=now()), new=False)
+
+    def delete_annotation(
+        self, annotation_id: str, base_revision: int | None = None
+    ) -> AnnotationState:
+        """Delete an annotation and record the deletion; returns what `restore` needs to put it
+        back. Claims linking to it lose their link (a new revision of each). `base_revision` as
+        in `update_annotation`."""
         with self.atomic():
             state = self.state(annotation_id)
             if state is None:
                 raise NotFoundError(f"no annotation with id {annotation_id!r}")
-            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            _check_base(state.annotation, base_revision)
+            self._delete(annotation_id, state.incoming)
         return state
+
+    def _delete(self, annotation_id: str, incoming: Iterable[str]) -> None:
+        for source_id in incoming:
+            self._relink(source_id, None)
+        row = self.conn.execute(
+            "SELECT a.document_id, p.name, a.layer, a.revision, a.rev, a.history "
+            "FROM annotations a JOIN annotators p ON p.id = a.annotator_id WHERE a.id = ?",
+            (annotation_id,),
+        ).fetchone()
+        if row is None:
+            return
+        document_id, annotator, layer, revision, rev, history = row
+        history = json.dumps([*_history(history), rev])
+        self.conn.execute(
+            "INSERT OR REPLACE INTO deletions (annotation_id, document_id, annotator, layer, "
+            "revision, rev, history, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                annotation_id,
+                document_id,
+                annotator,
+                layer,
+                revision + 1,
+                f"{revision + 1}-deleted",
+                history,
+                now(),
+            ),
+        )
+        self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+
+    def revision(self, annotation_id: str) -> int | None:
+        """The stored revision of an annotation; None when it does not exist."""
+        row = self.conn.execute(
+            "SELECT revision FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def deletion(self, annotation_id: str) -> dict[str, Any] | None:
+        """The record of a deleted annotation (document_id, annotator, layer, revision, rev,
+        history, deleted_at), or None when it was never deleted or exists again."""
+        row = self.conn.execute(
+            "SELECT document_id, annotator, layer, revision, rev, history, deleted_at "
+            "FROM deletions WHERE annotation_id = ?",
+            (annotation_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("document_id", "annotator", "layer", "revision", "rev", "history", "deleted_at")
+        record = dict(zip(keys, row, strict=True))
+        record["history"] = _history(record["history"])
+        return record
 
     def state(self, annotation_id: str) -> AnnotationState | None:
         """A snapshot of an annotation for undo, or None when it does not exist."""
@@ -239,36 +305,79 @@ class AnnotationStore:
             annotation = self.annotation(annotation_id)
         except NotFoundError:
             return None
-        incoming = tuple(
+        return AnnotationState(annotation, self._incoming(annotation_id))
+
+    def restore(
+        self,
+        annotation_id: str,
+        state: AnnotationState | None,
+        expected: int | None = _UNSET,
+    ) -> int | None:
+        """Make the annotation as in `state` (None: make it not exist), as a new revision: undo
+        and redo never write an old revision back. Returns the revision now stored (None: the
+        annotation does not exist).
+
+        `expected`: the revision the caller believes is stored (None: that it does not exist);
+        when it is not so, ConflictError is raised and nothing changes. Claims in
+        `state.incoming` are linked again when they exist and link nowhere else.
+        """
+        with self.atomic():
+            current = self.revision(annotation_id)
+            if expected is not _UNSET and current != expected:
+                raise ConflictError(_conflict_message(annotation_id, expected, current))
+            if state is None:
+                if current is not None:
+                    self._delete(annotation_id, self._incoming(annotation_id))
+                return None
+            annotation = state.annotation
+            if annotation.entity is not None:
+                self._put_entity(annotation.entity)
+            self._write(annotation, new=current is None)
+            for source_id in state.incoming:
+                row = self.conn.execute(
+                    "SELECT link_id FROM annotations WHERE id = ?", (source_id,)
+                ).fetchone()
+                if row is not None and row[0] in (None, annotation_id):
+                    self._relink(source_id, annotation_id)
+            return self.revision(annotation_id)
+
+    def _incoming(self, annotation_id: str) -> tuple[str, ...]:
+        return tuple(
             r[0]
             for r in self.conn.execute(
                 "SELECT id FROM annotations WHERE link_id = ? ORDER BY id", (annotation_id,)
             )
         )
-        return AnnotationState(annotation, incoming)
-
-    def restore(self, annotation_id: str, state: AnnotationState | None) -> None:
-        """Make the annotation exactly as in `state` (None: make it not exist). Used by undo."""
-        with self.atomic():
-            if state is None:
-                self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-                return
-            annotation = state.annotation
-            if annotation.entity is not None:
-                self._put_entity(annotation.entity)
-            exists = self.conn.execute(
-                "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
-            ).fetchone()
-            self._write(annotation, new=not exists)
-            for source_id in state.incoming:
-                self.conn.execute(
-                    "UPDATE annotations SET link_id = ? WHERE id = ?", (annotation_id, source_id)
-                )
 
     def _write(self, annotation: Annotation, new: bool) -> Annotation:
-        """Validate an annotation against the schema and its document and store it."""
+        """Validate an annotation against the schema and its document and store it as its next
+        revision (after the stored one, or after its deletion record when it comes back)."""
         annotation = self._validated(annotation)
         annotator_id = self._annotator_id(annotation.annotator, create=True)
+        attributes = json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True)
+        entity_id = annotation.entity.id if annotation.entity else None
+        before = self.conn.execute(
+            "SELECT revision, rev, history FROM annotations WHERE id = ? UNION ALL "
+            "SELECT revision, rev, history FROM deletions WHERE annotation_id = ?",
+            (annotation.id, annotation.id),
+        ).fetchone()
+        revision, history = 1, "[]"
+        if before is not None:
+            revision, history = before[0] + 1, json.dumps([*_history(before[2]), before[1]])
+        rev = revision_token(
+            revision,
+            (
+                annotation.document_id,
+                annotation.annotator,
+                annotation.layer,
+                annotation.start,
+                annotation.end,
+                attributes,
+                entity_id,
+                annotation.link_id,
+                [(s.target, s.value) for s in annotation.stances],
+            ),
+        )
         row = (
             annotation.document_id,
             annotator_id,
@@ -276,13 +385,16 @@ class AnnotationStore:
             annotation.start,
             annotation.end,
             annotation.text,
-            json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
-            annotation.entity.id if annotation.entity else None,
+            attributes,
+            entity_id,
             annotation.link_id,
             annotation.origin,
             annotation.created_at,
             annotation.modified_at,
             json.dumps(list(annotation.sources)),
+            revision,
+            rev,
+            history,
             annotation.id,
         )
         try:
@@ -290,27 +402,30 @@ class AnnotationStore:
                 self.conn.execute(
                     'INSERT INTO annotations (document_id, annotator_id, layer, start, "end", '
                     "text, attributes, entity_id, link_id, origin, created_at, modified_at, "
-                    "sources, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "sources, revision, rev, history, id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 )
             else:
                 self.conn.execute(
                     "UPDATE annotations SET document_id = ?, annotator_id = ?, layer = ?, "
                     'start = ?, "end" = ?, text = ?, attributes = ?, entity_id = ?, '
-                    "link_id = ?, origin = ?, created_at = ?, modified_at = ?, sources = ? "
-                    "WHERE id = ?",
+                    "link_id = ?, origin = ?, created_at = ?, modified_at = ?, sources = ?, "
+                    "revision = ?, rev = ?, history = ? WHERE id = ?",
                     row,
                 )
         except sqlite3.IntegrityError as exc:
             if "UNIQUE" in str(exc) and "annotations.id" in str(exc):
                 raise ValidationError(f"an annotation with id {annotation.id} exists") from None
             raise
+        if before is not None:
+            self.conn.execute("DELETE FROM deletions WHERE annotation_id = ?", (annotation.id,))
         self.conn.execute("DELETE FROM stances WHERE annotation_id = ?", (annotation.id,))
         self.conn.executemany(
             "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
             [(annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)],
         )
-        return annotation
+        return replace(annotation, revision=revision)
 
     def _validated(self, annotation: Annotation) -> Annotation:
         layer = self.schema.layer(annotation.layer)
@@ -332,6 +447,7 @@ class AnnotationStore:
             raise ValidationError(f"layer {layer.name!r} has no speaker entity")
         if annotation.link_id is not None:
             self._check_link(annotation, layer.attribute_of_type("link"))
+        self._check_not_twice(annotation)
         targets = set()
         for stance in annotation.stances:
             self.schema.validate_stance_value(layer.name, stance.value)
@@ -341,6 +457,34 @@ class AnnotationStore:
                 raise ValidationError(f"stance target {stance.target!r} is given twice")
             targets.add(stance.target)
         return replace(annotation, attributes=attributes)
+
+    def _check_not_twice(self, annotation: Annotation) -> None:
+        """One annotator tags a span in a layer once. The one exception is a joint statement:
+        the same claim span once per speaker, each copy linked to a different speaker."""
+        twin = self.conn.execute(
+            "SELECT a.id FROM annotations a JOIN annotators p ON p.id = a.annotator_id "
+            'WHERE a.document_id = ? AND a.start = ? AND a."end" = ? AND a.layer = ? '
+            "AND p.name = ? AND a.link_id IS ? AND a.id != ? LIMIT 1",
+            (
+                annotation.document_id,
+                annotation.start,
+                annotation.end,
+                annotation.layer,
+                annotation.annotator,
+                annotation.link_id,
+                annotation.id,
+            ),
+        ).fetchone()
+        if twin is not None:
+            joint = (
+                "; a joint statement is one claim per speaker, each linked to its speaker"
+                if self.schema.layer(annotation.layer).attribute_of_type("link")
+                else ""
+            )
+            raise ValidationError(
+                f"{annotation.annotator} has already tagged this span as {annotation.layer} "
+                f"(annotation {twin[0]}){joint}"
+            )
 
     def _check_link(self, annotation: Annotation, link: Any) -> None:
         if link is None:
@@ -361,6 +505,47 @@ class AnnotationStore:
             raise ValidationError(
                 f"{annotation.layer}.{link.name} must link to the same annotator's annotation"
             )
+
+
+def revision_token(revision: int, content: Sequence[Any]) -> str:
+    """The name of a revision: "N-HASH", N the revision count and HASH the first 12 hex digits
+    of the SHA-1 of the stored content (as JSON), so equal changes made apart are equal."""
+    digest = hashlib.sha1(
+        json.dumps(list(content), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    ).hexdigest()
+    return f"{revision}-{digest[:12]}"
+
+
+def _history(text: str | None) -> list[str]:
+    """The earlier revision names stored with an annotation or deletion (a JSON list)."""
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _check_base(annotation: Annotation, base_revision: int | None) -> None:
+    if base_revision is not None and annotation.revision != base_revision:
+        raise ConflictError(_conflict_message(annotation.id, base_revision, annotation.revision))
+
+
+def _conflict_message(annotation_id: str, expected: int | None, current: int | None) -> str:
+    if current is None:
+        return (
+            f"annotation {annotation_id} was deleted in another window or by another command; "
+            "your change was not applied"
+        )
+    if expected is None:
+        return (
+            f"annotation {annotation_id} exists again (restored elsewhere); "
+            "your change was not applied"
+        )
+    return (
+        f"annotation {annotation_id} was changed in another window or by another command "
+        f"(revision {current}, your change was made on revision {expected}); "
+        "your change was not applied"
+    )
 
 
 def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
@@ -414,4 +599,5 @@ class _Reader:
             entity=entity,
             stances=stances,
             sources=tuple(self._parsed(row[16])),
+            revision=row[17],
         )

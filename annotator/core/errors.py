@@ -37,6 +37,11 @@ class ValidationError(AnnotatorError):
     """An annotation, attribute or value does not fit the schema or the document."""
 
 
+class ConflictError(AnnotatorError):
+    """A change was built from a revision that is no longer the stored one (another window or
+    command changed or deleted the annotation meanwhile); nothing was changed."""
+
+
 class NotFoundError(AnnotatorError):
     """A document, annotation, annotator or entity does not exist."""
 

@@ -101,7 +101,49 @@ CREATE TABLE adjudications (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: revisions and deletion records, so that two windows, a merge or a later sync can
+# tell a newer version from an older one and a deleted annotation from one never seen.
+# `revision` counts the changes of an annotation (1 when made); `rev` names the revision as
+# "N-HASH" (N the count, HASH of the stored content: two sides making the same change agree);
+# `history` lists the earlier `rev`s, oldest first, so a merge can tell an ancestor from a rival
+# (the revision trees of CouchDB and the usn of Anki's sync are the models). Rows made before
+# version 4 start at "1-0": the same on every copy of the file.
+# A deletion leaves a record in `deletions` with the revision it made and the history before it.
+# `conflicts` keeps a colleague's version that differs from ours when both changed since their
+# common revision (or one deleted what the other changed): resolved in review, never dropped.
+_V4 = """
+ALTER TABLE annotations ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE annotations ADD COLUMN rev TEXT NOT NULL DEFAULT '1-0';
+ALTER TABLE annotations ADD COLUMN history TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE deletions (
+    annotation_id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    layer TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    rev TEXT NOT NULL,
+    history TEXT NOT NULL DEFAULT '[]',
+    deleted_at TEXT NOT NULL
+);
+CREATE INDEX deletions_by_document ON deletions(document_id);
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    annotation_id TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    ours_rev TEXT NOT NULL,
+    theirs_rev TEXT NOT NULL,
+    theirs TEXT,
+    source TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved TEXT CHECK (resolved IN ('ours', 'theirs')),
+    resolved_at TEXT,
+    UNIQUE (annotation_id, theirs_rev)
+);
+CREATE INDEX conflicts_by_document ON conflicts(document_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

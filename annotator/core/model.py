@@ -73,6 +73,9 @@ class Annotation:
     modified_at: str = ""
     # For an adjudicated annotation: the annotators' annotations it was decided from.
     sources: tuple[str, ...] = ()
+    # How many times it was stored (1 when made; 0: not stored yet). Every change states the
+    # revision it was built from, and the store refuses it when that is no longer current.
+    revision: int = 0
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end

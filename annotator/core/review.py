@@ -238,7 +238,7 @@ def withdraw(project: Project, decision_id: str) -> None:
             raise NotFoundError(f"no decision {decision_id!r}")
         project.conn.execute("DELETE FROM adjudications WHERE id = ?", (decision_id,))
         if row[0]:
-            project.conn.execute("DELETE FROM annotations WHERE id = ?", (row[0],))
+            project.delete_annotation(row[0])
 
 
 def _gold_link(project: Project, document_id: str, gold: str, link_id: str | None) -> str | None:

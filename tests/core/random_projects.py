@@ -70,11 +70,17 @@ def build(path, text: str, plans: list[dict], title: str | None = None) -> Proje
     """A new project at `path` holding the text (document "doc") and the planned annotations.
 
     A claim planned with a link gets the annotator's last speaker mention, when there is one.
+    A plan that repeats an annotator's span in a layer is left out: the store refuses it.
     """
     project = Project.create(path)
     project.import_texts([TextSource(text=text, id="doc", title=title)])
     last_speaker: dict[str, str] = {}
+    planned = set()
     for plan in plans:
+        key = (plan["annotator"], plan["layer"], plan["start"], plan["end"])
+        if key in planned:
+            continue
+        planned.add(key)
         if plan["layer"] == "speaker":
             annotation = project.add_annotation(
                 "doc",

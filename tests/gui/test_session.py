@@ -1,3 +1,4 @@
+from dataclasses import replace
 """A researcher's session in the main window on the sample article: drag, tag, link, stance,
 undo, redo, and the same annotations after reopening the project from disk."""
 
@@ -35,7 +36,10 @@ def press(window: MainWindow, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModif
 
 
 def mine(project: Project, document_id: str):
-    return {a.id: a for a in project.annotations(document_id, annotator="amal")}
+    """amal's annotations by id, without revisions (undo and redo store new ones)."""
+    return {
+        a.id: replace(a, revision=0) for a in project.annotations(document_id, annotator="amal")
+    }
 
 
 def test_tag_link_stance_undo_redo_and_reopen(window, project, qtbot, type_text, tmp_path):
