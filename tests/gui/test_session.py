@@ -1,6 +1,7 @@
-from dataclasses import replace
 """A researcher's session in the main window on the sample article: drag, tag, link, stance,
 undo, redo, and the same annotations after reopening the project from disk."""
+
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
