@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
 from annotator.core.text import one_line
-from annotator.gui.fields import allow_narrow, name_completer
+from annotator.gui.fields import allow_narrow, commit_when_finished, name_completer
 from annotator.gui.models import MentionList, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
@@ -273,10 +273,8 @@ class AttributeEditor(QWidget):
                 combo.setCurrentIndex(-1)
                 combo.setEditText(annotation.entity.name if annotation.entity else "")
 
-        combo.lineEdit().editingFinished.connect(commit)
+        commit_when_finished(combo.lineEdit(), completer, commit)
         combo.activated.connect(commit)
-        # Connected after the line edit's own slot, so the chosen name is in the field by now.
-        completer.activated.connect(commit)
         self._refreshers.append(show)
         self._focus_chain.append(combo)
         return combo, combo

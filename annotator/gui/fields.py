@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 
@@ -23,3 +25,31 @@ def allow_narrow(field: QLineEdit | QComboBox, characters: int = 8) -> None:
         field.setMinimumContentsLength(characters)
     else:
         field.setMinimumWidth(field.fontMetrics().horizontalAdvance("x" * characters))
+
+
+def commit_when_finished(
+    line_edit: QLineEdit, completer: QCompleter, commit: Callable[[], None]
+) -> None:
+    """Call `commit` (which reads `line_edit.text()` and stores it if it differs from what is
+    stored) when the researcher is done with the field: Enter, Tab, leaving it, or an offer
+    chosen by keyboard or mouse.
+
+    Enter or Tab on a highlighted offer reaches the line edit (`editingFinished`, the offer
+    already in the field) before the completer, which then completes Enter from the popup row
+    it noted before: committing at once would refresh the offers under it, the row would no
+    longer be valid and the completer would put the typed prefix back, for a later commit to
+    store. So with an offer highlighted the commit waits until the key is handled (for Enter
+    the completer's `activated` has committed by then; Tab the field takes, and only this
+    commit sees it). A commit of the value stored changes nothing, so each value is one step.
+    """
+
+    def finished() -> None:
+        popup = completer.popup()
+        if popup.isVisible() and popup.currentIndex().isValid():
+            QTimer.singleShot(0, line_edit, commit)
+        else:
+            commit()
+
+    line_edit.editingFinished.connect(finished)
+    # Connected after the line edit's own slot (`setCompleter`), so the offer is in the field.
+    completer.activated.connect(lambda *_: commit())

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Stance
-from annotator.gui.fields import allow_narrow, name_completer
+from annotator.gui.fields import allow_narrow, commit_when_finished, name_completer
 
 
 class StanceRow(QWidget):
@@ -102,9 +102,7 @@ class StanceList(QWidget):
     def add_row(self) -> StanceRow:
         row = StanceRow(self._values, self._targets, len(self._rows) + 1)
         commit = lambda *_: self.edited.emit(self.stances())
-        row.target.editingFinished.connect(commit)
-        # Connected after the field's own slot, so the chosen target is in the field by now.
-        row.target.completer().activated.connect(commit)
+        commit_when_finished(row.target, row.target.completer(), commit)
         row.value.activated.connect(commit)
         row.remove.clicked.connect(lambda: self._remove(row))
         self._rows.append(row)
