@@ -53,6 +53,20 @@ def _action(
     return action
 
 
+def _enable_with_selection(window: MainWindow, action: QAction) -> None:
+    """Keep `action` enabled only while one of the researcher's own annotations is selected."""
+    workbench = window.workbench
+
+    def update(*_args) -> None:
+        selected = workbench.selected()
+        action.setEnabled(selected is not None and workbench.is_editable(selected))
+
+    workbench.selection_changed.connect(update)
+    workbench.annotation_changed.connect(update)
+    workbench.document_opened.connect(update)
+    update()
+
+
 def build_actions(window: MainWindow) -> Actions:
     actions = Actions()
     for layer in window.workbench.schema.layers:
@@ -82,6 +96,10 @@ def build_actions(window: MainWindow) -> Actions:
     a["delete"] = _action(
         window, "Delete annotation", window.delete_selected, "Delete", "Backspace"
     )
+    # Backspace also rejects the current suggestion: each owns it in its own state (an
+    # annotation of one's own selected, or none selected and a suggestion current), so Qt
+    # never sees two enabled owners of the key and fires the one meant.
+    _enable_with_selection(window, a["delete"])
     a["respan"] = _action(
         window,
         "Set span to the selection",

@@ -26,9 +26,11 @@ from annotator.gui.models import MentionList, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
 
-# Alt+letter of the main window's menus (File, Edit, Annotate, View, Help): the form's
-# mnemonics leave them alone.
-_MENU_LETTERS = frozenset("feavh")
+# Alt+letter taken elsewhere in the main window, which the form's mnemonics leave alone (Qt
+# fires neither of two owners of one key): the menus (File, Edit, Annotate, View, Help), the
+# side panel's "Sho&w" and this form's "&Layer". Alt+<layer key> (tag the exact selection) is
+# added from the schema.
+_TAKEN_LETTERS = frozenset("feavhwl")
 
 
 def _set_direction_by_text(label: QLabel, text: str) -> None:
@@ -202,7 +204,8 @@ class AttributeEditor(QWidget):
         """The rows of the annotation's layer (its fields, one per row)."""
         layer = self._workbench.schema.layer(annotation.layer)
         editable = self._workbench.is_editable(annotation)
-        used = set(_MENU_LETTERS | {"l"})
+        used = set(_TAKEN_LETTERS)
+        used |= {other.shortcut.lower() for other in self._workbench.schema.layers}
         builders = {
             "entity": self._entity_field,
             "choice": self._choice_field,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 
@@ -51,5 +51,32 @@ def commit_when_finished(
             commit()
 
     line_edit.editingFinished.connect(finished)
+    close_offers_first(line_edit, completer)
     # Connected after the line edit's own slot (`setCompleter`), so the offer is in the field.
     completer.activated.connect(lambda *_: commit())
+
+
+class _OffersKeepEscape(QObject):
+    """While the popup of offers is open, Escape is the popup's: accepting the shortcut
+    override sends the key to the popup (which closes) instead of the window's Escape action
+    (which would deselect the annotation and close its form)."""
+
+    def __init__(self, completer: QCompleter):
+        super().__init__(completer)
+        self._completer = completer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Escape
+            and self._completer.popup().isVisible()
+        ):
+            event.accept()
+        return False
+
+
+def close_offers_first(line_edit: QLineEdit, completer: QCompleter) -> None:
+    """Escape closes only the innermost thing: the popup of offers if it is open."""
+    keeper = _OffersKeepEscape(completer)
+    line_edit.installEventFilter(keeper)
+    completer.popup().installEventFilter(keeper)

@@ -222,16 +222,17 @@ class FindBar(QWidget):
         actions = {}
         for name, text, keys, slot in (
             ("find", "Find…", QKeySequence.StandardKey.Find, self.open_bar),
-            ("find_next", "Find next", QKeySequence.StandardKey.FindNext, lambda: self.step(+1)),
-            (
-                "find_previous",
-                "Find previous",
-                QKeySequence.StandardKey.FindPrevious,
-                lambda: self.step(-1),
-            ),
+            # F3 / Shift+F3 only: the platform's other bindings (Ctrl+G, Ctrl+Shift+G) would
+            # take keys the window gives to other actions (Ctrl+Shift+G: agreement).
+            ("find_next", "Find next", "F3", lambda: self.step(+1)),
+            ("find_previous", "Find previous", "Shift+F3", lambda: self.step(-1)),
         ):
             action = QAction(text, self)
-            action.setShortcuts(QKeySequence.keyBindings(keys))
+            action.setShortcuts(
+                QKeySequence.keyBindings(keys)
+                if isinstance(keys, QKeySequence.StandardKey)
+                else [QKeySequence(keys)]
+            )
             action.triggered.connect(slot)
             actions[name] = action
         return actions

@@ -181,6 +181,7 @@ class Suggestions(QObject):
         workbench.document_opened.connect(self._on_document_opened)
         workbench.annotations_changed.connect(self._on_annotations_changed)
         workbench.visibility_changed.connect(self.refresh)
+        workbench.selection_changed.connect(self._update_actions)
         self.refresh()
 
     def _build_actions(self) -> dict[str, QAction]:
@@ -305,8 +306,11 @@ class Suggestions(QObject):
         has_document = self.workbench.document_id is not None
         has_any = bool(self.model.suggestions)
         self.actions["suggest"].setEnabled(has_document)
+        # Enter and Backspace decide the suggestion only while no annotation is selected (then
+        # the suggestion is what the researcher has in hand; Backspace deletes a selected one).
+        deciding = self.current_id is not None and self.workbench.selected_id is None
         for name in ("accept", "reject"):
-            self.actions[name].setEnabled(self.current_id is not None)
+            self.actions[name].setEnabled(deciding)
         for name in ("accept_all", "next", "previous"):
             self.actions[name].setEnabled(has_any)
 

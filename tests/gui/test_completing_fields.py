@@ -100,3 +100,33 @@ def test_the_value_seen_is_stored_once(qtbot, panel, workbench, tag, type_text, 
     assert workbench.undo_stack.count() == steps + 1
     if field_name == "stance target":
         assert "Pal" not in workbench.stance_targets()
+
+
+@pytest.mark.parametrize("field_name", FIELDS)
+def test_escape_closes_only_the_offers(qtbot, window, type_text, field_name):
+    """Escape in the popup of offers closes the popup; the form, the selection and the keyboard
+    focus stay, so the next letters go on into the field (not to the article as layer keys)."""
+    workbench = window.workbench
+
+    def tag(layer, words):
+        start = workbench.text.index(words)
+        return workbench.tag(layer, start, start + len(words))
+
+    field, _stored = FIELDS[field_name](window.side_panel, workbench, tag)
+    selected = workbench.selected_id
+    field.setFocus()
+    type_text(field, "Pal")
+    popup = field.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert workbench.selected_id == selected
+    assert field.hasFocus()
+    type_text(field, "es")
+    assert field.text() == "Pales"
+    # «Pales» has offers too: Escape closes them; the next Escape is the window's: deselect.
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert workbench.selected_id == selected
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert workbench.selected_id is None
