@@ -100,9 +100,9 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Widen a selection that starts or ends inside a word to whole words.
 
     Surrounding whitespace is dropped. Quotation marks stay outside unless the selection includes
-    them; when it includes an opening mark whose closing partner sits right after the snapped
-    end (or the other way round), the partner is taken too, so a quotation is tagged whole.
-    Returns None when nothing but whitespace was selected.
+    them, and stay balanced: a selected opening mark brings its closing partner (and a selected
+    closing mark its opening one), with the words between, so a quotation is tagged whole and
+    never half. Returns None when nothing but whitespace was selected.
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     while start < end and text[start].isspace():
@@ -119,20 +119,56 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    first, last = text[start], text[end - 1]
-    if first in QUOTE_PAIRS and end < len(text):
-        close = QUOTE_PAIRS[first]
-        inner = text[start + 1 : end]
-        unbalanced = inner.count(close) % 2 == 0 if close == first else close not in inner
-        if unbalanced and text[end] == close:
-            return start, end + 1
-    if last in _CLOSING_QUOTES and start > 0:
-        open_ = _CLOSING_QUOTES[last]
-        inner = text[start : end - 1]
-        unbalanced = inner.count(open_) % 2 == 0 if open_ == last else open_ not in inner
-        if unbalanced and text[start - 1] == open_:
-            return start - 1, end
+    """Widen the span until every quotation mark in it has its partner in it too (a partner
+    is looked for in the same paragraph; a mark without one is left as it is)."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    partners = quote_partners(text, paragraph_start, paragraph_end)
+    changed = True
+    while changed:  # a partner taken in may bring marks of its own (nested quotations)
+        changed = False
+        for position in range(start, end):
+            partner = partners.get(position)
+            if partner is not None and not start <= partner < end:
+                start, end = min(start, partner), max(end, partner + 1)
+                changed = True
+                break
     return start, end
+
+
+def _is_apostrophe(text: str, position: int) -> bool:
+    """A straight or curly apostrophe inside a word (Qa'ani, don't) is no quotation mark."""
+    return (
+        text[position] in "'’"
+        and 0 < position < len(text) - 1
+        and is_word_char(text[position - 1])
+        and is_word_char(text[position + 1])
+    )
+
+
+def quote_partners(text: str, start: int = 0, end: int | None = None) -> dict[int, int]:
+    """Pair the quotation marks of `text[start:end]`: position of a mark -> position of its
+    partner, both ways. Opening marks pair with their closing mark, nested quotations inside
+    out; a straight quote (", ') opens when none of its kind is open and closes otherwise.
+    Marks without a partner are left out."""
+    end = len(text) if end is None else end
+    partners: dict[int, int] = {}
+    open_marks: list[tuple[str, int]] = []  # (mark, position), innermost last
+    for position in range(start, end):
+        mark = text[position]
+        if mark not in QUOTE_PAIRS and mark not in _CLOSING_QUOTES:
+            continue
+        if _is_apostrophe(text, position):
+            continue
+        closes = [n for n, (o, _) in enumerate(open_marks) if QUOTE_PAIRS[o] == mark]
+        if closes:
+            opening = open_marks[closes[-1]][1]
+            partners[opening], partners[position] = position, opening
+            del open_marks[closes[-1] :]  # marks opened inside and never closed stay unpaired
+        elif mark in QUOTE_PAIRS:
+            open_marks.append((mark, position))
+    return partners
 
 
 def next_word_end(text: str, pos: int) -> int:

@@ -3,7 +3,14 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.text import is_word_char, next_word_end, previous_word_start, snap_to_words
+from annotator.core.text import (
+    QUOTE_PAIRS,
+    is_word_char,
+    next_word_end,
+    previous_word_start,
+    quote_partners,
+    snap_to_words,
+)
 
 SENTENCE = "قال الوزير إن الحكومة ستعمل"
 
@@ -57,6 +64,25 @@ def test_a_quotation_of_the_sample_article_is_tagged_whole(seed_text):
     # The gold claim c3 is the quotation 339-474; drag from its opening quote into its last word.
     assert seed_text[339] == '"' and seed_text[473] == '"'
     assert snap_to_words(seed_text, 339, 468) == (339, 474)
+
+
+def test_a_drag_across_an_opening_quote_takes_its_closing_one(seed_text):
+    # The gold claim c2 «وقوف إيران إلى "جانب الحق الفلسطيني"» is 141-177; drag from inside its
+    # first word across the opening quote into its last word, before the closing quote.
+    assert seed_text[141:177] == 'وقوف إيران إلى "جانب الحق الفلسطيني"'
+    assert snap_to_words(seed_text, 143, 172) == (141, 177)
+
+
+def test_a_selected_closing_quote_brings_its_opening_one_and_the_words_between():
+    text = "قال «نعم للحوار» أمس"
+    start, end = span(text, "للحوار» أمس")
+    assert snap_to_words(text, start + 2, end) == (text.index("«"), end)
+
+
+def test_an_apostrophe_inside_a_word_is_no_quotation_mark():
+    text = "said Qa'ani 'yes' today"
+    start, end = span(text, "Qa'ani")
+    assert snap_to_words(text, start + 1, end - 1) == (start, end)
 
 
 def test_a_selection_of_only_whitespace_gives_nothing():
@@ -141,3 +167,22 @@ def test_a_snapped_span_never_cuts_a_word_in_two(case):
     s, e = snapped
     assert s == 0 or not (is_word_char(text[s - 1]) and is_word_char(text[s]))
     assert e == len(text) or not (is_word_char(text[e - 1]) and is_word_char(text[e]))
+
+
+@given(text_and_selection())
+def test_a_snapped_span_keeps_quotation_marks_balanced(case):
+    """Every quotation mark in the span has its partner in the span (or has none at all)."""
+    text, start, end = case
+    snapped = snap_to_words(text, start, end)
+    if snapped is None:
+        return
+    s, e = snapped
+    partners = quote_partners(text, text.rfind("\n", 0, s) + 1, _paragraph_end(text, e))
+    for position in range(s, e):
+        if text[position] in QUOTE_PAIRS or text[position] in QUOTE_PAIRS.values():
+            assert s <= partners.get(position, position) < e, (text, start, end, snapped)
+
+
+def _paragraph_end(text, position):
+    found = text.find("\n", position)
+    return len(text) if found < 0 else found
