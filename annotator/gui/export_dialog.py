@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError, ExportError
 from annotator.core.formats import EXPORTS, ExportFormat
 from annotator.core.project import Project
+from annotator.core.suggest import SUGGESTIONS
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,16 @@ class ExportDialog(QDialog):
         self.whole.setChecked(True)
         self.this_document.setEnabled(document_id is not None)
         self.annotators = QStandardItemModel(self)
+        # The researchers' work and the gold copy by default: undecided machine suggestions
+        # only when asked, they are nobody's annotation yet.
         for name in project.annotators():
             item = QStandardItem(name)
             item.setCheckable(True)
-            item.setCheckState(Qt.CheckState.Checked)
+            machine = name == SUGGESTIONS
+            item.setCheckState(Qt.CheckState.Unchecked if machine else Qt.CheckState.Checked)
+            if machine:
+                item.setText(f"{name} (undecided machine suggestions)")
+                item.setData(name, Qt.ItemDataRole.UserRole)
             self.annotators.appendRow(item)
         annotator_list = QListView()
         annotator_list.setModel(self.annotators)
@@ -85,7 +92,7 @@ class ExportDialog(QDialog):
 
     def choice(self) -> ExportChoice:
         names = [
-            self.annotators.item(r).text()
+            self.annotators.item(r).data(Qt.ItemDataRole.UserRole) or self.annotators.item(r).text()
             for r in range(self.annotators.rowCount())
             if self.annotators.item(r).checkState() == Qt.CheckState.Checked
         ]

@@ -73,3 +73,53 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
     assert first.startswith("Wrote") and not asked
     again = export_from_window(two_annotators, workbench.document_id, None)
     assert again == "Nothing exported." and "exists" in asked[0]
+
+
+def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch
+):
+    from annotator.core import suggest
+
+    project = two_annotators
+    project.add_annotation(workbench.document_id, "gold", "speaker", 0, 5)
+    suggest.suggest(project, [workbench.document_id])
+    assert project.annotations(workbench.document_id, annotator=suggest.SUGGESTIONS)
+    out = tmp_path / "all.csv"
+    shown = {}
+
+    def exec_dialog(dialog):  # the researcher looks and presses OK
+        model = dialog.annotators
+        shown.update(
+            {model.item(r).text(): model.item(r).checkState() for r in range(model.rowCount())}
+        )
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    export_from_window(project, workbench.document_id, None)
+    checked = Qt.CheckState.Checked
+    assert shown == {
+        "amal": checked,
+        "gold": checked,
+        "omar": checked,
+        "suggestions (undecided machine suggestions)": Qt.CheckState.Unchecked,
+    }
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        annotators = {row["annotator"] for row in csv.DictReader(handle)}
+    assert annotators == {"amal", "gold", "omar"}
+
+
+def test_suggestions_are_exported_when_ticked(qtbot, two_annotators, workbench):
+    from annotator.core import suggest
+
+    suggest.suggest(two_annotators, [workbench.document_id])
+    dialog = ExportDialog(two_annotators, workbench.document_id)
+    qtbot.addWidget(dialog)
+    model = dialog.annotators
+    for row in range(model.rowCount()):
+        model.item(row).setCheckState(Qt.CheckState.Checked)
+    assert dialog.choice().annotators is None  # everyone
+    model.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert suggest.SUGGESTIONS in dialog.choice().annotators
