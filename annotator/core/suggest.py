@@ -135,7 +135,14 @@ def accept(project: Project, suggestion_id: str, annotator: str) -> list[str]:
     made: list[str] = []
     with project.atomic():
         _accept(project, suggestion, annotator, made)
+        _start_work(project, suggestion.document_id, annotator, made)
     return made
+
+
+def _start_work(project: Project, document_id: str, annotator: str, made: list[str]) -> None:
+    """Accepting is the annotator's own work: a document still to do is now in progress."""
+    if made and project.status(document_id, annotator) == "todo":
+        project.set_status(document_id, annotator, "in_progress")
 
 
 def _accept(project: Project, suggestion: Annotation, annotator: str, made: list[str]) -> str:
@@ -179,4 +186,5 @@ def accept_all(project: Project, document_id: str, annotator: str) -> list[str]:
     with project.atomic():
         for suggestion in pending(project, document_id, annotator):
             _accept(project, suggestion, annotator, made)
+        _start_work(project, document_id, annotator, made)
     return made

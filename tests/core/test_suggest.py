@@ -317,3 +317,17 @@ def test_only_suggestions_can_be_accepted(seeded_project, seed_id):
         accept(seeded_project, mine.id, "bilal")
     with pytest.raises(ValidationError):
         accept(seeded_project, claim.id, SUGGESTIONS)
+
+
+def test_accepting_puts_the_document_in_progress(seeded_project, seed_id):
+    from annotator.core.suggest import accept, accept_all, suggest
+
+    suggest(seeded_project, [seed_id])
+    assert seeded_project.status(seed_id, "amal") == "todo"
+    accept_all(seeded_project, seed_id, "amal")
+    assert seeded_project.status(seed_id, "amal") == "in_progress"
+    seeded_project.set_status(seed_id, "amal", "done")
+    suggest(seeded_project, [seed_id])
+    pending_ids = [a.id for a in seeded_project.annotations(seed_id, annotator="suggestions")]
+    accept(seeded_project, pending_ids[0], "amal")
+    assert seeded_project.status(seed_id, "amal") == "done"  # only a document to do moves

@@ -4,6 +4,7 @@ F8 goes to the next one, and Ctrl+Z takes any decision back."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from annotator.core.suggest import SUGGESTIONS
@@ -181,3 +182,49 @@ def test_enter_in_the_suggestion_list_accepts(qtbot, window, workbench):
     window.panel.list.setFocus()
     qtbot.keyClick(window.panel.list, Qt.Key.Key_Return)
     assert len(mine(workbench)) == 1
+
+
+def test_f7_in_the_window_shows_the_suggestions_and_says_how_many(main_window):
+    window = main_window
+    window.tabs.setCurrentWidget(window.side_panel)
+    window.article.setFocus()
+    press_in(window, Qt.Key.Key_F7)
+    count = window.suggestions.model.rowCount()
+    assert count > 20
+    assert window.tabs.currentWidget() is window.suggestion_panel
+    assert window.statusBar().currentMessage().startswith(f"{count} suggestion(s) to decide")
+
+
+def test_suggestions_are_plain_to_see(main_window):
+    press_in(main_window, Qt.Key.Key_F7)
+    ranges = main_window.suggestions.marks.ranges(main_window.article.document().begin())
+    # On white, the lighter (not current) fill is at least a fifth of the layer's colour.
+    assert min(r.format.background().color().alphaF() for r in ranges) >= 0.2
+
+
+@pytest.mark.parametrize("key", ["accept", "accept all"])
+def test_accepting_puts_the_document_in_progress(main_window, key):
+    window = main_window
+    wb = window.workbench
+    assert wb.status() == "todo"
+    press_in(window, Qt.Key.Key_F7)
+    window.article.setFocus()
+    if key == "accept":
+        press_in(window, Qt.Key.Key_Return)
+    else:
+        press_in(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert mine(wb)
+    assert wb.project.status(wb.document_id, wb.annotator) == "in_progress"
+    assert window.legend.status.text() == "Status: in progress"
+
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def main_window(open_window):
+    return open_window()
+
+
+def press_in(window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(window.article, key, modifier)
