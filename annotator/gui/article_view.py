@@ -1,9 +1,9 @@
 """The workbench's article: the open document with the current annotator's highlights, text
-selections that become spans to tag, and the arc from a selected claim to its speaker."""
+selections that become spans to tag, and the link from a selected claim to its speaker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
@@ -73,7 +73,7 @@ class ArticleView(ArticleText):
         hidden = self.workbench.hidden_layers
         shown = [a for a in changes.after if self.workbench.shows(a) and a.layer not in hidden]
         self.repaint_blocks(self.highlights.update(changes.before, shown))
-        # An edit of the selected claim or its speaker may move the arc between them.
+        # An edit of the selected claim or its speaker may move the link between them.
         self._repaint_selection(bool({self.selected, self.linked} & changes.ids))
 
     def _on_selection_changed(self, annotation_id: str) -> None:
@@ -84,15 +84,14 @@ class ArticleView(ArticleText):
 
     def _repaint_selection(self, moved: bool = False) -> None:
         """Follow the workbench's selection; when it changed (or `moved`), repaint the blocks
-        painted stronger before and now, with those the arc from a claim to its speaker
-        crosses and the room it rises into above them."""
+        painted stronger before and now, with those between a claim and its speaker (the
+        link's bracket runs in their margin)."""
         was, before = (self.selected, self.linked), self._selection_blocks()
         self._follow_selection()
         after = self._selection_blocks()
         if moved or (self.selected, self.linked) != was or after != before:
-            rise = round(18 + self.viewport().width() / 6 + 4)
             for numbers in (before, after):
-                self.repaint_blocks(numbers, rise=rise)
+                self.repaint_blocks(numbers)
 
     def _selection_blocks(self) -> range:
         """The blocks from the selected annotation to the speaker it links to."""
@@ -152,29 +151,60 @@ class ArticleView(ArticleText):
         self._paint_link()
 
     def _paint_link(self) -> None:
-        """Draw an arc from the selected claim to its speaker mention."""
-        claim = self.workbench.selected()
-        speaker = self.workbench.annotation(claim.link_id) if claim else None
-        if claim is None or speaker is None or speaker.layer in self.workbench.hidden_layers:
+        """Draw the selected claim's link to its speaker (see `link_shapes`)."""
+        shapes = self.link_shapes()
+        if not shapes:
             return
-        here = self._top_centre(claim.start)
-        there = self._top_centre(max(speaker.start, speaker.end - 1))
+        claim = self.workbench.selected()
         color = self.highlights.color(claim.layer).darker(150)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(color, 1.6, Qt.PenStyle.SolidLine))
-        path = QPainterPath(there)
-        lift = max(18.0, abs(there.x() - here.x()) / 6)
-        top = min(here.y(), there.y()) - lift
-        path.cubicTo(QPointF(there.x(), top), QPointF(here.x(), top), here)
-        painter.drawPath(path)
-        painter.setBrush(color)
-        painter.drawEllipse(here, 3.0, 3.0)
+        painter.setPen(QPen(color, LINK_PEN, Qt.PenStyle.SolidLine))
+        for shape in shapes:
+            painter.drawPath(shape)
         painter.end()
 
-    def _top_centre(self, position: int) -> QPointF:
-        rect = self.anchor(position)
-        return QPointF(rect.center().x(), rect.top() + 2)
+    def link_shapes(self) -> list[QPainterPath]:
+        """The link of the selected claim to its speaker mention, in viewport coordinates,
+        drawn where there is no text: a frame round the speaker mention (round each of its
+        lines) and, when the two are on different lines, a bracket in the margin at the start
+        of the lines (the right, as the text runs right to left) from the claim's first line
+        to the speaker's, with a tick towards each. Empty without a linked claim shown."""
+        claim = self.workbench.selected()
+        speaker = self.workbench.annotation(claim.link_id) if claim and claim.link_id else None
+        if claim is None or speaker is None or speaker.layer in self.workbench.hidden_layers:
+            return []
+        margin = self.document().documentMargin()
+        right = self.viewport().width() - margin  # where the lines start
+        left = margin
+        first, last = self.anchor(speaker.start), self.anchor(speaker.end)
+        frames = QPainterPath()
+        pad = LINK_PEN  # the frame's stroke stays inside the mention's own line
+
+        def frame(x1: float, x2: float, line: QRect) -> None:
+            box = QRectF(x1 - pad, line.top() + pad, x2 - x1 + 2 * pad, line.height() - 2 * pad)
+            frames.addRoundedRect(box, 3, 3)
+
+        if first.top() == last.top():
+            frame(*sorted((first.center().x(), last.center().x())), first)
+        else:  # the mention wraps: from its start to the end of the line, then on to its end
+            frame(left, first.center().x(), first)
+            frame(last.center().x(), right, last)
+        shapes = [frames]
+        here = self.anchor(claim.start)
+        if here.top() != first.top():
+            middle = right + margin / 2
+            tick = right + LINK_PEN * 2  # clear of the line's first letter
+            bracket = QPainterPath(QPointF(tick, here.center().y()))
+            bracket.lineTo(middle, here.center().y())
+            bracket.lineTo(middle, first.center().y())
+            bracket.lineTo(tick, first.center().y())
+            bracket.addEllipse(QPointF(middle, here.center().y()), 2.0, 2.0)
+            shapes.append(bracket)
+        return shapes
+
+
+LINK_PEN = 1.6  # pixels
 
 
 def describe(workbench: Workbench, annotation: Annotation) -> str:

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -166,3 +166,57 @@ def test_cursor_at_end_position_is_valid(view):
     cursor = view.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     assert view.offsets.to_codepoint(cursor.position()) == len(MIXED)
+
+
+@pytest.mark.parametrize("width", [420, 700, 1100])
+def test_the_claim_to_speaker_link_never_covers_another_line(qtbot, workbench, width):
+    """The link is drawn round the speaker mention and in the margin, never over the letters
+    of a line other than the speaker's (it used to arc across the line above)."""
+    from PySide6.QtGui import QPainterPathStroker
+
+    from annotator.gui.article_view import LINK_PEN
+
+    load_fonts()
+    view = ArticleView(workbench)
+    qtbot.addWidget(view)
+    view.resize(width, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.load()
+    text = workbench.text
+    speaker_start = text.index("العميد قاآني")
+    speaker = workbench.tag("speaker", speaker_start, speaker_start + len("العميد قاآني"))
+    for claim_words in ("وقوف إيران إلى", "إيران تقف إلى جانب الحق الفلسطيني"):
+        start = text.index(claim_words)
+        claim = workbench.tag("claim", start, start + len(claim_words))
+        workbench.edit(claim, "Link", link_id=speaker)
+        workbench.select(claim)
+        view.show_span(speaker_start, speaker_start + 2)
+        shapes = view.link_shapes()
+        assert shapes, "a linked claim shows its link"
+        stroker = QPainterPathStroker()
+        stroker.setWidth(LINK_PEN)
+        drawn = [stroker.createStroke(shape) for shape in shapes]
+        lines = 0
+        block = view.firstVisibleBlock()
+        while block.isValid():
+            origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
+            layout = block.layout()
+            for number in range(layout.lineCount()):
+                line = layout.lineAt(number)
+                first = block.position() + line.textStart()
+                last = first + line.textLength()
+                if first < speaker_start + len("العميد قاآني") and speaker_start < last:
+                    continue  # the speaker's own line: the frame goes round the mention
+                # Where the letters are: between the line's first and last cursor positions.
+                box = line.naturalTextRect().translated(origin + layout.position())
+                xs = [view.anchor(first).center().x(), view.anchor(last).center().x()]
+                letters = QRectF(min(xs), box.top(), max(xs) - min(xs), box.height())
+                lines += 1
+                assert not any(path.intersects(letters) for path in drawn), (
+                    f"the link covers line {number} of block {block.blockNumber()}",
+                    letters,
+                    [p.boundingRect() for p in drawn],
+                )
+            block = block.next()
+        assert lines > 3
