@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar
 
+from annotator.gui.shortcut_help import show_shortcut_help
+
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
@@ -36,11 +38,13 @@ def _action(
     action = QAction(text, window)
     sequences: list[QKeySequence] = []
     for key in keys:
-        sequences.extend(
+        for sequence in (
             QKeySequence.keyBindings(key)
             if isinstance(key, QKeySequence.StandardKey)
             else [QKeySequence(key)]
-        )
+        ):
+            if sequence not in sequences:  # a platform binding may repeat one given here
+                sequences.append(sequence)
     action.setShortcuts(sequences)
     if sequences:
         shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
@@ -187,8 +191,10 @@ def build_actions(window: MainWindow) -> Actions:
         window, "Agreement between annotators…", window.open_agreement, "Ctrl+Shift+G"
     )
     a["export"] = _action(window, "Export…", window.export, "Ctrl+E")
-    a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit)
-    a["shortcuts"] = _action(window, "Keyboard shortcuts", window.show_shortcuts, "F1")
+    a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+    a["shortcuts"] = _action(
+        window, "Keyboard shortcuts", lambda: show_shortcut_help(window, actions), "F1"
+    )
     a["refresh"] = _action(
         window,
         "Refresh",

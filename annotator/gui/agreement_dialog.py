@@ -3,6 +3,7 @@ and the documents hardest first, each opening in review."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
+from annotator.core.review import GOLD
+from annotator.core.suggest import SUGGESTIONS
 
 # Below this many units a figure is shown greyed: a kappa over a handful of tokens says little.
 FEW_UNITS = 30
@@ -125,12 +128,15 @@ class AgreementDialog(QDialog):
         self.project = project
         self.report = None
         self.annotators = QStandardItemModel(self)
+        # The people's agreement by default; the gold copy and the machine's suggestions can be
+        # ticked to compare them with the people.
+        apart = {GOLD: "the adjudicated copy", SUGGESTIONS: "the machine's suggestions"}
         for name in project.annotators():
-            if name == "suggestions":
-                continue
             item = QStandardItem(name)
             item.setCheckable(True)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if name in apart else Qt.CheckState.Checked)
+            if name in apart:
+                item.setToolTip(f"{apart[name]}: not ticked unless you want it compared")
             self.annotators.appendRow(item)
         chooser = QListView()
         chooser.setModel(self.annotators)
@@ -140,19 +146,47 @@ class AgreementDialog(QDialog):
         self.figures = QStandardItemModel(self)
         self.figures_view = self._table(self.figures)
         self.chart = BarChart()
+        self.pair_choice = QComboBox()
+        self.chart_title = QLabel()
+        self.chart_title.setWordWrap(True)
         self.confusion_choice = QComboBox()
+        self.confusion_axes = QLabel()
+        self.confusion_axes.setWordWrap(True)
         self.confusion = QStandardItemModel(self)
         self.documents = QStandardItemModel(self)
         self.documents_view = self._table(self.documents)
         self.open_review = QPushButton("Open in &review")
 
         tabs = QTabWidget()
-        tabs.addTab(self.figures_view, "Figures")
-        tabs.addTab(self.chart, "Chart")
+        figures_page = QWidget()
+        column = QVBoxLayout(figures_page)
+        column.addWidget(self.figures_view, 1)
+        legend = QLabel(
+            "Token alpha: Krippendorff's alpha over every character, all chosen annotators. "
+            "Span F1: spans both marked (exact: same edges; overlap: sharing text) against "
+            "those only one marked. Kappa: chance-corrected agreement (1 = always the same, "
+            "0 = as by chance). n: the units each figure counts; fewer than "
+            f"{FEW_UNITS} are greyed."
+        )
+        legend.setWordWrap(True)
+        column.addWidget(legend)
+        tabs.addTab(figures_page, "Figures")
+        chart_page = QWidget()
+        column = QVBoxLayout(chart_page)
+        column.addWidget(self.pair_choice)
+        column.addWidget(self.chart_title)
+        column.addWidget(self.chart, 1)
+        tabs.addTab(chart_page, "Chart")
         confusion_page = QWidget()
         column = QVBoxLayout(confusion_page)
         column.addWidget(self.confusion_choice)
-        column.addWidget(self._table(self.confusion), 1)
+        column.addWidget(self.confusion_axes)
+        self.confusion_view = self._table(self.confusion)
+        self.confusion_view.verticalHeader().show()
+        # Columns as wide as their labels: a stretched last column would read as a bigger value.
+        self.confusion_view.horizontalHeader().setStretchLastSection(False)
+        self.confusion_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        column.addWidget(self.confusion_view, 1)
         tabs.addTab(confusion_page, "Confusion")
         documents_page = QWidget()
         column = QVBoxLayout(documents_page)
@@ -176,6 +210,7 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.status)
         self.compute_button.clicked.connect(self.compute)
         self.confusion_choice.currentIndexChanged.connect(self._show_confusion)
+        self.pair_choice.currentIndexChanged.connect(self._show_chart)
         self.open_review.clicked.connect(self._review_current)
         self.documents_view.doubleClicked.connect(lambda *_: self._review_current())
         self.resize(1000, 620)
@@ -240,23 +275,55 @@ class AgreementDialog(QDialog):
         )
         for row in report.rows():
             value = "n/a" if row.value is None else f"{row.value:.3f}"
+            note = explain(row.note, row.annotators)
             cells = [
                 QStandardItem(x)
-                for x in (row.layer, row.measure, row.annotators, value, str(row.n_units), row.note)
+                for x in (row.layer, row.measure, row.annotators, value, str(row.n_units), note)
             ]
             if row.value is None or row.n_units < FEW_UNITS:
                 for cell in cells:
                     cell.setForeground(_GREY)
-                cells[3].setToolTip(row.note or f"only {row.n_units} units")
+                cells[3].setToolTip(note or f"only {row.n_units} units")
             self.figures.appendRow(cells)
 
     def _fill_chart(self, report) -> None:
+        """Offer every pair the report compares; the chart shows the one chosen."""
+        self.pair_choice.blockSignals(True)
+        self.pair_choice.clear()
+        pairs = []
+        for layer in report.layers:
+            for pair in layer.pairs:
+                if (pair.a, pair.b) not in pairs:
+                    pairs.append((pair.a, pair.b))
+        for a, b in pairs:
+            self.pair_choice.addItem(f"{a} vs {b}", (a, b))
+        self.pair_choice.blockSignals(False)
+        self._show_chart()
+
+    def _show_chart(self) -> None:
+        report, chosen = self.report, self.pair_choice.currentData()
+        if report is None or chosen is None:
+            self.chart.set_bars([])
+            self.chart_title.setText("")
+            return
+        a, b = chosen
+        self.chart_title.setText(
+            f"<b>{a} vs {b}</b>: span F1 and token kappa of this pair; token alpha over all "
+            f"chosen annotators ({', '.join(report.annotators)}). Values 0 to 1; the marks at "
+            "0.67 and 0.8 are the usual thresholds."
+        )
         bars = []
         for layer in report.layers:
             bars.append(
-                (f"{layer.layer}: token alpha", layer.token_alpha.value, layer.token_alpha.n_units)
+                (
+                    f"{layer.layer}: token alpha (all)",
+                    layer.token_alpha.value,
+                    layer.token_alpha.n_units,
+                )
             )
-            for pair in layer.pairs[:1]:
+            for pair in layer.pairs:
+                if (pair.a, pair.b) != (a, b):
+                    continue
                 for name, scores in (("exact F1", pair.exact), ("overlap F1", pair.overlap)):
                     n = scores.matched + scores.only_a + scores.only_b
                     bars.append((f"{layer.layer}: span {name}", scores.f1, n))
@@ -278,28 +345,43 @@ class AgreementDialog(QDialog):
                     if attribute.confusion is not None:
                         self.confusion_choice.addItem(
                             f"{layer.layer}.{attribute.name}: {pair.a} (rows) vs {pair.b}",
-                            attribute.confusion,
+                            (pair.a, pair.b, attribute.name, attribute.confusion),
                         )
         self.confusion_choice.blockSignals(False)
         self._show_confusion()
 
     def _show_confusion(self) -> None:
+        """One row per value A chose and one column per value B chose, both labelled."""
         self.confusion.clear()
-        confusion = self.confusion_choice.currentData()
-        if confusion is None:
+        chosen = self.confusion_choice.currentData()
+        if chosen is None:
+            self.confusion_axes.setText("")
             return
-        self.confusion.setHorizontalHeaderLabels(list(confusion.labels))
-        self.confusion.setVerticalHeaderLabels(list(confusion.labels))
+        a, b, attribute, confusion = chosen
+        labels = list(confusion.labels)
+        self.confusion_axes.setText(
+            f"Rows: the {attribute} <b>{a}</b> gave; columns: the {attribute} <b>{b}</b> "
+            "gave, for the spans both marked. In bold: both gave the same."
+        )
+        self.confusion.setRowCount(len(labels))
+        self.confusion.setColumnCount(len(labels))
         for r, row in enumerate(confusion.counts):
-            items = []
             for c, count in enumerate(row):
                 item = QStandardItem(str(count))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setToolTip(f"{count}: {a} gave «{labels[r]}», {b} gave «{labels[c]}»")
                 if r == c:
                     font = QFont()
                     font.setBold(True)
                     item.setFont(font)
-                items.append(item)
-            self.confusion.insertRow(r, items)
+                self.confusion.setItem(r, c, item)
+        # Set once the rows exist: labels set before would make rows of their own.
+        for n, label in enumerate(labels):
+            column, row = QStandardItem(label), QStandardItem(label)
+            column.setToolTip(f"{b} gave «{label}»")
+            row.setToolTip(f"{a} gave «{label}»")
+            self.confusion.setHorizontalHeaderItem(n, column)
+            self.confusion.setVerticalHeaderItem(n, row)
 
     def _fill_documents(self, report) -> None:
         self.documents.clear()
@@ -317,3 +399,26 @@ class AgreementDialog(QDialog):
         document_id = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)
         a, b = self.report.annotators[:2]
         self.review_requested.emit(document_id, a, b)
+
+
+def explain(note: str, annotators: str) -> str:
+    """The report's short note in words: "A" and "B" are named, "same value" and "P"/"R"
+    said in full."""
+    a, _, b = annotators.partition(" vs ")
+    if not b:
+        return note
+    note = re.sub(
+        r"matched (\d+), only A (\d+), only B (\d+)",
+        lambda m: f"{m[1]} marked by both, {m[2]} only by {a}, {m[3]} only by {b}",
+        note,
+    )
+    note = re.sub(
+        r"P (\S+) R (\S+)",
+        lambda m: f"precision {m[1]} and recall {m[2]} of {a} against {b}",
+        note,
+    )
+    return re.sub(
+        r"same value (\S+)",
+        lambda m: f"share of spans both marked with the same value: {m[1]}",
+        note,
+    )

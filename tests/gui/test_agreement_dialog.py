@@ -78,3 +78,60 @@ def test_fewer_than_two_annotators_says_why(qtbot, project):
     qtbot.addWidget(dialog)
     compute(qtbot, dialog)
     assert "fewer than two annotators" in dialog.status.text()
+
+
+def test_a_confusion_matrix_labels_rows_and_columns_and_names_the_annotators(qtbot, dialog):
+    compute(qtbot, dialog)
+    choices = [dialog.confusion_choice.itemText(i) for i in range(dialog.confusion_choice.count())]
+    dialog.confusion_choice.setCurrentIndex(
+        next(i for i, text in enumerate(choices) if text.startswith("claim.kind"))
+    )
+    model, view = dialog.confusion, dialog.confusion_view
+    rows = [model.verticalHeaderItem(r).text() for r in range(model.rowCount())]
+    columns = [model.horizontalHeaderItem(c).text() for c in range(model.columnCount())]
+    assert rows == columns and "direct" in rows and "paraphrase" in rows
+    dialog.show()
+    dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(view.parentWidget()))
+    assert view.verticalHeader().isVisible()
+    # Every row holds counts, none is left empty at the end.
+    for r in range(model.rowCount()):
+        assert all(model.item(r, c) and model.item(r, c).text().isdigit() for c in range(len(rows)))
+    assert not view.horizontalHeader().stretchLastSection()
+    axes = dialog.confusion_axes.text()
+    assert "Rows" in axes and "colleague" in axes and "reference" in axes
+
+
+def test_the_chart_names_its_pair_and_shows_each(qtbot, project):
+    for name, kind in (("reference", "gold"), ("colleague", "colleague"), ("omar", "colleague")):
+        jsonl.import_annotations(project, seeds_dir() / f"{SEED}.{kind}.jsonl", name)
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    compute(qtbot, dialog)
+    pairs = [dialog.pair_choice.itemText(i) for i in range(dialog.pair_choice.count())]
+    assert len(pairs) == 3
+    for index, pair in enumerate(pairs):
+        dialog.pair_choice.setCurrentIndex(index)
+        assert pair in dialog.chart_title.text().replace("<b>", "").replace("</b>", "")
+        assert any("span exact F1" in label for label, _, _ in dialog.chart.bars)
+
+
+def test_the_people_are_ticked_not_gold_nor_suggestions(qtbot, project, workbench):
+    from annotator.core import suggest
+
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.gold.jsonl", "gold")
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.colleague.jsonl", "colleague")
+    project.add_annotation(workbench.document_id, "amal", "speaker", 0, 5)
+    suggest.suggest(project, [workbench.document_id])
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    assert sorted(dialog.chosen()) == ["amal", "colleague"]
+    listed = [dialog.annotators.item(r).text() for r in range(dialog.annotators.rowCount())]
+    assert "gold" in listed and "suggestions" in listed  # there to tick when wanted
+
+
+def test_notes_say_what_they_mean(qtbot, dialog):
+    compute(qtbot, dialog)
+    notes = [dialog.figures.item(r, 5).text() for r in range(dialog.figures.rowCount())]
+    assert not any(n.startswith("same value") or "only A" in n for n in notes)
+    assert any("marked by both" in n and "only by colleague" in n for n in notes)
+    assert any("share of spans both marked with the same value" in n for n in notes)

@@ -1,0 +1,213 @@
+"""Help ▸ Keyboard shortcuts (F1): the window's actions grouped by task, each listed once with
+the keys a researcher can press, in a dialog that scrolls and fits a small laptop screen."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from annotator.gui.actions import Actions
+
+# Task -> names in `Actions.named` (the layer actions are placed by `groups`).
+TASKS: list[tuple[str, list[str]]] = [
+    ("Select and tag", ["pick_speaker", "respan", "deselect"]),
+    (
+        "Edit",
+        [
+            "edit_attributes",
+            "delete",
+            "extend_end",
+            "shrink_end",
+            "extend_start",
+            "shrink_start",
+            "undo",
+            "redo",
+            "done",
+        ],
+    ),
+    (
+        "Navigate",
+        [
+            "next",
+            "previous",
+            "next_document",
+            "previous_document",
+            "focus_documents",
+            "focus_article",
+            "focus_annotations",
+            "find",
+            "find_next",
+            "find_previous",
+            "zoom_in",
+            "zoom_out",
+            "zoom_reset",
+            "show_others",
+        ],
+    ),
+    (
+        "Suggestions",
+        [
+            "suggestion_suggest",
+            "suggestion_accept",
+            "suggestion_reject",
+            "suggestion_accept_all",
+            "suggestion_next",
+            "suggestion_previous",
+        ],
+    ),
+    ("Review", ["review", "agreement"]),
+    (
+        "Files",
+        [
+            "new_project",
+            "open_project",
+            "import",
+            "import_folder",
+            "merge",
+            "export",
+            "refresh",
+            "shortcuts",
+            "quit",
+        ],
+    ),
+]
+
+# Keys found on a researcher's keyboard. Qt's platform bindings also hold keys of old Sun and
+# media keyboards (F14 for Undo, "Find", "Exit"), which would only puzzle.
+_PLAIN_KEYS = {
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backspace,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Delete,
+    Qt.Key.Key_Insert,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+}
+
+
+def _plain(sequence: QKeySequence) -> bool:
+    for n in range(sequence.count()):
+        key = sequence[n].key()
+        if not (
+            Qt.Key.Key_Space.value <= key.value <= Qt.Key.Key_AsciiTilde.value
+            or Qt.Key.Key_F1.value <= key.value <= Qt.Key.Key_F12.value
+            or key in _PLAIN_KEYS
+        ):
+            return False
+    return not sequence.isEmpty()
+
+
+def keys_of(action: QAction) -> list[str]:
+    """The action's keys as shown to people ("Ctrl+Z"), each once, keyboard keys only; the
+    keypad's Enter is left out where Return is there too."""
+    shown: list[str] = []
+    for sequence in action.shortcuts():
+        if not _plain(sequence):
+            continue
+        text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        if text not in shown:
+            shown.append(text)
+    if any("Return" in k for k in shown):
+        shown = [k for k in shown if "Enter" not in k or "Return" in k]
+    return [k.replace("Return", "Enter") for k in shown]
+
+
+def name_of(action: QAction) -> str:
+    return action.text().replace("&", "").replace("…", "")
+
+
+def groups(actions: Actions) -> list[tuple[str, list[QAction]]]:
+    """(task, its actions) in the order shown; every action with a key appears once, those no
+    task names under "Other"."""
+    named = actions.named
+    result = [
+        (
+            "Select and tag",
+            [*actions.tag.values(), *actions.tag_exact.values()]
+            + [named[n] for n in TASKS[0][1] if n in named],
+        )
+    ]
+    for task, names in TASKS[1:]:
+        chosen = [named[n] for n in names if n in named]
+        if task == "Navigate":
+            chosen += actions.show_layer.values()
+        result.append((task, chosen))
+    placed = {id(a) for _, listed in result for a in listed}
+    others = [a for a in named.values() if id(a) not in placed and keys_of(a)]
+    if others:
+        result.append(("Other", others))
+    return [(task, [a for a in listed if keys_of(a)]) for task, listed in result]
+
+
+class ShortcutHelp(QDialog):
+    """The shortcuts, a table per task, in a scrolling area no taller than the screen."""
+
+    def __init__(
+        self, actions: Actions, parent: QWidget | None = None, available: QRect | None = None
+    ):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = []
+        for task, listed in groups(actions):
+            heading = f'<h3 style="margin-top:10px">{html.escape(task)}</h3>'
+            rows.append(f'<tr><td colspan="2">{heading}</td></tr>')
+            for action in listed:
+                keys = " / ".join(f"<b>{html.escape(k)}</b>" for k in keys_of(action))
+                rows.append(
+                    f"<tr><td>{html.escape(name_of(action))}</td>"
+                    f'<td style="padding-left:24px">{keys}</td></tr>'
+                )
+        self.text = QLabel("<table cellspacing=2>" + "".join(rows) + "</table>")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setContentsMargins(12, 6, 12, 6)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.text)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(buttons)
+        self._fit(available)
+
+    def _fit(self, available: QRect | None) -> None:
+        """As tall as the list, at most 85% of the screen's free height (it scrolls then)."""
+        if available is None:
+            screen = self.parentWidget().screen() if self.parentWidget() else self.screen()
+            available = screen.availableGeometry()
+        width = self.text.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        width = min(width + 40, int(available.width() * 0.9))
+        height = min(self.text.sizeHint().height() + 80, int(available.height() * 0.85))
+        self.setMaximumHeight(available.height())
+        self.resize(width, height)
+        self.move(available.center() - self.rect().center())
+
+
+def show_shortcut_help(window: QWidget, actions: Actions) -> ShortcutHelp:
+    """Open the help beside the window (not modal: one can try a key while reading)."""
+    dialog = ShortcutHelp(actions, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
