@@ -274,6 +274,7 @@ class Project(AnnotationStore, BulkReads):
         # Which file this is (device, inode): a restore or another program may put another file
         # under the same name, and writes must never go on into the one no longer there.
         self._identity = _identity(path)
+        self._log_identity = _identity(path.with_name(path.name + "-wal"))
         # What was found wrong beside the file at opening (its write-ahead log), one line each.
         self.warnings: tuple[str, ...] = tuple(warnings)
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
@@ -376,6 +377,25 @@ class Project(AnnotationStore, BulkReads):
         or another file moved to its name): one stat, cheap enough before every write."""
         return _identity(self.path) != self._identity
 
+    def close_replaced(self) -> None:
+        """Close the connection to a file that was replaced, and take its log away from the
+        project's name: SQLite neither checkpoints nor removes the log of a file that moved, and
+        would apply it to the new file. Raises ProjectBusyError, leaving the log, when another
+        process still has it open."""
+        wal_path = self.path.with_name(self.path.name + "-wal")
+        shm_path = self.path.with_name(self.path.name + "-shm")
+        ours = self._log_identity is not None and _identity(wal_path) == self._log_identity
+        self.conn.close()
+        if not ours:
+            return  # the log under the name, if any, is the new file's
+        if wal.in_use(shm_path):
+            raise ProjectBusyError(
+                f"{self.path} was replaced while another window still has the old file open; "
+                "close every window on it, then open the project again"
+            )
+        for stale in (wal_path, shm_path):
+            stale.unlink(missing_ok=True)
+
     def checkpoint(self, mode: str = "PASSIVE") -> tuple[int, int, int]:
         """Copy committed work from the write-ahead log into the project file itself, so a
         copy of the file alone holds it: PASSIVE copies what no other window still reads and never
@@ -439,6 +459,9 @@ class Project(AnnotationStore, BulkReads):
         try:
             yield
             self.conn.execute("COMMIT")
+            if self._log_identity is None:
+                # The log is made at the first write; known from then on, until closing.
+                self._log_identity = _identity(self.path.with_name(self.path.name + "-wal"))
         except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

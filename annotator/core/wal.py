@@ -49,7 +49,7 @@ def problems(path: Path) -> list[str]:
     """
     wal = path.with_name(path.name + "-wal")
     shm = path.with_name(path.name + "-shm")
-    if _in_use(shm):
+    if in_use(shm):
         return []
     try:
         page_size = _page_size(path)
@@ -103,7 +103,7 @@ def problems(path: Path) -> list[str]:
     return found
 
 
-def _in_use(shm: Path) -> bool:
+def in_use(shm: Path) -> bool:
     """Whether another process has the project open: it holds a shared lock on the DMS byte.
     Locks of this process are not seen (POSIX locks belong to the process)."""
     try:
