@@ -193,9 +193,11 @@ def mark_failed(backup_path: Path) -> Path:
 
 
 def due(project_path: Path, minutes: int = EVERY_MINUTES) -> bool:
-    """Whether the newest backup is older than `minutes` (or there is none)."""
-    newest = listing(project_path)[:1]
-    return not newest or (datetime.now() - newest[0].created).total_seconds() > minutes * 60
+    """Whether the newest backup is older than `minutes` (or there is none). One dated later
+    than now (the clock was put back) does not count: it would put the next backup off."""
+    now = datetime.now()
+    newest = [b for b in listing(project_path) if b.created <= now][:1]
+    return not newest or (now - newest[0].created).total_seconds() > minutes * 60
 
 
 def copy(conn: sqlite3.Connection, dest: Path, overwrite: bool = False) -> Path:

@@ -43,6 +43,11 @@ def test_a_backup_is_due_when_none_is_recent(seeded_project):
     assert backup.due(seeded_project.path, minutes=0)
 
 
+def test_a_backup_dated_later_today_does_not_put_off_timed_backups(seeded_project):
+    place(seeded_project.path, datetime.now() + timedelta(hours=5))
+    assert backup.due(seeded_project.path)
+
+
 def place(project_path, when, label="timed"):
     """A backup file named for `when`, as `make` would have named it then."""
     folder = backup.folder_of(project_path)

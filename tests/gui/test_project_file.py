@@ -142,3 +142,18 @@ def test_closing_the_window_empties_the_log_into_the_file(window, project):
         assert wal.stat().st_size == 0
     finally:
         other.close()
+
+
+def test_opening_the_window_names_a_log_lost_after_an_unclean_shutdown(qtbot, project, settings):
+    from annotator.gui.main_window import MainWindow
+    from tests.core.test_copies import crash_after_tagging
+
+    path = project.path
+    project.close()
+    crash_after_tagging(path)
+    path.with_name(path.name + "-wal").unlink()
+    with Project.open(path) as reopened:
+        window = MainWindow(reopened, "amal", settings)
+        qtbot.addWidget(window)
+        assert "-wal is missing" in window.project_file.notice.text()
+        window.close()
