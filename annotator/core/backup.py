@@ -275,6 +275,9 @@ def restore(project_path: Path, backup_path: Path) -> Path | None:
                 finally:
                     source.close()
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                # A connection in exclusive locking mode keeps its log index in memory and never
+                # touches NAME-shm: one left by a crash would describe a log that is gone.
+                project_path.with_name(project_path.name + "-shm").unlink(missing_ok=True)
             else:
                 _replace_by_rename(project_path, backup_path)
     except sqlite3.Error as exc:

@@ -153,6 +153,7 @@ def test_a_copy_kept_before_a_restore_brings_back_its_log_too(tmp_path, seed_art
     backup.restore(path, kept)
     with Project.open(path) as project:
         assert project.annotation_count() == 1
+        assert project.warnings == ()  # nothing of the crash's log is left to mislead
 
 
 HOLD = """
@@ -185,6 +186,30 @@ def test_restore_is_refused_while_another_process_has_the_project_open(seeded_pr
     backup.restore(seeded_project.path, saved)
     with Project.open(seeded_project.path) as project:
         assert project.annotation_count() == 0
+
+
+def test_restoring_a_damaged_file_is_refused_while_another_process_has_it_open(
+    seeded_project,
+):
+    saved = backup.make(seeded_project.conn, seeded_project.path, "manual")
+    seeded_project.close()
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(seeded_project.path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout.readline() == "open\n"
+        with open(seeded_project.path, "r+b") as handle:
+            handle.write(b"damaged" * 10)  # SQLite can no longer lock it: fcntl tells
+        with pytest.raises(ProjectBusyError, match="open in another window or command"):
+            backup.restore(seeded_project.path, saved)
+    finally:
+        other.communicate("\n")
+    backup.restore(seeded_project.path, saved)
+    with Project.open(seeded_project.path) as project:
+        assert len(project.documents()) == 1
 
 
 def test_restore_is_refused_while_this_process_has_the_project_open(seeded_project):
