@@ -1,5 +1,6 @@
 """Copies, backups and restores on the command line, each command in its own process."""
 
+import shutil
 import subprocess
 import sys
 
@@ -79,3 +80,24 @@ def test_check_names_a_log_lost_after_an_unclean_shutdown(run, tmp_path):
     checked = run("check", "--project", path)
     assert checked.returncode == 1
     assert f"{path.name}-wal is missing" in checked.stdout
+
+
+def test_a_command_that_writes_while_a_window_is_open_leaves_its_work_in_the_file(run, tmp_path):
+    path = tmp_path / "study.annotator"
+    assert run("init", path).returncode == 0
+    window = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout.readline() == "open\n"
+        article = seeds_dir() / "000_41ac67127a0642cf.txt"
+        assert run("import", "--project", path, article).returncode == 0
+        alone = tmp_path / "main-file-only.annotator"
+        shutil.copyfile(path, alone)  # while the window still has the project open
+    finally:
+        window.communicate("\n")
+    with Project.open(alone) as copied:
+        assert len(copied.documents()) == 1
