@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
 
 def _timed_backup(path: Path) -> None:
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
             backup.make(conn, path, "timed")
     except (AnnotatorError, sqlite3.Error) as exc:
         # Not worth interrupting the researcher: the next one is tried ten minutes later.
