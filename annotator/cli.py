@@ -256,23 +256,40 @@ def _project_path(args: argparse.Namespace) -> Path:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
+        newest = backup.listing(project.path)[:1]
         path = backup.make(project.conn, project.path, "manual")
-    print(f"backup written to {path}")
+        notes = backup.scan(project.path).ignored
+    for note in notes:
+        print(note)
+    if newest and newest[0].path == path:
+        print(f"no backup written: the project is as its newest backup, {path}")
+    else:
+        print(f"backup written to {path}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        dest = backup.copy(project.conn, Path(args.dest), overwrite=args.force)
+    print(f"copied {args.project} to {dest}, with every change stored so far")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     path = _project_path(args)
-    backups = backup.listing(path)
+    found = backup.scan(path)
+    for note in found.ignored:
+        print(note)
     if args.backup is None and not args.latest:
-        if not backups:
+        if not found.backups:
             print(f"no backups of {path} (they would be in {backup.folder_of(path)})")
-        for item in backups:
+        for item in found.backups:
             print(item)
         return 0
-    if args.latest and not backups:
-        raise AnnotatorError(f"no backups of {path} to restore")
-    chosen = Path(args.backup) if args.backup else backups[0].path
+    newest = backup.newest_good(path)
+    if args.latest and newest is None:
+        raise AnnotatorError(f"no backup of {path} made while it opened, to restore")
+    chosen = Path(args.backup) if args.backup else newest.path
     kept = backup.restore(path, chosen)
     print(f"restored {path} from {chosen}")
     if kept:
@@ -282,7 +299,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
-        problems = project.verify()
+        problems = [*project.warnings, *project.verify()]
         figures = project.stats()
     for problem in problems:
         print(problem)
@@ -454,12 +471,27 @@ def build_parser() -> argparse.ArgumentParser:
     command("backup", cmd_backup, "write a backup of the project now")
 
     p = command(
+        "copy",
+        cmd_copy,
+        "write a complete, consistent copy of the project (safe while a window has it open)",
+        project=False,
+    )
+    p.add_argument("project", metavar="PROJECT", help="the project file to copy")
+    p.add_argument("dest", metavar="DEST", help="the copy to write")
+    p.add_argument("--force", action="store_true", help="replace DEST if it exists")
+
+    p = command(
         "restore",
         cmd_restore,
         "list the project's backups, or put one back in place of the project",
     )
     p.add_argument("backup", nargs="?", metavar="BACKUP", help="the backup file to restore")
-    p.add_argument("--latest", action="store_true", help="restore the newest backup")
+    p.add_argument(
+        "--latest",
+        action="store_true",
+        help="restore the newest backup made while the project opened (not one kept before a "
+        "restore, nor one of a file that failed to open)",
+    )
 
     command("check", cmd_check, "check the project: integrity, spans, links, schema values")
 

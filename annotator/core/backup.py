@@ -1,23 +1,44 @@
-"""Rolling backups of a project file, made with SQLite's online backup API, and restoring one.
+"""Backups of a project file (SQLite's online backup API), copies of it, and restoring a backup.
 
-Backups live in a folder beside the project (`NAME.backups/`), newest kept, oldest removed
-beyond `KEEP`. Each is a complete project file that opens on its own.
+Backups live in a folder beside the project (`NAME.backups/`), each named
+`YYYYMMDD-HHMMSS-MICROS-LABEL.annotator` (local time) and each a complete project file that
+opens on its own. A backup identical to the newest one is not written again. Kept: every backup
+of the last hour, the newest of each of the last 30 days, every copy kept before a restore and
+the newest backup of a project that opened; the rest is removed when a backup is written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
+import filecmp
 import os
+import re
 import shutil
 import sqlite3
+import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectBusyError, ProjectError
 from annotator.core.files import temp_beside
 
-KEEP = 20
 EVERY_MINUTES = 10
+KEEP_ALL = timedelta(hours=1)
+KEEP_DAILY_DAYS = 30
+# A name dated further ahead than this is not one of ours (or the clock was wrong): a backup
+# "from the future" would otherwise count as the newest for ever and stop timed backups.
+FUTURE_SLACK = timedelta(days=1)
+BEFORE_RESTORE = "before-restore"
+FAILED_OPEN = "failed-open"
+_NAME = re.compile(r"^(\d{8})-(\d{6})-(\d{6})-([^/\\]+)\.annotator$")
+_SIDECARS = ("-wal", "-shm")
+# SQLite's lock bytes on the database file (os_unix.c): a connection that has the file open
+# holds a read lock in the shared range.
+_SHARED_FIRST, _SHARED_SIZE = 0x40000002, 510
 
 
 @dataclass(frozen=True)
@@ -26,86 +47,333 @@ class Backup:
     created: datetime
     label: str
 
+    @property
+    def good(self) -> bool:
+        """Made from a project that opened: not a file that failed to, nor one replaced by a
+        restore (which may be the damaged file the restore was for)."""
+        return self.label not in (FAILED_OPEN, BEFORE_RESTORE)
+
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M:%S}  {self.label:<16} {self.path}"
+
+
+@dataclass(frozen=True)
+class Folder:
+    """The backups found beside a project, newest first, and what else was there (one note per
+    entry ignored: folders, foreign names, future dates)."""
+
+    backups: tuple[Backup, ...]
+    ignored: tuple[str, ...]
 
 
 def folder_of(project_path: Path) -> Path:
     return project_path.with_name(project_path.name + ".backups")
 
 
-def make(conn: sqlite3.Connection, project_path: Path, label: str, keep: int = KEEP) -> Path:
-    """Copy the project as it is now (committed work only) and drop the oldest backups."""
+def scan(project_path: Path, now: datetime | None = None) -> Folder:
+    """Read the backups folder; entries that are not backups are left alone and noted."""
+    now = now or datetime.now()
     folder = folder_of(project_path)
+    found: list[Backup] = []
+    ignored: list[str] = []
     try:
-        folder.mkdir(exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{stamp}-{label}.annotator"
-        tmp = temp_beside(target)
-        dest = sqlite3.connect(tmp)
-        try:
-            conn.backup(dest)
-        finally:
-            dest.close()
-        os.replace(tmp, target)
-    except (OSError, sqlite3.Error) as exc:
-        raise ProjectError(f"cannot write a backup into {folder}: {exc}") from None
-    for old in listing(project_path)[keep:]:
-        old.path.unlink(missing_ok=True)
-    return target
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return Folder((), ())
+    except OSError as exc:
+        return Folder((), (f"cannot read {folder}: {exc.strerror}",))
+    for entry in entries:
+        # Temporary files of a backup being written, and the logs beside a backup.
+        if entry.name.startswith(".") or entry.name.endswith(_SIDECARS):
+            continue
+        where = Path(entry.path)
+        match = _NAME.match(entry.name)
+        reason = None
+        if entry.is_symlink():
+            reason = "a link, not a backup"
+        elif entry.is_dir():
+            reason = "a folder, not a backup"
+        elif not match:
+            reason = "not named like a backup (DATE-TIME-MICROSECONDS-LABEL.annotator)"
+        else:
+            try:
+                created = datetime.strptime("".join(match.groups()[:3]), "%Y%m%d%H%M%S%f")
+            except ValueError:
+                reason = "not named like a backup (its date is not a date)"
+            else:
+                if created > now + FUTURE_SLACK:
+                    reason = f"dated {created:%Y-%m-%d %H:%M}, in the future"
+                else:
+                    found.append(Backup(where, created, match.group(4)))
+        if reason:
+            ignored.append(f"ignored {where}: {reason}")
+    found.sort(key=lambda b: b.created, reverse=True)
+    return Folder(tuple(found), tuple(ignored))
 
 
 def listing(project_path: Path) -> list[Backup]:
     """The backups of a project, newest first."""
-    found = []
-    for path in folder_of(project_path).glob("*.annotator"):
-        date, _, rest = path.stem.partition("-")
-        clock, _, rest = rest.partition("-")
-        micro, _, label = rest.partition("-")
+    return list(scan(project_path).backups)
+
+
+def newest_good(project_path: Path) -> Backup | None:
+    """The backup `restore --latest` puts back: the newest made from a project that opened."""
+    return next((b for b in listing(project_path) if b.good), None)
+
+
+def kept(backups: list[Backup] | tuple[Backup, ...], now: datetime) -> set[Path]:
+    """The backups the retention rule keeps (`backups` newest first): all of the last hour,
+    the newest of each of the last KEEP_DAILY_DAYS calendar days, every before-restore copy and
+    the newest good backup."""
+    keep = {b.path for b in backups if now - b.created <= KEEP_ALL or b.label == BEFORE_RESTORE}
+    good = next((b for b in backups if b.good), None)
+    if good:
+        keep.add(good.path)
+    days: set = set()
+    for b in backups:
+        day = b.created.date()
+        if (now.date() - day).days < KEEP_DAILY_DAYS and day not in days:
+            days.add(day)
+            keep.add(b.path)
+    return keep
+
+
+def prune(project_path: Path, now: datetime | None = None) -> list[Path]:
+    """Remove the backups the retention rule does not keep; returns them."""
+    now = now or datetime.now()
+    backups = scan(project_path, now).backups
+    keep = kept(backups, now)
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            for path in (b.path, *(b.path.with_name(b.path.name + s) for s in _SIDECARS)):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            removed.append(b.path)
+    return removed
+
+
+def make(conn: sqlite3.Connection, project_path: Path, label: str) -> Path:
+    """Copy the project as it is now (committed work only) and apply the retention rule.
+
+    When the copy is identical to the newest backup, none is added and the newest one's path is
+    returned: a project that fails to open is backed up once, however often it is tried.
+    Raises ProjectError when the folder or the copy cannot be written.
+    """
+    folder = folder_of(project_path)
+    try:
+        folder.mkdir(exist_ok=True)
+        target = folder / f"{_stamp()}-{label}.annotator"
+        tmp = temp_beside(target)
         try:
-            created = datetime.strptime(f"{date}{clock}{micro}", "%Y%m%d%H%M%S%f")
-        except ValueError:
-            continue  # not one of ours
-        found.append(Backup(path, created, label))
-    return sorted(found, key=lambda b: b.created, reverse=True)
+            _copy_into(conn, tmp)
+            newest = listing(project_path)[:1]
+            if newest and filecmp.cmp(tmp, newest[0].path, shallow=False):
+                return newest[0].path
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as exc:
+        raise ProjectError(f"cannot write a backup into {folder}: {_reason(exc)}") from None
+    prune(project_path)
+    return target
+
+
+def mark_failed(backup_path: Path) -> Path:
+    """Relabel a backup as made from a file that failed to open, so `restore --latest` and
+    the retention rule no longer take it for a good one; returns its new path."""
+    match = _NAME.match(backup_path.name)
+    if not match or match.group(4) == FAILED_OPEN:
+        return backup_path
+    renamed = backup_path.with_name(f"{'-'.join(match.groups()[:3])}-{FAILED_OPEN}.annotator")
+    with contextlib.suppress(OSError):
+        os.replace(backup_path, renamed)
+        return renamed
+    return backup_path
 
 
 def due(project_path: Path, minutes: int = EVERY_MINUTES) -> bool:
-    """Whether the newest backup is older than `minutes` (or there is none)."""
-    newest = listing(project_path)[:1]
-    return not newest or (datetime.now() - newest[0].created).total_seconds() > minutes * 60
+    """Whether the newest backup is older than `minutes` (or there is none). One dated later
+    than now (the clock was put back) does not count: it would put the next backup off."""
+    now = datetime.now()
+    newest = [b for b in listing(project_path) if b.created <= now][:1]
+    return not newest or (now - newest[0].created).total_seconds() > minutes * 60
+
+
+def copy(conn: sqlite3.Connection, dest: Path, overwrite: bool = False) -> Path:
+    """Write a consistent copy of the project open on `conn` to `dest`: every committed change,
+    in one self-contained file (rollback journal, no -wal beside it), moved into place complete.
+
+    An existing `dest` is replaced only with `overwrite`, never when it is the project itself or
+    has a log beside it (open somewhere, or not closed cleanly). Raises ProjectError.
+    """
+    dest = Path(dest)
+    project = Path(conn.execute("PRAGMA database_list").fetchone()[2] or "")
+    if dest.is_dir():
+        raise ProjectError(f"{dest} is a folder; give the name of the copy")
+    if dest.exists() and project.exists() and os.path.samefile(dest, project):
+        raise ProjectError(f"{dest} is the project itself; choose another name for the copy")
+    if dest.exists() and not overwrite:
+        raise ProjectError(f"{dest} exists; choose another name, or allow replacing it")
+    logs = [dest.with_name(dest.name + s) for s in _SIDECARS]
+    if any(log.exists() for log in logs):
+        raise ProjectError(
+            f"{dest} has a log ({dest.name}-wal or -shm) beside it: it is open somewhere or was "
+            "not closed cleanly, and replacing it would mix that log into the copy"
+        )
+    try:
+        tmp = temp_beside(dest)
+    except OSError as exc:
+        raise ProjectError(f"cannot write a copy into {dest.parent}: {_reason(exc)}") from None
+    try:
+        _copy_into(conn, tmp, journal="DELETE")
+        if overwrite:
+            os.replace(tmp, dest)
+        else:
+            os.link(tmp, dest)  # fails if `dest` appeared meanwhile: never overwrite
+    except FileExistsError:
+        raise ProjectError(f"{dest} exists; choose another name, or allow replacing it") from None
+    except (OSError, sqlite3.Error) as exc:
+        raise ProjectError(f"cannot write the copy {dest}: {_reason(exc)}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return dest
+
+
+def _copy_into(conn: sqlite3.Connection, target: Path, journal: str | None = None) -> None:
+    dest = sqlite3.connect(target, isolation_level=None)
+    try:
+        conn.backup(dest)
+        if journal:
+            dest.execute(f"PRAGMA journal_mode = {journal}")
+    finally:
+        dest.close()
 
 
 def restore(project_path: Path, backup_path: Path) -> Path | None:
     """Put a backup in place of the project file; returns where the replaced file was kept.
 
-    The replaced file is copied byte for byte (with its WAL file) into the backups folder as
-    "before-restore", damaged or not, so nothing is ever lost by restoring. The project must not
-    be open anywhere: its WAL files are removed, since an old WAL applied to the restored file
-    would damage it.
+    Refused (ProjectBusyError, nothing changed) while another window or command has the project
+    open: every SQLite connection to it holds a shared lock on the file, so an exclusive lock
+    cannot be had then. That lock is held until the restore is done, so nothing can open the
+    project in between. The replaced file is first copied byte for byte (with its log) into the
+    backups folder as "before-restore", damaged or not. The backup is then written INTO the
+    project file through SQLite's backup API, as one transaction: the file keeps its identity
+    and anything that opens it afterwards sees the restored content, complete. Only a file that
+    SQLite cannot use at all (damaged, not a database) is replaced by renaming the backup over it.
     """
     from annotator.core.project import check_project_file  # the project module imports this one
 
     check_project_file(backup_path)
-    kept = None
     try:
-        if project_path.exists():
-            folder = folder_of(project_path)
-            folder.mkdir(exist_ok=True)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-            kept = folder / f"{stamp}-before-restore.annotator"
-            shutil.copyfile(project_path, kept)
-            wal = project_path.with_name(project_path.name + "-wal")
-            if wal.exists():
-                shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
-        tmp = temp_beside(project_path)
-        try:
-            shutil.copyfile(backup_path, tmp)
-            os.replace(tmp, project_path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        with _exclusive(project_path) as conn:
+            kept = _keep_before_restore(project_path)
+            if conn is not None:
+                source = _reader(backup_path)
+                try:
+                    source.backup(conn)
+                finally:
+                    source.close()
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                # A connection in exclusive locking mode keeps its log index in memory and never
+                # touches NAME-shm: one left by a crash would describe a log that is gone.
+                project_path.with_name(project_path.name + "-shm").unlink(missing_ok=True)
+            else:
+                _replace_by_rename(project_path, backup_path)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"cannot restore {backup_path}: {_reason(exc)}") from None
     except OSError as exc:
-        raise ProjectError(f"cannot restore {backup_path}: {exc.strerror or exc}") from None
-    for suffix in ("-wal", "-shm"):
-        project_path.with_name(project_path.name + suffix).unlink(missing_ok=True)
+        raise ProjectError(f"cannot restore {backup_path}: {_reason(exc)}") from None
     return kept
+
+
+def _reader(backup_path: Path) -> sqlite3.Connection:
+    """A connection reading a backup. A copy kept before a restore may have its log beside it,
+    which must be read too: that one is opened as any project (SQLite folds the log into it)."""
+    if backup_path.with_name(backup_path.name + "-wal").exists():
+        return sqlite3.connect(backup_path, isolation_level=None)
+    # Without a log the file holds everything: read it as immutable, which writes nothing.
+    return sqlite3.connect(f"{backup_path.absolute().as_uri()}?immutable=1", uri=True)
+
+
+@contextlib.contextmanager
+def _exclusive(project_path: Path) -> Iterator[sqlite3.Connection | None]:
+    """Hold the project's exclusive lock for the block: a connection in exclusive locking mode
+    (None when the file is no database SQLite can lock; other processes' locks on it are then
+    tested with fcntl). Raises ProjectBusyError when the project is open elsewhere."""
+    busy = ProjectBusyError(
+        f"{project_path} is open in another window or command (SQLite could not lock it for "
+        "itself); close it there, then restore; nothing was changed"
+    )
+    if not project_path.exists():
+        yield None
+        return
+    conn = sqlite3.connect(project_path, timeout=0, isolation_level=None)
+    try:
+        try:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            # Kept after COMMIT in exclusive locking mode, until the connection closes.
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise busy from None
+            if _locked_by_another_process(project_path):
+                raise busy from None
+            yield None
+            return
+        yield conn
+    finally:
+        conn.close()
+
+
+def _locked_by_another_process(path: Path) -> bool:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        probe = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, _SHARED_FIRST, _SHARED_SIZE, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, probe)
+        return struct.unpack("hhqqi", answer)[0] != fcntl.F_UNLCK
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _keep_before_restore(project_path: Path) -> Path | None:
+    if not project_path.exists():
+        return None
+    folder = folder_of(project_path)
+    folder.mkdir(exist_ok=True)
+    kept = folder / f"{_stamp()}-{BEFORE_RESTORE}.annotator"
+    shutil.copyfile(project_path, kept)
+    wal = project_path.with_name(project_path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
+    return kept
+
+
+def _replace_by_rename(project_path: Path, backup_path: Path) -> None:
+    tmp = temp_beside(project_path)
+    try:
+        shutil.copyfile(backup_path, tmp)
+        os.replace(tmp, project_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    # The old log would be applied to the restored file and damage it.
+    for suffix in _SIDECARS:
+        project_path.with_name(project_path.name + suffix).unlink(missing_ok=True)
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "the disk is full"
+        return exc.strerror or str(exc)
+    return str(exc)

@@ -65,3 +65,8 @@ class Cancelled(AnnotatorError):
 
 class ExportError(AnnotatorError):
     """An export cannot be written (it would overwrite a file, or leave the chosen folder)."""
+
+
+class ProjectReplacedError(ProjectError):
+    """The project file was replaced or removed since it was opened (a restore, another
+    program): a write would land in a file nobody will see, so nothing was written."""

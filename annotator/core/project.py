@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core import backup, migrations
+from annotator.core import backup, migrations, wal
 from annotator.core.annotation_store import AnnotationState, AnnotationStore
 from annotator.core.bulk import BulkReads
 from annotator.core.clock import now
@@ -30,6 +30,7 @@ from annotator.core.errors import (
     NotFoundError,
     ProjectBusyError,
     ProjectError,
+    ProjectReplacedError,
     ReadOnlyProjectError,
     ValidationError,
 )
@@ -39,6 +40,10 @@ from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
 from annotator.core.text import text_sha256, title_of
 
 BUSY_TIMEOUT_S = 10.0
+# A checkpoint that waits for other windows' readers (TRUNCATE at closing) waits this long at
+# most: the window is closing, and an idle one checkpoints again soon after.
+CHECKPOINT_WAIT_S = 2.0
+CHECKPOINT_MODES = ("PASSIVE", "FULL", "RESTART", "TRUNCATE")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
 
@@ -140,13 +145,16 @@ def _log_holds_pages(path: Path) -> bool:
 def restore_hint(path: Path) -> str:
     """What to do about a damaged project: restore one of its backups, if it has any."""
     found = backup.listing(path)
-    if not found:
+    newest = backup.newest_good(path)
+    if newest is None:
         return (
             f"no backup of it was found in {backup.folder_of(path)}; "
             "put back a copy you keep elsewhere"
+            if not found
+            else f"list its backups with `annotator restore --project {path}` and restore one"
         )
     return (
-        f"restore its newest backup ({found[0].created:%Y-%m-%d %H:%M}) with "
+        f"restore its newest backup ({newest.created:%Y-%m-%d %H:%M}) with "
         f"`annotator restore --latest --project {path}` (the damaged file is kept), "
         f"or list all {len(found)} with `annotator restore --project {path}`"
     )
@@ -243,6 +251,14 @@ def _write_refusal(path: Path, exc: sqlite3.OperationalError) -> ProjectError | 
     return None
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -252,9 +268,15 @@ def _connect(path: Path) -> sqlite3.Connection:
 class Project(AnnotationStore, BulkReads):
     """An open project file: `Project.create` or `Project.open` it, and close it (or use `with`)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, warnings: Iterable[str] = ()):
         self.path = path
         self.conn = conn
+        # Which file this is (device, inode): a restore or another program may put another file
+        # under the same name, and writes must never go on into the one no longer there.
+        self._identity = _identity(path)
+        self._log_identity = _identity(path.with_name(path.name + "-wal"))
+        # What was found wrong beside the file at opening (its write-ahead log), one line each.
+        self.warnings: tuple[str, ...] = tuple(warnings)
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.schema: LabelSchema = parse_schema(self._meta("label_schema"), f"{path} (schema)")
         self._texts: dict[str, str] = {}
@@ -307,8 +329,15 @@ class Project(AnnotationStore, BulkReads):
         # Everything that can refuse the file runs before a connection that could write to it
         # is made, so a refused file is left byte-for-byte as it was.
         check_project_file(path)
+        # Read before SQLite opens the file: opening folds the log in, or drops it.
+        warnings = wal.problems(path)
         _check_writable(path)
-        _check_contents(path)
+        try:
+            _check_contents(path)
+        except ProjectError as exc:
+            if not warnings:
+                raise
+            raise type(exc)(f"{exc}; besides, {'; '.join(warnings)}") from None
         try:
             conn = _connect(path)
         except sqlite3.Error as exc:
@@ -319,9 +348,14 @@ class Project(AnnotationStore, BulkReads):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             if version < migrations.CURRENT_VERSION:
-                backup.make(conn, path, f"before-v{migrations.CURRENT_VERSION}")
-                migrations.migrate(conn)
-            return cls(conn, path)
+                saved = backup.make(conn, path, f"before-v{migrations.CURRENT_VERSION}")
+                try:
+                    migrations.migrate(conn)
+                except BaseException:
+                    # Not a backup to restore: it is of the file that just failed to open.
+                    backup.mark_failed(saved)
+                    raise
+            return cls(conn, path, warnings)
         except sqlite3.Error as exc:
             conn.close()
             raise _refusal(path, exc) from None
@@ -330,7 +364,64 @@ class Project(AnnotationStore, BulkReads):
             raise
 
     def close(self) -> None:
+        """Close the connection, having copied committed work into the file where no other
+        window still reads an older state (the last connection to close checkpoints fully)."""
+        try:
+            self.checkpoint()
+        except (AnnotatorError, sqlite3.Error):
+            pass  # closing never fails; the work is in the log, which SQLite reads
         self.conn.close()
+
+    def replaced(self) -> bool:
+        """Whether the file at `path` is no longer the one this connection has open (removed,
+        or another file moved to its name): one stat, cheap enough before every write."""
+        return _identity(self.path) != self._identity
+
+    def close_replaced(self) -> None:
+        """Close the connection to a file that was replaced, and take its log away from the
+        project's name: SQLite neither checkpoints nor removes the log of a file that moved, and
+        would apply it to the new file. Raises ProjectBusyError, leaving the log, when another
+        process still has it open."""
+        wal_path = self.path.with_name(self.path.name + "-wal")
+        shm_path = self.path.with_name(self.path.name + "-shm")
+        ours = self._log_identity is not None and _identity(wal_path) == self._log_identity
+        self.conn.close()
+        if not ours:
+            return  # the log under the name, if any, is the new file's
+        if wal.in_use(shm_path):
+            raise ProjectBusyError(
+                f"{self.path} was replaced while another window still has the old file open; "
+                "close every window on it, then open the project again"
+            )
+        for stale in (wal_path, shm_path):
+            stale.unlink(missing_ok=True)
+
+    def checkpoint(self, mode: str = "PASSIVE") -> tuple[int, int, int]:
+        """Copy committed work from the write-ahead log into the project file itself, so a
+        copy of the file alone holds it: PASSIVE copies what no other window still reads and never
+        waits; TRUNCATE waits up to CHECKPOINT_WAIT_S for readers, then empties the log.
+
+        Returns SQLite's (busy, frames in the log, frames copied): all copied when busy is 0 and
+        the two counts are equal. Raises ProjectReplacedError when the file was replaced, and
+        ValueError for an unknown mode.
+        """
+        if mode not in CHECKPOINT_MODES:
+            raise ValueError(f"unknown checkpoint mode {mode!r}")
+        if self.replaced():
+            raise self._replaced_error()
+        if mode == "PASSIVE":
+            return tuple(self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())
+        self.conn.execute(f"PRAGMA busy_timeout = {int(CHECKPOINT_WAIT_S * 1000)}")
+        try:
+            return tuple(self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone())
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+
+    def _replaced_error(self) -> ProjectReplacedError:
+        return ProjectReplacedError(
+            f"{self.path} was replaced or removed by another program (a restore?) after it was "
+            "opened here; nothing was changed: reopen the project"
+        )
 
     def __enter__(self) -> Project:
         return self
@@ -354,6 +445,8 @@ class Project(AnnotationStore, BulkReads):
                 self._texts.clear()
                 raise
             return
+        if self.replaced():
+            raise self._replaced_error()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -366,6 +459,9 @@ class Project(AnnotationStore, BulkReads):
         try:
             yield
             self.conn.execute("COMMIT")
+            if self._log_identity is None:
+                # The log is made at the first write; known from then on, until closing.
+                self._log_identity = _identity(self.path.with_name(self.path.name + "-wal"))
         except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

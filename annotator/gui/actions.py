@@ -191,6 +191,14 @@ def build_actions(window: MainWindow) -> Actions:
         window, "Agreement between annotators…", window.open_agreement, "Ctrl+Shift+G"
     )
     a["export"] = _action(window, "Export…", window.export, "Ctrl+E")
+    # Not Ctrl+Shift+S: Ctrl+Shift+LETTER shows or hides the layer of that letter.
+    a["save_copy"] = _action(
+        window,
+        "Save a copy…",
+        window.project_file.save_copy,
+        "Ctrl+Alt+S",
+        tip="Write a complete copy of the project, with every change stored so far",
+    )
     a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
     a["shortcuts"] = _action(
         window, "Keyboard shortcuts", lambda: show_shortcut_help(window, actions), "F1"
@@ -237,6 +245,7 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
         "import_folder",
         "merge",
         "export",
+        "save_copy",
         None,
         "quit",
     ):

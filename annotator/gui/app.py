@@ -102,7 +102,8 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         # Only a file that can no longer be read is worth replacing; a busy, read-only or newer
         # project is fine as it is.
         path = Path(project_path) if project_path else default_project_path()
-        newest = backup.listing(path)[:1] if path.exists() else []
+        good = backup.newest_good(path) if path.exists() else None
+        newest = [good] if good else []
         if not newest:
             QMessageBox.critical(parent, "Cannot open the project", str(exc))
             return None

@@ -44,6 +44,7 @@ from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import ImportRun, columns_for
+from annotator.gui.project_file import ProjectFileCare
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.workbench, self.article, self)
         self.suggestions = Suggestions(self.workbench, self.article, self)
         self.suggestion_panel = SuggestionPanel(self.suggestions, self)
+        # Checkpoints, a file replaced under the window, Save a copy.
+        self.project_file = ProjectFileCare(self)
         self.actions: Actions = build_actions(self)
         self.legend = Legend(self)
         self.article.context_actions = context_actions(self.actions)
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every action is already stored; only the view state is left to keep.
         self._watch.stop()
+        self.project_file.at_close()
         self.save_state()
         super().closeEvent(event)
 
@@ -451,27 +455,13 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message, 10000)
 
-    def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.findChildren(type(self.actions["delete"])):
-            keys = ", ".join(k.toString() for k in action.shortcuts())
-            if keys and action.text():
-                rows.append(
-                    f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
-                )
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            "<table cellspacing=4>" + "".join(sorted(set(rows))) + "</table>",
-        )
-
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
 
 def _timed_backup(path: Path) -> None:
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
             backup.make(conn, path, "timed")
     except (AnnotatorError, sqlite3.Error) as exc:
         # Not worth interrupting the researcher: the next one is tried ten minutes later.

@@ -77,6 +77,7 @@ TASKS: list[tuple[str, list[str]]] = [
             "import_folder",
             "merge",
             "export",
+            "save_copy",
             "refresh",
             "shortcuts",
             "quit",
