@@ -341,9 +341,12 @@ class AnnotationStore:
                 self._drop_invalid_incoming(annotation_id, annotation.layer)
             for source_id in state.incoming:
                 row = self.conn.execute(
-                    "SELECT link_id FROM annotations WHERE id = ?", (source_id,)
+                    "SELECT link_id, layer FROM annotations WHERE id = ?", (source_id,)
                 ).fetchone()
-                if row is not None and row[0] in (None, annotation_id):
+                # Only claims that can still link to it (another window may have made one a
+                # speaker since) and that link nowhere else.
+                link = self.schema.layer(row[1]).attribute_of_type("link") if row else None
+                if link and link.layer == annotation.layer and row[0] in (None, annotation_id):
                     self._relink(source_id, annotation_id)
             return self.revision(annotation_id)
 

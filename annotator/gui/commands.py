@@ -179,6 +179,16 @@ class AnnotationCommand(_Refusable):
     def annotation_id(self) -> str:
         return self._annotation_id
 
+    @property
+    def before(self) -> AnnotationState | None:
+        """The snapshot undo puts back (None: the annotation did not exist)."""
+        return self._before
+
+    @property
+    def after(self) -> AnnotationState | None:
+        """The snapshot redo puts back (None: the annotation does not exist)."""
+        return self._after
+
     def redo(self) -> None:
         if self._done:
             self._done = False

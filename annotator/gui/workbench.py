@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.changes import AnnotationChanges, ReadingOrder
-from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import Annotation, Entity
 from annotator.core.project import AnnotationState, Project
 from annotator.core.schema import LabelSchema
@@ -202,6 +202,7 @@ class Workbench(QObject):
         document_id = self.document_id
 
         def perform() -> str:
+            self._check_target(link_id)
             return self.project.add_annotation(
                 document_id,
                 self.annotator,
@@ -229,17 +230,14 @@ class Workbench(QObject):
         if annotation is None or not self.is_editable(annotation):
             self.error.emit("only your own annotations can be changed here")
             return False
-        base = annotation.revision
-        return (
-            self._run(
-                description,
-                annotation_id,
-                lambda: (
-                    self.project.update_annotation(annotation_id, base_revision=base, **changes).id
-                ),
-            )
-            is not None
-        )
+
+        def perform() -> str:
+            self._check_target(changes.get("link_id"))
+            return self.project.update_annotation(
+                annotation_id, base_revision=annotation.revision, **changes
+            ).id
+
+        return self._run(description, annotation_id, perform) is not None
 
     def delete(self, annotation_id: str) -> bool:
         """Delete an annotation as one undo step; refused like `edit` when it changed elsewhere."""
@@ -284,6 +282,18 @@ class Workbench(QObject):
             AnnotationCommand(self, description, document_id, annotation_id, before, after)
         )
         return annotation_id
+
+    def _check_target(self, link_id: str | None) -> None:
+        """A link is built from the speaker as the window shows it: refuse it (ConflictError)
+        when another window changed or deleted that speaker since. Called in the change's
+        transaction."""
+        shown = self.annotation(link_id)
+        if shown is None or self.project.revision(shown.id) == shown.revision:
+            return
+        raise ConflictError(
+            f"the {shown.layer} «{one_line(shown.text, 30)}» to link to was changed or deleted "
+            "in another window; nothing was changed"
+        )
 
     def refused(self, message: str) -> None:
         """A change was not stored: say why in one line, and show what is stored (another

@@ -158,3 +158,13 @@ def test_redoing_a_change_of_layer_unlinks_the_claims_again(seeded_project, spea
     seeded_project.restore(speaker.id, after, expected=revision)  # redo
     assert seeded_project.annotation(claim.id).link_id is None
     assert seeded_project.verify() == []
+
+
+def test_undoing_a_speakers_deletion_leaves_a_claim_made_a_speaker_since(
+    seeded_project, other_window, speaker, claim
+):
+    state = seeded_project.delete_annotation(speaker.id)
+    other_window.update_annotation(claim.id, layer="speaker")  # the claim is a speaker now
+    seeded_project.restore(speaker.id, state, expected=None)
+    assert seeded_project.annotation(claim.id).link_id is None
+    assert seeded_project.verify() == []

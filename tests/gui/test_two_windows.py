@@ -11,7 +11,6 @@ from annotator.gui.main_window import MainWindow
 HANIYEH = "إسماعيل هنية"
 QAANI = "العميد قاآني"
 CLAIM = "إيران تقف إلى جانب الحق الفلسطيني"
-NOT_APPLIED = "nothing was changed|not applied"
 
 
 @pytest.fixture
@@ -240,3 +239,16 @@ def test_one_window_undoes_and_redoes_its_own_chain_of_linked_changes(windows):
     (left,) = a.workbench.project.annotations(document_id)
     assert (left.id, left.link_id, left.attributes["kind"]) == (claim, None, "indirect")
     assert a.workbench.project.verify() == []
+
+
+def test_a_claim_tagged_in_a_stale_window_is_not_linked_to_a_speaker_deleted_elsewhere(windows):
+    a, b = windows
+    speaker = tag(a, "speaker", QAANI)
+    assert b.refresh_if_changed_elsewhere()
+    assert a.workbench.delete(speaker)
+    start = b.workbench.text.index(CLAIM)
+    assert b.workbench.tag("claim", start, start + len(CLAIM)) is None
+    assert "to link to was changed or deleted in another window" in message(b)
+    # Read again, B no longer offers the speaker: the next C tags the claim without a link.
+    claim = b.workbench.tag("claim", start, start + len(CLAIM))
+    assert b.workbench.project.annotation(claim).link_id is None
