@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import suggest as core
 from annotator.core.changes import AnnotationChanges
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
 from annotator.core.text import one_line
 from annotator.gui.article_text import ArticleText
@@ -47,7 +47,13 @@ _ROOT = QModelIndex()
 def accept(workbench: Workbench, suggestion_id: str) -> list[str]:
     """Copy a suggestion (a claim with its speaker) into the current annotator's work as one
     undo step; the ids of the new annotations."""
-    annotation = workbench.project.annotation(suggestion_id)
+    try:
+        annotation = workbench.project.annotation(suggestion_id)
+    except NotFoundError:
+        workbench.refused(
+            f"suggestion {suggestion_id} was rejected in another window; nothing was accepted"
+        )
+        return []
     return _store(
         workbench,
         f"Accept suggested {annotation.layer} «{one_line(annotation.text, 30)}»",
@@ -67,14 +73,15 @@ def accept_all(workbench: Workbench) -> list[str]:
     )
 
 
-def reject(workbench: Workbench, suggestion_id: str) -> bool:
-    """Remove a suggestion, as one undo step (claims it was the speaker of lose the link)."""
+def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None = None) -> bool:
+    """Remove a suggestion, as one undo step (claims it was the speaker of lose the link).
+    `base_revision`: the revision of the suggestion as shown; refused when it changed since."""
     project = workbench.project
 
     def perform() -> str:
         if project.annotation(suggestion_id).annotator != core.SUGGESTIONS:
             raise AnnotatorError("only suggestions can be rejected")
-        project.delete_annotation(suggestion_id)
+        project.delete_annotation(suggestion_id, base_revision=base_revision)
         return suggestion_id
 
     try:
@@ -257,7 +264,7 @@ class Suggestions(QObject):
         suggestion = self.current()
         if suggestion is None:
             return False
-        done = reject(self.workbench, suggestion.id)
+        done = reject(self.workbench, suggestion.id, suggestion.revision)
         self.refresh()
         return done
 

@@ -252,3 +252,19 @@ def test_a_claim_tagged_in_a_stale_window_is_not_linked_to_a_speaker_deleted_els
     # Read again, B no longer offers the speaker: the next C tags the claim without a link.
     claim = b.workbench.tag("claim", start, start + len(CLAIM))
     assert b.workbench.project.annotation(claim).link_id is None
+
+
+def test_a_suggestion_rejected_in_one_window_is_not_accepted_from_the_other(windows, qtbot):
+    a, b = windows
+    a.suggestions.run()  # F7 in A
+    assert b.refresh_if_changed_elsewhere()
+    b.suggestions.refresh()
+    suggestion = a.suggestions.model.suggestions[0]
+    a.suggestions.select(suggestion.id)
+    assert a.suggestions.reject_current()
+    b.suggestions.select(suggestion.id)
+    with qtbot.capture_exceptions() as exceptions:
+        assert b.suggestions.accept_current() == []
+    assert exceptions == []
+    assert "was rejected in another window" in message(b)
+    assert b.workbench.project.annotations(b.workbench.document_id, annotator="amal") == []
