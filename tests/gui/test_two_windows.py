@@ -56,6 +56,7 @@ def message(window) -> str:
 
 
 def stored(window, annotation_id):
+    """What the file holds now (read through window A's or B's connection alike)."""
     return window.workbench.project.state(annotation_id)
 
 
@@ -94,13 +95,13 @@ def test_an_edit_from_a_stale_window_is_refused_and_the_other_edit_kept(windows,
     assert b.workbench.undo_stack.count() == 0
 
 
-def test_a_stance_removed_in_a_stale_window_is_refused(windows, claim, type_text, qtbot):
+def test_a_stance_removed_in_a_stale_window_is_refused(windows, claim, qtbot):
     a, b = windows
     a.workbench.edit(claim, "Add stance", stances=[("Israel", "against")])
     assert b.refresh_if_changed_elsewhere()
     b.workbench.select(claim)
     a.workbench.edit(claim, "Set stance", stances=[("Israel", "favor")])
-    (row,) = b.side_panel.editor._stances.rows
+    (row,) = b.side_panel.editor.stances.rows
     with qtbot.capture_exceptions() as exceptions:
         row.remove.click()
     assert exceptions == []

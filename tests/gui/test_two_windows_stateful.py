@@ -278,7 +278,7 @@ def test_two_windows_and_a_script_never_lose_a_stored_change(qapp, template):
     run_state_machine_as_test(
         TwoWindowsAndAScript,
         settings=settings(
-            max_examples=40,
+            max_examples=30,
             stateful_step_count=20,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],
