@@ -285,15 +285,21 @@ class Workbench(QObject):
 
     def _check_target(self, link_id: str | None) -> None:
         """A link is built from the speaker as the window shows it: refuse it (ConflictError)
-        when another window changed or deleted that speaker since. Called in the change's
-        transaction."""
+        when another window deleted that speaker or made it another layer since; a speaker
+        changed otherwise is still the one to link to. Called in the change's transaction."""
         shown = self.annotation(link_id)
-        if shown is None or self.project.revision(shown.id) == shown.revision:
+        if shown is None:
             return
-        raise ConflictError(
-            f"the {shown.layer} «{one_line(shown.text, 30)}» to link to was changed or deleted "
-            "in another window; nothing was changed"
-        )
+        try:
+            layer: str | None = self.project.annotation(shown.id).layer
+        except NotFoundError:
+            layer = None
+        if layer != shown.layer:
+            what = "deleted" if layer is None else f"made a {layer}"
+            raise ConflictError(
+                f"the {shown.layer} «{one_line(shown.text, 30)}» to link to was {what} in "
+                "another window; nothing was changed"
+            )
 
     def refused(self, message: str) -> None:
         """A change was not stored: say why in one line, and show what is stored (another

@@ -249,7 +249,7 @@ def test_a_claim_tagged_in_a_stale_window_is_not_linked_to_a_speaker_deleted_els
     assert a.workbench.delete(speaker)
     start = b.workbench.text.index(CLAIM)
     assert b.workbench.tag("claim", start, start + len(CLAIM)) is None
-    assert "to link to was changed or deleted in another window" in message(b)
+    assert "to link to was deleted in another window" in message(b)
     # Read again, B no longer offers the speaker: the next C tags the claim without a link.
     claim = b.workbench.tag("claim", start, start + len(CLAIM))
     assert b.workbench.project.annotation(claim).link_id is None
@@ -269,3 +269,13 @@ def test_a_suggestion_rejected_in_one_window_is_not_accepted_from_the_other(wind
     assert exceptions == []
     assert "was rejected in another window" in message(b)
     assert b.workbench.project.annotations(b.workbench.document_id, annotator="amal") == []
+
+
+def test_a_claim_is_linked_to_a_speaker_whose_role_another_window_changed(windows):
+    a, b = windows
+    speaker = tag(a, "speaker", QAANI)
+    assert b.refresh_if_changed_elsewhere()
+    a.workbench.edit(speaker, "Set role", attributes={"role": "government"})
+    start = b.workbench.text.index(CLAIM)
+    claim = b.workbench.tag("claim", start, start + len(CLAIM))
+    assert b.workbench.project.annotation(claim).link_id == speaker
