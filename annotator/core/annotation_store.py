@@ -170,9 +170,11 @@ class AnnotationStore:
         """Change some fields of an annotation; the others keep their values.
 
         `base_revision`: the revision the change was built from; when given and no longer the
-        stored one, ConflictError is raised and nothing changes.
+        stored one (or the annotation was deleted since), ConflictError is raised and nothing
+        changes.
         """
         with self.atomic():
+            _check_exists(self, annotation_id, base_revision)
             old = self.annotation(annotation_id)
             _check_base(old, base_revision)
             changes: dict[str, Any] = {"modified_at": now()}
@@ -242,6 +244,7 @@ class AnnotationStore:
         back. Claims linking to it lose their link (a new revision of each). `base_revision` as
         in `update_annotation`."""
         with self.atomic():
+            _check_exists(self, annotation_id, base_revision)
             state = self.state(annotation_id)
             if state is None:
                 raise NotFoundError(f"no annotation with id {annotation_id!r}")
@@ -333,11 +336,17 @@ class AnnotationStore:
             if annotation.entity is not None:
                 self._put_entity(annotation.entity)
             self._write(annotation, new=current is None)
+            if current is not None:
+                # Redoing a change of layer: claims that linked to it as a speaker lose the link.
+                self._drop_invalid_incoming(annotation_id, annotation.layer)
             for source_id in state.incoming:
                 row = self.conn.execute(
-                    "SELECT link_id FROM annotations WHERE id = ?", (source_id,)
+                    "SELECT link_id, layer FROM annotations WHERE id = ?", (source_id,)
                 ).fetchone()
-                if row is not None and row[0] in (None, annotation_id):
+                # Only claims that can still link to it (another window may have made one a
+                # speaker since) and that link nowhere else.
+                link = self.schema.layer(row[1]).attribute_of_type("link") if row else None
+                if link and link.layer == annotation.layer and row[0] in (None, annotation_id):
                     self._relink(source_id, annotation_id)
             return self.revision(annotation_id)
 
@@ -523,6 +532,13 @@ def _history(text: str | None) -> list[str]:
     except ValueError:
         return []
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _check_exists(store: AnnotationStore, annotation_id: str, base_revision: int | None) -> None:
+    """A change built from a revision of an annotation that is gone (deleted elsewhere since)
+    is a conflict, named as such, rather than a missing annotation."""
+    if base_revision is not None and store.revision(annotation_id) is None:
+        raise ConflictError(_conflict_message(annotation_id, base_revision, None))
 
 
 def _check_base(annotation: Annotation, base_revision: int | None) -> None:

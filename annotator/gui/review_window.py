@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ConflictError
 from annotator.core.model import Annotation
 from annotator.core.project import Project
 from annotator.core.review import (
@@ -337,7 +337,9 @@ class ReviewWindow(QMainWindow):
         if item is None or comparison is None or item.decision is not None:
             return
         try:
-            decision_id, gold_id = adjudicate(self.project, comparison, item, choice)
+            with self.project.atomic():
+                decision_id, gold_id = adjudicate(self.project, comparison, item, choice)
+                self.gold.revisions.note([gold_id] if gold_id else [])
         except AnnotatorError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
@@ -345,11 +347,15 @@ class ReviewWindow(QMainWindow):
 
         def repeat() -> None:
             fresh = compare(self.project, document_id, a, b)
-            again = next(i for i in fresh.items if i.sources == item.sources)
+            again = next((i for i in fresh.items if i.sources == item.sources), None)
+            if again is None:
+                raise ConflictError(
+                    f"the annotations decided on at {item.start} were changed in another window"
+                )
             adjudicate(self.project, fresh, again, choice, decision_id=decision_id, gold_id=gold_id)
 
         label = {"a": f"Accept {a}'s", "b": f"Accept {b}'s", "reject": "Reject"}[choice]
-        self._push(f"{label} {item.layer} «{item.start}»", [decision_id], repeat)
+        self._push(f"{label} {item.layer} «{item.start}»", [(decision_id, gold_id)], repeat)
         if self.comparison and self.comparison.open:
             self.step(+1)
 
@@ -358,7 +364,9 @@ class ReviewWindow(QMainWindow):
             return
         comparison = self.comparison
         try:
-            ids = accept_agreements(self.project, comparison)
+            with self.project.atomic():
+                ids = accept_agreements(self.project, comparison)
+                self.gold.revisions.note(g for _, g in ids.values() if g)
         except AnnotatorError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
@@ -369,11 +377,11 @@ class ReviewWindow(QMainWindow):
         def repeat() -> None:
             accept_agreements(self.project, compare(self.project, document_id, a, b), ids=ids)
 
-        self._push(f"Accept {len(ids)} agreements", [d for d, _ in ids.values()], repeat)
+        self._push(f"Accept {len(ids)} agreements", list(ids.values()), repeat)
 
-    def _push(self, text: str, decision_ids: list[str], repeat) -> None:
+    def _push(self, text: str, decisions: list[tuple[str, str | None]], repeat) -> None:
         self.gold.undo_stack.push(
-            DecisionCommand(text, self.project, decision_ids, repeat, self._after_decision)
+            DecisionCommand(text, self.gold, decisions, repeat, self._after_decision)
         )
 
     def _after_decision(self) -> None:

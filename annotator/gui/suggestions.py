@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from annotator.core import suggest as core
 from annotator.core.changes import AnnotationChanges
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
 from annotator.core.text import one_line
 from annotator.gui.article_text import ArticleText
-from annotator.gui.commands import AnnotationCommand
+from annotator.gui.commands import REFUSALS, AnnotationCommand
 from annotator.gui.find_bar import SpanMarks, attach
 from annotator.gui.workbench import Workbench
 
@@ -49,7 +49,13 @@ _ROOT = QModelIndex()
 def accept(workbench: Workbench, suggestion_id: str) -> list[str]:
     """Copy a suggestion (a claim with its speaker) into the current annotator's work as one
     undo step; the ids of the new annotations."""
-    annotation = workbench.project.annotation(suggestion_id)
+    try:
+        annotation = workbench.project.annotation(suggestion_id)
+    except NotFoundError:
+        workbench.refused(
+            f"suggestion {suggestion_id} was rejected in another window; nothing was accepted"
+        )
+        return []
     return _store(
         workbench,
         f"Accept suggested {annotation.layer} «{one_line(annotation.text, 30)}»",
@@ -69,17 +75,24 @@ def accept_all(workbench: Workbench) -> list[str]:
     )
 
 
-def reject(workbench: Workbench, suggestion_id: str) -> bool:
-    """Remove a suggestion, as one undo step (claims it was the speaker of lose the link)."""
+def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None = None) -> bool:
+    """Remove a suggestion, as one undo step (claims it was the speaker of lose the link).
+    `base_revision`: the revision of the suggestion as shown; refused when it changed since."""
     project = workbench.project
-    try:
-        annotation = project.annotation(suggestion_id)
-        if annotation.annotator != core.SUGGESTIONS:
+
+    def perform() -> str:
+        if project.annotation(suggestion_id).annotator != core.SUGGESTIONS:
             raise AnnotatorError("only suggestions can be rejected")
-        before = project.delete_annotation(suggestion_id)
-    except AnnotatorError as exc:
-        workbench.error.emit(str(exc))
+        project.delete_annotation(suggestion_id, base_revision=base_revision)
+        return suggestion_id
+
+    try:
+        _, before, _ = workbench.revisions.store(suggestion_id, perform, fresh=True)
+    except REFUSALS as exc:
+        workbench.refused(str(exc))
         return False
+    assert before is not None  # perform found it
+    annotation = before.annotation
     workbench.undo_stack.push(
         AnnotationCommand(
             workbench,
@@ -97,21 +110,20 @@ def _store(workbench: Workbench, description: str, perform) -> list[str]:
     """Store first (one transaction), then record each new annotation for undo, in one macro."""
     document_id = workbench.document_id
     try:
-        made = perform()
-    except AnnotatorError as exc:
-        workbench.error.emit(str(exc))
+        made = workbench.revisions.store_new(perform)
+    except REFUSALS as exc:
+        workbench.refused(str(exc))
         return []
     if not made:
         return []
     stack = workbench.undo_stack
     stack.beginMacro(description)
-    for annotation_id in made:
-        after = workbench.project.state(annotation_id)
+    for after in made:
         stack.push(
-            AnnotationCommand(workbench, description, document_id, annotation_id, None, after)
+            AnnotationCommand(workbench, description, document_id, after.annotation.id, None, after)
         )
     stack.endMacro()
-    return made
+    return [after.annotation.id for after in made]
 
 
 # ---------------------------------------------------------------------------------- the list
@@ -258,7 +270,7 @@ class Suggestions(QObject):
         suggestion = self.current()
         if suggestion is None:
             return False
-        done = reject(self.workbench, suggestion.id)
+        done = reject(self.workbench, suggestion.id, suggestion.revision)
         self.refresh()
         return done
 

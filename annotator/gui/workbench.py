@@ -16,13 +16,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.changes import AnnotationChanges, ReadingOrder
-from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import Annotation, Entity
 from annotator.core.project import AnnotationState, Project
 from annotator.core.schema import LabelSchema
 from annotator.core.suggest import SUGGESTIONS
 from annotator.core.text import find_cue, one_line
-from annotator.gui.commands import AnnotationCommand, StatusCommand
+from annotator.gui.commands import REFUSALS, AnnotationCommand, Revisions, StatusCommand
 
 
 class Workbench(QObject):
@@ -47,6 +47,7 @@ class Workbench(QObject):
         self.project = project
         self.annotator = annotator
         self.undo_stack = QUndoStack(self)
+        self.revisions = Revisions(project)
         self.document_id: str | None = None
         self.selected_id: str | None = None
         self.hidden_layers: set[str] = set()
@@ -192,7 +193,7 @@ class Workbench(QObject):
         attributes: dict[str, Any] = {}
         link = layer.attribute_of_type("link")
         if link is not None:
-            link_id = self._nearest_before(link.layer, start)
+            link_id = self._speaker_for(layer_name, link.layer, start, end)
         cue = layer.attribute("cue")
         if cue is not None and cue.type == "text":
             found = find_cue(self.text, start, self._previous_end(layer_name, start))
@@ -201,6 +202,7 @@ class Workbench(QObject):
         document_id = self.document_id
 
         def perform() -> str:
+            self._check_target(link_id)
             return self.project.add_annotation(
                 document_id,
                 self.annotator,
@@ -219,21 +221,26 @@ class Workbench(QObject):
         return annotation_id
 
     def edit(self, annotation_id: str, description: str, **changes: Any) -> bool:
-        """Change fields of an annotation (see `Project.update_annotation`) as one undo step."""
+        """Change fields of an annotation (see `Project.update_annotation`) as one undo step.
+
+        The change is built from the annotation as this window shows it: when another window
+        changed or deleted it since this window last read it, the change is refused (`error`
+        says so) and the document is read again, never written over the other window's work."""
         annotation = self.annotation(annotation_id)
         if annotation is None or not self.is_editable(annotation):
             self.error.emit("only your own annotations can be changed here")
             return False
-        return (
-            self._run(
-                description,
-                annotation_id,
-                lambda: self.project.update_annotation(annotation_id, **changes).id,
-            )
-            is not None
-        )
+
+        def perform() -> str:
+            self._check_target(changes.get("link_id"))
+            return self.project.update_annotation(
+                annotation_id, base_revision=annotation.revision, **changes
+            ).id
+
+        return self._run(description, annotation_id, perform) is not None
 
     def delete(self, annotation_id: str) -> bool:
+        """Delete an annotation as one undo step; refused like `edit` when it changed elsewhere."""
         annotation = self.annotation(annotation_id)
         if annotation is None or not self.is_editable(annotation):
             self.error.emit("only your own annotations can be deleted here")
@@ -241,14 +248,12 @@ class Workbench(QObject):
         if self.selected_id == annotation_id:
             self.select(None)
         description = f"Delete {annotation.layer} «{one_line(annotation.text, 30)}»"
-        return (
-            self._run(
-                description,
-                annotation_id,
-                lambda: self.project.delete_annotation(annotation_id) and annotation_id,
-            )
-            is not None
-        )
+
+        def perform() -> str:
+            self.project.delete_annotation(annotation_id, base_revision=annotation.revision)
+            return annotation_id
+
+        return self._run(description, annotation_id, perform) is not None
 
     def set_status(self, status: str) -> None:
         if self.document_id is None:
@@ -258,8 +263,8 @@ class Workbench(QObject):
             return
         try:
             self.project.set_status(self.document_id, self.annotator, status)
-        except AnnotatorError as exc:
-            self.error.emit(str(exc))
+        except REFUSALS as exc:
+            self.refused(str(exc))
             return
         self.undo_stack.push(StatusCommand(self, self.document_id, before, status))
 
@@ -268,19 +273,39 @@ class Workbench(QObject):
     ) -> str | None:
         """Store the change first (one transaction), then record it for undo."""
         document_id = self.document_id
-        before: AnnotationState | None = (
-            self.project.state(annotation_id) if annotation_id else None
-        )
         try:
-            annotation_id = perform()
-        except AnnotatorError as exc:
-            self.error.emit(str(exc))
+            annotation_id, before, after = self.revisions.store(annotation_id, perform, fresh=True)
+        except REFUSALS as exc:
+            self.refused(str(exc))
             return None
-        after = self.project.state(annotation_id)
         self.undo_stack.push(
             AnnotationCommand(self, description, document_id, annotation_id, before, after)
         )
         return annotation_id
+
+    def _check_target(self, link_id: str | None) -> None:
+        """A link is built from the speaker as the window shows it: refuse it (ConflictError)
+        when another window deleted that speaker or made it another layer since; a speaker
+        changed otherwise is still the one to link to. Called in the change's transaction."""
+        shown = self.annotation(link_id)
+        if shown is None:
+            return
+        try:
+            layer: str | None = self.project.annotation(shown.id).layer
+        except NotFoundError:
+            layer = None
+        if layer != shown.layer:
+            what = "deleted" if layer is None else f"made a {layer}"
+            raise ConflictError(
+                f"the {shown.layer} «{one_line(shown.text, 30)}» to link to was {what} in "
+                "another window; nothing was changed"
+            )
+
+    def refused(self, message: str) -> None:
+        """A change was not stored: say why in one line, and show what is stored (another
+        window may have changed what this one showed)."""
+        self.reload()
+        self.error.emit(message)
 
     def reload(self) -> None:
         """Forget what was read after the store was changed elsewhere (review decisions)."""
@@ -338,9 +363,28 @@ class Workbench(QObject):
             self._targets = None
         return AnnotationChanges(document_id, frozenset(ids), tuple(before), tuple(after))
 
-    def _nearest_before(self, layer: str, start: int) -> str | None:
+    def _speaker_for(self, layer: str, speaker_layer: str, start: int, end: int) -> str | None:
+        """The speaker a new claim of `layer` on start-end is linked to: the nearest before it,
+        passing over the speakers the annotator's claims of the same span already link to. So
+        tagging the quotation of «قال X وY إن "…"» twice gives one claim per speaker (a joint
+        statement); once every speaker has its claim, the nearest, which the store refuses as a
+        second tag of the span."""
+        taken = set()
+        for claim in self.mentions(layer, self.annotator).starting_before(start + 1):
+            if claim.start != start:
+                break
+            if claim.end == end and claim.link_id is not None:
+                taken.add(claim.link_id)
+        return self._nearest_before(speaker_layer, start, taken) or self._nearest_before(
+            speaker_layer, start
+        )
+
+    def _nearest_before(
+        self, layer: str, start: int, passing: set[str] | frozenset[str] = frozenset()
+    ) -> str | None:
         """The annotator's mention of `layer` that ends nearest before `start` (or covers it):
-        the largest (min(end, start), start), the first in reading order on a tie."""
+        the largest (min(end, start), start), the first in reading order on a tie; mentions
+        whose id is in `passing` are passed over."""
         mentions = self.mentions(layer, self.annotator)
         best: Annotation | None = None
         best_key = (-1, -1)
@@ -348,7 +392,7 @@ class Workbench(QObject):
             if mention.start + mentions.longest < best_key[0]:
                 break  # it and all before it end too early to be nearer
             key = (min(mention.end, start), mention.start)
-            if key >= best_key:
+            if key >= best_key and mention.id not in passing:
                 best, best_key = mention, key
         return best.id if best else None
 

@@ -123,3 +123,48 @@ def test_a_comment_on_a_disagreement_is_stored_with_its_annotation(window, qtbot
     (comment,) = window.project.comments(SEED)
     assert comment["annotation_id"] in item.sources and comment["annotator"] == "amal"
     assert window.comments.item(0).text() == "amal: الحدود غير واضحة"
+
+
+def decide_kind(window) -> str:
+    """Accept B's kind of a claim, then set the gold claim's kind by hand; the gold id."""
+    item = next(
+        i
+        for i in window.comparison.disagreements
+        if i.layer == "claim" and i.a and i.b and "kind" in i.differences
+    )
+    window.select_row(window.items_model.row_of(item.sources))
+    key(window, Qt.Key.Key_2)
+    decided = next(i for i in window.comparison.items if i.sources == item.sources)
+    window.select_row(window.items_model.row_of(decided.sources))
+    kind = window.editor.field("kind")
+    kind.setCurrentIndex(kind.findText("paraphrase"))
+    kind.activated.emit(kind.currentIndex())
+    return decided.gold_id
+
+
+def test_undoing_and_redoing_a_decision_and_the_edit_after_it_brings_both_back(window):
+    gold_id = decide_kind(window)
+    stack = window.gold.undo_stack
+    stack.undo()  # the edit
+    stack.undo()  # the decision: the gold claim is gone
+    assert window.project.state(gold_id) is None
+    stack.redo()
+    stack.redo()
+    assert window.project.annotation(gold_id).attributes["kind"] == "paraphrase"
+    assert (stack.count(), stack.index()) == (2, 2)
+
+
+def test_undoing_a_decision_whose_gold_was_changed_elsewhere_is_refused(window, qtbot):
+    from annotator.core.project import Project
+
+    gold_id = decide_kind(window)
+    stack = window.gold.undo_stack
+    stack.undo()  # the edit
+    with Project.open(window.project.path) as other:
+        other.update_annotation(gold_id, attributes={"kind": "indirect"})
+    with qtbot.capture_exceptions() as exceptions:
+        stack.undo()  # the decision would delete the other window's gold claim
+    assert exceptions == []
+    assert window.project.annotation(gold_id).attributes["kind"] == "indirect"
+    assert "changed in another window" in window.statusBar().currentMessage()
+    assert (stack.count(), stack.index()) == (1, 0)
