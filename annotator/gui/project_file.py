@@ -127,8 +127,7 @@ class ProjectFileCare(QObject):
             if other is not None:
                 other.close()
         workbench = self.window.workbench
-        workbench.undo_stack.clear()
-        workbench.project = fresh
+        workbench.use_project(fresh)
         # The parts that keep the project object of their own.
         self.window.documents.model._project = fresh
         self.window.find_bar.index = SearchIndex(fresh)

@@ -307,6 +307,16 @@ class Workbench(QObject):
         self.reload()
         self.error.emit(message)
 
+    def use_project(self, project: Project) -> None:
+        """Work on another open project (the file was replaced and opened again): the undo
+        history and the revisions this window knew belong to the old one and are dropped. The
+        caller refreshes the views once every part holds the new project."""
+        self.undo_stack.clear()
+        self.project = project
+        self.revisions = Revisions(project)
+        self._forget()
+        self._entities = self._targets = None
+
     def reload(self) -> None:
         """Forget what was read after the store was changed elsewhere (review decisions)."""
         self._forget()

@@ -102,8 +102,10 @@ def test_a_file_replaced_under_the_window_is_reopened_and_the_next_tag_lands_in_
         assert before.annotation_count() == 3 and {*first, *later} == {
             a.id for a in before.annotations(window.workbench.document_id)
         }
+    errors = []
+    window.workbench.error.connect(errors.append)
     again = window.workbench.tag("speaker", start, start + 3)
-    assert again is not None
+    assert again is not None, errors
     window.close()
     with Project.open(project.path) as reopened:
         assert {a.id for a in reopened.annotations(window.workbench.document_id)} == {
