@@ -396,6 +396,9 @@ class MainWindow(QMainWindow):
             message += f"; skipped {len(report.skipped)} already in the project"
         if outcome.problems:
             message += f"; refused {len(outcome.problems)} problem file(s)"
+        if outcome.ignored:
+            # Symbolic links and annotation files found in folders: left out, the reason shown.
+            message += f"; left out {len(outcome.ignored)}: {outcome.ignored[0]}"
         self.statusBar().showMessage(message, 10000)
         if report.added:
             self.workbench.open_document(report.added[0])
