@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from annotator.core import disk
 from annotator.core.errors import ProjectError
 from annotator.core.files import temp_beside
 
@@ -37,6 +38,7 @@ def folder_of(project_path: Path) -> Path:
 def make(conn: sqlite3.Connection, project_path: Path, label: str, keep: int = KEEP) -> Path:
     """Copy the project as it is now (committed work only) and drop the oldest backups."""
     folder = folder_of(project_path)
+    tmp = None
     try:
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -49,7 +51,10 @@ def make(conn: sqlite3.Connection, project_path: Path, label: str, keep: int = K
             dest.close()
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
-        raise ProjectError(f"cannot write a backup into {folder}: {exc}") from None
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)  # no half-written backup is left
+        reason = "the disk is full" if disk.is_full(folder.parent) else str(exc)
+        raise ProjectError(f"cannot write a backup into {folder}: {reason}") from None
     for old in listing(project_path)[keep:]:
         old.path.unlink(missing_ok=True)
     return target

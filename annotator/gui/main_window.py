@@ -8,10 +8,11 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -77,6 +78,9 @@ class Legend(QWidget):
 
 
 class MainWindow(QMainWindow):
+    # Why a timed backup failed; emitted on the backup's thread, shown on the window's.
+    backup_failed = Signal(str)
+
     def __init__(self, project: Project, annotator: str, settings: QSettings):
         super().__init__()
         self.settings = settings
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         wb = self.workbench
         wb.error.connect(self.show_error)
+        self.backup_failed.connect(self.show_error)
         wb.document_opened.connect(self._on_document_opened)
         wb.status_changed.connect(self._show_status)
         # The first annotation of a document puts it in progress.
@@ -170,7 +175,10 @@ class MainWindow(QMainWindow):
         path = self.workbench.project.path
         if backup.due(path):
             self.backup_thread = threading.Thread(
-                target=_timed_backup, args=(path,), name="timed backup", daemon=True
+                target=_timed_backup,
+                args=(path, self.backup_failed.emit),
+                name="timed backup",
+                daemon=True,
             )
             self.backup_thread.start()
 
@@ -472,10 +480,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
 
-def _timed_backup(path: Path) -> None:
+def _timed_backup(path: Path, report: Callable[[str], None]) -> None:
+    """Runs on a thread of its own: every failure is reported (by signal), none raised."""
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             backup.make(conn, path, "timed")
-    except (AnnotatorError, sqlite3.Error) as exc:
-        # Not worth interrupting the researcher: the next one is tried ten minutes later.
+    except (AnnotatorError, sqlite3.Error, OSError) as exc:
+        # The next one is tried ten minutes later; the researcher learns that this one failed.
         log.warning("timed backup of %s failed: %s", path, exc)
+        report(f"The timed backup failed, your work is stored in the project: {exc}")
