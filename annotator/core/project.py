@@ -291,6 +291,9 @@ class Project(AnnotationStore, BulkReads):
             os.link(tmp, path)  # fails if `path` appeared meanwhile: never overwrite
         except FileExistsError:
             raise ProjectError(f"{path} already exists; choose another name or open it") from None
+        except sqlite3.Error as exc:
+            refused = disk.project_write_failure(path, exc)
+            raise refused or ProjectError(f"cannot create {path}: {exc}") from None
         finally:
             tmp.unlink(missing_ok=True)
         return cls.open(path)

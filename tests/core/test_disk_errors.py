@@ -237,3 +237,10 @@ def test_an_export_larger_than_a_file_may_be_says_so_and_leaves_no_file(tmp_path
     assert done.returncode == 0, done.stderr
     assert "table.csv is larger than" in done.stdout
     assert list(out.parent.iterdir()) == []
+
+
+def test_creating_a_project_on_a_full_disk_names_it_and_leaves_nothing(disk):
+    fill(disk)
+    with pytest.raises(DiskFullError, match="is full"):
+        Project.create(disk / "study.annotator")
+    assert sorted(p.name for p in disk.iterdir()) == ["filler"]
