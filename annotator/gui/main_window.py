@@ -488,4 +488,7 @@ def _timed_backup(path: Path, report: Callable[[str], None]) -> None:
     except (AnnotatorError, sqlite3.Error, OSError) as exc:
         # The next one is tried ten minutes later; the researcher learns that this one failed.
         log.warning("timed backup of %s failed: %s", path, exc)
-        report(f"The timed backup failed, your work is stored in the project: {exc}")
+        try:
+            report(f"The timed backup failed, your work is stored in the project: {exc}")
+        except RuntimeError:
+            pass  # the window was closed meanwhile; the log has it
