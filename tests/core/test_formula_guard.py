@@ -73,6 +73,7 @@ def test_no_cell_of_a_csv_export_starts_like_a_formula(gold_project, tmp_path, e
     EXPORTS[export].export(gold_project, path)
     rows = read_rows(path)
     assert rows
+    assert not any(name.startswith(tuple(FORMULA_STARTS)) for name in rows[0])
     for row in rows:
         for column, cell in row.items():
             assert not cell.startswith(tuple(FORMULA_STARTS)), (column, cell)
