@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from annotator.core import disk
 from annotator.core.errors import ProjectBusyError, ProjectError
 from annotator.core.files import temp_beside
 
@@ -174,7 +175,9 @@ def make(conn: sqlite3.Connection, project_path: Path, label: str) -> Path:
         finally:
             tmp.unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as exc:
-        raise ProjectError(f"cannot write a backup into {folder}: {_reason(exc)}") from None
+        # SQLite reports a full disk as a plain I/O error.
+        reason = "the disk is full" if disk.is_full(folder.parent) else _reason(exc)
+        raise ProjectError(f"cannot write a backup into {folder}: {reason}") from None
     prune(project_path)
     return target
 

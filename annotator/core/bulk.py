@@ -249,36 +249,34 @@ class BulkReads:
 
     # ----------------------------------------------------------------- exports and imports
 
-    # The columns `annotation_table` can give, by name, and whether people type their text
-    # (only such cells can start like a spreadsheet formula; ids, times and JSON cannot).
+    # The columns `annotation_table` can give, by name, as SQL.
     _TABLE = {
-        "document_id": ("a.document_id", True),
-        "document_title": ("d.title", True),
-        "document_sha256": ("d.sha256", False),
-        "annotator": ("p.name", True),
-        "layer": ("a.layer", False),
-        "start": ("a.start", False),
-        "end": ('a."end"', False),
-        "text": ("a.text", True),
-        "id": ("a.id", False),
-        "origin": ("a.origin", False),
-        "created_at": ("a.created_at", False),
-        "modified_at": ("a.modified_at", False),
-        "attributes": ("a.attributes", False),
-        "entity": ("e.name", True),
-        "entity_id": ("a.entity_id", False),
-        "link_id": ("a.link_id", False),
-        "link_text": ("l.text", True),
-        "link_entity": ("le.name", True),
-        "stance_target": ("s.target", True),
-        "stance_value": ("s.value", True),
+        "document_id": "a.document_id",
+        "document_title": "d.title",
+        "document_sha256": "d.sha256",
+        "annotator": "p.name",
+        "layer": "a.layer",
+        "start": "a.start",
+        "end": 'a."end"',
+        "text": "a.text",
+        "id": "a.id",
+        "origin": "a.origin",
+        "created_at": "a.created_at",
+        "modified_at": "a.modified_at",
+        "attributes": "a.attributes",
+        "entity": "e.name",
+        "entity_id": "a.entity_id",
+        "link_id": "a.link_id",
+        "link_text": "l.text",
+        "link_entity": "le.name",
+        "stance_target": "s.target",
+        "stance_value": "s.value",
         # Only layers with stances are looked up ({stance_layers} is filled in).
         "stances": (
             "CASE WHEN a.layer IN ({stance_layers}) THEN "
             "(SELECT json_group_array(json_array(target, value)) FROM "
             "(SELECT target, value FROM stances WHERE annotation_id = a.id ORDER BY position)) "
-            "ELSE '[]' END",
-            False,
+            "ELSE '[]' END"
         ),
     }
     # Large exports read the file through a memory map: index lookups then skip a system call.
@@ -299,22 +297,19 @@ class BulkReads:
 
         A column is a name of `_TABLE`, `attribute:NAME` (a plain attribute's value), or a tuple
         of those (the first that is not empty). With `per_stance` an annotation gives one row per
-        stance (`stance_target`, `stance_value`), or one row when it has none. Typed text cells
-        starting with a character of `escape_starts` get a leading apostrophe (the spreadsheet
-        formula guard). One query whose rows are streamed: exports of millions of rows never
-        hold them, and no Python code runs per cell.
+        stance (`stance_target`, `stance_value`), or one row when it has none. Every text cell
+        starting with a character of `escape_starts` gets a leading apostrophe (the spreadsheet
+        formula guard), whatever its column: a merged or hand-edited file can put anything in
+        any column; numbers stay numbers. One query whose rows are streamed: exports of millions
+        of rows never hold them, and no Python code runs per cell.
         """
-        starts = ", ".join(str(ord(ch)) for ch in escape_starts)
         stance_layers = ", ".join(f"'{x.name}'" for x in self.schema.layers if x.has_stance)
         select = []
         for column in columns:
             names = column if isinstance(column, tuple) else (column,)
-            parts = [self._table_column(name, escape_starts) for name in names]
-            sql = parts[0][0] if len(parts) == 1 else f"coalesce({', '.join(p for p, _ in parts)})"
-            sql = sql.replace("{stance_layers}", stance_layers)
-            if starts and any(typed for _, typed in parts):
-                sql = f"CASE WHEN unicode({sql}) IN ({starts}) THEN '''' || {sql} ELSE {sql} END"
-            select.append(sql)
+            parts = [self._table_column(name) for name in names]
+            sql = parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
+            select.append(_guarded(sql.replace("{stance_layers}", stance_layers), escape_starts))
         where, params = ["1"], []
         # A JSON list as one parameter: no limit on the number of ids or names.
         for values, expr in (
@@ -355,26 +350,31 @@ class BulkReads:
 
         return rows()
 
-    def _table_column(self, name: str, escape_starts: str = "") -> tuple[str, bool]:
-        """The SQL of a column, and whether a cell of it may start with `escape_starts`."""
+    def _table_column(self, name: str) -> str:
+        """The SQL of a column."""
         if not name.startswith("attribute:"):
             return self._TABLE[name]
         attribute = name.removeprefix("attribute:")
-        found = [a for layer in self.schema.layers if (a := layer.attribute(attribute))]
-        if not found:
+        if not any(layer.attribute(attribute) for layer in self.schema.layers):
             raise ValueError(f"no attribute {attribute!r} in the schema")
-        # A choice holds only the schema's values; most cannot start like a formula.
-        typed = any(
-            a.type != "choice" or any(v.startswith(tuple(escape_starts)) for v in a.values)
-            for a in found
-        )
-        # Schema names are lower-case identifiers, so one can stand in the JSON path.
-        return f"json_extract(a.attributes, '$.{attribute}')", typed
+        return _attribute(attribute)
 
 
 class _SideReader(BulkReads):
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+
+
+def _guarded(sql: str, starts: str) -> str:
+    """`sql` with an apostrophe before text values starting with a character of `starts`."""
+    if not starts:
+        return sql
+    codes = ", ".join(str(ord(ch)) for ch in starts)
+    # typeof: a negative number is a number to a spreadsheet, not a formula; left as it is.
+    return (
+        f"CASE WHEN unicode({sql}) IN ({codes}) AND typeof({sql}) = 'text' "
+        f"THEN '''' || {sql} ELSE {sql} END"
+    )
 
 
 def _attribute(name: str) -> str:

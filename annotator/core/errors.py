@@ -29,6 +29,10 @@ class ReadOnlyProjectError(ProjectError):
     """The project file, or the folder it is in, cannot be written."""
 
 
+class DiskFullError(ProjectError):
+    """The disk holding the project (or an export) has no room left; nothing was changed."""
+
+
 class SchemaError(AnnotatorError):
     """The label schema file is invalid."""
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from annotator.core import disk
 from annotator.core.errors import ExportError
 
 # Bytes, not characters: file systems limit names to 255 bytes, and an Arabic letter takes two.
@@ -130,14 +131,20 @@ def replacing(
     """Write a text file beside `path` and move it into place when the block ends without error.
 
     The file appears complete or not at all; an existing file is replaced only with `overwrite`.
+    A disk that is full or read-only raises ExportError naming it (nothing is left behind).
     """
     check_writable(path, overwrite)
-    tmp = temp_beside(path)
+    tmp: Path | None = None
     try:
+        tmp = temp_beside(path)
         with open(tmp, "w", encoding=encoding, newline=newline) as handle:
             yield handle
         # Checked again: the file may have appeared while this one was being written.
         check_writable(path, overwrite)
         os.replace(tmp, path)
+    except OSError as exc:
+        # A full or read-only disk is named; the half-written file is removed below.
+        raise disk.export_failure(path, exc) or exc from None
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core import backup, migrations, wal
+from annotator.core import backup, disk, migrations, wal
 from annotator.core.annotation_store import AnnotationState, AnnotationStore
 from annotator.core.bulk import BulkReads
 from annotator.core.clock import now
@@ -25,6 +25,7 @@ from annotator.core.errors import (
     AnnotatorError,
     Cancelled,
     DamagedProjectError,
+    DiskFullError,
     NewerProjectError,
     NotAProjectError,
     NotFoundError,
@@ -175,10 +176,7 @@ def _check_writable(path: Path) -> None:
 
 
 def _read_only_message(path: Path) -> str:
-    return (
-        f"{path} is read-only, so no annotation could be stored in it; make the file "
-        "writable, or copy it into a folder of yours and open the copy"
-    )
+    return disk.read_only_message(path)
 
 
 def _check_contents(path: Path) -> None:
@@ -235,20 +233,21 @@ def _refusal(path: Path, exc: sqlite3.Error) -> ProjectError:
             f"{BUSY_TIMEOUT_S:.0f} s; nothing was changed, try again"
         )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
+        # Opening writes the log beside the file: a full or read-only disk fails here.
+        if disk.is_full(path.absolute().parent):
+            return DiskFullError(
+                f"{path} cannot be opened: the disk holding it is full (a project needs room "
+                "for its log beside it); free some space and try again"
+            )
+        if disk.cannot_write(path):
+            return ReadOnlyProjectError(_read_only_message(path))
         return ProjectError(f"{path} cannot be opened: {exc}")
     return DamagedProjectError(f"{path} is damaged ({exc}); {restore_hint(path)}")
 
 
-def _write_refusal(path: Path, exc: sqlite3.OperationalError) -> ProjectError | None:
+def _write_refusal(path: Path, exc: sqlite3.Error) -> ProjectError | None:
     """The error to show when a write fails for a reason outside the program, else None."""
-    name = getattr(exc, "sqlite_errorname", "")
-    if name.startswith("SQLITE_READONLY"):
-        return ReadOnlyProjectError(f"{_read_only_message(path)}; nothing was changed")
-    if name.startswith("SQLITE_FULL"):
-        return ProjectError(
-            f"the disk holding {path} is full; nothing was changed, free some space and try again"
-        )
-    return None
+    return disk.project_write_failure(path, exc)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -314,6 +313,9 @@ class Project(AnnotationStore, BulkReads):
             os.link(tmp, path)  # fails if `path` appeared meanwhile: never overwrite
         except FileExistsError:
             raise ProjectError(f"{path} already exists; choose another name or open it") from None
+        except sqlite3.Error as exc:
+            refused = disk.project_write_failure(path, exc)
+            raise refused or ProjectError(f"cannot create {path}: {exc}") from None
         finally:
             tmp.unlink(missing_ok=True)
         return cls.open(path)
@@ -455,7 +457,7 @@ class Project(AnnotationStore, BulkReads):
                     f"{self.path} is busy: another window or command has been writing to it "
                     f"for over {BUSY_TIMEOUT_S:.0f} s; nothing was changed, try again"
                 ) from None
-            raise
+            raise _write_refusal(self.path, exc) or exc from None
         try:
             yield
             self.conn.execute("COMMIT")
@@ -464,11 +466,16 @@ class Project(AnnotationStore, BulkReads):
                 self._log_identity = _identity(self.path.with_name(self.path.name + "-wal"))
         except BaseException as exc:
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    # A disk that refused the write may refuse the rollback too; the write's
+                    # error is the one to report (SQLite has rolled the transaction back).
+                    pass
             # Texts read in the transaction may be of documents it added, which are gone now:
             # a later document could get the same id.
             self._texts.clear()
-            if isinstance(exc, sqlite3.OperationalError):
+            if isinstance(exc, sqlite3.Error):
                 refused = _write_refusal(self.path, exc)
                 if refused is not None:
                     raise refused from None

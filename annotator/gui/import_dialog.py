@@ -240,7 +240,7 @@ class ImportRun(QObject):
 def columns_for(paths: list[str], parent: QWidget) -> tuple[ColumnMapping, str | None] | None:
     """Ask for the columns when tables are among the files (the first table's preview is shown;
     the choice applies to every table). None: the researcher cancelled."""
-    files, _ = find_files(paths)
+    files, _, _ = find_files(paths)
     tables = [path for path, _named in files if path.suffix.lower() in _TABLE_SUFFIXES]
     if not tables:
         return ColumnMapping(), None

@@ -8,10 +8,11 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -78,6 +79,9 @@ class Legend(QWidget):
 
 
 class MainWindow(QMainWindow):
+    # Why a timed backup failed; emitted on the backup's thread, shown on the window's.
+    backup_failed = Signal(str)
+
     def __init__(self, project: Project, annotator: str, settings: QSettings):
         super().__init__()
         self.settings = settings
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         wb = self.workbench
         wb.error.connect(self.show_error)
+        self.backup_failed.connect(self.show_error)
         wb.document_opened.connect(self._on_document_opened)
         wb.status_changed.connect(self._show_status)
         # The first annotation of a document puts it in progress.
@@ -173,7 +178,10 @@ class MainWindow(QMainWindow):
         path = self.workbench.project.path
         if backup.due(path):
             self.backup_thread = threading.Thread(
-                target=_timed_backup, args=(path,), name="timed backup", daemon=True
+                target=_timed_backup,
+                args=(path, self.backup_failed.emit),
+                name="timed backup",
+                daemon=True,
             )
             self.backup_thread.start()
 
@@ -400,6 +408,9 @@ class MainWindow(QMainWindow):
             message += f"; skipped {len(report.skipped)} already in the project"
         if outcome.problems:
             message += f"; refused {len(outcome.problems)} problem file(s)"
+        if outcome.ignored:
+            # Symbolic links and annotation files found in folders: left out, the reason shown.
+            message += f"; left out {len(outcome.ignored)}: {outcome.ignored[0]}"
         self.statusBar().showMessage(message, 10000)
         if report.added:
             self.workbench.open_document(report.added[0])
@@ -459,10 +470,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
 
-def _timed_backup(path: Path) -> None:
+def _timed_backup(path: Path, report: Callable[[str], None]) -> None:
+    """Runs on a thread of its own: every failure is reported (by signal), none raised."""
     try:
         with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
             backup.make(conn, path, "timed")
-    except (AnnotatorError, sqlite3.Error) as exc:
-        # Not worth interrupting the researcher: the next one is tried ten minutes later.
+    except (AnnotatorError, sqlite3.Error, OSError) as exc:
+        # The next one is tried ten minutes later; the researcher learns that this one failed.
         log.warning("timed backup of %s failed: %s", path, exc)
+        try:
+            report(f"The timed backup failed, your work is stored in the project: {exc}")
+        except RuntimeError:
+            pass  # the window was closed meanwhile; the log has it

@@ -26,8 +26,10 @@ from annotator.core.formats.reading import (
     NotArticles,
     Problem,
     TablePreview,
+    folder_files,
     guess_columns,
     id_conflicts,
+    named_file_problem,
 )
 from annotator.core.project import ImportReport, Project, TextSource
 from annotator.core.text import text_sha256
@@ -65,7 +67,7 @@ class ArticleFile:
 class ArticleBatch:
     files: list[ArticleFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # Files found in folders that hold no articles (annotation files), left out and reported.
+    # Files found in folders and left out, and why: annotation files, symbolic links.
     ignored: list[Problem] = field(default_factory=list)
 
     @property
@@ -78,15 +80,24 @@ class ImportOutcome:
     report: ImportReport  # empty when nothing was stored
     problems: tuple[Problem, ...]
     stored: bool  # False: the batch was refused because of the problems
+    # Files found in folders and left out (annotation files, symbolic links), with the reason.
+    ignored: tuple[Problem, ...] = ()
 
 
-def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, bool]], list[Problem]]:
-    """The files to read, each with whether it was named itself (True) or found in a folder.
+def find_files(
+    paths: Iterable[str | Path],
+) -> tuple[list[tuple[Path, bool]], list[Problem], list[Problem]]:
+    """The files to read, each with whether it was named itself (True) or found in a folder;
+    the problems of paths named (missing, a link to no regular file); and what was left out of
+    the folders, with the reason (symbolic links, special files).
 
-    Folders are searched recursively for `ARTICLE_SUFFIXES`, hidden files and folders left out.
+    Folders are searched recursively for `ARTICLE_SUFFIXES`, hidden files and folders left out;
+    links inside them are never followed. A path named is read when it is a regular file or a
+    symbolic link to one; a link to a folder is refused.
     """
     found: list[tuple[Path, bool]] = []
     problems: list[Problem] = []
+    skipped: list[Problem] = []
     seen: set[Path] = set()
 
     def add(path: Path, named: bool) -> None:
@@ -97,14 +108,9 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, bool]], li
 
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.is_file()
-            )
+        if path.is_dir() and not path.is_symlink():
+            inside, left_out = folder_files(path, ARTICLE_SUFFIXES)
+            skipped.extend(left_out)
             if not inside:
                 problems.append(
                     Problem(
@@ -113,11 +119,11 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, bool]], li
                 )
             for p in inside:
                 add(p, named=False)
-        elif path.is_file():
+        elif (reason := named_file_problem(path)) is None:
             add(path, named=True)
         else:
-            problems.append(Problem(str(path), None, "no such file or folder"))
-    return found, problems
+            problems.append(Problem(str(path), None, reason))
+    return found, problems, skipped
 
 
 def read_file(
@@ -159,8 +165,8 @@ def read_articles(
     `progress(done_files, total_files)` follows the reading; `cancel()` returning True raises
     `Cancelled`.
     """
-    found, problems = find_files(paths)
-    batch = ArticleBatch(problems=problems)
+    found, problems, skipped = find_files(paths)
+    batch = ArticleBatch(problems=problems, ignored=skipped)
     ids: dict[str, TextSource] = {}
     if progress is not None:
         progress(0, len(found))
@@ -216,10 +222,15 @@ def import_batch(
         else:
             good.append(file)
     if problems and not skip_bad:
-        return ImportOutcome(ImportReport(added=(), skipped=()), tuple(problems), stored=False)
+        return ImportOutcome(
+            ImportReport(added=(), skipped=()),
+            tuple(problems),
+            stored=False,
+            ignored=tuple(batch.ignored),
+        )
     sources = [item for file in good for item in file.sources]
     report = project.import_texts(sources, progress=progress, cancel=cancel)
-    return ImportOutcome(report, tuple(problems), stored=True)
+    return ImportOutcome(report, tuple(problems), stored=True, ignored=tuple(batch.ignored))
 
 
 def preview_table(path: str | Path, encoding: str | None = None, limit: int = 20) -> TablePreview:

@@ -32,6 +32,7 @@ from annotator.core.formats.jsonl import (
     imported_id,
     link_order,
 )
+from annotator.core.formats.reading import folder_files, named_file_problem
 from annotator.core.model import Annotation, Entity, Stance
 from annotator.core.project import AnnotationState, Project, TextSource, now
 from annotator.core.schema import LabelSchema
@@ -340,14 +341,26 @@ class _Document:
 
 
 def ann_files(path: Path) -> list[Path]:
-    """The `.ann` file named, or every `.ann` file under the folder named, in a stable order."""
-    if path.is_dir():
-        found = sorted(p for p in path.rglob("*.ann") if p.is_file())
-        if not found:
+    """The `.ann` file named, or every `.ann` file under the folder named, in a stable order.
+
+    Symbolic links inside a folder are not followed: an `.ann` file, or the `.txt` beside one,
+    that is a link refuses the import (InputError naming it). A path named is read when it is
+    a regular file or a link to one.
+    """
+    if path.is_dir() and not path.is_symlink():
+        found, skipped = folder_files(path, (".ann", ".txt"))
+        anns = [p for p in found if p.suffix.lower() == ".ann"]
+        stems = {p.with_suffix("") for p in anns}
+        for problem in skipped:
+            left_out = Path(problem.path)
+            if left_out.suffix.lower() == ".ann" or left_out.with_suffix("") in stems:
+                raise InputError(problem.reason, problem.path)
+        if not anns:
             raise InputError("no .ann files in this folder", str(path))
-        return found
-    if not path.is_file():
-        raise InputError("no such file or folder", str(path))
+        return anns
+    reason = named_file_problem(path)
+    if reason is not None:
+        raise InputError(reason, str(path))
     return [path]
 
 

@@ -63,13 +63,6 @@ def _sources(schema: LabelSchema) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def neutralise(cell: object) -> object:
-    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(cell, str) and cell.startswith(tuple(FORMULA_START)):
-        return "'" + cell
-    return cell
-
-
 def write_table(
     out: Path, header: list[str], rows: Iterable[Iterable[object]], overwrite: bool
 ) -> int:

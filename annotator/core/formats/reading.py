@@ -6,6 +6,7 @@ A table row (`.csv`/`.tsv`) or a JSON object (`.jsonl`) becomes a `TextSource` t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,6 +184,75 @@ def _listing(columns: Sequence[str], kind: str) -> str:
 
 class NotArticles(InputError):
     """The file holds annotations, not articles (a JSON Lines file of `import-annotations`)."""
+
+
+def folder_files(folder: Path, suffixes: Sequence[str]) -> tuple[list[Path], list[Problem]]:
+    """The regular files under `folder` (recursively) whose extension is one of `suffixes`, in
+    a stable order, and what was left out with the reason: symbolic links (never followed, so
+    an import stays inside the folder chosen), other special files and unreadable folders.
+    Hidden files and folders are passed over in silence."""
+    found: list[Path] = []
+    skipped: list[Problem] = []
+
+    def walk(here: Path) -> None:
+        try:
+            entries = sorted(os.scandir(here), key=lambda entry: entry.name)
+        except OSError as exc:
+            skipped.append(Problem(str(here), None, f"this folder cannot be read: {exc.strerror}"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                skipped.append(Problem(str(path), None, _link_reason(path)))
+            elif entry.is_dir(follow_symlinks=False):
+                walk(path)
+            elif path.suffix.lower() in suffixes:
+                if entry.is_file(follow_symlinks=False):
+                    found.append(path)
+                else:
+                    skipped.append(
+                        Problem(
+                            str(path), None, "not a regular file (a device, a pipe or a socket)"
+                        )
+                    )
+
+    walk(folder)
+    return sorted(found), skipped
+
+
+def _link_reason(path: Path) -> str:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return (
+        f"a symbolic link (to {target}), not followed: an import reads only what is inside "
+        "the folder chosen"
+    )
+
+
+def named_file_problem(path: Path) -> str | None:
+    """Why a path named by the user cannot be read as one file, or None when it can: a regular
+    file, or a symbolic link to one. A link to anything else is not followed."""
+    if path.is_symlink():
+        if path.is_file():
+            return None
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        kind = "a folder" if path.is_dir() else "no regular file"
+        return (
+            f"not read: a symbolic link to {kind} ({target}); only links to a regular file "
+            "are followed"
+        )
+    if path.is_file():
+        return None
+    if path.exists():
+        return "not read: not a regular file"
+    return "no such file or folder"
 
 
 def read_bytes(path: Path) -> bytes:

@@ -6,24 +6,29 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.formats.reading import folder_files, named_file_problem
 from annotator.core.project import TextSource
 from annotator.core.text import decode_text
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, plus every `.txt` file under the folders named, in a stable order."""
+    """The files named, plus every `.txt` file under the folders named, in a stable order.
+
+    Symbolic links inside folders are left out (not followed); a path named must be a regular
+    file or a link to one (else InputError).
+    """
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
+        if path.is_dir() and not path.is_symlink():
+            found, _ = folder_files(path, (".txt",))
             if not found:
                 raise InputError("no .txt files in this folder", str(path))
             files.extend(found)
-        elif path.is_file():
+        elif (reason := named_file_problem(path)) is None:
             files.append(path)
         else:
-            raise InputError("no such file or folder", str(path))
+            raise InputError(reason, str(path))
     return files
 
 
