@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         wb.annotation_changed.connect(self._backup_when_due)
         # Another window or the command line may write to the same file: SQLite's data_version
         # changes when they commit, and the views are refreshed then.
+        self._poll_failure: str | None = None
         self._data_version = self._read_data_version()
         self._watch = QTimer(self)
         self._watch.timeout.connect(self.refresh_if_changed_elsewhere)
@@ -156,11 +157,21 @@ class MainWindow(QMainWindow):
         return self.workbench.project.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def refresh_if_changed_elsewhere(self) -> bool:
-        version = self._read_data_version()
-        if version == self._data_version:
+        """Called every two seconds: show other windows' and commands' commits. A file that
+        cannot be read any more is said once in the status bar, not in a dialog at every poll."""
+        try:
+            version = self._read_data_version()
+            if version == self._data_version:
+                return False
+            self._data_version = version
+            self.refresh()
+        except (AnnotatorError, sqlite3.Error) as exc:
+            message = f"The project cannot be read at the moment: {exc}"
+            if message != self._poll_failure:
+                self._poll_failure = message
+                self.statusBar().showMessage(message, 30000)
             return False
-        self._data_version = version
-        self.refresh()
+        self._poll_failure = None
         return True
 
     def refresh(self) -> None:

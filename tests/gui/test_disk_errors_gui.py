@@ -91,3 +91,17 @@ def test_a_timed_backup_on_a_full_disk_tells_the_window(qtbot, tmp_path, setting
             window.close()
         finally:
             project.close()
+
+
+def test_a_project_that_cannot_be_read_is_said_once_by_the_two_second_poll(window, qtbot):
+    # The poll's connection fails as on a disk that no longer answers reads.
+    window.workbench.project.conn.close()
+    with qtbot.capture_exceptions() as raised:
+        assert window.refresh_if_changed_elsewhere() is False
+        first = window.statusBar().currentMessage()
+        window.statusBar().clearMessage()
+        assert window.refresh_if_changed_elsewhere() is False
+    assert raised == []
+    assert first.startswith("The project cannot be read at the moment")
+    assert window.statusBar().currentMessage() == ""  # not repeated at every poll
+    assert dialogs() == []
