@@ -249,7 +249,11 @@ class AnnotationStore:
             self._delete(annotation_id, state.incoming)
         return state
 
-    def _delete(self, annotation_id: str, incoming: Iterable[str]) -> None:
+    def _delete(
+        self, annotation_id: str, incoming: Iterable[str], after: Sequence[str] = ()
+    ) -> None:
+        """Delete and record the deletion; `after`: other revision names (a colleague's, at a
+        merge) the deletion descends from besides the stored one."""
         for source_id in incoming:
             self._relink(source_id, None)
         row = self.conn.execute(
@@ -260,7 +264,7 @@ class AnnotationStore:
         if row is None:
             return
         document_id, annotator, layer, revision, rev, history = row
-        history = json.dumps([*_history(history), rev])
+        history = json.dumps(_descent(_history(history), rev, after))
         self.conn.execute(
             "INSERT OR REPLACE INTO deletions (annotation_id, document_id, annotator, layer, "
             "revision, rev, history, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -349,9 +353,20 @@ class AnnotationStore:
             )
         )
 
-    def _write(self, annotation: Annotation, new: bool) -> Annotation:
+    def _write(
+        self,
+        annotation: Annotation,
+        new: bool,
+        *,
+        after: Sequence[str] = (),
+        as_revision: tuple[int, str, Sequence[str]] | None = None,
+    ) -> Annotation:
         """Validate an annotation against the schema and its document and store it as its next
-        revision (after the stored one, or after its deletion record when it comes back)."""
+        revision (after the stored one, or after its deletion record when it comes back).
+
+        `after`: other revision names the new one descends from (a colleague's, when a merge
+        conflict is resolved); `as_revision`: (revision, rev, history) to store as they are,
+        when a merge brings in a colleague's newer revision."""
         annotation = self._validated(annotation)
         annotator_id = self._annotator_id(annotation.annotator, create=True)
         attributes = json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True)
@@ -361,23 +376,17 @@ class AnnotationStore:
             "SELECT revision, rev, history FROM deletions WHERE annotation_id = ?",
             (annotation.id, annotation.id),
         ).fetchone()
-        revision, history = 1, "[]"
+        revision, earlier = 1, list(after)
         if before is not None:
-            revision, history = before[0] + 1, json.dumps([*_history(before[2]), before[1]])
-        rev = revision_token(
-            revision,
-            (
-                annotation.document_id,
-                annotation.annotator,
-                annotation.layer,
-                annotation.start,
-                annotation.end,
-                attributes,
-                entity_id,
-                annotation.link_id,
-                [(s.target, s.value) for s in annotation.stances],
-            ),
-        )
+            revision, earlier = before[0] + 1, _descent(_history(before[2]), before[1], after)
+        history = json.dumps(earlier)
+        rev = revision_token(revision, revision_content(annotation))
+        if as_revision is not None:
+            revision, rev, history = (
+                as_revision[0],
+                as_revision[1],
+                json.dumps(list(as_revision[2])),
+            )
         row = (
             annotation.document_id,
             annotator_id,
@@ -507,6 +516,21 @@ class AnnotationStore:
             )
 
 
+def revision_content(annotation: Annotation) -> tuple:
+    """What a revision name hashes: every field a researcher edits (not times or origin)."""
+    return (
+        annotation.document_id,
+        annotation.annotator,
+        annotation.layer,
+        annotation.start,
+        annotation.end,
+        json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
+        annotation.entity.id if annotation.entity else None,
+        annotation.link_id,
+        [(s.target, s.value) for s in annotation.stances],
+    )
+
+
 def revision_token(revision: int, content: Sequence[Any]) -> str:
     """The name of a revision: "N-HASH", N the revision count and HASH the first 12 hex digits
     of the SHA-1 of the stored content (as JSON), so equal changes made apart are equal."""
@@ -523,6 +547,12 @@ def _history(text: str | None) -> list[str]:
     except ValueError:
         return []
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _descent(history: list[str], rev: str, after: Sequence[str]) -> list[str]:
+    """The history of the revision that follows `rev` (and `after`, other names it descends
+    from), oldest first, each name once."""
+    return list(dict.fromkeys([*history, *after, rev]))
 
 
 def _check_base(annotation: Annotation, base_revision: int | None) -> None:

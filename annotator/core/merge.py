@@ -1,4 +1,5 @@
-"""Bringing a colleague's work in: copy their annotators' annotations from their project file.
+"""Bringing a colleague's work in: their annotations, edits and deletions compared with ours by
+revision, true conflicts kept for review.
 
 Their file is never opened for writing: it is copied to a temporary folder first (with its WAL
 file, so committed work not yet checkpointed comes along) and read from the copy.
@@ -6,27 +7,47 @@ file, so committed work not yet checkpointed comes along) and read from the copy
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import tempfile
+import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from annotator.core import backup, migrations
+from annotator.core import backup, conflicts, migrations
+from annotator.core.annotation_store import _history, revision_content
+from annotator.core.conflicts import Conflict
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
+from annotator.core.model import STATUSES, Annotation, Stance
 from annotator.core.project import Project, check_project_file
+
+# Ids of a renamed annotator's annotations derive from the old id and the new name, so merging
+# the same file twice under the same rename finds them again.
+_RENAMED = uuid.UUID("9c2e7d41-58b3-4f0a-a6e1-d3b7c5f98a24")
 
 
 @dataclass(frozen=True)
 class MergeReport:
+    """What a merge did, counted per annotation of their file: `annotations_added` (new ids),
+    `_updated` (their revision was newer), `_deleted` (they deleted a revision we had),
+    `_conflicting` (both changed since the common revision: kept as a conflict, listed in
+    `conflicts`), `_unchanged` (equal, ours newer, or deleted here later)."""
+
     documents_added: int = 0
     annotations_added: int = 0
-    annotations_present: int = 0  # already in the project (same id): merging twice adds nothing
+    annotations_updated: int = 0
+    annotations_deleted: int = 0
+    annotations_conflicting: int = 0
+    annotations_unchanged: int = 0
     entities_added: int = 0
     comments_added: int = 0
-    annotators: tuple[str, ...] = ()  # whose annotations were merged
-    conflicts: tuple[str, ...] = field(default_factory=tuple)  # one message per refused name
+    statuses_changed: int = 0
+    annotators: tuple[str, ...] = ()  # whose annotations their file holds (after renaming)
+    conflicts: tuple[Conflict, ...] = field(default_factory=tuple)
     backup: str | None = None
 
 
@@ -37,13 +58,18 @@ def merge(
     rename: dict[str, str] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> MergeReport:
-    """Copy the annotations (with entities, links, stances, comments and statuses) of the
-    annotators in `other` into `project`, in one transaction.
+    """Bring the annotations (with entities, links, stances, deletions, comments and statuses)
+    of `other` into `project`, in one transaction; their file is only read.
 
-    Documents are matched by text hash; a document the project lacks is added. Annotations keep
-    their UUIDs, so merging the same file twice changes nothing. An annotator name that exists
-    on both sides with different work is a conflict: it is reported and not merged, unless
-    `rename` maps it to another name.
+    Documents are matched by text hash; a document the project lacks is added. Each annotation
+    id is compared by revision: the newer side wins, a deletion travels like an edit, and when
+    both sides changed it since their common revision their version is kept as a conflict
+    (`annotator.core.conflicts`) for the researcher to resolve. Merging the same file twice
+    changes nothing. `rename` maps their annotator names to new ones (two people who used the
+    same name): the renamed annotations get ids of their own, and their links follow.
+
+    Every row is validated as an edit would be; one that does not fit raises ValidationError
+    naming the file and the annotation, and nothing is merged.
     """
     other = Path(other)
     check_project_file(other)
@@ -52,66 +78,275 @@ def merge(
     rename = dict(rename or {})
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
         theirs = _read(_copy(other, Path(folder)), other)
+    _check_identities(theirs, other)
     cancelled = cancel or (lambda: False)
-    mine_ids = {r[0] for r in project.conn.execute("SELECT id FROM annotations")}
-    by_annotator: dict[str, list[dict]] = {}
-    for row in theirs["annotations"]:
-        name = rename.get(row["annotator"], row["annotator"])
-        by_annotator.setdefault(name, []).append(row)
-    my_names = set(project.annotators())
-    conflicts, merged = [], []
-    for name, rows in sorted(by_annotator.items()):
-        new = [r for r in rows if r["id"] not in mine_ids]
-        if name in my_names and new and _has_own_work(project, name, {r["id"] for r in rows}):
-            conflicts.append(
-                f"annotator {name!r} exists in both projects with different annotations; not "
-                f"merged (merge it under another name: --rename '{name}=NEW NAME')"
-            )
-            continue
-        merged.append(name)
     if cancelled():
         raise Cancelled("merge cancelled; nothing was changed")
     saved = backup.make(project.conn, project.path, "before-merge")
     with project.atomic():
-        # Links may point to annotations inserted later in the same transaction.
+        # Links may point to annotations written later in the same transaction.
         project.conn.execute("PRAGMA defer_foreign_keys = ON")
         documents, documents_added = _merge_documents(project, theirs["documents"])
         entities, entities_added = _merge_entities(project, theirs["entities"])
-        added = present = 0
-        rows = []
-        for name in merged:
-            annotator_id = project.annotator_id(name)
-            for row in by_annotator[name]:
-                if row["id"] in mine_ids:
-                    present += 1
-                    continue
-                rows.append(_annotation_row(project, row, documents, entities, annotator_id))
-                added += 1
-            if cancelled():
-                raise Cancelled("merge cancelled; nothing was changed")
-        project.conn.executemany(
-            'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
-            "attributes, entity_id, link_id, origin, created_at, modified_at, sources) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        inserted = {row[0] for row in rows}
-        project.conn.executemany(
-            "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
-            [s for s in theirs["stances"] if s[0] in inserted],
-        )
-        _merge_statuses(project, theirs["statuses"], documents, rename, set(merged))
-        comments_added = _merge_comments(project, theirs["comments"], documents, rename)
+        run = _Annotations(project, theirs, other, documents, entities, rename)
+        run.merge(cancelled)
+        statuses = _merge_statuses(project, theirs["statuses"], documents, rename)
+        comments_added = _merge_comments(project, theirs["comments"], documents, rename, run.id)
+        found = tuple(c for c in conflicts.open_conflicts(project) if c.id in run.conflict_ids)
+    counts = run.counts
     return MergeReport(
         documents_added=documents_added,
-        annotations_added=added,
-        annotations_present=present,
+        annotations_added=counts["added"],
+        annotations_updated=counts["updated"],
+        annotations_deleted=counts["deleted"],
+        annotations_conflicting=counts["conflicting"],
+        annotations_unchanged=counts["unchanged"],
         entities_added=entities_added,
         comments_added=comments_added,
-        annotators=tuple(merged),
-        conflicts=tuple(conflicts),
+        statuses_changed=statuses,
+        annotators=tuple(
+            sorted({rename.get(r["annotator"], r["annotator"]) for r in theirs["annotations"]})
+        ),
+        conflicts=found,
         backup=str(saved),
     )
+
+
+class _Annotations:
+    """One merge of their annotations and deletions into ours, id by id, by revision."""
+
+    def __init__(
+        self,
+        project: Project,
+        theirs: dict[str, list],
+        other: Path,
+        documents: dict[str, str],
+        entities: dict[str, str],
+        rename: dict[str, str],
+    ):
+        self.project, self.theirs, self.other = project, theirs, other
+        self.documents, self.entities, self.rename = documents, entities, rename
+        self.counts: Counter[str] = Counter()
+        self.conflict_ids: set[str] = set()
+        self._entities = {e.id: e for e in project.entities()}
+        self._renamed = {
+            row[key]: str(uuid.uuid5(_RENAMED, f"{row[key]}/{rename[row['annotator']]}"))
+            for table, key in (("annotations", "id"), ("deletions", "annotation_id"))
+            for row in theirs[table]
+            if row["annotator"] in rename
+        }
+        self._stances: dict[str, list[Stance]] = {}
+        for annotation_id, _, target, value in sorted(theirs["stances"], key=lambda s: s[:2]):
+            self._stances.setdefault(annotation_id, []).append(Stance(target, value))
+        self._ours = {
+            r[0]: (r[1], set(_history(r[2])))
+            for r in project.conn.execute("SELECT id, rev, history FROM annotations")
+        }
+        self._gone = {
+            r[0]: (r[1], set(_history(r[2])))
+            for r in project.conn.execute("SELECT annotation_id, rev, history FROM deletions")
+        }
+
+    def id(self, annotation_id: str | None) -> str | None:
+        """Our id of one of their annotations: the same, unless its annotator was renamed."""
+        return self._renamed.get(annotation_id, annotation_id) if annotation_id else None
+
+    def merge(self, cancelled: Callable[[], bool]) -> None:
+        # Link targets (speakers) before the annotations linking to them (claims).
+        rows = sorted(self.theirs["annotations"], key=lambda r: (r["link_id"] is not None, r["id"]))
+        for n, row in enumerate(rows):
+            self._annotation(row)
+            if n % 1000 == 999 and cancelled():
+                raise Cancelled("merge cancelled; nothing was changed")
+        for row in self.theirs["deletions"]:
+            self._deletion(row)
+        if cancelled():
+            raise Cancelled("merge cancelled; nothing was changed")
+
+    def _annotation(self, row: dict) -> None:
+        theirs = self._theirs(row)
+        rev, history = row["rev"], _history(row["history"])
+        ours, gone = self._ours.get(theirs.id), self._gone.get(theirs.id)
+        if ours is not None:
+            if rev == ours[0]:
+                if rev.endswith("-0") and self._differs(theirs):
+                    # Rows from before revisions were kept all read "1-0": compare content.
+                    return self._conflict(row, theirs, ours[0])
+                self.counts["unchanged"] += 1
+            elif ours[0] in history:
+                self._store(row, theirs, "updated", new=False)
+            elif rev in ours[1]:
+                self.counts["unchanged"] += 1
+            else:
+                self._conflict(row, theirs, ours[0])
+        elif gone is not None:
+            if rev in gone[1]:
+                self.counts["unchanged"] += 1  # deleted here after their revision: stays so
+            elif gone[0] in history:
+                self._store(row, theirs, "updated", new=True)
+            else:
+                self._conflict(row, theirs, gone[0])
+        else:
+            self._store(row, theirs, "added", new=True)
+
+    def _deletion(self, row: dict) -> None:
+        annotation_id = self.id(row["annotation_id"])
+        rev, history = row["rev"], _history(row["history"])
+        ours = self._ours.get(annotation_id)
+        if annotation_id in self._gone:
+            return  # deleted on both sides
+        if ours is None:
+            # Never seen here: keep the record, so a third file with the annotation does not
+            # bring it back.
+            self._record_deletion(annotation_id, row, history)
+            return
+        if ours[0] in history:
+            project = self.project
+            project._delete(annotation_id, project._incoming(annotation_id))
+            self._record_deletion(annotation_id, row, history)
+            self._gone[annotation_id] = (rev, set(history))
+            self.counts["deleted"] += 1
+        elif rev in ours[1]:
+            self.counts["unchanged"] += 1  # restored here after their deletion
+        else:
+            self._conflict(row, None, ours[0], annotation_id=annotation_id)
+
+    def _record_deletion(self, annotation_id: str, row: dict, history: list[str]) -> None:
+        self.project.conn.execute(
+            "INSERT OR REPLACE INTO deletions (annotation_id, document_id, annotator, layer, "
+            "revision, rev, history, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                annotation_id,
+                self.documents.get(row["document_id"], row["document_id"]),
+                self.rename.get(row["annotator"], row["annotator"]),
+                row["layer"],
+                row["revision"],
+                row["rev"],
+                json.dumps(history),
+                row["deleted_at"],
+            ),
+        )
+
+    def _store(self, row: dict, theirs: Annotation, count: str, new: bool) -> None:
+        """Write their revision as it is (revision, name and history), validated as an edit."""
+        project = self.project
+        if theirs.link_id and project.revision(theirs.link_id) is None:
+            if theirs.link_id in self._gone:
+                # They linked to a speaker deleted here: a conflict, not a refusal.
+                ours = self._ours.get(theirs.id) or self._gone.get(theirs.id)
+                return self._conflict(row, theirs, ours[0] if ours else "0-absent")
+        history = _history(row["history"])
+        try:
+            project._write(theirs, new=new, as_revision=(row["revision"], row["rev"], history))
+        except AnnotatorError as exc:
+            raise self._refusal(row, exc) from None
+        self._ours[theirs.id] = (row["rev"], set(history))
+        self._gone.pop(theirs.id, None)
+        self.counts[count] += 1
+
+    def _conflict(
+        self,
+        row: dict,
+        theirs: Annotation | None,
+        ours_rev: str,
+        annotation_id: str | None = None,
+    ) -> None:
+        if theirs is not None:
+            # Their version must fit our schema and document to be offered at all.
+            try:
+                self.project.schema.layer(theirs.layer)
+                self.project.schema.validate_attributes(theirs.layer, theirs.attributes)
+                for stance in theirs.stances:
+                    self.project.schema.validate_stance_value(theirs.layer, stance.value)
+                if self.project.text(theirs.document_id)[theirs.start : theirs.end] != theirs.text:
+                    raise ValidationError("its text does not match the document")
+            except AnnotatorError as exc:
+                raise self._refusal(row, exc) from None
+        annotation_id = annotation_id or theirs.id
+        ours = self.project.state(annotation_id)
+        document_id = theirs.document_id if theirs else ours.annotation.document_id
+        conflicts.record(
+            self.project,
+            annotation_id=annotation_id,
+            document_id=document_id,
+            annotator=theirs.annotator if theirs else ours.annotation.annotator,
+            ours_rev=ours_rev,
+            theirs_rev=row["rev"],
+            theirs=theirs,
+            theirs_history=_history(row["history"]),
+            source=str(self.other),
+        )
+        self.conflict_ids.add(conflicts.make_id(annotation_id, row["rev"]))
+        self.counts["conflicting"] += 1
+
+    def _differs(self, theirs: Annotation) -> bool:
+        ours = self.project.annotation(theirs.id)
+        return revision_content(ours) != revision_content(theirs)
+
+    def _theirs(self, row: dict) -> Annotation:
+        """Their row as an annotation of this project: our document, entity and ids."""
+        try:
+            attributes = json.loads(row["attributes"])
+            sources = json.loads(row["sources"] or "[]")
+            if not isinstance(attributes, dict) or not isinstance(sources, list):
+                raise ValueError("attributes or sources are not of the right JSON shape")
+        except (TypeError, ValueError) as exc:
+            raise self._refusal(row, exc) from None
+        entity_id = self.entities.get(row["entity_id"]) if row["entity_id"] else None
+        return Annotation(
+            id=self.id(row["id"]),
+            document_id=self.documents[row["document_id"]],
+            annotator=self.rename.get(row["annotator"], row["annotator"]),
+            layer=row["layer"],
+            start=row["start"],
+            end=row["end"],
+            text=row["text"],
+            attributes=attributes,
+            entity=self._entities.get(entity_id) if entity_id else None,
+            link_id=self.id(row["link_id"]),
+            stances=tuple(self._stances.get(row["id"], ())),
+            origin=row["origin"],
+            created_at=row["created_at"],
+            modified_at=row["modified_at"],
+            sources=tuple(self.id(str(s)) for s in sources),
+        )
+
+    def _refusal(self, row: dict, exc: Exception) -> ValidationError:
+        hint = ""
+        if "already tagged" in str(exc):
+            hint = (
+                f" (if two people used the name {row['annotator']!r}, merge with "
+                f"--rename '{row['annotator']}=NEW NAME')"
+            )
+        return ValidationError(
+            f"{self.other}: annotation {row['id']} ({row['layer']} of {row['annotator']} in "
+            f"{row['document_id']}): {exc}; nothing was merged{hint}"
+        )
+
+
+def _check_identities(theirs: dict[str, list], other: Path) -> None:
+    """Ids must be UUIDs and times ISO 8601, as this tool writes them: refuse the file else."""
+    for table, key, times in (
+        ("annotations", "id", ("created_at", "modified_at")),
+        ("deletions", "annotation_id", ("deleted_at",)),
+        ("comments", "id", ("created_at",)),
+    ):
+        what = "annotation" if table != "comments" else "comment"
+        for row in theirs[table]:
+            try:
+                uuid.UUID(str(row[key]))
+            except ValueError:
+                raise ValidationError(
+                    f"{other}: {what} id {row[key]!r} is not a UUID; nothing was merged"
+                ) from None
+            for name in times:
+                try:
+                    datetime.fromisoformat(row[name])
+                except (TypeError, ValueError):
+                    raise ValidationError(
+                        f"{other}: {what} {row[key]}: {name} {row[name]!r} is not an ISO 8601 "
+                        "time; nothing was merged"
+                    ) from None
 
 
 def _copy(other: Path, folder: Path) -> Path:
@@ -136,7 +371,7 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
             for r in conn.execute(
                 'SELECT a.id, a.document_id, p.name AS annotator, a.layer, a.start, a."end", '
                 "a.text, a.attributes, a.entity_id, a.link_id, a.origin, a.created_at, "
-                "a.modified_at, a.sources FROM annotations a "
+                "a.modified_at, a.sources, a.revision, a.rev, a.history FROM annotations a "
                 "JOIN annotators p ON p.id = a.annotator_id"
             )
         ]
@@ -144,6 +379,7 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
             "documents": [dict(r) for r in conn.execute("SELECT * FROM documents")],
             "entities": [dict(r) for r in conn.execute("SELECT * FROM entities")],
             "annotations": annotations,
+            "deletions": [dict(r) for r in conn.execute("SELECT * FROM deletions")],
             "stances": [
                 tuple(r)
                 for r in conn.execute("SELECT annotation_id, position, target, value FROM stances")
@@ -167,18 +403,6 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
         raise AnnotatorError(f"{original} cannot be read: {exc}") from None
     finally:
         conn.close()
-
-
-def _has_own_work(project: Project, name: str, theirs: set[str]) -> bool:
-    """Whether `name` has annotations in this project that the other file does not have."""
-    return any(
-        r[0] not in theirs
-        for r in project.conn.execute(
-            "SELECT a.id FROM annotations a JOIN annotators p ON p.id = a.annotator_id "
-            "WHERE p.name = ?",
-            (name,),
-        )
-    )
 
 
 def _merge_documents(project: Project, documents: list[dict]) -> tuple[dict[str, str], int]:
@@ -242,65 +466,48 @@ def _merge_entities(project: Project, entities: list[dict]) -> tuple[dict[str, s
     return mapping, added
 
 
-def _annotation_row(
-    project: Project,
-    row: dict,
-    documents: dict[str, str],
-    entities: dict[str, str],
-    annotator_id: int,
-) -> tuple:
-    document_id = documents[row["document_id"]]
-    text = project.text(document_id)
-    if text[row["start"] : row["end"]] != row["text"]:
-        raise ValidationError(
-            f"annotation {row['id']} does not match its document's text; nothing was merged"
-        )
-    project.schema.layer(row["layer"])  # refuses a layer this project's schema lacks
-    return (
-        row["id"],
-        document_id,
-        annotator_id,
-        row["layer"],
-        row["start"],
-        row["end"],
-        row["text"],
-        row["attributes"],
-        entities.get(row["entity_id"]) if row["entity_id"] else None,
-        row["link_id"],
-        row["origin"],
-        row["created_at"],
-        row["modified_at"],
-        row["sources"] or "[]",
-    )
-
-
-def _merge_statuses(project, statuses, documents, rename, merged) -> None:
+def _merge_statuses(
+    project: Project, statuses: list[dict], documents: dict[str, str], rename: dict[str, str]
+) -> int:
+    """Their document statuses: added when we have none, taken when theirs is newer."""
+    changed = 0
     for status in statuses:
-        name = rename.get(status["annotator"], status["annotator"])
-        if name not in merged:
+        if status["status"] not in STATUSES:
+            raise ValidationError(f"unknown document status {status['status']!r}")
+        document_id = documents[status["document_id"]]
+        annotator_id = project.annotator_id(rename.get(status["annotator"], status["annotator"]))
+        row = project.conn.execute(
+            "SELECT status, modified_at FROM document_status "
+            "WHERE document_id = ? AND annotator_id = ?",
+            (document_id, annotator_id),
+        ).fetchone()
+        if row is not None and (row[0] == status["status"] or row[1] >= status["modified_at"]):
             continue
         project.conn.execute(
-            "INSERT OR IGNORE INTO document_status (document_id, annotator_id, status, "
+            "INSERT OR REPLACE INTO document_status (document_id, annotator_id, status, "
             "modified_at) VALUES (?, ?, ?, ?)",
-            (
-                documents[status["document_id"]],
-                project.annotator_id(name),
-                status["status"],
-                status["modified_at"],
-            ),
+            (document_id, annotator_id, status["status"], status["modified_at"]),
         )
+        changed += 1
+    return changed
 
 
-def _merge_comments(project, comments, documents, rename) -> int:
+def _merge_comments(
+    project: Project,
+    comments: list[dict],
+    documents: dict[str, str],
+    rename: dict[str, str],
+    our_id: Callable[[str | None], str | None],
+) -> int:
     existing = {r[0] for r in project.conn.execute("SELECT id FROM comments")}
     annotation_ids = {r[0] for r in project.conn.execute("SELECT id FROM annotations")}
     added = 0
     for comment in comments:
         if comment["id"] in existing:
             continue
-        annotation_id = comment["annotation_id"]
+        annotation_id = our_id(comment["annotation_id"])
         if annotation_id is not None and annotation_id not in annotation_ids:
-            continue  # on an annotation that was not merged
+            continue  # on an annotation that is not here (deleted, or in conflict)
         name = rename.get(comment["annotator"], comment["annotator"])
         project.conn.execute(
             "INSERT INTO comments (id, document_id, annotation_id, annotator_id, text, "
