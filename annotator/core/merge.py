@@ -194,7 +194,8 @@ class _Annotations:
         rev, history = row["rev"], _history(row["history"])
         ours = self._ours.get(annotation_id)
         if annotation_id in self._gone:
-            return  # deleted on both sides
+            self._join_deletions(annotation_id, [*history, rev])
+            return
         if ours is None:
             # Never seen here: keep the record, so a third file with the annotation does not
             # bring it back.
@@ -210,6 +211,20 @@ class _Annotations:
             self.counts["unchanged"] += 1  # restored here after their deletion
         else:
             self._conflict(row, None, ours[0], annotation_id=annotation_id)
+
+    def _join_deletions(self, annotation_id: str, names: list[str]) -> None:
+        """Deleted on both sides, maybe from different revisions: our record learns theirs,
+        so a third copy holding any of those revisions does not bring the annotation back."""
+        rev, known = self._gone[annotation_id]
+        new = [n for n in dict.fromkeys(names) if n != rev and n not in known]
+        if not new:
+            return
+        history = [*self.project.deletion(annotation_id)["history"], *new]
+        self.project.conn.execute(
+            "UPDATE deletions SET history = ? WHERE annotation_id = ?",
+            (json.dumps(history), annotation_id),
+        )
+        self._gone[annotation_id] = (rev, set(history))
 
     def _record_deletion(self, annotation_id: str, row: dict, history: list[str]) -> None:
         self.project.conn.execute(

@@ -52,7 +52,7 @@ def test_a_refused_merge_prints_only_the_refusal(run, copies):
     office, laptop, _ = copies
     conn = sqlite3.connect(laptop)
     conn.execute("UPDATE stances SET value = 'sarcastic'")
-    conn.execute("UPDATE annotations SET attributes = '{\"kind\": \"rumour\"}' WHERE start = 10")
+    conn.execute('UPDATE annotations SET attributes = \'{"kind": "rumour"}\' WHERE start = 10')
     conn.commit()
     conn.close()
     result = run("merge", "--project", office, laptop)
