@@ -436,7 +436,66 @@ class AnnotationStore:
         )
         return replace(annotation, revision=revision)
 
+    def _insert_revisions(
+        self, items: Sequence[tuple[Annotation, int, str, Sequence[str]]]
+    ) -> None:
+        """Store new annotations, each as (annotation, revision, rev, history) kept as given: a
+        merge's bulk path. The caller has run `_validated_fields` on each and checks links and
+        twins once all are stored (they may point at each other)."""
+        annotators: dict[str, int | None] = {}
+        rows, stances = [], []
+        for annotation, revision, rev, history in items:
+            name = annotation.annotator
+            if name not in annotators:
+                annotators[name] = self._annotator_id(name, create=True)
+            rows.append(
+                (
+                    annotation.id,
+                    annotation.document_id,
+                    annotators[name],
+                    annotation.layer,
+                    annotation.start,
+                    annotation.end,
+                    annotation.text,
+                    json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
+                    annotation.entity.id if annotation.entity else None,
+                    annotation.link_id,
+                    annotation.origin,
+                    annotation.created_at,
+                    annotation.modified_at,
+                    json.dumps(list(annotation.sources)) if annotation.sources else "[]",
+                    revision,
+                    rev,
+                    json.dumps(list(history)) if history else "[]",
+                )
+            )
+            stances += [
+                (annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)
+            ]
+        # One statement for all rows: a merge of 100,000 annotations stays within seconds.
+        self.conn.executemany(
+            'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
+            "attributes, entity_id, link_id, origin, created_at, modified_at, sources, "
+            "revision, rev, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.executemany(
+            "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
+            stances,
+        )
+
     def _validated(self, annotation: Annotation) -> Annotation:
+        """The annotation with its attributes as stored; ValidationError when it does not fit
+        the schema, its document, its link's target or the one-tag-per-span rule."""
+        annotation = self._validated_fields(annotation)
+        if annotation.link_id is not None:
+            link = self.schema.layer(annotation.layer).attribute_of_type("link")
+            self._check_link(annotation, link)
+        self._check_not_twice(annotation)
+        return annotation
+
+    def _validated_fields(self, annotation: Annotation) -> Annotation:
+        """The checks of `_validated` that need no other annotation (schema, span, text)."""
         layer = self.schema.layer(annotation.layer)
         text = self.text(annotation.document_id)
         start, end = annotation.start, annotation.end
@@ -454,9 +513,8 @@ class AnnotationStore:
         attributes = self.schema.validate_attributes(layer.name, annotation.attributes)
         if annotation.entity is not None and layer.attribute_of_type("entity") is None:
             raise ValidationError(f"layer {layer.name!r} has no speaker entity")
-        if annotation.link_id is not None:
-            self._check_link(annotation, layer.attribute_of_type("link"))
-        self._check_not_twice(annotation)
+        if annotation.link_id is not None and layer.attribute_of_type("link") is None:
+            raise ValidationError(f"layer {annotation.layer!r} has no link")
         targets = set()
         for stance in annotation.stances:
             self.schema.validate_stance_value(layer.name, stance.value)
@@ -465,6 +523,8 @@ class AnnotationStore:
             if stance.target in targets:
                 raise ValidationError(f"stance target {stance.target!r} is given twice")
             targets.add(stance.target)
+        if attributes == annotation.attributes:
+            return annotation  # most often so; `replace` is slow over a merge's many rows
         return replace(annotation, attributes=attributes)
 
     def _check_not_twice(self, annotation: Annotation) -> None:

@@ -7,27 +7,21 @@ file, so committed work not yet checkpointed comes along) and read from the copy
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 import tempfile
 import uuid
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from annotator.core import backup, conflicts, migrations
-from annotator.core.annotation_store import _history, revision_content
 from annotator.core.conflicts import Conflict
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
-from annotator.core.model import STATUSES, Annotation, Stance
+from annotator.core.merge_annotations import AnnotationMerge
+from annotator.core.model import STATUSES
 from annotator.core.project import Project, check_project_file
-
-# Ids of a renamed annotator's annotations derive from the old id and the new name, so merging
-# the same file twice under the same rename finds them again.
-_RENAMED = uuid.UUID("9c2e7d41-58b3-4f0a-a6e1-d3b7c5f98a24")
 
 
 @dataclass(frozen=True)
@@ -88,7 +82,7 @@ def merge(
         project.conn.execute("PRAGMA defer_foreign_keys = ON")
         documents, documents_added = _merge_documents(project, theirs["documents"])
         entities, entities_added = _merge_entities(project, theirs["entities"])
-        run = _Annotations(project, theirs, other, documents, entities, rename)
+        run = AnnotationMerge(project, theirs, other, documents, entities, rename)
         run.merge(cancelled)
         statuses = _merge_statuses(project, theirs["statuses"], documents, rename)
         comments_added = _merge_comments(project, theirs["comments"], documents, rename, run.id)
@@ -110,233 +104,6 @@ def merge(
         conflicts=found,
         backup=str(saved),
     )
-
-
-class _Annotations:
-    """One merge of their annotations and deletions into ours, id by id, by revision."""
-
-    def __init__(
-        self,
-        project: Project,
-        theirs: dict[str, list],
-        other: Path,
-        documents: dict[str, str],
-        entities: dict[str, str],
-        rename: dict[str, str],
-    ):
-        self.project, self.theirs, self.other = project, theirs, other
-        self.documents, self.entities, self.rename = documents, entities, rename
-        self.counts: Counter[str] = Counter()
-        self.conflict_ids: set[str] = set()
-        self._entities = {e.id: e for e in project.entities()}
-        self._renamed = {
-            row[key]: str(uuid.uuid5(_RENAMED, f"{row[key]}/{rename[row['annotator']]}"))
-            for table, key in (("annotations", "id"), ("deletions", "annotation_id"))
-            for row in theirs[table]
-            if row["annotator"] in rename
-        }
-        self._stances: dict[str, list[Stance]] = {}
-        for annotation_id, _, target, value in sorted(theirs["stances"], key=lambda s: s[:2]):
-            self._stances.setdefault(annotation_id, []).append(Stance(target, value))
-        self._ours = {
-            r[0]: (r[1], set(_history(r[2])))
-            for r in project.conn.execute("SELECT id, rev, history FROM annotations")
-        }
-        self._gone = {
-            r[0]: (r[1], set(_history(r[2])))
-            for r in project.conn.execute("SELECT annotation_id, rev, history FROM deletions")
-        }
-
-    def id(self, annotation_id: str | None) -> str | None:
-        """Our id of one of their annotations: the same, unless its annotator was renamed."""
-        return self._renamed.get(annotation_id, annotation_id) if annotation_id else None
-
-    def merge(self, cancelled: Callable[[], bool]) -> None:
-        # Link targets (speakers) before the annotations linking to them (claims).
-        rows = sorted(self.theirs["annotations"], key=lambda r: (r["link_id"] is not None, r["id"]))
-        for n, row in enumerate(rows):
-            self._annotation(row)
-            if n % 1000 == 999 and cancelled():
-                raise Cancelled("merge cancelled; nothing was changed")
-        for row in self.theirs["deletions"]:
-            self._deletion(row)
-        if cancelled():
-            raise Cancelled("merge cancelled; nothing was changed")
-
-    def _annotation(self, row: dict) -> None:
-        theirs = self._theirs(row)
-        rev, history = row["rev"], _history(row["history"])
-        ours, gone = self._ours.get(theirs.id), self._gone.get(theirs.id)
-        if ours is not None:
-            if rev == ours[0]:
-                if rev.endswith("-0") and self._differs(theirs):
-                    # Rows from before revisions were kept all read "1-0": compare content.
-                    return self._conflict(row, theirs, ours[0])
-                self.counts["unchanged"] += 1
-            elif ours[0] in history:
-                self._store(row, theirs, "updated", new=False)
-            elif rev in ours[1]:
-                self.counts["unchanged"] += 1
-            else:
-                self._conflict(row, theirs, ours[0])
-        elif gone is not None:
-            if rev in gone[1]:
-                self.counts["unchanged"] += 1  # deleted here after their revision: stays so
-            elif gone[0] in history:
-                self._store(row, theirs, "updated", new=True)
-            else:
-                self._conflict(row, theirs, gone[0])
-        else:
-            self._store(row, theirs, "added", new=True)
-
-    def _deletion(self, row: dict) -> None:
-        annotation_id = self.id(row["annotation_id"])
-        rev, history = row["rev"], _history(row["history"])
-        ours = self._ours.get(annotation_id)
-        if annotation_id in self._gone:
-            self._join_deletions(annotation_id, [*history, rev])
-            return
-        if ours is None:
-            # Never seen here: keep the record, so a third file with the annotation does not
-            # bring it back.
-            self._record_deletion(annotation_id, row, history)
-            return
-        if ours[0] in history:
-            project = self.project
-            project._delete(annotation_id, project._incoming(annotation_id))
-            self._record_deletion(annotation_id, row, history)
-            self._gone[annotation_id] = (rev, set(history))
-            self.counts["deleted"] += 1
-        elif rev in ours[1]:
-            self.counts["unchanged"] += 1  # restored here after their deletion
-        else:
-            self._conflict(row, None, ours[0], annotation_id=annotation_id)
-
-    def _join_deletions(self, annotation_id: str, names: list[str]) -> None:
-        """Deleted on both sides, maybe from different revisions: our record learns theirs,
-        so a third copy holding any of those revisions does not bring the annotation back."""
-        rev, known = self._gone[annotation_id]
-        new = [n for n in dict.fromkeys(names) if n != rev and n not in known]
-        if not new:
-            return
-        history = [*self.project.deletion(annotation_id)["history"], *new]
-        self.project.conn.execute(
-            "UPDATE deletions SET history = ? WHERE annotation_id = ?",
-            (json.dumps(history), annotation_id),
-        )
-        self._gone[annotation_id] = (rev, set(history))
-
-    def _record_deletion(self, annotation_id: str, row: dict, history: list[str]) -> None:
-        self.project.conn.execute(
-            "INSERT OR REPLACE INTO deletions (annotation_id, document_id, annotator, layer, "
-            "revision, rev, history, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                annotation_id,
-                self.documents.get(row["document_id"], row["document_id"]),
-                self.rename.get(row["annotator"], row["annotator"]),
-                row["layer"],
-                row["revision"],
-                row["rev"],
-                json.dumps(history),
-                row["deleted_at"],
-            ),
-        )
-
-    def _store(self, row: dict, theirs: Annotation, count: str, new: bool) -> None:
-        """Write their revision as it is (revision, name and history), validated as an edit."""
-        project = self.project
-        if theirs.link_id and project.revision(theirs.link_id) is None:
-            if theirs.link_id in self._gone:
-                # They linked to a speaker deleted here: a conflict, not a refusal.
-                ours = self._ours.get(theirs.id) or self._gone.get(theirs.id)
-                return self._conflict(row, theirs, ours[0] if ours else "0-absent")
-        history = _history(row["history"])
-        try:
-            project._write(theirs, new=new, as_revision=(row["revision"], row["rev"], history))
-        except AnnotatorError as exc:
-            raise self._refusal(row, exc) from None
-        self._ours[theirs.id] = (row["rev"], set(history))
-        self._gone.pop(theirs.id, None)
-        self.counts[count] += 1
-
-    def _conflict(
-        self,
-        row: dict,
-        theirs: Annotation | None,
-        ours_rev: str,
-        annotation_id: str | None = None,
-    ) -> None:
-        if theirs is not None:
-            # Their version must fit our schema and document to be offered at all.
-            try:
-                self.project.schema.layer(theirs.layer)
-                self.project.schema.validate_attributes(theirs.layer, theirs.attributes)
-                for stance in theirs.stances:
-                    self.project.schema.validate_stance_value(theirs.layer, stance.value)
-                if self.project.text(theirs.document_id)[theirs.start : theirs.end] != theirs.text:
-                    raise ValidationError("its text does not match the document")
-            except AnnotatorError as exc:
-                raise self._refusal(row, exc) from None
-        annotation_id = annotation_id or theirs.id
-        ours = self.project.state(annotation_id)
-        document_id = theirs.document_id if theirs else ours.annotation.document_id
-        conflicts.record(
-            self.project,
-            annotation_id=annotation_id,
-            document_id=document_id,
-            annotator=theirs.annotator if theirs else ours.annotation.annotator,
-            ours_rev=ours_rev,
-            theirs_rev=row["rev"],
-            theirs=theirs,
-            theirs_history=_history(row["history"]),
-            source=str(self.other),
-        )
-        self.conflict_ids.add(conflicts.make_id(annotation_id, row["rev"]))
-        self.counts["conflicting"] += 1
-
-    def _differs(self, theirs: Annotation) -> bool:
-        ours = self.project.annotation(theirs.id)
-        return revision_content(ours) != revision_content(theirs)
-
-    def _theirs(self, row: dict) -> Annotation:
-        """Their row as an annotation of this project: our document, entity and ids."""
-        try:
-            attributes = json.loads(row["attributes"])
-            sources = json.loads(row["sources"] or "[]")
-            if not isinstance(attributes, dict) or not isinstance(sources, list):
-                raise ValueError("attributes or sources are not of the right JSON shape")
-        except (TypeError, ValueError) as exc:
-            raise self._refusal(row, exc) from None
-        entity_id = self.entities.get(row["entity_id"]) if row["entity_id"] else None
-        return Annotation(
-            id=self.id(row["id"]),
-            document_id=self.documents[row["document_id"]],
-            annotator=self.rename.get(row["annotator"], row["annotator"]),
-            layer=row["layer"],
-            start=row["start"],
-            end=row["end"],
-            text=row["text"],
-            attributes=attributes,
-            entity=self._entities.get(entity_id) if entity_id else None,
-            link_id=self.id(row["link_id"]),
-            stances=tuple(self._stances.get(row["id"], ())),
-            origin=row["origin"],
-            created_at=row["created_at"],
-            modified_at=row["modified_at"],
-            sources=tuple(self.id(str(s)) for s in sources),
-        )
-
-    def _refusal(self, row: dict, exc: Exception) -> ValidationError:
-        hint = ""
-        if "already tagged" in str(exc):
-            hint = (
-                f" (if two people used the name {row['annotator']!r}, merge with "
-                f"--rename '{row['annotator']}=NEW NAME')"
-            )
-        return ValidationError(
-            f"{self.other}: annotation {row['id']} ({row['layer']} of {row['annotator']} in "
-            f"{row['document_id']}): {exc}; nothing was merged{hint}"
-        )
 
 
 def _check_identities(theirs: dict[str, list], other: Path) -> None:
