@@ -8,11 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from annotator.core import conflicts
+from annotator.core import conflicts, migrations
 from annotator.core.errors import ValidationError
 from annotator.core.formats import txt
 from annotator.core.merge import merge, parse_renames
 from annotator.core.project import Project
+from annotator.core.schema import default_schema_text
+from annotator.core.text import text_sha256
 
 
 @pytest.fixture
@@ -216,13 +218,18 @@ def test_annotations_from_before_revisions_edited_apart_are_a_conflict(copies):
 
 def test_a_renamed_annotators_claims_link_to_their_own_speakers(copies):
     copies.theirs.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.add_annotation(
+        copies.doc, "gold", "claim", 10, 40, origin="adjudicated", sources=[copies.claim]
+    )
     rename = parse_renames(["amal=amal (laptop)"])
     report = merge(copies.ours, copies.path, rename=rename)
-    assert report.annotations_added == 2 and report.annotators == ("amal (laptop)",)
+    assert report.annotations_added == 3 and report.annotators == ("amal (laptop)", "gold")
     speaker, claim = copies.ours.annotations(copies.doc, annotator="amal (laptop)")
     assert claim.link_id == speaker.id and speaker.id != copies.speaker
+    (gold,) = copies.ours.annotations(copies.doc, annotator="gold")
+    assert gold.sources == (claim.id,)
     assert copies.ours.verify() == []
-    assert counts(merge(copies.ours, copies.path, rename=rename)) == (0, 0, 0, 0, 2)
+    assert counts(merge(copies.ours, copies.path, rename=rename)) == (0, 0, 0, 0, 3)
 
 
 def their_file_edited_by_hand(copies, sql):
@@ -286,3 +293,39 @@ def test_a_conflict_keeps_all_their_fields(copies):
     theirs = json.loads(stored[0])
     assert theirs["entity"]["name"] == "Esmail Qaani"
     assert theirs["attributes"] == {"role": "person"} and theirs["history"]
+
+
+def test_a_colleague_file_of_an_older_format_merges_and_its_edits_stay_older(
+    copies, tmp_path, seed_text
+):
+    """A format-3 file (before revisions): read from a migrated copy, its rows are "1-0"."""
+    path = tmp_path / "old.annotator"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, to_version=3)
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('label_schema', ?), ('created_at', '2025-05-01')",
+        (default_schema_text(),),
+    )
+    conn.execute(
+        "INSERT INTO documents (id, title, text, sha256, source, imported_at) "
+        "VALUES ('old-id', 'خبر', ?, ?, 'a.txt', '2025-05-01T00:00:00+00:00')",
+        (seed_text, text_sha256(seed_text)),
+    )
+    conn.execute("INSERT INTO annotators (id, name, created_at) VALUES (1, 'omar', '2025-05-01')")
+    speaker_id = "6a1f3c52-8d3e-4b7a-9c1e-2f4d5e6a7b8c"
+    conn.execute(
+        'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
+        "attributes, origin, created_at, modified_at) VALUES (?, 'old-id', 1, 'speaker', "
+        "0, 5, ?, '{\"role\": \"person\"}', 'manual', '2025-05-01T00:00:00+00:00', "
+        "'2025-05-01T00:00:00+00:00')",
+        (speaker_id, seed_text[:5]),
+    )
+    conn.close()
+    before = path.read_bytes()
+    report = merge(copies.ours, path)
+    assert path.read_bytes() == before
+    assert report.annotations_added == 1 and report.documents_added == 0
+    assert copies.ours.annotation(speaker_id).document_id == copies.doc
+    copies.ours.update_annotation(speaker_id, attributes={"role": "government"})
+    assert counts(merge(copies.ours, path)) == (0, 0, 0, 0, 1)
+    assert copies.ours.annotation(speaker_id).attributes == {"role": "government"}
