@@ -49,6 +49,8 @@ class AnnotationMerge:
             for row in theirs[table]
             if row["annotator"] in rename
         }
+        if not self._renamed:
+            self.id = _same  # type: ignore[method-assign]  # the common case, called per row
         for table in ("annotations", "deletions"):
             for row in theirs[table]:
                 row["history"] = _history(row["history"]) if row["history"] != "[]" else []
@@ -56,7 +58,7 @@ class AnnotationMerge:
         self._added: list[tuple[dict, Annotation]] = []
         self._updates: list[tuple[dict, Annotation, bool]] = []
         self._stances: dict[str, list[Stance]] = {}
-        for annotation_id, _, target, value in sorted(theirs["stances"], key=lambda s: s[:2]):
+        for annotation_id, _, target, value in sorted(theirs["stances"]):
             self._stances.setdefault(annotation_id, []).append(Stance(target, value))
         self._ours = {
             r[0]: (r[1], r[2])
@@ -276,7 +278,8 @@ class AnnotationMerge:
     def _theirs(self, row: dict) -> Annotation:
         """Their row as an annotation of this project: our document, entity and ids."""
         try:
-            attributes = dict(self._parsed(row["attributes"]))
+            # Shared between rows of equal text, as the store's reader does; never mutated.
+            attributes = self._parsed(row["attributes"])
             sources = () if row["sources"] in (None, "[]") else self._parsed(row["sources"])
             if not isinstance(attributes, dict) or not isinstance(sources, (list, tuple)):
                 raise ValueError("attributes or sources are not of the right JSON shape")
@@ -325,3 +328,7 @@ def _names(entry: tuple[str, str | set[str]]) -> set[str]:
     """The earlier revision names of one of our (rev, history) entries; the history is parsed
     only when needed, as most ids of a merge have equal revisions or are new."""
     return entry[1] if isinstance(entry[1], set) else set(_history(entry[1]))
+
+
+def _same(annotation_id: str | None) -> str | None:
+    return annotation_id
