@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.annotation_store import AnnotationState
+from annotator.core.annotation_store import AnnotationState, _history
 from annotator.core.clock import now
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity, Stance
@@ -109,6 +109,29 @@ def conflict(project: Project, conflict_id: str) -> Conflict:
     if row is None:
         raise NotFoundError(f"no merge conflict with id {conflict_id!r}")
     return _conflict(row)
+
+
+def close_superseded(project: Project) -> int:
+    """Close the open conflicts that our current version (or deletion) already descends from
+    their side of: settled elsewhere (a colleague resolved it and we merged their file), so
+    choosing there could only bring an older version back. Returns how many were closed."""
+    closed = 0
+    for conflict_id, annotation_id, theirs_rev in project.conn.execute(
+        "SELECT id, annotation_id, theirs_rev FROM conflicts WHERE resolved IS NULL"
+    ).fetchall():
+        row = project.conn.execute(
+            "SELECT rev, history FROM annotations WHERE id = ? UNION ALL "
+            "SELECT rev, history FROM deletions WHERE annotation_id = ?",
+            (annotation_id, annotation_id),
+        ).fetchone()
+        if row is not None and row[0] != theirs_rev and theirs_rev in _history(row[1]):
+            # 'ours': what stays is our version, which now includes theirs.
+            project.conn.execute(
+                "UPDATE conflicts SET resolved = 'ours', resolved_at = ? WHERE id = ?",
+                (now(), conflict_id),
+            )
+            closed += 1
+    return closed
 
 
 def differences(project: Project, item: Conflict) -> list[str]:

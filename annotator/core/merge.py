@@ -86,6 +86,7 @@ def merge(
         run.merge(cancelled)
         statuses = _merge_statuses(project, theirs["statuses"], documents, rename)
         comments_added = _merge_comments(project, theirs["comments"], documents, rename, run.id)
+        conflicts.close_superseded(project)
         found = tuple(c for c in conflicts.open_conflicts(project) if c.id in run.conflict_ids)
     counts = run.counts
     return MergeReport(

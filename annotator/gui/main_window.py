@@ -422,9 +422,10 @@ class MainWindow(QMainWindow):
             f"{report.documents_added} new document(s)."
         ]
         if report.conflicts:
+            documents = ", ".join(sorted({c.document_id for c in report.conflicts}))
             lines.append(
-                f"{len(report.conflicts)} conflict(s) were kept: choose our or their version "
-                "in the review window."
+                f"{len(report.conflicts)} conflict(s) were kept (documents {documents}): "
+                "choose our or their version in the review window."
             )
         QMessageBox.information(self, "Merge", "\n\n".join(lines))
         self.documents.refresh()

@@ -329,3 +329,16 @@ def test_a_colleague_file_of_an_older_format_merges_and_its_edits_stay_older(
     copies.ours.update_annotation(speaker_id, attributes={"role": "government"})
     assert counts(merge(copies.ours, path)) == (0, 0, 0, 0, 1)
     assert copies.ours.annotation(speaker_id).attributes == {"role": "government"}
+
+
+def test_a_conflict_settled_on_the_other_copy_closes_here_at_the_next_merge(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    merge(copies.ours, copies.path)
+    merge(copies.theirs, copies.ours.path)  # both copies now hold the conflict
+    (office,) = conflicts.open_conflicts(copies.ours)
+    conflicts.resolve(copies.ours, office.id, "theirs")
+    merge(copies.theirs, copies.ours.path)
+    assert conflicts.open_conflicts(copies.theirs) == []
+    assert copies.theirs.annotation(copies.claim).attributes == {"kind": "paraphrase"}
+    assert copies.theirs.revision(copies.claim) == copies.ours.revision(copies.claim)
