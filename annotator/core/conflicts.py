@@ -84,6 +84,15 @@ def record(
             now(),
         ),
     )
+    if cursor.rowcount == 1 and theirs_history:
+        # An open conflict with an older revision of theirs is replaced by this one, which
+        # holds that revision's changes and more: one choice per annotation and colleague.
+        marks = ", ".join("?" * len(theirs_history))
+        project.conn.execute(
+            "UPDATE conflicts SET resolved = 'ours', resolved_at = ? WHERE annotation_id = ? "
+            f"AND resolved IS NULL AND theirs_rev IN ({marks})",
+            (now(), annotation_id, *theirs_history),
+        )
     return cursor.rowcount == 1
 
 

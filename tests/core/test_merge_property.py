@@ -1,6 +1,7 @@
 """Two copies of one project diverge by random edits and deletes, then are merged both ways and
 again: merging twice changes nothing, no deletion is undone, no edit is lost without being
-listed as a conflict, and both files pass `check`."""
+listed as a conflict, and both files pass `check`; conflicts resolved on one copy do not come
+back at the next merges."""
 
 import re
 import shutil
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.core import conflicts
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import txt
 from annotator.core.merge import merge
@@ -131,8 +133,8 @@ def known(project, annotation_id, rev):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(ours_ops=OPS, theirs_ops=OPS)
-def test_two_copies_edited_apart_merge_without_losing_anything(base, ours_ops, theirs_ops):
+@given(ours_ops=OPS, theirs_ops=OPS, choices=st.lists(st.sampled_from(conflicts.CHOICES)))
+def test_two_copies_edited_apart_merge_without_losing_anything(base, ours_ops, theirs_ops, choices):
     with tempfile.TemporaryDirectory() as folder:
         paths = [Path(folder) / "office.annotator", Path(folder) / "laptop.annotator"]
         for path in paths:
@@ -163,3 +165,16 @@ def test_two_copies_edited_apart_merge_without_losing_anything(base, ours_ops, t
                 for made_on in made.values():
                     for annotation_id, rev in made_on.items():
                         assert known(project, annotation_id, rev), (annotation_id, rev)
+            # The office resolves its conflicts; after merging both ways none comes back.
+            unresolvable = set()
+            for n, item in enumerate(conflicts.open_conflicts(ours)):
+                try:
+                    conflicts.resolve(ours, item.id, choices[n] if n < len(choices) else "ours")
+                except AnnotatorError:
+                    # Their version no longer fits (its speaker was deleted here): stays open.
+                    unresolvable.add(item.annotation_id)
+            merge(ours, paths[1])
+            merge(theirs, paths[0])
+            merge(ours, paths[1])
+            assert {c.annotation_id for c in conflicts.open_conflicts(ours)} <= unresolvable
+            assert ours.verify() == [] and theirs.verify() == []

@@ -342,3 +342,13 @@ def test_a_conflict_settled_on_the_other_copy_closes_here_at_the_next_merge(copi
     assert conflicts.open_conflicts(copies.theirs) == []
     assert copies.theirs.annotation(copies.claim).attributes == {"kind": "paraphrase"}
     assert copies.theirs.revision(copies.claim) == copies.ours.revision(copies.claim)
+
+
+def test_a_newer_version_there_replaces_the_open_conflict_it_descends_from(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    merge(copies.ours, copies.path)
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "indirect"})
+    merge(copies.ours, copies.path)
+    (kept,) = conflicts.open_conflicts(copies.ours)
+    assert kept.theirs.attributes == {"kind": "indirect"}
