@@ -108,9 +108,13 @@ def open_conflicts(project: Project, document_id: str | None = None) -> list[Con
     if document_id is not None:
         sql += " AND document_id = ?"
         params = (document_id,)
-    return [
-        _conflict(row) for row in project.conn.execute(sql + " ORDER BY created_at, id", params)
-    ]
+    found = []
+    for row in project.conn.execute(sql + " ORDER BY created_at, id", params):
+        try:
+            found.append(_conflict(row))
+        except ValidationError:
+            continue  # a damaged row cannot be offered as a choice
+    return found
 
 
 def conflict(project: Project, conflict_id: str) -> Conflict:
@@ -262,8 +266,13 @@ _SELECT = (
 def _conflict(row: Any) -> Conflict:
     theirs, history = None, ()
     if row[6]:
-        data = json.loads(row[6])
-        theirs, history = _from_dict(data), tuple(data.get("history", ()))
+        try:
+            data = json.loads(row[6])
+            theirs, history = _from_dict(data), tuple(map(str, data.get("history", ())))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise ValidationError(
+                f"merge conflict {row[0]}: their stored version is unreadable"
+            ) from None
     return Conflict(
         id=row[0],
         annotation_id=row[1],

@@ -352,3 +352,14 @@ def test_a_newer_version_there_replaces_the_open_conflict_it_descends_from(copie
     merge(copies.ours, copies.path)
     (kept,) = conflicts.open_conflicts(copies.ours)
     assert kept.theirs.attributes == {"kind": "indirect"}
+
+
+def test_a_damaged_conflict_row_is_not_offered_and_crashes_nothing(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    (kept,) = merge(copies.ours, copies.path).conflicts
+    with copies.ours.atomic():
+        copies.ours.conn.execute("UPDATE conflicts SET theirs = '[1, 2'")
+    assert conflicts.open_conflicts(copies.ours) == []
+    with pytest.raises(ValidationError, match="unreadable"):
+        conflicts.resolve(copies.ours, kept.id, "theirs")
