@@ -13,6 +13,8 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core import backup, formats
+from annotator.core.conflicts import describe as describe_conflict
+from annotator.core.conflicts import open_conflicts
 from annotator.core.default_project import open_project
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.articles import ColumnMapping, import_batch, read_articles
@@ -234,20 +236,23 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.core.merge import merge, parse_renames
 
     renames = parse_renames(args.rename or [])
-    conflicts = 0
     with open_project(args.project) as project:
         for other in args.theirs:
             report = merge(project, other, rename=renames)
-            who = ", ".join(report.annotators) or "nobody"
             print(
-                f"{other}: merged {report.annotations_added} annotation(s) of {who}; "
-                f"{report.annotations_present} already present; "
-                f"{report.documents_added} new document(s)"
+                f"{other}: {report.annotations_added} annotation(s) added, "
+                f"{report.annotations_updated} updated, {report.annotations_deleted} deleted, "
+                f"{report.annotations_conflicting} in conflict, "
+                f"{report.annotations_unchanged} unchanged; "
+                f"{report.documents_added} new document(s), {report.entities_added} new "
+                f"entit(y/ies), {report.comments_added} new comment(s), "
+                f"{report.statuses_changed} status(es) changed"
             )
             for conflict in report.conflicts:
-                print(f"annotator: refused: {other}: {conflict}", file=sys.stderr)
-            conflicts += len(report.conflicts)
-    return 2 if conflicts else 0
+                print(f"  conflict: {describe_conflict(project, conflict)}")
+            if report.conflicts:
+                print("  resolve the conflicts in the review window (annotator gui, Review)")
+    return 0
 
 
 def _project_path(args: argparse.Namespace) -> Path:
@@ -301,8 +306,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         problems = [*project.warnings, *project.verify()]
         figures = project.stats()
+        # Open merge conflicts are work to do, not damage: listed, never a failure.
+        open_merge_conflicts = [describe_conflict(project, c) for c in open_conflicts(project)]
     for problem in problems:
         print(problem)
+    for conflict in open_merge_conflicts:
+        print(f"note: open merge conflict: {conflict}")
     if problems:
         print(f"annotator: {len(problems)} problem(s) found", file=sys.stderr)
         return 1

@@ -1,4 +1,5 @@
-"""Bringing a colleague's work in: copy their annotators' annotations from their project file.
+"""Bringing a colleague's work in: their annotations, edits and deletions compared with ours by
+revision, true conflicts kept for review.
 
 Their file is never opened for writing: it is copied to a temporary folder first (with its WAL
 file, so committed work not yet checkpointed comes along) and read from the copy.
@@ -9,24 +10,38 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from annotator.core import backup, migrations
+from annotator.core import backup, conflicts, migrations
+from annotator.core.conflicts import Conflict
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
+from annotator.core.merge_annotations import AnnotationMerge
+from annotator.core.model import STATUSES
 from annotator.core.project import Project, check_project_file
 
 
 @dataclass(frozen=True)
 class MergeReport:
+    """What a merge did, counted per annotation of their file: `annotations_added` (new ids),
+    `_updated` (their revision was newer), `_deleted` (they deleted a revision we had),
+    `_conflicting` (both changed since the common revision: kept as a conflict, listed in
+    `conflicts`), `_unchanged` (equal, ours newer, or deleted here later)."""
+
     documents_added: int = 0
     annotations_added: int = 0
-    annotations_present: int = 0  # already in the project (same id): merging twice adds nothing
+    annotations_updated: int = 0
+    annotations_deleted: int = 0
+    annotations_conflicting: int = 0
+    annotations_unchanged: int = 0
     entities_added: int = 0
     comments_added: int = 0
-    annotators: tuple[str, ...] = ()  # whose annotations were merged
-    conflicts: tuple[str, ...] = field(default_factory=tuple)  # one message per refused name
+    statuses_changed: int = 0
+    annotators: tuple[str, ...] = ()  # whose annotations their file holds (after renaming)
+    conflicts: tuple[Conflict, ...] = field(default_factory=tuple)
     backup: str | None = None
 
 
@@ -37,13 +52,18 @@ def merge(
     rename: dict[str, str] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> MergeReport:
-    """Copy the annotations (with entities, links, stances, comments and statuses) of the
-    annotators in `other` into `project`, in one transaction.
+    """Bring the annotations (with entities, links, stances, deletions, comments and statuses)
+    of `other` into `project`, in one transaction; their file is only read.
 
-    Documents are matched by text hash; a document the project lacks is added. Annotations keep
-    their UUIDs, so merging the same file twice changes nothing. An annotator name that exists
-    on both sides with different work is a conflict: it is reported and not merged, unless
-    `rename` maps it to another name.
+    Documents are matched by text hash; a document the project lacks is added. Each annotation
+    id is compared by revision: the newer side wins, a deletion travels like an edit, and when
+    both sides changed it since their common revision their version is kept as a conflict
+    (`annotator.core.conflicts`) for the researcher to resolve. Merging the same file twice
+    changes nothing. `rename` maps their annotator names to new ones (two people who used the
+    same name): the renamed annotations get ids of their own, and their links follow.
+
+    Every row is validated as an edit would be; one that does not fit raises ValidationError
+    naming the file and the annotation, and nothing is merged.
     """
     other = Path(other)
     check_project_file(other)
@@ -52,66 +72,64 @@ def merge(
     rename = dict(rename or {})
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
         theirs = _read(_copy(other, Path(folder)), other)
+    _check_identities(theirs, other)
     cancelled = cancel or (lambda: False)
-    mine_ids = {r[0] for r in project.conn.execute("SELECT id FROM annotations")}
-    by_annotator: dict[str, list[dict]] = {}
-    for row in theirs["annotations"]:
-        name = rename.get(row["annotator"], row["annotator"])
-        by_annotator.setdefault(name, []).append(row)
-    my_names = set(project.annotators())
-    conflicts, merged = [], []
-    for name, rows in sorted(by_annotator.items()):
-        new = [r for r in rows if r["id"] not in mine_ids]
-        if name in my_names and new and _has_own_work(project, name, {r["id"] for r in rows}):
-            conflicts.append(
-                f"annotator {name!r} exists in both projects with different annotations; not "
-                f"merged (merge it under another name: --rename '{name}=NEW NAME')"
-            )
-            continue
-        merged.append(name)
     if cancelled():
         raise Cancelled("merge cancelled; nothing was changed")
     saved = backup.make(project.conn, project.path, "before-merge")
     with project.atomic():
-        # Links may point to annotations inserted later in the same transaction.
+        # Links may point to annotations written later in the same transaction.
         project.conn.execute("PRAGMA defer_foreign_keys = ON")
         documents, documents_added = _merge_documents(project, theirs["documents"])
         entities, entities_added = _merge_entities(project, theirs["entities"])
-        added = present = 0
-        rows = []
-        for name in merged:
-            annotator_id = project.annotator_id(name)
-            for row in by_annotator[name]:
-                if row["id"] in mine_ids:
-                    present += 1
-                    continue
-                rows.append(_annotation_row(project, row, documents, entities, annotator_id))
-                added += 1
-            if cancelled():
-                raise Cancelled("merge cancelled; nothing was changed")
-        project.conn.executemany(
-            'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
-            "attributes, entity_id, link_id, origin, created_at, modified_at, sources) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        inserted = {row[0] for row in rows}
-        project.conn.executemany(
-            "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
-            [s for s in theirs["stances"] if s[0] in inserted],
-        )
-        _merge_statuses(project, theirs["statuses"], documents, rename, set(merged))
-        comments_added = _merge_comments(project, theirs["comments"], documents, rename)
+        run = AnnotationMerge(project, theirs, other, documents, entities, rename)
+        run.merge(cancelled)
+        statuses = _merge_statuses(project, theirs["statuses"], documents, rename)
+        comments_added = _merge_comments(project, theirs["comments"], documents, rename, run.id)
+        conflicts.close_superseded(project)
+        found = tuple(c for c in conflicts.open_conflicts(project) if c.id in run.conflict_ids)
+    counts = run.counts
     return MergeReport(
         documents_added=documents_added,
-        annotations_added=added,
-        annotations_present=present,
+        annotations_added=counts["added"],
+        annotations_updated=counts["updated"],
+        annotations_deleted=counts["deleted"],
+        annotations_conflicting=counts["conflicting"],
+        annotations_unchanged=counts["unchanged"],
         entities_added=entities_added,
         comments_added=comments_added,
-        annotators=tuple(merged),
-        conflicts=tuple(conflicts),
+        statuses_changed=statuses,
+        annotators=tuple(
+            sorted({rename.get(r["annotator"], r["annotator"]) for r in theirs["annotations"]})
+        ),
+        conflicts=found,
         backup=str(saved),
     )
+
+
+def _check_identities(theirs: dict[str, list], other: Path) -> None:
+    """Ids must be UUIDs and times ISO 8601, as this tool writes them: refuse the file else."""
+    for table, key, times in (
+        ("annotations", "id", ("created_at", "modified_at")),
+        ("deletions", "annotation_id", ("deleted_at",)),
+        ("comments", "id", ("created_at",)),
+    ):
+        what = "annotation" if table != "comments" else "comment"
+        for row in theirs[table]:
+            try:
+                uuid.UUID(str(row[key]))
+            except ValueError:
+                raise ValidationError(
+                    f"{other}: {what} id {row[key]!r} is not a UUID; nothing was merged"
+                ) from None
+            for name in times:
+                try:
+                    datetime.fromisoformat(row[name])
+                except (TypeError, ValueError):
+                    raise ValidationError(
+                        f"{other}: {what} {row[key]}: {name} {row[name]!r} is not an ISO 8601 "
+                        "time; nothing was merged"
+                    ) from None
 
 
 def _copy(other: Path, folder: Path) -> Path:
@@ -136,7 +154,7 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
             for r in conn.execute(
                 'SELECT a.id, a.document_id, p.name AS annotator, a.layer, a.start, a."end", '
                 "a.text, a.attributes, a.entity_id, a.link_id, a.origin, a.created_at, "
-                "a.modified_at, a.sources FROM annotations a "
+                "a.modified_at, a.sources, a.revision, a.rev, a.history FROM annotations a "
                 "JOIN annotators p ON p.id = a.annotator_id"
             )
         ]
@@ -144,6 +162,7 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
             "documents": [dict(r) for r in conn.execute("SELECT * FROM documents")],
             "entities": [dict(r) for r in conn.execute("SELECT * FROM entities")],
             "annotations": annotations,
+            "deletions": [dict(r) for r in conn.execute("SELECT * FROM deletions")],
             "stances": [
                 tuple(r)
                 for r in conn.execute("SELECT annotation_id, position, target, value FROM stances")
@@ -167,18 +186,6 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
         raise AnnotatorError(f"{original} cannot be read: {exc}") from None
     finally:
         conn.close()
-
-
-def _has_own_work(project: Project, name: str, theirs: set[str]) -> bool:
-    """Whether `name` has annotations in this project that the other file does not have."""
-    return any(
-        r[0] not in theirs
-        for r in project.conn.execute(
-            "SELECT a.id FROM annotations a JOIN annotators p ON p.id = a.annotator_id "
-            "WHERE p.name = ?",
-            (name,),
-        )
-    )
 
 
 def _merge_documents(project: Project, documents: list[dict]) -> tuple[dict[str, str], int]:
@@ -242,65 +249,48 @@ def _merge_entities(project: Project, entities: list[dict]) -> tuple[dict[str, s
     return mapping, added
 
 
-def _annotation_row(
-    project: Project,
-    row: dict,
-    documents: dict[str, str],
-    entities: dict[str, str],
-    annotator_id: int,
-) -> tuple:
-    document_id = documents[row["document_id"]]
-    text = project.text(document_id)
-    if text[row["start"] : row["end"]] != row["text"]:
-        raise ValidationError(
-            f"annotation {row['id']} does not match its document's text; nothing was merged"
-        )
-    project.schema.layer(row["layer"])  # refuses a layer this project's schema lacks
-    return (
-        row["id"],
-        document_id,
-        annotator_id,
-        row["layer"],
-        row["start"],
-        row["end"],
-        row["text"],
-        row["attributes"],
-        entities.get(row["entity_id"]) if row["entity_id"] else None,
-        row["link_id"],
-        row["origin"],
-        row["created_at"],
-        row["modified_at"],
-        row["sources"] or "[]",
-    )
-
-
-def _merge_statuses(project, statuses, documents, rename, merged) -> None:
+def _merge_statuses(
+    project: Project, statuses: list[dict], documents: dict[str, str], rename: dict[str, str]
+) -> int:
+    """Their document statuses: added when we have none, taken when theirs is newer."""
+    changed = 0
     for status in statuses:
-        name = rename.get(status["annotator"], status["annotator"])
-        if name not in merged:
+        if status["status"] not in STATUSES:
+            raise ValidationError(f"unknown document status {status['status']!r}")
+        document_id = documents[status["document_id"]]
+        annotator_id = project.annotator_id(rename.get(status["annotator"], status["annotator"]))
+        row = project.conn.execute(
+            "SELECT status, modified_at FROM document_status "
+            "WHERE document_id = ? AND annotator_id = ?",
+            (document_id, annotator_id),
+        ).fetchone()
+        if row is not None and (row[0] == status["status"] or row[1] >= status["modified_at"]):
             continue
         project.conn.execute(
-            "INSERT OR IGNORE INTO document_status (document_id, annotator_id, status, "
+            "INSERT OR REPLACE INTO document_status (document_id, annotator_id, status, "
             "modified_at) VALUES (?, ?, ?, ?)",
-            (
-                documents[status["document_id"]],
-                project.annotator_id(name),
-                status["status"],
-                status["modified_at"],
-            ),
+            (document_id, annotator_id, status["status"], status["modified_at"]),
         )
+        changed += 1
+    return changed
 
 
-def _merge_comments(project, comments, documents, rename) -> int:
+def _merge_comments(
+    project: Project,
+    comments: list[dict],
+    documents: dict[str, str],
+    rename: dict[str, str],
+    our_id: Callable[[str | None], str | None],
+) -> int:
     existing = {r[0] for r in project.conn.execute("SELECT id FROM comments")}
     annotation_ids = {r[0] for r in project.conn.execute("SELECT id FROM annotations")}
     added = 0
     for comment in comments:
         if comment["id"] in existing:
             continue
-        annotation_id = comment["annotation_id"]
+        annotation_id = our_id(comment["annotation_id"])
         if annotation_id is not None and annotation_id not in annotation_ids:
-            continue  # on an annotation that was not merged
+            continue  # on an annotation that is not here (deleted, or in conflict)
         name = rename.get(comment["annotator"], comment["annotator"])
         project.conn.execute(
             "INSERT INTO comments (id, document_id, annotation_id, annotator_id, text, "

@@ -441,12 +441,18 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Nothing was merged", str(exc))
             return
         lines = [
-            f"Merged {report.annotations_added} annotation(s) of "
-            f"{', '.join(report.annotators) or 'nobody'}; "
-            f"{report.annotations_present} were already here; "
+            f"Annotations: {report.annotations_added} added, {report.annotations_updated} "
+            f"updated, {report.annotations_deleted} deleted, "
+            f"{report.annotations_conflicting} in conflict, "
+            f"{report.annotations_unchanged} unchanged; "
             f"{report.documents_added} new document(s)."
         ]
-        lines += report.conflicts
+        if report.conflicts:
+            documents = ", ".join(sorted({c.document_id for c in report.conflicts}))
+            lines.append(
+                f"{len(report.conflicts)} conflict(s) were kept (documents {documents}): "
+                "choose our or their version in the review window."
+            )
         QMessageBox.information(self, "Merge", "\n\n".join(lines))
         self.documents.refresh()
         self.workbench.reload()

@@ -1,10 +1,14 @@
-"""Qt models of a review: the compared pairs, and one pair's fields side by side."""
+"""Qt models of a review: the compared pairs, one pair's fields side by side, and the merge
+conflicts of the document (ours against theirs)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from annotator.core.conflicts import Conflict
 from annotator.core.model import Annotation
 from annotator.core.review import Comparison, ReviewItem
 from annotator.core.text import one_line
@@ -121,6 +125,105 @@ class ReviewDetailsModel(QAbstractTableModel):
             names = list(dict.fromkeys([*a, *b, *g]))
             names = [n for n in names if n != "Entity" or any(x.get(n) for x in (a, b, g))]
             self._rows = [(n, a.get(n, ""), b.get(n, ""), g.get(n, "")) for n in names]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() in (1, 2):
+            return DIFFERENT if row[1] != row[2] else None
+        return None
+
+    def differing_fields(self) -> list[str]:
+        return [row[0] for row in self._rows if row[1] != row[2]]
+
+
+class ConflictsModel(QAbstractTableModel):
+    """The open merge conflicts of a document: whose annotation, and what differs."""
+
+    HEADERS = ("Annotator", "Layer", "Text", "Differs in", "Their file")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[Conflict, Annotation | None, list[str]]] = []
+
+    def set_conflicts(self, rows: list[tuple[Conflict, Annotation | None, list[str]]]) -> None:
+        """Rows of (conflict, our current annotation or None, the fields that differ)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def conflict(self, row: int) -> Conflict | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def ours(self, row: int) -> Annotation | None:
+        return self._rows[row][1] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, conflict_id: str | None) -> int:
+        return next((n for n, r in enumerate(self._rows) if r[0].id == conflict_id), -1)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        conflict, ours, differences = self._rows[index.row()]
+        shown = ours or conflict.theirs
+        return (
+            conflict.annotator,
+            shown.layer if shown else "",
+            one_line(shown.text, 60) if shown else "",
+            ", ".join(differences),
+            Path(conflict.source).name,
+        )[index.column()]
+
+
+class ConflictFieldsModel(QAbstractTableModel):
+    """Our version and theirs side by side, field by field; differing rows marked."""
+
+    HEADERS = ("Field", "Ours", "Theirs")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str]] = []
+
+    def show(
+        self,
+        ours: Annotation | None,
+        theirs: Annotation | None,
+        links: dict[str, Annotation],
+        shown: bool = True,
+    ) -> None:
+        """`shown` False: nothing to show (no conflict selected)."""
+        self.beginResetModel()
+        self._rows = []
+        if shown:
+            a, b = _fields(ours, links), _fields(theirs, links)
+            self._rows = [("Deleted", "" if ours else "yes", "" if theirs else "yes")]
+            self._rows += [(n, a.get(n, ""), b.get(n, "")) for n in dict.fromkeys([*a, *b])]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802

@@ -1,5 +1,5 @@
 """Review mode: two annotators' work on one document, every disagreement listed, and decisions
-written into the gold version, each one undoable."""
+written into the gold version, each one undoable; the document's merge conflicts beside them."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ from annotator.core.suggest import SUGGESTIONS
 from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.commands import DecisionCommand
+from annotator.gui.conflict_pane import ConflictPane
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
 from annotator.gui.workbench import Workbench
@@ -121,6 +122,9 @@ class ReviewWindow(QMainWindow):
         self.comments = QListWidget()  # a read-only list of texts, rebuilt from the store
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText("Comment on this disagreement, then Enter")
+        self.conflicts = ConflictPane(self.project, self.gold.undo_stack)
+        self.conflicts.changed.connect(self.refresh)
+        self.conflicts.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -151,6 +155,7 @@ class ReviewWindow(QMainWindow):
         panel.addWidget(QLabel("Comments:"))
         panel.addWidget(self.comments, 1)
         panel.addWidget(self.comment_edit)
+        panel.addWidget(self.conflicts, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -204,7 +209,7 @@ class ReviewWindow(QMainWindow):
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.gold.undo_stack.createRedoAction(self, "Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for act in (undo, redo):
+        for act in (undo, redo, self.conflicts.keep_action, self.conflicts.take_action):
             self.addAction(act)
         menu = self.menuBar().addMenu("&Review")
         for act in self.actions():
@@ -261,6 +266,7 @@ class ReviewWindow(QMainWindow):
             self.summary.setText(f"{total} disagreements, {state}")
         row = self.items_model.row_of(current.sources if current else None)
         self.select_row(row if row >= 0 else 0)
+        self.conflicts.show_document(self.document_id)
 
     def current_item(self) -> ReviewItem | None:
         return self.items_model.item(self.items.currentIndex().row())

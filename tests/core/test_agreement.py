@@ -295,18 +295,17 @@ def test_a_claim_linked_to_the_paired_speaker_agrees(claims):
     assert link.confusion is None
 
 
-def test_a_kind_from_a_colleague_with_another_schema_is_a_category_of_its_own(tmp_path, claims):
-    # The colleague's schema has a kind "rumour"; merging keeps their values as they are.
+def test_a_kind_from_a_colleague_with_another_schema_is_refused_at_merge(tmp_path, claims):
+    # The colleague's schema has a kind "rumour": merged values are validated against ours,
+    # so their file is refused whole and no category outside the schema reaches agreement.
     schema = default_schema_text().replace('"paraphrase"]', '"paraphrase", "rumour"]')
     with Project.create(tmp_path / "colleague.annotator", schema_text=schema) as theirs:
         theirs.import_texts([TextSource(text=TEXT, id="doc")])
         tag(theirs, "carl", "claim", 1, 2, attributes={"kind": "rumour"})
         tag(theirs, "carl", "claim", 6, attributes={"kind": "indirect"})
-    merge(claims, tmp_path / "colleague.annotator")
-    kind = compare(claims, annotators=["ali", "carl"]).layer("claim").pair("ali", "carl")
-    kind = kind.attribute("kind")
-    assert kind.confusion.labels == ("direct", "indirect", "rumour")
-    assert kind.confusion.counts == ((0, 0, 1), (0, 1, 0), (0, 0, 0))
+    with pytest.raises(ValidationError, match="rumour"):
+        merge(claims, tmp_path / "colleague.annotator")
+    assert "carl" not in claims.annotators()
 
 
 def test_claim_kind_confusion(claims):

@@ -1,0 +1,334 @@
+"""The heart of a merge: their annotations and deletions against ours, id by id, by revision.
+
+For each id: equal revisions change nothing; the side whose history holds the other's revision
+is newer and wins; otherwise both changed it since their common revision, and their version is
+kept as a conflict (`annotator.core.conflicts`). Deletions are compared the same way through
+their records, so a deletion travels like an edit and is never undone by an older copy.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from annotator.core import conflicts
+from annotator.core.annotation_store import _history, revision_content
+from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
+from annotator.core.model import Annotation, Stance
+from annotator.core.project import Project
+
+# Ids of a renamed annotator's annotations derive from the old id and the new name, so merging
+# the same file twice under the same rename finds them again.
+_RENAMED = uuid.UUID("9c2e7d41-58b3-4f0a-a6e1-d3b7c5f98a24")
+
+
+class AnnotationMerge:
+    """One merge of their annotations and deletions into ours, id by id, by revision."""
+
+    def __init__(
+        self,
+        project: Project,
+        theirs: dict[str, list],
+        other: Path,
+        documents: dict[str, str],
+        entities: dict[str, str],
+        rename: dict[str, str],
+    ):
+        self.project, self.theirs, self.other = project, theirs, other
+        self.documents, self.entities, self.rename = documents, entities, rename
+        self.counts: Counter[str] = Counter()
+        self.conflict_ids: set[str] = set()
+        self._entities = {e.id: e for e in project.entities()}
+        self._renamed = {
+            row[key]: str(uuid.uuid5(_RENAMED, f"{row[key]}/{rename[row['annotator']]}"))
+            for table, key in (("annotations", "id"), ("deletions", "annotation_id"))
+            for row in theirs[table]
+            if row["annotator"] in rename
+        }
+        if not self._renamed:
+            self.id = _same  # type: ignore[method-assign]  # the common case, called per row
+        for table in ("annotations", "deletions"):
+            for row in theirs[table]:
+                row["history"] = _history(row["history"]) if row["history"] != "[]" else []
+        self._json: dict[str, Any] = {}
+        self._added: list[tuple[dict, Annotation]] = []
+        self._updates: list[tuple[dict, Annotation, bool]] = []
+        self._stances: dict[str, list[Stance]] = {}
+        for annotation_id, _, target, value in sorted(theirs["stances"]):
+            self._stances.setdefault(annotation_id, []).append(Stance(target, value))
+        self._ours = {
+            r[0]: (r[1], r[2])
+            for r in project.conn.execute("SELECT id, rev, history FROM annotations")
+        }
+        self._gone = {
+            r[0]: (r[1], r[2])
+            for r in project.conn.execute("SELECT annotation_id, rev, history FROM deletions")
+        }
+
+    def id(self, annotation_id: str | None) -> str | None:
+        """Our id of one of their annotations: the same, unless its annotator was renamed."""
+        return self._renamed.get(annotation_id, annotation_id) if annotation_id else None
+
+    def merge(self, cancelled: Callable[[], bool]) -> None:
+        """Decide every id, then write: new annotations in one statement, newer revisions one
+        by one, their deletions last (a deleted speaker takes its claims' links along)."""
+        # Link targets (speakers) before the annotations linking to them (claims).
+        rows = sorted(self.theirs["annotations"], key=lambda r: (r["link_id"] is not None, r["id"]))
+        for n, row in enumerate(rows):
+            self._annotation(row)
+            if n % 1000 == 999 and cancelled():
+                raise Cancelled("merge cancelled; nothing was changed")
+        self._write_added()
+        for row, theirs, new in self._updates:
+            self._write(row, theirs, new)
+        self._check_added()
+        for row in self.theirs["deletions"]:
+            self._deletion(row)
+        if cancelled():
+            raise Cancelled("merge cancelled; nothing was changed")
+
+    def _annotation(self, row: dict) -> None:
+        annotation_id = self.id(row["id"])
+        rev, history = row["rev"], row["history"]
+        ours, gone = self._ours.get(annotation_id), self._gone.get(annotation_id)
+        if ours is not None:
+            if rev == ours[0]:
+                if rev.endswith("-0") and self._differs(self._theirs(row)):
+                    # Rows from before revisions were kept all read "1-0": compare content.
+                    return self._conflict(row, self._theirs(row), ours[0])
+                self.counts["unchanged"] += 1
+            elif ours[0] in history:
+                self._take(row, self._theirs(row), "updated")
+            elif rev in _names(ours):
+                self.counts["unchanged"] += 1
+            else:
+                self._conflict(row, self._theirs(row), ours[0])
+        elif gone is not None:
+            if rev in _names(gone):
+                self.counts["unchanged"] += 1  # deleted here after their revision: stays so
+            elif gone[0] in history:
+                self._take(row, self._theirs(row), "updated")
+            else:
+                self._conflict(row, self._theirs(row), gone[0])
+        else:
+            self._take(row, self._theirs(row), "added")
+
+    def _take(self, row: dict, theirs: Annotation, count: str) -> None:
+        """Their revision is to be stored as it is (revision, name and history)."""
+        if theirs.link_id in self._gone:
+            # They linked to a speaker deleted here: a conflict, not a refusal.
+            ours = self._ours.get(theirs.id) or self._gone.get(theirs.id)
+            return self._conflict(row, theirs, ours[0] if ours else "0-absent")
+        if count == "added":
+            self._added.append((row, theirs))
+        else:
+            self._updates.append((row, theirs, theirs.id not in self._ours))
+        self._ours[theirs.id] = (row["rev"], set(row["history"]))
+        self._gone.pop(theirs.id, None)
+        self.counts[count] += 1
+
+    def _write_added(self) -> None:
+        """The new annotations, checked field by field as an edit would be, in one statement."""
+        items = []
+        for row, theirs in self._added:
+            try:
+                theirs = self.project._validated_fields(theirs)
+            except AnnotatorError as exc:
+                raise self._refusal(row, exc) from None
+            items.append((theirs, row["revision"], row["rev"], row["history"]))
+        # In document order, as the index is: random order (by id) is several times slower.
+        items.sort(key=lambda item: (item[0].document_id, item[0].start))
+        self.project._insert_revisions(items)
+
+    def _check_added(self) -> None:
+        """Links and one-tag-per-span of the new annotations, now that all are stored: the
+        store's own checks, run on the rows a look at the whole table finds suspect."""
+        project = self.project
+        links = {
+            r[0]: r[1:]
+            for r in project.conn.execute(
+                "SELECT c.id, t.layer, t.document_id = c.document_id AND "
+                "t.annotator_id = c.annotator_id FROM annotations c "
+                "LEFT JOIN annotations t ON t.id = c.link_id WHERE c.link_id IS NOT NULL"
+            )
+        }
+        twins = {
+            i
+            for (ids,) in project.conn.execute(
+                "SELECT group_concat(id, ' ') FROM annotations GROUP BY document_id, "
+                'annotator_id, layer, start, "end", link_id HAVING count(*) > 1'
+            )
+            for i in ids.split(" ")
+        }
+        for row, theirs in self._added:
+            try:
+                if theirs.link_id is not None:
+                    link = project.schema.layer(theirs.layer).attribute_of_type("link")
+                    if links.get(theirs.id) != (link.layer, 1):
+                        project._check_link(theirs, link)
+                if theirs.id in twins:
+                    project._check_not_twice(theirs)
+            except AnnotatorError as exc:
+                raise self._refusal(row, exc) from None
+
+    def _deletion(self, row: dict) -> None:
+        annotation_id = self.id(row["annotation_id"])
+        rev, history = row["rev"], row["history"]
+        ours = self._ours.get(annotation_id)
+        if annotation_id in self._gone:
+            self._join_deletions(annotation_id, [*history, rev])
+            return
+        if ours is None:
+            # Never seen here: keep the record, so a third file with the annotation does not
+            # bring it back.
+            self._record_deletion(annotation_id, row, history)
+            return
+        if ours[0] in history:
+            project = self.project
+            project._delete(annotation_id, project._incoming(annotation_id))
+            self._record_deletion(annotation_id, row, history)
+            self._gone[annotation_id] = (rev, set(history))
+            self.counts["deleted"] += 1
+        elif rev in _names(ours):
+            self.counts["unchanged"] += 1  # restored here after their deletion
+        else:
+            self._conflict(row, None, ours[0], annotation_id=annotation_id)
+
+    def _join_deletions(self, annotation_id: str, names: list[str]) -> None:
+        """Deleted on both sides, maybe from different revisions: our record learns theirs,
+        so a third copy holding any of those revisions does not bring the annotation back."""
+        rev, known = self._gone[annotation_id][0], _names(self._gone[annotation_id])
+        new = [n for n in dict.fromkeys(names) if n != rev and n not in known]
+        if not new:
+            return
+        history = [*self.project.deletion(annotation_id)["history"], *new]
+        self.project.conn.execute(
+            "UPDATE deletions SET history = ? WHERE annotation_id = ?",
+            (json.dumps(history), annotation_id),
+        )
+        self._gone[annotation_id] = (rev, set(history))
+
+    def _record_deletion(self, annotation_id: str, row: dict, history: list[str]) -> None:
+        self.project.conn.execute(
+            "INSERT OR REPLACE INTO deletions (annotation_id, document_id, annotator, layer, "
+            "revision, rev, history, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                annotation_id,
+                self.documents.get(row["document_id"], row["document_id"]),
+                self.rename.get(row["annotator"], row["annotator"]),
+                row["layer"],
+                row["revision"],
+                row["rev"],
+                json.dumps(history),
+                row["deleted_at"],
+            ),
+        )
+
+    def _write(self, row: dict, theirs: Annotation, new: bool) -> None:
+        """Write their newer revision over ours, validated as an edit."""
+        history = row["history"]
+        try:
+            self.project._write(theirs, new=new, as_revision=(row["revision"], row["rev"], history))
+        except AnnotatorError as exc:
+            raise self._refusal(row, exc) from None
+
+    def _conflict(
+        self,
+        row: dict,
+        theirs: Annotation | None,
+        ours_rev: str,
+        annotation_id: str | None = None,
+    ) -> None:
+        if theirs is not None:
+            # Their version must fit our schema and document to be offered at all.
+            try:
+                self.project.schema.layer(theirs.layer)
+                self.project.schema.validate_attributes(theirs.layer, theirs.attributes)
+                for stance in theirs.stances:
+                    self.project.schema.validate_stance_value(theirs.layer, stance.value)
+                if self.project.text(theirs.document_id)[theirs.start : theirs.end] != theirs.text:
+                    raise ValidationError("its text does not match the document")
+            except AnnotatorError as exc:
+                raise self._refusal(row, exc) from None
+        annotation_id = annotation_id or theirs.id
+        ours = self.project.state(annotation_id)
+        document_id = theirs.document_id if theirs else ours.annotation.document_id
+        conflicts.record(
+            self.project,
+            annotation_id=annotation_id,
+            document_id=document_id,
+            annotator=theirs.annotator if theirs else ours.annotation.annotator,
+            ours_rev=ours_rev,
+            theirs_rev=row["rev"],
+            theirs=theirs,
+            theirs_history=row["history"],
+            source=str(self.other),
+        )
+        self.conflict_ids.add(conflicts.make_id(annotation_id, row["rev"]))
+        self.counts["conflicting"] += 1
+
+    def _differs(self, theirs: Annotation) -> bool:
+        ours = self.project.annotation(theirs.id)
+        return revision_content(ours) != revision_content(theirs)
+
+    def _theirs(self, row: dict) -> Annotation:
+        """Their row as an annotation of this project: our document, entity and ids."""
+        try:
+            # Shared between rows of equal text, as the store's reader does; never mutated.
+            attributes = self._parsed(row["attributes"])
+            sources = () if row["sources"] in (None, "[]") else self._parsed(row["sources"])
+            if not isinstance(attributes, dict) or not isinstance(sources, (list, tuple)):
+                raise ValueError("attributes or sources are not of the right JSON shape")
+        except (TypeError, ValueError) as exc:
+            raise self._refusal(row, exc) from None
+        entity_id = self.entities.get(row["entity_id"]) if row["entity_id"] else None
+        return Annotation(
+            id=self.id(row["id"]),
+            document_id=self.documents[row["document_id"]],
+            annotator=self.rename.get(row["annotator"], row["annotator"]),
+            layer=row["layer"],
+            start=row["start"],
+            end=row["end"],
+            text=row["text"],
+            attributes=attributes,
+            entity=self._entities.get(entity_id) if entity_id else None,
+            link_id=self.id(row["link_id"]),
+            stances=tuple(self._stances.get(row["id"], ())),
+            origin=row["origin"],
+            created_at=row["created_at"],
+            modified_at=row["modified_at"],
+            sources=tuple(self.id(str(s)) for s in sources),
+        )
+
+    def _parsed(self, text: str) -> Any:
+        """JSON of a row; the same few attribute texts recur on thousands of rows."""
+        value = self._json.get(text)
+        if value is None:
+            value = self._json[text] = json.loads(text)
+        return value
+
+    def _refusal(self, row: dict, exc: Exception) -> ValidationError:
+        hint = ""
+        if "already tagged" in str(exc):
+            hint = (
+                f" (if two people used the name {row['annotator']!r}, merge with "
+                f"--rename '{row['annotator']}=NEW NAME')"
+            )
+        return ValidationError(
+            f"{self.other}: annotation {row['id']} ({row['layer']} of {row['annotator']} in "
+            f"{row['document_id']}): {exc}; nothing was merged{hint}"
+        )
+
+
+def _names(entry: tuple[str, str | set[str]]) -> set[str]:
+    """The earlier revision names of one of our (rev, history) entries; the history is parsed
+    only when needed, as most ids of a merge have equal revisions or are new."""
+    return entry[1] if isinstance(entry[1], set) else set(_history(entry[1]))
+
+
+def _same(annotation_id: str | None) -> str | None:
+    return annotation_id

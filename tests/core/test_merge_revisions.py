@@ -1,0 +1,365 @@
+"""Two copies of one project, edited apart and merged: the newer revision wins, deletions
+travel and stay, and what both sides changed is kept as a conflict, never dropped."""
+
+import json
+import shutil
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+
+from annotator.core import conflicts, migrations
+from annotator.core.errors import ValidationError
+from annotator.core.formats import txt
+from annotator.core.merge import merge, parse_renames
+from annotator.core.project import Project
+from annotator.core.schema import default_schema_text
+from annotator.core.text import text_sha256
+
+
+@pytest.fixture
+def copies(tmp_path, seed_article, seed_id):
+    """Amal's project with a speaker and a claim linked to it, copied to her laptop."""
+    ours_path = tmp_path / "office.annotator"
+    with Project.create(ours_path) as project:
+        project.import_texts(txt.read_articles([seed_article]))
+        speaker = project.add_annotation(
+            seed_id, "amal", "speaker", 0, 5, attributes={"role": "person"}, entity="Qaani"
+        )
+        claim = project.add_annotation(
+            seed_id, "amal", "claim", 10, 40, link_id=speaker.id, stances=[("إيران", "favor")]
+        )
+    theirs_path = tmp_path / "laptop.annotator"
+    shutil.copyfile(ours_path, theirs_path)
+    ours, theirs = Project.open(ours_path), Project.open(theirs_path)
+    yield SimpleNamespace(
+        ours=ours, theirs=theirs, path=theirs_path, speaker=speaker.id, claim=claim.id, doc=seed_id
+    )
+    ours.close()
+    theirs.close()
+
+
+def counts(report):
+    return (
+        report.annotations_added,
+        report.annotations_updated,
+        report.annotations_deleted,
+        report.annotations_conflicting,
+        report.annotations_unchanged,
+    )
+
+
+def content(project, annotation_id):
+    a = project.annotation(annotation_id)
+    return (a.start, a.end, dict(a.attributes), a.link_id, a.stances)
+
+
+def test_an_edit_made_on_the_laptop_replaces_the_older_office_version(copies):
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "direct"})
+    report = merge(copies.ours, copies.path)
+    assert counts(report) == (0, 1, 0, 0, 1)
+    assert copies.ours.annotation(copies.claim).attributes == {"kind": "direct"}
+    assert copies.ours.revision(copies.claim) == copies.theirs.revision(copies.claim)
+    assert copies.ours.verify() == []
+
+
+def test_an_office_edit_newer_than_the_laptop_copy_is_kept(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "indirect"})
+    report = merge(copies.ours, copies.path)
+    assert counts(report) == (0, 0, 0, 0, 2)
+    assert copies.ours.annotation(copies.claim).attributes == {"kind": "indirect"}
+
+
+def test_the_same_edit_made_on_both_copies_is_no_conflict(copies):
+    for project in (copies.ours, copies.theirs):
+        project.update_annotation(copies.claim, stances=[("إيران", "against")])
+    assert counts(merge(copies.ours, copies.path)) == (0, 0, 0, 0, 2)
+    assert conflicts.open_conflicts(copies.ours) == []
+
+
+def test_an_annotation_edited_differently_on_both_sides_is_kept_as_a_conflict(copies):
+    copies.ours.update_annotation(copies.claim, stances=[("إيران", "against")])
+    copies.theirs.update_annotation(copies.claim, stances=[("إيران", "neutral")])
+    report = merge(copies.ours, copies.path)
+    assert counts(report) == (0, 0, 0, 1, 1)
+    assert copies.ours.annotation(copies.claim).stances[0].value == "against"
+    (kept,) = report.conflicts
+    assert kept.annotation_id == copies.claim and kept.source == str(copies.path)
+    assert kept.theirs.stances[0].value == "neutral"
+    assert conflicts.differences(copies.ours, kept) == ["stances"]
+    assert "differs in stances" in conflicts.describe(copies.ours, kept)
+    assert copies.ours.verify() == []
+
+
+def test_merging_a_conflicting_file_again_stores_the_conflict_once(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    merge(copies.ours, copies.path)
+    again = merge(copies.ours, copies.path)
+    assert counts(again) == (0, 0, 0, 1, 1)
+    assert len(conflicts.open_conflicts(copies.ours)) == 1
+
+
+def test_a_deletion_on_the_laptop_deletes_the_office_copy_and_is_recorded(copies):
+    copies.theirs.delete_annotation(copies.claim)
+    report = merge(copies.ours, copies.path)
+    assert counts(report) == (0, 0, 1, 0, 1)
+    assert copies.ours.revision(copies.claim) is None
+    assert copies.ours.deletion(copies.claim) == copies.theirs.deletion(copies.claim)
+
+
+def test_a_deleted_speaker_takes_its_claims_link_along_on_both_sides(copies):
+    copies.theirs.delete_annotation(copies.speaker)
+    merge(copies.ours, copies.path)
+    assert copies.ours.revision(copies.speaker) is None
+    assert copies.ours.annotation(copies.claim).link_id is None
+    assert copies.ours.verify() == []
+    assert merge(copies.ours, copies.path).annotations_conflicting == 0
+
+
+def test_an_annotation_deleted_here_does_not_come_back_at_the_next_merges(copies):
+    copies.ours.delete_annotation(copies.claim)
+    for _ in range(2):
+        report = merge(copies.ours, copies.path)
+        assert copies.ours.revision(copies.claim) is None
+        assert report.annotations_added == report.annotations_updated == 0
+        assert report.annotations_conflicting == 0
+
+
+def test_a_deletion_there_and_an_edit_here_is_a_conflict(copies):
+    copies.theirs.delete_annotation(copies.claim)
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    report = merge(copies.ours, copies.path)
+    (kept,) = report.conflicts
+    assert kept.theirs is None
+    assert copies.ours.annotation(copies.claim).attributes == {"kind": "direct"}
+    assert conflicts.differences(copies.ours, kept) == ["deleted"]
+
+
+def test_an_edit_there_of_an_annotation_deleted_here_is_a_conflict(copies):
+    copies.ours.delete_annotation(copies.claim)
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "direct"})
+    report = merge(copies.ours, copies.path)
+    (kept,) = report.conflicts
+    assert kept.theirs.attributes == {"kind": "direct"}
+    assert copies.ours.revision(copies.claim) is None
+
+
+def test_a_claim_linked_there_to_a_speaker_deleted_here_is_a_conflict_not_a_refusal(copies):
+    copies.ours.delete_annotation(copies.speaker)
+    copies.theirs.add_annotation(copies.doc, "amal", "claim", 50, 60, link_id=copies.speaker)
+    report = merge(copies.ours, copies.path)
+    assert report.annotations_conflicting >= 1
+    assert copies.ours.revision(copies.speaker) is None
+    assert copies.ours.verify() == []
+
+
+def test_new_annotations_on_both_sides_are_all_kept(copies):
+    mine = copies.ours.add_annotation(copies.doc, "amal", "speaker", 115, 135)
+    yours = copies.theirs.add_annotation(copies.doc, "amal", "speaker", 184, 229)
+    report = merge(copies.ours, copies.path)
+    assert report.annotations_added == 1
+    assert {mine.id, yours.id} <= {a.id for a in copies.ours.annotations(copies.doc)}
+
+
+def test_taking_their_version_ends_the_conflict_for_the_next_merges(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    (kept,) = merge(copies.ours, copies.path).conflicts
+    conflicts.resolve(copies.ours, kept.id, "theirs")
+    assert copies.ours.annotation(copies.claim).attributes == {"kind": "paraphrase"}
+    assert conflicts.open_conflicts(copies.ours) == []
+    assert counts(merge(copies.ours, copies.path)) == (0, 0, 0, 0, 2)
+    # ...and the laptop, merging the office file, takes the resolution as newer.
+    assert counts(merge(copies.theirs, copies.ours.path)) == (0, 1, 0, 0, 1)
+    assert copies.theirs.annotation(copies.claim).attributes == {"kind": "paraphrase"}
+
+
+def test_keeping_our_version_ends_the_conflict_for_the_next_merges(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.delete_annotation(copies.claim)
+    (kept,) = merge(copies.ours, copies.path).conflicts
+    conflicts.resolve(copies.ours, kept.id, "ours")
+    assert copies.ours.annotation(copies.claim).attributes == {"kind": "direct"}
+    assert merge(copies.ours, copies.path).annotations_conflicting == 0
+    merge(copies.theirs, copies.ours.path)
+    assert copies.theirs.annotation(copies.claim).attributes == {"kind": "direct"}
+
+
+def test_a_resolution_can_be_undone_and_the_conflict_is_open_again(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    (kept,) = merge(copies.ours, copies.path).conflicts
+    resolution = conflicts.resolve(copies.ours, kept.id, "theirs")
+    conflicts.reopen(copies.ours, resolution)
+    assert copies.ours.annotation(copies.claim).attributes == {"kind": "direct"}
+    assert [c.id for c in conflicts.open_conflicts(copies.ours)] == [kept.id]
+
+
+def test_their_version_that_no_longer_fits_is_refused_when_chosen(copies):
+    copies.ours.delete_annotation(copies.speaker)
+    copies.theirs.add_annotation(copies.doc, "amal", "claim", 50, 60, link_id=copies.speaker)
+    (kept,) = [c for c in merge(copies.ours, copies.path).conflicts if c.theirs.start == 50]
+    with pytest.raises(ValidationError, match="cannot take theirs"):
+        conflicts.resolve(copies.ours, kept.id, "theirs")
+    assert conflicts.open_conflicts(copies.ours) != []
+
+
+def test_annotations_from_before_revisions_edited_apart_are_a_conflict(copies):
+    """Files older than format 4 name every revision "1-0", edited or not."""
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    for project in (copies.ours, copies.theirs):
+        with project.atomic():
+            project.conn.execute("UPDATE annotations SET revision = 1, rev = '1-0', history = '[]'")
+    report = merge(copies.ours, copies.path)
+    assert report.annotations_conflicting == 1 and report.annotations_unchanged == 1
+
+
+def test_a_renamed_annotators_claims_link_to_their_own_speakers(copies):
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.add_annotation(
+        copies.doc, "gold", "claim", 10, 40, origin="adjudicated", sources=[copies.claim]
+    )
+    rename = parse_renames(["amal=amal (laptop)"])
+    report = merge(copies.ours, copies.path, rename=rename)
+    assert report.annotations_added == 3 and report.annotators == ("amal (laptop)", "gold")
+    speaker, claim = copies.ours.annotations(copies.doc, annotator="amal (laptop)")
+    assert claim.link_id == speaker.id and speaker.id != copies.speaker
+    (gold,) = copies.ours.annotations(copies.doc, annotator="gold")
+    assert gold.sources == (claim.id,)
+    assert copies.ours.verify() == []
+    assert counts(merge(copies.ours, copies.path, rename=rename)) == (0, 0, 0, 0, 3)
+
+
+def their_file_edited_by_hand(copies, sql):
+    copies.theirs.close()
+    conn = sqlite3.connect(copies.path)
+    conn.executescript(sql)
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("sql", "reason"),
+    [
+        (
+            "UPDATE annotations SET attributes = '{\"tone\": \"sharp\"}' WHERE layer = 'claim'",
+            "tone",
+        ),
+        ("UPDATE stances SET value = 'sarcastic'", "sarcastic"),
+        ("UPDATE annotations SET layer = 'quote' WHERE layer = 'claim'", "quote"),
+        (
+            "UPDATE annotations SET text = 'ABCDEFGHIJKLMNOPQRST' WHERE start = 115",
+            "does not match",
+        ),
+        ("UPDATE annotations SET id = 'claim-1' WHERE layer = 'claim'", "not a UUID"),
+        ("UPDATE annotations SET modified_at = 'yesterday'", "ISO 8601"),
+        (
+            "INSERT INTO annotators (name, created_at) VALUES ('badr', '2026-01-01T00:00:00');"
+            "UPDATE annotations SET annotator_id = (SELECT id FROM annotators WHERE name = 'badr')"
+            " WHERE start = 115;"
+            "UPDATE annotations SET link_id = (SELECT id FROM annotations WHERE start = 115)"
+            " WHERE layer = 'claim'",
+            "same annotator",
+        ),
+    ],
+)
+def test_values_that_do_not_fit_our_schema_refuse_the_whole_merge(copies, sql, reason):
+    # A newer claim and a new speaker there, then changed by hand.
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.add_annotation(copies.doc, "amal", "speaker", 115, 135)
+    before = copies.ours.conn.execute("SELECT id, rev FROM annotations ORDER BY id").fetchall()
+    their_file_edited_by_hand(copies, sql)
+    with pytest.raises(ValidationError, match=reason) as refused:
+        merge(copies.ours, copies.path)
+    assert str(copies.path) in str(refused.value)
+    assert "nothing was merged" in str(refused.value)
+    after = copies.ours.conn.execute("SELECT id, rev FROM annotations ORDER BY id").fetchall()
+    assert after == before
+
+
+def test_a_span_tagged_twice_by_two_people_of_one_name_suggests_renaming(copies):
+    copies.ours.add_annotation(copies.doc, "amal", "speaker", 115, 135)
+    copies.theirs.add_annotation(copies.doc, "amal", "speaker", 115, 135)
+    with pytest.raises(ValidationError, match="--rename"):
+        merge(copies.ours, copies.path)
+
+
+def test_a_conflict_keeps_all_their_fields(copies):
+    copies.ours.update_annotation(copies.speaker, attributes={"role": "government"})
+    copies.theirs.update_annotation(copies.speaker, entity="Esmail Qaani")
+    merge(copies.ours, copies.path)
+    (stored,) = copies.ours.conn.execute("SELECT theirs FROM conflicts").fetchall()
+    theirs = json.loads(stored[0])
+    assert theirs["entity"]["name"] == "Esmail Qaani"
+    assert theirs["attributes"] == {"role": "person"} and theirs["history"]
+
+
+def test_a_colleague_file_of_an_older_format_merges_and_its_edits_stay_older(
+    copies, tmp_path, seed_text
+):
+    """A format-3 file (before revisions): read from a migrated copy, its rows are "1-0"."""
+    path = tmp_path / "old.annotator"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, to_version=3)
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('label_schema', ?), ('created_at', '2025-05-01')",
+        (default_schema_text(),),
+    )
+    conn.execute(
+        "INSERT INTO documents (id, title, text, sha256, source, imported_at) "
+        "VALUES ('old-id', 'خبر', ?, ?, 'a.txt', '2025-05-01T00:00:00+00:00')",
+        (seed_text, text_sha256(seed_text)),
+    )
+    conn.execute("INSERT INTO annotators (id, name, created_at) VALUES (1, 'omar', '2025-05-01')")
+    speaker_id = "6a1f3c52-8d3e-4b7a-9c1e-2f4d5e6a7b8c"
+    conn.execute(
+        'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
+        "attributes, origin, created_at, modified_at) VALUES (?, 'old-id', 1, 'speaker', "
+        "0, 5, ?, '{\"role\": \"person\"}', 'manual', '2025-05-01T00:00:00+00:00', "
+        "'2025-05-01T00:00:00+00:00')",
+        (speaker_id, seed_text[:5]),
+    )
+    conn.close()
+    before = path.read_bytes()
+    report = merge(copies.ours, path)
+    assert path.read_bytes() == before
+    assert report.annotations_added == 1 and report.documents_added == 0
+    assert copies.ours.annotation(speaker_id).document_id == copies.doc
+    copies.ours.update_annotation(speaker_id, attributes={"role": "government"})
+    assert counts(merge(copies.ours, path)) == (0, 0, 0, 0, 1)
+    assert copies.ours.annotation(speaker_id).attributes == {"role": "government"}
+
+
+def test_a_conflict_settled_on_the_other_copy_closes_here_at_the_next_merge(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    merge(copies.ours, copies.path)
+    merge(copies.theirs, copies.ours.path)  # both copies now hold the conflict
+    (office,) = conflicts.open_conflicts(copies.ours)
+    conflicts.resolve(copies.ours, office.id, "theirs")
+    merge(copies.theirs, copies.ours.path)
+    assert conflicts.open_conflicts(copies.theirs) == []
+    assert copies.theirs.annotation(copies.claim).attributes == {"kind": "paraphrase"}
+    assert copies.theirs.revision(copies.claim) == copies.ours.revision(copies.claim)
+
+
+def test_a_newer_version_there_replaces_the_open_conflict_it_descends_from(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    merge(copies.ours, copies.path)
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "indirect"})
+    merge(copies.ours, copies.path)
+    (kept,) = conflicts.open_conflicts(copies.ours)
+    assert kept.theirs.attributes == {"kind": "indirect"}
+
+
+def test_a_damaged_conflict_row_is_not_offered_and_crashes_nothing(copies):
+    copies.ours.update_annotation(copies.claim, attributes={"kind": "direct"})
+    copies.theirs.update_annotation(copies.claim, attributes={"kind": "paraphrase"})
+    (kept,) = merge(copies.ours, copies.path).conflicts
+    with copies.ours.atomic():
+        copies.ours.conn.execute("UPDATE conflicts SET theirs = '[1, 2'")
+    assert conflicts.open_conflicts(copies.ours) == []
+    with pytest.raises(ValidationError, match="unreadable"):
+        conflicts.resolve(copies.ours, kept.id, "theirs")
