@@ -47,6 +47,8 @@ from annotator.gui.import_dialog import ImportRun, columns_for
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
+from annotator.gui.window_state import keep as keep_layout
+from annotator.gui.window_state import restore as restore_layout
 from annotator.gui.workbench import Workbench
 
 WATCH_INTERVAL_MS = 2000
@@ -99,7 +101,9 @@ class MainWindow(QMainWindow):
         self._compose()
         self._connect()
         self.setWindowTitle(f"{project.path.name} — Arabic news annotator")
-        self.statusBar().showMessage(f"Annotator: {annotator}")
+        # Permanent, so transient messages never push the name out of the status bar.
+        self.annotator_label = QLabel(f"Annotator: {annotator}", self)
+        self.statusBar().addPermanentWidget(self.annotator_label)
         self._restore_state()
 
     def _compose(self) -> None:
@@ -121,7 +125,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([220, 700, 360])
         self.tabs.setMinimumWidth(280)
         self.setCentralWidget(self.splitter)
-        self.resize(1280, 800)
+        self.layout_splitters = {"panes": self.splitter, "side": self.side_panel.splitter}
+        restore_layout(self, self.settings, self.layout_splitters)
 
     def _connect(self) -> None:
         wb = self.workbench
@@ -195,6 +200,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self.article.verticalScrollBar().setValue(int(scroll)))
 
     def save_state(self) -> None:
+        keep_layout(self, self.settings, self.layout_splitters)
         if self.workbench.document_id:
             self.settings.setValue(self._key("document"), self.workbench.document_id)
             self.settings.setValue(self._key("scroll"), self.article.verticalScrollBar().value())

@@ -72,7 +72,7 @@ class SidePanel(QWidget):
         self._scroll.setWidget(self.editor)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self._scroll)
         splitter.setChildrenCollapsible(False)
