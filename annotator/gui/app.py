@@ -17,6 +17,7 @@ from annotator.core import backup
 from annotator.core.default_project import open_project
 from annotator.core.errors import AnnotatorError, DamagedProjectError, NotAProjectError
 from annotator.core.paths import APP_NAME, default_project_path, log_dir
+from annotator.gui import display
 
 ORGANISATION = "arabic-news-annotator"
 log = logging.getLogger("annotator")
@@ -126,6 +127,12 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
 
 
 def run(project_path: str | None = None) -> int:
+    """Open the window on the project (None: the default project); the exit code. Without a
+    display, or without Qt's X11 libraries, says what is missing in one line and returns 1."""
+    missing = display.problem()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     app = application()
     install_crash_handler()
     settings = QSettings()
