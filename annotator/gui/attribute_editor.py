@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
@@ -43,6 +43,16 @@ def _set_direction_by_text(label: QLabel, text: str) -> None:
     label.setText(text)
 
 
+def first_steps(layers: Sequence[Layer]) -> str:
+    """What the form says while nothing is selected: how to start, for someone new to it."""
+    keys = " or ".join(f"{layer.shortcut} ({layer.label.lower()})" for layer in layers)
+    return (
+        f"Nothing selected. To tag, select words in the article and press {keys}. "
+        "Click a coloured passage to see and change its attributes here. "
+        "F7 suggests speakers and claims for you to accept or reject."
+    )
+
+
 class AttributeEditor(QWidget):
     """Shows the workbench's selected annotation and turns each committed change into one edit.
 
@@ -72,7 +82,7 @@ class AttributeEditor(QWidget):
         self._targets: list[str] | None = None  # the targets `_stance_targets` holds
         self._stance_targets = QStringListModel(self)
 
-        self._empty = QLabel("Select an annotation to see and change its attributes.")
+        self._empty = QLabel(first_steps(workbench.schema.layers))
         self._empty.setWordWrap(True)
         self._title = QLabel()
         self._span = QLabel()
