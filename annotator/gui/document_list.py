@@ -13,7 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import AnnotationChanges
-from annotator.gui.models import FILTER_ROLE, DocumentListModel, TextDirectionDelegate, filter_form
+from annotator.gui.models import (
+    FILTER_ROLE,
+    DocumentListModel,
+    TextDirectionDelegate,
+    filter_form,
+    refit_columns,
+)
 from annotator.gui.workbench import Workbench
 
 
@@ -32,6 +38,9 @@ class DocumentList(QWidget):
         self.filter_edit.setAccessibleName("Filter documents by title")
 
         self.model = DocumentListModel(workbench.project, workbench.annotator, self)
+        # Qt sizes columns to content on a reset, not when rows come or change.
+        for signal in (self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(lambda *_: refit_columns(self.view))
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(FILTER_ROLE)
@@ -51,9 +60,11 @@ class DocumentList(QWidget):
         # The default minimum is the font's widest glyph, which is very wide in Amiri (Arabic
         # ligatures) and would push the columns past the view's edge.
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000"))
-        header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (DocumentListModel.STATUS, DocumentListModel.ANNOTATIONS):
+        # Titles whole (sized to content) and last, so status and count stay in sight while a
+        # long title scrolls; a stretched first column cut titles to two words.
+        for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.moveSection(header.visualIndex(DocumentListModel.TITLE), header.count() - 1)
         # Sized from the rows on screen, not from the first thousand of a large project.
         header.setResizeContentsPrecision(0)
 

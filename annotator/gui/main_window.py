@@ -44,6 +44,7 @@ from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import ImportRun, columns_for
+from annotator.gui.models import size_arabic
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
@@ -139,6 +140,9 @@ class MainWindow(QMainWindow):
         self.article.speaker_picked.connect(self._link_to_speaker)
         self.side_panel.pick_speaker_requested.connect(self._on_pick_requested)
         self.article.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
+        # Arabic in the lists follows the article's size, so it stays legible beside it.
+        self.article.zoom_changed.connect(self._size_arabic)
+        self._size_arabic(self.article.point_size())
         wb.annotation_changed.connect(self._backup_when_due)
         # Another window or the command line may write to the same file: SQLite's data_version
         # changes when they commit, and the views are refreshed then.
@@ -146,6 +150,10 @@ class MainWindow(QMainWindow):
         self._watch = QTimer(self)
         self._watch.timeout.connect(self.refresh_if_changed_elsewhere)
         self._watch.start(WATCH_INTERVAL_MS)
+
+    def _size_arabic(self, point_size: int) -> None:
+        for view in (self.documents.view, self.side_panel.table):
+            size_arabic(view, point_size)
 
     # ------------------------------------------------------------------ safety
 
