@@ -36,9 +36,11 @@ def test_a_display_nobody_serves_is_named(tmp_path):
     free = next(n for n in range(900, 1000) if not Path(f"/tmp/.X11-unix/X{n}").exists())
     result = start(tmp_path, DISPLAY=f":{free}")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        f"Cannot open the window: no X server answers on DISPLAY=:{free}."
-    ]
+    (line,) = result.stderr.splitlines()
+    if missing_packages():  # a machine without Qt's X11 libraries hears about those first
+        assert line.startswith("Cannot open the window: Qt's X11 support needs ")
+    else:
+        assert line == f"Cannot open the window: no X server answers on DISPLAY=:{free}."
 
 
 def test_missing_x11_libraries_are_named_with_their_packages():
