@@ -41,6 +41,13 @@ def test_document_titles_are_whole_and_the_status_stays_in_sight(window):
     assert header.sectionSize(title) >= view.sizeHintForColumn(title)
     assert header.visualIndex(title) == header.count() - 1
     assert header.visualIndex(DocumentListModel.STATUS) == 0
+    # In sight: the status and the start of the (right-to-left) title, though it is wider.
+    shown = view.viewport().rect()
+    status = view.visualRect(view.model().index(0, DocumentListModel.STATUS))
+    whole = view.visualRect(view.model().index(0, title))
+    assert whole.width() > shown.width()
+    assert shown.contains(status.center())
+    assert shown.left() <= whole.right() - 5 <= shown.right()
 
 
 def test_arabic_in_the_lists_follows_the_article_size(window):
