@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -134,6 +135,13 @@ class AttributeEditor(QWidget):
     @property
     def stances(self) -> StanceList | None:
         return self._stances
+
+    def set_text_point_size(self, point_size: float) -> None:
+        """Show the annotated words at `point_size` (never below the form's own font), so the
+        Arabic reads beside the article's."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(self.font().pointSizeF(), point_size))
+        self._span.setFont(font)
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first attribute of the shown annotation (the layer if none)."""

@@ -44,7 +44,7 @@ from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import ImportRun, columns_for
-from annotator.gui.models import size_arabic
+from annotator.gui.models import ARABIC_SHARE, size_arabic
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
     def _size_arabic(self, point_size: int) -> None:
         for view in (self.documents.view, self.side_panel.table):
             size_arabic(view, point_size)
+        self.side_panel.editor.set_text_point_size(point_size * ARABIC_SHARE)
 
     # ------------------------------------------------------------------ safety
 

@@ -4,7 +4,7 @@ that reads beside the article's."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 
 from annotator.gui.models import ARABIC_SHARE, AnnotationTableModel, DocumentListModel
 
@@ -65,3 +65,13 @@ def test_arabic_in_the_lists_follows_the_article_size(window):
             assert cell_font_size(view, 0, latin) == QFontInfo(view.font()).pointSizeF()
             # Rows tall enough for it.
             assert view.verticalHeader().defaultSectionSize() >= view.sizeHintForRow(0) - 4
+
+
+def test_the_annotated_words_in_the_form_follow_the_article_size(window):
+    start = window.workbench.text.index("العميد قاآني")
+    window.workbench.select(window.workbench.tag("speaker", start, start + len("العميد قاآني")))
+    editor = window.side_panel.editor
+    (span,) = [label for label in editor.findChildren(QLabel) if label.text() == "العميد قاآني"]
+    for zoom in (window.article.point_size(), window.article.point_size() + 6):
+        window.article.set_point_size(zoom)
+        assert QFontInfo(span.font()).pointSizeF() >= zoom * ARABIC_SHARE - 0.5
