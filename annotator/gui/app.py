@@ -53,7 +53,7 @@ NAME_PROMPT = (
     "Your name or initials, recorded with every annotation you make.\n"
     "Cancel quits without opening the workbench."
 )
-NAME_NEEDED = "A name is needed: every annotation is recorded under the name of who made it.\n"
+NAME_NEEDED = "A name is needed: every annotation is recorded under the name of whoever made it.\n"
 NO_NAME = (
     "annotator: no name given, so the workbench was not opened "
     "(every annotation is recorded under its annotator's name)"
