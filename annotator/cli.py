@@ -17,7 +17,12 @@ from annotator.core.conflicts import describe as describe_conflict
 from annotator.core.conflicts import open_conflicts
 from annotator.core.default_project import open_project
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.articles import ColumnMapping, import_batch, read_articles
+from annotator.core.formats.articles import (
+    ColumnMapping,
+    import_batch,
+    importable,
+    read_articles,
+)
 from annotator.core.paths import default_project_path
 from annotator.core.project import Project
 from annotator.core.schema import load_schema_file
@@ -47,11 +52,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"ignored {note}")
     refused = len({problem.path for problem in outcome.problems})
     if not outcome.stored:
-        print(
-            f"annotator: error: nothing was imported: {refused} file(s) refused; "
-            "fix them, or import the other files with --skip-bad",
-            file=sys.stderr,
+        # Offer --skip-bad only when it would import something.
+        others = len(importable(batch, outcome))
+        reason = (
+            f"{refused} file(s) refused; fix them, or import the other {others} file(s) "
+            "with --skip-bad"
+            if others
+            else f"no importable article in {', '.join(map(str, args.paths))}"
         )
+        print(f"annotator: error: nothing was imported: {reason}", file=sys.stderr)
         return 1
     report = outcome.report
     for source, existing in report.skipped:

@@ -4,14 +4,34 @@ tried at once; a new researcher's own annotations start empty."""
 
 from __future__ import annotations
 
+import json
 import os
+import uuid
 from pathlib import Path
 
 from annotator.core.formats import jsonl, txt
+from annotator.core.model import Entity
 from annotator.core.paths import default_project_path, seeds_dir
 from annotator.core.project import Project
 
 SAMPLE_ANNOTATORS = {"gold": "reference", "colleague": "colleague"}  # seed file kind -> name
+_ENTITY_IDS = uuid.UUID("3f1c8f5e-8a52-4f0e-9d7c-6a1b2c3d4e5f")  # namespace of the sample's ids
+
+
+def sample_entities() -> list[Entity]:
+    """The sample's speakers (seeds/entities.json), each with its Arabic names as aliases, so
+    typing «إسماعيل قاآني» offers the entity the reference annotations use. Ids are derived
+    from the names: the same in every sample project."""
+    records = json.loads((seeds_dir() / "entities.json").read_text(encoding="utf-8"))
+    return [
+        Entity(
+            id=str(uuid.uuid5(_ENTITY_IDS, record["name"])),
+            name=record["name"],
+            kind=record.get("kind"),
+            aliases=tuple(record.get("aliases", ())),
+        )
+        for record in records
+    ]
 
 
 def open_project(path: str | Path | None = None) -> Project:
@@ -37,6 +57,9 @@ def _create_sample_project(path: Path) -> None:
         leftover.unlink(missing_ok=True)
     with Project.create(building) as project:
         project.import_texts(txt.read_articles(sorted(seeds_dir().glob("*.txt"))))
+        # Before the annotations, which then find them by their English names.
+        for entity in sample_entities():
+            project.add_entity(entity)
         for kind, annotator in SAMPLE_ANNOTATORS.items():
             for file in sorted(seeds_dir().glob(f"*.{kind}.jsonl")):
                 jsonl.import_annotations(project, file, annotator)

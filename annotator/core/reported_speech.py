@@ -446,8 +446,9 @@ def detect(text: str, entities: Sequence[Entity] = ()) -> Detection:
         cues_by_sentence.setdefault(number, []).append(cue)
     for number, (start, end) in enumerate(article.sentences):
         cues = cues_by_sentence.get(number, [])
-        if number == 0 and not cues:
-            _headline(article, start, end, state)
+        if number == 0 and _headline(article, start, end, cues, state):
+            # «عون: التحقيق … سيكشف …»: a verb after the colon is part of what was said.
+            cues = []
         # A cue inside what an earlier cue reports («أكد أن الرئيس قال …») is part of it.
         cues = [c for n, c in enumerate(cues) if n == 0 or _opens_clause(article, cues[n - 1], c)]
         for n, cue in enumerate(cues):
@@ -517,19 +518,24 @@ def _entity_inside(mentions: Sequence[_Mention], start: int, end: int) -> str | 
     return None
 
 
-def _headline(article: _Article, start: int, end: int, state: _State) -> None:
-    """A title «Speaker …: statement» suggests the statement as a paraphrase of the speaker."""
+def _headline(article: _Article, start: int, end: int, cues: Sequence[_Cue], state: _State) -> bool:
+    """A title «Speaker …: statement» suggests the statement as a paraphrase of the speaker,
+    whatever verbs the statement holds; a cue before the colon («قال الوزير: …») is left to
+    the cue rules. Whether the title was read so."""
     text = article.text
     colon = text.find(":", start, end)
     if colon < 0 or article.quote_around(colon) is not None:
-        return
+        return False
+    if any(article.words[cue.index].start < colon for cue in cues):
+        return False
     first = article.word_index(start)
     speaker = _noun_phrase(article, first, article.word_index(colon))
     claim = _trim(text, colon + 1, end)
     if speaker is None or claim is None or _count_words(article, *claim) < 3:
-        return
+        return False
     state.speakers.setdefault(speaker, None)
     state.claims.append(ClaimSuggestion(*claim, "paraphrase", None, speaker))
+    return True
 
 
 def _read_cue(

@@ -11,12 +11,13 @@ from types import TracebackType
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
 from annotator.core import backup
 from annotator.core.default_project import open_project
 from annotator.core.errors import AnnotatorError, DamagedProjectError, NotAProjectError
 from annotator.core.paths import APP_NAME, default_project_path, log_dir
+from annotator.gui import display
 
 ORGANISATION = "arabic-news-annotator"
 log = logging.getLogger("annotator")
@@ -48,19 +49,33 @@ def application() -> QApplication:
     return app
 
 
+NAME_PROMPT = (
+    "Your name or initials, recorded with every annotation you make.\n"
+    "Cancel quits without opening the workbench."
+)
+NAME_NEEDED = "A name is needed: every annotation is recorded under the name of whoever made it.\n"
+NO_NAME = (
+    "annotator: no name given, so the workbench was not opened "
+    "(every annotation is recorded under its annotator's name)"
+)
+
+
 def ask_annotator(settings: QSettings, parent: QWidget | None = None) -> str | None:
-    """The name every annotation is recorded under; asked once and kept in the settings."""
+    """The name every annotation is recorded under; asked once and kept in the settings. OK
+    with an empty name asks again saying why; Cancel prints NO_NAME and returns None (the
+    prompt says beforehand that Cancel quits)."""
     name = str(settings.value("annotator", "") or "").strip()
-    while not name:
-        name, ok = QInputDialog.getText(
-            parent,
-            "Who is annotating?",
-            "Your name or initials (recorded with every annotation you make):",
-            text=getpass.getuser(),
-        )
-        if not ok:
-            return None
-        name = name.strip()
+    if not name:
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle("Who is annotating?")
+        dialog.setLabelText(NAME_PROMPT)
+        dialog.setTextValue(getpass.getuser())
+        while not name:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                print(NO_NAME, file=sys.stderr)
+                return None
+            name = dialog.textValue().strip()
+            dialog.setLabelText(NAME_NEEDED + NAME_PROMPT)
     settings.setValue("annotator", name)
     return name
 
@@ -127,6 +142,12 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
 
 
 def run(project_path: str | None = None) -> int:
+    """Open the window on the project (None: the default project); the exit code. Without a
+    display, or without Qt's X11 libraries, says what is missing in one line and returns 1."""
+    missing = display.problem()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     app = application()
     install_crash_handler()
     settings = QSettings()

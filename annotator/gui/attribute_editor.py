@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,6 +44,16 @@ def _set_direction_by_text(label: QLabel, text: str) -> None:
     label.setText(text)
 
 
+def first_steps(layers: Sequence[Layer]) -> str:
+    """What the form says while nothing is selected: how to start, for someone new to it."""
+    keys = " or ".join(f"{layer.shortcut} ({layer.label.lower()})" for layer in layers)
+    return (
+        f"Nothing selected. To tag, select words in the article and press {keys}. "
+        "Click a coloured passage to see and change its attributes here. "
+        "F7 suggests speakers and claims for you to accept or reject."
+    )
+
+
 class AttributeEditor(QWidget):
     """Shows the workbench's selected annotation and turns each committed change into one edit.
 
@@ -72,7 +83,7 @@ class AttributeEditor(QWidget):
         self._targets: list[str] | None = None  # the targets `_stance_targets` holds
         self._stance_targets = QStringListModel(self)
 
-        self._empty = QLabel("Select an annotation to see and change its attributes.")
+        self._empty = QLabel(first_steps(workbench.schema.layers))
         self._empty.setWordWrap(True)
         self._title = QLabel()
         self._span = QLabel()
@@ -124,6 +135,13 @@ class AttributeEditor(QWidget):
     @property
     def stances(self) -> StanceList | None:
         return self._stances
+
+    def set_text_point_size(self, point_size: float) -> None:
+        """Show the annotated words at `point_size` (never below the form's own font), so the
+        Arabic reads beside the article's."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(self.font().pointSizeF(), point_size))
+        self._span.setFont(font)
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first attribute of the shown annotation (the layer if none)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,7 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import AnnotationChanges
-from annotator.gui.models import FILTER_ROLE, DocumentListModel, TextDirectionDelegate, filter_form
+from annotator.gui.models import (
+    FILTER_ROLE,
+    DocumentListModel,
+    TextDirectionDelegate,
+    filter_form,
+    refit_columns,
+)
 from annotator.gui.workbench import Workbench
 
 
@@ -32,6 +38,9 @@ class DocumentList(QWidget):
         self.filter_edit.setAccessibleName("Filter documents by title")
 
         self.model = DocumentListModel(workbench.project, workbench.annotator, self)
+        # Qt sizes columns to content on a reset, not when rows come or change.
+        for signal in (self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(lambda *_: refit_columns(self.view))
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(FILTER_ROLE)
@@ -51,9 +60,13 @@ class DocumentList(QWidget):
         # The default minimum is the font's widest glyph, which is very wide in Amiri (Arabic
         # ligatures) and would push the columns past the view's edge.
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000"))
-        header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (DocumentListModel.STATUS, DocumentListModel.ANNOTATIONS):
+        # Titles whole (sized to content; a stretched column cut them to two words) and last,
+        # read from the right as Arabic is: status, count and the start of the title are in
+        # sight, the end of a long title scrolls.
+        for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.moveSection(header.visualIndex(DocumentListModel.TITLE), header.count() - 1)
+        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         # Sized from the rows on screen, not from the first thousand of a large project.
         header.setResizeContentsPrecision(0)
 
@@ -105,7 +118,7 @@ class DocumentList(QWidget):
         """Enter in the filter field goes to the list, on the open or else the first document."""
         self.view.setFocus()
         if not self.view.selectionModel().hasSelection() and self.proxy.rowCount():
-            self.view.setCurrentIndex(self.proxy.index(0, DocumentListModel.TITLE))
+            self.view.setCurrentIndex(self.proxy.index(0, DocumentListModel.STATUS))
 
     def _open_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._following or not current.isValid():
@@ -116,7 +129,12 @@ class DocumentList(QWidget):
     def _follow(self, document_id: str) -> None:
         """Select the open document's row (if the filter shows it) without reopening it."""
         row = self.model.row_of(document_id) if document_id else -1
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        # The status cell is current: the view scrolls to it, not across a long title.
+        index = (
+            self.proxy.mapFromSource(self.model.index(row, DocumentListModel.STATUS))
+            if row >= 0
+            else QModelIndex()
+        )
         selection = self.view.selectionModel()
         self._following = True
         try:
@@ -126,6 +144,7 @@ class DocumentList(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
+                # To the row, not across to the far end of its title.
                 self.view.scrollTo(index)
             else:
                 selection.clear()

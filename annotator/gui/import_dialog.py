@@ -28,6 +28,7 @@ from annotator.core.formats.articles import (
     ImportOutcome,
     find_files,
     import_batch,
+    importable,
     preview_table,
     read_articles,
 )
@@ -196,7 +197,7 @@ class ImportRun(QObject):
         self.dialog.setValue(done)
 
     def _refused(self, outcome: ImportOutcome) -> None:
-        readable = len(self.worker.batch.files)
+        readable = len(importable(self.worker.batch, outcome))
         listing = "\n".join(str(p) for p in outcome.problems[:30])
         more = len(outcome.problems) - 30
         if more > 0:

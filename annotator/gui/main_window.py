@@ -45,10 +45,13 @@ from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import ImportRun, columns_for
+from annotator.gui.models import ARABIC_SHARE, size_arabic
 from annotator.gui.project_file import ProjectFileCare
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
+from annotator.gui.window_state import keep as keep_layout
+from annotator.gui.window_state import restore as restore_layout
 from annotator.gui.workbench import Workbench
 
 WATCH_INTERVAL_MS = 2000
@@ -106,7 +109,9 @@ class MainWindow(QMainWindow):
         self._compose()
         self._connect()
         self.setWindowTitle(f"{project.path.name} — Arabic news annotator")
-        self.statusBar().showMessage(f"Annotator: {annotator}")
+        # Permanent, so transient messages never push the name out of the status bar.
+        self.annotator_label = QLabel(f"Annotator: {annotator}", self)
+        self.statusBar().addPermanentWidget(self.annotator_label)
         self._restore_state()
 
     def _compose(self) -> None:
@@ -128,7 +133,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([220, 700, 360])
         self.tabs.setMinimumWidth(280)
         self.setCentralWidget(self.splitter)
-        self.resize(1280, 800)
+        self.layout_splitters = {"panes": self.splitter, "side": self.side_panel.splitter}
+        restore_layout(self, self.settings, self.layout_splitters)
 
     def _connect(self) -> None:
         wb = self.workbench
@@ -142,6 +148,9 @@ class MainWindow(QMainWindow):
         self.article.speaker_picked.connect(self._link_to_speaker)
         self.side_panel.pick_speaker_requested.connect(self._on_pick_requested)
         self.article.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
+        # Arabic in the lists follows the article's size, so it stays legible beside it.
+        self.article.zoom_changed.connect(self._size_arabic)
+        self._size_arabic(self.article.point_size())
         wb.annotation_changed.connect(self._backup_when_due)
         # Another window or the command line may write to the same file: SQLite's data_version
         # changes when they commit, and the views are refreshed then.
@@ -150,6 +159,11 @@ class MainWindow(QMainWindow):
         self._watch = QTimer(self)
         self._watch.timeout.connect(self.refresh_if_changed_elsewhere)
         self._watch.start(WATCH_INTERVAL_MS)
+
+    def _size_arabic(self, point_size: int) -> None:
+        for view in (self.documents.view, self.side_panel.table):
+            size_arabic(view, point_size)
+        self.side_panel.editor.set_text_point_size(point_size * ARABIC_SHARE)
 
     # ------------------------------------------------------------------ safety
 
@@ -217,6 +231,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self.article.verticalScrollBar().setValue(int(scroll)))
 
     def save_state(self) -> None:
+        keep_layout(self, self.settings, self.layout_splitters)
         if self.workbench.document_id:
             self.settings.setValue(self._key("document"), self.workbench.document_id)
             self.settings.setValue(self._key("scroll"), self.article.verticalScrollBar().value())

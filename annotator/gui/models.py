@@ -15,8 +15,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.model import Annotation, DocumentSummary
@@ -55,18 +61,57 @@ def _text_alignment(text: str) -> Qt.AlignmentFlag:
     return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
+# Arabic in lists at this share of the article's point size: at the interface's own size the
+# Arabic font's letters are much smaller than the Latin ones beside them, hard to read.
+ARABIC_SHARE = 0.75
+
+
 class TextDirectionDelegate(QStyledItemDelegate):
     """Lays out each cell in its own text's direction, so Arabic punctuation and quotes land
-    where an Arabic reader expects them whatever the view's layout direction."""
+    where an Arabic reader expects them whatever the view's layout direction; Arabic cells in
+    `arabic_font` when one is set (see `size_arabic`)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.arabic_font: QFont | None = None
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
         super().initStyleOption(option, index)
         if option.text:
+            right_to_left = is_right_to_left(option.text)
             option.direction = (
-                Qt.LayoutDirection.RightToLeft
-                if is_right_to_left(option.text)
-                else Qt.LayoutDirection.LeftToRight
+                Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
             )
+            if right_to_left and self.arabic_font is not None:
+                option.font = self.arabic_font
+                option.fontMetrics = QFontMetrics(self.arabic_font)
+
+
+def size_arabic(view: QAbstractItemView, article_point_size: float) -> None:
+    """Show the Arabic cells of `view` (whose delegate is a TextDirectionDelegate) at
+    ARABIC_SHARE of the article's point size, never smaller than the view's own font; rows
+    grow to fit it and columns sized to content are measured again."""
+    delegate = view.itemDelegate()
+    if not isinstance(delegate, TextDirectionDelegate):
+        return
+    font = QFont(view.font())
+    font.setPointSizeF(max(view.font().pointSizeF(), article_point_size * ARABIC_SHARE))
+    delegate.arabic_font = font
+    if isinstance(view, QTableView):
+        view.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 4)
+        refit_columns(view)
+    view.viewport().update()
+
+
+def refit_columns(view: QTableView) -> None:
+    """Measure the columns sized to content again. Qt does it when the model is reset, not
+    when rows are inserted: a first annotation left the Layer column as wide as the empty one,
+    its label hidden behind the colour swatch. Setting a section's mode again makes the
+    header resize its sections on its next layout."""
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
 class DocumentListModel(QAbstractTableModel):

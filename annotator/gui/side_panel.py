@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.attribute_editor import AttributeEditor
-from annotator.gui.models import AnnotationTableModel, TextDirectionDelegate
+from annotator.gui.models import AnnotationTableModel, TextDirectionDelegate, refit_columns
 from annotator.gui.workbench import Workbench
 
 
@@ -72,7 +72,7 @@ class SidePanel(QWidget):
         self._scroll.setWidget(self.editor)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self._scroll)
         splitter.setChildrenCollapsible(False)
@@ -95,6 +95,9 @@ class SidePanel(QWidget):
         # inserted again).
         self.model.rowsRemoved.connect(self._follow_selection)
         self.model.rowsInserted.connect(self._follow_selection)
+        # Qt sizes columns to content on a reset, not when rows come or change.
+        for signal in (self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(lambda *_: refit_columns(self.table))
         self.editor.pick_speaker_requested.connect(self.pick_speaker_requested)
         workbench.selection_changed.connect(self._follow_selection)
         workbench.visibility_changed.connect(self._show_annotator_column)

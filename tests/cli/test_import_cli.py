@@ -107,7 +107,7 @@ def test_a_batch_with_broken_files_lists_every_reason_and_stores_nothing(run, st
         assert line.startswith(f"annotator: refused archive/{expected}"), line
     assert result.stderr.splitlines()[-1] == (
         "annotator: error: nothing was imported: 4 file(s) refused; "
-        "fix them, or import the other files with --skip-bad"
+        "fix them, or import the other 7 file(s) with --skip-bad"
     )
     assert documents(study) == {}
 
@@ -203,3 +203,21 @@ def test_a_progress_bar_is_drawn_on_a_terminal(tmp_path, env, study, archive):
     assert result.returncode == 0
     assert b"\rreading [" in drawn and b"\rstoring [" in drawn and b"] 2/2" in drawn
     assert b"imported 2 article(s)" in result.stdout
+
+
+def test_a_folder_that_is_not_there_offers_nothing_that_is_not_there(run, study, tmp_path):
+    result = run("import", "nowhere", "--project", study)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "annotator: refused nowhere: no such file or folder",
+        "annotator: error: nothing was imported: no importable article in nowhere",
+    ]
+    assert "--skip-bad" not in result.stderr + result.stdout
+
+
+def test_an_empty_folder_is_named_and_skip_bad_not_offered(run, study, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("import", "empty", "--project", study)
+    assert result.returncode == 1
+    assert "--skip-bad" not in result.stderr
+    assert result.stderr.splitlines()[-1].endswith("no importable article in empty")

@@ -189,6 +189,21 @@ def test_a_title_with_a_colon_is_a_paraphrase_of_its_first_name():
     assert claims_of(text) == [("المقاومة غيّرت المعادلة", "قاآني", "paraphrase", None)]
 
 
+def test_a_title_name_colon_statement_keeps_the_statement_whole_whatever_its_verbs():
+    # «Name: statement» with a verb of saying inside the statement (as «عون: التحقيق … سيكشف
+    # الحقيقة كاملة»): the name speaks, the whole statement is the claim, the verb is no cue.
+    text = "سلمان: التحقيق في حريق الميناء سيكشف الحقيقة كاملة\nوقال سلمان إن العمل مستمر."
+    assert claims_of(text) == [
+        ("التحقيق في حريق الميناء سيكشف الحقيقة كاملة", "سلمان", "paraphrase", None),
+        ("العمل مستمر", "سلمان", "indirect", "قال"),
+    ]
+
+
+def test_a_title_whose_cue_comes_before_the_colon_is_read_by_its_cue():
+    text = "قال الوزير نادر: الحكومة ستعمل ليلاً ونهاراً\nنص الخبر."
+    assert claims_of(text) == [("الحكومة ستعمل ليلاً ونهاراً", "الوزير نادر", "direct", "قال")]
+
+
 # ------------------------------------------------------------------ known entities
 
 QAANI = Entity("e1", "Esmail Qaani", aliases=("إسماعيل قاآني", "قاآني"))

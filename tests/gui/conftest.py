@@ -81,6 +81,8 @@ def open_window(qtbot, project, settings):
     def open_window() -> MainWindow:
         window = MainWindow(project, "amal", settings)
         qtbot.addWidget(window)
+        # The offscreen screen is 800x600; tests that count lines expect the designed size.
+        window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()

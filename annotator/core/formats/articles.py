@@ -233,6 +233,12 @@ def import_batch(
     return ImportOutcome(report, tuple(problems), stored=True, ignored=tuple(batch.ignored))
 
 
+def importable(batch: ArticleBatch, outcome: ImportOutcome) -> list[ArticleFile]:
+    """The files of `batch` that `outcome` did not refuse: what `skip_bad=True` would store."""
+    refused = {problem.path for problem in outcome.problems}
+    return [file for file in batch.files if file.path not in refused]
+
+
 def preview_table(path: str | Path, encoding: str | None = None, limit: int = 20) -> TablePreview:
     """The columns and first rows of a `.csv`, `.tsv` or `.jsonl` file; raises InputError."""
     path = Path(path)
