@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+# Pairs (index in a, index in b) among spans of A and of B that are equal.
+EqualPairing = Callable[[list[int], list[int]], list[tuple[int, int]]]
 
 
 def pair_by_overlap(
-    a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]
+    a: Sequence[tuple[int, int]],
+    b: Sequence[tuple[int, int]],
+    pair_equal: EqualPairing | None = None,
 ) -> list[tuple[int, int]]:
     """One-to-one pairs (index in a, index in b) of spans that share at least one character.
 
@@ -17,22 +22,100 @@ def pair_by_overlap(
 
     Equal spans share more characters with each other than either shares with any other span,
     and their union is the smallest, so they are paired first without looking further; only
-    the rest is swept for overlaps.
+    the rest is swept for overlaps. When several spans of A and of B are equal, `pair_equal`
+    (given the indices of each side) chooses the pairs; by default the k-th with the k-th.
     """
-    free_b: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for j, span in enumerate(b):
-        free_b[span].append(j)
-    pairs: list[tuple[int, int]] = []
-    rest_a: list[int] = []
+    same_a: dict[tuple[int, int], list[int]] = defaultdict(list)
+    same_b: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, span in enumerate(a):
-        same = free_b.get(span)
-        if same:
-            pairs.append((i, same.pop(0)))
+        same_a[span].append(i)
+    for j, span in enumerate(b):
+        same_b[span].append(j)
+    pairs: list[tuple[int, int]] = []
+    for span, members_a in same_a.items():
+        members_b = same_b.get(span)
+        if not members_b:
+            continue
+        if len(members_a) == len(members_b) == 1 or pair_equal is None:
+            pairs += zip(members_a, members_b, strict=False)
         else:
-            rest_a.append(i)
-    rest_b = sorted(j for same in free_b.values() for j in same)
+            pairs += pair_equal(members_a, members_b)
+    paired_a, paired_b = {i for i, _ in pairs}, {j for _, j in pairs}
+    rest_a = [i for i in range(len(a)) if i not in paired_a]
+    rest_b = [j for j in range(len(b)) if j not in paired_b]
     found = greedy_overlap([a[i] for i in rest_a], [b[j] for j in rest_b])
     return sorted(pairs + [(rest_a[i], rest_b[j]) for i, j in found])
+
+
+def best_assignment(scores: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+    """Pairs (row, column), one to one, min(rows, columns) of them, whose scores add up to the
+    largest total: the Hungarian method, exact, O(rows² × columns).
+
+    Among assignments of equal total the one found depends only on the matrix, so callers
+    that order rows and columns by content get a pairing that does not depend on storage
+    order or ids.
+    """
+    n_rows = len(scores)
+    n_cols = len(scores[0]) if n_rows else 0
+    if n_rows == 0 or n_cols == 0:
+        return []
+    if n_rows > n_cols:
+        return sorted((i, j) for j, i in best_assignment(list(zip(*scores, strict=True))))
+    # Minimise cost = -score; 1-based, as in the textbook version (row 0 / column 0 unused).
+    top = max(max(row) for row in scores)
+    cost = [[0] * (n_cols + 1)] + [[0] + [top - x for x in row] for row in scores]
+    u, v = [0] * (n_rows + 1), [0] * (n_cols + 1)
+    row_of = [0] * (n_cols + 1)  # row_of[j]: the row given column j (0: none)
+    way = [0] * (n_cols + 1)
+    for i in range(1, n_rows + 1):
+        row_of[0], j0 = i, 0
+        least = [float("inf")] * (n_cols + 1)
+        used = [False] * (n_cols + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = row_of[j0], float("inf"), 0
+            for j in range(1, n_cols + 1):
+                if not used[j]:
+                    reduced = cost[i0][j] - u[i0] - v[j]
+                    if reduced < least[j]:
+                        least[j], way[j] = reduced, j0
+                    if least[j] < delta:
+                        delta, j1 = least[j], j
+            for j in range(n_cols + 1):
+                if used[j]:
+                    u[row_of[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            j0 = j1
+            if row_of[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            row_of[j0] = row_of[j1]
+            j0 = j1
+    return sorted((row_of[j] - 1, j - 1) for j in range(1, n_cols + 1) if row_of[j])
+
+
+def pairing_order(links: Mapping[str, str | None]) -> list[list[str]]:
+    """The layers in stages to pair them in: {layer: the layer its link points to, or None}.
+
+    A layer comes in a stage after the layer it links to, so its links can be compared
+    through the pairs of that layer (a claim pairs with the colleague's claim linked to the
+    paired speaker); layers in a circle of links come last, together.
+    """
+    stages: list[list[str]] = []
+    placed: set[str] = set()
+    waiting = list(links)
+    while waiting:
+        ready = [x for x in waiting if links[x] in placed or links[x] not in links]
+        if not ready:
+            stages.append(waiting)
+            break
+        stages.append(ready)
+        placed.update(ready)
+        waiting = [x for x in waiting if x not in placed]
+    return stages
 
 
 def greedy_overlap(
