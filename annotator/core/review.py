@@ -253,8 +253,10 @@ def accept_agreements(
     ids: dict[tuple[str, ...], tuple[str, str | None]] | None = None,
 ) -> dict[tuple[str, ...], tuple[str, str | None]]:
     """Copy every agreed pair not yet decided into gold, mentions before claims; one
-    transaction. Returns {sources: (decision id, gold id)}; pass it back as `ids` to redo the
-    same step with the same ids."""
+    transaction. Returns {sources: (decision id, gold id)} in the order to withdraw them
+    (claims before their mentions: withdrawing a mention first would unlink its claims, and
+    the claims of a joint statement, unlinked, would be the same claim twice); pass it back as
+    `ids` to redo the same step with the same ids."""
     ids = ids or {}
     done = {}
     with project.atomic():
@@ -267,7 +269,7 @@ def accept_agreements(
                 project, comparison.document_id, item, "a", gold, decision_id, gold_id
             )
         _update_status(project, comparison, gold)
-    return done
+    return dict(reversed(done.items()))
 
 
 def _decide(project, document_id, item, choice, gold, decision_id, gold_id):

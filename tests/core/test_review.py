@@ -159,3 +159,13 @@ def test_accepting_the_agreements_of_a_joint_statement_puts_both_claims_in_gold(
         assert claim.stances == amal[(speaker.start, speaker.end)].stances
     assert seeded_project.status(seed_id, GOLD) == "done"
     assert seeded_project.verify() == []
+
+
+def test_the_accepted_joint_statement_is_withdrawn_in_the_order_returned(seeded_project, seed_id):
+    tag_joint_statement(seeded_project, seed_id, "amal", reverse=False)
+    tag_joint_statement(seeded_project, seed_id, "omar", reverse=True)
+    done = accept_agreements(seeded_project, compare(seeded_project, seed_id, "amal", "omar"))
+    for decision_id, _ in done.values():
+        withdraw(seeded_project, decision_id)
+    assert seeded_project.annotations(seed_id, annotator=GOLD) == []
+    assert seeded_project.verify() == []
