@@ -27,7 +27,7 @@ from annotator.core.measures import (
 )
 from annotator.core.project import Project
 from annotator.core.schema import LabelSchema
-from annotator.core.spans import best_assignment, greedy_overlap, pairing_order
+from annotator.core.spans import EqualPairing, best_assignment, greedy_overlap, pairing_order
 from annotator.core.text import is_word_char
 
 SUGGESTIONS = "suggestions"  # machine suggestions are not an annotator to agree with
@@ -563,7 +563,7 @@ class _Comparison:
 
         Equal spans first, then the rest by overlap, a stage of layers at a time so the links
         of claims are compared through the pairs of the speakers already made."""
-        ia, ib, groups = self._exact_pairs(side_a, side_b)
+        ia, ib, groups, twin = self._exact_pairs(side_a, side_b)
         partner = np.full(self.n_rows, -1, dtype=np.int64)
         partner[ia] = ib
         paired = np.zeros(self.n_rows, dtype=bool)
@@ -571,11 +571,10 @@ class _Comparison:
         exact, overlap = [(ia, ib)], []
         # Without groups of equal spans every layer's pairs are known at once.
         stages = self.stages if groups else [None]
-        stances = self._group_stances(groups)
         for stage in stages:
             for rows_a, rows_b in groups:
                 if stage is None or self.layer[rows_a[0]] in stage:
-                    found = self._pair_equal(rows_a, rows_b, partner, stances)
+                    found = self._pair_equal(rows_a, rows_b, partner)
                     partner[found[0]] = found[1]
                     paired[found[0]] = paired[found[1]] = True
                     exact.append(found)
@@ -583,7 +582,10 @@ class _Comparison:
             if stage is not None:
                 rest_a = rest_a[np.isin(self.layer[rest_a], stage)]
                 rest_b = rest_b[np.isin(self.layer[rest_b], stage)]
-            ja, jb = (np.array(x, dtype=np.int64) for x in self._overlap_pairs(rest_a, rest_b))
+            ja, jb = (
+                np.array(x, dtype=np.int64)
+                for x in self._overlap_pairs(rest_a, rest_b, partner, twin)
+            )
             partner[ja] = jb
             paired[ja] = paired[jb] = True
             overlap.append((ja, jb))
@@ -594,10 +596,11 @@ class _Comparison:
 
     def _exact_pairs(
         self, side_a: np.ndarray, side_b: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+    ) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
         """Rows of A and of B with the same document, layer, start and end: the pairs of the
-        spans equal to exactly one of the other side, and the groups (rows of A, rows of B) of
-        those equal to several, left to `_pair_equal`."""
+        spans equal to exactly one of the other side, the groups (rows of A, rows of B) of
+        those equal to several, left to `_pair_equal`, and `twin`: whether each row's span is
+        also another row's of the same side."""
         rows = np.concatenate([side_a, side_b])
         side = np.concatenate([np.zeros(len(side_a), np.int64), np.ones(len(side_b), np.int64)])
         keys = (self.doc[rows], self.layer[rows], self.start[rows], self.end[rows])
@@ -612,22 +615,30 @@ class _Comparison:
         single = (n_a == 1) & (n_b == 1)
         several = (n_a >= 1) & (n_b >= 1) & ~single
         take = single[group]
+        twin = np.zeros(self.n_rows, dtype=bool)
+        twin[rows] = np.where(side == 0, n_a[group], n_b[group]) > 1
         groups = []
         if several.any():  # rare: a joint statement, or a file from before one span per layer
             mine = several[group]
             found, found_side, found_group = rows[mine], side[mine], group[mine]
             for cut in np.split(np.arange(len(found)), np.flatnonzero(np.diff(found_group)) + 1):
                 groups.append((found[cut][found_side[cut] == 0], found[cut][found_side[cut] == 1]))
-        return rows[take & (side == 0)], rows[take & (side == 1)], groups
+        return rows[take & (side == 0)], rows[take & (side == 1)], groups, twin
 
-    def _overlap_pairs(self, rest_a: np.ndarray, rest_b: np.ndarray) -> tuple[list, list]:
-        """Pair the spans without an exact partner by overlap, document and layer at a time."""
+    def _overlap_pairs(
+        self, rest_a: np.ndarray, rest_b: np.ndarray, partner: np.ndarray, twin: np.ndarray
+    ) -> tuple[list, list]:
+        """Pair the spans without an exact partner by overlap, document and layer at a time.
+        Where a side has the same span twice (`twin`), which of them pairs is chosen by
+        `_pair_equal`."""
         n_layers = len(self.layer_code)
         sides = []
+        repeated: set[int] = set()  # the cells where a side has the same span twice
         for rest in (rest_a, rest_b):
             cell = self.doc[rest] * n_layers + self.layer[rest]
             order = np.argsort(cell, kind="stable")
             sides.append((rest[order], cell[order]))
+            repeated.update(cell[twin[rest]].tolist())
         common = np.intersect1d(sides[0][1], sides[1][1])
         cut = []
         for rest, cell in sides:
@@ -638,18 +649,39 @@ class _Comparison:
         (rows_a, spans_a, first_a, stop_a), (rows_b, spans_b, first_b, stop_b) = cut
         ja: list[int] = []
         jb: list[int] = []
-        for fa, sa, fb, sb in zip(first_a, stop_a, first_b, stop_b, strict=True):
-            for i, j in greedy_overlap(spans_a[fa:sa], spans_b[fb:sb]):
+        cells = common.tolist()
+        for c, fa, sa, fb, sb in zip(cells, first_a, stop_a, first_b, stop_b, strict=True):
+            equal = None
+            if c in repeated:
+                equal = self._equal_pairing(rows_a[fa:sa], rows_b[fb:sb], partner)
+            for i, j in greedy_overlap(spans_a[fa:sa], spans_b[fb:sb], equal):
                 ja.append(rows_a[fa + i])
                 jb.append(rows_b[fb + j])
         return ja, jb
+
+    def _equal_pairing(
+        self, rows_a: list[int], rows_b: list[int], partner: np.ndarray
+    ) -> EqualPairing:
+        """`_pair_equal` over positions in `rows_a` and `rows_b`, for `greedy_overlap`."""
+
+        def pair(xs: list[int], ys: list[int]) -> list[tuple[int, int]]:
+            found_a, found_b = self._pair_equal(
+                np.array([rows_a[x] for x in xs]), np.array([rows_b[y] for y in ys]), partner
+            )
+            back_a = {rows_a[x]: x for x in xs}
+            back_b = {rows_b[y]: y for y in ys}
+            return [
+                (back_a[i], back_b[j])
+                for i, j in zip(found_a.tolist(), found_b.tolist(), strict=True)
+            ]
+
+        return pair
 
     def _pair_equal(
         self,
         rows_a: np.ndarray,
         rows_b: np.ndarray,
         partner: np.ndarray,
-        stances: Mapping[int, Mapping[str, str]],
     ) -> tuple[np.ndarray, np.ndarray]:
         """Pairs of a group of equal spans by what they carry, as review pairs them
         (`review.pair_equal_spans`): the assignment in which the most of the measured fields
@@ -657,6 +689,9 @@ class _Comparison:
         Both sides go in order of content, so neither rowids nor storage order matter."""
         layer = self.layer_names_by_code[int(self.layer[rows_a[0]])]
         spec = self.schema.layer(layer)
+        stances = {}
+        if spec.has_stance:
+            stances = self._stances_of([*rows_a.tolist(), *rows_b.tolist()])
         has_link = spec.attribute_of_type("link") is not None
         columns = [
             self.choices[layer, x.name]
@@ -697,13 +732,8 @@ class _Comparison:
             np.array([order_b[j] for _, j in found], dtype=np.int64),
         )
 
-    def _group_stances(
-        self, groups: list[tuple[np.ndarray, np.ndarray]]
-    ) -> dict[int, dict[str, str]]:
-        """{row: {target: value}} of the rows in groups of equal spans, read by rowid."""
-        rows = [int(r) for pair in groups for side in pair for r in side]
-        if not rows:
-            return {}
+    def _stances_of(self, rows: list[int]) -> dict[int, dict[str, str]]:
+        """{row: {target: value}} of a few rows, read by rowid."""
         row_of = {int(self.rowid[r]): r for r in rows}
         found: dict[int, dict[str, str]] = {}
         rowids = list(row_of)

@@ -31,20 +31,34 @@ def pair_by_overlap(
         same_a[span].append(i)
     for j, span in enumerate(b):
         same_b[span].append(j)
+    equal = pair_equal or _in_order
     pairs: list[tuple[int, int]] = []
     for span, members_a in same_a.items():
         members_b = same_b.get(span)
         if not members_b:
             continue
-        if len(members_a) == len(members_b) == 1 or pair_equal is None:
-            pairs += zip(members_a, members_b, strict=False)
+        if len(members_a) == len(members_b) == 1:
+            pairs.append((members_a[0], members_b[0]))
         else:
-            pairs += pair_equal(members_a, members_b)
+            pairs += equal(members_a, members_b)
     paired_a, paired_b = {i for i, _ in pairs}, {j for _, j in pairs}
     rest_a = [i for i in range(len(a)) if i not in paired_a]
     rest_b = [j for j in range(len(b)) if j not in paired_b]
-    found = greedy_overlap([a[i] for i in rest_a], [b[j] for j in rest_b])
+
+    def pair_rest(members_a: list[int], members_b: list[int]) -> list[tuple[int, int]]:
+        chosen = equal([rest_a[i] for i in members_a], [rest_b[j] for j in members_b])
+        back_a = {rest_a[i]: i for i in members_a}
+        back_b = {rest_b[j]: j for j in members_b}
+        return [(back_a[i], back_b[j]) for i, j in chosen]
+
+    found = greedy_overlap(
+        [a[i] for i in rest_a], [b[j] for j in rest_b], pair_rest if pair_equal else None
+    )
     return sorted(pairs + [(rest_a[i], rest_b[j]) for i, j in found])
+
+
+def _in_order(members_a: list[int], members_b: list[int]) -> list[tuple[int, int]]:
+    return list(zip(members_a, members_b, strict=False))
 
 
 def best_assignment(scores: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
@@ -119,10 +133,55 @@ def pairing_order(links: Mapping[str, str | None]) -> list[list[str]]:
 
 
 def greedy_overlap(
-    a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]
+    a: Sequence[tuple[int, int]],
+    b: Sequence[tuple[int, int]],
+    pair_equal: EqualPairing | None = None,
 ) -> list[tuple[int, int]]:
     """The greedy pairing of `pair_by_overlap`; overlapping candidates are found by one sweep
-    in order of start, so spans far apart are never compared."""
+    in order of start, so spans far apart are never compared.
+
+    Spans equal to each other on one side tie for the same partners; `pair_equal` (given the
+    free indices of each side) chooses among them, by default the lowest indices first."""
+    if pair_equal is None or (len(set(a)) == len(a) and len(set(b)) == len(b)):
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        pairs = []
+        for i, j in _candidates(a, b):
+            if i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                pairs.append((i, j))
+        return pairs
+    # The same greedy over distinct spans: a candidate pair of spans pairs as many of the
+    # spans equal to each as are free, chosen by `pair_equal`.
+    members_a: dict[tuple[int, int], list[int]] = defaultdict(list)
+    members_b: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, span in enumerate(a):
+        members_a[span].append(i)
+    for j, span in enumerate(b):
+        members_b[span].append(j)
+    spans_a, spans_b = list(members_a), list(members_b)
+    pairs = []
+    for x, y in _candidates(spans_a, spans_b):
+        free_a, free_b = members_a[spans_a[x]], members_b[spans_b[y]]
+        if not free_a or not free_b:
+            continue
+        if len(free_a) == len(free_b) == 1:
+            found = [(free_a[0], free_b[0])]
+        else:
+            found = (pair_equal or _in_order)(list(free_a), list(free_b))
+        pairs += found
+        taken_a, taken_b = {i for i, _ in found}, {j for _, j in found}
+        free_a[:] = [i for i in free_a if i not in taken_a]
+        free_b[:] = [j for j in free_b if j not in taken_b]
+    return pairs
+
+
+def _candidates(
+    a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The overlapping pairs (i, j) in the greedy's order: overlap descending, then union
+    ascending, then A's start, B's start, A's end, B's end, then i and j."""
     sides = (a, b)
     events = sorted(
         [(s, 0, i) for i, (s, _) in enumerate(a)] + [(s, 1, j) for j, (s, _) in enumerate(b)]
@@ -141,12 +200,4 @@ def greedy_overlap(
             candidates.append((-overlap, max(ea, eb) - min(sa, sb), sa, sb, ea, eb, i, j))
         active[side].append(k)
     candidates.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for *_, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append((i, j))
-    return pairs
+    return [(i, j) for *_, i, j in candidates]
