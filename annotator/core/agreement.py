@@ -616,7 +616,8 @@ class _Comparison:
         several = (n_a >= 1) & (n_b >= 1) & ~single
         take = single[group]
         twin = np.zeros(self.n_rows, dtype=bool)
-        twin[rows] = np.where(side == 0, n_a[group], n_b[group]) > 1
+        if (n_a > 1).any() or (n_b > 1).any():
+            twin[rows] = np.where(side == 0, n_a[group], n_b[group]) > 1
         groups = []
         if several.any():  # rare: a joint statement, or a file from before one span per layer
             mine = several[group]

@@ -146,7 +146,7 @@ def greedy_overlap(
         used_a: set[int] = set()
         used_b: set[int] = set()
         pairs = []
-        for i, j in _candidates(a, b):
+        for *_, i, j in _candidates(a, b):
             if i not in used_a and j not in used_b:
                 used_a.add(i)
                 used_b.add(j)
@@ -162,7 +162,7 @@ def greedy_overlap(
         members_b[span].append(j)
     spans_a, spans_b = list(members_a), list(members_b)
     pairs = []
-    for x, y in _candidates(spans_a, spans_b):
+    for *_, x, y in _candidates(spans_a, spans_b):
         free_a, free_b = members_a[spans_a[x]], members_b[spans_b[y]]
         if not free_a or not free_b:
             continue
@@ -177,11 +177,9 @@ def greedy_overlap(
     return pairs
 
 
-def _candidates(
-    a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The overlapping pairs (i, j) in the greedy's order: overlap descending, then union
-    ascending, then A's start, B's start, A's end, B's end, then i and j."""
+def _candidates(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> list[tuple]:
+    """The overlapping pairs in the greedy's order: overlap descending, then union ascending,
+    then A's start, B's start, A's end, B's end, then i and j; each a tuple ending in i, j."""
     sides = (a, b)
     events = sorted(
         [(s, 0, i) for i, (s, _) in enumerate(a)] + [(s, 1, j) for j, (s, _) in enumerate(b)]
@@ -200,4 +198,4 @@ def _candidates(
             candidates.append((-overlap, max(ea, eb) - min(sa, sb), sa, sb, ea, eb, i, j))
         active[side].append(k)
     candidates.sort()
-    return [(i, j) for *_, i, j in candidates]
+    return candidates
