@@ -203,3 +203,15 @@ def test_a_brat_provenance_that_is_not_an_id_or_a_utc_time_is_refused_naming_the
         brat.import_annotations(target, brat_folder)
     assert str(refused.value).startswith(f"{ann}:{n + 1}: {message}")
     assert target.annotation_count() == 0
+
+
+def test_an_export_with_an_entity_id_that_is_not_a_uuid_is_refused_naming_the_line(
+    target, export_lines, tmp_path
+):
+    n = next(k for k, r in enumerate(export_lines) if r.get("type") == "entity")
+    export_lines[n]["id"] = "@SUM(1)"
+    path = write_lines(tmp_path / "entity.jsonl", export_lines)
+    with pytest.raises(InputError) as refused:
+        jsonl.import_annotations(target, path)
+    assert str(refused.value) == f"{path}:{n + 1}: entity: entity id '@SUM(1)' is not a UUID"
+    assert target.entities() == []

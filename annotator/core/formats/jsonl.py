@@ -487,7 +487,7 @@ def _place_entities(
     for number, record in records:
         try:
             entity = Entity(
-                id=str(uuid.UUID(str(record.get("id")))),
+                id=_uuid(record.get("id"), "entity id"),
                 name=" ".join(str(record.get("name") or "").split()),
                 kind=_optional(record, "kind", str, "a string"),
                 aliases=tuple(
