@@ -25,12 +25,7 @@ def pair_by_overlap(
     the rest is swept for overlaps. When several spans of A and of B are equal, `pair_equal`
     (given the indices of each side) chooses the pairs; by default the k-th with the k-th.
     """
-    same_a: dict[tuple[int, int], list[int]] = defaultdict(list)
-    same_b: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, span in enumerate(a):
-        same_a[span].append(i)
-    for j, span in enumerate(b):
-        same_b[span].append(j)
+    same_a, same_b = _by_span(a), _by_span(b)
     equal = pair_equal or _in_order
     pairs: list[tuple[int, int]] = []
     for span, members_a in same_a.items():
@@ -55,6 +50,14 @@ def pair_by_overlap(
         [a[i] for i in rest_a], [b[j] for j in rest_b], pair_rest if pair_equal else None
     )
     return sorted(pairs + [(rest_a[i], rest_b[j]) for i, j in found])
+
+
+def _by_span(spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
+    """The indices of the spans, by span, in order of first appearance."""
+    found: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, span in enumerate(spans):
+        found[span].append(i)
+    return found
 
 
 def _in_order(members_a: list[int], members_b: list[int]) -> list[tuple[int, int]]:
@@ -154,12 +157,7 @@ def greedy_overlap(
         return pairs
     # The same greedy over distinct spans: a candidate pair of spans pairs as many of the
     # spans equal to each as are free, chosen by `pair_equal`.
-    members_a: dict[tuple[int, int], list[int]] = defaultdict(list)
-    members_b: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, span in enumerate(a):
-        members_a[span].append(i)
-    for j, span in enumerate(b):
-        members_b[span].append(j)
+    members_a, members_b = _by_span(a), _by_span(b)
     spans_a, spans_b = list(members_a), list(members_b)
     pairs = []
     for *_, x, y in _candidates(spans_a, spans_b):
