@@ -146,7 +146,7 @@ def disagreements(project: Project) -> list:
     return sorted(found, key=repr)  # None (a lone side) does not compare with a tuple
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(work=two_annotators(), seeds=st.tuples(st.integers(0, 2**32), st.integers(0, 2**32)))
 def test_ids_and_storage_order_never_change_agreement_or_disagreements(article, work, seeds):
     with tempfile.TemporaryDirectory() as folder:
@@ -159,7 +159,7 @@ def test_ids_and_storage_order_never_change_agreement_or_disagreements(article, 
         assert found[0] == found[1]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(work=two_annotators(), seed=st.integers(0, 2**32))
 def test_the_same_work_twice_is_never_a_disagreement(article, work, seed):
     ali, _ = work
