@@ -169,3 +169,14 @@ def test_the_accepted_joint_statement_is_withdrawn_in_the_order_returned(seeded_
         withdraw(seeded_project, decision_id)
     assert seeded_project.annotations(seed_id, annotator=GOLD) == []
     assert seeded_project.verify() == []
+
+
+def test_a_link_to_a_speaker_the_colleague_did_not_tag_differs_from_no_link(
+    seeded_project, seed_id
+):
+    speaker = seeded_project.add_annotation(seed_id, "amal", "speaker", 0, 5)
+    seeded_project.add_annotation(seed_id, "amal", "claim", 33, 74, link_id=speaker.id)
+    seeded_project.add_annotation(seed_id, "omar", "claim", 33, 74)
+    comparison = compare(seeded_project, seed_id, "amal", "omar")
+    claim = next(i for i in comparison.items if i.layer == "claim")
+    assert claim.differences == ("link",)
