@@ -32,7 +32,7 @@ from annotator.core.formats.jsonl import (
     check_document_text,
     imported_id,
     link_order,
-    twice,
+    twice_message,
 )
 from annotator.core.model import Annotation, Entity, Stance
 from annotator.core.project import AnnotationState, Project, TextSource, now
@@ -593,7 +593,7 @@ def _store(
         try:
             project.restore(annotation.id, AnnotationState(annotation))
         except DuplicateError as exc:
-            raise InputError(twice(exc, line_of), path, span.line) from None
+            raise InputError(twice_message(exc, line_of), path, span.line) from None
         except AnnotatorError as exc:
             raise InputError(str(exc), path, span.line) from None
         line_of[annotation.id] = span.line

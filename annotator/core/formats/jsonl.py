@@ -212,7 +212,7 @@ def _import_gold(
                     id=ann_id,
                 )
             except DuplicateError as exc:
-                raise InputError(twice(exc, line_of), str(path), number) from None
+                raise InputError(twice_message(exc, line_of), str(path), number) from None
             except AnnotatorError as exc:
                 raise InputError(str(exc), str(path), number) from None
             new_ids[(doc, str(record.get("id", annotation.id)))] = annotation.id
@@ -221,7 +221,7 @@ def _import_gold(
     return AnnotationImport(added=added, skipped=skipped, document_ids=tuple(sorted(documents)))
 
 
-def twice(exc: DuplicateError, line_of: Mapping[str, int]) -> str:
+def twice_message(exc: DuplicateError, line_of: Mapping[str, int]) -> str:
     """The message for a span a file tags a second time in the same layer for the same
     annotator: the first is named by its line when it came from the file."""
     line = line_of.get(exc.existing)
@@ -615,7 +615,7 @@ def _store_annotations(
             # `restore` stores an annotation exactly as given, times and origin included.
             project.restore(ann_id, AnnotationState(annotation))
         except DuplicateError as exc:
-            raise InputError(twice(exc, line_of), str(path), number) from None
+            raise InputError(twice_message(exc, line_of), str(path), number) from None
         except (AnnotatorError, TypeError, ValueError) as exc:
             raise InputError(str(exc), str(path), number) from None
         line_of[ann_id] = number
