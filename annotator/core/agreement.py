@@ -27,7 +27,7 @@ from annotator.core.measures import (
 )
 from annotator.core.project import Project
 from annotator.core.schema import LabelSchema
-from annotator.core.spans import greedy_overlap
+from annotator.core.spans import EqualPairing, best_assignment, greedy_overlap, pairing_order
 from annotator.core.text import is_word_char
 
 SUGGESTIONS = "suggestions"  # machine suggestions are not an annotator to agree with
@@ -336,6 +336,15 @@ class _Comparison:
         links = [self.schema.layer(x).attribute_of_type("link") for x in layer_names]
         needed = [*layer_names, *(link.layer for link in links if link is not None)]
         self.layer_code = {name: n for n, name in enumerate(dict.fromkeys(needed))}
+        self.layer_names_by_code = list(self.layer_code)
+        linked = {}
+        for name in self.layer_code:
+            link = self.schema.layer(name).attribute_of_type("link")
+            linked[name] = link.layer if link else None
+        # Layers linked to are paired before the layers linking to them.
+        self.stages = [
+            np.array([self.layer_code[x] for x in stage]) for stage in pairing_order(linked)
+        ]
         choices = {
             (layer, a.name): a.values
             for layer in layer_names
@@ -507,15 +516,7 @@ class _Comparison:
         on_both = both[self.doc]
         side_a = np.flatnonzero(on_both & (self.who == a))
         side_b = np.flatnonzero(on_both & (self.who == b))
-        ia, ib = self._exact_pairs(side_a, side_b)
-        n_exact = len(ia)
-        paired = np.zeros(self.n_rows, dtype=bool)
-        paired[ia] = paired[ib] = True
-        ja, jb = self._overlap_pairs(side_a[~paired[side_a]], side_b[~paired[side_b]])
-        ia, ib = (
-            np.concatenate([ia, ja]).astype(np.int64),
-            np.concatenate([ib, jb]).astype(np.int64),
-        )
+        ia, ib, partner, n_exact = self._span_pairs(side_a, side_b)
         n_layers = len(self.layer_code)
 
         def per_document(rows: np.ndarray) -> np.ndarray:
@@ -531,9 +532,6 @@ class _Comparison:
             ]
         ).reshape(4, len(self.documents), n_layers)
         counts[:, ~both, :] = -1  # not compared
-        # The row of B paired with each row of A (-1: none), for the links of claims.
-        partner = np.full(self.n_rows, -1, dtype=np.int64)
-        partner[ia] = ib
         result: dict[Any, Any] = {"per_document": counts}
         for layer in self.layer_names:
             code = self.layer_code[layer]
@@ -556,9 +554,53 @@ class _Comparison:
             )
         return result
 
-    def _exact_pairs(self, side_a: np.ndarray, side_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Rows of A and of B with the same document, layer, start and end, paired one to one
-        (the k-th such span of A with the k-th of B)."""
+    def _span_pairs(
+        self, side_a: np.ndarray, side_b: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """Rows of A and of B paired one to one: (ia, ib, partner, n_exact), where ia[k] is
+        paired with ib[k], the first n_exact pairs have equal spans, and partner[row of A] is
+        the row of B paired with it (-1: none).
+
+        Equal spans first, then the rest by overlap, a stage of layers at a time so the links
+        of claims are compared through the pairs of the speakers already made."""
+        ia, ib, groups, twin = self._exact_pairs(side_a, side_b)
+        partner = np.full(self.n_rows, -1, dtype=np.int64)
+        partner[ia] = ib
+        paired = np.zeros(self.n_rows, dtype=bool)
+        paired[ia] = paired[ib] = True
+        exact, overlap = [(ia, ib)], []
+        # Without groups of equal spans every layer's pairs are known at once.
+        stages = self.stages if groups else [None]
+        for stage in stages:
+            for rows_a, rows_b in groups:
+                if stage is None or self.layer[rows_a[0]] in stage:
+                    found = self._pair_equal(rows_a, rows_b, partner)
+                    partner[found[0]] = found[1]
+                    paired[found[0]] = paired[found[1]] = True
+                    exact.append(found)
+            rest_a, rest_b = side_a[~paired[side_a]], side_b[~paired[side_b]]
+            if stage is not None:
+                rest_a = rest_a[np.isin(self.layer[rest_a], stage)]
+                rest_b = rest_b[np.isin(self.layer[rest_b], stage)]
+            ja, jb = (
+                np.array(x, dtype=np.int64)
+                for x in self._overlap_pairs(rest_a, rest_b, partner, twin)
+            )
+            partner[ja] = jb
+            paired[ja] = paired[jb] = True
+            overlap.append((ja, jb))
+        n_exact = sum(len(x) for x, _ in exact)
+        ia = np.concatenate([x for x, _ in exact + overlap]).astype(np.int64)
+        ib = np.concatenate([y for _, y in exact + overlap]).astype(np.int64)
+        return ia, ib, partner, n_exact
+
+    def _exact_pairs(
+        self, side_a: np.ndarray, side_b: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
+        """Rows of A and of B with the same document, layer, start and end: the pairs of the
+        spans equal to exactly one of the other side, the groups (rows of A, rows of B) of
+        those equal to several, left to `_pair_equal`, and `twin`: whether each row's span is
+        also another row's of the same side."""
         rows = np.concatenate([side_a, side_b])
         side = np.concatenate([np.zeros(len(side_a), np.int64), np.ones(len(side_b), np.int64)])
         keys = (self.doc[rows], self.layer[rows], self.start[rows], self.end[rows])
@@ -568,24 +610,36 @@ class _Comparison:
         new_span = np.ones(len(rows), dtype=bool)
         new_span[1:] = (sorted_keys[:, 1:] != sorted_keys[:, :-1]).any(axis=0)
         group = np.cumsum(new_span) - 1
-        new_run = new_span.copy()
-        new_run[1:] |= side[1:] != side[:-1]
-        run_start = np.flatnonzero(new_run)
-        rank = np.arange(len(rows)) - run_start[np.cumsum(new_run) - 1]
         n_a = np.bincount(group[side == 0], minlength=group.max(initial=-1) + 1)
         n_b = np.bincount(group[side == 1], minlength=group.max(initial=-1) + 1)
-        take_a = (side == 0) & (rank < n_b[group])
-        take_b = (side == 1) & (rank < n_a[group])
-        return rows[take_a], rows[take_b]
+        single = (n_a == 1) & (n_b == 1)
+        several = (n_a >= 1) & (n_b >= 1) & ~single
+        take = single[group]
+        twin = np.zeros(self.n_rows, dtype=bool)
+        if (n_a > 1).any() or (n_b > 1).any():
+            twin[rows] = np.where(side == 0, n_a[group], n_b[group]) > 1
+        groups = []
+        if several.any():  # rare: a joint statement, or a file from before one span per layer
+            mine = several[group]
+            found, found_side, found_group = rows[mine], side[mine], group[mine]
+            for cut in np.split(np.arange(len(found)), np.flatnonzero(np.diff(found_group)) + 1):
+                groups.append((found[cut][found_side[cut] == 0], found[cut][found_side[cut] == 1]))
+        return rows[take & (side == 0)], rows[take & (side == 1)], groups, twin
 
-    def _overlap_pairs(self, rest_a: np.ndarray, rest_b: np.ndarray) -> tuple[list, list]:
-        """Pair the spans without an exact partner by overlap, document and layer at a time."""
+    def _overlap_pairs(
+        self, rest_a: np.ndarray, rest_b: np.ndarray, partner: np.ndarray, twin: np.ndarray
+    ) -> tuple[list, list]:
+        """Pair the spans without an exact partner by overlap, document and layer at a time.
+        Where a side has the same span twice (`twin`), which of them pairs is chosen by
+        `_pair_equal`."""
         n_layers = len(self.layer_code)
         sides = []
+        repeated: set[int] = set()  # the cells where a side has the same span twice
         for rest in (rest_a, rest_b):
             cell = self.doc[rest] * n_layers + self.layer[rest]
             order = np.argsort(cell, kind="stable")
             sides.append((rest[order], cell[order]))
+            repeated.update(cell[twin[rest]].tolist())
         common = np.intersect1d(sides[0][1], sides[1][1])
         cut = []
         for rest, cell in sides:
@@ -596,11 +650,104 @@ class _Comparison:
         (rows_a, spans_a, first_a, stop_a), (rows_b, spans_b, first_b, stop_b) = cut
         ja: list[int] = []
         jb: list[int] = []
-        for fa, sa, fb, sb in zip(first_a, stop_a, first_b, stop_b, strict=True):
-            for i, j in greedy_overlap(spans_a[fa:sa], spans_b[fb:sb]):
+        cells = common.tolist()
+        for c, fa, sa, fb, sb in zip(cells, first_a, stop_a, first_b, stop_b, strict=True):
+            equal = None
+            if c in repeated:
+                equal = self._equal_pairing(rows_a[fa:sa], rows_b[fb:sb], partner)
+            for i, j in greedy_overlap(spans_a[fa:sa], spans_b[fb:sb], equal):
                 ja.append(rows_a[fa + i])
                 jb.append(rows_b[fb + j])
         return ja, jb
+
+    def _equal_pairing(
+        self, rows_a: list[int], rows_b: list[int], partner: np.ndarray
+    ) -> EqualPairing:
+        """`_pair_equal` over positions in `rows_a` and `rows_b`, for `greedy_overlap`."""
+
+        def pair(xs: list[int], ys: list[int]) -> list[tuple[int, int]]:
+            found_a, found_b = self._pair_equal(
+                np.array([rows_a[x] for x in xs]), np.array([rows_b[y] for y in ys]), partner
+            )
+            back_a = {rows_a[x]: x for x in xs}
+            back_b = {rows_b[y]: y for y in ys}
+            return [
+                (back_a[i], back_b[j])
+                for i, j in zip(found_a.tolist(), found_b.tolist(), strict=True)
+            ]
+
+        return pair
+
+    def _pair_equal(
+        self,
+        rows_a: np.ndarray,
+        rows_b: np.ndarray,
+        partner: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs of a group of equal spans by what they carry, as review pairs them
+        (`review.pair_equal_spans`): the assignment in which the most of the measured fields
+        agree (entity, choice attributes, stance targets), the link outweighing the rest.
+        Both sides go in order of content, so neither rowids nor storage order matter."""
+        layer = self.layer_names_by_code[int(self.layer[rows_a[0]])]
+        spec = self.schema.layer(layer)
+        stances = {}
+        if spec.has_stance:
+            stances = self._stances_of([*rows_a.tolist(), *rows_b.tolist()])
+        has_link = spec.attribute_of_type("link") is not None
+        columns = [
+            self.choices[layer, x.name]
+            for x in spec.attributes
+            if x.type == "choice" and (layer, x.name) in self.choices
+        ]
+
+        def content(row: int) -> tuple[Any, ...]:
+            linked = int(self.link[row])
+            return (
+                (int(self.start[linked]), int(self.end[linked])) if linked >= 0 else (),
+                self.entity_labels[self.entity[row]],
+                tuple(labels[codes[row]] for codes, labels in columns),
+                sorted(stances.get(int(row), {}).items()),
+            )
+
+        order_a = sorted(rows_a.tolist(), key=content)
+        order_b = sorted(rows_b.tolist(), key=content)
+        fields = []
+        for i in order_a:
+            row = []
+            for j in order_b:
+                la, lb = int(self.link[i]), int(self.link[j])
+                link = (la < 0 and lb < 0) or (lb >= 0 and la >= 0 and partner[la] == lb)
+                others = int(
+                    self.entity_labels[self.entity[i]] == self.entity_labels[self.entity[j]]
+                )
+                others += sum(int(codes[i] == codes[j]) for codes, _ in columns)
+                mine, theirs = stances.get(i, {}), stances.get(j, {})
+                others += sum(mine.get(t) == theirs.get(t) for t in set(mine) | set(theirs))
+                row.append((int(link and has_link), others))
+            fields.append(row)
+        heaviest = 1 + max(others for row in fields for _, others in row)
+        scores = [[link * heaviest + others for link, others in row] for row in fields]
+        found = best_assignment(scores)
+        return (
+            np.array([order_a[i] for i, _ in found], dtype=np.int64),
+            np.array([order_b[j] for _, j in found], dtype=np.int64),
+        )
+
+    def _stances_of(self, rows: list[int]) -> dict[int, dict[str, str]]:
+        """{row: {target: value}} of a few rows, read by rowid."""
+        row_of = {int(self.rowid[r]): r for r in rows}
+        found: dict[int, dict[str, str]] = {}
+        rowids = list(row_of)
+        for first in range(0, len(rowids), 500):
+            chunk = rowids[first : first + 500]
+            for rowid, target, value in self._project.conn.execute(
+                "SELECT a.rowid, s.target, s.value FROM annotations a "
+                "JOIN stances s ON s.annotation_id = a.id "
+                f"WHERE a.rowid IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found.setdefault(row_of[rowid], {})[target] = value
+        return found
 
     # ------------------------------------------------------------- attributes
 

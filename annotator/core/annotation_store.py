@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.core.clock import now
-from annotator.core.errors import ConflictError, NotFoundError, ValidationError
+from annotator.core.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity, Stance
 
 _UNSET: Any = object()
@@ -554,15 +554,8 @@ class AnnotationStore:
             ),
         ).fetchone()
         if twin is not None:
-            joint = (
-                "; a joint statement is one claim per speaker, each linked to its speaker"
-                if self.schema.layer(annotation.layer).attribute_of_type("link")
-                else ""
-            )
-            raise ValidationError(
-                f"{annotation.annotator} has already tagged this span as {annotation.layer} "
-                f"(annotation {twin[0]}){joint}"
-            )
+            linked = self.schema.layer(annotation.layer).attribute_of_type("link") is not None
+            raise DuplicateError(annotation.annotator, annotation.layer, twin[0], linked)
 
     def _check_link(self, annotation: Annotation, link: Any) -> None:
         if link is None:

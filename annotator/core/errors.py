@@ -41,6 +41,24 @@ class ValidationError(AnnotatorError):
     """An annotation, attribute or value does not fit the schema or the document."""
 
 
+class DuplicateError(ValidationError):
+    """An annotator tagged a span in a layer a second time; `existing` is the id of the
+    annotation stored first. `linked`: the layer has links, so a joint statement (one claim
+    per speaker) is the way to tag the span again."""
+
+    def __init__(self, annotator: str, layer: str, existing: str, linked: bool):
+        self.annotator, self.layer, self.existing, self.linked = annotator, layer, existing, linked
+        super().__init__(self.naming(f"annotation {existing}"))
+
+    def naming(self, first: str) -> str:
+        """The message, with the first annotation named as `first` ("line 3 of this file")."""
+        joint = "; a joint statement is one claim per speaker, each linked to its speaker"
+        return (
+            f"{self.annotator} has already tagged this span as {self.layer} ({first})"
+            f"{joint if self.linked else ''}"
+        )
+
+
 class ConflictError(AnnotatorError):
     """A change was built from a revision that is no longer the stored one (another window or
     command changed or deleted the annotation meanwhile); nothing was changed."""

@@ -1,24 +1,26 @@
 """Comparing two annotators' work on a document and adjudicating a gold version.
 
-Spans of the same layer are paired one to one by largest overlap; a pair with equal spans and
-equal attributes is an agreement, anything else a disagreement: only A, only B, boundary
-(overlapping spans that differ) or attributes (same span, different entity, attribute, link or
-stances). Decisions are stored as annotations of the gold annotator (origin "adjudicated",
-with the ids they were decided from) and as adjudication records, so a document knows which
-disagreements are still open.
+Spans of the same layer are paired one to one by largest overlap; equal spans by what they
+carry (`pair_equal_spans`), so identical work agrees whatever the ids or the storage order. A
+pair with equal spans and equal attributes is an agreement, anything else a disagreement: only
+A, only B, boundary (overlapping spans that differ) or attributes (same span, different
+entity, attribute, link or stances). Decisions are stored as annotations of the gold annotator
+(origin "adjudicated", with the ids they were decided from) and as adjudication records, so a
+document knows which disagreements are still open.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Annotation
 from annotator.core.project import Project, now
-from annotator.core.spans import pair_by_overlap
+from annotator.core.spans import best_assignment, pair_by_overlap, pairing_order
 
 GOLD = "gold"
 KINDS = ("only_a", "only_b", "boundary", "attributes")
@@ -79,11 +81,27 @@ class Comparison:
 
 
 def pair_spans(
-    a: Sequence[Annotation], b: Sequence[Annotation]
+    a: Sequence[Annotation],
+    b: Sequence[Annotation],
+    partner: Mapping[str, str] | None = None,
+    known: Mapping[str, Annotation] | None = None,
 ) -> list[tuple[Annotation | None, Annotation | None]]:
     """One-to-one pairs of overlapping spans of one layer, paired as the agreement figures pair
-    them (`spans.pair_by_overlap`); spans left over are paired with None."""
-    found = pair_by_overlap([(x.start, x.end) for x in a], [(y.start, y.end) for y in b])
+    them (`spans.pair_by_overlap`, equal spans by `pair_equal_spans`); spans left over are
+    paired with None. `partner`: A's id -> B's id of the pairs of the layer the links point
+    to; `known`: the annotations by id, for the linked mentions."""
+    partner = partner or {}
+    known = known or {}
+
+    def pair_equal(members_a: list[int], members_b: list[int]) -> list[tuple[int, int]]:
+        chosen = pair_equal_spans(
+            [a[i] for i in members_a], [b[j] for j in members_b], partner, known
+        )
+        return [(members_a[i], members_b[j]) for i, j in chosen]
+
+    found = pair_by_overlap(
+        [(x.start, x.end) for x in a], [(y.start, y.end) for y in b], pair_equal
+    )
     pairs: list[tuple[Annotation | None, Annotation | None]] = [(a[i], b[j]) for i, j in found]
     paired_a, paired_b = {i for i, _ in found}, {j for _, j in found}
     pairs += [(x, None) for i, x in enumerate(a) if i not in paired_a]
@@ -91,18 +109,84 @@ def pair_spans(
     return pairs
 
 
+def pair_equal_spans(
+    a: Sequence[Annotation],
+    b: Sequence[Annotation],
+    partner: Mapping[str, str],
+    known: Mapping[str, Annotation],
+) -> list[tuple[int, int]]:
+    """Pairs (index in a, index in b) of annotations of one layer and span, by what they carry:
+    the assignment in which the most fields agree, a link to the paired mention outweighing
+    all the rest (a joint statement's claims are told apart by their speakers). Both sides are
+    taken in order of content, so the result does not depend on ids or storage order."""
+    order_a = sorted(range(len(a)), key=lambda i: _content_key(a[i], known))
+    order_b = sorted(range(len(b)), key=lambda j: _content_key(b[j], known))
+    fields = [[_agreeing(a[i], b[j], partner) for j in order_b] for i in order_a]
+    heaviest = 1 + max(others for row in fields for _, others in row)
+    scores = [[link * heaviest + others for link, others in row] for row in fields]
+    return [(order_a[i], order_b[j]) for i, j in best_assignment(scores)]
+
+
+def _agreeing(x: Annotation, y: Annotation, partner: Mapping[str, str]) -> tuple[int, int]:
+    """(1 if the links agree else 0, how many other fields agree: entity, each attribute and
+    each stance target) of two annotations of the same span."""
+    link = _links_agree(x, y, partner)
+    others = (x.entity.name if x.entity else None) == (y.entity.name if y.entity else None)
+    for name in set(x.attributes) | set(y.attributes):
+        others += x.attributes.get(name) == y.attributes.get(name)
+    stances_x = {s.target: s.value for s in x.stances}
+    stances_y = {s.target: s.value for s in y.stances}
+    for target in set(stances_x) | set(stances_y):
+        others += stances_x.get(target) == stances_y.get(target)
+    return int(link), int(others)
+
+
+def _links_agree(x: Annotation, y: Annotation, partner: Mapping[str, str]) -> bool:
+    """Neither links, or they link mentions paired with each other (as agreement counts it:
+    a link to a mention the colleague did not tag agrees with nothing)."""
+    if x.link_id is None or y.link_id is None:
+        return x.link_id is None and y.link_id is None
+    return partner.get(x.link_id) == y.link_id
+
+
+def _content_key(x: Annotation, known: Mapping[str, Annotation]) -> tuple[Any, ...]:
+    """What an annotation carries, comparable and free of ids (a link by its mention's span)."""
+    linked = known.get(x.link_id) if x.link_id else None
+    return (
+        (linked.start, linked.end, _content_key(linked, {})) if linked else (),
+        x.entity.name if x.entity else "",
+        json.dumps(dict(x.attributes), sort_keys=True, ensure_ascii=False),
+        sorted((s.target, s.value) for s in x.stances),
+    )
+
+
 def compare(project: Project, document_id: str, annotator_a: str, annotator_b: str) -> Comparison:
+    """The items of two annotators' work on a document: each pair of spans (linked-to layers
+    paired first, so links compare through those pairs) and each lone span, in reading order.
+    Raises ValidationError when the annotators are the same, NotFoundError for no document."""
     if annotator_a == annotator_b:
         raise ValidationError("choose two different annotators to compare")
     project.text(document_id)
     side_a = project.annotations(document_id, annotator=annotator_a)
     side_b = project.annotations(document_id, annotator=annotator_b)
-    pairs = []
-    for layer in project.schema.layer_names:
-        pairs += pair_spans(
-            [x for x in side_a if x.layer == layer], [y for y in side_b if y.layer == layer]
-        )
-    partner = {x.id: y.id for x, y in pairs if x is not None and y is not None}
+    known = {x.id: x for x in (*side_a, *side_b)}
+    schema = project.schema
+    links = {}
+    for layer in schema.layer_names:
+        link = schema.layer(layer).attribute_of_type("link")
+        links[layer] = link.layer if link else None
+    pairs: list[tuple[Annotation | None, Annotation | None]] = []
+    partner: dict[str, str] = {}
+    for stage in pairing_order(links):
+        for layer in stage:
+            found = pair_spans(
+                [x for x in side_a if x.layer == layer],
+                [y for y in side_b if y.layer == layer],
+                partner,
+                known,
+            )
+            pairs += found
+            partner.update({x.id: y.id for x, y in found if x is not None and y is not None})
     decisions = _decisions(project, document_id)
     items = []
     for x, y in pairs:
@@ -124,8 +208,7 @@ def _differences(x: Annotation, y: Annotation, partner: dict[str, str]) -> tuple
     for name in sorted(set(x.attributes) | set(y.attributes)):
         if x.attributes.get(name) != y.attributes.get(name):
             found.append(name)
-    # Links agree when they point to mentions that were paired with each other.
-    if (partner.get(x.link_id) if x.link_id else None) != y.link_id:
+    if not _links_agree(x, y, partner):
         found.append("link")
     if {(s.target, s.value) for s in x.stances} != {(s.target, s.value) for s in y.stances}:
         found.append("stances")
@@ -170,8 +253,10 @@ def accept_agreements(
     ids: dict[tuple[str, ...], tuple[str, str | None]] | None = None,
 ) -> dict[tuple[str, ...], tuple[str, str | None]]:
     """Copy every agreed pair not yet decided into gold, mentions before claims; one
-    transaction. Returns {sources: (decision id, gold id)}; pass it back as `ids` to redo the
-    same step with the same ids."""
+    transaction. Returns {sources: (decision id, gold id)} in the order to withdraw them
+    (claims before their mentions: withdrawing a mention first would unlink its claims, and
+    the claims of a joint statement, unlinked, would be the same claim twice); pass it back as
+    `ids` to redo the same step with the same ids."""
     ids = ids or {}
     done = {}
     with project.atomic():
@@ -184,7 +269,7 @@ def accept_agreements(
                 project, comparison.document_id, item, "a", gold, decision_id, gold_id
             )
         _update_status(project, comparison, gold)
-    return done
+    return dict(reversed(done.items()))
 
 
 def _decide(project, document_id, item, choice, gold, decision_id, gold_id):

@@ -147,3 +147,17 @@ def test_the_exported_jsonl_is_one_object_per_line(run, study, tmp_path):
         "document",
         "annotation",
     }
+
+
+def test_an_import_tagging_a_span_twice_fails_naming_both_lines(run, empty, tmp_path):
+    (tmp_path / "a.txt").write_text("قال الوزير إن", encoding="utf-8")
+    (tmp_path / "a.ann").write_text(
+        "T1\tspeaker 4 10\tالوزير\nT2\tspeaker 4 10\tالوزير\n", encoding="utf-8"
+    )
+    result = run("import-annotations", "-p", empty, "--annotator", "amina", "a.ann")
+    assert_one_error_line(result)
+    assert result.stderr.strip().endswith(
+        "a.ann:2: amina has already tagged this span as speaker (on line 1 of this file)"
+    )
+    with Project.open(empty) as project:
+        assert project.annotation_count() == 0 and project.documents() == []

@@ -15,6 +15,7 @@ from annotator.core.merge import merge
 from annotator.core.project import Project, TextSource
 from annotator.core.schema import default_schema_text
 from annotator.core.spans import pair_by_overlap
+from tests.core.joint_statement import tag_joint_statement
 
 # Krippendorff's reliability data: 4 coders x 12 units, None = missing (Krippendorff 2011,
 # "Computing Krippendorff's alpha-reliability", the example with missing values).
@@ -539,3 +540,14 @@ def test_every_figure_row_carries_its_unit_count(speakers):
         ("span overlap F1", 4),
         ("token kappa", 10),
     ]
+
+
+def test_a_joint_statement_tagged_alike_agrees_on_its_links(seeded_project, seed_id):
+    # One quotation, two claims (one per speaker), tagged by both in opposite orders.
+    tag_joint_statement(seeded_project, seed_id, "ali", reverse=False)
+    tag_joint_statement(seeded_project, seed_id, "badr", reverse=True)
+    claims = compare(seeded_project).layer("claim").pair("ali", "badr")
+    assert (claims.exact.matched, claims.exact.f1) == (2, 1.0)
+    assert claims.attribute("speaker").agreement.value == 1.0
+    assert claims.attribute("stance").agreement.value == 1.0
+    assert claims.attribute("stance").agreement.n_units == 3

@@ -2,7 +2,7 @@
 
 import pytest
 
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import DuplicateError, NotFoundError, ValidationError
 from annotator.core.project import TextSource
 
 TABLES = ("annotations", "annotators", "entities", "stances", "document_status", "comments")
@@ -169,3 +169,23 @@ def test_annotations_are_listed_in_reading_order_per_annotator(seeded_project, s
     )
     assert seeded_project.annotations(seed_id) == [early, other, late]
     assert seeded_project.annotations(seed_id, annotator="amina") == [early, late]
+
+
+def test_a_span_tagged_twice_in_a_layer_is_refused_naming_the_first(seeded_project, seed_id):
+    first = seeded_project.add_annotation(seed_id, "amal", "speaker", 0, 5)
+    with pytest.raises(DuplicateError) as refused:
+        seeded_project.add_annotation(seed_id, "amal", "speaker", 0, 5)
+    assert refused.value.existing == first.id
+    assert str(refused.value) == (
+        f"amal has already tagged this span as speaker (annotation {first.id})"
+    )
+    assert seeded_project.annotation_count() == 1
+
+
+def test_a_joint_statement_is_one_claim_per_speaker(seeded_project, seed_id):
+    one = seeded_project.add_annotation(seed_id, "amal", "speaker", 0, 5)
+    two = seeded_project.add_annotation(seed_id, "amal", "speaker", 184, 229)
+    seeded_project.add_annotation(seed_id, "amal", "claim", 339, 474, link_id=one.id)
+    seeded_project.add_annotation(seed_id, "amal", "claim", 339, 474, link_id=two.id)
+    with pytest.raises(DuplicateError, match="a joint statement is one claim per speaker"):
+        seeded_project.add_annotation(seed_id, "amal", "claim", 339, 474, link_id=two.id)

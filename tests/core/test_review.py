@@ -4,7 +4,8 @@ import pytest
 
 from annotator.core.errors import ValidationError
 from annotator.core.formats import jsonl
-from annotator.core.review import accept_agreements, adjudicate, compare, withdraw
+from annotator.core.review import GOLD, accept_agreements, adjudicate, compare, withdraw
+from tests.core.joint_statement import tag_joint_statement
 
 
 @pytest.fixture
@@ -131,3 +132,51 @@ def test_accepting_a_missing_side_is_refused(two_annotators, seed_id):
 def test_an_annotator_is_not_compared_with_itself(two_annotators, seed_id):
     with pytest.raises(ValidationError):
         compare(two_annotators, seed_id, "amal", "amal")
+
+
+def test_a_joint_statement_tagged_alike_shows_no_disagreement(seeded_project, seed_id):
+    tag_joint_statement(seeded_project, seed_id, "amal", reverse=False)
+    tag_joint_statement(seeded_project, seed_id, "omar", reverse=True)
+    comparison = compare(seeded_project, seed_id, "amal", "omar")
+    assert comparison.disagreements == []
+    assert len(comparison.items) == 4
+
+
+def test_accepting_the_agreements_of_a_joint_statement_puts_both_claims_in_gold(
+    seeded_project, seed_id
+):
+    amal = tag_joint_statement(seeded_project, seed_id, "amal", reverse=False)
+    tag_joint_statement(seeded_project, seed_id, "omar", reverse=True)
+    accept_agreements(seeded_project, compare(seeded_project, seed_id, "amal", "omar"))
+    gold = seeded_project.annotations(seed_id, annotator=GOLD)
+    by_id = {g.id: g for g in gold}
+    claims = [g for g in gold if g.layer == "claim"]
+    assert len(claims) == 2 and len(gold) == 4
+    for claim in claims:
+        speaker = by_id[claim.link_id]
+        assert speaker.layer == "speaker"
+        # The gold claim linked to a speaker carries what amal's claim of that speaker carries.
+        assert claim.stances == amal[(speaker.start, speaker.end)].stances
+    assert seeded_project.status(seed_id, GOLD) == "done"
+    assert seeded_project.verify() == []
+
+
+def test_the_accepted_joint_statement_is_withdrawn_in_the_order_returned(seeded_project, seed_id):
+    tag_joint_statement(seeded_project, seed_id, "amal", reverse=False)
+    tag_joint_statement(seeded_project, seed_id, "omar", reverse=True)
+    done = accept_agreements(seeded_project, compare(seeded_project, seed_id, "amal", "omar"))
+    for decision_id, _ in done.values():
+        withdraw(seeded_project, decision_id)
+    assert seeded_project.annotations(seed_id, annotator=GOLD) == []
+    assert seeded_project.verify() == []
+
+
+def test_a_link_to_a_speaker_the_colleague_did_not_tag_differs_from_no_link(
+    seeded_project, seed_id
+):
+    speaker = seeded_project.add_annotation(seed_id, "amal", "speaker", 0, 5)
+    seeded_project.add_annotation(seed_id, "amal", "claim", 33, 74, link_id=speaker.id)
+    seeded_project.add_annotation(seed_id, "omar", "claim", 33, 74)
+    comparison = compare(seeded_project, seed_id, "amal", "omar")
+    claim = next(i for i in comparison.items if i.layer == "claim")
+    assert claim.differences == ("link",)

@@ -10,6 +10,7 @@ from annotator.core.paths import seeds_dir
 from annotator.core.review import GOLD
 from annotator.gui.app import load_fonts
 from annotator.gui.review_window import ReviewWindow
+from tests.core.joint_statement import tag_joint_statement
 
 SEED = "000_41ac67127a0642cf"
 NO = Qt.KeyboardModifier.NoModifier
@@ -168,3 +169,28 @@ def test_undoing_a_decision_whose_gold_was_changed_elsewhere_is_refused(window, 
     assert window.project.annotation(gold_id).attributes["kind"] == "indirect"
     assert "changed in another window" in window.statusBar().currentMessage()
     assert (stack.count(), stack.index()) == (1, 0)
+
+
+def test_a_joint_statement_tagged_alike_is_accepted_whole_into_gold(qtbot, project):
+    # One quotation, two claims (one per speaker), tagged alike by both in opposite orders.
+    amal = tag_joint_statement(project, SEED, "amal", reverse=False)
+    tag_joint_statement(project, SEED, "omar", reverse=True)
+    window = ReviewWindow(project, "amal", SEED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.summary.text() == "0 disagreements, adjudicated"
+    assert window.items_model.rowCount() == 0  # disagreements only: none to show
+    qtbot.mouseClick(window.buttons["agreements"], Qt.MouseButton.LeftButton)
+    made = gold(window)
+    by_id = {g.id: g for g in made}
+    claims = [g for g in made if g.layer == "claim"]
+    assert len(made) == 4 and len(claims) == 2
+    for claim in claims:
+        speaker = by_id[claim.link_id]
+        assert claim.stances == amal[(speaker.start, speaker.end)].stances
+    assert window.project.verify() == []
+    key(window, Qt.Key.Key_Z, CTRL)  # one step undoes the whole acceptance
+    assert gold(window) == []

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, ExportError, InputError
+from annotator.core.clock import utc_timestamp
+from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError
 from annotator.core.files import path_inside, replacing, safe_filename, unique_name
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
@@ -31,6 +32,7 @@ from annotator.core.formats.jsonl import (
     check_document_text,
     imported_id,
     link_order,
+    twice_message,
 )
 from annotator.core.formats.reading import folder_files, named_file_problem
 from annotator.core.model import Annotation, Entity, Stance
@@ -475,9 +477,21 @@ def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: i
             for name, value in parse_note(tail):
                 if name not in _PROVENANCE_FIELDS:
                     raise AnnotatorError(f"unknown {PROVENANCE} field {name!r}")
-                target.provenance[name] = unescape(value)
+                target.provenance[name] = _provenance_value(name, unescape(value))
         else:
             raise AnnotatorError(f"comment type {words[0]!r} is not supported")
+
+
+def _provenance_value(name: str, value: str) -> str:
+    """A provenance field as stored: ids must be UUIDs, times ISO 8601 in UTC."""
+    if name in ("created", "modified"):
+        return utc_timestamp(value, name)
+    if name == "id":
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            raise AnnotatorError(f"id {value!r:.60} is not a UUID") from None
+    return value
 
 
 def import_annotations(
@@ -581,6 +595,7 @@ def _store(
             # importing it twice adds nothing.
             ids[tid] = str(uuid.uuid5(_NAMESPACE, f"{sha}\n{owner}\n{tid}"))
     added = skipped = 0
+    line_of: dict[str, int] = {}  # the line of each annotation stored
     order = link_order({tid: s.link[2] if s.link else None for tid, s in document.spans.items()})
     for tid in order:
         span = document.spans[tid]
@@ -590,8 +605,11 @@ def _store(
         annotation = _annotation(project, document, tid, doc_id, ids, owners[tid], entities)
         try:
             project.restore(annotation.id, AnnotationState(annotation))
+        except DuplicateError as exc:
+            raise InputError(twice_message(exc, line_of), path, span.line) from None
         except AnnotatorError as exc:
             raise InputError(str(exc), path, span.line) from None
+        line_of[annotation.id] = span.line
         added += 1
     return added, skipped
 

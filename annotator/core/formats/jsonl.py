@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.clock import utc_timestamp
 from annotator.core.encoding import has_lone_surrogate
-from annotator.core.errors import AnnotatorError, InputError, NotFoundError
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    InputError,
+    NotFoundError,
+    ValidationError,
+)
 from annotator.core.files import replacing
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.model import Annotation, Entity, Stance
@@ -170,6 +177,7 @@ def _import_gold(
     # Lines with a link go last, so the annotation they point to exists already.
     order = sorted(records, key=lambda item: _link_value(project, item[1]) is not None)
     new_ids: dict[tuple[str, str], str] = {}
+    line_of: dict[str, int] = {}  # the line each annotation stored came from
     added = skipped = 0
     documents: set[str] = set()
     with project.atomic():
@@ -203,11 +211,23 @@ def _import_gold(
                     origin=record.get("origin") or "imported",
                     id=ann_id,
                 )
+            except DuplicateError as exc:
+                raise InputError(twice_message(exc, line_of), str(path), number) from None
             except AnnotatorError as exc:
                 raise InputError(str(exc), str(path), number) from None
             new_ids[(doc, str(record.get("id", annotation.id)))] = annotation.id
+            line_of[annotation.id] = number
             added += 1
     return AnnotationImport(added=added, skipped=skipped, document_ids=tuple(sorted(documents)))
+
+
+def twice_message(exc: DuplicateError, line_of: Mapping[str, int]) -> str:
+    """The message for a span a file tags a second time in the same layer for the same
+    annotator: the first is named by its line when it came from the file."""
+    line = line_of.get(exc.existing)
+    if line is None:
+        return exc.naming(f"annotation {exc.existing}, already in the project")
+    return exc.naming(f"on line {line} of this file")
 
 
 def _document_for(project: Project, record: dict[str, Any], default: str) -> str:
@@ -467,7 +487,7 @@ def _place_entities(
     for number, record in records:
         try:
             entity = Entity(
-                id=str(uuid.UUID(str(record.get("id")))),
+                id=_uuid(record.get("id"), "entity id"),
                 name=" ".join(str(record.get("name") or "").split()),
                 kind=_optional(record, "kind", str, "a string"),
                 aliases=tuple(
@@ -525,11 +545,9 @@ def _store_annotations(
     new_ids: dict[str, str] = {}
     for number, record in records:
         try:
-            own = str(uuid.UUID(str(record.get("id"))))
-        except ValueError:
-            raise InputError(
-                f"annotation id {record.get('id')!r} is not a UUID", str(path), number
-            ) from None
+            own = _uuid(record.get("id"), "annotation id")
+        except AnnotatorError as exc:
+            raise InputError(str(exc), str(path), number) from None
         if own in by_id:
             raise InputError(f"annotation {own} is given twice", str(path), number)
         try:
@@ -537,6 +555,11 @@ def _store_annotations(
                 _optional(record, key, str, "a string")
             _optional(record, "attributes", dict, "a JSON object")
             _optional(record, "stances", list, "a list of [target, value]")
+            if record.get("link_id"):
+                _uuid(record["link_id"], "link_id")
+            for key in ("created_at", "modified_at"):
+                if record.get(key) is not None:
+                    record[key] = utc_timestamp(record[key], key)
         except AnnotatorError as exc:
             raise InputError(str(exc), str(path), number) from None
         by_id[own] = (number, record)
@@ -548,6 +571,7 @@ def _store_annotations(
         raise InputError(str(exc), str(path)) from None
     added = skipped = 0
     touched: set[str] = set()
+    line_of: dict[str, int] = {}  # the line each annotation stored came from
     stamp = now()
     for own in order:
         number, record = by_id[own]
@@ -558,8 +582,8 @@ def _store_annotations(
             if project.state(ann_id) is not None:
                 skipped += 1
                 continue
-            link = record.get("link_id")
-            link_id = new_ids.get(str(link)) if link else None
+            link = _uuid(record["link_id"], "link_id") if record.get("link_id") else None
+            link_id = new_ids.get(link) if link else None
             if link and link_id is None:
                 if project.state(str(link)) is None:
                     raise AnnotatorError(f"links to {link}, which is in neither file nor project")
@@ -590,10 +614,21 @@ def _store_annotations(
             )
             # `restore` stores an annotation exactly as given, times and origin included.
             project.restore(ann_id, AnnotationState(annotation))
+        except DuplicateError as exc:
+            raise InputError(twice_message(exc, line_of), str(path), number) from None
         except (AnnotatorError, TypeError, ValueError) as exc:
             raise InputError(str(exc), str(path), number) from None
+        line_of[ann_id] = number
         added += 1
     return added, skipped, tuple(sorted(touched))
+
+
+def _uuid(value: Any, name: str) -> str:
+    """`value` as a UUID in its usual form; ValidationError naming `name` when it is none."""
+    try:
+        return str(uuid.UUID(value if isinstance(value, str) else ""))
+    except ValueError:
+        raise ValidationError(f"{name} {value!r:.60} is not a UUID") from None
 
 
 def _annotation_document(
