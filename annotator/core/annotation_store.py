@@ -235,7 +235,13 @@ class AnnotationStore:
         """Point a claim's link elsewhere (None: nowhere) as a new revision of the claim."""
         claim = self.annotation(annotation_id)
         if claim.link_id != link_id:
-            self._write(replace(claim, link_id=link_id, modified_at=now()), new=False)
+            # Unlinking the claims of a joint statement whose speakers are deleted leaves them
+            # alike; that is the deletion's doing, not a second tag, so it is not refused.
+            self._write(
+                replace(claim, link_id=link_id, modified_at=now()),
+                new=False,
+                check_twice=link_id is not None,
+            )
 
     def delete_annotation(
         self, annotation_id: str, base_revision: int | None = None
@@ -369,14 +375,16 @@ class AnnotationStore:
         *,
         after: Sequence[str] = (),
         as_revision: tuple[int, str, Sequence[str]] | None = None,
+        check_twice: bool = True,
     ) -> Annotation:
         """Validate an annotation against the schema and its document and store it as its next
         revision (after the stored one, or after its deletion record when it comes back).
 
         `after`: other revision names the new one descends from (a colleague's, when a merge
         conflict is resolved); `as_revision`: (revision, rev, history) to store as they are,
-        when a merge brings in a colleague's newer revision."""
-        annotation = self._validated(annotation)
+        when a merge brings in a colleague's newer revision; `check_twice`: refuse a second
+        tag of the same span (see `_check_not_twice`)."""
+        annotation = self._validated(annotation, check_twice=check_twice)
         annotator_id = self._annotator_id(annotation.annotator, create=True)
         attributes = json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True)
         entity_id = annotation.entity.id if annotation.entity else None
@@ -493,14 +501,15 @@ class AnnotationStore:
             stances,
         )
 
-    def _validated(self, annotation: Annotation) -> Annotation:
+    def _validated(self, annotation: Annotation, *, check_twice: bool = True) -> Annotation:
         """The annotation with its attributes as stored; ValidationError when it does not fit
         the schema, its document, its link's target or the one-tag-per-span rule."""
         annotation = self._validated_fields(annotation)
         if annotation.link_id is not None:
             link = self.schema.layer(annotation.layer).attribute_of_type("link")
             self._check_link(annotation, link)
-        self._check_not_twice(annotation)
+        if check_twice:
+            self._check_not_twice(annotation)
         return annotation
 
     def _validated_fields(self, annotation: Annotation) -> Annotation:

@@ -168,3 +168,20 @@ def test_undoing_a_speakers_deletion_leaves_a_claim_made_a_speaker_since(
     seeded_project.restore(speaker.id, state, expected=None)
     assert seeded_project.annotation(claim.id).link_id is None
     assert seeded_project.verify() == []
+
+
+def test_both_speakers_of_a_joint_statement_can_be_deleted_and_put_back(seeded_project, seed_id):
+    from tests.core.joint_statement import tag_joint_statement
+
+    claims = tag_joint_statement(seeded_project, seed_id, "amina", reverse=False)
+    states = []
+    for claim in claims.values():
+        # The second deletion leaves two unlinked claims on one span: the deletion's doing.
+        states.append(seeded_project.delete_annotation(claim.link_id))
+    assert [seeded_project.annotation(c.id).link_id for c in claims.values()] == [None, None]
+    for state in reversed(states):
+        seeded_project.restore(state.annotation.id, state, expected=None)
+    assert {seeded_project.annotation(c.id).link_id for c in claims.values()} == {
+        c.link_id for c in claims.values()
+    }
+    assert seeded_project.verify() == []
