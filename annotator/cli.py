@@ -107,7 +107,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         print(f"added document {doc_id} (its text came with the annotations)")
     print(
         f"imported {result.added} annotation(s) into {', '.join(result.document_ids) or '-'}; "
-        f"{result.skipped} already present"
+        f"{result.skipped} already present or deleted in this project"
     )
     return 0
 

@@ -297,6 +297,25 @@ class AnnotationStore:
         ).fetchone()
         return row[0] if row else None
 
+    def known(self, annotation_id: str) -> bool:
+        """Whether the project holds the annotation or a record of its deletion: an import
+        or merge never brings back what the researcher deleted."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM annotations WHERE id = ? UNION ALL "
+                "SELECT 1 FROM deletions WHERE annotation_id = ?",
+                (annotation_id, annotation_id),
+            ).fetchone()
+            is not None
+        )
+
+    def live_link(self, link_id: str | None) -> str | None:
+        """`link_id`, or None when that annotation was deleted here: a claim imported after its
+        speaker was deleted comes in unlinked, as the deletion left the claims it had."""
+        if link_id is not None and self.revision(link_id) is None and self.deletion(link_id):
+            return None
+        return link_id
+
     def deletion(self, annotation_id: str) -> dict[str, Any] | None:
         """The record of a deleted annotation (document_id, annotator, layer, revision, rev,
         history, deleted_at), or None when it was never deleted or exists again."""

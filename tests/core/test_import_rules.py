@@ -215,3 +215,37 @@ def test_an_export_with_an_entity_id_that_is_not_a_uuid_is_refused_naming_the_li
         jsonl.import_annotations(target, path)
     assert str(refused.value) == f"{path}:{n + 1}: entity: entity id '@SUM(1)' is not a UUID"
     assert target.entities() == []
+
+
+def test_importing_a_file_again_does_not_bring_back_what_was_deleted(
+    seeded_project, gold_file, seed_id
+):
+    jsonl.import_annotations(seeded_project, gold_file, "amal")
+    claim = next(a for a in seeded_project.annotations(seed_id) if a.link_id)
+    seeded_project.delete_annotation(claim.link_id)  # the speaker, its claims unlinked
+    seeded_project.delete_annotation(claim.id)
+    before = seeded_project.annotation_count()
+    again = jsonl.import_annotations(seeded_project, gold_file, "amal")
+    assert again.added == 0 and again.skipped == 30
+    assert seeded_project.annotation_count() == before
+    assert seeded_project.state(claim.id) is None and seeded_project.state(claim.link_id) is None
+
+
+def test_a_new_claim_of_a_speaker_deleted_here_comes_in_unlinked(
+    seeded_project, export_lines, tmp_path
+):
+    speaker = first_annotation(export_lines, "speaker")
+    speaker_id = export_lines[speaker]["id"]
+    claims = [
+        n
+        for n, r in enumerate(export_lines)
+        if r.get("type") == "annotation" and r.get("link_id") == speaker_id
+    ]
+    only_speaker = [r for n, r in enumerate(export_lines) if n not in claims]
+    jsonl.import_annotations(seeded_project, write_lines(tmp_path / "a.jsonl", only_speaker), None)
+    seeded_project.delete_annotation(speaker_id)
+    jsonl.import_annotations(seeded_project, write_lines(tmp_path / "b.jsonl", export_lines), None)
+    assert seeded_project.state(speaker_id) is None
+    for n in claims:
+        assert seeded_project.annotation(export_lines[n]["id"]).link_id is None
+    assert seeded_project.verify() == []

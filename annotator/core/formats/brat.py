@@ -599,7 +599,7 @@ def _store(
     order = link_order({tid: s.link[2] if s.link else None for tid, s in document.spans.items()})
     for tid in order:
         span = document.spans[tid]
-        if project.state(ids[tid]) is not None:
+        if project.known(ids[tid]):
             skipped += 1
             continue
         annotation = _annotation(project, document, tid, doc_id, ids, owners[tid], entities)
@@ -647,7 +647,7 @@ def _annotation(
             link = layer.attribute_of_type("link")
             if link is None or kind not in (relation_type(layer.name, link.name), link.name):
                 raise AnnotatorError(f"relation {kind!r} is not a link of layer {layer.name!r}")
-            link_id = ids[target]
+            link_id = project.live_link(ids[target])
         entity = None
         if span.entity is not None:
             line, db, ref, name = span.entity

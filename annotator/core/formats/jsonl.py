@@ -76,7 +76,7 @@ _ANNOTATION_COLUMNS = (
 @dataclass(frozen=True)
 class AnnotationImport:
     added: int
-    skipped: int  # already in the project (same id)
+    skipped: int  # already in the project (same id), or deleted in it
     document_ids: tuple[str, ...]
     documents_added: tuple[str, ...] = ()  # documents the file brought with it
 
@@ -186,7 +186,7 @@ def _import_gold(
                 doc = _document_for(project, record, default_doc)
                 documents.add(doc)
                 ann_id = _annotation_id(project, doc, annotator, record)
-                if project.state(ann_id) is not None:
+                if project.known(ann_id):
                     skipped += 1
                     new_ids[(doc, str(record.get("id", "")))] = ann_id
                     continue
@@ -206,7 +206,7 @@ def _import_gold(
                     text=record.get("text"),
                     attributes=attributes,
                     entity=_entity_value(project, record),
-                    link_id=link_id,
+                    link_id=project.live_link(link_id),
                     stances=_optional(record, "stances", list, "a list of [target, value]") or (),
                     origin=record.get("origin") or "imported",
                     id=ann_id,
@@ -579,15 +579,16 @@ def _store_annotations(
             doc = _annotation_document(project, record, documents)
             touched.add(doc)
             ann_id = new_ids[own]
-            if project.state(ann_id) is not None:
+            if project.known(ann_id):
                 skipped += 1
                 continue
             link = _uuid(record["link_id"], "link_id") if record.get("link_id") else None
             link_id = new_ids.get(link) if link else None
             if link and link_id is None:
-                if project.state(str(link)) is None:
+                if not project.known(str(link)):
                     raise AnnotatorError(f"links to {link}, which is in neither file nor project")
                 link_id = str(link)
+            link_id = project.live_link(link_id)
             entity = None
             if record.get("entity_id"):
                 entity = entities.get(str(record["entity_id"]))
