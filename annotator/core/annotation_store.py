@@ -14,6 +14,7 @@ from typing import Any
 
 from annotator.core.clock import now
 from annotator.core.errors import ConflictError, NotFoundError, ValidationError
+from annotator.core.integrity import damaged_count, row_ok
 from annotator.core.model import Annotation, Entity, Stance
 
 _UNSET: Any = object()
@@ -30,18 +31,26 @@ class AnnotationState:
 class AnnotationStore:
     # ----------------------------------------------------------------- annotations: reading
 
-    _SELECT = """
+    # Rows of the wrong type or shape are left out (`annotator check` names them); so is an
+    # entity row of that kind (the mention then has no entity).
+    _SELECT = f"""
         SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.text, a.attributes,
                a.link_id, a.origin, a.created_at, a.modified_at,
                e.id, e.name, e.kind, e.aliases, a.sources, a.revision
         FROM annotations a
-        JOIN annotators p ON p.id = a.annotator_id
-        LEFT JOIN entities e ON e.id = a.entity_id
+        JOIN annotators p ON p.id = a.annotator_id AND {row_ok("annotators", "p")}
+        LEFT JOIN entities e ON e.id = a.entity_id AND {row_ok("entities", "e")}
+        WHERE {row_ok("annotations", "a")}
     """
+    _STANCE_OK = row_ok("stances", "s")
 
     def annotations(self, document_id: str, annotator: str | None = None) -> list[Annotation]:
         """The annotations of a document in reading order (by start, longer spans first)."""
-        where, params = "WHERE a.document_id = ?", [document_id]
+        # A span past the end of its document's text is left out as well.
+        where = (
+            'AND a.document_id = ? AND a."end" <= (SELECT length(text) FROM documents WHERE id = ?)'
+        )
+        params = [document_id, document_id]
         if annotator is not None:
             where += " AND a.annotator_id = (SELECT id FROM annotators WHERE name = ?)"
             params.append(annotator)
@@ -52,19 +61,20 @@ class AnnotationStore:
             return []
         stances = self._stances(
             "SELECT s.annotation_id, s.target, s.value FROM annotations a "
-            f"JOIN stances s ON s.annotation_id = a.id {where} "
+            f"JOIN stances s ON s.annotation_id = a.id AND {self._STANCE_OK} "
+            f"WHERE {row_ok('annotations', 'a')} {where} "
             "ORDER BY s.annotation_id, s.position",
             params,
         )
         return _Reader().annotations(rows, stances)
 
     def annotation(self, annotation_id: str) -> Annotation:
-        row = self.conn.execute(f"{self._SELECT} WHERE a.id = ?", (annotation_id,)).fetchone()
+        row = self.conn.execute(f"{self._SELECT} AND a.id = ?", (annotation_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no annotation with id {annotation_id!r}")
         stances = self._stances(
-            "SELECT annotation_id, target, value FROM stances WHERE annotation_id = ? "
-            "ORDER BY position",
+            "SELECT annotation_id, target, value FROM stances s WHERE annotation_id = ? "
+            f"AND {self._STANCE_OK} ORDER BY position",
             (annotation_id,),
         )
         return _Reader().annotation(row, stances.get(annotation_id, ()))
@@ -74,6 +84,18 @@ class AnnotationStore:
         for annotation_id, target, value in self.conn.execute(sql, params):
             found.setdefault(annotation_id, []).append(Stance(target, value))
         return {k: tuple(v) for k, v in found.items()}
+
+    def left_out(self, document_id: str | None = None) -> int:
+        """How many rows of the project (None) or annotations of a document every read leaves
+        out as damaged (`annotator check` names each and what is wrong with it)."""
+        if document_id is None:
+            return damaged_count(self.conn)
+        return self.conn.execute(
+            f"SELECT count(*) FROM annotations a WHERE a.document_id = ? AND NOT "
+            f'{row_ok("annotations", "a")} OR (a.document_id = ? AND a."end" > '
+            "(SELECT length(text) FROM documents WHERE id = ?))",
+            (document_id, document_id, document_id),
+        ).fetchone()[0]
 
     def annotation_count(self, document_id: str | None = None, annotator: str | None = None) -> int:
         """How many annotations the project holds (of one document, of one annotator)."""
@@ -92,7 +114,10 @@ class AnnotationStore:
         suggestions they accepted, the annotations gold was decided from."""
         rows = self.conn.execute(
             "SELECT j.value FROM annotations a JOIN annotators p ON p.id = a.annotator_id, "
-            "json_each(a.sources) j WHERE a.document_id = ? AND p.name = ? AND a.sources != '[]'",
+            "json_each(CASE WHEN {ok} THEN a.sources END) j "
+            "WHERE a.document_id = ? AND p.name = ? AND a.sources != '[]'".format(
+                ok=row_ok("annotations", "a")
+            ),
             (document_id, annotator),
         )
         return {r[0] for r in rows}
@@ -362,7 +387,8 @@ class AnnotationStore:
             (annotation.id, annotation.id),
         ).fetchone()
         revision, history = 1, "[]"
-        if before is not None:
+        # A damaged revision (`annotator check` names it) starts the count again.
+        if before is not None and isinstance(before[0], int) and 0 < before[0] < 1 << 53:
             revision, history = before[0] + 1, json.dumps([*_history(before[2]), before[1]])
         rev = revision_token(
             revision,

@@ -29,6 +29,15 @@ class ReadOnlyProjectError(ProjectError):
     """The project file, or the folder it is in, cannot be written."""
 
 
+class ForeignObjectsError(ProjectError):
+    """The project file holds SQL objects (triggers, views, tables, indexes) this tool does not
+    make, or ours changed: they could run inside its changes, so it is not opened."""
+
+    def __init__(self, message: str, found: list | None = None):
+        super().__init__(message)
+        self.found = list(found or [])
+
+
 class SchemaError(AnnotatorError):
     """The label schema file is invalid."""
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core import backup, migrations
+from annotator.core import backup, integrity, migrations
 from annotator.core.annotation_store import AnnotationState, AnnotationStore
 from annotator.core.bulk import BulkReads
 from annotator.core.clock import now
@@ -25,6 +25,7 @@ from annotator.core.errors import (
     AnnotatorError,
     Cancelled,
     DamagedProjectError,
+    ForeignObjectsError,
     NewerProjectError,
     NotAProjectError,
     NotFoundError,
@@ -34,6 +35,7 @@ from annotator.core.errors import (
     ValidationError,
 )
 from annotator.core.files import temp_beside
+from annotator.core.integrity import row_ok
 from annotator.core.model import STATUSES, Document, DocumentSummary, Entity
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
 from annotator.core.text import text_sha256, title_of
@@ -199,8 +201,13 @@ def _check_contents(path: Path) -> None:
             raise DamagedProjectError(
                 f"{path} is damaged (SQLite's check found: {found}); {restore_hint(path)}"
             )
+        found = integrity.foreign_objects(conn)
+        if found:
+            raise ForeignObjectsError(_foreign_message(path, found), found)
         if version >= 1:
-            schema = conn.execute("SELECT value FROM meta WHERE key = 'label_schema'").fetchone()
+            schema = conn.execute(
+                f"SELECT value FROM meta WHERE key = 'label_schema' AND {row_ok('meta')}"
+            ).fetchone()
             if schema is None:
                 raise DamagedProjectError(
                     f"{path} is damaged: its label schema is missing; {restore_hint(path)}"
@@ -212,6 +219,45 @@ def _check_contents(path: Path) -> None:
         raise DamagedProjectError(
             f"{path} is damaged (SQLite's check found unreadable bytes); {restore_hint(path)}"
         ) from None
+    finally:
+        conn.close()
+
+
+def _foreign_message(path: Path, found: list[integrity.ForeignObject]) -> str:
+    return (
+        f"{path} holds SQL objects this tool did not make (or lacks its own): "
+        f"{integrity.describe(found)}; they could change or hide annotations, so it was not "
+        "opened (nothing was changed); remove them (a backup copy is made first) with "
+        f"`annotator check --remove-foreign --project {path}`"
+    )
+
+
+def remove_foreign_objects(path: str | Path) -> tuple[Path | None, list, int]:
+    """Make a project's SQL objects ours again (see `integrity.remove_foreign`), after a backup
+    copy of it as it is. Returns (the backup, None when nothing was to be done; what was
+    changed; how many rows our definitions left out, kept in the backup). ProjectError
+    subclasses as `Project.open` for a file that is not a usable project."""
+    path = Path(path)
+    if not path.exists():
+        raise ProjectError(f"{path}: no such project")
+    check_project_file(path)
+    _check_writable(path)
+    try:
+        _check_contents(path)
+        return None, [], 0
+    except ForeignObjectsError:
+        pass
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise _refusal(path, exc) from None
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        kept = backup.make(conn, path, "before-remove-foreign")
+        found, lost = integrity.remove_foreign(conn)
+        return kept, found, lost
+    except sqlite3.Error as exc:
+        raise _refusal(path, exc) from None
     finally:
         conn.close()
 
@@ -472,7 +518,7 @@ class Project(AnnotationStore, BulkReads):
                         AND (:who IS NULL OR a.annotator_id = :who)),
                    CASE WHEN :who IS NOT NULL THEN
                         (SELECT status FROM document_status s WHERE s.document_id = d.id
-                            AND s.annotator_id = :who)
+                            AND s.annotator_id = :who AND {status_ok})
                    -- Everyone: done when all who worked on it are done, in progress once anyone
                    -- started.
                    ELSE (SELECT CASE WHEN min(s.status = 'done') = 1 THEN 'done'
@@ -480,8 +526,10 @@ class Project(AnnotationStore, BulkReads):
                                 END
                          FROM document_status s WHERE s.document_id = d.id)
                    END
-            FROM documents d ORDER BY d.rowid
-            """,
+            FROM documents d WHERE {document_ok} ORDER BY d.rowid
+            """.format(
+                status_ok=row_ok("document_status", "s"), document_ok=row_ok("documents", "d")
+            ),
             {"who": annotator_id},
         ).fetchall()
         return [
@@ -493,12 +541,17 @@ class Project(AnnotationStore, BulkReads):
 
     def document(self, document_id: str) -> Document:
         row = self.conn.execute(
-            "SELECT id, title, text, sha256, source, imported_at, metadata FROM documents "
-            "WHERE id = ?",
+            "SELECT id, title, text, sha256, source, imported_at, metadata, "
+            f"{row_ok('documents')} FROM documents WHERE id = ?",
             (document_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no document with id {document_id!r}")
+        if not row[7]:
+            raise DamagedProjectError(
+                f"document {document_id!r} is damaged in {self.path}; `annotator check` "
+                "names what is wrong"
+            )
         self._texts[row[0]] = row[2]
         return Document(*row[:6], metadata=json.loads(row[6]))
 
@@ -527,7 +580,7 @@ class Project(AnnotationStore, BulkReads):
     def status(self, document_id: str, annotator: str) -> str:
         row = self.conn.execute(
             "SELECT status FROM document_status s JOIN annotators p ON p.id = s.annotator_id "
-            "WHERE s.document_id = ? AND p.name = ?",
+            f"WHERE s.document_id = ? AND p.name = ? AND {row_ok('document_status', 's')}",
             (document_id, annotator),
         ).fetchone()
         return row[0] if row else "todo"
@@ -535,7 +588,12 @@ class Project(AnnotationStore, BulkReads):
     # ----------------------------------------------------------------- annotators and entities
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT name FROM annotators WHERE {row_ok('annotators')} ORDER BY name"
+            )
+        ]
 
     def annotator_id(self, name: str) -> int:
         """The row id of an annotator, who is added when new."""
@@ -559,7 +617,9 @@ class Project(AnnotationStore, BulkReads):
         return cur.lastrowid
 
     def entities(self) -> list[Entity]:
-        rows = self.conn.execute("SELECT id, name, kind, aliases FROM entities ORDER BY name")
+        rows = self.conn.execute(
+            f"SELECT id, name, kind, aliases FROM entities WHERE {row_ok('entities')} ORDER BY name"
+        )
         return [Entity(r[0], r[1], r[2], tuple(json.loads(r[3]))) for r in rows]
 
     def entity_by_name(self, name: str) -> Entity | None:
@@ -598,7 +658,8 @@ class Project(AnnotationStore, BulkReads):
     def stance_targets(self) -> list[str]:
         """Every stance target used so far, most used first: the autocomplete list."""
         rows = self.conn.execute(
-            "SELECT target FROM stances GROUP BY target ORDER BY count(*) DESC, target"
+            f"SELECT target FROM stances WHERE {row_ok('stances')} "
+            "GROUP BY target ORDER BY count(*) DESC, target"
         )
         return [r[0] for r in rows]
 
@@ -630,6 +691,7 @@ class Project(AnnotationStore, BulkReads):
         rows = self.conn.execute(
             "SELECT c.id, c.annotation_id, p.name, c.text, c.created_at FROM comments c "
             "JOIN annotators p ON p.id = c.annotator_id WHERE c.document_id = ? "
+            f"AND {row_ok('comments', 'c')} AND {row_ok('annotators', 'p')} "
             "ORDER BY c.created_at, c.rowid",
             (document_id,),
         )
@@ -677,14 +739,24 @@ class Project(AnnotationStore, BulkReads):
     def _problems(self) -> list[str]:
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        problems += [
+            f"SQL object this tool did not make: {found}; remove it with "
+            f"`annotator check --remove-foreign --project {self.path}`"
+            for found in integrity.foreign_objects(self.conn)
+        ]
+        # Rows of the wrong type or shape are named here and left out of the checks below, as
+        # they are left out of every read.
+        problems += integrity.row_problems(self.conn)
         texts = {}
-        for doc_id, text, sha in self.conn.execute("SELECT id, text, sha256 FROM documents"):
+        for doc_id, text, sha in self.conn.execute(
+            f"SELECT id, text, sha256 FROM documents WHERE {row_ok('documents')}"
+        ):
             texts[doc_id] = text
             if text_sha256(text) != sha:
                 problems.append(f"document {doc_id}: its text does not match its SHA-256")
         rows = self.conn.execute(
             'SELECT id, document_id, annotator_id, layer, start, "end", text, attributes, '
-            "link_id FROM annotations"
+            f"link_id FROM annotations WHERE {row_ok('annotations')}"
         ).fetchall()
         linked = {r[0]: (r[1], r[2], r[3]) for r in rows}
         for ann_id, doc_id, who, layer_name, start, end, text, attributes, link_id in rows:
@@ -712,7 +784,8 @@ class Project(AnnotationStore, BulkReads):
                     )
         for ann_id, layer_name, value in self.conn.execute(
             "SELECT s.annotation_id, a.layer, s.value FROM stances s "
-            "JOIN annotations a ON a.id = s.annotation_id"
+            f"JOIN annotations a ON a.id = s.annotation_id WHERE {row_ok('stances', 's')} "
+            f"AND {row_ok('annotations', 'a')}"
         ):
             try:
                 self.schema.validate_stance_value(layer_name, value)
@@ -723,8 +796,8 @@ class Project(AnnotationStore, BulkReads):
     def add_entity(self, entity: Entity) -> Entity:
         """Store an entity with its own id, as an import needs; the stored one when it exists."""
         row = self.conn.execute(
-            "SELECT id, name, kind, aliases FROM entities WHERE id = ? OR name = ? "
-            "ORDER BY id = ? DESC",
+            "SELECT id, name, kind, aliases FROM entities WHERE (id = ? OR name = ?) "
+            f"AND {row_ok('entities')} ORDER BY id = ? DESC",
             (entity.id, entity.name, entity.id),
         ).fetchone()
         if row:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.integrity import row_ok
 from annotator.core.model import Annotation
 from annotator.core.project import Project, now
 from annotator.core.spans import pair_by_overlap
@@ -134,7 +135,8 @@ def _differences(x: Annotation, y: Annotation, partner: dict[str, str]) -> tuple
 
 def _decisions(project: Project, document_id: str) -> dict[tuple[str, ...], tuple[str, str]]:
     rows = project.conn.execute(
-        "SELECT sources, decision, gold_id FROM adjudications WHERE document_id = ?",
+        "SELECT sources, decision, gold_id FROM adjudications "
+        f"WHERE document_id = ? AND {row_ok('adjudications')}",
         (document_id,),
     )
     return {tuple(json.loads(s)): (d, g) for s, d, g in rows}

@@ -1,0 +1,434 @@
+"""What a project file may hold: the SQL objects our migrations make and the shape of every row.
+
+A project file can come from anyone (a colleague, a shared drive, a hand edit), so nothing in it
+is trusted. Its SQL objects are compared with the ones `migrations` makes: a trigger or view it
+carries would run inside our transactions. Its rows are read through `row_ok`, one SQL condition
+per table built from `ROWS`, so a row of the wrong type or shape is left out of every read and
+reported by `row_problems` (what `annotator check` lists) instead of crashing the reader.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+
+from annotator.core import migrations
+
+# Each column read from the file and what it must hold:
+#   text / int: that SQLite type (text? int?: or NULL); object / object?: a JSON object (or
+#   NULL); strings: a JSON list of strings; a tuple: one of these texts.
+_ORIGINS = ("manual", "imported", "suggested", "adjudicated")
+ROWS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "meta": {"key": "text", "value": "text"},
+    "documents": {
+        "id": "text",
+        "title": "text",
+        "text": "text",
+        "sha256": "text",
+        "source": "text?",
+        "imported_at": "text",
+        "metadata": "object",
+    },
+    "annotators": {"id": "int", "name": "text", "created_at": "text"},
+    "entities": {
+        "id": "text",
+        "name": "text",
+        "kind": "text?",
+        "aliases": "strings",
+        "created_at": "text",
+    },
+    "annotations": {
+        "id": "text",
+        "document_id": "text",
+        "annotator_id": "int",
+        "layer": "text",
+        "start": "int",
+        "end": "int",
+        "text": "text",
+        "attributes": "object",
+        "entity_id": "text?",
+        "link_id": "text?",
+        "origin": _ORIGINS,
+        "created_at": "text",
+        "modified_at": "text",
+        "sources": "strings",
+        "revision": "int",
+        "rev": "text",
+        "history": "strings",
+    },
+    "stances": {"annotation_id": "text", "position": "int", "target": "text", "value": "text"},
+    "document_status": {
+        "document_id": "text",
+        "annotator_id": "int",
+        "status": ("todo", "in_progress", "done"),
+        "modified_at": "text",
+    },
+    "comments": {
+        "id": "text",
+        "document_id": "text",
+        "annotation_id": "text?",
+        "annotator_id": "int",
+        "text": "text",
+        "created_at": "text",
+    },
+    "adjudications": {
+        "id": "text",
+        "document_id": "text",
+        "sources": "strings",
+        "decision": ("accepted", "edited", "rejected"),
+        "gold_id": "text?",
+        "annotator_id": "int",
+        "created_at": "text",
+    },
+    "deletions": {
+        "annotation_id": "text",
+        "document_id": "text",
+        "annotator": "text",
+        "layer": "text",
+        "revision": "int",
+        "rev": "text",
+        "history": "strings",
+        "deleted_at": "text",
+    },
+    "conflicts": {
+        "id": "text",
+        "annotation_id": "text",
+        "document_id": "text",
+        "annotator": "text",
+        "ours_rev": "text",
+        "theirs_rev": "text",
+        "theirs": "object?",
+        "source": "text",
+        "created_at": "text",
+        "resolved": ("ours", "theirs", None),
+        "resolved_at": "text?",
+    },
+}
+
+# Conditions between columns, and ranges: (SQL over alias X, reason).
+# Counts stay far below 2**53 so that adding one to them never leaves SQLite's integers.
+_LIMIT = 1 << 53
+_RANGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "annotations": (
+        ("X.start >= 0", "start is negative"),
+        ('X."end" > X.start', "end is not after start"),
+        (f'X."end" < {_LIMIT}', "end is out of range"),
+        (f"X.revision BETWEEN 1 AND {_LIMIT}", "revision is out of range"),
+    ),
+    "deletions": ((f"X.revision BETWEEN 1 AND {_LIMIT}", "revision is out of range"),),
+    "stances": ((f"X.position BETWEEN -{_LIMIT} AND {_LIMIT}", "position is out of range"),),
+}
+
+# A table's key to name a row in reports (the rowid names rows whose key itself is bad).
+_KEYS = {"annotators": "id", "stances": "annotation_id", "document_status": "document_id"}
+
+
+def _column_check(column: str, kind: str | tuple[str | None, ...], alias: str) -> tuple[str, str]:
+    """The SQL condition for one column (lazy CASE: json_type raises on text that is not JSON)
+    and the reason given when it fails."""
+    x = f'{alias}."{column}"'
+    if isinstance(kind, tuple):
+        allowed = ", ".join(f"'{v}'" for v in kind if v is not None)
+        null = f"{x} IS NULL OR " if None in kind else ""
+        return (
+            f"({null}(typeof({x}) = 'text' AND {x} IN ({allowed})))",
+            f"{column} is not one of {', '.join(v for v in kind if v)}",
+        )
+    nullable = kind.endswith("?")
+    base = kind.rstrip("?")
+    if base in ("text", "int"):
+        sql_type = "integer" if base == "int" else "text"
+        sql = f"typeof({x}) = '{sql_type}'"
+        reason = f"{column} is not {'a whole number' if base == 'int' else 'text'}"
+    elif base == "object":
+        sql = (
+            f"CASE WHEN typeof({x}) != 'text' THEN 0 WHEN NOT json_valid({x}) THEN 0 "
+            f"ELSE json_type({x}) = 'object' END"
+        )
+        reason = f"{column} is not a JSON object"
+    else:  # strings
+        sql = (
+            f"CASE WHEN typeof({x}) != 'text' THEN 0 WHEN NOT json_valid({x}) THEN 0 "
+            f"WHEN json_type({x}) != 'array' THEN 0 "
+            f"ELSE NOT EXISTS (SELECT 1 FROM json_each({x}) WHERE type != 'text') END"
+        )
+        reason = f"{column} is not a JSON list of texts"
+    if nullable:
+        sql = f"({x} IS NULL OR {sql})"
+    return f"({sql})", reason
+
+
+@cache
+def _checks(table: str, alias: str) -> tuple[tuple[str, str], ...]:
+    found = [_column_check(c, kind, alias) for c, kind in ROWS[table].items()]
+    found += [(sql.replace("X.", f"{alias}."), why) for sql, why in _RANGES.get(table, ())]
+    return tuple(found)
+
+
+@cache
+def row_ok(table: str, alias: str | None = None) -> str:
+    """An SQL condition true for the rows of `table` (named `alias` in the query, default the
+    table's own name) that readers may use: every column of its type and shape, in range."""
+    checks = _checks(table, alias or table)
+    # Types first, then ranges: a CASE evaluates in order, so a range never meets a text.
+    return "(CASE WHEN " + " AND ".join(sql for sql, _ in checks) + " THEN 1 ELSE 0 END)"
+
+
+def row_problems(conn: sqlite3.Connection, tables: list[str] | None = None) -> list[str]:
+    """One line per row that `row_ok` leaves out, naming its table, key and what is wrong; and
+    one per text cell that is not valid UTF-8 (Python cannot read it)."""
+    problems: list[str] = []
+    present = _tables(conn)
+    for table in tables or list(ROWS):
+        if table not in present:
+            continue
+        problems += _bad_rows(conn, table)
+        problems += _undecodable(conn, table)
+    return problems
+
+
+def damaged_count(conn: sqlite3.Connection) -> int:
+    """How many rows of all tables `row_ok` leaves out."""
+    present = _tables(conn)
+    return sum(
+        conn.execute(f'SELECT count(*) FROM "{t}" WHERE NOT {row_ok(t)}').fetchone()[0]
+        for t in ROWS
+        if t in present
+    )
+
+
+def _bad_rows(conn: sqlite3.Connection, table: str) -> list[str]:
+    checks = _checks(table, "X")
+    key = _key(table)
+    # Each range is tested only where the types hold, as in `row_ok`.
+    types = " AND ".join(sql for sql, _ in checks[: len(ROWS[table])])
+    tests = [
+        sql if n < len(ROWS[table]) else f"CASE WHEN {types} THEN {sql} ELSE 1 END"
+        for n, (sql, _) in enumerate(checks)
+    ]
+    rows = conn.execute(
+        f'SELECT X.rowid, quote(X."{key}"), {", ".join(tests)} FROM "{table}" X '
+        f"WHERE NOT {row_ok(table, 'X')}"
+    ).fetchall()
+    problems = []
+    for rowid, quoted, *passed in rows:
+        reasons = [why for (_, why), ok in zip(checks, passed, strict=True) if not ok]
+        problems.append(
+            f"{table} row {rowid} ({key} {_shown(quoted)}): {'; '.join(reasons)}; "
+            "left out of every view and export"
+        )
+    return problems
+
+
+def _undecodable(conn: sqlite3.Connection, table: str) -> list[str]:
+    columns = [c for c, kind in ROWS[table].items() if kind != "int"]
+    key = _key(table)
+    factory = conn.text_factory
+    conn.text_factory = bytes
+    problems = []
+    try:
+        for rowid, quoted, *cells in conn.execute(
+            f'SELECT rowid, quote("{key}"), {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} '
+            f'FROM "{table}"'
+        ):
+            for column, cell in zip(columns, cells, strict=True):
+                if isinstance(cell, bytes) and not _decodes(cell):
+                    problems.append(
+                        f"{table} row {rowid} ({key} {_shown(quoted)}): {column} holds bytes "
+                        "that are not UTF-8"
+                    )
+    finally:
+        conn.text_factory = factory
+    return problems
+
+
+def _key(table: str) -> str:
+    return _KEYS.get(table, "id" if "id" in ROWS[table] else next(iter(ROWS[table])))
+
+
+def _shown(quoted: object) -> str:
+    """A key as SQL quoted it, shortened for a one-line report."""
+    if isinstance(quoted, bytes):
+        quoted = quoted.decode("utf-8", errors="replace")
+    text = str(quoted)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _decodes(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+# ----------------------------------------------------------------- SQL objects
+
+
+@dataclass(frozen=True)
+class SchemaObject:
+    type: str  # table, index, trigger, view
+    name: str
+    table: str  # the table it belongs to (its own name for a table)
+    sql: str  # normalised: whitespace collapsed
+
+
+@dataclass(frozen=True)
+class ForeignObject:
+    """A difference between the file's SQL objects and ours: `kind` is "foreign" (we make no
+    object of that name), "changed" (ours, with another definition) or "missing"."""
+
+    kind: str
+    object: SchemaObject
+
+    def __str__(self) -> str:
+        o = self.object
+        on = f" on {o.table}" if o.type in ("trigger", "index") and o.table != o.name else ""
+        what = {"foreign": "", "changed": " (changed from ours)", "missing": " (missing)"}
+        return f"{o.type} {o.name}{on}{what[self.kind]}"
+
+
+def _normalised(sql: str | None) -> str:
+    return " ".join((sql or "").split())
+
+
+def _objects(conn: sqlite3.Connection) -> dict[tuple[str, str], SchemaObject]:
+    found = {}
+    for type_, name, table, sql in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master"
+    ):
+        if _internal(type_, name, sql):
+            continue
+        found[type_, name.lower()] = SchemaObject(type_, name, table, _normalised(sql))
+    return found
+
+
+def _internal(type_: str, name: str, sql: str | None) -> bool:
+    """SQLite's own objects: the indexes of UNIQUE and PRIMARY KEY constraints (no SQL) and
+    the tables ANALYZE and AUTOINCREMENT make. A trigger or view can never be SQLite's."""
+    if not name.lower().startswith("sqlite_"):
+        return False
+    if type_ == "index":
+        return sql is None
+    return type_ == "table" and name.lower() in (
+        "sqlite_sequence",
+        "sqlite_stat1",
+        "sqlite_stat2",
+        "sqlite_stat3",
+        "sqlite_stat4",
+    )
+
+
+@cache
+def expected_objects(version: int) -> dict[tuple[str, str], SchemaObject]:
+    """The SQL objects a project file of format `version` holds: made by running our own
+    migrations on an empty database in memory."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrations.migrate(conn, version)
+        return _objects(conn)
+    finally:
+        conn.close()
+
+
+def foreign_objects(conn: sqlite3.Connection) -> list[ForeignObject]:
+    """How the file's SQL objects differ from those of its format version (empty: not at
+    all), by type, name and SQL text. Reads `sqlite_master` only: nothing in it runs."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if not 0 <= version <= migrations.CURRENT_VERSION:
+        return []  # a newer file is refused for that before it is read
+    ours = expected_objects(version)
+    theirs = _objects(conn)
+    found = []
+    for key, obj in theirs.items():
+        if key not in ours:
+            found.append(ForeignObject("foreign", obj))
+        elif ours[key].sql != obj.sql:
+            found.append(ForeignObject("changed", obj))
+    found += [ForeignObject("missing", obj) for key, obj in ours.items() if key not in theirs]
+    order = {"trigger": 0, "view": 1, "table": 2, "index": 3}
+    return sorted(found, key=lambda f: (order.get(f.object.type, 4), f.object.name))
+
+
+def describe(found: list[ForeignObject]) -> str:
+    """The differences as one phrase for a message: "trigger t on annotations, view v"."""
+    shown = ", ".join(str(f) for f in found[:6])
+    return shown + (f" and {len(found) - 6} more" if len(found) > 6 else "")
+
+
+def remove_foreign(conn: sqlite3.Connection) -> tuple[list[ForeignObject], int]:
+    """Make the file's SQL objects ours again in one transaction: drop triggers, views, tables
+    and indexes we do not make; rebuild our tables whose definition was changed (their rows
+    copied column by column; rows our definition refuses are left out) and make the missing
+    ones. Returns what was changed and how many rows were left out. The connection must be in
+    autocommit mode; take a backup first, as this drops what it does not know."""
+    found = foreign_objects(conn)
+    if not found:
+        return [], 0
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    ours = expected_objects(version)
+    dropped_rows = 0
+    conn.execute("PRAGMA foreign_keys = OFF")  # rebuilding a table must not cascade
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Triggers first, so nothing fires while the rest is changed.
+        for f in found:
+            o = f.object
+            if f.kind != "missing" and o.type in ("trigger", "view"):
+                conn.execute(f'DROP {o.type.upper()} IF EXISTS "{_quoted(o.name)}"')
+        for f in found:
+            o = f.object
+            if f.kind == "missing" or o.type in ("trigger", "view"):
+                continue
+            if o.type == "index":
+                conn.execute(f'DROP INDEX IF EXISTS "{_quoted(o.name)}"')
+            elif f.kind == "foreign":
+                conn.execute(f'DROP TABLE IF EXISTS "{_quoted(o.name)}"')
+            else:
+                dropped_rows += _rebuild(conn, o.name, ours[o.type, o.name.lower()].sql)
+        # What is ours and not there now: missing, changed indexes, indexes of rebuilt tables.
+        present = _objects(conn)
+        for key, obj in ours.items():
+            if key not in present:
+                conn.execute(obj.sql)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+    return found, dropped_rows
+
+
+def _rebuild(conn: sqlite3.Connection, table: str, sql: str) -> int:
+    """Replace `table` by one made with our `sql`, keeping the rows it accepts (SQLite's way
+    to change a table: move the old one aside, make the new one, copy, drop the old)."""
+    aside = f"{table}__theirs"
+    theirs = {r[1] for r in conn.execute(f'PRAGMA table_info("{_quoted(table)}")')}
+    # Legacy renaming leaves the other tables' references to `table` as they are.
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        conn.execute(f'ALTER TABLE "{_quoted(table)}" RENAME TO "{_quoted(aside)}"')
+    finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+    conn.execute(sql)
+    kept = [r[1] for r in conn.execute(f'PRAGMA table_info("{_quoted(table)}")') if r[1] in theirs]
+    names = ", ".join(f'"{_quoted(c)}"' for c in kept)
+    before = conn.execute(f'SELECT count(*) FROM "{_quoted(aside)}"').fetchone()[0]
+    if kept:
+        conn.execute(
+            f'INSERT OR IGNORE INTO "{_quoted(table)}" ({names}) '
+            f'SELECT {names} FROM "{_quoted(aside)}"'
+        )
+    after = conn.execute(f'SELECT count(*) FROM "{_quoted(table)}"').fetchone()[0]
+    conn.execute(f'DROP TABLE "{_quoted(aside)}"')
+    return before - after
+
+
+def _quoted(name: str) -> str:
+    return name.replace('"', '""')
