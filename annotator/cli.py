@@ -103,7 +103,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     chosen = formats.EXPORTS[args.format]
-    with open_project(args.project) as project:
+    with open_project(args.project) as project, project.strict_text():
         result = chosen.export(
             project,
             args.out,

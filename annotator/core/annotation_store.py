@@ -50,6 +50,7 @@ class AnnotationStore:
         where = (
             'AND a.document_id = ? AND a."end" <= (SELECT length(text) FROM documents WHERE id = ?)'
         )
+        where += f" AND a.layer IN ({self._layer_list()})"
         params = [document_id, document_id]
         if annotator is not None:
             where += " AND a.annotator_id = (SELECT id FROM annotators WHERE name = ?)"
@@ -69,7 +70,9 @@ class AnnotationStore:
         return _Reader().annotations(rows, stances)
 
     def annotation(self, annotation_id: str) -> Annotation:
-        row = self.conn.execute(f"{self._SELECT} AND a.id = ?", (annotation_id,)).fetchone()
+        row = self.conn.execute(
+            f"{self._SELECT} AND a.id = ? AND a.layer IN ({self._layer_list()})", (annotation_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"no annotation with id {annotation_id!r}")
         stances = self._stances(
@@ -85,16 +88,22 @@ class AnnotationStore:
             found.setdefault(annotation_id, []).append(Stance(target, value))
         return {k: tuple(v) for k, v in found.items()}
 
+    def _layer_list(self) -> str:
+        """The schema's layers as an SQL list: an annotation of a layer the schema lacks (a hand
+        edit, another project's schema) is left out of reads, and named by `verify`."""
+        # Schema names are lower-case identifiers, so they can stand in the SQL.
+        return ", ".join(f"'{layer.name}'" for layer in self.schema.layers)
+
     def left_out(self, document_id: str | None = None) -> int:
         """How many rows of the project (None) or annotations of a document every read leaves
         out as damaged (`annotator check` names each and what is wrong with it)."""
         if document_id is None:
             return damaged_count(self.conn)
         return self.conn.execute(
-            f"SELECT count(*) FROM annotations a WHERE a.document_id = ? AND NOT "
-            f'{row_ok("annotations", "a")} OR (a.document_id = ? AND a."end" > '
-            "(SELECT length(text) FROM documents WHERE id = ?))",
-            (document_id, document_id, document_id),
+            f"SELECT count(*) FROM annotations a WHERE a.document_id = ? AND (NOT "
+            f"{row_ok('annotations', 'a')} OR a.layer NOT IN ({self._layer_list()}) OR "
+            'a."end" > (SELECT length(text) FROM documents WHERE id = ?))',
+            (document_id, document_id),
         ).fetchone()[0]
 
     def annotation_count(self, document_id: str | None = None, annotator: str | None = None) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotator.core.integrity import row_ok
+from annotator.core.integrity import read_text, row_ok
 
 
 @dataclass(frozen=True)
@@ -389,6 +389,7 @@ class BulkReads:
 class _SideReader(BulkReads):
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        conn.text_factory = read_text
 
 
 def _attribute(name: str) -> str:

@@ -192,6 +192,7 @@ def _check_contents(path: Path) -> None:
         )
     except sqlite3.Error as exc:
         raise _refusal(path, exc) from None
+    conn.text_factory = integrity.read_text
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         _check_version(path, version)
@@ -301,6 +302,7 @@ class Project(AnnotationStore, BulkReads):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.path = path
         self.conn = conn
+        conn.text_factory = integrity.read_text
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.schema: LabelSchema = parse_schema(self._meta("label_schema"), f"{path} (schema)")
         self._texts: dict[str, str] = {}
@@ -423,6 +425,25 @@ class Project(AnnotationStore, BulkReads):
                 if refused is not None:
                     raise refused from None
             raise
+
+    @contextmanager
+    def strict_text(self) -> Iterator[None]:
+        """Read text exactly inside the block: a cell holding bytes that are not UTF-8 raises
+        DamagedProjectError instead of being read with U+FFFD in their place. For exports, which
+        must not write a text other than the stored one."""
+        self.conn.text_factory = str
+        self._texts.clear()  # texts read before may hold U+FFFD
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):
+                raise
+            raise DamagedProjectError(
+                f"{self.path} holds text that is not UTF-8, so it cannot be written out as "
+                "stored; `annotator check` names where"
+            ) from None
+        finally:
+            self.conn.text_factory = integrity.read_text
 
     def _meta(self, key: str) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -724,17 +745,13 @@ class Project(AnnotationStore, BulkReads):
         against the schema (same document, same annotator, the linked layer), and every layer,
         attribute value and stance value against the project's schema; every document's text
         against its SHA-256, so damage inside a text is found too."""
-        # Damaged bytes in a text would stop the reading at the first one: decode them as U+FFFD,
-        # which then differs from the document's SHA-256 or from the annotated slice.
-        factory = self.conn.text_factory
-        self.conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+        # Damaged bytes in a text are read as U+FFFD (`integrity.read_text`): the text then
+        # differs from the document's SHA-256 or from the annotated slice, and is named.
         try:
             return self._problems()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             detail = "unreadable bytes" if isinstance(exc, UnicodeDecodeError) else exc
             return [f"SQLite cannot read the whole file ({detail}); {restore_hint(self.path)}"]
-        finally:
-            self.conn.text_factory = factory
 
     def _problems(self) -> list[str]:
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
