@@ -1,6 +1,7 @@
 """A project file with random values in random cells of every table (as a hand edit, another
 program or a damaged copy leaves it): `annotator check` names each damaged row, and check, list,
-export and the window on every document neither crash nor hang. ANNOTATOR_FUZZ_EXAMPLES sets
+every export, stats, agreement and the window on every document (each annotation selected)
+neither crash nor hang. ANNOTATOR_FUZZ_EXAMPLES sets
 how many files are tried (a release run: 300)."""
 
 import json
@@ -196,6 +197,9 @@ def test_random_cells_are_named_by_check_and_crash_nothing(qtbot, base, capsys, 
             ["export", "--force", "--format", "csv", "-o", str(folder / "out.csv")],
             ["export", "--force", "--format", "jsonl", "-o", str(folder / "out.jsonl")],
             ["export", "--force", "--format", "brat", "-o", str(folder / "brat")],
+            ["export", "--force", "--format", "claims", "-o", str(folder / "claims.csv")],
+            ["stats"],
+            ["agreement"],
         ):
             assert main([*command, "--project", str(path)]) in (0, 1)
 
