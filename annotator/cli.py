@@ -121,8 +121,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _note_left_out(count: int) -> None:
     if count:
         print(
-            f"annotator: note: {count} damaged row(s) of the project were left out; "
-            "`annotator check` names them",
+            f"annotator: note: the project has {count} damaged row(s), left out or read as far "
+            "as they can be; `annotator check` names them",
             file=sys.stderr,
         )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotator.core.integrity import read_text, row_ok
+from annotator.core.integrity import bulk_row_ok, read_text, row_ok, text_value
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class BulkReads:
             SELECT {", ".join(f"group_concat({sql})" for sql in numbers.values())}
             FROM annotations a
             JOIN documents d ON d.id = a.document_id
-            LEFT JOIN entities e ON e.id = a.entity_id AND {row_ok("entities", "e")}
+            LEFT JOIN entities e ON e.id = a.entity_id AND {bulk_row_ok("entities", "e")}
             WHERE {where}
             """,
             [*arguments, *params],
@@ -100,7 +100,7 @@ class BulkReads:
         links = self.conn.execute(
             "SELECT group_concat(a.rowid), group_concat(l.rowid) FROM annotations a "
             "JOIN annotations l ON l.id = a.link_id WHERE a.link_id IS NOT NULL "
-            f"AND {row_ok('annotations', 'a')} AND {row_ok('annotations', 'l')}"
+            f"AND {bulk_row_ok('annotations', 'a')} AND {bulk_row_ok('annotations', 'l')}"
         ).fetchone()
         values = {}
         for (layer, name), expected in attributes.items():
@@ -111,8 +111,9 @@ class BulkReads:
                 found["rowid"],
                 expected,
                 f"SELECT group_concat(a.rowid), json_group_array({_attribute(name)}) "
-                f"FROM annotations a WHERE a.layer = ? AND {row_ok('annotations', 'a')} "
-                f"AND {case} = -2",
+                # The row's check first: a value is read only from a row that passed it.
+                f"FROM annotations a WHERE a.layer = ? "
+                f"AND CASE WHEN {bulk_row_ok('annotations', 'a')} THEN {case} END = -2",
                 [layer, *case_params],
             )
         rowids = found["rowid"]
@@ -127,7 +128,7 @@ class BulkReads:
         owners = self.conn.execute(
             "SELECT group_concat(s.rowid), group_concat(a.rowid) "
             "FROM stances s CROSS JOIN annotations a ON a.id = s.annotation_id "
-            f"WHERE {row_ok('stances', 's')} AND {row_ok('annotations', 'a')}"
+            f"WHERE {row_ok('stances', 's')} AND {bulk_row_ok('annotations', 'a')}"
         ).fetchone()
         case, case_params = _category_case("s.value", values)
         # A target's number: the first stance row with that target, found in its index.
@@ -205,7 +206,7 @@ class BulkReads:
         self, annotators: Sequence[str] | None, document_ids: Sequence[str] | None
     ) -> tuple[str, list[str]]:
         # Rows of the wrong type or shape are left out (`annotator check` names them).
-        where, params = [row_ok("annotations", "a")], []
+        where, params = [bulk_row_ok("annotations", "a")], []
         # A JSON list as one parameter: no limit on the number of names or ids.
         if annotators is not None:
             where.append(
@@ -252,7 +253,10 @@ class BulkReads:
     def entity_names(self) -> dict[int, str]:
         """Entity names by rowid (as `annotation_columns` names entities)."""
         return dict(
-            self.conn.execute(f"SELECT rowid, name FROM entities WHERE {row_ok('entities')}")
+            # The same test as `annotation_columns` makes of the entity it joins.
+            self.conn.execute(
+                f"SELECT e.rowid, e.name FROM entities e WHERE {bulk_row_ok('entities', 'e')}"
+            )
         )
 
     def annotator_ids(self) -> dict[str, int]:
@@ -328,7 +332,11 @@ class BulkReads:
                 sql = f"CASE WHEN unicode({sql}) IN ({starts}) THEN '''' || {sql} ELSE {sql} END"
             select.append(sql)
         # Rows of the wrong type or shape are left out (`annotator check` names them).
-        where = [row_ok("annotations", "a"), row_ok("documents", "d"), row_ok("annotators", "p")]
+        where = [
+            bulk_row_ok("annotations", "a"),
+            bulk_row_ok("documents", "d"),
+            bulk_row_ok("annotators", "p"),
+        ]
         params: list[str] = []
         # A JSON list as one parameter: no limit on the number of ids or names.
         for values, expr in (
@@ -351,9 +359,9 @@ class BulkReads:
             FROM annotations a
             JOIN documents d ON d.id = a.document_id
             JOIN annotators p ON p.id = a.annotator_id
-            LEFT JOIN entities e ON e.id = a.entity_id AND {row_ok("entities", "e")}
-            LEFT JOIN annotations l ON l.id = a.link_id AND {row_ok("annotations", "l")}
-            LEFT JOIN entities le ON le.id = l.entity_id AND {row_ok("entities", "le")}
+            LEFT JOIN entities e ON e.id = a.entity_id AND {bulk_row_ok("entities", "e")}
+            LEFT JOIN annotations l ON l.id = a.link_id AND {bulk_row_ok("annotations", "l")}
+            LEFT JOIN entities le ON le.id = l.entity_id AND {bulk_row_ok("entities", "le")}
             {stances}
             WHERE {" AND ".join(where)}
             ORDER BY a.rowid{", s.position" * per_stance}
@@ -383,7 +391,7 @@ class BulkReads:
             for a in found
         )
         # Schema names are lower-case identifiers, so one can stand in the JSON path.
-        return f"json_extract(a.attributes, '$.{attribute}')", typed
+        return text_value("a.attributes", attribute), typed
 
 
 class _SideReader(BulkReads):
@@ -393,8 +401,9 @@ class _SideReader(BulkReads):
 
 
 def _attribute(name: str) -> str:
-    # Schema names are lower-case identifiers, so one can stand in the JSON path.
-    return f"json_extract(a.attributes, '$.{name}')"
+    # Schema names are lower-case identifiers, so one can stand in the JSON path. A value that
+    # is not a text (a hand edit) reads as none.
+    return text_value("a.attributes", name)
 
 
 def _category_case(value: str, expected: Sequence[str]) -> tuple[str, list[str]]:

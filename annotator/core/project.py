@@ -306,6 +306,7 @@ class Project(AnnotationStore, BulkReads):
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.schema: LabelSchema = parse_schema(self._meta("label_schema"), f"{path} (schema)")
         self._texts: dict[str, str] = {}
+        self._left_out: dict[str, int] = {}  # damaged annotations of a document, as last read
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -534,7 +535,7 @@ class Project(AnnotationStore, BulkReads):
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
         rows = self.conn.execute(
             """
-            SELECT d.id, d.title, length(d.text),
+            SELECT d.id, d.title, length(d.text), CAST(d.id AS BLOB),
                    (SELECT count(*) FROM annotations a WHERE a.document_id = d.id
                         AND (:who IS NULL OR a.annotator_id = :who)),
                    CASE WHEN :who IS NOT NULL THEN
@@ -553,11 +554,14 @@ class Project(AnnotationStore, BulkReads):
             ),
             {"who": annotator_id},
         ).fetchall()
+        # An id whose bytes are not UTF-8 reads as another text (U+FFFD in place of the bad
+        # bytes), which names no document: such a document is left out (`verify` names it).
         return [
             DocumentSummary(
-                id=r[0], title=r[1], length=r[2], annotation_count=r[3], status=r[4] or "todo"
+                id=r[0], title=r[1], length=r[2], annotation_count=r[4], status=r[5] or "todo"
             )
             for r in rows
+            if r[0].encode("utf-8") == r[3]
         ]
 
     def document(self, document_id: str) -> Document:

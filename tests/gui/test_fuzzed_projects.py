@@ -87,6 +87,9 @@ JSON_OF_THE_WRONG_SHAPE = [
     "{}",
     '["a", 1]',
     "{",
+    '{"cue": "\\ud800"}',  # a lone surrogate, escaped
+    '["\\udc00"]',
+    '{"role": "government", "role": 1}',
     '{"a": ' * 3000 + "1" + "}" * 3000,
 ]
 values = st.one_of(
