@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotator.core.integrity import bulk_row_ok, read_text, row_ok, text_value
+from annotator.core.integrity import bulk_row_ok, read_text, row_ok
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class BulkReads:
             SELECT {", ".join(f"group_concat({sql})" for sql in numbers.values())}
             FROM annotations a
             JOIN documents d ON d.id = a.document_id
-            LEFT JOIN entities e ON e.id = a.entity_id AND {bulk_row_ok("entities", "e")}
+            LEFT JOIN entities e ON e.id = a.entity_id AND typeof(e.name) = 'text'
             WHERE {where}
             """,
             [*arguments, *params],
@@ -99,8 +99,8 @@ class BulkReads:
         # Through the index of links, which lists them by their target.
         links = self.conn.execute(
             "SELECT group_concat(a.rowid), group_concat(l.rowid) FROM annotations a "
-            "JOIN annotations l ON l.id = a.link_id WHERE a.link_id IS NOT NULL "
-            f"AND {bulk_row_ok('annotations', 'a')} AND {bulk_row_ok('annotations', 'l')}"
+            # Rowids only: a damaged row's link finds no partner (`_lookup`), nothing more.
+            "JOIN annotations l ON l.id = a.link_id WHERE a.link_id IS NOT NULL"
         ).fetchone()
         values = {}
         for (layer, name), expected in attributes.items():
@@ -110,10 +110,11 @@ class BulkReads:
                 codes,
                 found["rowid"],
                 expected,
-                f"SELECT group_concat(a.rowid), json_group_array({_attribute(name)}) "
+                # As text: a value that is a list or an object (a hand edit) is one label.
+                f"SELECT group_concat(a.rowid), json_group_array('' || {_attribute(name)}) "
                 # The row's check first: a value is read only from a row that passed it.
                 f"FROM annotations a WHERE a.layer = ? "
-                f"AND CASE WHEN {bulk_row_ok('annotations', 'a')} THEN {case} END = -2",
+                f"AND CASE WHEN {_COLUMNS_OK} THEN {case} END = -2",
                 [layer, *case_params],
             )
         rowids = found["rowid"]
@@ -128,7 +129,7 @@ class BulkReads:
         owners = self.conn.execute(
             "SELECT group_concat(s.rowid), group_concat(a.rowid) "
             "FROM stances s CROSS JOIN annotations a ON a.id = s.annotation_id "
-            f"WHERE {row_ok('stances', 's')} AND {bulk_row_ok('annotations', 'a')}"
+            f"WHERE {row_ok('stances', 's')} AND {_COLUMNS_OK}"
         ).fetchone()
         case, case_params = _category_case("s.value", values)
         # A target's number: the first stance row with that target, found in its index.
@@ -206,7 +207,7 @@ class BulkReads:
         self, annotators: Sequence[str] | None, document_ids: Sequence[str] | None
     ) -> tuple[str, list[str]]:
         # Rows of the wrong type or shape are left out (`annotator check` names them).
-        where, params = [bulk_row_ok("annotations", "a")], []
+        where, params = [_COLUMNS_OK], []
         # A JSON list as one parameter: no limit on the number of names or ids.
         if annotators is not None:
             where.append(
@@ -255,7 +256,7 @@ class BulkReads:
         return dict(
             # The same test as `annotation_columns` makes of the entity it joins.
             self.conn.execute(
-                f"SELECT e.rowid, e.name FROM entities e WHERE {bulk_row_ok('entities', 'e')}"
+                "SELECT e.rowid, e.name FROM entities e WHERE typeof(e.name) = 'text'"
             )
         )
 
@@ -292,7 +293,8 @@ class BulkReads:
         "stances": (
             "CASE WHEN a.layer IN ({stance_layers}) THEN "
             "(SELECT json_group_array(json_array(target, value)) FROM "
-            "(SELECT target, value FROM stances WHERE annotation_id = a.id ORDER BY position)) "
+            "(SELECT target, value FROM stances WHERE annotation_id = a.id "
+            f"AND {row_ok('stances')} ORDER BY position)) "
             "ELSE '[]' END",
             False,
         ),
@@ -391,7 +393,11 @@ class BulkReads:
             for a in found
         )
         # Schema names are lower-case identifiers, so one can stand in the JSON path.
-        return text_value("a.attributes", attribute), typed
+        return f"json_extract(a.attributes, '$.{attribute}')", typed
+
+
+# What `annotation_columns` reads of an annotation row beyond rowids: a row it may count.
+_COLUMNS_OK = bulk_row_ok("annotations", "a", ("annotator_id", "start", "end", "attributes"))
 
 
 class _SideReader(BulkReads):
@@ -401,9 +407,8 @@ class _SideReader(BulkReads):
 
 
 def _attribute(name: str) -> str:
-    # Schema names are lower-case identifiers, so one can stand in the JSON path. A value that
-    # is not a text (a hand edit) reads as none.
-    return text_value("a.attributes", name)
+    # Schema names are lower-case identifiers, so one can stand in the JSON path.
+    return f"json_extract(a.attributes, '$.{name}')"
 
 
 def _category_case(value: str, expected: Sequence[str]) -> tuple[str, list[str]]:
