@@ -730,13 +730,16 @@ class Project(AnnotationStore, BulkReads):
             "documents": one("SELECT count(*) FROM documents"),
             "characters": one("SELECT coalesce(sum(length(text)), 0) FROM documents"),
             "annotations": one("SELECT count(*) FROM annotations"),
-            "by_layer": by("SELECT layer, count(*) FROM annotations GROUP BY layer ORDER BY layer"),
+            # Keys as text, whatever a damaged row holds: the figures are printed and JSON.
+            "by_layer": by(
+                "SELECT CAST(layer AS TEXT) k, count(*) FROM annotations GROUP BY k ORDER BY k"
+            ),
             "by_annotator": by(
-                "SELECT p.name, count(a.id) FROM annotators p "
-                "LEFT JOIN annotations a ON a.annotator_id = p.id GROUP BY p.name ORDER BY p.name"
+                "SELECT CAST(p.name AS TEXT) k, count(a.id) FROM annotators p "
+                "LEFT JOIN annotations a ON a.annotator_id = p.id GROUP BY k ORDER BY k"
             ),
             "by_status": by(
-                "SELECT status, count(*) FROM document_status GROUP BY status ORDER BY status"
+                "SELECT CAST(status AS TEXT) k, count(*) FROM document_status GROUP BY k ORDER BY k"
             ),
             "entities": one("SELECT count(*) FROM entities"),
             "stances": one("SELECT count(*) FROM stances"),

@@ -23,7 +23,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project, TextSource
 from annotator.gui.main_window import MainWindow
 
-EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "80"))
 TEXT = "قال وزير الخارجية إن المفاوضات ستستمر، وأكد المتحدث أن الحكومة ترفض الاتهامات."
 
 
@@ -201,8 +201,10 @@ def test_random_cells_are_named_by_check_and_crash_nothing(qtbot, base, capsys, 
             ["export", "--force", "--format", "jsonl", "-o", str(folder / "out.jsonl")],
             ["export", "--force", "--format", "brat", "-o", str(folder / "brat")],
             ["export", "--force", "--format", "claims", "-o", str(folder / "claims.csv")],
-            ["stats"],
+            ["list", "--json"],
+            ["stats", "--json"],
             ["agreement"],
+            ["agreement", "--json"],
         ):
             assert main([*command, "--project", str(path)]) in (0, 1)
 
