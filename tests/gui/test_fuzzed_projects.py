@@ -23,7 +23,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project, TextSource
 from annotator.gui.main_window import MainWindow
 
-EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "80"))
+EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "50"))
 TEXT = "قال وزير الخارجية إن المفاوضات ستستمر، وأكد المتحدث أن الحكومة ترفض الاتهامات."
 
 
