@@ -172,3 +172,21 @@ def test_a_colleague_file_of_an_older_format_with_a_trigger_is_read_without_it(t
     with Project.create(tmp_path / "mine.annotator") as mine:
         report = merge(mine, theirs)
         assert report.annotations_added == mine.annotation_count() > 0
+
+
+def test_a_view_standing_in_for_a_table_of_a_colleague_file_is_not_read(tmp_path, valid):
+    # Their comments table replaced by a view that makes up a comment: what merge reads of
+    # their copy must come from our tables only.
+    theirs = carrying(
+        valid,
+        tmp_path / "theirs.annotator",
+        "DROP TABLE comments",
+        "CREATE VIEW comments AS SELECT 'planted' AS id, (SELECT id FROM documents LIMIT 1) "
+        "AS document_id, NULL AS annotation_id, 1 AS annotator_id, 'planted' AS text, "
+        "'2026-01-01' AS created_at",
+    )
+    with Project.create(tmp_path / "mine.annotator") as mine:
+        report = merge(mine, theirs)
+        assert report.annotations_added == 60
+        assert report.comments_added == 0
+        assert mine.conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 0
