@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core import backup, integrity, migrations
+from annotator.core import backup, foreign_objects, migrations
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
 from annotator.core.project import Project, check_project_file
 
@@ -131,7 +131,7 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
             raise AnnotatorError(f"{original} was made by a newer version of this tool")
         # Their triggers and views must not run here: drop them from the copy (with any other
         # object we do not make) before anything is written to it.
-        integrity.remove_foreign(conn)
+        foreign_objects.remove_foreign(conn)
         migrations.migrate(conn)  # the copy only: their file stays as it is
         conn.row_factory = sqlite3.Row
         annotations = [

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core import backup, integrity, migrations
+from annotator.core import backup, foreign_objects, integrity, migrations
 from annotator.core.annotation_store import AnnotationState, AnnotationStore
 from annotator.core.bulk import BulkReads
 from annotator.core.clock import now
@@ -179,7 +179,8 @@ def _check_contents(path: Path) -> None:
     """Read the file through a read-only connection before any connection that could write:
     its format version (the header may lag behind the log), its label schema, and the
     structure of every page and record (`PRAGMA quick_check`: one pass over the file, about
-    0.03 s for 60 MB when the file is in the disk cache)."""
+    0.03 s for 60 MB when the file is in the disk cache), and its SQL objects: a trigger or
+    view we do not make would run inside our transactions (ForeignObjectsError)."""
     # Without a log beside it the file holds everything and no window has it open: read it as
     # immutable, which takes no lock and makes no -wal or -shm file. With a log (even an empty
     # one, while another window has the project open), read through it with locks: a read-only
@@ -202,7 +203,7 @@ def _check_contents(path: Path) -> None:
             raise DamagedProjectError(
                 f"{path} is damaged (SQLite's check found: {found}); {restore_hint(path)}"
             )
-        found = integrity.foreign_objects(conn)
+        found = foreign_objects.foreign_objects(conn)
         if found:
             raise ForeignObjectsError(_foreign_message(path, found), found)
         if version >= 1:
@@ -224,18 +225,18 @@ def _check_contents(path: Path) -> None:
         conn.close()
 
 
-def _foreign_message(path: Path, found: list[integrity.ForeignObject]) -> str:
+def _foreign_message(path: Path, found: list[foreign_objects.ForeignObject]) -> str:
     return (
         f"{path} holds SQL objects this tool did not make (or lacks its own): "
-        f"{integrity.describe(found)}; they could change or hide annotations, so it was not "
+        f"{foreign_objects.describe(found)}; they could change or hide annotations, so it was not "
         "opened (nothing was changed); remove them (a backup copy is made first) with "
         f"`annotator check --remove-foreign --project {path}`"
     )
 
 
 def remove_foreign_objects(path: str | Path) -> tuple[Path | None, list, int]:
-    """Make a project's SQL objects ours again (see `integrity.remove_foreign`), after a backup
-    copy of it as it is. Returns (the backup, None when nothing was to be done; what was
+    """Make a project's SQL objects ours again (`foreign_objects.remove_foreign`), after a
+    backup copy of it as it is. Returns (the backup, None when nothing was to be done; what was
     changed; how many rows our definitions left out, kept in the backup). ProjectError
     subclasses as `Project.open` for a file that is not a usable project."""
     path = Path(path)
@@ -255,7 +256,7 @@ def remove_foreign_objects(path: str | Path) -> tuple[Path | None, list, int]:
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         kept = backup.make(conn, path, "before-remove-foreign")
-        found, lost = integrity.remove_foreign(conn)
+        found, lost = foreign_objects.remove_foreign(conn)
         return kept, found, lost
     except sqlite3.Error as exc:
         raise _refusal(path, exc) from None
@@ -766,7 +767,7 @@ class Project(AnnotationStore, BulkReads):
         problems += [
             f"SQL object this tool did not make: {found}; remove it with "
             f"`annotator check --remove-foreign --project {self.path}`"
-            for found in integrity.foreign_objects(self.conn)
+            for found in foreign_objects.foreign_objects(self.conn)
         ]
         # Rows of the wrong type or shape are named here and left out of the checks below, as
         # they are left out of every read.

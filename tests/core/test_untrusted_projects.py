@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from annotator.core import backup, integrity
+from annotator.core import backup, foreign_objects
 from annotator.core.errors import ForeignObjectsError, ProjectError
 from annotator.core.merge import merge
 from annotator.core.project import Project, remove_foreign_objects
@@ -95,7 +95,7 @@ def test_our_own_projects_of_every_format_open_as_ours(tmp_path):
     build_version_1_project(old)
     Project.open(old).close()  # migrated to the current format: still only our objects
     with Project.open(old) as project:
-        assert integrity.foreign_objects(project.conn) == []
+        assert foreign_objects.foreign_objects(project.conn) == []
 
 
 def test_removing_foreign_objects_keeps_a_backup_with_them_and_every_annotation(tmp_path, valid):
@@ -155,7 +155,7 @@ def test_merging_a_colleague_file_with_a_trigger_runs_none_of_it(tmp_path, valid
         report = merge(mine, theirs)
         assert report.annotations_added == 60
         assert mine.annotation_count() == 60
-        assert integrity.foreign_objects(mine.conn) == []
+        assert foreign_objects.foreign_objects(mine.conn) == []
     assert digest(theirs) == before
 
 

@@ -6,7 +6,7 @@ import sqlite3
 
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.core import backup, integrity
+from annotator.core import backup, foreign_objects
 from annotator.gui.app import open_or_offer_restore
 
 TRIGGER = "CREATE TRIGGER tidy AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END"
@@ -40,7 +40,7 @@ def test_a_project_with_a_foreign_trigger_is_opened_only_after_removing_it(
     assert "trigger tidy on annotations" in asked[0]
     assert f"annotator check --remove-foreign --project {path}" in asked[0]
     try:
-        assert integrity.foreign_objects(reopened.conn) == []
+        assert foreign_objects.foreign_objects(reopened.conn) == []
         document = reopened.documents()[0].id
         reopened.add_annotation(document, "amal", "speaker", 0, 3)
         assert reopened.annotation_count() == 1
