@@ -16,7 +16,7 @@ from annotator.core import backup, formats
 from annotator.core.conflicts import describe as describe_conflict
 from annotator.core.conflicts import open_conflicts
 from annotator.core.default_project import open_project
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ForeignObjectsError
 from annotator.core.formats.articles import (
     ColumnMapping,
     import_batch,
@@ -24,7 +24,7 @@ from annotator.core.formats.articles import (
     read_articles,
 )
 from annotator.core.paths import default_project_path
-from annotator.core.project import Project
+from annotator.core.project import Project, remove_foreign_objects
 from annotator.core.schema import load_schema_file
 
 
@@ -114,7 +114,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     chosen = formats.EXPORTS[args.format]
-    with open_project(args.project) as project:
+    with open_project(args.project) as project, project.strict_text():
         result = chosen.export(
             project,
             args.out,
@@ -123,13 +123,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             overwrite=args.force,
             formula_guard=not args.no_formula_guard,
         )
+        left_out = project.left_out()
     print(f"wrote {result.rows} {chosen.unit}(s) to {args.out}")
+    _note_left_out(left_out)
     return 0
+
+
+def _note_left_out(count: int) -> None:
+    if count:
+        print(
+            f"annotator: note: the project has {count} damaged row(s), left out or read as far "
+            "as they can be; `annotator check` names them",
+            file=sys.stderr,
+        )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         documents = project.documents(args.annotator)
+        _note_left_out(project.left_out())
     if args.json:
         print(json.dumps([d.__dict__ for d in documents], ensure_ascii=False, indent=2))
         return 0
@@ -312,7 +324,29 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with open_project(args.project) as project:
+    if args.remove_foreign:
+        kept, found, lost = remove_foreign_objects(_project_path(args))
+        if kept is None:
+            print("no SQL objects to remove: the project holds only its own")
+        else:
+            print(f"the project as it was is kept as {kept}")
+            for item in found:
+                print(f"removed {item}" if item.kind != "missing" else f"made {item}")
+            if lost:
+                print(f"{lost} row(s) did not fit the rebuilt tables; they are in the copy above")
+    try:
+        project = open_project(args.project)
+    except ForeignObjectsError as exc:
+        # Not opened, so nothing in it runs; what it holds is listed as problems.
+        for item in exc.found:
+            print(f"SQL object this tool did not make: {item}")
+        print(
+            f"annotator: {len(exc.found)} problem(s) found; remove them (a backup copy is made "
+            f"first) with `annotator check --remove-foreign --project {_project_path(args)}`",
+            file=sys.stderr,
+        )
+        return 1
+    with project:
         problems = [*project.warnings, *project.verify()]
         figures = project.stats()
         # Open merge conflicts are work to do, not damage: listed, never a failure.
@@ -511,7 +545,17 @@ def build_parser() -> argparse.ArgumentParser:
         "restore, nor one of a file that failed to open)",
     )
 
-    command("check", cmd_check, "check the project: integrity, spans, links, schema values")
+    p = command(
+        "check",
+        cmd_check,
+        "check the project: integrity, SQL objects, rows, spans, links, schema values",
+    )
+    p.add_argument(
+        "--remove-foreign",
+        action="store_true",
+        help="first remove the triggers, views, tables and indexes this tool did not make "
+        "(after a backup copy of the project as it is)",
+    )
 
     p = command("gui", cmd_gui, "open the annotation window", project=False)
     p.add_argument("project", nargs="?", metavar="PROJECT", help="project file (default project)")

@@ -14,6 +14,7 @@ from typing import Any
 
 from annotator.core.clock import now
 from annotator.core.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from annotator.core.integrity import RowCheck, damaged_count
 from annotator.core.model import Annotation, Entity, Stance
 
 _UNSET: Any = object()
@@ -30,50 +31,91 @@ class AnnotationState:
 class AnnotationStore:
     # ----------------------------------------------------------------- annotations: reading
 
+    # The columns an Annotation is made of, of the annotation, its annotator and its entity:
+    # each row is checked (`RowCheck`, the Python form of `integrity.row_ok`) before it
+    # becomes one. `{length}` is the length of the document's text.
     _SELECT = """
-        SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.text, a.attributes,
-               a.link_id, a.origin, a.created_at, a.modified_at,
-               e.id, e.name, e.kind, e.aliases, a.sources, a.revision
+        SELECT a.id, a.document_id, a.annotator_id, a.layer, a.start, a."end", a.text,
+               a.attributes, a.entity_id, a.link_id, a.origin, a.created_at, a.modified_at,
+               a.sources, a.revision, p.name, e.id, e.name, e.kind, e.aliases, {length}
         FROM annotations a
         JOIN annotators p ON p.id = a.annotator_id
         LEFT JOIN entities e ON e.id = a.entity_id
     """
 
     def annotations(self, document_id: str, annotator: str | None = None) -> list[Annotation]:
-        """The annotations of a document in reading order (by start, longer spans first)."""
-        where, params = "WHERE a.document_id = ?", [document_id]
+        """The annotations of a document in reading order (by start, longer spans first).
+
+        A row of the wrong type or shape, of a layer the schema lacks, or past the end of the
+        text is left out (`left_out` counts them, `verify` names them)."""
+        where, params = "WHERE a.document_id = ?", [document_id, document_id]
         if annotator is not None:
             where += " AND a.annotator_id = (SELECT id FROM annotators WHERE name = ?)"
             params.append(annotator)
-        rows = self.conn.execute(
-            f'{self._SELECT} {where} ORDER BY a.start, a."end" DESC, a.layer, a.id', params
-        ).fetchall()
-        if not rows:
-            return []
+        select = self._SELECT.format(length="(SELECT length(text) FROM documents WHERE id = ?)")
+        rows = self._fetch(
+            f'{select} {where} ORDER BY a.start, a."end" DESC, a.layer, a.id', params
+        )
         stances = self._stances(
-            "SELECT s.annotation_id, s.target, s.value FROM annotations a "
+            "SELECT s.annotation_id, s.position, s.target, s.value FROM annotations a "
             f"JOIN stances s ON s.annotation_id = a.id {where} "
             "ORDER BY s.annotation_id, s.position",
-            params,
+            params[1:],
         )
-        return _Reader().annotations(rows, stances)
+        reader = _Reader(self._layer_names())
+        found = reader.annotations(rows, stances)
+        if annotator is None:
+            self._left_out[document_id] = reader.left_out
+        return found
 
     def annotation(self, annotation_id: str) -> Annotation:
-        row = self.conn.execute(f"{self._SELECT} WHERE a.id = ?", (annotation_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"no annotation with id {annotation_id!r}")
+        select = self._SELECT.format(
+            length="(SELECT length(d.text) FROM documents d WHERE d.id = a.document_id)"
+        )
+        rows = self._fetch(f"{select} WHERE a.id = ?", (annotation_id,))
         stances = self._stances(
-            "SELECT annotation_id, target, value FROM stances WHERE annotation_id = ? "
+            "SELECT annotation_id, position, target, value FROM stances WHERE annotation_id = ? "
             "ORDER BY position",
             (annotation_id,),
         )
-        return _Reader().annotation(row, stances.get(annotation_id, ()))
+        found = _Reader(self._layer_names()).annotations(rows, stances)
+        if not found:
+            raise NotFoundError(f"no annotation with id {annotation_id!r}")
+        return found[0]
+
+    def _fetch(self, sql: str, params: Sequence) -> list[tuple]:
+        """All rows of a query; text read as it is (the fast way), or, when some is not UTF-8,
+        again with U+FFFD in place of the bad bytes (`integrity.read_text`)."""
+        factory = self.conn.text_factory
+        self.conn.text_factory = str
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if factory is str or "decode" not in str(exc):
+                raise
+        finally:
+            self.conn.text_factory = factory
+        return self.conn.execute(sql, params).fetchall()
 
     def _stances(self, sql: str, params: Sequence) -> dict[str, tuple[Stance, ...]]:
         found: dict[str, list[Stance]] = {}
-        for annotation_id, target, value in self.conn.execute(sql, params):
-            found.setdefault(annotation_id, []).append(Stance(target, value))
+        check = RowCheck()
+        for row in self._fetch(sql, params):
+            if check.fits("stances", _STANCE_COLUMNS, row):
+                found.setdefault(row[0], []).append(Stance(row[2], row[3]))
         return {k: tuple(v) for k, v in found.items()}
+
+    def _layer_names(self) -> frozenset[str]:
+        return frozenset(layer.name for layer in self.schema.layers)
+
+    def left_out(self, document_id: str | None = None) -> int:
+        """How many rows of the project (None), or annotations of a document, reads leave out
+        as damaged (`annotator check` names each and what is wrong with it)."""
+        if document_id is None:
+            return damaged_count(self.conn)
+        if document_id not in self._left_out:
+            self.annotations(document_id)
+        return self._left_out[document_id]
 
     def annotation_count(self, document_id: str | None = None, annotator: str | None = None) -> int:
         """How many annotations the project holds (of one document, of one annotator)."""
@@ -92,7 +134,11 @@ class AnnotationStore:
         suggestions they accepted, the annotations gold was decided from."""
         rows = self.conn.execute(
             "SELECT j.value FROM annotations a JOIN annotators p ON p.id = a.annotator_id, "
-            "json_each(a.sources) j WHERE a.document_id = ? AND p.name = ? AND a.sources != '[]'",
+            # json_each raises on text that is not a JSON list: such a row (a hand edit)
+            # adds nothing.
+            "json_each(CASE WHEN typeof(a.sources) = 'text' AND json_valid(a.sources) "
+            "AND json_type(a.sources) = 'array' THEN a.sources END) j "
+            "WHERE a.document_id = ? AND p.name = ? AND a.sources != '[]'",
             (document_id, annotator),
         )
         return {r[0] for r in rows}
@@ -413,7 +459,8 @@ class AnnotationStore:
             (annotation.id, annotation.id),
         ).fetchone()
         revision, earlier = 1, list(after)
-        if before is not None:
+        # A damaged revision (`annotator check` names it) starts the count again.
+        if before is not None and isinstance(before[0], int) and 0 < before[0] < 1 << 53:
             revision, earlier = before[0] + 1, _descent(_history(before[2]), before[1], after)
         history = json.dumps(earlier)
         rev = revision_token(revision, revision_content(annotation))
@@ -683,48 +730,85 @@ def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
     return Stance(str(value[0]).strip(), str(value[1]))
 
 
+_ANNOTATION_COLUMNS = (
+    "id",
+    "document_id",
+    "annotator_id",
+    "layer",
+    "start",
+    "end",
+    "text",
+    "attributes",
+    "entity_id",
+    "link_id",
+    "origin",
+    "created_at",
+    "modified_at",
+    "sources",
+    "revision",
+)
+_STANCE_COLUMNS = ("annotation_id", "position", "target", "value")
+
+
 class _Reader:
-    """Turns rows of `_SELECT` into annotations. The same few attribute, alias and source texts
-    recur on thousands of annotations of a document, so each is parsed once per read."""
+    """Turns rows of `_SELECT` into annotations, leaving out those that do not fit (counted in
+    `left_out`). The same few attribute, alias and source texts recur on thousands of
+    annotations of a document, so each is parsed once per read."""
 
-    def __init__(self) -> None:
-        self._json: dict[str, Any] = {"[]": ()}
-        self._entities: dict[str, Entity] = {}
-
-    def _parsed(self, text: str) -> Any:
-        value = self._json.get(text)
-        if value is None:
-            value = self._json[text] = json.loads(text)
-        return value
+    def __init__(self, layers: frozenset[str]) -> None:
+        self._check = RowCheck()
+        self._entities: dict[str, Entity | None] = {}
+        self._layers = layers
+        self.left_out = 0
 
     def annotations(
         self, rows: Iterable[Sequence], stances: Mapping[str, tuple[Stance, ...]]
     ) -> list[Annotation]:
-        return [self.annotation(row, stances.get(row[0], ())) for row in rows]
+        found = []
+        for row in rows:
+            annotation = self.annotation(row, stances.get(row[0], ()))
+            if annotation is None:
+                self.left_out += 1
+            else:
+                found.append(annotation)
+        return found
 
-    def annotation(self, row: Sequence, stances: tuple[Stance, ...]) -> Annotation:
+    def annotation(self, row: Sequence, stances: tuple[Stance, ...]) -> Annotation | None:
+        check = self._check
+        if not (
+            check.fits("annotations", _ANNOTATION_COLUMNS, row)
+            and type(row[15]) is str
+            and row[3] in self._layers
+            and row[20] is not None
+            and row[5] <= row[20]
+        ):
+            return None
         entity = None
-        if row[12]:
-            entity = self._entities.get(row[12])
-            if entity is None:
-                aliases = tuple(self._parsed(row[15]))
-                entity = self._entities[row[12]] = Entity(row[12], row[13], row[14], aliases)
+        if row[16] is not None:
+            if row[16] not in self._entities:
+                fits = check.fits("entities", ("id", "name", "kind", "aliases"), row[16:20])
+                self._entities[row[16]] = (
+                    Entity(row[16], row[17], row[18], tuple(check.parsed(row[19])))
+                    if fits
+                    else None  # a damaged entity row: the mention is shown without it
+                )
+            entity = self._entities[row[16]]
         return Annotation(
             id=row[0],
             document_id=row[1],
-            annotator=row[2],
+            annotator=row[15],
             layer=row[3],
             start=row[4],
             end=row[5],
             text=row[6],
             # A copy: the parsed attributes are shared by the annotations with the same text.
-            attributes=dict(self._parsed(row[7])),
-            link_id=row[8],
-            origin=row[9],
-            created_at=row[10],
-            modified_at=row[11],
+            attributes=dict(check.parsed(row[7])),
+            link_id=row[9],
+            origin=row[10],
+            created_at=row[11],
+            modified_at=row[12],
             entity=entity,
             stances=stances,
-            sources=tuple(self._parsed(row[16])),
-            revision=row[17],
+            sources=tuple(check.parsed(row[13])),
+            revision=row[14],
         )

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from annotator.core.integrity import bulk_row_ok, read_text, row_ok
+
 
 @dataclass(frozen=True)
 class Categories:
@@ -88,7 +90,7 @@ class BulkReads:
             SELECT {", ".join(f"group_concat({sql})" for sql in numbers.values())}
             FROM annotations a
             JOIN documents d ON d.id = a.document_id
-            LEFT JOIN entities e ON e.id = a.entity_id
+            LEFT JOIN entities e ON e.id = a.entity_id AND typeof(e.name) = 'text'
             WHERE {where}
             """,
             [*arguments, *params],
@@ -97,6 +99,7 @@ class BulkReads:
         # Through the index of links, which lists them by their target.
         links = self.conn.execute(
             "SELECT group_concat(a.rowid), group_concat(l.rowid) FROM annotations a "
+            # Rowids only: a damaged row's link finds no partner (`_lookup`), nothing more.
             "JOIN annotations l ON l.id = a.link_id WHERE a.link_id IS NOT NULL"
         ).fetchone()
         values = {}
@@ -107,8 +110,11 @@ class BulkReads:
                 codes,
                 found["rowid"],
                 expected,
-                f"SELECT group_concat(a.rowid), json_group_array({_attribute(name)}) "
-                f"FROM annotations a WHERE a.layer = ? AND {case} = -2",
+                # As text: a value that is a list or an object (a hand edit) is one label.
+                f"SELECT group_concat(a.rowid), json_group_array('' || {_attribute(name)}) "
+                # The row's check first: a value is read only from a row that passed it.
+                f"FROM annotations a WHERE a.layer = ? "
+                f"AND CASE WHEN {_COLUMNS_OK} THEN {case} END = -2",
                 [layer, *case_params],
             )
         rowids = found["rowid"]
@@ -122,7 +128,8 @@ class BulkReads:
         # Each stance's annotation, looked up in the order of annotation ids.
         owners = self.conn.execute(
             "SELECT group_concat(s.rowid), group_concat(a.rowid) "
-            "FROM stances s CROSS JOIN annotations a ON a.id = s.annotation_id"
+            "FROM stances s CROSS JOIN annotations a ON a.id = s.annotation_id "
+            f"WHERE {row_ok('stances', 's')} AND {_COLUMNS_OK}"
         ).fetchone()
         case, case_params = _category_case("s.value", values)
         # A target's number: the first stance row with that target, found in its index.
@@ -132,7 +139,7 @@ class BulkReads:
                    group_concat((SELECT t.rowid FROM stances t WHERE t.target = s.target
                                  ORDER BY t.target, t.rowid LIMIT 1)),
                    group_concat({case})
-            FROM stances s
+            FROM stances s WHERE {row_ok("stances", "s")}
             """,
             case_params,
         ).fetchone()
@@ -143,7 +150,7 @@ class BulkReads:
             rowids,
             values,
             f"SELECT group_concat(s.rowid), json_group_array(s.value) FROM stances s "
-            f"WHERE {case} = -2",
+            f"WHERE {row_ok('stances', 's')} AND {case} = -2",
             case_params,
         )
         return StanceColumns(
@@ -199,7 +206,8 @@ class BulkReads:
     def _bulk_filter(
         self, annotators: Sequence[str] | None, document_ids: Sequence[str] | None
     ) -> tuple[str, list[str]]:
-        where, params = ["1"], []
+        # Rows of the wrong type or shape are left out (`annotator check` names them).
+        where, params = [_COLUMNS_OK], []
         # A JSON list as one parameter: no limit on the number of names or ids.
         if annotators is not None:
             where.append(
@@ -214,17 +222,20 @@ class BulkReads:
 
     def document_rows(self) -> list[tuple[int, str, str]]:
         """(rowid, id, title) of every document, in import order."""
-        return self.conn.execute("SELECT rowid, id, title FROM documents ORDER BY rowid").fetchall()
+        return self.conn.execute(
+            f"SELECT rowid, id, title FROM documents WHERE {row_ok('documents')} ORDER BY rowid"
+        ).fetchall()
 
     def texts(self, document_ids: Sequence[str]) -> list[str]:
         """The texts of documents, in the order asked for; one query."""
         found = dict(
             self.conn.execute(
-                "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?)) "
+                f"AND {row_ok('documents')}",
                 (json.dumps(list(document_ids)),),
             )
         )
-        return [found[i] for i in document_ids]
+        return [found.get(i, "") for i in document_ids]
 
     def annotated_documents(self, annotator: str) -> set[str]:
         """The documents an annotator has worked on: an annotation, or a status not todo."""
@@ -242,10 +253,16 @@ class BulkReads:
 
     def entity_names(self) -> dict[int, str]:
         """Entity names by rowid (as `annotation_columns` names entities)."""
-        return dict(self.conn.execute("SELECT rowid, name FROM entities"))
+        return dict(
+            # The same test as `annotation_columns` makes of the entity it joins.
+            self.conn.execute(
+                "SELECT e.rowid, e.name FROM entities e WHERE typeof(e.name) = 'text'"
+            )
+        )
 
     def annotator_ids(self) -> dict[str, int]:
-        return {name: n for n, name in self.conn.execute("SELECT id, name FROM annotators")}
+        rows = self.conn.execute(f"SELECT id, name FROM annotators WHERE {row_ok('annotators')}")
+        return {name: n for n, name in rows}
 
     # ----------------------------------------------------------------- exports and imports
 
@@ -275,7 +292,8 @@ class BulkReads:
         "stances": (
             "CASE WHEN a.layer IN ({stance_layers}) THEN "
             "(SELECT json_group_array(json_array(target, value)) FROM "
-            "(SELECT target, value FROM stances WHERE annotation_id = a.id ORDER BY position)) "
+            "(SELECT target, value FROM stances WHERE annotation_id = a.id "
+            f"AND {row_ok('stances')} ORDER BY position)) "
             "ELSE '[]' END"
         ),
     }
@@ -310,7 +328,13 @@ class BulkReads:
             parts = [self._table_column(name) for name in names]
             sql = parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
             select.append(_guarded(sql.replace("{stance_layers}", stance_layers), escape_starts))
-        where, params = ["1"], []
+        # Rows of the wrong type or shape are left out (`annotator check` names them).
+        where = [
+            bulk_row_ok("annotations", "a"),
+            bulk_row_ok("documents", "d"),
+            bulk_row_ok("annotators", "p"),
+        ]
+        params: list[str] = []
         # A JSON list as one parameter: no limit on the number of ids or names.
         for values, expr in (
             (document_ids, "a.document_id"),
@@ -323,7 +347,7 @@ class BulkReads:
         # A NULL key skips the search: only layers with stances are looked up.
         stances = (
             "LEFT JOIN stances s ON s.annotation_id = "
-            f"CASE WHEN a.layer IN ({stance_layers}) THEN a.id END"
+            f"CASE WHEN a.layer IN ({stance_layers}) THEN a.id END AND {row_ok('stances', 's')}"
             if per_stance
             else ""
         )
@@ -332,9 +356,9 @@ class BulkReads:
             FROM annotations a
             JOIN documents d ON d.id = a.document_id
             JOIN annotators p ON p.id = a.annotator_id
-            LEFT JOIN entities e ON e.id = a.entity_id
-            LEFT JOIN annotations l ON l.id = a.link_id
-            LEFT JOIN entities le ON le.id = l.entity_id
+            LEFT JOIN entities e ON e.id = a.entity_id AND {bulk_row_ok("entities", "e")}
+            LEFT JOIN annotations l ON l.id = a.link_id AND {bulk_row_ok("annotations", "l")}
+            LEFT JOIN entities le ON le.id = l.entity_id AND {bulk_row_ok("entities", "le")}
             {stances}
             WHERE {" AND ".join(where)}
             ORDER BY a.rowid{", s.position" * per_stance}
@@ -360,9 +384,14 @@ class BulkReads:
         return _attribute(attribute)
 
 
+# What `annotation_columns` reads of an annotation row beyond rowids: a row it may count.
+_COLUMNS_OK = bulk_row_ok("annotations", "a", ("annotator_id", "start", "end", "attributes"))
+
+
 class _SideReader(BulkReads):
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        conn.text_factory = read_text
 
 
 def _guarded(sql: str, starts: str) -> str:

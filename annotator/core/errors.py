@@ -33,6 +33,15 @@ class DiskFullError(ProjectError):
     """The disk holding the project (or an export) has no room left; nothing was changed."""
 
 
+class ForeignObjectsError(ProjectError):
+    """The project file holds SQL objects (triggers, views, tables, indexes) this tool does not
+    make, or ours changed: they could run inside its changes, so it is not opened."""
+
+    def __init__(self, message: str, found: list | None = None):
+        super().__init__(message)
+        self.found = list(found or [])
+
+
 class SchemaError(AnnotatorError):
     """The label schema file is invalid."""
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from annotator.core import backup, conflicts, migrations
+from annotator.core import backup, conflicts, foreign_objects, migrations
 from annotator.core.conflicts import Conflict
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
 from annotator.core.merge_annotations import AnnotationMerge
@@ -147,6 +147,9 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > migrations.CURRENT_VERSION:
             raise AnnotatorError(f"{original} was made by a newer version of this tool")
+        # Their triggers and views must not run here: drop them from the copy (with any other
+        # object we do not make) before anything is written to it.
+        foreign_objects.remove_foreign(conn)
         migrations.migrate(conn)  # the copy only: their file stays as it is
         conn.row_factory = sqlite3.Row
         annotations = [

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core import backup, disk, migrations, wal
+from annotator.core import backup, disk, foreign_objects, integrity, migrations, wal
 from annotator.core.annotation_store import AnnotationState, AnnotationStore
 from annotator.core.bulk import BulkReads
 from annotator.core.clock import now
@@ -26,6 +26,7 @@ from annotator.core.errors import (
     Cancelled,
     DamagedProjectError,
     DiskFullError,
+    ForeignObjectsError,
     NewerProjectError,
     NotAProjectError,
     NotFoundError,
@@ -36,6 +37,7 @@ from annotator.core.errors import (
     ValidationError,
 )
 from annotator.core.files import temp_beside
+from annotator.core.integrity import row_ok
 from annotator.core.model import STATUSES, Document, DocumentSummary, Entity
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
 from annotator.core.text import text_sha256, title_of
@@ -183,7 +185,8 @@ def _check_contents(path: Path) -> None:
     """Read the file through a read-only connection before any connection that could write:
     its format version (the header may lag behind the log), its label schema, and the
     structure of every page and record (`PRAGMA quick_check`: one pass over the file, about
-    0.03 s for 60 MB when the file is in the disk cache)."""
+    0.03 s for 60 MB when the file is in the disk cache), and its SQL objects: a trigger or
+    view we do not make would run inside our transactions (ForeignObjectsError)."""
     # Without a log beside it the file holds everything and no window has it open: read it as
     # immutable, which takes no lock and makes no -wal or -shm file. With a log (even an empty
     # one, while another window has the project open), read through it with locks: a read-only
@@ -196,6 +199,7 @@ def _check_contents(path: Path) -> None:
         )
     except sqlite3.Error as exc:
         raise _refusal(path, exc) from None
+    conn.text_factory = integrity.read_text
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         _check_version(path, version)
@@ -205,8 +209,13 @@ def _check_contents(path: Path) -> None:
             raise DamagedProjectError(
                 f"{path} is damaged (SQLite's check found: {found}); {restore_hint(path)}"
             )
+        found = foreign_objects.foreign_objects(conn)
+        if found:
+            raise ForeignObjectsError(_foreign_message(path, found), found)
         if version >= 1:
-            schema = conn.execute("SELECT value FROM meta WHERE key = 'label_schema'").fetchone()
+            schema = conn.execute(
+                f"SELECT value FROM meta WHERE key = 'label_schema' AND {row_ok('meta')}"
+            ).fetchone()
             if schema is None:
                 raise DamagedProjectError(
                     f"{path} is damaged: its label schema is missing; {restore_hint(path)}"
@@ -218,6 +227,45 @@ def _check_contents(path: Path) -> None:
         raise DamagedProjectError(
             f"{path} is damaged (SQLite's check found unreadable bytes); {restore_hint(path)}"
         ) from None
+    finally:
+        conn.close()
+
+
+def _foreign_message(path: Path, found: list[foreign_objects.ForeignObject]) -> str:
+    return (
+        f"{path} holds SQL objects this tool did not make (or lacks its own): "
+        f"{foreign_objects.describe(found)}; they could change or hide annotations, so it was not "
+        "opened (nothing was changed); remove them (a backup copy is made first) with "
+        f"`annotator check --remove-foreign --project {path}`"
+    )
+
+
+def remove_foreign_objects(path: str | Path) -> tuple[Path | None, list, int]:
+    """Make a project's SQL objects ours again (`foreign_objects.remove_foreign`), after a
+    backup copy of it as it is. Returns (the backup, None when nothing was to be done; what was
+    changed; how many rows our definitions left out, kept in the backup). ProjectError
+    subclasses as `Project.open` for a file that is not a usable project."""
+    path = Path(path)
+    if not path.exists():
+        raise ProjectError(f"{path}: no such project")
+    check_project_file(path)
+    _check_writable(path)
+    try:
+        _check_contents(path)
+        return None, [], 0
+    except ForeignObjectsError:
+        pass
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise _refusal(path, exc) from None
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        kept = backup.make(conn, path, "before-remove-foreign")
+        found, lost = foreign_objects.remove_foreign(conn)
+        return kept, found, lost
+    except sqlite3.Error as exc:
+        raise _refusal(path, exc) from None
     finally:
         conn.close()
 
@@ -276,9 +324,11 @@ class Project(AnnotationStore, BulkReads):
         self._log_identity = _identity(path.with_name(path.name + "-wal"))
         # What was found wrong beside the file at opening (its write-ahead log), one line each.
         self.warnings: tuple[str, ...] = tuple(warnings)
+        conn.text_factory = integrity.read_text
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.schema: LabelSchema = parse_schema(self._meta("label_schema"), f"{path} (schema)")
         self._texts: dict[str, str] = {}
+        self._left_out: dict[str, int] = {}  # damaged annotations of a document, as last read
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -481,6 +531,25 @@ class Project(AnnotationStore, BulkReads):
                     raise refused from None
             raise
 
+    @contextmanager
+    def strict_text(self) -> Iterator[None]:
+        """Read text exactly inside the block: a cell holding bytes that are not UTF-8 raises
+        DamagedProjectError instead of being read with U+FFFD in their place. For exports, which
+        must not write a text other than the stored one."""
+        self.conn.text_factory = str
+        self._texts.clear()  # texts read before may hold U+FFFD
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):
+                raise
+            raise DamagedProjectError(
+                f"{self.path} holds text that is not UTF-8, so it cannot be written out as "
+                "stored; `annotator check` names where"
+            ) from None
+        finally:
+            self.conn.text_factory = integrity.read_text
+
     def _meta(self, key: str) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         if row is None:
@@ -570,12 +639,12 @@ class Project(AnnotationStore, BulkReads):
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
         rows = self.conn.execute(
             """
-            SELECT d.id, d.title, length(d.text),
+            SELECT d.id, d.title, length(d.text), CAST(d.id AS BLOB),
                    (SELECT count(*) FROM annotations a WHERE a.document_id = d.id
                         AND (:who IS NULL OR a.annotator_id = :who)),
                    CASE WHEN :who IS NOT NULL THEN
                         (SELECT status FROM document_status s WHERE s.document_id = d.id
-                            AND s.annotator_id = :who)
+                            AND s.annotator_id = :who AND {status_ok})
                    -- Everyone: done when all who worked on it are done, in progress once anyone
                    -- started.
                    ELSE (SELECT CASE WHEN min(s.status = 'done') = 1 THEN 'done'
@@ -583,25 +652,35 @@ class Project(AnnotationStore, BulkReads):
                                 END
                          FROM document_status s WHERE s.document_id = d.id)
                    END
-            FROM documents d ORDER BY d.rowid
-            """,
+            FROM documents d WHERE {document_ok} ORDER BY d.rowid
+            """.format(
+                status_ok=row_ok("document_status", "s"), document_ok=row_ok("documents", "d")
+            ),
             {"who": annotator_id},
         ).fetchall()
+        # An id whose bytes are not UTF-8 reads as another text (U+FFFD in place of the bad
+        # bytes), which names no document: such a document is left out (`verify` names it).
         return [
             DocumentSummary(
-                id=r[0], title=r[1], length=r[2], annotation_count=r[3], status=r[4] or "todo"
+                id=r[0], title=r[1], length=r[2], annotation_count=r[4], status=r[5] or "todo"
             )
             for r in rows
+            if r[0].encode("utf-8") == r[3]
         ]
 
     def document(self, document_id: str) -> Document:
         row = self.conn.execute(
-            "SELECT id, title, text, sha256, source, imported_at, metadata FROM documents "
-            "WHERE id = ?",
+            "SELECT id, title, text, sha256, source, imported_at, metadata, "
+            f"{row_ok('documents')} FROM documents WHERE id = ?",
             (document_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no document with id {document_id!r}")
+        if not row[7]:
+            raise DamagedProjectError(
+                f"document {document_id!r} is damaged in {self.path}; `annotator check` "
+                "names what is wrong"
+            )
         self._texts[row[0]] = row[2]
         return Document(*row[:6], metadata=json.loads(row[6]))
 
@@ -630,7 +709,7 @@ class Project(AnnotationStore, BulkReads):
     def status(self, document_id: str, annotator: str) -> str:
         row = self.conn.execute(
             "SELECT status FROM document_status s JOIN annotators p ON p.id = s.annotator_id "
-            "WHERE s.document_id = ? AND p.name = ?",
+            f"WHERE s.document_id = ? AND p.name = ? AND {row_ok('document_status', 's')}",
             (document_id, annotator),
         ).fetchone()
         return row[0] if row else "todo"
@@ -638,7 +717,12 @@ class Project(AnnotationStore, BulkReads):
     # ----------------------------------------------------------------- annotators and entities
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT name FROM annotators WHERE {row_ok('annotators')} ORDER BY name"
+            )
+        ]
 
     def annotator_id(self, name: str) -> int:
         """The row id of an annotator, who is added when new."""
@@ -662,7 +746,9 @@ class Project(AnnotationStore, BulkReads):
         return cur.lastrowid
 
     def entities(self) -> list[Entity]:
-        rows = self.conn.execute("SELECT id, name, kind, aliases FROM entities ORDER BY name")
+        rows = self.conn.execute(
+            f"SELECT id, name, kind, aliases FROM entities WHERE {row_ok('entities')} ORDER BY name"
+        )
         return [Entity(r[0], r[1], r[2], tuple(json.loads(r[3]))) for r in rows]
 
     def entity_by_name(self, name: str) -> Entity | None:
@@ -701,7 +787,8 @@ class Project(AnnotationStore, BulkReads):
     def stance_targets(self) -> list[str]:
         """Every stance target used so far, most used first: the autocomplete list."""
         rows = self.conn.execute(
-            "SELECT target FROM stances GROUP BY target ORDER BY count(*) DESC, target"
+            f"SELECT target FROM stances WHERE {row_ok('stances')} "
+            "GROUP BY target ORDER BY count(*) DESC, target"
         )
         return [r[0] for r in rows]
 
@@ -733,6 +820,7 @@ class Project(AnnotationStore, BulkReads):
         rows = self.conn.execute(
             "SELECT c.id, c.annotation_id, p.name, c.text, c.created_at FROM comments c "
             "JOIN annotators p ON p.id = c.annotator_id WHERE c.document_id = ? "
+            f"AND {row_ok('comments', 'c')} AND {row_ok('annotators', 'p')} "
             "ORDER BY c.created_at, c.rowid",
             (document_id,),
         )
@@ -746,13 +834,16 @@ class Project(AnnotationStore, BulkReads):
             "documents": one("SELECT count(*) FROM documents"),
             "characters": one("SELECT coalesce(sum(length(text)), 0) FROM documents"),
             "annotations": one("SELECT count(*) FROM annotations"),
-            "by_layer": by("SELECT layer, count(*) FROM annotations GROUP BY layer ORDER BY layer"),
+            # Keys as text, whatever a damaged row holds: the figures are printed and JSON.
+            "by_layer": by(
+                "SELECT CAST(layer AS TEXT) k, count(*) FROM annotations GROUP BY k ORDER BY k"
+            ),
             "by_annotator": by(
-                "SELECT p.name, count(a.id) FROM annotators p "
-                "LEFT JOIN annotations a ON a.annotator_id = p.id GROUP BY p.name ORDER BY p.name"
+                "SELECT CAST(p.name AS TEXT) k, count(a.id) FROM annotators p "
+                "LEFT JOIN annotations a ON a.annotator_id = p.id GROUP BY k ORDER BY k"
             ),
             "by_status": by(
-                "SELECT status, count(*) FROM document_status GROUP BY status ORDER BY status"
+                "SELECT CAST(status AS TEXT) k, count(*) FROM document_status GROUP BY k ORDER BY k"
             ),
             "entities": one("SELECT count(*) FROM entities"),
             "stances": one("SELECT count(*) FROM stances"),
@@ -765,29 +856,35 @@ class Project(AnnotationStore, BulkReads):
         against the schema (same document, same annotator, the linked layer), and every layer,
         attribute value and stance value against the project's schema; every document's text
         against its SHA-256, so damage inside a text is found too."""
-        # Damaged bytes in a text would stop the reading at the first one: decode them as U+FFFD,
-        # which then differs from the document's SHA-256 or from the annotated slice.
-        factory = self.conn.text_factory
-        self.conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+        # Damaged bytes in a text are read as U+FFFD (`integrity.read_text`): the text then
+        # differs from the document's SHA-256 or from the annotated slice, and is named.
         try:
             return self._problems()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             detail = "unreadable bytes" if isinstance(exc, UnicodeDecodeError) else exc
             return [f"SQLite cannot read the whole file ({detail}); {restore_hint(self.path)}"]
-        finally:
-            self.conn.text_factory = factory
 
     def _problems(self) -> list[str]:
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        problems += [
+            f"SQL object this tool did not make: {found}; remove it with "
+            f"`annotator check --remove-foreign --project {self.path}`"
+            for found in foreign_objects.foreign_objects(self.conn)
+        ]
+        # Rows of the wrong type or shape are named here and left out of the checks below, as
+        # they are left out of every read.
+        problems += integrity.row_problems(self.conn)
         texts = {}
-        for doc_id, text, sha in self.conn.execute("SELECT id, text, sha256 FROM documents"):
+        for doc_id, text, sha in self.conn.execute(
+            f"SELECT id, text, sha256 FROM documents WHERE {row_ok('documents')}"
+        ):
             texts[doc_id] = text
             if text_sha256(text) != sha:
                 problems.append(f"document {doc_id}: its text does not match its SHA-256")
         rows = self.conn.execute(
             'SELECT id, document_id, annotator_id, layer, start, "end", text, attributes, '
-            "link_id FROM annotations"
+            f"link_id FROM annotations WHERE {row_ok('annotations')}"
         ).fetchall()
         linked = {r[0]: (r[1], r[2], r[3]) for r in rows}
         for ann_id, doc_id, who, layer_name, start, end, text, attributes, link_id in rows:
@@ -815,7 +912,8 @@ class Project(AnnotationStore, BulkReads):
                     )
         for ann_id, layer_name, value in self.conn.execute(
             "SELECT s.annotation_id, a.layer, s.value FROM stances s "
-            "JOIN annotations a ON a.id = s.annotation_id"
+            f"JOIN annotations a ON a.id = s.annotation_id WHERE {row_ok('stances', 's')} "
+            f"AND {row_ok('annotations', 'a')}"
         ):
             try:
                 self.schema.validate_stance_value(layer_name, value)
@@ -826,8 +924,8 @@ class Project(AnnotationStore, BulkReads):
     def add_entity(self, entity: Entity) -> Entity:
         """Store an entity with its own id, as an import needs; the stored one when it exists."""
         row = self.conn.execute(
-            "SELECT id, name, kind, aliases FROM entities WHERE id = ? OR name = ? "
-            "ORDER BY id = ? DESC",
+            "SELECT id, name, kind, aliases FROM entities WHERE (id = ? OR name = ?) "
+            f"AND {row_ok('entities')} ORDER BY id = ? DESC",
             (entity.id, entity.name, entity.id),
         ).fetchone()
         if row:

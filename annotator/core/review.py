@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.integrity import row_ok
 from annotator.core.model import Annotation
 from annotator.core.project import Project, now
 from annotator.core.spans import best_assignment, pair_by_overlap, pairing_order
@@ -217,7 +218,8 @@ def _differences(x: Annotation, y: Annotation, partner: dict[str, str]) -> tuple
 
 def _decisions(project: Project, document_id: str) -> dict[tuple[str, ...], tuple[str, str]]:
     rows = project.conn.execute(
-        "SELECT sources, decision, gold_id FROM adjudications WHERE document_id = ?",
+        "SELECT sources, decision, gold_id FROM adjudications "
+        f"WHERE document_id = ? AND {row_ok('adjudications')}",
         (document_id,),
     )
     return {tuple(json.loads(s)): (d, g) for s, d, g in rows}

@@ -15,8 +15,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, 
 
 from annotator.core import backup
 from annotator.core.default_project import open_project
-from annotator.core.errors import AnnotatorError, DamagedProjectError, NotAProjectError
+from annotator.core.errors import (
+    AnnotatorError,
+    DamagedProjectError,
+    ForeignObjectsError,
+    NotAProjectError,
+)
 from annotator.core.paths import APP_NAME, default_project_path, log_dir
+from annotator.core.project import remove_foreign_objects
 from annotator.gui import display
 
 ORGANISATION = "arabic-news-annotator"
@@ -113,6 +119,8 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
     (the unreadable file is kept beside the backups). None: nothing could be opened."""
     try:
         return open_project(project_path)
+    except ForeignObjectsError as exc:
+        return _offer_removal(project_path, exc, parent)
     except (DamagedProjectError, NotAProjectError) as exc:
         # Only a file that can no longer be read is worth replacing; a busy, read-only or newer
         # project is fine as it is.
@@ -138,6 +146,25 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         return open_project(project_path)
     except AnnotatorError as exc:
         QMessageBox.critical(parent, "Cannot restore the backup", str(exc))
+        return None
+
+
+def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: QWidget | None):
+    """A project carrying SQL objects we did not make: offer to remove them (after a backup
+    copy) and open it; None when the user declines or the removal fails."""
+    answer = QMessageBox.question(
+        parent,
+        "Cannot open the project",
+        f"{exc}\n\nRemove them now and open the project? A backup copy of the file as it is "
+        "is made first.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        remove_foreign_objects(Path(project_path) if project_path else default_project_path())
+        return open_project(project_path)
+    except AnnotatorError as error:
+        QMessageBox.critical(parent, "Cannot open the project", str(error))
         return None
 
 

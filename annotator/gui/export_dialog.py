@@ -133,13 +133,14 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
         formula_guard=choice.formula_guard,
     )
     try:
-        try:
-            result = fmt.export(project, target, overwrite=overwrite, **options)
-        except ExportError as exc:
-            answer = QMessageBox.question(parent, "Replace files?", f"{exc}\n\nReplace them?")
-            if answer != QMessageBox.StandardButton.Yes:
-                return "Nothing exported."
-            result = fmt.export(project, target, overwrite=True, **options)
+        with project.strict_text():
+            try:
+                result = fmt.export(project, target, overwrite=overwrite, **options)
+            except ExportError as exc:
+                answer = QMessageBox.question(parent, "Replace files?", f"{exc}\n\nReplace them?")
+                if answer != QMessageBox.StandardButton.Yes:
+                    return "Nothing exported."
+                result = fmt.export(project, target, overwrite=True, **options)
     except (AnnotatorError, OSError) as exc:
         QMessageBox.warning(parent, "Export failed", str(exc))
         return None

@@ -343,6 +343,12 @@ class MainWindow(QMainWindow):
 
     def _on_document_opened(self, document_id: str) -> None:
         self._show_status()
+        left_out = self.workbench.project.left_out(document_id) if document_id else 0
+        if left_out:
+            self.show_error(
+                f"{left_out} damaged annotation(s) of this document are not shown; "
+                "`annotator check` names them"
+            )
         if document_id:
             self.settings.setValue(self._key("document"), document_id)
 

@@ -143,7 +143,10 @@ def test_a_changed_letter_inside_an_article_is_found_by_the_check(tmp_path, vali
 def test_undecodable_bytes_inside_an_article_are_reported_not_raised(tmp_path, valid):
     path = hostile.damaged_text(valid, tmp_path / "study.annotator", b"\xff\xfe")
     with Project.open(path) as project:
-        assert project.verify() == ["document 7: its text does not match its SHA-256"]
+        assert project.verify() == [
+            "documents row 9 (id '7'): text holds bytes that are not UTF-8",
+            "document 7: its text does not match its SHA-256",
+        ]
 
 
 # ----------------------------------------------------------------------------- newer

@@ -1,0 +1,77 @@
+"""The window on a project someone else made or edited: foreign SQL objects are offered for
+removal before anything runs, and a damaged annotation is left out with a one-line note."""
+
+import hashlib
+import sqlite3
+
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core import backup, foreign_objects
+from annotator.gui.app import open_or_offer_restore
+
+TRIGGER = "CREATE TRIGGER tidy AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END"
+
+
+def hand_edit(path, *statements):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = 1")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def answering(monkeypatch, answer):
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a: asked.append(a[2]) or answer)
+    )
+    return asked
+
+
+def test_a_project_with_a_foreign_trigger_is_opened_only_after_removing_it(
+    qapp, project, monkeypatch
+):
+    path = project.path
+    project.close()
+    hand_edit(path, TRIGGER)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    reopened = open_or_offer_restore(str(path))
+    assert "trigger tidy on annotations" in asked[0]
+    assert f"annotator check --remove-foreign --project {path}" in asked[0]
+    try:
+        assert foreign_objects.foreign_objects(reopened.conn) == []
+        document = reopened.documents()[0].id
+        reopened.add_annotation(document, "amal", "speaker", 0, 3)
+        assert reopened.annotation_count() == 1
+    finally:
+        reopened.close()
+    assert [b.label for b in backup.listing(path)] == ["before-remove-foreign"]
+
+
+def test_declining_leaves_the_project_as_it_was(qapp, project, monkeypatch):
+    path = project.path
+    project.close()
+    hand_edit(path, TRIGGER)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    answering(monkeypatch, QMessageBox.StandardButton.No)
+    assert open_or_offer_restore(str(path)) is None
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert backup.listing(path) == []
+
+
+def test_an_annotation_whose_attributes_are_a_list_is_left_out_with_a_note(project, open_window):
+    document = project.documents()[0].id
+    speaker = project.add_annotation(document, "amal", "speaker", 0, 3)
+    spoiled = project.add_annotation(document, "amal", "speaker", 10, 14)
+    hand_edit(
+        project.path,
+        f"UPDATE annotations SET attributes = '[\"government\"]' WHERE id = '{spoiled.id}'",
+    )
+    window = open_window()
+    assert window.workbench.document_id == document
+    assert [a.id for a in window.workbench.annotations()] == [speaker.id]
+    note = window.statusBar().currentMessage()
+    assert "1 damaged annotation(s) of this document are not shown" in note
+    assert "annotator check" in note
+    assert any(spoiled.id in p and "not a JSON object" in p for p in project.verify())
