@@ -100,21 +100,25 @@ def test_entries_that_are_not_backups_are_ignored_with_a_note(seeded_project, se
     assert future.exists() and (folder / "notes.txt").exists()
 
 
-def build_project_whose_migration_fails(path):
-    """A version 3 project that already has a column version 4 adds: migrating it fails."""
+def build_project_whose_migration_fails(path, monkeypatch):
+    """A version 3 project, and a version 4 step that fails on it (as a step meeting a full
+    disk or data it did not foresee would): opening backs it up, then the step fails."""
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.migrate(conn, to_version=3)
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('label_schema', ?), ('created_at', '2024-05-01')",
         (default_schema_text(),),
     )
-    conn.execute("ALTER TABLE annotations ADD COLUMN revision INTEGER")
     conn.close()
+    failing = migrations.MIGRATIONS[3] + "\nINSERT INTO no_such_table VALUES (1);\n"
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS[:3], failing))
 
 
-def test_a_project_that_fails_to_open_is_backed_up_once_and_not_restored_by_latest(tmp_path):
+def test_a_project_that_fails_to_open_is_backed_up_once_and_not_restored_by_latest(
+    tmp_path, monkeypatch
+):
     path = tmp_path / "study.annotator"
-    build_project_whose_migration_fails(path)
+    build_project_whose_migration_fails(path, monkeypatch)
     good = place(path, datetime.now() - timedelta(days=2), "timed")
     for _ in range(25):
         with pytest.raises(ProjectError):

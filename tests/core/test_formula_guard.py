@@ -16,8 +16,10 @@ from annotator.core.formats import EXPORTS, claims, csv_export
 
 FORMULA_STARTS = "=+-@\t\r"
 CSV_EXPORTS = [name for name, chosen in EXPORTS.items() if chosen.formula_guard]
-# Columns that only ever hold numbers: they stay numbers.
+# Columns that only ever hold numbers: they stay numbers. `origin` holds one of its choices or
+# the row is left out (see the last tests).
 NUMBERS = {"start", "end"}
+CHOICES = {"origin"}
 # Every text column a CSV export reads, by table; ids are changed alike wherever they are
 # stored, so the rows still join as a merged file's would.
 TEXT_COLUMNS = {
@@ -30,7 +32,6 @@ TEXT_COLUMNS = {
         "text",
         "entity_id",
         "link_id",
-        "origin",
         "created_at",
         "modified_at",
     ],
@@ -78,7 +79,7 @@ def test_no_cell_of_a_csv_export_starts_like_a_formula(gold_project, tmp_path, e
         for column, cell in row.items():
             assert not cell.startswith(tuple(FORMULA_STARTS)), (column, cell)
     # Every column but the numbers carried the formula somewhere and came out guarded.
-    for column in set(rows[0]) - NUMBERS:
+    for column in set(rows[0]) - NUMBERS - CHOICES:
         assert any(row[column].startswith("'" + start) for row in rows), column
 
 
@@ -92,12 +93,21 @@ def test_offsets_stay_numbers_under_the_guard(gold_project, tmp_path, export):
         assert stored[int(row["start"])] == int(row["end"])
 
 
-def test_a_negative_number_is_written_as_a_number(gold_project, tmp_path):
+def test_rows_whose_choice_or_offset_cannot_be_stored_are_left_out_and_named(
+    gold_project, tmp_path
+):
+    # An origin outside its choices or a negative offset is not a value an edit could store:
+    # such a row is left out of the export (never written with a formula) and `check` names it.
     with closing(sqlite3.connect(gold_project.path, isolation_level=None)) as conn:
         conn.execute("PRAGMA ignore_check_constraints = ON")
-        conn.execute("UPDATE annotations SET start = -start - 1")
+        first, second = [r[0] for r in conn.execute("SELECT id FROM annotations LIMIT 2")]
+        conn.execute("UPDATE annotations SET origin = '=HYPERLINK(1)' WHERE id = ?", (first,))
+        conn.execute("UPDATE annotations SET start = -start - 1 WHERE id = ?", (second,))
     csv_export.export(gold_project, tmp_path / "out.csv")
-    assert all(int(row["start"]) < 0 for row in read_rows(tmp_path / "out.csv"))
+    exported = {row["annotation_id"] for row in read_rows(tmp_path / "out.csv")}
+    assert exported and first not in exported and second not in exported
+    problems = "\n".join(gold_project.verify())
+    assert first in problems and second in problems
 
 
 def test_every_csv_export_offers_the_guard():

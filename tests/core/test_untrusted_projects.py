@@ -165,6 +165,11 @@ def test_a_colleague_file_of_an_older_format_with_a_trigger_is_read_without_it(t
     theirs = tmp_path / "theirs.annotator"
     build_version_1_project(theirs)
     with sqlite3.connect(theirs) as conn:
+        # A merge takes only UUID ids and UTC times, as the tool writes them.
+        conn.execute(
+            "UPDATE annotations SET id = '6f1d8a52-4a0b-4c1e-9a57-0d6f2b8f3c11', "
+            "created_at = '2024-05-01T00:00:00+00:00', modified_at = '2024-05-01T00:00:00+00:00'"
+        )
         # Fires on the rows a migration of their copy would touch, if one ever did.
         conn.execute(
             "CREATE TRIGGER wipe AFTER UPDATE ON annotations BEGIN DELETE FROM annotations; END"
