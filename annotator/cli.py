@@ -12,10 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.core import backup, formats
-from annotator.core.conflicts import describe as describe_conflict
-from annotator.core.conflicts import open_conflicts
-from annotator.core.default_project import open_project
+from annotator.core import formats
 from annotator.core.errors import AnnotatorError, ForeignObjectsError
 from annotator.core.formats.articles import (
     ColumnMapping,
@@ -24,8 +21,12 @@ from annotator.core.formats.articles import (
     read_articles,
 )
 from annotator.core.paths import default_project_path
-from annotator.core.project import Project, remove_foreign_objects
+from annotator.core.review.conflicts import describe as describe_conflict
+from annotator.core.review.conflicts import open_conflicts
 from annotator.core.schema import load_schema_file
+from annotator.core.store import backup
+from annotator.core.store.default_project import open_project
+from annotator.core.store.project import Project, remove_foreign_objects
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -166,7 +167,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     # Imported here: numpy is needed by this command only, not by every start of the tool.
-    from annotator.core import agreement
+    from annotator.core.review import agreement
 
     with open_project(args.project) as project:
         report = agreement.compare(project, annotators=args.annotators, layers=args.layer)
@@ -203,7 +204,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from annotator.core.search import SearchIndex, SearchOptions, snippet
+    from annotator.core.arabic.search import SearchIndex, SearchOptions, snippet
 
     options = SearchOptions(
         tashkeel=not args.match_tashkeel,
@@ -234,7 +235,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from annotator.core.suggest import SUGGESTIONS, suggest
+    from annotator.core.arabic.suggest import SUGGESTIONS, suggest
 
     with open_project(args.project) as project:
         for document_id in args.document or ():
@@ -254,7 +255,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from annotator.core.merge import merge, parse_renames
+    from annotator.core.review.merge import merge, parse_renames
 
     renames = parse_renames(args.rename or [])
     with open_project(args.project) as project:

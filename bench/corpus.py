@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from annotator.core.project import Project, TextSource  # noqa: E402
+from annotator.core.store.project import Project, TextSource  # noqa: E402
 
 # Bump when the generator changes: cached data sets made by an older one are rebuilt.
 GENERATOR_VERSION = 1
@@ -541,7 +541,7 @@ def raw_rows(cache: Path) -> list[tuple]:
 
 def raw_database(path: Path) -> sqlite3.Connection:
     """An SQLite file with the project's tables and journal settings, for the baselines."""
-    from annotator.core import migrations
+    from annotator.core.store import migrations
 
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.migrate(conn)

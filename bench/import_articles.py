@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core.formats.articles import import_batch, read_articles  # noqa: E402
-from annotator.core.project import Project  # noqa: E402
+from annotator.core.store.project import Project  # noqa: E402
 from bench import corpus  # noqa: E402
 from bench.timing import Result, arguments, clock, interleaved, median, seconds, spread  # noqa: E402
 

@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from annotator.core.arabic.suggest import SUGGESTIONS, suggest  # noqa: E402
 from annotator.core.formats import txt  # noqa: E402
 from annotator.core.model import Entity  # noqa: E402
-from annotator.core.project import Project  # noqa: E402
-from annotator.core.suggest import SUGGESTIONS, suggest  # noqa: E402
+from annotator.core.store.project import Project  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import (  # noqa: E402
 )
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from annotator.core.project import Project  # noqa: E402
+from annotator.core.store.project import Project  # noqa: E402
 from annotator.gui.app import application  # noqa: E402
 
 

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from annotator.core.formats import jsonl, txt
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 @pytest.fixture

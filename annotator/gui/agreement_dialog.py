@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project
-from annotator.core.review import GOLD
-from annotator.core.suggest import SUGGESTIONS
+from annotator.core.review.adjudication import GOLD
+from annotator.core.store.project import Project
 
 # Below this many units a figure is shown greyed: a kappa over a handful of tokens says little.
 FEW_UNITS = 30
@@ -107,7 +107,7 @@ class AgreementWorker(QObject):
 
     def run(self) -> None:
         # numpy and the measures load here, off the GUI thread and only when asked for.
-        from annotator.core import agreement
+        from annotator.core.review import agreement
 
         try:
             with Project.open(self.project_path) as project:

@@ -13,8 +13,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
-from annotator.core import backup
-from annotator.core.default_project import open_project
 from annotator.core.errors import (
     AnnotatorError,
     DamagedProjectError,
@@ -22,7 +20,9 @@ from annotator.core.errors import (
     NotAProjectError,
 )
 from annotator.core.paths import APP_NAME, default_project_path, log_dir
-from annotator.core.project import remove_foreign_objects
+from annotator.core.store import backup
+from annotator.core.store.default_project import open_project
+from annotator.core.store.project import remove_foreign_objects
 from annotator.gui import display
 
 ORGANISATION = "arabic-news-annotator"

@@ -22,9 +22,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from annotator.core.arabic.text import Utf16Map
 from annotator.core.model import Annotation
 from annotator.core.schema import LabelSchema
-from annotator.core.text import Utf16Map
 
 BASE_POINT_SIZE = 17
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 48

@@ -7,9 +7,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
+from annotator.core.arabic.text import snap_to_words
 from annotator.core.changes import AnnotationChanges
 from annotator.core.model import Annotation
-from annotator.core.text import snap_to_words
 from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.workbench import Workbench
 

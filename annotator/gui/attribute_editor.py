@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.arabic.text import one_line
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
-from annotator.core.text import one_line
 from annotator.gui.fields import allow_narrow, commit_when_finished, name_completer
 from annotator.gui.models import MentionList, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.errors import AnnotatorError, ConflictError, ValidationError
-from annotator.core.project import AnnotationState, Project
-from annotator.core.review import withdraw
+from annotator.core.review.adjudication import withdraw
+from annotator.core.store.project import AnnotationState, Project
 
 if TYPE_CHECKING:
     from annotator.gui.workbench import Workbench

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import conflicts
-from annotator.core.conflicts import Conflict, Resolution
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project
+from annotator.core.review import conflicts
+from annotator.core.review.conflicts import Conflict, Resolution
+from annotator.core.store.project import Project
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ConflictFieldsModel, ConflictsModel
 

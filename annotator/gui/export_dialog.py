@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.errors import AnnotatorError, ExportError
 from annotator.core.formats import EXPORTS, ExportFormat
-from annotator.core.project import Project
-from annotator.core.suggest import SUGGESTIONS
+from annotator.core.store.project import Project
 
 
 @dataclass(frozen=True)

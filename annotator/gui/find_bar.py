@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.search import Hit, SearchIndex, SearchOptions, snippet
-from annotator.core.text import snap_to_words
+from annotator.core.arabic.search import Hit, SearchIndex, SearchOptions, snippet
+from annotator.core.arabic.text import snap_to_words
 from annotator.gui.article_text import ArticleText
 from annotator.gui.workbench import Workbench
 

@@ -32,7 +32,7 @@ from annotator.core.formats.articles import (
     preview_table,
     read_articles,
 )
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 ENCODINGS = ("detect", "utf-8", "cp1256", "iso8859-6", "utf-16")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl")

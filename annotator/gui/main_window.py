@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import backup
+from annotator.core.arabic.text import move_edge
 from annotator.core.errors import AnnotatorError
-from annotator.core.merge import merge
-from annotator.core.project import Project
-from annotator.core.text import move_edge
+from annotator.core.review.merge import merge
+from annotator.core.store import backup
+from annotator.core.store.project import Project
 from annotator.gui.actions import (
     Actions,
     build_actions,

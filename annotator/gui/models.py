@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from annotator.core.arabic.text import matching_form, one_line
 from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.model import Annotation, DocumentSummary
-from annotator.core.project import Project
-from annotator.core.text import matching_form, one_line
+from annotator.core.store.project import Project
 from annotator.gui.workbench import Workbench
 
 STATUS_WORDS = {"todo": "todo", "in_progress": "in progress", "done": "done"}

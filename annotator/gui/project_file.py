@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from annotator.core import backup
+from annotator.core.arabic.search import SearchIndex
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project
-from annotator.core.search import SearchIndex
+from annotator.core.store import backup
+from annotator.core.store.project import Project
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from annotator.core.conflicts import Conflict
+from annotator.core.arabic.text import one_line
 from annotator.core.model import Annotation
-from annotator.core.review import Comparison, ReviewItem
-from annotator.core.text import one_line
+from annotator.core.review.adjudication import Comparison, ReviewItem
+from annotator.core.review.conflicts import Conflict
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

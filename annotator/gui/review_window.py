@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.errors import AnnotatorError, ConflictError
 from annotator.core.model import Annotation
-from annotator.core.project import Project
-from annotator.core.review import (
+from annotator.core.review.adjudication import (
     GOLD,
     Comparison,
     ReviewItem,
@@ -33,7 +33,7 @@ from annotator.core.review import (
     adjudicate,
     compare,
 )
-from annotator.core.suggest import SUGGESTIONS
+from annotator.core.store.project import Project
 from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.commands import DecisionCommand

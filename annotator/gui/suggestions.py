@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import suggest as core
+from annotator.core.arabic import suggest as core
+from annotator.core.arabic.text import one_line
 from annotator.core.changes import AnnotationChanges
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
-from annotator.core.text import one_line
 from annotator.gui.article_text import ArticleText
 from annotator.gui.commands import REFUSALS, AnnotationCommand
 from annotator.gui.find_bar import SpanMarks, attach

@@ -15,13 +15,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator.core.arabic.suggest import SUGGESTIONS
+from annotator.core.arabic.text import find_cue, one_line
 from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import Annotation, Entity
-from annotator.core.project import AnnotationState, Project
 from annotator.core.schema import LabelSchema
-from annotator.core.suggest import SUGGESTIONS
-from annotator.core.text import find_cue, one_line
+from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.commands import REFUSALS, AnnotationCommand, Revisions, StatusCommand
 
 

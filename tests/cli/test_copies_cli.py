@@ -4,9 +4,9 @@ import shutil
 import subprocess
 import sys
 
-from annotator.core import backup
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project
+from annotator.core.store import backup
+from annotator.core.store.project import Project
 from tests.core.test_backup import HOLD
 from tests.core.test_copies import crash_after_tagging
 

@@ -3,7 +3,7 @@
 import pytest
 
 from annotator.core.formats import txt
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 from tests.core.test_disk_errors import SEED, fill, small_disk
 
 

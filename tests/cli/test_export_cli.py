@@ -7,7 +7,7 @@ import pytest
 
 from annotator.core.formats import jsonl, txt
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 ENCODINGS = {
     "utf8.txt": lambda t: t.encode("utf-8"),

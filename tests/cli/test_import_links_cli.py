@@ -1,6 +1,6 @@
 """`annotator import` of a folder holding a symbolic link to a private file."""
 
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 def test_a_linked_private_file_is_reported_and_not_imported(run, tmp_path):

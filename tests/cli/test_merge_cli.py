@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from annotator.core.formats import txt
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 @pytest.fixture

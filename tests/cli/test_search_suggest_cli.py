@@ -4,10 +4,10 @@ import json
 
 import pytest
 
+from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.formats import txt
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project, TextSource
-from annotator.core.suggest import SUGGESTIONS
+from annotator.core.store.project import Project, TextSource
 
 
 @pytest.fixture

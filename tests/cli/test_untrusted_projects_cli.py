@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from annotator.cli import main
-from annotator.core import backup
-from annotator.core.project import Project
+from annotator.core.store import backup
+from annotator.core.store.project import Project
 from tests.core import hostile_files as hostile
 
 

@@ -167,7 +167,7 @@ class Marks:
 
 
 def _mark_transactions(marks: Marks) -> None:
-    from annotator.core import project
+    from annotator.core.store import project
 
     connect = project._connect
 
@@ -180,7 +180,7 @@ def _mark_transactions(marks: Marks) -> None:
 
 
 def run_edits(path: str, seed: int, first: int, last: int, marks: Marks) -> None:
-    from annotator.core.project import Project
+    from annotator.core.store.project import Project
 
     with Project.open(path) as project:
         for n, edit in enumerate(plan(seed, texts_of(project), last)[first:], start=first):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from annotator.core.formats import txt
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project, TextSource
+from annotator.core.store.project import Project, TextSource
 
 PAGE = 4096  # the page size of a new project
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 # On the sample article: two speaker mentions (Qaani, Haniyeh) and a quotation after them.
 SPEAKERS = ((0, 5), (184, 229))

@@ -6,15 +6,15 @@ import krippendorff
 import numpy as np
 import pytest
 
-from annotator.core import agreement
-from annotator.core.agreement import compare
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.formats import jsonl
-from annotator.core.measures import cohen_kappa, krippendorff_alpha
-from annotator.core.merge import merge
-from annotator.core.project import Project, TextSource
+from annotator.core.review import agreement
+from annotator.core.review.agreement import compare
+from annotator.core.review.measures import cohen_kappa, krippendorff_alpha
+from annotator.core.review.merge import merge
+from annotator.core.review.spans import pair_by_overlap
 from annotator.core.schema import default_schema_text
-from annotator.core.spans import pair_by_overlap
+from annotator.core.store.project import Project, TextSource
 from tests.core.joint_statement import tag_joint_statement
 
 # Krippendorff's reliability data: 4 coders x 12 units, None = missing (Krippendorff 2011,

@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.arabic.text import text_sha256
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import brat, import_annotations, txt
 from annotator.core.formats.articles import import_batch, read_articles
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project
-from annotator.core.text import text_sha256
+from annotator.core.store.project import Project
 
 from .test_article_readers_fuzz import check_whole_or_nothing
 

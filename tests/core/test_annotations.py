@@ -3,7 +3,7 @@
 import pytest
 
 from annotator.core.errors import DuplicateError, NotFoundError, ValidationError
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 TABLES = ("annotations", "annotators", "entities", "stances", "document_status", "comments")
 

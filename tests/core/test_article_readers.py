@@ -14,7 +14,7 @@ from annotator.core.formats.articles import (
     read_articles,
 )
 from annotator.core.paths import seeds_dir
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 
 def write(path, text, encoding="utf-8"):

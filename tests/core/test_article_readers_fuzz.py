@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.formats.articles import import_batch, read_articles, read_file
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 SUFFIXES = [".txt", ".csv", ".tsv", ".jsonl", ".dat"]
 # Arabic letters and marks, Latin, digits, the CSV and JSON syntax characters, line breaks,

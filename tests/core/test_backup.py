@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from annotator.core import backup, migrations
 from annotator.core.errors import NotAProjectError, ProjectBusyError, ProjectError
 from annotator.core.formats import txt
-from annotator.core.project import Project
 from annotator.core.schema import default_schema_text
+from annotator.core.store import backup, migrations
+from annotator.core.store.project import Project
 from tests.core.test_copies import crash_after_tagging
 
 NOW = datetime(2026, 3, 15, 12, 0, 0)
@@ -162,7 +162,7 @@ def test_a_copy_kept_before_a_restore_brings_back_its_log_too(tmp_path, seed_art
 
 HOLD = """
 import sys
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 from tests.core.test_copies import crash_after_tagging
 project = Project.open(sys.argv[1])
 print("open", flush=True)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 from annotator.core.errors import ExportError, InputError
 from annotator.core.formats import brat, import_annotations
-from annotator.core.project import Project, TextSource
+from annotator.core.store.project import Project, TextSource
 
 from .random_projects import annotated_texts, build, described
 

@@ -6,7 +6,7 @@ import pytest
 
 from annotator.core.errors import ExportError, NotFoundError
 from annotator.core.formats import claims
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 
 def read_rows(path):

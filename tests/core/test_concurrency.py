@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
-from annotator.core import project as project_module
 from annotator.core.errors import ProjectBusyError
-from annotator.core.project import Project
+from annotator.core.store import project as project_module
+from annotator.core.store.project import Project
 
 
 def test_interleaved_writes_from_two_connections_all_survive(seeded_project, seed_id):

@@ -9,15 +9,15 @@ import sys
 
 import pytest
 
-from annotator.core import backup
 from annotator.core.errors import ProjectError, ProjectReplacedError
-from annotator.core.project import Project
+from annotator.core.store import backup
+from annotator.core.store.project import Project
 
 # Tags N speakers in the project's first document, then dies without closing anything, as a
 # machine that loses power: the work is committed, in the log, not yet in the file.
 CRASH = """
 import os, signal, sys
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 project = Project.open(sys.argv[1])
 doc = project.documents()[0].id
 for n in range(int(sys.argv[2])):

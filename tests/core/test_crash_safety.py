@@ -38,7 +38,7 @@ import pytest
 
 from annotator.core.formats import txt
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project, TextSource
+from annotator.core.store.project import Project, TextSource
 
 from . import crash_driver
 

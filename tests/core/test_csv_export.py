@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 
 from annotator.core.errors import ExportError
 from annotator.core.formats import csv_export
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 from .random_projects import annotated_texts, build
 

@@ -5,8 +5,8 @@ import unicodedata
 
 import pytest
 
+from annotator.core.arabic.text import clean_text, decode_text
 from annotator.core.errors import InputError
-from annotator.core.text import clean_text, decode_text
 
 ARTICLE = "قالَ الوزيـــر: «نَعَمْ»\nوأضاف ١٢٣ 😀"
 

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import backup
 from annotator.core.errors import DiskFullError, ExportError, ReadOnlyProjectError
 from annotator.core.formats import EXPORTS, txt
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project, TextSource
+from annotator.core.store import backup
+from annotator.core.store.project import Project, TextSource
 
 from .test_hostile_projects import immutable
 
@@ -209,7 +209,7 @@ FILE_SIZE_LIMIT = """
 import resource, signal, sys
 from annotator.core.errors import ExportError
 from annotator.core.formats import csv_export
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
 with Project.open(sys.argv[1]) as project:
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))

@@ -4,9 +4,9 @@ import codecs
 
 import pytest
 
-from annotator.core.encoding import decode
+from annotator.core.arabic.encoding import decode
+from annotator.core.arabic.text import decode_text, text_sha256
 from annotator.core.errors import InputError
-from annotator.core.text import decode_text, text_sha256
 
 # How archives hand out the same article, and the codec it must be read with.
 FORMS = {

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import backup
-from annotator.core import project as project_module
 from annotator.core.errors import (
     DamagedProjectError,
     NewerProjectError,
@@ -21,7 +19,9 @@ from annotator.core.errors import (
     ProjectError,
     ReadOnlyProjectError,
 )
-from annotator.core.project import Project
+from annotator.core.store import backup
+from annotator.core.store import project as project_module
+from annotator.core.store.project import Project
 
 from . import hostile_files as hostile
 from .test_project_file import build_version_1_project

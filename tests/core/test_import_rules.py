@@ -8,7 +8,7 @@ import pytest
 
 from annotator.core.errors import InputError
 from annotator.core.formats import brat, jsonl, txt
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 from .joint_statement import QUOTATION, tag_joint_statement
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from annotator.core.arabic.text import text_sha256
 from annotator.core.errors import Cancelled, ValidationError
 from annotator.core.formats import txt
-from annotator.core.project import TextSource
-from annotator.core.text import text_sha256
+from annotator.core.store.project import TextSource
 
 
 def test_importing_the_sample_article_stores_its_text_exactly(project, seed_article, seed_text):

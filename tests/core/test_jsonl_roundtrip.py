@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from annotator.core.errors import ExportError, InputError
 from annotator.core.formats import import_annotations, jsonl
 from annotator.core.model import Entity
-from annotator.core.project import Project, TextSource
+from annotator.core.store.project import Project, TextSource
 
 from .random_projects import annotated_texts, build, described
 

@@ -7,8 +7,8 @@ import pytest
 
 from annotator.core.errors import NotAProjectError, ValidationError
 from annotator.core.formats import jsonl, txt
-from annotator.core.merge import merge, parse_renames
-from annotator.core.project import Project, TextSource
+from annotator.core.review.merge import merge, parse_renames
+from annotator.core.store.project import Project, TextSource
 
 
 def digest(path):

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core import conflicts
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import txt
-from annotator.core.merge import merge
-from annotator.core.project import Project
+from annotator.core.review import conflicts
+from annotator.core.review.merge import merge
+from annotator.core.store.project import Project
 
 ROLES = ("person", "organisation", "government", "anonymous", "other")
 KINDS = ("direct", "indirect", "paraphrase")

@@ -8,13 +8,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from annotator.core import conflicts, migrations
+from annotator.core.arabic.text import text_sha256
 from annotator.core.errors import ValidationError
 from annotator.core.formats import txt
-from annotator.core.merge import merge, parse_renames
-from annotator.core.project import Project
+from annotator.core.review import conflicts
+from annotator.core.review.merge import merge, parse_renames
 from annotator.core.schema import default_schema_text
-from annotator.core.text import text_sha256
+from annotator.core.store import migrations
+from annotator.core.store.project import Project
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core import agreement, review
-from annotator.core.project import Project, TextSource
-from annotator.core.spans import best_assignment, pairing_order
+from annotator.core.review import adjudication as review
+from annotator.core.review import agreement
+from annotator.core.review.spans import best_assignment, pairing_order
+from annotator.core.store.project import Project, TextSource
 
 WORDS = "قال القائد إن المقاومة تقف مع القدس وتدافع عن الأمة".split()
 TEXT = " ".join(WORDS) + "."

@@ -5,12 +5,12 @@ import sqlite3
 
 import pytest
 
-from annotator.core import migrations
+from annotator.core.arabic.text import text_sha256
 from annotator.core.errors import NewerProjectError, NotAProjectError, ProjectError, SchemaError
 from annotator.core.formats import txt
-from annotator.core.project import Project
 from annotator.core.schema import default_schema_text
-from annotator.core.text import text_sha256
+from annotator.core.store import migrations
+from annotator.core.store.project import Project
 
 
 def sha256_of(path):

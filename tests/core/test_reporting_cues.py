@@ -4,8 +4,8 @@ import json
 
 import pytest
 
+from annotator.core.arabic.text import find_cue
 from annotator.core.paths import seeds_dir
-from annotator.core.text import find_cue
 
 
 def gold_claims_with_window():

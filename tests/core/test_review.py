@@ -4,7 +4,13 @@ import pytest
 
 from annotator.core.errors import ValidationError
 from annotator.core.formats import jsonl
-from annotator.core.review import GOLD, accept_agreements, adjudicate, compare, withdraw
+from annotator.core.review.adjudication import (
+    GOLD,
+    accept_agreements,
+    adjudicate,
+    compare,
+    withdraw,
+)
 from tests.core.joint_statement import tag_joint_statement
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from annotator.core.errors import ConflictError
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.errors import ExportError
-from annotator.core.files import path_inside, replacing, safe_filename, unique_name
+from annotator.core.store.files import path_inside, replacing, safe_filename, unique_name
 
 
 def test_arabic_titles_are_kept():

@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.project import TextSource
-from annotator.core.search import (
+from annotator.core.arabic.search import (
     FoldedText,
     SearchIndex,
     SearchOptions,
@@ -13,6 +12,7 @@ from annotator.core.search import (
     fold,
     search_text,
 )
+from annotator.core.store.project import TextSource
 
 TEXT = "وأكّد العميد قاآني أنَّ القرار اكـــد أكد"
 

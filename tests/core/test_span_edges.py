@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.text import move_edge
+from annotator.core.arabic.text import move_edge
 
 TEXT = 'وأكد العميد قاآني لهنية أن "إيران تقف إلى جانب الحق".'
 

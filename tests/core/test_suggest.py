@@ -4,11 +4,11 @@ import json
 
 import pytest
 
+from annotator.core.arabic.reported_speech import detect, quotations
+from annotator.core.arabic.suggest import SUGGESTIONS, accept, pending, suggest
 from annotator.core.errors import ValidationError
 from annotator.core.model import Entity
 from annotator.core.paths import seeds_dir
-from annotator.core.reported_speech import detect, quotations
-from annotator.core.suggest import SUGGESTIONS, accept, pending, suggest
 
 
 def claims_of(text, entities=()):
@@ -335,7 +335,7 @@ def test_only_suggestions_can_be_accepted(seeded_project, seed_id):
 
 
 def test_accepting_puts_the_document_in_progress(seeded_project, seed_id):
-    from annotator.core.suggest import accept, accept_all, suggest
+    from annotator.core.arabic.suggest import accept, accept_all, suggest
 
     suggest(seeded_project, [seed_id])
     assert seeded_project.status(seed_id, "amal") == "todo"

@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 
-from annotator.core import backup, foreign_objects
 from annotator.core.errors import ForeignObjectsError, ProjectError
-from annotator.core.merge import merge
-from annotator.core.project import Project, remove_foreign_objects
+from annotator.core.review.merge import merge
+from annotator.core.store import backup, foreign_objects
+from annotator.core.store.project import Project, remove_foreign_objects
 
 from . import hostile_files as hostile
 

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.text import Utf16Map
+from annotator.core.arabic.text import Utf16Map
 
 ARABIC_LETTERS = st.characters(min_codepoint=0x0621, max_codepoint=0x064A)
 TASHKEEL = st.characters(min_codepoint=0x064B, max_codepoint=0x0652)

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.text import (
+from annotator.core.arabic.text import (
     QUOTE_PAIRS,
     is_word_char,
     next_word_end,

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from annotator.core.formats.txt import read_articles  # noqa: E402
-from annotator.core.project import Project  # noqa: E402
+from annotator.core.store.project import Project  # noqa: E402
 from annotator.gui.app import load_fonts  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.gui.workbench import Workbench  # noqa: E402

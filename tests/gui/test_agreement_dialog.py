@@ -116,7 +116,7 @@ def test_the_chart_names_its_pair_and_shows_each(qtbot, project):
 
 
 def test_the_people_are_ticked_not_gold_nor_suggestions(qtbot, project, workbench):
-    from annotator.core import suggest
+    from annotator.core.arabic import suggest
 
     jsonl.import_annotations(project, seeds_dir() / f"{SEED}.gold.jsonl", "gold")
     jsonl.import_annotations(project, seeds_dir() / f"{SEED}.colleague.jsonl", "colleague")

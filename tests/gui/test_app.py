@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.core import backup
+from annotator.core.store import backup
 from annotator.gui.app import open_or_offer_restore
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from annotator.core.project import Project, TextSource
+from annotator.core.store.project import Project, TextSource
 from annotator.gui.app import load_fonts
 from annotator.gui.article_view import ArticleView
 from annotator.gui.workbench import Workbench

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core import backup
 from annotator.core.formats.txt import read_articles
 from annotator.core.paths import seeds_dir
-from annotator.core.project import Project
+from annotator.core.store import backup
+from annotator.core.store.project import Project
 from annotator.gui.main_window import MainWindow
 from tests.core.test_disk_errors import fill, small_disk
 from tests.core.test_hostile_projects import immutable

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 from annotator.gui.document_list import DocumentList
 from annotator.gui.models import DocumentListModel
 

@@ -78,7 +78,7 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
 def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
     qtbot, two_annotators, workbench, tmp_path, monkeypatch
 ):
-    from annotator.core import suggest
+    from annotator.core.arabic import suggest
 
     project = two_annotators
     project.add_annotation(workbench.document_id, "gold", "speaker", 0, 5)
@@ -112,7 +112,7 @@ def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
 
 
 def test_suggestions_are_exported_when_ticked(qtbot, two_annotators, workbench):
-    from annotator.core import suggest
+    from annotator.core.arabic import suggest
 
     suggest.suggest(two_annotators, [workbench.document_id])
     dialog = ExportDialog(two_annotators, workbench.document_id)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 from annotator.gui.article_view import ArticleView
 from annotator.gui.find_bar import FindBar
 

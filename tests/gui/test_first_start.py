@@ -4,7 +4,7 @@ sample's speakers found by their Arabic names."""
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 
-from annotator.core.default_project import open_project, sample_entities
+from annotator.core.store.default_project import open_project, sample_entities
 from annotator.gui.app import NAME_NEEDED, NAME_PROMPT, NO_NAME, ask_annotator
 
 

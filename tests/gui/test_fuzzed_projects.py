@@ -18,9 +18,9 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from annotator.cli import main
-from annotator.core import integrity
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project, TextSource
+from annotator.core.store import integrity
+from annotator.core.store.project import Project, TextSource
 from annotator.gui.main_window import MainWindow
 
 EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "50"))

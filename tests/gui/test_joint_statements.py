@@ -3,7 +3,7 @@ quotation once per speaker, and each claim is linked to a speaker of its own."""
 
 import pytest
 
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 JOINT = 'قال الرئيس ووزير الخارجية إن "المفاوضات ستستمر حتى التوصل إلى اتفاق".'
 FIRST, SECOND = "الرئيس", "وزير الخارجية"

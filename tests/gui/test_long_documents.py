@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from annotator.core.project import Project, TextSource
+from annotator.core.store.project import Project, TextSource
 from annotator.gui.app import load_fonts
 from annotator.gui.article_view import ArticleView
 from annotator.gui.document_list import DocumentList

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
 
+from annotator.core.arabic.text import is_word_char
 from annotator.core.formats.txt import read_articles
 from annotator.core.paths import seeds_dir
-from annotator.core.text import is_word_char
 from annotator.gui.article_view import describe
 
 NO = Qt.KeyboardModifier.NoModifier
@@ -295,7 +295,7 @@ def test_ctrl_shift_r_opens_review_on_the_current_document(window, project):
 
 
 def test_changes_from_another_connection_appear_on_the_next_check(window, project):
-    from annotator.core.project import Project
+    from annotator.core.store.project import Project
 
     assert not window.refresh_if_changed_elsewhere()
     with Project.open(project.path) as other:
@@ -306,7 +306,7 @@ def test_changes_from_another_connection_appear_on_the_next_check(window, projec
 
 
 def test_editing_makes_a_timed_backup(window, project):
-    from annotator.core import backup
+    from annotator.core.store import backup
 
     window.workbench.tag("speaker", 0, 5)
     window.backup_thread.join(10)  # made on a thread of its own

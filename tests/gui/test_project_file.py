@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 
-from annotator.core import backup
 from annotator.core.errors import ProjectBusyError
-from annotator.core.project import Project
+from annotator.core.store import backup
+from annotator.core.store.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from annotator.core import conflicts
-from annotator.core.merge import merge
-from annotator.core.project import Project
+from annotator.core.review import conflicts
+from annotator.core.review.merge import merge
+from annotator.core.store.project import Project
 from annotator.gui.review_window import ReviewWindow
 
 SEED = "000_41ac67127a0642cf"

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
-from annotator.core.review import GOLD
+from annotator.core.review.adjudication import GOLD
 from annotator.gui.app import load_fonts
 from annotator.gui.review_window import ReviewWindow
 from tests.core.joint_statement import tag_joint_statement
@@ -156,7 +156,7 @@ def test_undoing_and_redoing_a_decision_and_the_edit_after_it_brings_both_back(w
 
 
 def test_undoing_a_decision_whose_gold_was_changed_elsewhere_is_refused(window, qtbot):
-    from annotator.core.project import Project
+    from annotator.core.store.project import Project
 
     gold_id = decide_kind(window)
     stack = window.gold.undo_stack

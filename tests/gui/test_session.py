@@ -6,7 +6,7 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 from annotator.gui.main_window import MainWindow
 
 CUE_AND_SPEAKER = "وأكد العميد قاآني لهنية أن "

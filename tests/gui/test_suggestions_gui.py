@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
-from annotator.core.suggest import SUGGESTIONS
+from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.gui.article_view import ArticleView
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
 

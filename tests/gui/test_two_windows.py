@@ -4,7 +4,7 @@ lost, every refusal is one line in the status bar, and no exception leaves an un
 
 import pytest
 
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 from annotator.gui import main_window
 from annotator.gui.main_window import MainWindow
 

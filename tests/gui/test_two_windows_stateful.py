@@ -34,7 +34,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats import txt
 from annotator.core.model import Annotation
 from annotator.core.paths import seeds_dir
-from annotator.core.project import AnnotationState, Project
+from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.commands import AnnotationCommand
 from annotator.gui.workbench import Workbench
 

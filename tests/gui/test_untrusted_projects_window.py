@@ -6,7 +6,7 @@ import sqlite3
 
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.core import backup, foreign_objects
+from annotator.core.store import backup, foreign_objects
 from annotator.gui.app import open_or_offer_restore
 
 TRIGGER = "CREATE TRIGGER tidy AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END"

@@ -40,7 +40,7 @@ OPEN_WINDOW = textwrap.dedent(
     import json, sys
     from PySide6.QtCore import QSettings
     from annotator.core.formats.txt import read_articles
-    from annotator.core.project import Project
+    from annotator.core.store.project import Project
     from annotator.gui.app import application
     from annotator.gui.main_window import MainWindow
 

@@ -15,7 +15,7 @@ from annotator.core.errors import InputError
 from annotator.core.formats import brat, claims, csv_export, jsonl
 from annotator.core.formats.export import ExportResult
 from annotator.core.formats.jsonl import AnnotationImport
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 class ExportFunction(Protocol):

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.arabic.text import text_sha256
 from annotator.core.errors import Cancelled, InputError
 from annotator.core.formats import articles_jsonl, table, txt
 from annotator.core.formats.reading import (
@@ -31,8 +32,7 @@ from annotator.core.formats.reading import (
     id_conflicts,
     named_file_problem,
 )
-from annotator.core.project import ImportReport, Project, TextSource
-from annotator.core.text import text_sha256
+from annotator.core.store.project import ImportReport, Project, TextSource
 
 __all__ = [
     "ARTICLE_SUFFIXES",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.encoding import decode, has_lone_surrogate
+from annotator.core.arabic.encoding import decode, has_lone_surrogate
 from annotator.core.errors import Cancelled, InputError
 from annotator.core.formats.reading import (
     USUAL_NAMES,
@@ -25,7 +25,7 @@ from annotator.core.formats.reading import (
     id_conflicts,
     read_bytes,
 )
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 # The keys every line of an annotation file has (seeds/*.gold.jsonl).
 ANNOTATION_KEYS = frozenset({"layer", "start", "end"})

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from annotator.core.arabic.text import clean_text, text_sha256
 from annotator.core.clock import utc_timestamp
 from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError
-from annotator.core.files import path_inside, replacing, safe_filename, unique_name
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
@@ -36,9 +36,9 @@ from annotator.core.formats.jsonl import (
 )
 from annotator.core.formats.reading import folder_files, named_file_problem
 from annotator.core.model import Annotation, Entity, Stance
-from annotator.core.project import AnnotationState, Project, TextSource, now
 from annotator.core.schema import LabelSchema
-from annotator.core.text import clean_text, text_sha256
+from annotator.core.store.files import path_inside, replacing, safe_filename, unique_name
+from annotator.core.store.project import AnnotationState, Project, TextSource, now
 
 # Where str.splitlines, and so brat, ends a line.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from annotator.core.formats.csv_export import FORMULA_START, write_table
 from annotator.core.formats.export import ExportResult, select
-from annotator.core.project import Project
 from annotator.core.schema import LabelSchema, Layer
+from annotator.core.store.project import Project
 
 
 def claim_layers(schema: LabelSchema) -> list[Layer]:

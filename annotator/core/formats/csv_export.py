@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from operator import itemgetter
 from pathlib import Path
 
-from annotator.core.files import replacing
 from annotator.core.formats.export import ExportResult, select
-from annotator.core.project import Project
 from annotator.core.schema import LabelSchema
+from annotator.core.store.files import replacing
+from annotator.core.store.project import Project
 
 # A cell starting with one of these can run as a formula in a spreadsheet.
 FORMULA_START = "=+-@\t\r"

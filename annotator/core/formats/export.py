@@ -8,7 +8,7 @@ from pathlib import Path
 
 from annotator.core.errors import NotFoundError
 from annotator.core.model import DocumentSummary
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.arabic.encoding import has_lone_surrogate
+from annotator.core.arabic.text import text_sha256
 from annotator.core.clock import utc_timestamp
-from annotator.core.encoding import has_lone_surrogate
 from annotator.core.errors import (
     AnnotatorError,
     DuplicateError,
@@ -29,11 +30,10 @@ from annotator.core.errors import (
     NotFoundError,
     ValidationError,
 )
-from annotator.core.files import replacing
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.model import Annotation, Entity, Stance
-from annotator.core.project import AnnotationState, Project, TextSource, now
-from annotator.core.text import text_sha256
+from annotator.core.store.files import replacing
+from annotator.core.store.project import AnnotationState, Project, TextSource, now
 
 FORMAT = "arabic-news-annotator"
 VERSION = 1

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.encoding import check_characters
+from annotator.core.arabic.encoding import check_characters
 from annotator.core.errors import InputError
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 # Header names recognised when no column is chosen, compared without regard to case.
 TEXT_NAMES = ("text", "body", "content", "article", "نص", "النص", "المتن", "متن", "المحتوى")

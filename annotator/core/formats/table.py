@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from annotator.core.encoding import decode
+from annotator.core.arabic.encoding import decode
 from annotator.core.errors import Cancelled, InputError
 from annotator.core.formats.reading import (
     USUAL_NAMES,
@@ -25,7 +25,7 @@ from annotator.core.formats.reading import (
     id_conflicts,
     read_bytes,
 )
-from annotator.core.project import TextSource
+from annotator.core.store.project import TextSource
 
 # Tried in this order on the header line of a .csv file; the most frequent one is the delimiter.
 DELIMITERS = (",", ";", "\t", "|")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from annotator.core.arabic.text import decode_text
 from annotator.core.errors import InputError
 from annotator.core.formats.reading import folder_files, named_file_problem
-from annotator.core.project import TextSource
-from annotator.core.text import decode_text
+from annotator.core.store.project import TextSource
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:

@@ -12,9 +12,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from annotator.core.arabic.search import SearchOptions, fold, search_text
+from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 from annotator.core.model import Entity
-from annotator.core.search import SearchOptions, fold, search_text
-from annotator.core.text import QUOTE_PAIRS, is_word_char
 
 # ---------------------------------------------------------------------------------- lexicon
 #

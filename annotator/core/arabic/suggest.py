@@ -10,10 +10,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from annotator.core.arabic.reported_speech import detect
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity
-from annotator.core.project import Project
-from annotator.core.reported_speech import detect
+from annotator.core.store.project import Project
 
 SUGGESTIONS = "suggestions"  # the annotator whose annotations are the suggestions
 _IDS = uuid.UUID("6f1c2a52-3b8e-4a51-9d0e-2f4b7c1e9a10")  # ids are stable across runs

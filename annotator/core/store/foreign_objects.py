@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 
-from annotator.core import migrations
+from annotator.core.store import migrations
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.annotation_store import AnnotationState, _history
+from annotator.core.arabic.text import one_line
 from annotator.core.clock import now
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity, Stance
-from annotator.core.project import Project
-from annotator.core.text import one_line
+from annotator.core.store.annotation_store import AnnotationState, _history
+from annotator.core.store.project import Project
 
 CHOICES = ("ours", "theirs")
 # Conflict ids derive from the annotation and their revision: recording the same conflict at

@@ -17,9 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core import backup, disk, foreign_objects, integrity, migrations, wal
-from annotator.core.annotation_store import AnnotationState, AnnotationStore
-from annotator.core.bulk import BulkReads
+from annotator.core.arabic.text import text_sha256, title_of
 from annotator.core.clock import now
 from annotator.core.errors import (
     AnnotatorError,
@@ -36,11 +34,13 @@ from annotator.core.errors import (
     ReadOnlyProjectError,
     ValidationError,
 )
-from annotator.core.files import temp_beside
-from annotator.core.integrity import row_ok
 from annotator.core.model import STATUSES, Document, DocumentSummary, Entity
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
-from annotator.core.text import text_sha256, title_of
+from annotator.core.store import backup, disk, foreign_objects, integrity, migrations, wal
+from annotator.core.store.annotation_store import AnnotationState, AnnotationStore
+from annotator.core.store.bulk import BulkReads
+from annotator.core.store.files import temp_beside
+from annotator.core.store.integrity import row_ok
 
 BUSY_TIMEOUT_S = 10.0
 # A checkpoint that waits for other windows' readers (TRUNCATE at closing) waits this long at

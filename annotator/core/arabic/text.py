@@ -14,8 +14,8 @@ import unicodedata
 
 from pyarabic import araby
 
-from annotator.core.encoding import clean_text as clean_text
-from annotator.core.encoding import decode
+from annotator.core.arabic.encoding import clean_text as clean_text
+from annotator.core.arabic.encoding import decode
 
 TATWEEL = "\u0640"
 # Joiners belong to the word they join; without them a snapped span could split a word in two.
@@ -30,7 +30,7 @@ def decode_text(data: bytes, path: str | None = None, encoding: str | None = Non
     """Decode the bytes of a text file, refusing binary and undecodable input with a clear message.
 
     Without an explicit encoding it is detected (BOM, UTF-8, UTF-16, Windows-1256, ISO-8859-6):
-    see `annotator.core.encoding`.
+    see `annotator.core.arabic.encoding`.
     """
     return decode(data, path, encoding).text
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from annotator.core.clock import now
 from annotator.core.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
-from annotator.core.integrity import RowCheck, damaged_count
 from annotator.core.model import Annotation, Entity, Stance
+from annotator.core.store.integrity import RowCheck, damaged_count
 
 _UNSET: Any = object()
 

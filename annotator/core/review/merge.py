@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from annotator.core import backup, conflicts, foreign_objects, migrations
-from annotator.core.conflicts import Conflict
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
-from annotator.core.merge_annotations import AnnotationMerge
 from annotator.core.model import STATUSES
-from annotator.core.project import Project, check_project_file
+from annotator.core.review import conflicts
+from annotator.core.review.conflicts import Conflict
+from annotator.core.review.merge_annotations import AnnotationMerge
+from annotator.core.store import backup, foreign_objects, migrations
+from annotator.core.store.project import Project, check_project_file
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def merge(
     Documents are matched by text hash; a document the project lacks is added. Each annotation
     id is compared by revision: the newer side wins, a deletion travels like an edit, and when
     both sides changed it since their common revision their version is kept as a conflict
-    (`annotator.core.conflicts`) for the researcher to resolve. Merging the same file twice
+    (`annotator.core.review.conflicts`) for the researcher to resolve. Merging the same file twice
     changes nothing. `rename` maps their annotator names to new ones (two people who used the
     same name): the renamed annotations get ids of their own, and their links follow.
 

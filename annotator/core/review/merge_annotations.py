@@ -2,7 +2,7 @@
 
 For each id: equal revisions change nothing; the side whose history holds the other's revision
 is newer and wins; otherwise both changed it since their common revision, and their version is
-kept as a conflict (`annotator.core.conflicts`). Deletions are compared the same way through
+kept as a conflict (`annotator.core.review.conflicts`). Deletions are compared the same way through
 their records, so a deletion travels like an edit and is never undone by an older copy.
 """
 
@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from annotator.core import conflicts
-from annotator.core.annotation_store import _history, revision_content
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
 from annotator.core.model import Annotation, Stance
-from annotator.core.project import Project
+from annotator.core.review import conflicts
+from annotator.core.store.annotation_store import _history, revision_content
+from annotator.core.store.project import Project
 
 # Ids of a renamed annotator's annotations derive from the old id and the new name, so merging
 # the same file twice under the same rename finds them again.

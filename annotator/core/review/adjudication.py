@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.errors import NotFoundError, ValidationError
-from annotator.core.integrity import row_ok
 from annotator.core.model import Annotation
-from annotator.core.project import Project, now
-from annotator.core.spans import best_assignment, pair_by_overlap, pairing_order
+from annotator.core.review.spans import best_assignment, pair_by_overlap, pairing_order
+from annotator.core.store.integrity import row_ok
+from annotator.core.store.project import Project, now
 
 GOLD = "gold"
 KINDS = ("only_a", "only_b", "boundary", "attributes")

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from annotator.core import disk
 from annotator.core.errors import ExportError
+from annotator.core.store import disk
 
 # Bytes, not characters: file systems limit names to 255 bytes, and an Arabic letter takes two.
 NAME_MAX_BYTES = 120

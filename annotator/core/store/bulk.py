@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotator.core.integrity import bulk_row_ok, read_text, row_ok
+from annotator.core.store.integrity import bulk_row_ok, read_text, row_ok
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from annotator.core import disk
 from annotator.core.errors import ProjectBusyError, ProjectError
-from annotator.core.files import temp_beside
+from annotator.core.store import disk
+from annotator.core.store.files import temp_beside
 
 EVERY_MINUTES = 10
 KEEP_ALL = timedelta(hours=1)
@@ -265,7 +265,9 @@ def restore(project_path: Path, backup_path: Path) -> Path | None:
     and anything that opens it afterwards sees the restored content, complete. Only a file that
     SQLite cannot use at all (damaged, not a database) is replaced by renaming the backup over it.
     """
-    from annotator.core.project import check_project_file  # the project module imports this one
+    from annotator.core.store.project import (
+        check_project_file,  # the project module imports this one
+    )
 
     check_project_file(backup_path)
     try:

@@ -16,8 +16,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from annotator.core.arabic.text import is_word_char
 from annotator.core.errors import NotFoundError, ValidationError
-from annotator.core.measures import (
+from annotator.core.review.measures import (
     Figure,
     alpha_from_counts,
     array_figures,
@@ -25,10 +26,9 @@ from annotator.core.measures import (
     pair_figures,
     undefined,
 )
-from annotator.core.project import Project
+from annotator.core.review.spans import EqualPairing, best_assignment, greedy_overlap, pairing_order
 from annotator.core.schema import LabelSchema
-from annotator.core.spans import EqualPairing, best_assignment, greedy_overlap, pairing_order
-from annotator.core.text import is_word_char
+from annotator.core.store.project import Project
 
 SUGGESTIONS = "suggestions"  # machine suggestions are not an annotator to agree with
 NONE = "(none)"  # the category of an attribute one annotator left empty

@@ -12,7 +12,7 @@ from pathlib import Path
 from annotator.core.formats import jsonl, txt
 from annotator.core.model import Entity
 from annotator.core.paths import default_project_path, seeds_dir
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 SAMPLE_ANNOTATORS = {"gold": "reference", "colleague": "colleague"}  # seed file kind -> name
 _ENTITY_IDS = uuid.UUID("3f1c8f5e-8a52-4f0e-9d7c-6a1b2c3d4e5f")  # namespace of the sample's ids

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from annotator.core.project import Project
+    from annotator.core.store.project import Project
 
 ALEF = "\u0627"
 # Arabic combining marks: harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.

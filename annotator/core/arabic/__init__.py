@@ -1,0 +1,1 @@
+"""Arabic text: offsets and word snapping, decoding, search, reporting cues, suggestions."""
