@@ -123,6 +123,11 @@ def test_a_folder_is_not_a_project(tmp_path):
         Project.open(tmp_path)
 
 
+# The one annotation of `build_version_1_project` (the first release made UUIDs and UTC times).
+V1_SPEAKER = "6f1d8a52-4a0b-4c1e-9a57-0d6f2b8f3c11"
+V1_TIME = "2024-05-01T09:00:00+00:00"
+
+
 def build_version_1_project(path):
     """A project file as the first release wrote it, with one tagged speaker."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -141,8 +146,9 @@ def build_version_1_project(path):
     conn.execute("INSERT INTO annotators (id, name, created_at) VALUES (1, 'amina', '2024-05-01')")
     conn.execute(
         'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
-        "attributes, origin, created_at, modified_at) VALUES ('a1', 'gaza-1', 1, 'speaker', "
-        "4, 10, 'الوزير', '{\"role\": \"government\"}', 'manual', '2024-05-01', '2024-05-01')"
+        "attributes, origin, created_at, modified_at) VALUES (?, 'gaza-1', 1, 'speaker', "
+        "4, 10, 'الوزير', '{\"role\": \"government\"}', 'manual', ?, ?)",
+        (V1_SPEAKER, V1_TIME, V1_TIME),
     )
     conn.close()
 
@@ -168,9 +174,9 @@ def test_a_migrated_project_takes_comments(tmp_path):
     path = tmp_path / "old.annotator"
     build_version_1_project(path)
     with Project.open(path) as project:
-        project.add_comment("gaza-1", "amina", "الوزير هنا متحدث رسمي", annotation_id="a1")
+        project.add_comment("gaza-1", "amina", "الوزير هنا متحدث رسمي", annotation_id=V1_SPEAKER)
         (comment,) = project.comments("gaza-1")
-    assert (comment["annotation_id"], comment["text"]) == ("a1", "الوزير هنا متحدث رسمي")
+    assert (comment["annotation_id"], comment["text"]) == (V1_SPEAKER, "الوزير هنا متحدث رسمي")
 
 
 def test_a_backup_of_the_old_version_is_made_beside_it_before_migrating(tmp_path):

@@ -165,11 +165,6 @@ def test_a_colleague_file_of_an_older_format_with_a_trigger_is_read_without_it(t
     theirs = tmp_path / "theirs.annotator"
     build_version_1_project(theirs)
     with sqlite3.connect(theirs) as conn:
-        # A merge takes only UUID ids and UTC times, as the tool writes them.
-        conn.execute(
-            "UPDATE annotations SET id = '6f1d8a52-4a0b-4c1e-9a57-0d6f2b8f3c11', "
-            "created_at = '2024-05-01T00:00:00+00:00', modified_at = '2024-05-01T00:00:00+00:00'"
-        )
         # Fires on the rows a migration of their copy would touch, if one ever did.
         conn.execute(
             "CREATE TRIGGER wipe AFTER UPDATE ON annotations BEGIN DELETE FROM annotations; END"
@@ -195,3 +190,18 @@ def test_a_view_standing_in_for_a_table_of_a_colleague_file_is_not_read(tmp_path
         assert report.annotations_added == 60
         assert report.comments_added == 0
         assert mine.conn.execute("SELECT count(*) FROM comments").fetchone()[0] == 0
+
+
+def test_check_names_ids_that_are_not_uuids_and_times_that_are_not_utc(tmp_path, valid):
+    path = carrying(
+        valid,
+        tmp_path / "edited.annotator",
+        "UPDATE annotations SET id = 'hello' WHERE rowid = 1",
+        "UPDATE annotations SET modified_at = 'yesterday' WHERE rowid = 2",
+        "UPDATE annotations SET created_at = '2025-05-20T12:11:02+03:00' WHERE rowid = 3",
+    )
+    with Project.open(path) as project:
+        problems = "\n".join(project.verify())
+    assert "annotations row 1 (id 'hello'): id is not a UUID" in problems
+    assert "modified_at 'yesterday' is not an ISO 8601 time in UTC" in problems
+    assert "created_at '2025-05-20T12:11:02+03:00' is not an ISO 8601 time in UTC" in problems

@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from annotator.core.arabic.text import text_sha256, title_of
-from annotator.core.clock import now
+from annotator.core.clock import now, utc_timestamp
 from annotator.core.errors import (
     AnnotatorError,
     Cancelled,
@@ -864,6 +864,31 @@ class Project(AnnotationStore, BulkReads):
             detail = "unreadable bytes" if isinstance(exc, UnicodeDecodeError) else exc
             return [f"SQLite cannot read the whole file ({detail}); {restore_hint(self.path)}"]
 
+    def _format_problems(self) -> list[str]:
+        """Ids that are not UUIDs and times that are not ISO 8601 UTC, as a merged or
+        hand-edited file may carry them (the store, imports and merges never write them)."""
+        problems = []
+        for table, key, columns in (
+            ("annotations", "id", ("created_at", "modified_at")),
+            ("entities", "id", ("created_at",)),
+            ("deletions", "annotation_id", ("deleted_at",)),
+        ):
+            rows = self.conn.execute(
+                f"SELECT rowid, {key}, {', '.join(columns)} FROM {table} WHERE {row_ok(table)}"
+            )
+            for rowid, row_id, *times in rows:
+                where = f"{table} row {rowid} (id {row_id!r:.60})"
+                try:
+                    uuid.UUID(row_id)
+                except (ValueError, TypeError, AttributeError):
+                    problems.append(f"{where}: {key} is not a UUID")
+                for column, value in zip(columns, times, strict=True):
+                    try:
+                        utc_timestamp(value, column)
+                    except AnnotatorError as exc:
+                        problems.append(f"{where}: {exc}")
+        return problems
+
     def _problems(self) -> list[str]:
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
@@ -875,6 +900,7 @@ class Project(AnnotationStore, BulkReads):
         # Rows of the wrong type or shape are named here and left out of the checks below, as
         # they are left out of every read.
         problems += integrity.row_problems(self.conn)
+        problems += self._format_problems()
         texts = {}
         for doc_id, text, sha in self.conn.execute(
             f"SELECT id, text, sha256 FROM documents WHERE {row_ok('documents')}"
