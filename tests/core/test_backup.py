@@ -1,10 +1,13 @@
 """Backups of a project: written when something changed, kept by the retention rule, restored."""
 
+import functools
 import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -48,12 +51,21 @@ def test_a_backup_dated_later_today_does_not_put_off_timed_backups(seeded_projec
     assert backup.due(seeded_project.path)
 
 
-def place(project_path, when, label="timed"):
-    """A backup file named for `when`, as `make` would have named it then."""
+@functools.cache
+def empty_project_bytes() -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "empty.annotator"
+        Project.create(path).close()
+        return path.read_bytes()
+
+
+def place(project_path, when, label="timed", content=None):
+    """A backup file named for `when`, as `make` would have named it then (an empty project,
+    or `content`)."""
     folder = backup.folder_of(project_path)
     folder.mkdir(exist_ok=True)
     path = folder / f"{when:%Y%m%d-%H%M%S-%f}-{label}.annotator"
-    path.write_bytes(b"SQLite format 3\x00")
+    path.write_bytes(empty_project_bytes() if content is None else content)
     return path
 
 
@@ -240,3 +252,10 @@ def test_only_a_project_file_can_be_restored(tmp_path, seeded_project):
     bogus.write_text("not a project", encoding="utf-8")
     with pytest.raises(NotAProjectError):
         backup.restore(seeded_project.path, bogus)
+
+
+def test_a_file_only_named_like_a_backup_is_not_restored_by_latest(tmp_path):
+    path = tmp_path / "study.annotator"
+    good = place(path, datetime.now() - timedelta(hours=2), "timed")
+    place(path, datetime.now() + timedelta(hours=1), "manual", content=b"garbage\n")
+    assert backup.newest_good(path).path == good

@@ -118,8 +118,21 @@ def listing(project_path: Path) -> list[Backup]:
 
 
 def newest_good(project_path: Path) -> Backup | None:
-    """The backup `restore --latest` puts back: the newest made from a project that opened."""
-    return next((b for b in listing(project_path) if b.good), None)
+    """The backup `restore --latest` puts back: the newest made from a project that opened,
+    and itself a project file (a file only named like a backup is passed over)."""
+    return next((b for b in listing(project_path) if b.good and _is_project(b.path)), None)
+
+
+def _is_project(path: Path) -> bool:
+    """Whether a file's header is an annotator project's (read without opening it)."""
+    # The project module imports this one.
+    from annotator.core.store.project import check_project_file
+
+    try:
+        check_project_file(path)
+    except ProjectError:
+        return False
+    return True
 
 
 def kept(backups: list[Backup] | tuple[Backup, ...], now: datetime) -> set[Path]:
@@ -127,7 +140,7 @@ def kept(backups: list[Backup] | tuple[Backup, ...], now: datetime) -> set[Path]
     the newest of each of the last KEEP_DAILY_DAYS calendar days, every before-restore copy and
     the newest good backup."""
     keep = {b.path for b in backups if now - b.created <= KEEP_ALL or b.label == BEFORE_RESTORE}
-    good = next((b for b in backups if b.good), None)
+    good = next((b for b in backups if b.good and _is_project(b.path)), None)
     if good:
         keep.add(good.path)
     days: set = set()
