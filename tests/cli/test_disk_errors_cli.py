@@ -2,8 +2,8 @@
 
 import pytest
 
-from annotator.core.formats import txt
-from annotator.core.store.project import Project
+from annotator.core.formats import jsonl, txt
+from annotator.core.store.project import Project, TextSource
 from tests.core.test_disk_errors import SEED, fill, small_disk
 
 
@@ -53,3 +53,29 @@ def test_an_import_onto_a_full_disk_names_it_and_stores_nothing(run, disk, tmp_p
     (disk / "filler").unlink()
     with Project.open(project) as opened:
         assert len(opened.documents()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "claims", "brat"])
+def test_an_export_cut_short_by_a_full_disk_says_one_line_and_leaves_nothing(
+    run, disk, tmp_path, fmt
+):
+    project = tmp_path / "study.annotator"
+    text = SEED.read_text(encoding="utf-8")
+    with Project.create(project) as opened:
+        opened.import_texts(txt.read_articles([SEED]))
+        opened.import_texts([TextSource(text=f"{text}\n{n}", id=f"copy-{n}") for n in range(30)])
+        jsonl.import_annotations(opened, SEED.with_suffix(".gold.jsonl"), "amal")
+    filler = fill(disk)
+    if fmt == "brat":  # room for a few of its files, not for all of them
+        with open(filler, "r+b") as handle:
+            handle.truncate(filler.stat().st_size - 64 * 1024)
+    out = disk / ("brat" if fmt == "brat" else "out.csv")
+    done = run("export", "--project", project, "--format", fmt, "-o", out)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"annotator: error: the disk holding {disk}")
+    assert "is full" in done.stderr
+    assert done.stderr.count("\n") == 1  # one line: no traceback after it
+    assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+    filler.unlink()
+    again = run("export", "--project", project, "--format", fmt, "-o", out)
+    assert again.returncode == 0, again.stderr

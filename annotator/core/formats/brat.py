@@ -16,9 +16,10 @@ between the breaks (`T1	claim 10 20;21 30	first line second line`). README.md ha
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,7 +38,12 @@ from annotator.core.formats.jsonl import (
 from annotator.core.formats.reading import folder_files, named_file_problem
 from annotator.core.model import Annotation, Entity, Stance
 from annotator.core.schema import LabelSchema
-from annotator.core.store.files import path_inside, replacing, safe_filename, unique_name
+from annotator.core.store.files import (
+    path_inside,
+    safe_filename,
+    unique_name,
+    write_together,
+)
 from annotator.core.store.project import AnnotationState, Project, TextSource, now
 
 # Where str.splitlines, and so brat, ends a line.
@@ -292,23 +298,34 @@ def export(
         for path in targets:
             if path.exists() or path.is_symlink():
                 raise ExportError(f"{path} exists; use --force to overwrite")
+    made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     wanted = None if selection.annotators is None else set(selection.annotators)
     count = 0
-    for doc_id, txt_path, ann_path in plan:
-        text = project.text(doc_id)
-        annotations = [
-            a for a in project.annotations(doc_id) if wanted is None or a.annotator in wanted
-        ]
-        with replacing(txt_path, overwrite=overwrite, newline="") as handle:
-            handle.write(text)
-        with replacing(ann_path, overwrite=overwrite, newline="") as handle:
-            handle.writelines(line + "\n" for line in ann_lines(project.schema, text, annotations))
-        count += len(annotations)
-    with replacing(confs[0], overwrite=overwrite) as handle:
-        handle.write(annotation_conf(project.schema))
-    with replacing(confs[1], overwrite=overwrite) as handle:
-        handle.write(visual_conf(project.schema))
+
+    def files() -> Iterator[tuple[Path, str]]:
+        nonlocal count
+        for doc_id, txt_path, ann_path in plan:
+            text = project.text(doc_id)
+            annotations = [
+                a for a in project.annotations(doc_id) if wanted is None or a.annotator in wanted
+            ]
+            yield txt_path, text
+            yield (
+                ann_path,
+                "".join(line + "\n" for line in ann_lines(project.schema, text, annotations)),
+            )
+            count += len(annotations)
+        yield confs[0], annotation_conf(project.schema)
+        yield confs[1], visual_conf(project.schema)
+
+    try:
+        write_together(files(), overwrite=overwrite)
+    except BaseException:
+        if made:  # the folder this export made goes too: complete or not there
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     return ExportResult(paths=tuple(targets), rows=count)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 
 from annotator.core.formats.csv_export import FORMULA_START, write_table
@@ -64,5 +65,7 @@ def export(
         layers=[layer.name for layer in claim_layers(project.schema)],
         escape_starts=FORMULA_START if formula_guard else "",
     )
-    count = write_table(out, list(table), rows, overwrite)
+    # Closed here even when writing fails (a full disk), while the project is still open.
+    with closing(rows):
+        count = write_table(out, list(table), rows, overwrite)
     return ExportResult(paths=(out,), rows=count)

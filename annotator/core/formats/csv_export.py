@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Iterable
+from contextlib import closing
 from operator import itemgetter
 from pathlib import Path
 
@@ -98,5 +99,7 @@ def export(
         annotators=selection.annotators,
         escape_starts=FORMULA_START if formula_guard else "",
     )
-    count = write_table(out, list(table), rows, overwrite)
+    # Closed here even when writing fails (a full disk), while the project is still open.
+    with closing(rows):
+        count = write_table(out, list(table), rows, overwrite)
     return ExportResult(paths=(out,), rows=count)

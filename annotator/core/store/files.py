@@ -6,7 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -148,3 +148,35 @@ def replacing(
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+
+
+def write_together(
+    files: Iterable[tuple[Path, str]], *, overwrite: bool = False, newline: str | None = ""
+) -> list[Path]:
+    """Write several text files (path, content) as one: each is written beside its target, and
+    only when all are written are they moved into place, so a full disk or another failure
+    leaves none of them (a folder of a brat export is complete or not there). An existing file
+    is replaced only with `overwrite`. Raises ExportError naming a full or read-only disk.
+    Returns the paths written, in order."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in files:
+            check_writable(path, overwrite)
+            tmp = temp_beside(path)
+            staged.append((tmp, path))
+            with open(tmp, "w", encoding="utf-8", newline=newline) as handle:
+                handle.write(content)
+        for _, path in staged:  # again: one may have appeared meanwhile
+            check_writable(path, overwrite)
+        for tmp, path in staged:
+            os.replace(tmp, path)  # a rename in one folder: it needs no room on the disk
+    except OSError as exc:
+        where = staged[-1][1] if staged else Path(".")
+        failure = disk.export_failure(where, exc)
+        if failure is not None and len(staged) > 1:
+            failure = ExportError(f"{failure} (none of this export's files was written)")
+        raise failure or exc from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [path for _, path in staged]
