@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.core.arabic.text import one_line
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
-from annotator.gui.fields import allow_narrow, commit_when_finished, name_completer
+from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
 from annotator.gui.models import MentionList, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
@@ -59,7 +59,9 @@ class AttributeEditor(QWidget):
 
     The fields are built for a layer (and for annotations one may change or only read); showing
     another annotation of that layer, or a refresh from the store, only sets their values, so
-    the keyboard focus stays where the researcher left it and selecting is quick.
+    the keyboard focus stays where the researcher left it and selecting is quick. Text being
+    typed and not yet committed (`Draft`) stays through a refresh; its commit states the
+    revision it was typed on, so it is refused if the annotation changed elsewhere meanwhile.
     """
 
     # the researcher wants to pick the claim's speaker by clicking it in the article (or stops)
@@ -265,17 +267,21 @@ class AttributeEditor(QWidget):
         allow_narrow(combo)
         completer = name_completer(self._entity_names, combo)
         combo.setCompleter(completer)
+        draft = Draft(combo.lineEdit(), lambda: self._annotation)
 
         def commit() -> None:
             annotation = self._writable()
             if annotation is None:
                 return
+            base = draft.take()
             name = " ".join(combo.currentText().split())
             entity = annotation.entity
             if (entity is None and not name) or (entity and name in (entity.name, *entity.aliases)):
                 return
             description = f"Set speaker entity «{name}»" if name else "Clear speaker entity"
-            self._workbench.edit(annotation.id, description, entity=name or None)
+            self._workbench.edit(
+                annotation.id, description, base_revision=base, entity=name or None
+            )
 
         listed: list[list[Entity]] = []  # the entities in the combo (the workbench's list)
 
@@ -286,13 +292,19 @@ class AttributeEditor(QWidget):
                 self._entity_names.setStringList(
                     [e.name for e in entities] + [alias for e in entities for alias in e.aliases]
                 )
-            with QSignalBlocker(combo):
+            line = combo.lineEdit()
+            typed = (line.text(), line.cursorPosition()) if draft.keeps() else None
+            with QSignalBlocker(combo), QSignalBlocker(line):
                 if not listed or listed[0] is not entities:
                     listed[:] = [entities]
                     combo.clear()
                     combo.addItems([e.name for e in entities])
-                combo.setCurrentIndex(-1)
-                combo.setEditText(annotation.entity.name if annotation.entity else "")
+                if typed is None:
+                    combo.setCurrentIndex(-1)
+                    combo.setEditText(annotation.entity.name if annotation.entity else "")
+                elif line.text() != typed[0]:
+                    line.setText(typed[0])  # clearing the list cleared the field
+                    line.setCursorPosition(typed[1])
 
         commit_when_finished(combo.lineEdit(), completer, commit)
         combo.activated.connect(commit)
@@ -317,13 +329,14 @@ class AttributeEditor(QWidget):
     def _text_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         edit = QLineEdit()
         allow_narrow(edit)
+        draft = Draft(edit, lambda: self._annotation)
         edit.editingFinished.connect(
-            lambda: self._set_attribute(attribute, " ".join(edit.text().split()))
+            lambda: self._set_attribute(attribute, " ".join(edit.text().split()), draft)
         )
 
         def show(annotation: Annotation) -> None:
             value = str(annotation.attributes.get(attribute.name, ""))
-            if edit.text() != value:
+            if edit.text() != value and not draft.keeps():
                 with QSignalBlocker(edit):
                     edit.setText(value)
 
@@ -364,7 +377,10 @@ class AttributeEditor(QWidget):
 
     def _stance_field(self, layer: Layer, used: set[str]) -> StanceList:
         stances = StanceList(
-            layer.stance_values, self._stance_targets, _with_mnemonic("Add stance", used)
+            layer.stance_values,
+            self._stance_targets,
+            _with_mnemonic("Add stance", used),
+            shown=lambda: self._annotation,
         )
         stances.edited.connect(self._set_stances)
         stances.rows_changed.connect(self._order_focus)
@@ -415,13 +431,16 @@ class AttributeEditor(QWidget):
             label = self.layer_combo.itemText(index)
             self._workbench.edit(annotation.id, f"Change layer to {label}", layer=name)
 
-    def _set_attribute(self, attribute: Attribute, value: str) -> None:
+    def _set_attribute(self, attribute: Attribute, value: str, draft: Draft | None = None) -> None:
         annotation = self._writable()
-        if annotation is None or annotation.attributes.get(attribute.name, "") == value:
+        if annotation is None:
+            return
+        base = draft.take() if draft else None
+        if annotation.attributes.get(attribute.name, "") == value:
             return
         attributes = {**annotation.attributes, attribute.name: value}
         description = f"Set {attribute.name} to «{value}»" if value else f"Clear {attribute.name}"
-        self._workbench.edit(annotation.id, description, attributes=attributes)
+        self._workbench.edit(annotation.id, description, base_revision=base, attributes=attributes)
 
     def _set_link(self, target: Layer, link_id: str) -> None:
         annotation = self._writable()
@@ -438,12 +457,13 @@ class AttributeEditor(QWidget):
 
     def _set_stances(self, stances: list[tuple[str, str]]) -> None:
         annotation = self._writable()
-        if annotation is None:
+        if annotation is None or self._stances is None:
             return
+        base = self._stances.take_drafts()
         before = [(s.target, s.value) for s in annotation.stances]
         if stances != before:
             description = describe_change(before, stances)
-            self._workbench.edit(annotation.id, description, stances=stances)
+            self._workbench.edit(annotation.id, description, base_revision=base, stances=stances)
 
 
 @dataclass
