@@ -78,6 +78,7 @@ class AttributeEditor(QWidget):
         self._refreshers: list[Callable[[Annotation], None]] = []
         self._focus_chain: list[QWidget] = []
         self._stances: StanceList | None = None
+        self._drafts: list[Draft] = []  # of the text fields of every layer built
         self._pick: QPushButton | None = None
         self._inputs: dict[str, QWidget] = {}
         self._entity_names = QStringListModel(self)
@@ -170,6 +171,8 @@ class AttributeEditor(QWidget):
                 self._built_for = key
             elif (annotation and annotation.id) != (self._annotation and self._annotation.id):
                 self._stop_picking()  # picking was for the claim shown before
+            if (annotation and annotation.id) != (self._annotation and self._annotation.id):
+                self._forget_drafts()
             self._annotation = annotation
             if annotation is not None:
                 self._show(annotation)
@@ -177,6 +180,13 @@ class AttributeEditor(QWidget):
             self._refreshing = False
 
     # ------------------------------------------------------------------ building the fields
+
+    def _forget_drafts(self) -> None:
+        for draft in self._drafts:
+            draft.forget()
+        for fields in self._built.values():
+            if fields.stances is not None:
+                fields.stances.forget_drafts()
 
     def _stop_picking(self) -> None:
         if self._pick is not None and self._pick.isChecked():
@@ -268,6 +278,7 @@ class AttributeEditor(QWidget):
         completer = name_completer(self._entity_names, combo)
         combo.setCompleter(completer)
         draft = Draft(combo.lineEdit(), lambda: self._annotation)
+        self._drafts.append(draft)
 
         def commit() -> None:
             annotation = self._writable()
@@ -330,6 +341,7 @@ class AttributeEditor(QWidget):
         edit = QLineEdit()
         allow_narrow(edit)
         draft = Draft(edit, lambda: self._annotation)
+        self._drafts.append(draft)
         edit.editingFinished.connect(
             lambda: self._set_attribute(attribute, " ".join(edit.text().split()), draft)
         )

@@ -60,6 +60,11 @@ class Draft(QObject):
         self._started = None
         return False
 
+    def forget(self) -> None:
+        """Drop the draft: another annotation, or none, is shown now (what was typed and not
+        committed is not offered again when the annotation is selected later)."""
+        self._started = None
+
     def take(self) -> int | None:
         """The revision the draft was typed on (None: nothing typed since the last commit), and
         forget it: from the commit on the field shows what is stored (the edit, or after a

@@ -110,6 +110,10 @@ class StanceList(QWidget):
             if row.stance()[0] and not row.draft.keeps():  # stored before, gone now (undo)
                 self._drop(row)
 
+    def forget_drafts(self) -> None:
+        for row in self._rows:
+            row.draft.forget()
+
     def take_drafts(self) -> int | None:
         """The earliest revision a target being typed was typed on (None: none typed), and
         forget the drafts: the list is about to be committed whole."""

@@ -159,3 +159,15 @@ def test_a_stance_target_typed_on_a_claim_changed_elsewhere_is_refused(qtbot, wi
     assert [(s.target, s.value) for s in other.annotation(claim).stances] == [("Israel", "against")]
     assert [row.stance() for row in stances.rows] == [("Israel", "against")]
     assert "changed" in window.statusBar().currentMessage()
+
+
+def test_text_left_uncommitted_is_not_offered_again_when_the_claim_is_selected_again(
+    qtbot, window, claim
+):
+    field = cue(window)
+    start_typing(qtbot, field)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)  # deselects the claim
+    assert window.workbench.selected_id is None
+    window.workbench.select(claim)
+    stored = window.workbench.project.annotation(claim).attributes["cue"]
+    assert field.text() == stored
