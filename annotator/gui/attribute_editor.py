@@ -166,13 +166,15 @@ class AttributeEditor(QWidget):
             key = None
             if annotation is not None:
                 key = (annotation.layer, self._workbench.is_editable(annotation))
+            another = (annotation and annotation.id) != (self._annotation and self._annotation.id)
+            if another or key != self._built_for:
+                # What was typed was for the fields of the annotation shown before.
+                self._forget_drafts()
             if key != self._built_for:
                 self._build(annotation)
                 self._built_for = key
-            elif (annotation and annotation.id) != (self._annotation and self._annotation.id):
+            elif another:
                 self._stop_picking()  # picking was for the claim shown before
-            if (annotation and annotation.id) != (self._annotation and self._annotation.id):
-                self._forget_drafts()
             self._annotation = annotation
             if annotation is not None:
                 self._show(annotation)

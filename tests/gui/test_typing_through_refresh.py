@@ -171,3 +171,15 @@ def test_text_left_uncommitted_is_not_offered_again_when_the_claim_is_selected_a
     window.workbench.select(claim)
     stored = window.workbench.project.annotation(claim).attributes["cue"]
     assert field.text() == stored
+
+
+def test_a_claim_made_a_speaker_elsewhere_drops_the_cue_being_typed(qtbot, window, other, claim):
+    field = cue(window)
+    start_typing(qtbot, field)
+    other.update_annotation(claim, layer="speaker", link_id=None)
+    assert window.refresh_if_changed_elsewhere()
+    assert window.side_panel.editor.field("cue") is None
+    other.update_annotation(claim, layer="claim", attributes={"cue": "قال", "kind": "direct"})
+    assert window.refresh_if_changed_elsewhere()
+    assert cue(window) is field
+    assert field.text() == "قال"
