@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.core.arabic.text import one_line
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
-from annotator.gui.fields import allow_narrow, commit_when_finished, name_completer
+from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
 from annotator.gui.models import MentionList, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
@@ -59,7 +59,9 @@ class AttributeEditor(QWidget):
 
     The fields are built for a layer (and for annotations one may change or only read); showing
     another annotation of that layer, or a refresh from the store, only sets their values, so
-    the keyboard focus stays where the researcher left it and selecting is quick.
+    the keyboard focus stays where the researcher left it and selecting is quick. Text being
+    typed and not yet committed (`Draft`) stays through a refresh; its commit states the
+    revision it was typed on, so it is refused if the annotation changed elsewhere meanwhile.
     """
 
     # the researcher wants to pick the claim's speaker by clicking it in the article (or stops)
@@ -76,6 +78,7 @@ class AttributeEditor(QWidget):
         self._refreshers: list[Callable[[Annotation], None]] = []
         self._focus_chain: list[QWidget] = []
         self._stances: StanceList | None = None
+        self._drafts: list[Draft] = []  # of the text fields of every layer built
         self._pick: QPushButton | None = None
         self._inputs: dict[str, QWidget] = {}
         self._entity_names = QStringListModel(self)
@@ -163,10 +166,14 @@ class AttributeEditor(QWidget):
             key = None
             if annotation is not None:
                 key = (annotation.layer, self._workbench.is_editable(annotation))
+            another = (annotation and annotation.id) != (self._annotation and self._annotation.id)
+            if another or key != self._built_for:
+                # What was typed was for the fields of the annotation shown before.
+                self._forget_drafts()
             if key != self._built_for:
                 self._build(annotation)
                 self._built_for = key
-            elif (annotation and annotation.id) != (self._annotation and self._annotation.id):
+            elif another:
                 self._stop_picking()  # picking was for the claim shown before
             self._annotation = annotation
             if annotation is not None:
@@ -175,6 +182,13 @@ class AttributeEditor(QWidget):
             self._refreshing = False
 
     # ------------------------------------------------------------------ building the fields
+
+    def _forget_drafts(self) -> None:
+        for draft in self._drafts:
+            draft.forget()
+        for fields in self._built.values():
+            if fields.stances is not None:
+                fields.stances.forget_drafts()
 
     def _stop_picking(self) -> None:
         if self._pick is not None and self._pick.isChecked():
@@ -265,17 +279,22 @@ class AttributeEditor(QWidget):
         allow_narrow(combo)
         completer = name_completer(self._entity_names, combo)
         combo.setCompleter(completer)
+        draft = Draft(combo.lineEdit(), lambda: self._annotation)
+        self._drafts.append(draft)
 
         def commit() -> None:
             annotation = self._writable()
             if annotation is None:
                 return
+            base = draft.take()
             name = " ".join(combo.currentText().split())
             entity = annotation.entity
             if (entity is None and not name) or (entity and name in (entity.name, *entity.aliases)):
                 return
             description = f"Set speaker entity «{name}»" if name else "Clear speaker entity"
-            self._workbench.edit(annotation.id, description, entity=name or None)
+            self._workbench.edit(
+                annotation.id, description, base_revision=base, entity=name or None
+            )
 
         listed: list[list[Entity]] = []  # the entities in the combo (the workbench's list)
 
@@ -286,13 +305,19 @@ class AttributeEditor(QWidget):
                 self._entity_names.setStringList(
                     [e.name for e in entities] + [alias for e in entities for alias in e.aliases]
                 )
-            with QSignalBlocker(combo):
+            line = combo.lineEdit()
+            typed = (line.text(), line.cursorPosition()) if draft.keeps() else None
+            with QSignalBlocker(combo), QSignalBlocker(line):
                 if not listed or listed[0] is not entities:
                     listed[:] = [entities]
                     combo.clear()
                     combo.addItems([e.name for e in entities])
-                combo.setCurrentIndex(-1)
-                combo.setEditText(annotation.entity.name if annotation.entity else "")
+                if typed is None:
+                    combo.setCurrentIndex(-1)
+                    combo.setEditText(annotation.entity.name if annotation.entity else "")
+                elif line.text() != typed[0]:
+                    line.setText(typed[0])  # clearing the list cleared the field
+                    line.setCursorPosition(typed[1])
 
         commit_when_finished(combo.lineEdit(), completer, commit)
         combo.activated.connect(commit)
@@ -317,13 +342,15 @@ class AttributeEditor(QWidget):
     def _text_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         edit = QLineEdit()
         allow_narrow(edit)
+        draft = Draft(edit, lambda: self._annotation)
+        self._drafts.append(draft)
         edit.editingFinished.connect(
-            lambda: self._set_attribute(attribute, " ".join(edit.text().split()))
+            lambda: self._set_attribute(attribute, " ".join(edit.text().split()), draft)
         )
 
         def show(annotation: Annotation) -> None:
             value = str(annotation.attributes.get(attribute.name, ""))
-            if edit.text() != value:
+            if edit.text() != value and not draft.keeps():
                 with QSignalBlocker(edit):
                     edit.setText(value)
 
@@ -364,7 +391,10 @@ class AttributeEditor(QWidget):
 
     def _stance_field(self, layer: Layer, used: set[str]) -> StanceList:
         stances = StanceList(
-            layer.stance_values, self._stance_targets, _with_mnemonic("Add stance", used)
+            layer.stance_values,
+            self._stance_targets,
+            _with_mnemonic("Add stance", used),
+            shown=lambda: self._annotation,
         )
         stances.edited.connect(self._set_stances)
         stances.rows_changed.connect(self._order_focus)
@@ -415,13 +445,16 @@ class AttributeEditor(QWidget):
             label = self.layer_combo.itemText(index)
             self._workbench.edit(annotation.id, f"Change layer to {label}", layer=name)
 
-    def _set_attribute(self, attribute: Attribute, value: str) -> None:
+    def _set_attribute(self, attribute: Attribute, value: str, draft: Draft | None = None) -> None:
         annotation = self._writable()
-        if annotation is None or annotation.attributes.get(attribute.name, "") == value:
+        if annotation is None:
+            return
+        base = draft.take() if draft else None
+        if annotation.attributes.get(attribute.name, "") == value:
             return
         attributes = {**annotation.attributes, attribute.name: value}
         description = f"Set {attribute.name} to «{value}»" if value else f"Clear {attribute.name}"
-        self._workbench.edit(annotation.id, description, attributes=attributes)
+        self._workbench.edit(annotation.id, description, base_revision=base, attributes=attributes)
 
     def _set_link(self, target: Layer, link_id: str) -> None:
         annotation = self._writable()
@@ -438,12 +471,13 @@ class AttributeEditor(QWidget):
 
     def _set_stances(self, stances: list[tuple[str, str]]) -> None:
         annotation = self._writable()
-        if annotation is None:
+        if annotation is None or self._stances is None:
             return
+        base = self._stances.take_drafts()
         before = [(s.target, s.value) for s in annotation.stances]
         if stances != before:
             description = describe_change(before, stances)
-            self._workbench.edit(annotation.id, description, stances=stances)
+            self._workbench.edit(annotation.id, description, base_revision=base, stances=stances)
 
 
 @dataclass

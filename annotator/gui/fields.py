@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
+from annotator.core.model import Annotation
+
 
 def name_completer(model: QStringListModel, parent: QWidget) -> QCompleter:
     """Completion as researchers expect it for names: any part of the name, any case."""
@@ -25,6 +27,53 @@ def allow_narrow(field: QLineEdit | QComboBox, characters: int = 8) -> None:
         field.setMinimumContentsLength(characters)
     else:
         field.setMinimumWidth(field.fontMetrics().horizontalAdvance("x" * characters))
+
+
+class Draft(QObject):
+    """Text the researcher is typing in one field and has not committed yet.
+
+    The window refreshes from the store every time another window or process commits (an
+    import, a change of another annotation, or of this one): a field holding a draft keeps it,
+    the others show what is stored. The draft belongs to the annotation shown when its first
+    letter was typed, and its commit states that annotation's revision then, so an annotation
+    changed elsewhere meanwhile is not written over (the store refuses the edit).
+    """
+
+    def __init__(self, line_edit: QLineEdit, shown: Callable[[], Annotation | None]):
+        super().__init__(line_edit)
+        self._shown = shown
+        self._started: tuple[str, int] | None = None  # annotation id, its revision then
+        line_edit.textEdited.connect(self._begin)
+
+    def _begin(self, _text: str) -> None:
+        annotation = self._shown()
+        if self._started is None and annotation is not None:
+            self._started = (annotation.id, annotation.revision)
+
+    def keeps(self) -> bool:
+        """Whether the field holds uncommitted text typed on the annotation shown now: a
+        refresh leaves it. A draft typed on another annotation is forgotten."""
+        annotation = self._shown()
+        if self._started is not None and annotation is not None:
+            if self._started[0] == annotation.id:
+                return True
+        self._started = None
+        return False
+
+    def forget(self) -> None:
+        """Drop the draft: another annotation, or none, is shown now (what was typed and not
+        committed is not offered again when the annotation is selected later)."""
+        self._started = None
+
+    def take(self) -> int | None:
+        """The revision the draft was typed on (None: nothing typed since the last commit), and
+        forget it: from the commit on the field shows what is stored (the edit, or after a
+        refused edit the stored value)."""
+        started, self._started = self._started, None
+        annotation = self._shown()
+        if started is None or annotation is None or started[0] != annotation.id:
+            return None
+        return started[1]
 
 
 def commit_when_finished(

@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         if outcome is None:
             return
         report = outcome.report
-        self.documents.refresh()
+        self.refresh()  # at once, not at the next poll: the import wrote through its own connection
         message = f"Imported {len(report.added)} article(s)"
         if report.skipped:
             message += f"; skipped {len(report.skipped)} already in the project"
@@ -475,8 +475,10 @@ class MainWindow(QMainWindow):
                 "choose our or their version in the review window."
             )
         QMessageBox.information(self, "Merge", "\n\n".join(lines))
-        self.documents.refresh()
-        self.workbench.reload()
+        self.refresh()
+        review = getattr(self, "_review", None)
+        if review is not None:
+            review.reload()  # it lists the conflicts the merge kept
 
     def open_review(
         self, document_id: str | None = None, annotators: tuple[str, str] | None = None
@@ -488,6 +490,8 @@ class MainWindow(QMainWindow):
             self,
             annotators,
         )
+        # It writes through this window's connection, whose own commits the poll never sees.
+        self._review.stored.connect(self.refresh)
         self._review.setWindowFlag(Qt.WindowType.Window)
         self._review.show()
 

@@ -3,7 +3,7 @@ written into the gold version, each one undoable; the document's merge conflicts
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,14 @@ class ReviewArticle(ArticleText):
 
 
 class ReviewWindow(QMainWindow):
+    """Shares the main window's project connection, whose own writes SQLite's data_version does
+    not report: every write here (a decision, a gold edit, a conflict resolved, and the undo or
+    redo of each) reloads the gold workbench, and its `annotation_changed` refreshes this window
+    and emits `stored`, which the main window follows."""
+
+    # the review wrote to the project: other windows on its connection read it again
+    stored = Signal()
+
     def __init__(
         self,
         project: Project,
@@ -85,6 +93,7 @@ class ReviewWindow(QMainWindow):
         self._build_actions()
         self._fill_choices(document_id, annotators)
         self.gold.annotation_changed.connect(lambda *_: self.refresh())
+        self.gold.annotation_changed.connect(lambda *_: self.stored.emit())
         self.gold.error.connect(self.statusBar().showMessage)
         self.refresh()
         self.resize(1280, 800)
@@ -123,7 +132,9 @@ class ReviewWindow(QMainWindow):
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText("Comment on this disagreement, then Enter")
         self.conflicts = ConflictPane(self.project, self.gold.undo_stack)
-        self.conflicts.changed.connect(self.refresh)
+        # A resolution rewrites annotations the gold workbench may have read (gold's own
+        # conflicts): it goes the decisions' way.
+        self.conflicts.changed.connect(self.reload)
         self.conflicts.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         buttons = QHBoxLayout()
@@ -386,12 +397,17 @@ class ReviewWindow(QMainWindow):
         self._push(f"Accept {len(ids)} agreements", list(ids.values()), repeat)
 
     def _push(self, text: str, decisions: list[tuple[str, str | None]], repeat) -> None:
-        self.gold.undo_stack.push(
-            DecisionCommand(text, self.gold, decisions, repeat, self._after_decision)
-        )
+        self.gold.undo_stack.push(DecisionCommand(text, self.gold, decisions, repeat, self.reload))
 
-    def _after_decision(self) -> None:
-        self.gold.reload()  # its annotation_changed signal refreshes this window
+    def reload(self) -> None:
+        """Read the project again after a write that bypassed the gold workbench's commands
+        (decisions, conflict resolutions, a merge): its `annotation_changed` refreshes this
+        window and emits `stored`."""
+        if self.gold.document_id:
+            self.gold.reload()
+        else:
+            self.refresh()
+            self.stored.emit()
 
     def add_comment(self) -> None:
         item, text = self.current_item(), self.comment_edit.text().strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,16 +14,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Stance
-from annotator.gui.fields import allow_narrow, commit_when_finished, name_completer
+from annotator.core.model import Annotation, Stance
+from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
 
 
 class StanceRow(QWidget):
     """One (target, value) pair with its Remove button."""
 
-    def __init__(self, values: Sequence[str], targets: QStringListModel, number: int):
+    def __init__(
+        self,
+        values: Sequence[str],
+        targets: QStringListModel,
+        number: int,
+        shown: Callable[[], Annotation | None],
+    ):
         super().__init__()
         self.target = QLineEdit()
+        self.draft = Draft(self.target, shown)
         self.target.setPlaceholderText("Target")
         self.target.setAccessibleName(f"Stance {number} target")
         self.target.setCompleter(name_completer(targets, self.target))
@@ -44,7 +51,7 @@ class StanceRow(QWidget):
 
     def show_stance(self, stance: Stance) -> None:
         with QSignalBlocker(self.target), QSignalBlocker(self.value):
-            if self.target.text() != stance.target:
+            if self.target.text() != stance.target and not self.draft.keeps():
                 self.target.setText(stance.target)
             self.value.setCurrentIndex(self.value.findText(stance.value))
 
@@ -52,7 +59,9 @@ class StanceRow(QWidget):
 class StanceList(QWidget):
     """The stances of one annotation. A row counts once its target is filled in; a row just
     added waits for its target. Each committed change (a target entered or completed, a value
-    chosen, a row removed) emits `edited` with the whole list, whether or not it differs."""
+    chosen, a row removed) emits `edited` with the whole list, whether or not it differs.
+    `shown` gives the annotation whose stances are shown: targets being typed belong to it
+    (`Draft`) and stay through refreshes until committed."""
 
     edited = Signal(list)  # [(target, value), ...]
     rows_changed = Signal()  # rows were added or removed: the tab order must follow
@@ -63,8 +72,10 @@ class StanceList(QWidget):
         targets: QStringListModel,
         add_text: str = "Add stance",
         parent: QWidget | None = None,
+        shown: Callable[[], Annotation | None] = lambda: None,
     ):
         super().__init__(parent)
+        self._shown = shown
         self._values = values
         self._targets = targets
         self._rows: list[StanceRow] = []
@@ -96,11 +107,21 @@ class StanceList(QWidget):
                 self.add_row()
             self._rows[index].show_stance(stance)
         for row in self._rows[len(stances) :]:
-            if row.stance()[0]:  # stored before, gone now (undo)
+            if row.stance()[0] and not row.draft.keeps():  # stored before, gone now (undo)
                 self._drop(row)
 
+    def forget_drafts(self) -> None:
+        for row in self._rows:
+            row.draft.forget()
+
+    def take_drafts(self) -> int | None:
+        """The earliest revision a target being typed was typed on (None: none typed), and
+        forget the drafts: the list is about to be committed whole."""
+        revisions = [r for r in (row.draft.take() for row in self._rows) if r is not None]
+        return min(revisions, default=None)
+
     def add_row(self) -> StanceRow:
-        row = StanceRow(self._values, self._targets, len(self._rows) + 1)
+        row = StanceRow(self._values, self._targets, len(self._rows) + 1, self._shown)
         commit = lambda *_: self.edited.emit(self.stances())
         commit_when_finished(row.target, row.target.completer(), commit)
         row.value.activated.connect(commit)

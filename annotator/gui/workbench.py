@@ -220,22 +220,28 @@ class Workbench(QObject):
             self.select(annotation_id)
         return annotation_id
 
-    def edit(self, annotation_id: str, description: str, **changes: Any) -> bool:
+    def edit(
+        self,
+        annotation_id: str,
+        description: str,
+        base_revision: int | None = None,
+        **changes: Any,
+    ) -> bool:
         """Change fields of an annotation (see `Project.update_annotation`) as one undo step.
 
-        The change is built from the annotation as this window shows it: when another window
-        changed or deleted it since this window last read it, the change is refused (`error`
-        says so) and the document is read again, never written over the other window's work."""
+        The change is built from the annotation as this window shows it, or as it was at
+        `base_revision` (a field typed in before the window's last refresh): when another window
+        changed or deleted it since, the change is refused (`error` says so) and the document is
+        read again, never written over the other window's work."""
         annotation = self.annotation(annotation_id)
         if annotation is None or not self.is_editable(annotation):
             self.error.emit("only your own annotations can be changed here")
             return False
+        base = annotation.revision if base_revision is None else base_revision
 
         def perform() -> str:
             self._check_target(changes.get("link_id"))
-            return self.project.update_annotation(
-                annotation_id, base_revision=annotation.revision, **changes
-            ).id
+            return self.project.update_annotation(annotation_id, base_revision=base, **changes).id
 
         return self._run(description, annotation_id, perform) is not None
 
