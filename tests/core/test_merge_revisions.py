@@ -453,3 +453,39 @@ def test_a_damaged_conflict_row_is_not_offered_and_crashes_nothing(copies):
     assert conflicts.open_conflicts(copies.ours) == []
     with pytest.raises(ValidationError, match="unreadable"):
         conflicts.resolve(copies.ours, kept.id, "theirs")
+
+
+def test_a_paired_speaker_deleted_here_does_not_come_back_from_their_copy(copies):
+    ours, theirs, claim = tag_324_329_on_both(copies)
+    merge(copies.ours, copies.path)
+    copies.ours.delete_annotation(ours)  # the office decides the speaker was wrong
+    report = merge(copies.ours, copies.path)
+    assert report.annotations_added == 0 and report.annotations_same_work == 1
+    assert speakers_at(copies.ours, copies.doc, 324) == []
+    assert copies.ours.annotation(claim).link_id is None
+    # Their copy edited since (another role): a conflict with our deletion, as for one id.
+    copies.theirs.update_annotation(theirs, attributes={"role": "government"})
+    (kept,) = merge(copies.ours, copies.path).conflicts
+    assert (kept.annotation_id, kept.theirs_id) == (ours, theirs)
+    assert "ours deleted" in conflicts.describe(copies.ours, kept)
+    assert speakers_at(copies.ours, copies.doc, 324) == []
+    assert copies.ours.verify() == []
+
+
+def test_the_same_speaker_reached_through_other_edits_learns_their_revision(copies):
+    """Equal content, other revision names: ours learns theirs, so their next edit is newer."""
+    ours = copies.ours.add_annotation(
+        copies.doc, "amal", "speaker", 324, 329, attributes={"role": "person"}
+    )
+    theirs = copies.theirs.add_annotation(
+        copies.doc, "amal", "speaker", 324, 329, attributes={"role": "other"}
+    )
+    copies.theirs.update_annotation(theirs.id, attributes={"role": "person"})
+    assert merge(copies.ours, copies.path).annotations_same_work == 1
+    copies.theirs.update_annotation(theirs.id, attributes={"role": "government"})
+    report = merge(copies.ours, copies.path)
+    assert (report.annotations_updated, report.annotations_conflicting) == (1, 0)
+    assert copies.ours.annotation(ours.id).attributes == {"role": "government"}
+    assert speakers_at(copies.ours, copies.doc, 324) == [ours.id]
+    assert counts(merge(copies.ours, copies.path))[:4] == (0, 0, 0, 0)
+    assert copies.ours.verify() == []

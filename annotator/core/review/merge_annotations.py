@@ -11,11 +11,14 @@ project does not know (nor its deletion) is paired with ours of the same documen
 layer, span and link (their link read as ours), provided their file does not hold our id
 itself. Paired, it is ours: their annotations linking to it (claims of their speaker) link to
 ours, and it is never added beside ours. With equal content (attributes, entity, link, stances)
-it counts as unchanged ("same work"); when our revision is in its history it is a later edit
-of the same content and ours takes it (as an edit, "updated"); when its revision is in our
-history it was decided here already (unchanged); else it is kept as a conflict on OUR id,
-naming their id, to resolve as any other. A claim on the same span linked to another speaker
-is not paired (a joint statement is one claim per speaker).
+it counts as unchanged ("same work", and ours learns the names of their revisions); when our
+revision (or one of equal content: names hash the content) is in its history it is a later
+edit of the content ours has, and ours takes it (as an edit, "updated"); when its revision is
+in our history it was decided here already (unchanged); else it is kept as a conflict on OUR
+id, naming their id, to resolve as any other. A claim on the same span linked to another
+speaker is not paired (a joint statement is one claim per speaker). Once ours is deleted,
+their copy is recognised by its revision names in our deletion record and stays out (or,
+changed since, is a conflict with the deletion).
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ class AnnotationMerge:
             for row in theirs[table]
         }
         self._spans: dict[tuple, list[str]] | None = None  # read when first needed
+        self._deleted_names: dict[str, str] | None = None  # the same
         self._paired: set[str] = set()
         for table in ("annotations", "deletions"):
             for row in theirs[table]:
@@ -127,27 +131,34 @@ class AnnotationMerge:
                 if rev.endswith("-0") and self._differs(self._theirs(row)):
                     # Rows from before revisions were kept all read "1-0": compare content.
                     return self._conflict(row, self._theirs(row), ours[0])
+                self._learn(annotation_id, history)
                 self.counts["unchanged"] += 1
             elif ours[0] in history:
-                self._take(row, self._theirs(row), "updated")
+                self._take(_keeping(row, ours), self._theirs(row), "updated")
             elif rev in _names(ours):
+                self._learn(annotation_id, history)  # ours is newer; theirs is an ancestor
                 self.counts["unchanged"] += 1
             else:
                 self._conflict(row, self._theirs(row), ours[0])
         elif gone is not None:
             if rev in _names(gone):
-                self.counts["unchanged"] += 1  # deleted here after their revision: stays so
+                # Deleted here after their revision: stays so, and our record learns their
+                # earlier names (changes both made apart), so they stay known here.
+                self._join_deletions(annotation_id, history)
+                self.counts["unchanged"] += 1
             elif gone[0] in history:
-                self._take(row, self._theirs(row), "updated")
+                self._take(_keeping(row, gone), self._theirs(row), "updated")
             else:
                 self._conflict(row, self._theirs(row), gone[0])
         else:
             theirs = self._theirs(row)
             twin = self._twin(theirs)
-            if twin is None:
-                self._take(row, theirs, "added")
-            else:
+            if twin is not None:
                 self._same_work(row, replace(theirs, id=twin))
+            elif (deleted := self._deleted_twin(row)) is not None:
+                self._deleted_work(row, replace(theirs, id=deleted))
+            else:
+                self._take(row, theirs, "added")
 
     def _twin(self, theirs: Annotation) -> str | None:
         """Our annotation that is the same tag as their new one under another id: same
@@ -181,12 +192,68 @@ class AnnotationMerge:
         self._paired.add(our_id)
         entry = self._ours[our_id]
         if row["rev"] == entry[0] or row["rev"] in _names(entry) or not self._differs(theirs):
+            # Equal content (reached apart, maybe): ours learns their revision names, so that
+            # their later edits are found newer, and after ours is deleted here their copy
+            # stays out (`_deleted_twin`).
+            self._learn(our_id, [*row["history"], row["rev"]])
             self.counts["unchanged"] += 1
             self.counts["same_work"] += 1
-        elif entry[0] in row["history"]:
-            self._take(row, theirs, "updated")  # a later edit of the content ours has
+        elif _descends(row["history"], entry[0]):
+            # A later edit of the content ours has.
+            self._take(_keeping(row, entry), theirs, "updated")
         else:
             self._conflict(row, theirs, entry[0], theirs_id=row["id"])
+
+    def _learn(self, annotation_id: str, names: list[str]) -> None:
+        """Our annotation, equal to theirs, learns the revision names of theirs it lacks (equal
+        revisions reached through different edits: both sides made the same change), so a
+        third copy holding any of them is found older. Only the history changes."""
+        entry = self._ours[annotation_id]
+        if not names or (isinstance(entry[1], str) and entry[1] == json.dumps(names)):
+            return  # the common case: the same history
+        known = _names(entry)
+        new = [n for n in dict.fromkeys(names) if n != entry[0] and n not in known]
+        if not new:
+            return
+        (stored,) = self.project.conn.execute(
+            "SELECT history FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
+        history = [*_history(stored), *new]
+        self.project.conn.execute(
+            "UPDATE annotations SET history = ? WHERE id = ?", (json.dumps(history), annotation_id)
+        )
+        self._ours[annotation_id] = (entry[0], set(history))
+
+    def _deleted_twin(self, row: dict) -> str | None:
+        """Our deleted annotation that held their new one's revision, or one it descends from
+        (revision names hash the content: the same annotator's span, layer, attributes, link
+        and stances): the same work, deleted here after it was paired. None when there is
+        none, or when their file holds that id itself."""
+        if self._deleted_names is None:
+            self._deleted_names = {}
+            for annotation_id, (rev, history) in self._gone.items():
+                if annotation_id not in self._in_theirs:
+                    for name in _names((rev, history)):
+                        self._deleted_names.setdefault(name, annotation_id)
+        for name in (row["rev"], *reversed(row["history"])):
+            found = self._deleted_names.get(name)
+            if found is not None and found not in self._paired:
+                return found
+        return None
+
+    def _deleted_work(self, row: dict, theirs: Annotation) -> None:
+        """Their annotation `row` is ours `theirs.id`, deleted here: it stays deleted when
+        our deletion holds its revision, else (they changed it since) it is a conflict, as
+        for one id; their links to it are links to ours (deleted, so conflicts too)."""
+        our_id = theirs.id
+        self._ours_of[row["id"]] = our_id
+        self._paired.add(our_id)
+        gone = self._gone[our_id]
+        if row["rev"] in _names(gone):
+            self.counts["unchanged"] += 1
+            self.counts["same_work"] += 1
+        else:
+            self._conflict(row, theirs, gone[0], theirs_id=row["id"])
 
     def _take(self, row: dict, theirs: Annotation, count: str) -> None:
         """Their revision is to be stored as it is (revision, name and history)."""
@@ -394,6 +461,24 @@ class AnnotationMerge:
             f"{self.other}: annotation {row['id']} ({row['layer']} of {row['annotator']} in "
             f"{row['document_id']}): {exc}; nothing was merged"
         )
+
+
+def _keeping(row: dict, entry: tuple[str, str | set[str]]) -> dict:
+    """Their newer row, its history extended by our earlier names it lacks (ours descended
+    from them too: both made the same change apart), so they stay known here."""
+    history = set(row["history"])
+    ours = sorted(entry[1]) if isinstance(entry[1], set) else _history(entry[1])
+    extra = [n for n in dict.fromkeys([*ours, entry[0]]) if n not in history and n != row["rev"]]
+    return {**row, "history": [*row["history"], *extra]} if extra else row
+
+
+def _descends(history: list[str], rev: str) -> bool:
+    """Whether a revision with `history` descends from one with the content of `rev` (the
+    same name, or a name of equal content hash: two ids of one work have their own counts)."""
+    content = rev.partition("-")[2]
+    if rev in history:
+        return True
+    return content not in ("0", "deleted") and any(n.partition("-")[2] == content for n in history)
 
 
 def _names(entry: tuple[str, str | set[str]]) -> set[str]:
