@@ -277,9 +277,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
             if any(c.theirs_id for c in report.conflicts):
                 names = ", ".join(sorted({c.annotator for c in report.conflicts if c.theirs_id}))
                 print(
-                    f"  note: spans {names} tagged on both copies under two ids are taken as "
-                    "one annotation; if two people used one name, restore the backup "
-                    f"({report.backup}) and merge with --rename OLD=NEW"
+                    f"  note: spans {names} tagged here and in their file under two ids are "
+                    "taken as one annotation; if two people used one name, put the backup back "
+                    f"(annotator restore {report.backup}) and merge with --rename OLD=NEW"
                 )
     return 0
 
