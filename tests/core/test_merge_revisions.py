@@ -489,3 +489,16 @@ def test_the_same_speaker_reached_through_other_edits_learns_their_revision(copi
     assert speakers_at(copies.ours, copies.doc, 324) == [ours.id]
     assert counts(merge(copies.ours, copies.path))[:4] == (0, 0, 0, 0)
     assert copies.ours.verify() == []
+
+
+def test_spans_tagged_on_both_copies_before_revisions_are_compared_by_content(copies):
+    """Rows from before format 4 are all named "1-0": the name says nothing, content does."""
+    ours, theirs, _ = tag_324_329_on_both(copies, "person", "government")
+    for project in (copies.ours, copies.theirs):
+        with project.atomic():
+            project.conn.execute("UPDATE annotations SET revision = 1, rev = '1-0', history = '[]'")
+    report = merge(copies.ours, copies.path)
+    assert report.annotations_conflicting == 1 and report.annotations_same_work == 0
+    (kept,) = report.conflicts
+    assert (kept.annotation_id, kept.theirs_id) == (ours, theirs)
+    assert speakers_at(copies.ours, copies.doc, 324) == [ours]

@@ -191,10 +191,16 @@ class AnnotationMerge:
         self._ours_of[row["id"]] = our_id
         self._paired.add(our_id)
         entry = self._ours[our_id]
-        if row["rev"] == entry[0] or row["rev"] in _names(entry) or not self._differs(theirs):
-            # Equal content (reached apart, maybe): ours learns their revision names, so that
-            # their later edits are found newer, and after ours is deleted here their copy
-            # stays out (`_deleted_twin`).
+        # Rows from before revisions were kept are all named "1-0": only content tells.
+        named = not row["rev"].endswith("-0")
+        if (
+            named
+            and (row["rev"] == entry[0] or row["rev"] in _names(entry))
+            or not self._differs(theirs)
+        ):
+            # Equal content, or their revision decided here already: ours learns their
+            # revision names, so that their later edits are found newer, and after ours is
+            # deleted here their copy stays out (`_deleted_twin`).
             self._learn(our_id, [*row["history"], row["rev"]])
             self.counts["unchanged"] += 1
             self.counts["same_work"] += 1
@@ -212,7 +218,11 @@ class AnnotationMerge:
         if not names or (isinstance(entry[1], str) and entry[1] == json.dumps(names)):
             return  # the common case: the same history
         known = _names(entry)
-        new = [n for n in dict.fromkeys(names) if n != entry[0] and n not in known]
+        new = [
+            n
+            for n in dict.fromkeys(names)
+            if n != entry[0] and n not in known and not n.endswith("-0")
+        ]
         if not new:
             return
         (stored,) = self.project.conn.execute(
@@ -234,7 +244,8 @@ class AnnotationMerge:
             for annotation_id, (rev, history) in self._gone.items():
                 if annotation_id not in self._in_theirs:
                     for name in _names((rev, history)):
-                        self._deleted_names.setdefault(name, annotation_id)
+                        if not name.endswith("-0"):  # "1-0": any row from before revisions
+                            self._deleted_names.setdefault(name, annotation_id)
         for name in (row["rev"], *reversed(row["history"])):
             found = self._deleted_names.get(name)
             if found is not None and found not in self._paired:
