@@ -265,7 +265,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 f"{other}: {report.annotations_added} annotation(s) added, "
                 f"{report.annotations_updated} updated, {report.annotations_deleted} deleted, "
                 f"{report.annotations_conflicting} in conflict, "
-                f"{report.annotations_unchanged} unchanged; "
+                f"{report.annotations_unchanged} unchanged{_same_work(report)}; "
                 f"{report.documents_added} new document(s), {report.entities_added} new "
                 f"entit(y/ies), {report.comments_added} new comment(s), "
                 f"{report.statuses_changed} status(es) changed"
@@ -274,7 +274,20 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 print(f"  conflict: {describe_conflict(project, conflict)}")
             if report.conflicts:
                 print("  resolve the conflicts in the review window (annotator gui, Review)")
+            if any(c.theirs_id for c in report.conflicts):
+                names = ", ".join(sorted({c.annotator for c in report.conflicts if c.theirs_id}))
+                print(
+                    f"  note: spans {names} tagged here and in their file under two ids are "
+                    "taken as one annotation; if two people used one name, put the backup back "
+                    f"(annotator restore {report.backup}) and merge with --rename OLD=NEW"
+                )
     return 0
+
+
+def _same_work(report) -> str:
+    """ " (N the same work under another id)" when their file tags spans ours tags too."""
+    n = report.annotations_same_work
+    return f" ({n} the same work under another id)" if n else ""
 
 
 def _project_path(args: argparse.Namespace) -> Path:

@@ -468,6 +468,12 @@ class MainWindow(QMainWindow):
             f"{report.annotations_unchanged} unchanged; "
             f"{report.documents_added} new document(s)."
         ]
+        if report.annotations_same_work:
+            lines.append(
+                f"{report.annotations_same_work} of their annotations tag, with the same "
+                "annotator, a span yours already tags (the same work under another id): "
+                "counted unchanged, their links now point to yours."
+            )
         if report.conflicts:
             documents = ", ".join(sorted({c.document_id for c in report.conflicts}))
             lines.append(

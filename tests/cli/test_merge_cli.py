@@ -60,3 +60,41 @@ def test_a_refused_merge_prints_only_the_refusal(run, copies):
     assert result.stdout == ""
     assert "rumour" in result.stderr and str(laptop) in result.stderr
     assert "nothing was merged" in result.stderr
+
+
+@pytest.mark.parametrize("their_role", ["person", "government"])
+def test_a_speaker_tagged_on_both_copies_merges_as_one(
+    run, tmp_path, seed_article, seed_id, their_role
+):
+    """The tester's case: dA and dB, amal's speaker 324-329 tagged on each (two ids), a claim
+    linked to it on dB. The whole file merges; another role is one conflict, with the rename
+    advice only then."""
+    da, db = tmp_path / "dA.annotator", tmp_path / "dB.annotator"
+    with Project.create(da) as project:
+        project.import_texts(txt.read_articles([seed_article]))
+    shutil.copyfile(da, db)
+    with Project.open(da) as project:
+        ours = project.add_annotation(
+            seed_id, "amal", "speaker", 324, 329, attributes={"role": "person"}
+        )
+    with Project.open(db) as project:
+        theirs = project.add_annotation(
+            seed_id, "amal", "speaker", 324, 329, attributes={"role": their_role}
+        )
+        project.add_annotation(seed_id, "amal", "claim", 330, 360, link_id=theirs.id)
+    result = run("merge", "--project", da, db)
+    assert result.returncode == 0, result.stderr
+    if their_role == "person":
+        assert (
+            "1 annotation(s) added, 0 updated, 0 deleted, 0 in conflict, 1 unchanged "
+            "(1 the same work under another id)" in result.stdout
+        )
+        assert "--rename" not in result.stdout
+    else:
+        assert (
+            "1 annotation(s) added, 0 updated, 0 deleted, 1 in conflict, 0 unchanged;"
+            in result.stdout
+        )
+        assert f"conflict: annotation {ours.id}" in result.stdout
+        assert f"their annotation {theirs.id}" in result.stdout
+        assert "merge with --rename" in result.stdout

@@ -1,7 +1,8 @@
 """Two copies of one project diverge by random edits and deletes, then are merged both ways and
 again: merging twice changes nothing, no deletion is undone, no edit is lost without being
-listed as a conflict, and both files pass `check`; conflicts resolved on one copy do not come
-back at the next merges."""
+listed as a conflict, no span is tagged twice, and both files pass `check`; conflicts resolved
+on one copy do not come back at the next merges. Both copies may also tag the same few spans
+apart (under two ids, with the same or other content), as one researcher on two machines."""
 
 import re
 import shutil
@@ -9,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError
@@ -23,7 +24,19 @@ KINDS = ("direct", "indirect", "paraphrase")
 STANCES = ("favor", "against", "neutral", "unclear")
 OPS = st.lists(
     st.tuples(
-        st.sampled_from(["role", "kind", "stance", "delete", "speaker", "claim", "relink"]),
+        st.sampled_from(
+            [
+                "role",
+                "kind",
+                "stance",
+                "delete",
+                "speaker",
+                "claim",
+                "relink",
+                "same speaker",
+                "same claim",
+            ]
+        ),
         st.integers(0, 99),
         st.integers(0, 99),
     ),
@@ -60,7 +73,8 @@ def words_of(text):
 
 def diverge(project, ops, side):
     """Apply random edits through the store; each side tags its own words (0: even, 1: odd),
-    so what both add never collides."""
+    and both may tag the same four speaker and four claim spans ("same ..."), each under its
+    own id, with one of two roles or kinds."""
     (doc,) = [d.id for d in project.documents()]
     words = words_of(project.text(doc))
     for kind, i, j in ops:
@@ -88,6 +102,21 @@ def diverge(project, ops, side):
             elif kind == "relink" and claims and speakers:
                 target = claims[i % len(claims)]
                 project.update_annotation(target.id, link_id=speakers[j % len(speakers)].id)
+            elif kind == "same speaker":
+                role = {"role": ROLES[j % 2]}
+                project.add_annotation(doc, "amal", "speaker", *words[100 + i % 4], attributes=role)
+            elif kind == "same claim":
+                start = words[100 + j % 4][0]
+                links = [a.id for a in speakers if a.start == start]
+                if links:
+                    project.add_annotation(
+                        doc,
+                        "amal",
+                        "claim",
+                        *words[200 + i % 4],
+                        link_id=links[0],
+                        attributes={"kind": KINDS[j % 2]},
+                    )
         except AnnotatorError:
             pass  # a span tagged twice: refused by the store, as in the window
 
@@ -112,20 +141,37 @@ def snapshot(project):
 
 def known(project, annotation_id, rev):
     """Whether `rev` is in the project: current, an ancestor of the current one, or kept (it or
-    a later revision of it) as a conflict."""
-    for table, key in (("annotations", "id"), ("deletions", "annotation_id")):
-        row = project.conn.execute(
-            f"SELECT rev, history FROM {table} WHERE {key} = ?", (annotation_id,)
-        ).fetchone()
-        if row and (row[0] == rev or f'"{rev}"' in row[1]):
-            return True
-    # A conflict holds their revision with its history: `rev` or a later revision of it.
-    return any(
-        theirs_rev == rev or f'"{rev}"' in (theirs or "")
-        for theirs_rev, theirs in project.conn.execute(
-            "SELECT theirs_rev, theirs FROM conflicts WHERE annotation_id = ?", (annotation_id,)
+    a later revision of it) as a conflict. An id the project does not hold at all was paired
+    with one of ours under another id: `rev` must then be known under some id (revision names
+    hash the content, not the id)."""
+    held = any(
+        project.conn.execute(f"SELECT 1 FROM {table} WHERE {key} = ?", (annotation_id,)).fetchone()
+        for table, key in (
+            ("annotations", "id"),
+            ("deletions", "annotation_id"),
+            ("conflicts", "annotation_id"),
         )
     )
+    where, params = ("{key} = ?", (annotation_id,)) if held else ("1", ())
+    for table, key in (("annotations", "id"), ("deletions", "annotation_id")):
+        sql = f"SELECT rev, history FROM {table} WHERE " + where.format(key=key)
+        for row in project.conn.execute(sql, params):
+            if row[0] == rev or f'"{rev}"' in row[1]:
+                return True
+    # A conflict holds their revision with its history: `rev` or a later revision of it.
+    sql = "SELECT theirs_rev, theirs FROM conflicts WHERE " + where.format(key="annotation_id")
+    return any(
+        theirs_rev == rev or f'"{rev}"' in (theirs or "")
+        for theirs_rev, theirs in project.conn.execute(sql, params)
+    )
+
+
+def tagged_twice(project):
+    """(layer, span, link) tagged more than once by one annotator: never after a merge."""
+    return project.conn.execute(
+        'SELECT annotator_id, layer, start, "end", link_id FROM annotations GROUP BY '
+        'annotator_id, document_id, layer, start, "end", link_id HAVING count(*) > 1'
+    ).fetchall()
 
 
 @settings(
@@ -134,6 +180,17 @@ def known(project, annotation_id, rev):
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(ours_ops=OPS, theirs_ops=OPS, choices=st.lists(st.sampled_from(conflicts.CHOICES)))
+# The same speaker and its claim tagged on both copies: alike, then with other roles and kinds.
+@example(
+    ours_ops=[("same speaker", 0, 0), ("same claim", 0, 0)],
+    theirs_ops=[("same speaker", 0, 0), ("same claim", 0, 0)],
+    choices=[],
+)
+@example(
+    ours_ops=[("same speaker", 1, 0), ("same claim", 1, 1), ("same claim", 2, 1)],
+    theirs_ops=[("same speaker", 1, 1), ("same claim", 1, 0), ("same claim", 2, 1)],
+    choices=["theirs", "ours", "theirs"],
+)
 def test_two_copies_edited_apart_merge_without_losing_anything(base, ours_ops, theirs_ops, choices):
     with tempfile.TemporaryDirectory() as folder:
         paths = [Path(folder) / "office.annotator", Path(folder) / "laptop.annotator"]
@@ -156,6 +213,7 @@ def test_two_copies_edited_apart_merge_without_losing_anything(base, ours_ops, t
                 assert snapshot(project) == before, "merging the same file again changed it"
             for side, project in enumerate((ours, theirs)):
                 assert project.verify() == []
+                assert tagged_twice(project) == []
                 present = {r[0] for r in project.conn.execute("SELECT id FROM annotations")}
                 disputed = {
                     r[0] for r in project.conn.execute("SELECT annotation_id FROM conflicts")
@@ -178,3 +236,4 @@ def test_two_copies_edited_apart_merge_without_losing_anything(base, ours_ops, t
             merge(ours, paths[1])
             assert {c.annotation_id for c in conflicts.open_conflicts(ours)} <= unresolvable
             assert ours.verify() == [] and theirs.verify() == []
+            assert tagged_twice(ours) == tagged_twice(theirs) == []

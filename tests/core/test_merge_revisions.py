@@ -279,11 +279,100 @@ def test_values_that_do_not_fit_our_schema_refuse_the_whole_merge(copies, sql, r
     assert after == before
 
 
-def test_a_span_tagged_twice_by_two_people_of_one_name_suggests_renaming(copies):
-    copies.ours.add_annotation(copies.doc, "amal", "speaker", 115, 135)
-    copies.theirs.add_annotation(copies.doc, "amal", "speaker", 115, 135)
-    with pytest.raises(ValidationError, match="--rename"):
+def tag_324_329_on_both(copies, ours_role="person", theirs_role="person"):
+    """The tester's case: amal tags the speaker span 324-329 on each copy (two ids), and on
+    their copy a claim linked to it. Returns (our speaker, their speaker, their claim)."""
+    ours = copies.ours.add_annotation(
+        copies.doc, "amal", "speaker", 324, 329, attributes={"role": ours_role}
+    )
+    theirs = copies.theirs.add_annotation(
+        copies.doc, "amal", "speaker", 324, 329, attributes={"role": theirs_role}
+    )
+    claim = copies.theirs.add_annotation(copies.doc, "amal", "claim", 330, 360, link_id=theirs.id)
+    return ours.id, theirs.id, claim.id
+
+
+def speakers_at(project, doc, start):
+    return [a.id for a in project.annotations(doc) if a.layer == "speaker" and a.start == start]
+
+
+def test_one_speaker_tagged_on_both_copies_is_one_annotation_both_ways(copies):
+    ours, theirs, claim = tag_324_329_on_both(copies)
+    report = merge(copies.ours, copies.path)
+    assert counts(report) == (1, 0, 0, 0, 3) and report.annotations_same_work == 1
+    assert speakers_at(copies.ours, copies.doc, 324) == [ours]
+    assert copies.ours.annotation(claim).link_id == ours  # their claim, linked to our speaker
+    again = merge(copies.ours, copies.path)
+    assert counts(again) == (0, 0, 0, 0, 4) and again.annotations_same_work == 1
+    # And the other way: the laptop takes the office file, where the claim names our speaker.
+    back = merge(copies.theirs, copies.ours.path)
+    assert counts(back) == (0, 0, 0, 0, 4) and back.annotations_same_work == 1
+    assert speakers_at(copies.theirs, copies.doc, 324) == [theirs]
+    assert copies.theirs.annotation(claim).link_id == theirs
+    assert conflicts.open_conflicts(copies.ours) == conflicts.open_conflicts(copies.theirs) == []
+    assert copies.ours.verify() == [] and copies.theirs.verify() == []
+
+
+def test_the_laptop_taking_the_office_file_first_pairs_the_speakers_too(copies):
+    ours, theirs, claim = tag_324_329_on_both(copies)
+    report = merge(copies.theirs, copies.ours.path)
+    assert counts(report) == (0, 0, 0, 0, 3) and report.annotations_same_work == 1
+    assert speakers_at(copies.theirs, copies.doc, 324) == [theirs]
+    assert copies.theirs.annotation(claim).link_id == theirs
+    assert copies.theirs.verify() == []
+
+
+@pytest.mark.parametrize("choice", ["theirs", "ours"])
+def test_the_same_span_with_another_role_is_a_conflict_on_our_speaker(copies, choice):
+    ours, theirs, claim = tag_324_329_on_both(copies, "person", "government")
+    report = merge(copies.ours, copies.path)
+    # The rest of their file is merged: their claim, linked to our speaker.
+    assert counts(report) == (1, 0, 0, 1, 2) and report.annotations_same_work == 0
+    assert copies.ours.annotation(claim).link_id == ours
+    assert speakers_at(copies.ours, copies.doc, 324) == [ours]
+    (kept,) = report.conflicts
+    assert (kept.annotation_id, kept.theirs_id) == (ours, theirs)
+    assert kept.theirs.attributes == {"role": "government"}
+    assert conflicts.differences(copies.ours, kept) == ["attributes"]
+    line = conflicts.describe(copies.ours, kept)
+    assert f"annotation {ours}" in line and f"their annotation {theirs}" in line
+    conflicts.resolve(copies.ours, kept.id, choice)
+    wanted = {"theirs": "government", "ours": "person"}[choice]
+    assert copies.ours.annotation(ours).attributes == {"role": wanted}
+    assert copies.ours.revision(ours) == 2
+    assert counts(merge(copies.ours, copies.path)) == (0, 0, 0, 0, 4)
+    assert conflicts.open_conflicts(copies.ours) == []
+    # The laptop takes the office's choice: its speaker now descends from both.
+    back = merge(copies.theirs, copies.ours.path)
+    assert back.annotations_conflicting == 0 and back.annotations_added == 0
+    assert copies.theirs.annotation(theirs).attributes == {"role": wanted}
+    assert counts(merge(copies.ours, copies.path)) == (0, 0, 0, 0, 4)
+    assert counts(merge(copies.theirs, copies.ours.path)) == (0, 0, 0, 0, 4)
+    assert conflicts.open_conflicts(copies.ours) == conflicts.open_conflicts(copies.theirs) == []
+    assert copies.ours.verify() == [] and copies.theirs.verify() == []
+
+
+def test_a_claim_of_one_span_linked_to_another_speaker_is_a_joint_statement(copies):
+    """Our claim 10-40 links to the speaker at 0-5; theirs, of the same span, to a new one."""
+    speaker = copies.theirs.add_annotation(copies.doc, "amal", "speaker", 115, 135)
+    joint = copies.theirs.add_annotation(copies.doc, "amal", "claim", 10, 40, link_id=speaker.id)
+    report = merge(copies.ours, copies.path)
+    assert counts(report) == (2, 0, 0, 0, 2) and report.annotations_same_work == 0
+    links = {a.link_id for a in copies.ours.annotations(copies.doc) if a.start == 10}
+    assert links == {copies.speaker, speaker.id}
+    assert copies.ours.annotation(joint.id).link_id == speaker.id
+    assert copies.ours.verify() == []
+
+
+def test_a_span_tagged_again_where_ours_was_moved_away_is_refused_without_rename_advice(copies):
+    """Their speaker moved away from 0-5 and a new one tagged there, while ours (edited here,
+    so in conflict) stays at 0-5: their file holds our speaker's id, so it is not paired."""
+    copies.ours.update_annotation(copies.speaker, attributes={"role": "government"})
+    copies.theirs.update_annotation(copies.speaker, start=115, end=135)
+    copies.theirs.add_annotation(copies.doc, "amal", "speaker", 0, 5)
+    with pytest.raises(ValidationError, match="already tagged") as refused:
         merge(copies.ours, copies.path)
+    assert "--rename" not in str(refused.value)
 
 
 def test_a_conflict_keeps_all_their_fields(copies):
@@ -364,3 +453,52 @@ def test_a_damaged_conflict_row_is_not_offered_and_crashes_nothing(copies):
     assert conflicts.open_conflicts(copies.ours) == []
     with pytest.raises(ValidationError, match="unreadable"):
         conflicts.resolve(copies.ours, kept.id, "theirs")
+
+
+def test_a_paired_speaker_deleted_here_does_not_come_back_from_their_copy(copies):
+    ours, theirs, claim = tag_324_329_on_both(copies)
+    merge(copies.ours, copies.path)
+    copies.ours.delete_annotation(ours)  # the office decides the speaker was wrong
+    report = merge(copies.ours, copies.path)
+    assert report.annotations_added == 0 and report.annotations_same_work == 1
+    assert speakers_at(copies.ours, copies.doc, 324) == []
+    assert copies.ours.annotation(claim).link_id is None
+    # Their copy edited since (another role): a conflict with our deletion, as for one id.
+    copies.theirs.update_annotation(theirs, attributes={"role": "government"})
+    (kept,) = merge(copies.ours, copies.path).conflicts
+    assert (kept.annotation_id, kept.theirs_id) == (ours, theirs)
+    assert "ours deleted" in conflicts.describe(copies.ours, kept)
+    assert speakers_at(copies.ours, copies.doc, 324) == []
+    assert copies.ours.verify() == []
+
+
+def test_the_same_speaker_reached_through_other_edits_learns_their_revision(copies):
+    """Equal content, other revision names: ours learns theirs, so their next edit is newer."""
+    ours = copies.ours.add_annotation(
+        copies.doc, "amal", "speaker", 324, 329, attributes={"role": "person"}
+    )
+    theirs = copies.theirs.add_annotation(
+        copies.doc, "amal", "speaker", 324, 329, attributes={"role": "other"}
+    )
+    copies.theirs.update_annotation(theirs.id, attributes={"role": "person"})
+    assert merge(copies.ours, copies.path).annotations_same_work == 1
+    copies.theirs.update_annotation(theirs.id, attributes={"role": "government"})
+    report = merge(copies.ours, copies.path)
+    assert (report.annotations_updated, report.annotations_conflicting) == (1, 0)
+    assert copies.ours.annotation(ours.id).attributes == {"role": "government"}
+    assert speakers_at(copies.ours, copies.doc, 324) == [ours.id]
+    assert counts(merge(copies.ours, copies.path))[:4] == (0, 0, 0, 0)
+    assert copies.ours.verify() == []
+
+
+def test_spans_tagged_on_both_copies_before_revisions_are_compared_by_content(copies):
+    """Rows from before format 4 are all named "1-0": the name says nothing, content does."""
+    ours, theirs, _ = tag_324_329_on_both(copies, "person", "government")
+    for project in (copies.ours, copies.theirs):
+        with project.atomic():
+            project.conn.execute("UPDATE annotations SET revision = 1, rev = '1-0', history = '[]'")
+    report = merge(copies.ours, copies.path)
+    assert report.annotations_conflicting == 1 and report.annotations_same_work == 0
+    (kept,) = report.conflicts
+    assert (kept.annotation_id, kept.theirs_id) == (ours, theirs)
+    assert speakers_at(copies.ours, copies.doc, 324) == [ours]

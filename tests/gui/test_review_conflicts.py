@@ -100,3 +100,34 @@ def test_a_version_that_no_longer_fits_is_refused_with_a_message(window, claim):
     assert "cannot take theirs" in window.statusBar().currentMessage()
     assert [c.id for c in conflicts.open_conflicts(project)] == [item.id]
     assert window.gold.undo_stack.count() == 0
+
+
+def test_a_span_tagged_on_both_copies_with_another_role_is_shown_ours_against_theirs(
+    qtbot, project, tmp_path
+):
+    """Omar tagged the speaker at 324-329 on each copy (two ids): person here, government on
+    the laptop, where a claim links to it. The pane shows our speaker against theirs, taking
+    theirs gives ours their role, and the claim stays linked to ours."""
+    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    laptop = tmp_path / "laptop.annotator"
+    shutil.copyfile(project.path, laptop)
+    ours = project.add_annotation(SEED, "omar", "speaker", 324, 329, attributes={"role": "person"})
+    with Project.open(laptop) as theirs:
+        speaker = theirs.add_annotation(
+            SEED, "omar", "speaker", 324, 329, attributes={"role": "government"}
+        )
+        claim = theirs.add_annotation(SEED, "omar", "claim", 330, 360, link_id=speaker.id)
+    assert merge(project, laptop).annotations_conflicting == 1
+    window = ReviewWindow(project, "amal", SEED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    pane = window.conflicts
+    assert pane.model.rowCount() == 1 and pane.model.ours(0).id == ours.id
+    assert pane.fields_model.differing_fields() == ["Role"]
+    qtbot.mouseClick(pane.take, Qt.MouseButton.LeftButton)
+    assert project.annotation(ours.id).attributes == {"role": "government"}
+    assert project.annotation(claim.id).link_id == ours.id
+    assert conflicts.open_conflicts(project) == []
+    assert merge(project, laptop).annotations_conflicting == 0
+    assert project.verify() == []

@@ -24,8 +24,11 @@ _NAMESPACE = uuid.UUID("0b8f5a3e-6d2c-4e51-9f7a-31c4d2e8b6a7")
 
 @dataclass(frozen=True)
 class Conflict:
-    """One open (or resolved) conflict. `theirs` is their version (None: they deleted it);
-    `ours_rev` and `theirs_rev` name the two revisions ("N-HASH", "N-deleted")."""
+    """One open (or resolved) conflict. `theirs` is their version (None: they deleted it),
+    always under our id `annotation_id`; `ours_rev` and `theirs_rev` name the two revisions
+    ("N-HASH", "N-deleted"). `theirs_id`: the id of their annotation when it is not ours (the
+    same annotator's tag of the same span made on another copy of the project, under another
+    id, with other content), else None."""
 
     id: str
     annotation_id: str
@@ -38,6 +41,7 @@ class Conflict:
     source: str
     created_at: str
     resolved: str | None = None
+    theirs_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,13 +65,17 @@ def record(
     theirs: Annotation | None,
     theirs_history: tuple[str, ...] | list[str],
     source: str,
+    theirs_id: str | None = None,
 ) -> bool:
-    """Keep their version as a conflict; False when this very conflict was stored before."""
+    """Keep their version as a conflict on our annotation `annotation_id` (`theirs` carries
+    that id); `theirs_id` is their own id when it differs (the same span tagged under another
+    id). False when this very conflict was stored before."""
     conflict_id = make_id(annotation_id, theirs_rev)
     payload = None
     if theirs is not None:
+        extra = {"theirs_id": theirs_id} if theirs_id and theirs_id != annotation_id else {}
         payload = json.dumps(
-            {**_as_dict(theirs), "history": list(theirs_history)}, ensure_ascii=False
+            {**_as_dict(theirs), "history": list(theirs_history), **extra}, ensure_ascii=False
         )
     cursor = project.conn.execute(
         "INSERT OR IGNORE INTO conflicts (id, annotation_id, document_id, annotator, ours_rev, "
@@ -172,6 +180,8 @@ def describe(project: Project, item: Conflict) -> str:
     what = f"{shown.layer} «{one_line(shown.text, 40)}»" if shown is not None else "annotation"
     fields = ", ".join(differences(project, item)) or "nothing now"
     theirs = "deleted" if item.theirs is None else item.theirs_rev
+    if item.theirs_id is not None:
+        theirs += f" (their annotation {item.theirs_id}: the same span tagged under another id)"
     return (
         f"annotation {item.annotation_id} ({what} of {item.annotator} in {item.document_id}): "
         f"ours {item.ours_rev if ours is not None else 'deleted'}, theirs {theirs} "
@@ -264,11 +274,14 @@ _SELECT = (
 
 
 def _conflict(row: Any) -> Conflict:
-    theirs, history = None, ()
+    theirs, history, theirs_id = None, (), None
     if row[6]:
         try:
             data = json.loads(row[6])
             theirs, history = _from_dict(data), tuple(map(str, data.get("history", ())))
+            theirs_id = str(data["theirs_id"]) if data.get("theirs_id") else None
+            if theirs.id != row[1]:
+                raise ValueError("their version is not of the annotation in conflict")
         except (ValueError, KeyError, TypeError, AttributeError):
             raise ValidationError(
                 f"merge conflict {row[0]}: their stored version is unreadable"
@@ -285,6 +298,7 @@ def _conflict(row: Any) -> Conflict:
         source=row[7],
         created_at=row[8],
         resolved=row[9],
+        theirs_id=theirs_id,
     )
 
 

@@ -30,7 +30,10 @@ class MergeReport:
     """What a merge did, counted per annotation of their file: `annotations_added` (new ids),
     `_updated` (their revision was newer), `_deleted` (they deleted a revision we had),
     `_conflicting` (both changed since the common revision: kept as a conflict, listed in
-    `conflicts`), `_unchanged` (equal, ours newer, or deleted here later)."""
+    `conflicts`), `_unchanged` (equal, ours newer, or deleted here later). `_same_work`: how
+    many of the unchanged are ours under another id (the same annotator's tag of the same span
+    with the same content, made on two copies of the project; see
+    `annotator.core.review.merge_annotations`)."""
 
     documents_added: int = 0
     annotations_added: int = 0
@@ -38,6 +41,7 @@ class MergeReport:
     annotations_deleted: int = 0
     annotations_conflicting: int = 0
     annotations_unchanged: int = 0
+    annotations_same_work: int = 0
     entities_added: int = 0
     comments_added: int = 0
     statuses_changed: int = 0
@@ -63,8 +67,14 @@ def merge(
     changes nothing. `rename` maps their annotator names to new ones (two people who used the
     same name): the renamed annotations get ids of their own, and their links follow.
 
-    Every row is validated as an edit would be; one that does not fit raises ValidationError
-    naming the file and the annotation, and nothing is merged.
+    A new annotation of theirs on a span the same annotator tags here under another id (one
+    researcher on two copies) is that annotation of ours, not a second tag: equal content
+    counts as unchanged (`annotations_same_work`), other content is a conflict on our id, and
+    their annotations linking to it link to ours.
+
+    Every row is validated as an edit would be; one that does not fit (schema, text, a link to
+    another annotator's annotation, bad ids or times, a span their own file tags twice) raises
+    ValidationError naming the file and the annotation, and nothing is merged.
     """
     other = Path(other)
     check_project_file(other)
@@ -97,6 +107,7 @@ def merge(
         annotations_deleted=counts["deleted"],
         annotations_conflicting=counts["conflicting"],
         annotations_unchanged=counts["unchanged"],
+        annotations_same_work=counts["same_work"],
         entities_added=entities_added,
         comments_added=comments_added,
         statuses_changed=statuses,

@@ -4,6 +4,21 @@ For each id: equal revisions change nothing; the side whose history holds the ot
 is newer and wins; otherwise both changed it since their common revision, and their version is
 kept as a conflict (`annotator.core.review.conflicts`). Deletions are compared the same way through
 their records, so a deletion travels like an edit and is never undone by an older copy.
+
+The same work under another id: one researcher on two copies of a project (laptop and desktop)
+may tag the same span twice, once on each, under two ids. Their annotation whose id this
+project does not know (nor its deletion) is paired with ours of the same document, annotator,
+layer, span and link (their link read as ours), provided their file does not hold our id
+itself. Paired, it is ours: their annotations linking to it (claims of their speaker) link to
+ours, and it is never added beside ours. With equal content (attributes, entity, link, stances)
+it counts as unchanged ("same work", and ours learns the names of their revisions); when our
+revision (or one of equal content: names hash the content) is in its history it is a later
+edit of the content ours has, and ours takes it (as an edit, "updated"); when its revision is
+in our history it was decided here already (unchanged); else it is kept as a conflict on OUR
+id, naming their id, to resolve as any other. A claim on the same span linked to another
+speaker is not paired (a joint statement is one claim per speaker). Once ours is deleted,
+their copy is recognised by its revision names in our deletion record and stays out (or,
+changed since, is a conflict with the deletion).
 """
 
 from __future__ import annotations
@@ -12,6 +27,7 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +59,23 @@ class AnnotationMerge:
         self.counts: Counter[str] = Counter()
         self.conflict_ids: set[str] = set()
         self._entities = {e.id: e for e in project.entities()}
-        self._renamed = {
+        # Their id -> ours: renamed annotators' ids, then their annotations found to be ours
+        # under another id (filled in as the merge pairs them).
+        self._ours_of = {
             row[key]: str(uuid.uuid5(_RENAMED, f"{row[key]}/{rename[row['annotator']]}"))
             for table, key in (("annotations", "id"), ("deletions", "annotation_id"))
             for row in theirs[table]
             if row["annotator"] in rename
         }
-        if not self._renamed:
-            self.id = _same  # type: ignore[method-assign]  # the common case, called per row
+        # Our ids their file holds (as annotations or deletions): never paired with another.
+        self._in_theirs = {
+            self.id(row[key])
+            for table, key in (("annotations", "id"), ("deletions", "annotation_id"))
+            for row in theirs[table]
+        }
+        self._spans: dict[tuple, list[str]] | None = None  # read when first needed
+        self._deleted_names: dict[str, str] | None = None  # the same
+        self._paired: set[str] = set()
         for table in ("annotations", "deletions"):
             for row in theirs[table]:
                 row["history"] = _history(row["history"]) if row["history"] != "[]" else []
@@ -70,14 +95,20 @@ class AnnotationMerge:
         }
 
     def id(self, annotation_id: str | None) -> str | None:
-        """Our id of one of their annotations: the same, unless its annotator was renamed."""
-        return self._renamed.get(annotation_id, annotation_id) if annotation_id else None
+        """Our id of one of their annotations: the same, unless its annotator was renamed or it
+        is ours under another id (see the module's docstring)."""
+        return self._ours_of.get(annotation_id, annotation_id) if annotation_id else None
 
     def merge(self, cancelled: Callable[[], bool]) -> None:
         """Decide every id, then write: new annotations in one statement, newer revisions one
         by one, their deletions last (a deleted speaker takes its claims' links along)."""
-        # Link targets (speakers) before the annotations linking to them (claims).
-        rows = sorted(self.theirs["annotations"], key=lambda r: (r["link_id"] is not None, r["id"]))
+        # Link targets (speakers) before the annotations linking to them (claims), and the
+        # annotations others name as sources (adjudicated ones) last: each is paired with ours
+        # (see `_same_work`) before an annotation that names it is read.
+        rows = sorted(
+            self.theirs["annotations"],
+            key=lambda r: (r["sources"] not in (None, "[]"), r["link_id"] is not None, r["id"]),
+        )
         for n, row in enumerate(rows):
             self._annotation(row)
             if n % 1000 == 999 and cancelled():
@@ -100,22 +131,140 @@ class AnnotationMerge:
                 if rev.endswith("-0") and self._differs(self._theirs(row)):
                     # Rows from before revisions were kept all read "1-0": compare content.
                     return self._conflict(row, self._theirs(row), ours[0])
+                self._learn(annotation_id, history)
                 self.counts["unchanged"] += 1
             elif ours[0] in history:
-                self._take(row, self._theirs(row), "updated")
+                self._take(_keeping(row, ours), self._theirs(row), "updated")
             elif rev in _names(ours):
+                self._learn(annotation_id, history)  # ours is newer; theirs is an ancestor
                 self.counts["unchanged"] += 1
             else:
                 self._conflict(row, self._theirs(row), ours[0])
         elif gone is not None:
             if rev in _names(gone):
-                self.counts["unchanged"] += 1  # deleted here after their revision: stays so
+                # Deleted here after their revision: stays so, and our record learns their
+                # earlier names (changes both made apart), so they stay known here.
+                self._join_deletions(annotation_id, history)
+                self.counts["unchanged"] += 1
             elif gone[0] in history:
-                self._take(row, self._theirs(row), "updated")
+                self._take(_keeping(row, gone), self._theirs(row), "updated")
             else:
                 self._conflict(row, self._theirs(row), gone[0])
         else:
-            self._take(row, self._theirs(row), "added")
+            theirs = self._theirs(row)
+            twin = self._twin(theirs)
+            if twin is not None:
+                self._same_work(row, replace(theirs, id=twin))
+            elif (deleted := self._deleted_twin(row)) is not None:
+                self._deleted_work(row, replace(theirs, id=deleted))
+            else:
+                self._take(row, theirs, "added")
+
+    def _twin(self, theirs: Annotation) -> str | None:
+        """Our annotation that is the same tag as their new one under another id: same
+        document, annotator, layer, span and link, an id their file does not hold and that no
+        other of theirs was paired with. None when there is none."""
+        if self._spans is None:
+            self._spans = {}
+            for row in self.project.conn.execute(
+                'SELECT a.document_id, p.name, a.layer, a.start, a."end", a.link_id, a.id '
+                "FROM annotations a JOIN annotators p ON p.id = a.annotator_id ORDER BY a.id"
+            ):
+                self._spans.setdefault(tuple(row[:6]), []).append(row[6])
+        key = (
+            theirs.document_id,
+            theirs.annotator,
+            theirs.layer,
+            theirs.start,
+            theirs.end,
+            theirs.link_id,
+        )
+        for our_id in self._spans.get(key, ()):
+            if our_id not in self._in_theirs and our_id not in self._paired:
+                return our_id
+        return None
+
+    def _same_work(self, row: dict, theirs: Annotation) -> None:
+        """Their annotation `row` is ours `theirs.id` under another id (their content, our
+        id): from now on their links to it are links to ours; its content is compared."""
+        our_id = theirs.id
+        self._ours_of[row["id"]] = our_id
+        self._paired.add(our_id)
+        entry = self._ours[our_id]
+        # Rows from before revisions were kept are all named "1-0": only content tells.
+        named = not row["rev"].endswith("-0")
+        if (
+            named
+            and (row["rev"] == entry[0] or row["rev"] in _names(entry))
+            or not self._differs(theirs)
+        ):
+            # Equal content, or their revision decided here already: ours learns their
+            # revision names, so that their later edits are found newer, and after ours is
+            # deleted here their copy stays out (`_deleted_twin`).
+            self._learn(our_id, [*row["history"], row["rev"]])
+            self.counts["unchanged"] += 1
+            self.counts["same_work"] += 1
+        elif _descends(row["history"], entry[0]):
+            # A later edit of the content ours has.
+            self._take(_keeping(row, entry), theirs, "updated")
+        else:
+            self._conflict(row, theirs, entry[0], theirs_id=row["id"])
+
+    def _learn(self, annotation_id: str, names: list[str]) -> None:
+        """Our annotation, equal to theirs, learns the revision names of theirs it lacks (equal
+        revisions reached through different edits: both sides made the same change), so a
+        third copy holding any of them is found older. Only the history changes."""
+        entry = self._ours[annotation_id]
+        if not names or (isinstance(entry[1], str) and entry[1] == json.dumps(names)):
+            return  # the common case: the same history
+        known = _names(entry)
+        new = [
+            n
+            for n in dict.fromkeys(names)
+            if n != entry[0] and n not in known and not n.endswith("-0")
+        ]
+        if not new:
+            return
+        (stored,) = self.project.conn.execute(
+            "SELECT history FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
+        history = [*_history(stored), *new]
+        self.project.conn.execute(
+            "UPDATE annotations SET history = ? WHERE id = ?", (json.dumps(history), annotation_id)
+        )
+        self._ours[annotation_id] = (entry[0], set(history))
+
+    def _deleted_twin(self, row: dict) -> str | None:
+        """Our deleted annotation that held their new one's revision, or one it descends from
+        (revision names hash the content: the same annotator's span, layer, attributes, link
+        and stances): the same work, deleted here after it was paired. None when there is
+        none, or when their file holds that id itself."""
+        if self._deleted_names is None:
+            self._deleted_names = {}
+            for annotation_id, (rev, history) in self._gone.items():
+                if annotation_id not in self._in_theirs:
+                    for name in _names((rev, history)):
+                        if not name.endswith("-0"):  # "1-0": any row from before revisions
+                            self._deleted_names.setdefault(name, annotation_id)
+        for name in (row["rev"], *reversed(row["history"])):
+            found = self._deleted_names.get(name)
+            if found is not None and found not in self._paired:
+                return found
+        return None
+
+    def _deleted_work(self, row: dict, theirs: Annotation) -> None:
+        """Their annotation `row` is ours `theirs.id`, deleted here: it stays deleted when
+        our deletion holds its revision, else (they changed it since) it is a conflict, as
+        for one id; their links to it are links to ours (deleted, so conflicts too)."""
+        our_id = theirs.id
+        self._ours_of[row["id"]] = our_id
+        self._paired.add(our_id)
+        gone = self._gone[our_id]
+        if row["rev"] in _names(gone):
+            self.counts["unchanged"] += 1
+            self.counts["same_work"] += 1
+        else:
+            self._conflict(row, theirs, gone[0], theirs_id=row["id"])
 
     def _take(self, row: dict, theirs: Annotation, count: str) -> None:
         """Their revision is to be stored as it is (revision, name and history)."""
@@ -242,6 +391,7 @@ class AnnotationMerge:
         theirs: Annotation | None,
         ours_rev: str,
         annotation_id: str | None = None,
+        theirs_id: str | None = None,
     ) -> None:
         if theirs is not None:
             # Their version must fit our schema and document to be offered at all.
@@ -267,11 +417,13 @@ class AnnotationMerge:
             theirs=theirs,
             theirs_history=row["history"],
             source=str(self.other),
+            theirs_id=theirs_id,
         )
         self.conflict_ids.add(conflicts.make_id(annotation_id, row["rev"]))
         self.counts["conflicting"] += 1
 
     def _differs(self, theirs: Annotation) -> bool:
+        """Whether our stored annotation of `theirs.id` has other content than `theirs`."""
         ours = self.project.annotation(theirs.id)
         return revision_content(ours) != revision_content(theirs)
 
@@ -312,23 +464,35 @@ class AnnotationMerge:
         return value
 
     def _refusal(self, row: dict, exc: Exception) -> ValidationError:
-        hint = ""
-        if "already tagged" in str(exc):
-            hint = (
-                f" (if two people used the name {row['annotator']!r}, merge with "
-                f"--rename '{row['annotator']}=NEW NAME')"
-            )
+        # A span ours tags under another id is paired (`_same_work`), never refused; a span
+        # still tagged twice is one their file tags twice, or one ours tags with an annotation
+        # their file holds too (moved there): the same researcher's copies, so renaming would
+        # be the wrong advice.
         return ValidationError(
             f"{self.other}: annotation {row['id']} ({row['layer']} of {row['annotator']} in "
-            f"{row['document_id']}): {exc}; nothing was merged{hint}"
+            f"{row['document_id']}): {exc}; nothing was merged"
         )
+
+
+def _keeping(row: dict, entry: tuple[str, str | set[str]]) -> dict:
+    """Their newer row, its history extended by our earlier names it lacks (ours descended
+    from them too: both made the same change apart), so they stay known here."""
+    history = set(row["history"])
+    ours = sorted(entry[1]) if isinstance(entry[1], set) else _history(entry[1])
+    extra = [n for n in dict.fromkeys([*ours, entry[0]]) if n not in history and n != row["rev"]]
+    return {**row, "history": [*row["history"], *extra]} if extra else row
+
+
+def _descends(history: list[str], rev: str) -> bool:
+    """Whether a revision with `history` descends from one with the content of `rev` (the
+    same name, or a name of equal content hash: two ids of one work have their own counts)."""
+    content = rev.partition("-")[2]
+    if rev in history:
+        return True
+    return content not in ("0", "deleted") and any(n.partition("-")[2] == content for n in history)
 
 
 def _names(entry: tuple[str, str | set[str]]) -> set[str]:
     """The earlier revision names of one of our (rev, history) entries; the history is parsed
     only when needed, as most ids of a merge have equal revisions or are new."""
     return entry[1] if isinstance(entry[1], set) else set(_history(entry[1]))
-
-
-def _same(annotation_id: str | None) -> str | None:
-    return annotation_id
