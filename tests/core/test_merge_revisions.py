@@ -255,6 +255,19 @@ def their_file_edited_by_hand(copies, sql):
         ),
         ("UPDATE annotations SET id = 'claim-1' WHERE layer = 'claim'", "not a UUID"),
         ("UPDATE annotations SET modified_at = 'yesterday'", "ISO 8601"),
+        ("UPDATE annotations SET created_at = '2025-05-20T12:11:02+03:00'", "in UTC"),
+        (
+            "INSERT INTO entities (id, name, aliases, created_at) "
+            "VALUES ('bob-entity', 'Bob', '[]', '2026-01-01T00:00:00+00:00')",
+            "entity id 'bob-entity' is not a UUID",
+        ),
+        (
+            "INSERT INTO entities (id, name, aliases, created_at) VALUES "
+            "('0a363ff6-04bb-4bed-842d-b4d0ca217499', 'Bob', '{\"x\": 1}', "
+            "'2026-01-01T00:00:00+00:00')",
+            "aliases are not a list",
+        ),
+        ("UPDATE documents SET text = text || 'x'", "does not match its SHA-256"),
         (
             "INSERT INTO annotators (name, created_at) VALUES ('badr', '2026-01-01T00:00:00');"
             "UPDATE annotations SET annotator_id = (SELECT id FROM annotators WHERE name = 'badr')"
@@ -502,3 +515,9 @@ def test_spans_tagged_on_both_copies_before_revisions_are_compared_by_content(co
     (kept,) = report.conflicts
     assert (kept.annotation_id, kept.theirs_id) == (ours, theirs)
     assert speakers_at(copies.ours, copies.doc, 324) == [ours]
+
+
+def test_renaming_an_annotator_their_file_does_not_have_is_refused(copies):
+    copies.theirs.close()
+    with pytest.raises(ValidationError, match="has no annotator 'amall' to rename"):
+        merge(copies.ours, copies.path, rename={"amall": "amal (laptop)"})

@@ -7,15 +7,17 @@ file, so committed work not yet checkpointed comes along) and read from the copy
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
+from annotator.core.arabic.text import text_sha256
+from annotator.core.clock import utc_timestamp
 from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
 from annotator.core.model import STATUSES
 from annotator.core.review import conflicts
@@ -83,7 +85,7 @@ def merge(
     rename = dict(rename or {})
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
         theirs = _read(_copy(other, Path(folder)), other)
-    _check_identities(theirs, other)
+    _check_identities(theirs, other, rename)
     cancelled = cancel or (lambda: False)
     if cancelled():
         raise Cancelled("merge cancelled; nothing was changed")
@@ -119,14 +121,18 @@ def merge(
     )
 
 
-def _check_identities(theirs: dict[str, list], other: Path) -> None:
-    """Ids must be UUIDs and times ISO 8601, as this tool writes them: refuse the file else."""
+def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, str]) -> None:
+    """Refuse their file (ValidationError naming it and the row; nothing merged) unless its
+    ids are UUIDs and its times ISO 8601 UTC, as this tool writes them; entity aliases are a
+    list of names; a document's text matches its SHA-256; and every annotator `rename` names
+    is in it (a misspelt name would otherwise merge the work under its old name)."""
     for table, key, times in (
         ("annotations", "id", ("created_at", "modified_at")),
         ("deletions", "annotation_id", ("deleted_at",)),
         ("comments", "id", ("created_at",)),
+        ("entities", "id", ("created_at",)),
     ):
-        what = "annotation" if table != "comments" else "comment"
+        what = {"comments": "comment", "entities": "entity"}.get(table, "annotation")
         for row in theirs[table]:
             try:
                 uuid.UUID(str(row[key]))
@@ -136,12 +142,45 @@ def _check_identities(theirs: dict[str, list], other: Path) -> None:
                 ) from None
             for name in times:
                 try:
-                    datetime.fromisoformat(row[name])
-                except (TypeError, ValueError):
+                    utc_timestamp(row[name], name)
+                except AnnotatorError as exc:
                     raise ValidationError(
-                        f"{other}: {what} {row[key]}: {name} {row[name]!r} is not an ISO 8601 "
-                        "time; nothing was merged"
+                        f"{other}: {what} {row[key]}: {exc}; nothing was merged"
                     ) from None
+    for entity in theirs["entities"]:
+        aliases = _json(entity["aliases"])
+        if not isinstance(entity["name"], str) or not (
+            isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)
+        ):
+            raise ValidationError(
+                f"{other}: entity {entity['id']}: its name is not text or its aliases are not a "
+                "list of names; nothing was merged"
+            )
+    for document in theirs["documents"]:
+        if (
+            not isinstance(document["text"], str)
+            or text_sha256(document["text"]) != document["sha256"]
+        ):
+            raise ValidationError(
+                f"{other}: document {document['id']}: its text does not match its SHA-256 (a "
+                "damaged or hand-edited text); nothing was merged"
+            )
+    present = {r["annotator"] for r in theirs["annotations"]} | {
+        r["annotator"] for r in theirs["statuses"]
+    }
+    for name in rename:
+        if name not in present:
+            raise ValidationError(
+                f"{other} has no annotator {name!r} to rename (it has: "
+                f"{', '.join(sorted(present)) or 'none'}); nothing was merged"
+            )
+
+
+def _json(text: object) -> object:
+    try:
+        return json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
 
 
 def _copy(other: Path, folder: Path) -> Path:
