@@ -294,11 +294,14 @@ class ArticleText(QPlainTextEdit):
             rows = QRectF(box.toAlignedRect())
             clip = rows
             if band != "full":
-                # A thin gap between the two bands keeps them apart where both annotators agree.
-                half = box.height() / 2
-                gap = max(1.0, box.height() / 24)
-                top = box.top() if band == "top" else box.top() + half + gap
-                clip = QRectF(area.left(), top, area.width(), half - gap)
+                # The two bands split the line's pixel rows at one whole row, with no gap: a
+                # gap (or a fractional edge left half painted) shows as a white hairline through
+                # the middle of every line where both annotators tagged the same words.
+                middle = rows.top() + int(rows.height()) // 2
+                if band == "top":
+                    clip = QRectF(area.left(), rows.top(), area.width(), middle - rows.top())
+                else:
+                    clip = QRectF(area.left(), middle, area.width(), rows.bottom() - middle)
             clip = clip.intersected(QRectF(area))
             piece = (
                 text[units.to_codepoint(first) : units.to_codepoint(last)]

@@ -4,11 +4,12 @@ written into the gold version, each one undoable; the document's merge conflicts
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -40,7 +42,11 @@ from annotator.gui.commands import DecisionCommand
 from annotator.gui.conflict_pane import ConflictPane
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
+from annotator.gui.window_state import fitted_geometry
 from annotator.gui.workbench import Workbench
+
+# How many rows the disagreements and the aligned fields keep in view however the panes are split.
+VISIBLE_ROWS = 3
 
 
 class ReviewArticle(ArticleText):
@@ -96,7 +102,9 @@ class ReviewWindow(QMainWindow):
         self.gold.annotation_changed.connect(lambda *_: self.stored.emit())
         self.gold.error.connect(self.statusBar().showMessage)
         self.refresh()
-        self.resize(1280, 800)
+        # Fit the screen it opens on (a 1366x768 laptop shows the whole window and its buttons).
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setGeometry(fitted_geometry(screen.availableGeometry()))
 
     # ------------------------------------------------------------------ layout
 
@@ -153,26 +161,46 @@ class ReviewWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.bands)
         column.addWidget(self.article, 1)
-        right = QWidget()
-        panel = QVBoxLayout(right)
-        panel.setContentsMargins(0, 0, 0, 0)
-        panel.addWidget(self.only_disagreements)
-        panel.addWidget(self.items, 3)
-        panel.addLayout(buttons)
-        panel.addWidget(QLabel("Aligned fields (differences marked):"))
-        panel.addWidget(self.details, 2)
-        panel.addWidget(QLabel("Gold version (editable):"))
-        panel.addWidget(self.editor, 2)
-        panel.addWidget(QLabel("Comments:"))
-        panel.addWidget(self.comments, 1)
-        panel.addWidget(self.comment_edit)
-        panel.addWidget(self.conflicts, 2)
+        # A vertical splitter whose sections cannot collapse: the editable gold copy shown after
+        # a decision takes room from the others only down to their minimum heights, so the
+        # disagreements and the aligned fields each keep several rows in view.
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setChildrenCollapsible(False)
+        self.right_splitter = right
+        top_section = _section(self.only_disagreements, self.items, buttons)
+        for table in (self.items, self.details):
+            table.setMinimumHeight(_rows_height(table, VISIBLE_ROWS))
+        details_section = _section(QLabel("Aligned fields (differences marked):"), self.details)
+        self.editor_scroll = QScrollArea()
+        self.editor_scroll.setWidget(self.editor)
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        gold_section = _section(QLabel("Gold version (editable):"), self.editor_scroll)
+        # The caption beside the comment line, not above the list: a 1366x768 screen has no
+        # row to spare.
+        comment_line = QHBoxLayout()
+        caption = QLabel("Comments:")
+        caption.setBuddy(self.comment_edit)
+        comment_line.addWidget(caption)
+        comment_line.addWidget(self.comment_edit, 1)
+        comments_section = _section(self.comments, comment_line)
+        self.comments.setMinimumHeight(self.comments.fontMetrics().height() * 2)
+        for section, stretch in (
+            (top_section, 3),
+            (details_section, 2),
+            (gold_section, 2),
+            (comments_section, 1),
+            (self.conflicts, 2),
+        ):
+            right.addWidget(section)
+            right.setStretchFactor(right.count() - 1, stretch)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([700, 580])
         centre = QWidget()
         layout = QVBoxLayout(centre)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(centre)
@@ -200,6 +228,14 @@ class ReviewWindow(QMainWindow):
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000"))
         table.setItemDelegate(TextDirectionDelegate(table))
         return table
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Reached only when the focused widget left Escape unused: an open popup or an editor
+        # that consumes it (a completer, a combo box list) closes first, the window next.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def _build_actions(self) -> None:
         def action(text: str, keys: list[str], slot) -> QAction:
@@ -421,3 +457,23 @@ class ReviewWindow(QMainWindow):
             return
         self.comment_edit.clear()
         self._show_comments(item)
+
+
+def _section(*parts) -> QWidget:
+    """A splitter section holding `parts` (widgets or layouts) in a column."""
+    section = QWidget()
+    column = QVBoxLayout(section)
+    column.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, QWidget):
+            column.addWidget(part, 1 if isinstance(part, (QTableView, QListWidget)) else 0)
+        else:
+            column.addLayout(part)
+    return section
+
+
+def _rows_height(table: QTableView, rows: int) -> int:
+    """The height (px) that shows `rows` rows of `table` under its header."""
+    row = max(table.verticalHeader().defaultSectionSize(), table.fontMetrics().height())
+    frame = 2 * table.frameWidth()
+    return table.horizontalHeader().sizeHint().height() + rows * row + frame
