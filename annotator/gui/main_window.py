@@ -49,6 +49,7 @@ from annotator.gui.models import ARABIC_SHARE, size_arabic
 from annotator.gui.project_file import ProjectFileCare
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
+from annotator.gui.status_messages import StickyMessages
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
 from annotator.gui.window_state import keep as keep_layout
 from annotator.gui.window_state import restore as restore_layout
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("annotate-toolbar")
         build_toolbar(self.toolbar, self.actions)
         self._compose()
+        self.sticky_messages = StickyMessages(self)
         self._connect()
         self.setWindowTitle(f"{project.path.name} — Arabic news annotator")
         # Permanent, so transient messages never push the name out of the status bar.
@@ -515,7 +517,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 10000)
 
     def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+        self.sticky_messages.show(message)
 
 
 def _timed_backup(path: Path, report: Callable[[str], None]) -> None:

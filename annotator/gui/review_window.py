@@ -42,6 +42,7 @@ from annotator.gui.commands import DecisionCommand
 from annotator.gui.conflict_pane import ConflictPane
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
+from annotator.gui.status_messages import StickyMessages
 from annotator.gui.window_state import fitted_geometry
 from annotator.gui.workbench import Workbench
 
@@ -95,12 +96,14 @@ class ReviewWindow(QMainWindow):
         # stack also holds the decisions.
         self.gold = Workbench(project, GOLD, self)
         self.setWindowTitle("Review — Arabic news annotator")
+        # Refusals stay in the status bar until the reviewer's next key press or click.
+        self.refusals = StickyMessages(self)
         self._build()
         self._build_actions()
         self._fill_choices(document_id, annotators)
         self.gold.annotation_changed.connect(lambda *_: self.refresh())
         self.gold.annotation_changed.connect(lambda *_: self.stored.emit())
-        self.gold.error.connect(self.statusBar().showMessage)
+        self.gold.error.connect(self.refusals.show)
         self.refresh()
         # Fit the screen it opens on (a 1366x768 laptop shows the whole window and its buttons).
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -143,7 +146,7 @@ class ReviewWindow(QMainWindow):
         # A resolution rewrites annotations the gold workbench may have read (gold's own
         # conflicts): it goes the decisions' way.
         self.conflicts.changed.connect(self.reload)
-        self.conflicts.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.conflicts.message.connect(self.refusals.show)
 
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -295,7 +298,7 @@ class ReviewWindow(QMainWindow):
             try:
                 self.comparison = compare(self.project, self.document_id, a, b)
             except AnnotatorError as exc:
-                self.statusBar().showMessage(str(exc))
+                self.refusals.show(str(exc))
         if self.document_id != self._shown_document:
             self._shown_document = self.document_id
             self.article.show_text(self.project.text(self.document_id) if self.document_id else "")
@@ -394,7 +397,7 @@ class ReviewWindow(QMainWindow):
                 decision_id, gold_id = adjudicate(self.project, comparison, item, choice)
                 self.gold.revisions.note([gold_id] if gold_id else [])
         except AnnotatorError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.refusals.show(str(exc))
             return
         a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
 
@@ -421,7 +424,7 @@ class ReviewWindow(QMainWindow):
                 ids = accept_agreements(self.project, comparison)
                 self.gold.revisions.note(g for _, g in ids.values() if g)
         except AnnotatorError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.refusals.show(str(exc))
             return
         if not ids:
             return
@@ -453,7 +456,7 @@ class ReviewWindow(QMainWindow):
         try:
             self.project.add_comment(self.document_id, self.reviewer, text, annotation.id)
         except AnnotatorError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.refusals.show(str(exc))
             return
         self.comment_edit.clear()
         self._show_comments(item)
