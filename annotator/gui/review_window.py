@@ -197,6 +197,9 @@ class ReviewWindow(QMainWindow):
         ):
             right.addWidget(section)
             right.setStretchFactor(right.count() - 1, stretch)
+        # Initial shares (scaled to the height there is): the comment list's own size hint would
+        # otherwise take the room the gold form needs.
+        right.setSizes([300, 170, 260, 80, 200])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
