@@ -26,7 +26,45 @@ DIFFERENT = QColor("#ffd9a8")
 OPEN = QColor("#fff1e0")
 
 
-class ReviewItemsModel(QAbstractTableModel):
+class _RowsModel(QAbstractTableModel):
+    """A table of `_rows` under the column titles `HEADERS`."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class _FieldsModel(_RowsModel):
+    """Fields side by side (name, first, second, ...), rows where the first two differ marked."""
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() in (1, 2):
+            return DIFFERENT if row[1] != row[2] else None
+        return None
+
+    def differing_fields(self) -> list[str]:
+        return [row[0] for row in self._rows if row[1] != row[2]]
+
+
+class ReviewItemsModel(_RowsModel):
     """The pairs of a comparison in reading order: disagreements only, or everything."""
 
     HEADERS = ("Kind", "Layer", "A", "B", "Differs in", "Decision")
@@ -34,7 +72,6 @@ class ReviewItemsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._all: list[ReviewItem] = []
-        self._items: list[ReviewItem] = []
         self.disagreements_only = True
 
     def set_comparison(self, comparison: Comparison | None) -> None:
@@ -47,25 +84,14 @@ class ReviewItemsModel(QAbstractTableModel):
 
     def _filter(self) -> None:
         self.beginResetModel()
-        self._items = [i for i in self._all if i.is_disagreement or not self.disagreements_only]
+        self._rows = [i for i in self._all if i.is_disagreement or not self.disagreements_only]
         self.endResetModel()
 
     def item(self, row: int) -> ReviewItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, sources: tuple[str, ...] | None) -> int:
-        return next((n for n, i in enumerate(self._items) if i.sources == sources), -1)
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return next((n for n, i in enumerate(self._rows) if i.sources == sources), -1)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         item = self.item(index.row())
@@ -106,7 +132,7 @@ def _fields(annotation: Annotation | None, links: dict[str, Annotation]) -> dict
     return fields
 
 
-class ReviewDetailsModel(QAbstractTableModel):
+class ReviewDetailsModel(_FieldsModel):
     """One pair aligned field by field: A, B and the gold decision; differing rows marked."""
 
     HEADERS = ("Field", "A", "B", "Gold")
@@ -127,32 +153,8 @@ class ReviewDetailsModel(QAbstractTableModel):
             self._rows = [(n, a.get(n, ""), b.get(n, ""), g.get(n, "")) for n in names]
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() in (1, 2):
-            return DIFFERENT if row[1] != row[2] else None
-        return None
-
-    def differing_fields(self) -> list[str]:
-        return [row[0] for row in self._rows if row[1] != row[2]]
-
-
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(_RowsModel):
     """The open merge conflicts of a document: whose annotation, and what differs."""
 
     HEADERS = ("Annotator", "Layer", "Text", "Differs in", "Their file")
@@ -176,17 +178,6 @@ class ConflictsModel(QAbstractTableModel):
     def row_of(self, conflict_id: str | None) -> int:
         return next((n for n, r in enumerate(self._rows) if r[0].id == conflict_id), -1)
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -201,7 +192,7 @@ class ConflictsModel(QAbstractTableModel):
         )[index.column()]
 
 
-class ConflictFieldsModel(QAbstractTableModel):
+class ConflictFieldsModel(_FieldsModel):
     """Our version and theirs side by side, field by field; differing rows marked."""
 
     HEADERS = ("Field", "Ours", "Theirs")
@@ -225,27 +216,3 @@ class ConflictFieldsModel(QAbstractTableModel):
             self._rows = [("Deleted", "" if ours else "yes", "" if theirs else "yes")]
             self._rows += [(n, a.get(n, ""), b.get(n, "")) for n in dict.fromkeys([*a, *b])]
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() in (1, 2):
-            return DIFFERENT if row[1] != row[2] else None
-        return None
-
-    def differing_fields(self) -> list[str]:
-        return [row[0] for row in self._rows if row[1] != row[2]]
