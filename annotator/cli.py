@@ -26,7 +26,8 @@ from annotator.core.review.conflicts import open_conflicts
 from annotator.core.schema import load_schema_file
 from annotator.core.store import backup
 from annotator.core.store.default_project import open_project
-from annotator.core.store.project import Project, remove_foreign_objects
+from annotator.core.store.opening import remove_foreign_objects
+from annotator.core.store.project import Project
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from annotator.core.errors import (
 from annotator.core.paths import APP_NAME, default_project_path, log_dir
 from annotator.core.store import backup
 from annotator.core.store.default_project import open_project
-from annotator.core.store.project import remove_foreign_objects
+from annotator.core.store.opening import remove_foreign_objects
 from annotator.gui import display
 
 ORGANISATION = "arabic-news-annotator"

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QListView,
@@ -26,6 +25,7 @@ from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.errors import AnnotatorError, ExportError
 from annotator.core.formats import EXPORTS, ExportFormat
 from annotator.core.store.project import Project
+from annotator.gui import file_dialogs
 
 
 @dataclass(frozen=True)
@@ -115,10 +115,10 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
         return "Nothing exported: no annotator was chosen."
     fmt = choice.format
     if fmt.folder:
-        target = QFileDialog.getExistingDirectory(parent, "Export into folder", str(Path.home()))
+        target = file_dialogs.existing_directory(parent, "Export into folder", str(Path.home()))
         overwrite = False  # the folder dialog asks nothing about files already there
     else:
-        target, _ = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_file_name(
             parent,
             "Export annotations",
             str(Path.home() / f"annotations{fmt.suffix}"),

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,6 +31,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup
 from annotator.core.store.project import Project
+from annotator.gui import file_dialogs
 from annotator.gui.actions import (
     Actions,
     build_actions,
@@ -378,14 +378,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ files
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, "New project", str(Path.home()), "Annotator projects (*.annotator);;All files (*)"
         )
         if path:
             self._switch_project(path, create=True)
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             "Open project",
             str(Path.home()),
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         self.workbench.project.close()
 
     def import_articles(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_file_names(
             self,
             "Import articles",
             str(Path.home()),
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
             self.start_import(paths)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, "Import a folder of articles", str(Path.home())
         )
         if folder:
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
             self.workbench.open_document(report.added[0])
 
     def merge_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self,
             "Merge a colleague's project",
             str(Path.home()),

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.arabic.search import SearchIndex
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import backup
 from annotator.core.store.project import Project
+from annotator.gui import file_dialogs
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -155,7 +156,7 @@ class ProjectFileCare(QObject):
     # ------------------------------------------------------------------ Save a copy
 
     def save_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self.window,
             "Save a copy of the project",
             str(self.project.path.with_name(f"{self.project.path.stem} copy.annotator")),

@@ -10,7 +10,8 @@ import pytest
 from annotator.core.errors import ForeignObjectsError, ProjectError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup, foreign_objects
-from annotator.core.store.project import Project, remove_foreign_objects
+from annotator.core.store.opening import remove_foreign_objects
+from annotator.core.store.project import Project
 
 from . import hostile_files as hostile
 

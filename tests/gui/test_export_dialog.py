@@ -4,8 +4,9 @@ import csv
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from annotator.gui import file_dialogs
 from annotator.gui.export_dialog import ExportDialog, export_from_window
 
 
@@ -42,9 +43,7 @@ def test_exporting_one_annotator_as_csv(qtbot, two_annotators, workbench, tmp_pa
         return ExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
-    )
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
     message = export_from_window(two_annotators, workbench.document_id, None)
     assert message == f"Wrote 1 row(s) to {out}"
     with open(out, encoding="utf-8-sig", newline="") as handle:
@@ -61,9 +60,7 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
 
     asked = []
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
-    monkeypatch.setattr(
-        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path))
-    )
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
     monkeypatch.setattr(
         QMessageBox,
         "question",
@@ -95,9 +92,7 @@ def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
         return ExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
-    )
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
     export_from_window(project, workbench.document_id, None)
     checked = Qt.CheckState.Checked
     assert shown == {

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from annotator.core.errors import ProjectBusyError, ProjectError
-from annotator.core.store import disk
+from annotator.core.store import disk, pinned
 from annotator.core.store.files import temp_beside
 
 EVERY_MINUTES = 10
@@ -347,7 +347,7 @@ def _exclusive(project_path: Path) -> Iterator[sqlite3.Connection | None]:
 
 def _locked_by_another_process(path: Path) -> bool:
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd, kept = pinned.descriptor(path)
     except OSError:
         return False
     try:
@@ -357,7 +357,8 @@ def _locked_by_another_process(path: Path) -> bool:
     except OSError:
         return False
     finally:
-        os.close(fd)
+        if not kept:
+            os.close(fd)
 
 
 def _keep_before_restore(project_path: Path) -> Path | None:
@@ -366,7 +367,7 @@ def _keep_before_restore(project_path: Path) -> Path | None:
     folder = folder_of(project_path)
     folder.mkdir(exist_ok=True)
     kept = folder / f"{_stamp()}-{BEFORE_RESTORE}.annotator"
-    shutil.copyfile(project_path, kept)
+    pinned.copy(project_path, kept)  # the exclusive lock held for the restore stays
     wal = project_path.with_name(project_path.name + "-wal")
     if wal.exists() and wal.stat().st_size:
         shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))

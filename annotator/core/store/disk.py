@@ -100,11 +100,9 @@ def cannot_write(path: Path) -> bool:
     except OSError:
         pass
     for file in (path, path.with_name(path.name + "-wal")):
-        try:
-            os.close(os.open(file, os.O_WRONLY | os.O_APPEND))
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            if exc.errno in _REFUSED_WRITE:
-                return True
+        # access(), not open(): closing a descriptor of the project would drop this process's
+        # SQLite locks on it (see `pinned`). It answers for immutable files and read-only
+        # mounts to root too.
+        if file.exists() and not os.access(file, os.W_OK):
+            return True
     return False

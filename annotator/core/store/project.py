@@ -23,32 +23,44 @@ from annotator.core.errors import (
     AnnotatorError,
     Cancelled,
     DamagedProjectError,
-    DiskFullError,
-    ForeignObjectsError,
-    NewerProjectError,
-    NotAProjectError,
     NotFoundError,
     ProjectBusyError,
     ProjectError,
     ProjectReplacedError,
-    ReadOnlyProjectError,
     ValidationError,
 )
 from annotator.core.model import STATUSES, Document, DocumentSummary, Entity
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
-from annotator.core.store import backup, disk, foreign_objects, integrity, migrations, wal
+from annotator.core.store import (
+    backup,
+    disk,
+    foreign_objects,
+    integrity,
+    migrations,
+    pinned,
+    wal,
+)
 from annotator.core.store.annotation_store import AnnotationState, AnnotationStore
 from annotator.core.store.bulk import BulkReads
 from annotator.core.store.files import temp_beside
 from annotator.core.store.integrity import row_ok
+from annotator.core.store.opening import (
+    BUSY_TIMEOUT_S,
+    _check_contents,
+    _check_version,
+    _check_writable,
+    _connect,
+    _identity,
+    _refusal,
+    _write_refusal,
+    check_project_file,
+    restore_hint,
+)
 
-BUSY_TIMEOUT_S = 10.0
 # A checkpoint that waits for other windows' readers (TRUNCATE at closing) waits this long at
 # most: the window is closing, and an idle one checkpoints again soon after.
 CHECKPOINT_WAIT_S = 2.0
 CHECKPOINT_MODES = ("PASSIVE", "FULL", "RESTART", "TRUNCATE")
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_HEADER_BYTES = 100
 
 
 @dataclass(frozen=True)
@@ -77,247 +89,15 @@ class ImportReport:
     skipped: tuple[tuple[str, str], ...]  # (source, id of the document already holding the text)
 
 
-def check_project_file(path: Path) -> None:
-    """Refuse a file that is not an annotator project, or is cut off, by its header and size.
-
-    Nothing is opened through SQLite here, so a refused file is left byte-for-byte untouched.
-    """
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(_HEADER_BYTES)
-            size = os.fstat(handle.fileno()).st_size
-    except IsADirectoryError:
-        raise NotAProjectError(f"{path} is a folder, not a project file") from None
-    except OSError as exc:
-        raise ProjectError(f"cannot read {path}: {exc.strerror}") from None
-    if not header:
-        raise NotAProjectError(f"{path} is an empty file, not an annotator project")
-    if not header.startswith(_SQLITE_MAGIC):
-        raise NotAProjectError(f"{path} is not an annotator project (not an SQLite file)")
-    if len(header) < _HEADER_BYTES:
-        raise DamagedProjectError(
-            f"{path} is damaged: it is cut off after {size} bytes, inside the SQLite header; "
-            f"{restore_hint(path)}"
-        )
-    version = int.from_bytes(header[60:64], "big")
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id != migrations.APPLICATION_ID:
-        raise NotAProjectError(
-            f"{path} is an SQLite database of another application, not an annotator project"
-        )
-    _check_version(path, version)
-    _check_length(path, header, size)
-
-
-def _check_version(path: Path, version: int) -> None:
-    if version > migrations.CURRENT_VERSION:
-        raise NewerProjectError(
-            f"{path} was made by a newer version of this tool (project format {version}, "
-            f"this version reads up to {migrations.CURRENT_VERSION}); update the tool to open it"
-        )
-
-
-def _check_length(path: Path, header: bytes, size: int) -> None:
-    """Refuse a file shorter than the page count its header records (an interrupted copy, a
-    full disk). Skipped while a journal holds pages: they are read from there, and a checkpoint
-    cut short may have written the new count before the pages it counts."""
-    if _log_holds_pages(path):
-        return
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    # The count is valid when the change counter is repeated at offset 92 (SQLite >= 3.7.0).
-    if header[24:28] != header[92:96] or not pages:
-        return
-    expected = pages * page_size
-    if size < expected:
-        raise DamagedProjectError(
-            f"{path} is damaged: it is cut off ({size:,} of its {expected:,} bytes are there), "
-            f"as by an interrupted copy or a full disk; {restore_hint(path)}"
-        )
-
-
-def _log_holds_pages(path: Path) -> bool:
-    """Whether a log beside the file may hold pages not yet in it: a non-empty write-ahead log,
-    or a rollback journal."""
-    wal = path.with_name(path.name + "-wal")
-    journal = path.with_name(path.name + "-journal")
-    return (wal.exists() and wal.stat().st_size > 0) or journal.exists()
-
-
-def restore_hint(path: Path) -> str:
-    """What to do about a damaged project: restore one of its backups, if it has any."""
-    found = backup.listing(path)
-    newest = backup.newest_good(path)
-    if newest is None:
-        return (
-            f"no backup of it was found in {backup.folder_of(path)}; "
-            "put back a copy you keep elsewhere"
-            if not found
-            else f"list its backups with `annotator restore --project {path}` and restore one"
-        )
-    return (
-        f"restore its newest backup ({newest.created:%Y-%m-%d %H:%M}) with "
-        f"`annotator restore --latest --project {path}` (the damaged file is kept), "
-        f"or list all {len(found)} with `annotator restore --project {path}`"
-    )
-
-
-def _check_writable(path: Path) -> None:
-    """Refuse a file or folder the user cannot write: every action is stored at once, and
-    SQLite writes its log (NAME-wal, NAME-shm) beside the file."""
-    if not os.access(path, os.W_OK):
-        raise ReadOnlyProjectError(_read_only_message(path))
-    folder = path.absolute().parent
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ReadOnlyProjectError(
-            f"{path} cannot be opened: its folder {folder} is read-only, and a project "
-            f"writes its log ({path.name}-wal) beside it; move the project into a folder you "
-            "can write to, or make the folder writable"
-        )
-
-
-def _read_only_message(path: Path) -> str:
-    return disk.read_only_message(path)
-
-
-def _check_contents(path: Path) -> None:
-    """Read the file through a read-only connection before any connection that could write:
-    its format version (the header may lag behind the log), its label schema, and the
-    structure of every page and record (`PRAGMA quick_check`: one pass over the file, about
-    0.03 s for 60 MB when the file is in the disk cache), and its SQL objects: a trigger or
-    view we do not make would run inside our transactions (ForeignObjectsError)."""
-    # Without a log beside it the file holds everything and no window has it open: read it as
-    # immutable, which takes no lock and makes no -wal or -shm file. With a log (even an empty
-    # one, while another window has the project open), read through it with locks: a read-only
-    # connection cannot checkpoint, so the file itself still cannot change.
-    logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
-    mode = "mode=ro" if any(log.exists() for log in logs) else "immutable=1"
-    try:
-        conn = sqlite3.connect(
-            f"{path.absolute().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S
-        )
-    except sqlite3.Error as exc:
-        raise _refusal(path, exc) from None
-    conn.text_factory = integrity.read_text
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        _check_version(path, version)
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
-        if problems != ["ok"]:
-            found = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
-            raise DamagedProjectError(
-                f"{path} is damaged (SQLite's check found: {found}); {restore_hint(path)}"
-            )
-        found = foreign_objects.foreign_objects(conn)
-        if found:
-            raise ForeignObjectsError(_foreign_message(path, found), found)
-        if version >= 1:
-            schema = conn.execute(
-                f"SELECT value FROM meta WHERE key = 'label_schema' AND {row_ok('meta')}"
-            ).fetchone()
-            if schema is None:
-                raise DamagedProjectError(
-                    f"{path} is damaged: its label schema is missing; {restore_hint(path)}"
-                )
-    except sqlite3.Error as exc:
-        raise _refusal(path, exc) from None
-    except UnicodeDecodeError:
-        # SQLite's message quoted bytes of a damaged page, which need not be UTF-8.
-        raise DamagedProjectError(
-            f"{path} is damaged (SQLite's check found unreadable bytes); {restore_hint(path)}"
-        ) from None
-    finally:
-        conn.close()
-
-
-def _foreign_message(path: Path, found: list[foreign_objects.ForeignObject]) -> str:
-    return (
-        f"{path} holds SQL objects this tool did not make (or lacks its own): "
-        f"{foreign_objects.describe(found)}; they could change or hide annotations, so it was not "
-        "opened (nothing was changed); remove them (a backup copy is made first) with "
-        f"`annotator check --remove-foreign --project {path}`"
-    )
-
-
-def remove_foreign_objects(path: str | Path) -> tuple[Path | None, list, int]:
-    """Make a project's SQL objects ours again (`foreign_objects.remove_foreign`), after a
-    backup copy of it as it is. Returns (the backup, None when nothing was to be done; what was
-    changed; how many rows our definitions left out, kept in the backup). ProjectError
-    subclasses as `Project.open` for a file that is not a usable project."""
-    path = Path(path)
-    if not path.exists():
-        raise ProjectError(f"{path}: no such project")
-    check_project_file(path)
-    _check_writable(path)
-    try:
-        _check_contents(path)
-        return None, [], 0
-    except ForeignObjectsError:
-        pass
-    try:
-        conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise _refusal(path, exc) from None
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        kept = backup.make(conn, path, "before-remove-foreign")
-        found, lost = foreign_objects.remove_foreign(conn)
-        return kept, found, lost
-    except sqlite3.Error as exc:
-        raise _refusal(path, exc) from None
-    finally:
-        conn.close()
-
-
-def _refusal(path: Path, exc: sqlite3.Error) -> ProjectError:
-    """The error to show for an SQLite error met while opening or writing the project."""
-    name = getattr(exc, "sqlite_errorname", "")
-    if name.startswith("SQLITE_READONLY"):
-        return ReadOnlyProjectError(_read_only_message(path))
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return ProjectBusyError(
-            f"{path} is busy: another window or command has been using it for over "
-            f"{BUSY_TIMEOUT_S:.0f} s; nothing was changed, try again"
-        )
-    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
-        # Opening writes the log beside the file: a full or read-only disk fails here.
-        if disk.is_full(path.absolute().parent):
-            return DiskFullError(
-                f"{path} cannot be opened: the disk holding it is full (a project needs room "
-                "for its log beside it); free some space and try again"
-            )
-        if disk.cannot_write(path):
-            return ReadOnlyProjectError(_read_only_message(path))
-        return ProjectError(f"{path} cannot be opened: {exc}")
-    return DamagedProjectError(f"{path} is damaged ({exc}); {restore_hint(path)}")
-
-
-def _write_refusal(path: Path, exc: sqlite3.Error) -> ProjectError | None:
-    """The error to show when a write fails for a reason outside the program, else None."""
-    return disk.project_write_failure(path, exc)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
 class Project(AnnotationStore, BulkReads):
     """An open project file: `Project.create` or `Project.open` it, and close it (or use `with`)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, warnings: Iterable[str] = ()):
         self.path = path
         self.conn = conn
+        # While open, this process reads the file only through kept descriptors (`pinned`).
+        pinned.hold(path)
+        self._holding = True
         # Which file this is (device, inode): a restore or another program may put another file
         # under the same name, and writes must never go on into the one no longer there.
         self._identity = _identity(path)
@@ -423,6 +203,12 @@ class Project(AnnotationStore, BulkReads):
         except (AnnotatorError, sqlite3.Error):
             pass  # closing never fails; the work is in the log, which SQLite reads
         self.conn.close()
+        self._let_go()
+
+    def _let_go(self) -> None:
+        if self._holding:
+            self._holding = False
+            pinned.release(self.path)
 
     def replaced(self) -> bool:
         """Whether the file at `path` is no longer the one this connection has open (removed,
@@ -438,15 +224,18 @@ class Project(AnnotationStore, BulkReads):
         shm_path = self.path.with_name(self.path.name + "-shm")
         ours = self._log_identity is not None and _identity(wal_path) == self._log_identity
         self.conn.close()
-        if not ours:
-            return  # the log under the name, if any, is the new file's
-        if wal.in_use(shm_path):
-            raise ProjectBusyError(
-                f"{self.path} was replaced while another window still has the old file open; "
-                "close every window on it, then open the project again"
-            )
-        for stale in (wal_path, shm_path):
-            stale.unlink(missing_ok=True)
+        try:
+            if not ours:
+                return  # the log under the name, if any, is the new file's
+            if wal.in_use(shm_path):
+                raise ProjectBusyError(
+                    f"{self.path} was replaced while another window still has the old file "
+                    "open; close every window on it, then open the project again"
+                )
+            for stale in (wal_path, shm_path):
+                stale.unlink(missing_ok=True)
+        finally:
+            self._let_go()
 
     def checkpoint(self, mode: str = "PASSIVE") -> tuple[int, int, int]:
         """Copy committed work from the write-ahead log into the project file itself, so a

@@ -20,6 +20,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.store import pinned
+
 _MAGICS = {0x377F0682: "<", 0x377F0683: ">"}  # the checksums' byte order
 _FORMAT = 3007000
 _WAL_HEADER = 32
@@ -54,7 +56,7 @@ def problems(path: Path) -> list[str]:
     try:
         page_size = _page_size(path)
         index = _read_index(shm)
-        log = wal.read_bytes() if wal.exists() else None
+        log = pinned.read(wal) if wal.exists() else None
     except OSError:
         return []
     found: list[str] = []
@@ -107,7 +109,7 @@ def in_use(shm: Path) -> bool:
     """Whether another process has the project open: it holds a shared lock on the DMS byte.
     Locks of this process are not seen (POSIX locks belong to the process)."""
     try:
-        fd = os.open(shm, os.O_RDONLY)
+        fd, kept = pinned.descriptor(shm)
     except OSError:
         return False
     try:
@@ -117,12 +119,12 @@ def in_use(shm: Path) -> bool:
     except OSError:
         return False
     finally:
-        os.close(fd)
+        if not kept:
+            os.close(fd)
 
 
 def _page_size(path: Path) -> int:
-    with open(path, "rb") as handle:
-        header = handle.read(18)
+    header = pinned.read(path, 18)
     if len(header) < 18:
         return 0
     size = int.from_bytes(header[16:18], "big")
@@ -133,8 +135,7 @@ def _read_index(shm: Path) -> _Index | None:
     """The index header of NAME-shm when it holds a complete, initialised one."""
     if not shm.exists():
         return None
-    with open(shm, "rb") as handle:
-        raw = handle.read(_SHM_HEADER)
+    raw = pinned.read(shm, _SHM_HEADER)
     # Both copies agree once a writer finished updating them; isInit (byte 12) is set then.
     if len(raw) < _SHM_HEADER or raw[:48] != raw[48:96] or raw[12] != 1:
         return None
