@@ -169,6 +169,7 @@ class AttributeEditor(QWidget):
             another = (annotation and annotation.id) != (self._annotation and self._annotation.id)
             if another or key != self._built_for:
                 # What was typed was for the fields of the annotation shown before.
+                self._say_if_lost(annotation)
                 self._forget_drafts()
             if key != self._built_for:
                 self._build(annotation)
@@ -182,6 +183,19 @@ class AttributeEditor(QWidget):
             self._refreshing = False
 
     # ------------------------------------------------------------------ building the fields
+
+    def _say_if_lost(self, now_shown: Annotation | None) -> None:
+        """Text typed on an annotation that another window or command deleted meanwhile cannot
+        be stored: say so, with the text, rather than let it vanish."""
+        before = self._annotation
+        if before is None or now_shown is not None or self._workbench.annotation(before.id):
+            return
+        typed = [t for t in (d.pending() for d in self._drafts) if t]
+        if typed:
+            self._workbench.error.emit(
+                "The annotation you were typing in was deleted in another window or by another "
+                f"command; what you typed («{typed[0]}») was not stored"
+            )
 
     def _forget_drafts(self) -> None:
         for draft in self._drafts:

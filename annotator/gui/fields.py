@@ -60,6 +60,11 @@ class Draft(QObject):
         self._started = None
         return False
 
+    def pending(self) -> str | None:
+        """The uncommitted text, when something was typed since the last commit."""
+        field = self.parent()
+        return field.text() if self._started is not None and field is not None else None
+
     def forget(self) -> None:
         """Drop the draft: another annotation, or none, is shown now (what was typed and not
         committed is not offered again when the annotation is selected later)."""

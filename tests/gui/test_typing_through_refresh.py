@@ -183,3 +183,16 @@ def test_a_claim_made_a_speaker_elsewhere_drops_the_cue_being_typed(qtbot, windo
     assert window.refresh_if_changed_elsewhere()
     assert cue(window) is field
     assert field.text() == "قال"
+
+
+def test_typing_on_a_claim_deleted_elsewhere_is_said_not_dropped_silently(
+    qtbot, window, other, claim
+):
+    field = cue(window)
+    field.clear()
+    start_typing(qtbot, field)
+    other.delete_annotation(claim)
+    assert window.refresh_if_changed_elsewhere()
+    assert window.workbench.selected() is None
+    message = window.statusBar().currentMessage()
+    assert "was deleted in another window" in message and TYPED in message
