@@ -161,11 +161,25 @@ def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: Q
     if answer != QMessageBox.StandardButton.Yes:
         return None
     try:
-        remove_foreign_objects(Path(project_path) if project_path else default_project_path())
-        return open_project(project_path)
+        path = Path(project_path) if project_path else default_project_path()
+        kept, found, lost = remove_foreign_objects(path)
+        opened = open_project(project_path)
     except AnnotatorError as error:
         QMessageBox.critical(parent, "Cannot open the project", str(error))
         return None
+    if kept is not None:
+        rows = (
+            f" {lost} row(s) did not fit the rebuilt tables and are only in that copy."
+            if lost
+            else ""
+        )
+        QMessageBox.information(
+            parent,
+            "SQL objects removed",
+            f"Removed {len(found)} SQL object(s) this tool did not make. The file as it was, "
+            f"with them, is kept in {kept}.{rows}",
+        )
+    return opened
 
 
 def run(project_path: str | None = None) -> int:

@@ -26,6 +26,8 @@ def answering(monkeypatch, answer):
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a: asked.append(a[2]) or answer)
     )
+    # What was done is told afterwards; kept here for the test to read.
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: asked.append(a[2])))
     return asked
 
 
@@ -46,7 +48,9 @@ def test_a_project_with_a_foreign_trigger_is_opened_only_after_removing_it(
         assert reopened.annotation_count() == 1
     finally:
         reopened.close()
-    assert [b.label for b in backup.listing(path)] == ["before-remove-foreign"]
+    (kept,) = backup.listing(path)
+    assert kept.label == "before-remove-foreign"
+    assert f"is kept in {kept.path}" in asked[1]
 
 
 def test_declining_leaves_the_project_as_it_was(qapp, project, monkeypatch):
