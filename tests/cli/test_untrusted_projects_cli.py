@@ -2,8 +2,6 @@
 rows are listed as problems, never a traceback; `--remove-foreign` takes the objects out after a
 backup copy; list and export leave damaged rows out with a note."""
 
-import sqlite3
-
 import pytest
 
 from annotator.cli import main
@@ -18,14 +16,7 @@ def valid(tmp_path_factory):
 
 
 def edited(valid, path, *statements):
-    hostile.copy_of(valid, path)
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA ignore_check_constraints = 1")
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-    return str(path)
+    return str(hostile.edited_copy(valid, path, *statements))
 
 
 TRIGGER = "CREATE TRIGGER tidy AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END"

@@ -48,6 +48,19 @@ def copy_of(valid: Path, path: Path) -> Path:
     return path
 
 
+def edited_copy(valid: Path, path: Path, *statements: str) -> Path:
+    """A copy of the valid project with `statements` run on it by hand, past SQLite's CHECK
+    constraints, as a hand edit or another program would."""
+    copy_of(valid, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = 1")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return path
+
+
 def cut_off(valid: Path, path: Path, length: int) -> Path:
     """The project cut after `length` bytes (negative: that many bytes short of the end)."""
     data = valid.read_bytes()

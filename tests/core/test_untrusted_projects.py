@@ -26,16 +26,7 @@ def valid(tmp_path_factory):
     return hostile.build_valid(tmp_path_factory.mktemp("valid") / "study.annotator")
 
 
-def carrying(valid, path, *statements):
-    """A copy of the valid project with `statements` run on it by hand, as a hand edit would."""
-    hostile.copy_of(valid, path)
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA ignore_check_constraints = 1")
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-    return path
+carrying = hostile.edited_copy
 
 
 def digest(path):
