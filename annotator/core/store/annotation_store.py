@@ -451,8 +451,6 @@ class AnnotationStore:
         tag of the same span (see `_check_not_twice`)."""
         annotation = self._validated(annotation, check_twice=check_twice)
         annotator_id = self._annotator_id(annotation.annotator, create=True)
-        attributes = json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True)
-        entity_id = annotation.entity.id if annotation.entity else None
         before = self.conn.execute(
             "SELECT revision, rev, history FROM annotations WHERE id = ? UNION ALL "
             "SELECT revision, rev, history FROM deletions WHERE annotation_id = ?",
@@ -470,34 +468,10 @@ class AnnotationStore:
                 as_revision[1],
                 json.dumps(list(as_revision[2])),
             )
-        row = (
-            annotation.document_id,
-            annotator_id,
-            annotation.layer,
-            annotation.start,
-            annotation.end,
-            annotation.text,
-            attributes,
-            entity_id,
-            annotation.link_id,
-            annotation.origin,
-            annotation.created_at,
-            annotation.modified_at,
-            json.dumps(list(annotation.sources)),
-            revision,
-            rev,
-            history,
-            annotation.id,
-        )
+        row = _row(annotation, annotator_id, revision, rev, history)
         try:
             if new:
-                self.conn.execute(
-                    'INSERT INTO annotations (document_id, annotator_id, layer, start, "end", '
-                    "text, attributes, entity_id, link_id, origin, created_at, modified_at, "
-                    "sources, revision, rev, history, id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                )
+                self.conn.execute(_INSERT, row)
             else:
                 self.conn.execute(
                     "UPDATE annotations SET document_id = ?, annotator_id = ?, layer = ?, "
@@ -532,34 +506,14 @@ class AnnotationStore:
             if name not in annotators:
                 annotators[name] = self._annotator_id(name, create=True)
             rows.append(
-                (
-                    annotation.id,
-                    annotation.document_id,
-                    annotators[name],
-                    annotation.layer,
-                    annotation.start,
-                    annotation.end,
-                    annotation.text,
-                    json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
-                    annotation.entity.id if annotation.entity else None,
-                    annotation.link_id,
-                    annotation.origin,
-                    annotation.created_at,
-                    annotation.modified_at,
-                    json.dumps(list(annotation.sources)) if annotation.sources else "[]",
-                    revision,
-                    rev,
-                    json.dumps(list(history)) if history else "[]",
-                )
+                _row(annotation, annotators[name], revision, rev, json.dumps(list(history)))
             )
             stances += [
                 (annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)
             ]
         # One statement for all rows: a merge of 100,000 annotations stays within seconds.
         self.conn.executemany(
-            'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
-            "attributes, entity_id, link_id, origin, created_at, modified_at, sources, "
-            "revision, rev, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _INSERT,
             rows,
         )
         self.conn.executemany(
@@ -651,6 +605,41 @@ class AnnotationStore:
             raise ValidationError(
                 f"{annotation.layer}.{link.name} must link to the same annotator's annotation"
             )
+
+
+# The columns of `_row`, in its order.
+_INSERT = (
+    'INSERT INTO annotations (document_id, annotator_id, layer, start, "end", text, attributes, '
+    "entity_id, link_id, origin, created_at, modified_at, sources, revision, rev, history, id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _row(
+    annotation: Annotation, annotator_id: int | None, revision: int, rev: str, history: str
+) -> tuple:
+    """An annotation as the columns the store writes, the id last (as UPDATE ... WHERE id
+    wants it): document_id, annotator_id, layer, start, end, text, attributes, entity_id,
+    link_id, origin, created_at, modified_at, sources, revision, rev, history, id."""
+    return (
+        annotation.document_id,
+        annotator_id,
+        annotation.layer,
+        annotation.start,
+        annotation.end,
+        annotation.text,
+        json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
+        annotation.entity.id if annotation.entity else None,
+        annotation.link_id,
+        annotation.origin,
+        annotation.created_at,
+        annotation.modified_at,
+        json.dumps(list(annotation.sources)),
+        revision,
+        rev,
+        history,
+        annotation.id,
+    )
 
 
 def revision_content(annotation: Annotation) -> tuple:
