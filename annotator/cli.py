@@ -431,9 +431,14 @@ def build_parser() -> argparse.ArgumentParser:
         "import-annotations",
         cmd_import_annotations,
         "import annotations: gold JSON Lines (seeds/*.gold.jsonl), this tool's JSON Lines "
-        "export, or brat standoff (an .ann file beside its .txt, or a folder of them)",
+        "export, brat standoff (an .ann file beside its .txt, or a folder of them), or UIMA CAS "
+        "XMI (a folder with TypeSystem.xml, an .xmi file beside one, or a .zip)",
     )
-    p.add_argument("file", metavar="FILE", help=".jsonl or .ann file, or a folder of .ann files")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=".jsonl, .ann, .xmi or .zip file, or a folder of .ann or .xmi files",
+    )
     p.add_argument(
         "--annotator",
         help="store every annotation as this annotator (required for the gold format; "
@@ -452,7 +457,7 @@ def build_parser() -> argparse.ArgumentParser:
         + " (default: csv)",
     )
     p.add_argument(
-        "--out", "-o", required=True, metavar="PATH", help="file to write (brat: a folder)"
+        "--out", "-o", required=True, metavar="PATH", help="file to write (brat, xmi: a folder)"
     )
     p.add_argument(
         "--document",

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.core.errors import InputError
-from annotator.core.formats import brat, claims, csv_export, jsonl
+from annotator.core.formats import brat, claims, csv_export, jsonl, xmi
 from annotator.core.formats.export import ExportResult
 from annotator.core.formats.jsonl import AnnotationImport
 from annotator.core.store.project import Project
@@ -81,6 +81,16 @@ EXPORTS: dict[str, ExportFormat] = {
             formula_guard=False,
             export=brat.export,
         ),
+        ExportFormat(
+            "xmi",
+            "UIMA CAS XMI (INCEpTION, DKPro): a folder with TypeSystem.xml and an .xmi file "
+            "per document and annotator",
+            folder=True,
+            suffix="",
+            unit="annotation",
+            formula_guard=False,
+            export=xmi.export,
+        ),
     )
 }
 
@@ -91,9 +101,14 @@ def import_annotations(
     annotator: str | None = None,
     document_id: str | None = None,
 ) -> AnnotationImport:
-    """Import annotations from the gold JSON Lines format, this tool's JSON Lines export, or brat
-    standoff (an `.ann` file with its `.txt`, or a folder of them), in one transaction."""
+    """Import annotations from the gold JSON Lines format, this tool's JSON Lines export, brat
+    standoff (an `.ann` file with its `.txt`, or a folder of them) or UIMA CAS XMI (a folder
+    with TypeSystem.xml, an `.xmi` file or a `.zip`), in one transaction."""
     path = Path(path)
+    if xmi.is_xmi(path):
+        if document_id is not None:
+            raise InputError("--document applies to the gold format only", str(path))
+        return xmi.import_annotations(project, path, annotator)
     if path.is_dir() or path.suffix.lower() == ".ann":
         if document_id is not None:
             raise InputError("--document applies to the gold format only", str(path))
