@@ -182,13 +182,20 @@ def tokens(text: str) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------- writing
 
 
-def _cas(ts: Any, text: str, doc_id: str, title: str) -> Any:
-    bad = _NOT_XML.search(text)
+def _xml_safe(value: str, what: str) -> str:
+    """`value`; ExportError naming `what` when it holds a character XML 1.0 cannot hold."""
+    bad = _NOT_XML.search(value)
     if bad:
         raise ExportError(
-            f"document {doc_id!r} holds U+{ord(bad.group()):04X} at character {bad.start()}, "
+            f"{what} holds U+{ord(bad.group()):04X} at character {bad.start()}, "
             "which XML 1.0 cannot hold; export it as jsonl or brat instead"
         )
+    return value
+
+
+def _cas(ts: Any, text: str, doc_id: str, title: str) -> Any:
+    _xml_safe(text, f"document {doc_id!r}")
+    _xml_safe(title, f"the title of document {doc_id!r}")
     cas = _cassis().Cas(typesystem=ts)
     cas.sofa_string = text
     cas.add(
@@ -210,7 +217,7 @@ def _cas(ts: Any, text: str, doc_id: str, title: str) -> Any:
 def _add_annotations(
     ts: Any, cas: Any, schema: LabelSchema, annotations: list[Annotation], annotator: str
 ) -> None:
-    cas.add(ts.get_type(ANNOTATOR_NAME)(name=annotator))
+    cas.add(ts.get_type(ANNOTATOR_NAME)(name=_xml_safe(annotator, "an annotator's name")))
     made: dict[str, Any] = {}
     pending_links: list[tuple[Any, str, str]] = []
     array = ts.get_type("uima.cas.FSArray")
@@ -240,8 +247,15 @@ def _add_annotations(
             elements = [stance_type(target=s.target, value=s.value) for s in annotation.stances]
             cas.add_all(elements)
             values["stances"] = array(elements=elements)
+        what = f"annotation {annotation.id}"
+        for stance in annotation.stances:
+            _xml_safe(stance.target, f"a stance target of {what}")
         fs = ts.get_type(type_name(layer.name))(
-            **{k: v for k, v in values.items() if v is not None}
+            **{
+                k: _xml_safe(v, what) if isinstance(v, str) else v
+                for k, v in values.items()
+                if v is not None
+            }
         )
         cas.add(fs)
         made[annotation.id] = fs
@@ -339,7 +353,12 @@ def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
                 ]
                 xmis = [(f"{path}:{n}", archive.read(n)) for n in names]
                 return str(path), xmis, archive.read(tsn[0]) if tsn else None
-        return str(path), [(str(path), path.read_bytes())], _type_system_file(path.parent, [path])
+        # Beside the file, or one folder up (this tool's export: DOCUMENT/ANNOTATOR.xmi).
+        return (
+            str(path),
+            [(str(path), path.read_bytes())],
+            _type_system_file(path.parent.parent, [path]),
+        )
     except zipfile.BadZipFile:
         raise InputError("not a zip file", str(path)) from None
     except OSError as exc:
@@ -347,7 +366,7 @@ def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
 
 
 def _type_system_file(root: Path, xmis: list[Path]) -> bytes | None:
-    for folder in [root, *(p.parent for p in xmis)]:
+    for folder in [*(p.parent for p in xmis), root]:
         for name in (TYPE_SYSTEM, "typesystem.xml"):
             candidate = folder / name
             if candidate.is_file():
@@ -373,7 +392,7 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
         ) from None
     layers = {type_name(layer.name): layer.name for layer in schema.layers}
     if not any(ts.contains_type(t) for t in layers):
-        expected = ", ".join(layers)
+        expected = ", ".join(f"{layer} as {t}" for t, layer in layers.items())
         raise InputError(
             f"{TYPE_SYSTEM} has none of this project's layer types ({expected}); "
             "docs/inception.md shows how to define them",

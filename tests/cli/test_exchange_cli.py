@@ -1,0 +1,51 @@
+"""Exchange with other annotation tools from the command line: UIMA CAS XMI (INCEpTION)."""
+
+import pytest
+
+from annotator.core.formats import jsonl, txt
+from annotator.core.paths import seeds_dir
+from annotator.core.store.project import Project
+
+pytest.importorskip("cassis")
+
+
+@pytest.fixture
+def study(tmp_path, gold_file):
+    """A project file with the sample article and its gold annotation."""
+    path = tmp_path / "study.annotator"
+    with Project.create(path) as project:
+        project.import_texts(txt.read_articles([seeds_dir()]))
+        jsonl.import_annotations(project, gold_file, "gold")
+    return path
+
+
+def test_xmi_export_then_import_into_another_project(run, study, tmp_path, seed_id):
+    result = run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    assert result.returncode == 0, result.stderr
+    assert "wrote 30 annotation(s) to inception" in result.stdout
+    assert (tmp_path / "inception" / "TypeSystem.xml").is_file()
+    assert len(list((tmp_path / "inception").glob("*/gold.xmi"))) == 1
+    assert run("init", "other.annotator").returncode == 0
+    result = run("import-annotations", "-p", "other.annotator", "inception")
+    assert result.returncode == 0, result.stderr
+    assert f"added document {seed_id}" in result.stdout
+    assert f"imported 30 annotation(s) into {seed_id}; 0 already present" in result.stdout
+    with Project.open(tmp_path / "other.annotator") as other, Project.open(study) as source:
+        assert [a.id for a in other.annotations(seed_id)] == [
+            a.id for a in source.annotations(seed_id)
+        ]
+
+
+def test_a_broken_xmi_file_is_named_in_one_line_and_nothing_is_stored(run, study, tmp_path):
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    bad = next((tmp_path / "inception").glob("*/gold.xmi"))
+    bad.write_text(bad.read_text()[:300], encoding="utf-8")
+    run("init", "other.annotator")
+    result = run("import-annotations", "-p", "other.annotator", "inception")
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    # Line 2: the XML declaration is line 1, the whole CAS line 2.
+    where = bad.relative_to(tmp_path)
+    assert line.startswith(f"annotator: error: {where}:2: not UIMA CAS XMI (AttValue")
+    with Project.open(tmp_path / "other.annotator") as other:
+        assert other.documents() == []
