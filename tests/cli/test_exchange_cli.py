@@ -1,4 +1,7 @@
-"""Exchange with other annotation tools from the command line: UIMA CAS XMI (INCEpTION)."""
+"""Exchange with other annotation tools from the command line: INCEpTION (UIMA CAS XMI),
+doccano, Label Studio and spaCy."""
+
+import json
 
 import pytest
 
@@ -49,3 +52,77 @@ def test_a_broken_xmi_file_is_named_in_one_line_and_nothing_is_stored(run, study
     assert line.startswith(f"annotator: error: {where}:2: not UIMA CAS XMI (AttValue")
     with Project.open(tmp_path / "other.annotator") as other:
         assert other.documents() == []
+
+
+def test_import_refuses_a_doccano_file_and_names_the_command_that_reads_it(run, tmp_path):
+    (tmp_path / "doccano.jsonl").write_text(
+        json.dumps({"id": 1, "text": "قال سمير: نعم", "label": [[4, 8, "PER"]]}) + "\n",
+        encoding="utf-8",
+    )
+    run("init", "study.annotator")
+    result = run("import", "-p", "study.annotator", "doccano.jsonl")
+    assert result.returncode == 1
+    assert (
+        "annotator: refused doccano.jsonl: doccano JSONL: span annotations, not articles; import "
+        "them with `annotator import-annotations doccano.jsonl --annotator NAME`"
+    ) in result.stderr
+    result = run(
+        "import-annotations", "-p", "study.annotator", "doccano.jsonl",
+        "--annotator", "amina", "--map", "PER=speaker",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "imported 1 annotation(s) into 1;" in result.stdout
+
+
+def test_import_refuses_a_label_studio_export(run, tmp_path):
+    task = {
+        "id": 9,
+        "data": {"text": "قال سمير: نعم"},
+        "annotations": [
+            {
+                "completed_by": 1,
+                "result": [
+                    {
+                        "id": "a",
+                        "type": "labels",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "value": {"start": 4, "end": 8, "text": "سمير", "labels": ["Speaker"]},
+                    }
+                ],
+            }
+        ],
+    }
+    (tmp_path / "export.json").write_text(json.dumps([task]), encoding="utf-8")
+    run("init", "study.annotator")
+    result = run("import", "-p", "study.annotator", "export.json")
+    assert result.returncode == 1
+    assert "Label Studio JSON: span annotations, not articles" in result.stderr
+    result = run("import-annotations", "-p", "study.annotator", "export.json")
+    assert result.returncode == 0, result.stderr
+    with Project.open(tmp_path / "study.annotator") as project:
+        (speaker,) = project.annotations("9")
+        assert (speaker.annotator, speaker.text) == ("labelstudio-1", "سمير")
+
+
+def test_a_bad_map_is_one_line(run, tmp_path):
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"text": "قال سمير", "label": [[4, 8, "PER"]]}) + "\n", encoding="utf-8"
+    )
+    run("init", "study.annotator")
+    result = run(
+        "import-annotations", "-p", "study.annotator", "d.jsonl", "--annotator", "a",
+        "--map", "PER=person",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "annotator: error: --map names layer 'person', not in the schema (speaker, claim)"
+    ]
+
+
+def test_spacy_export(run, study, tmp_path):
+    pytest.importorskip("spacy")
+    result = run("export", "-p", study, "--format", "spacy", "--out", "sample.spacy")
+    assert result.returncode == 0, result.stderr
+    assert "wrote 30 span(s) to sample.spacy" in result.stdout
+    assert (tmp_path / "sample.spacy").stat().st_size > 0

@@ -25,6 +25,7 @@ is in the DocBin; `DocBinExport.split_tokens` counts those splits.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,8 +68,9 @@ def arabic_tokenizer(nlp: Any) -> Any:
     return nlp
 
 
+@functools.cache
 def arabic_nlp() -> Any:
-    """`spacy.blank("ar")` with `arabic_tokenizer`'s rules."""
+    """`spacy.blank("ar")` with `arabic_tokenizer`'s rules (made once: it takes a while)."""
     return arabic_tokenizer(_spacy().blank("ar"))
 
 
