@@ -256,3 +256,23 @@ def test_a_cas_without_our_provenance_features_gets_stable_ids(folder, fresh, tm
         "Esmail Qaani",
     )
     assert import_annotations(fresh, folder).skipped == 1
+
+
+def test_import_refuses_an_xmi_file_as_an_article(folder):
+    from annotator.core.formats.articles import read_articles
+
+    for path in (folder / STEM / "gold.xmi", folder / "TypeSystem.xml"):
+        batch = read_articles([path])
+        assert batch.files == []
+        (problem,) = batch.problems
+        assert problem.reason.startswith("UIMA CAS XMI: annotations, not articles; import")
+
+
+def test_a_deleted_annotation_stays_deleted_when_the_folder_comes_again(folder, fresh, seed_id):
+    import_annotations(fresh, folder)
+    claim = next(a for a in fresh.annotations(seed_id) if a.layer == "claim")
+    fresh.delete_annotation(claim.id)
+    again = import_annotations(fresh, folder)
+    assert (again.added, again.skipped) == (0, 31)
+    assert fresh.deletion(claim.id) is not None
+    assert claim.id not in {a.id for a in fresh.annotations(seed_id)}

@@ -146,7 +146,7 @@ def read_file(
             )
         else:
             sources, problems = [txt.read_article(path, encoding)], []
-            _refuse_label_studio(path, sources[0].text)
+            _refuse_annotation_files(path, sources[0].text)
     except NotArticles:
         raise
     except InputError as exc:
@@ -154,9 +154,19 @@ def read_file(
     return ([], problems) if problems else (sources, [])
 
 
-def _refuse_label_studio(path: Path, text: str) -> None:
-    """A Label Studio export (JSON) is annotations, not an article whose text is the JSON."""
-    if text.lstrip()[:1] not in ("[", "{"):
+def _refuse_annotation_files(path: Path, text: str) -> None:
+    """A Label Studio export (JSON) or a UIMA CAS XMI file is annotations, not an article whose
+    text is the JSON or the XML."""
+    head = text.lstrip()[:1000]
+    if head.startswith("<") and (
+        "http://www.omg.org/XMI" in head or "<typeSystemDescription" in head
+    ):
+        raise NotArticles(
+            "UIMA CAS XMI: annotations, not articles; import the folder holding TypeSystem.xml "
+            "and the .xmi files with `annotator import-annotations FOLDER`",
+            str(path),
+        )
+    if head[:1] not in ("[", "{"):
         return
     try:
         value = json.loads(text)
