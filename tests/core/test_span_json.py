@@ -2,13 +2,19 @@
 
 import json
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import InputError
 from annotator.core.formats import import_annotations
 from annotator.core.formats.articles import read_articles
-from annotator.core.store.project import TextSource
+from annotator.core.store.project import Project, TextSource
+
+from .random_projects import annotated_texts, build
 
 TEXT = 'قال 😀 الوزير سمير: "سنبني المدرسة".\r\nوأضاف أن "العمل يبدأ غداً".'
 SAMIR = (6, 17)  # الوزير سمير, after an emoji: code points, not UTF-16 units
@@ -294,3 +300,66 @@ def test_a_doccano_classification_export_is_still_articles(tmp_path):
     path = write_lines(tmp_path / "cls.jsonl", [{"text": TEXT, "label": ["POSITIVE"]}])
     batch = read_articles([path])
     assert batch.problems == [] and len(batch.files) == 1
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotated_texts(), st.booleans())
+def test_any_spans_and_links_written_as_doccano_or_label_studio_come_back(case, studio):
+    """The project's annotations written in the other tool's form (entities and relations,
+    or regions and relations) are read back at the same code points, with the same links."""
+    text, plans = case
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        with build(folder / "a.annotator", text, plans) as source:
+            annotations = [a for a in source.annotations("doc") if a.annotator == "amina"]
+            relations = [(a.id, a.link_id) for a in annotations if a.link_id]
+            if studio:
+                result = [
+                    {
+                        "id": a.id,
+                        "type": "labels",
+                        "value": {
+                            "start": a.start,
+                            "end": a.end,
+                            "text": a.text,
+                            "labels": [a.layer],
+                        },
+                    }
+                    for a in annotations
+                ] + [{"type": "relation", "from_id": c, "to_id": s} for c, s in relations]
+                path = folder / "tasks.json"
+                task = {"id": 1, "data": {"text": text}, "annotations": [{"result": result}]}
+                path.write_text(json.dumps([task]), encoding="utf-8")
+            else:
+                entities = [
+                    {"id": a.id, "label": a.layer, "start_offset": a.start, "end_offset": a.end}
+                    for a in annotations
+                ]
+                record = {
+                    "text": text,
+                    "entities": entities or [{"label": "-", "start_offset": 0, "end_offset": 1}],
+                    "relations": [{"from_id": c, "to_id": s, "type": "by"} for c, s in relations],
+                }
+                path = write_lines(folder / "doccano.jsonl", [record])
+            with Project.create(folder / "b.annotator") as target:
+                import_annotations(target, path, "amina", labels={"-": "-"})
+                (doc,) = [d.id for d in target.documents()]
+                assert target.text(doc) == text
+                back = target.annotations(doc)
+
+                def shape(items):
+                    by_id = {a.id: a for a in items}
+                    return sorted(
+                        (
+                            a.layer,
+                            a.start,
+                            a.end,
+                            a.text,
+                            None
+                            if not a.link_id
+                            else (by_id[a.link_id].start, by_id[a.link_id].end),
+                        )
+                        for a in items
+                    )
+
+                assert shape(back) == shape(annotations)
