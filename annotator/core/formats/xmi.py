@@ -513,6 +513,7 @@ def _store(
     dropped: list[int],
 ) -> tuple[int, int]:
     sha = text_sha256(item.text)
+    text = project.text(doc_id)
     ids: dict[int, str] = {}
     for layer, fs in item.annotations:
         own = getattr(fs, "annotationId", None) if _has(fs, "annotationId") else None
@@ -524,7 +525,7 @@ def _store(
                 raise InputError(
                     f"{where}: annotationId {own!r} is not a UUID", item.path
                 ) from None
-            ids[fs.xmiID] = imported_id(own, _recorded(item, owner), owner)
+            ids[fs.xmiID] = imported_id(own, item.annotator or owner, owner)
         else:
             ids[fs.xmiID] = str(uuid.uuid5(_NAMESPACE, f"{sha}\n{owner}\n{fs.xmiID}"))
     by_xmi = {fs.xmiID: (layer, fs) for layer, fs in item.annotations}
@@ -544,7 +545,7 @@ def _store(
             continue
         try:
             annotation = _annotation(project, fs, layer_name, doc_id, owner, ann_id, entities)
-            annotation = _moved(project, annotation, dropped)
+            annotation = _moved(text, annotation, dropped)
             target = links[x]
             if target is not None:
                 if target.xmiID not in ids:
@@ -562,10 +563,6 @@ def _store(
     return added, skipped
 
 
-def _recorded(item: _Read, owner: str) -> str:
-    return item.annotator or owner
-
-
 def _has(fs: Any, name: str) -> bool:
     return any(f.name == name for f in fs.type.all_features)
 
@@ -581,12 +578,12 @@ def _with_link(annotation: Annotation, link_id: str | None) -> Annotation:
     return replace(annotation, link_id=link_id)
 
 
-def _moved(project: Project, annotation: Annotation, dropped: list[int]) -> Annotation:
-    """The annotation with its offsets moved back by the characters dropped before them."""
+def _moved(text: str, annotation: Annotation, dropped: list[int]) -> Annotation:
+    """The annotation with its offsets moved back by the characters of the CAS text that the
+    project's `text` lacks before them, and its text taken from `text`."""
     start = annotation.start - bisect.bisect_left(dropped, annotation.start)
     end = annotation.end - bisect.bisect_left(dropped, annotation.end)
-    text = project.text(annotation.document_id)[start:end]
-    return replace(annotation, start=start, end=end, text=text)
+    return replace(annotation, start=start, end=end, text=text[start:end])
 
 
 def _annotation(
@@ -629,7 +626,7 @@ def _annotation(
         layer=layer.name,
         start=start,
         end=end,
-        text=project.text(doc_id)[start:end],
+        text="",  # set by _moved
         attributes=attributes,
         entity=entity,
         stances=tuple(stances),
