@@ -20,6 +20,7 @@ from annotator.core.formats.articles import (
     importable,
     read_articles,
 )
+from annotator.core.formats.span_json import parse_labels
 from annotator.core.paths import default_project_path
 from annotator.core.review.conflicts import describe as describe_conflict
 from annotator.core.review.conflicts import open_conflicts
@@ -104,7 +105,10 @@ class _ProgressBar:
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
-        result = formats.import_annotations(project, Path(args.file), args.annotator, args.document)
+        labels = parse_labels(args.map)
+        result = formats.import_annotations(
+            project, Path(args.file), args.annotator, args.document, labels
+        )
     for doc_id in result.documents_added:
         print(f"added document {doc_id} (its text came with the annotations)")
     print(
@@ -431,13 +435,26 @@ def build_parser() -> argparse.ArgumentParser:
         "import-annotations",
         cmd_import_annotations,
         "import annotations: gold JSON Lines (seeds/*.gold.jsonl), this tool's JSON Lines "
-        "export, or brat standoff (an .ann file beside its .txt, or a folder of them)",
+        "export, brat standoff (an .ann file beside its .txt, or a folder of them), or UIMA CAS "
+        "XMI (a folder with TypeSystem.xml, an .xmi file beside one, or a .zip), doccano or "
+        "spaCy-style JSONL (text with label, entities or spans), or a Label Studio JSON export",
     )
-    p.add_argument("file", metavar="FILE", help=".jsonl or .ann file, or a folder of .ann files")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=".jsonl, .json, .ann, .xmi or .zip file, or a folder of .ann or .xmi files",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="TAG=LAYER",
+        help="doccano, spaCy-style, Label Studio: store label TAG in LAYER (TAG=- leaves it "
+        "out; labels equal to a layer's name or label need none); repeatable",
+    )
     p.add_argument(
         "--annotator",
-        help="store every annotation as this annotator (required for the gold format; "
-        "otherwise the annotators recorded in the file are kept)",
+        help="store every annotation as this annotator (required for the gold, doccano and "
+        "spaCy-style formats; otherwise the annotators recorded in the file are kept)",
     )
     p.add_argument(
         "--document", help="gold format: document id (default: each line's, else the file name)"
@@ -452,7 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
         + " (default: csv)",
     )
     p.add_argument(
-        "--out", "-o", required=True, metavar="PATH", help="file to write (brat: a folder)"
+        "--out", "-o", required=True, metavar="PATH", help="file to write (brat, xmi: a folder)"
     )
     p.add_argument(
         "--document",

@@ -25,6 +25,8 @@ def test_the_dialog_offers_every_format_and_all_annotators(qtbot, two_annotators
         "claims",
         "jsonl",
         "brat",
+        "xmi",
+        "spacy",
     ]
     choice = dialog.choice()
     assert (choice.document_ids, choice.annotators, choice.formula_guard) == (None, None, True)

@@ -940,3 +940,9 @@ def _lone_quotes(article: _Article, state: _State) -> None:
         before = [c for c in state.claims if c.end <= quote.start and c.speaker is not None]
         speaker = before[-1].speaker if before else None
         state.claims.append(ClaimSuggestion(quote.start, quote.end, "direct", None, speaker))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a text as (start, end) code-point spans, as the suggestion rules cut
+    them (a quotation is never cut; a line break always ends a sentence)."""
+    return list(_Article(text).sentences)

@@ -6,13 +6,21 @@ exactly these. `import_annotations` reads any annotation file the tool understan
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from annotator.core.errors import InputError
-from annotator.core.formats import brat, claims, csv_export, jsonl
+from annotator.core.formats import (
+    brat,
+    claims,
+    csv_export,
+    jsonl,
+    spacy_docbin,
+    span_json,
+    xmi,
+)
 from annotator.core.formats.export import ExportResult
 from annotator.core.formats.jsonl import AnnotationImport
 from annotator.core.store.project import Project
@@ -81,6 +89,25 @@ EXPORTS: dict[str, ExportFormat] = {
             formula_guard=False,
             export=brat.export,
         ),
+        ExportFormat(
+            "xmi",
+            "UIMA CAS XMI (INCEpTION, DKPro): a folder with TypeSystem.xml and an .xmi file "
+            "per document and annotator",
+            folder=True,
+            suffix="",
+            unit="annotation",
+            formula_guard=False,
+            export=xmi.export,
+        ),
+        ExportFormat(
+            "spacy",
+            "spaCy DocBin (.spacy): one SpanGroup per layer and annotator, Arabic tokens",
+            folder=False,
+            suffix=".spacy",
+            unit="span",
+            formula_guard=False,
+            export=spacy_docbin.export,
+        ),
     )
 }
 
@@ -90,15 +117,45 @@ def import_annotations(
     path: str | Path,
     annotator: str | None = None,
     document_id: str | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> AnnotationImport:
-    """Import annotations from the gold JSON Lines format, this tool's JSON Lines export, or brat
-    standoff (an `.ann` file with its `.txt`, or a folder of them), in one transaction."""
+    """Import annotations from the gold JSON Lines format, this tool's JSON Lines export, brat
+    standoff (an `.ann` file with its `.txt`, or a folder of them), UIMA CAS XMI (a folder
+    with TypeSystem.xml, an `.xmi` file or a `.zip`), doccano or spaCy-style JSON Lines, or a
+    Label Studio JSON export, in one transaction.
+
+    `labels` (label -> layer name, `-` to leave a label out) applies to doccano, spaCy-style
+    and Label Studio files, whose labels are their users' own."""
     path = Path(path)
+    if _other_tools_spans(path):
+        if document_id is not None:
+            raise InputError("--document applies to the gold format only", str(path))
+        return span_json.import_annotations(project, path, annotator, labels)
+    if labels:
+        raise InputError(
+            "--map applies to doccano, spaCy-style and Label Studio files only", str(path)
+        )
+    if xmi.is_xmi(path):
+        if document_id is not None:
+            raise InputError("--document applies to the gold format only", str(path))
+        return xmi.import_annotations(project, path, annotator)
     if path.is_dir() or path.suffix.lower() == ".ann":
         if document_id is not None:
             raise InputError("--document applies to the gold format only", str(path))
         return brat.import_annotations(project, path, annotator)
     return jsonl.import_annotations(project, path, annotator, document_id)
+
+
+def _other_tools_spans(path: Path) -> bool:
+    """Whether `path` is a Label Studio export (.json) or doccano / spaCy-style JSON Lines."""
+    if path.is_dir():
+        return False
+    if path.suffix.lower() == ".json":
+        return True
+    if path.suffix.lower() != ".jsonl":
+        return False
+    records = jsonl.read_records(path)
+    return span_json.recognise_line(records[0][1]) is not None
 
 
 __all__ = [

@@ -14,6 +14,7 @@ an id column the id is the file name without extension, numbered when taken (`ne
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from annotator.core.formats.reading import (
     id_conflicts,
     named_file_problem,
 )
+from annotator.core.formats.span_json import recognise_document, refusal
 from annotator.core.store.project import ImportReport, Project, TextSource
 
 __all__ = [
@@ -144,11 +146,35 @@ def read_file(
             )
         else:
             sources, problems = [txt.read_article(path, encoding)], []
+            _refuse_annotation_files(path, sources[0].text)
     except NotArticles:
         raise
     except InputError as exc:
         return [], [Problem.from_error(exc, str(path))]
     return ([], problems) if problems else (sources, [])
+
+
+def _refuse_annotation_files(path: Path, text: str) -> None:
+    """A Label Studio export (JSON) or a UIMA CAS XMI file is annotations, not an article whose
+    text is the JSON or the XML."""
+    head = text.lstrip()[:1000]
+    if head.startswith("<") and (
+        "http://www.omg.org/XMI" in head or "<typeSystemDescription" in head
+    ):
+        raise NotArticles(
+            "UIMA CAS XMI: annotations, not articles; import the folder holding TypeSystem.xml "
+            "and the .xmi files with `annotator import-annotations FOLDER`",
+            str(path),
+        )
+    if head[:1] not in ("[", "{"):
+        return
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return
+    what = recognise_document(value)
+    if what is not None:
+        raise NotArticles(refusal(what, path), str(path))
 
 
 def read_articles(

@@ -25,6 +25,7 @@ from annotator.core.formats.reading import (
     id_conflicts,
     read_bytes,
 )
+from annotator.core.formats.span_json import recognise_line, refusal
 from annotator.core.store.project import TextSource
 
 # The keys every line of an annotation file has (seeds/*.gold.jsonl).
@@ -77,6 +78,8 @@ def _refuse_annotations(first: dict[str, Any], path: Path) -> None:
         what = "annotations (layer, start, end)"
     elif first.get("type") == "header" and "format" in first:
         what = "an export of annotations (it starts with a header line)"
+    elif (other_tool := recognise_line(first)) is not None:
+        raise NotArticles(refusal(other_tool, path), str(path))
     else:
         return
     raise NotArticles(

@@ -1,0 +1,544 @@
+"""Span annotations in the JSON of other tools: doccano and spaCy-style JSON Lines, Label Studio.
+
+Read by `annotator import-annotations`; `annotator import` refuses them as articles (see
+`recognise_line` and `recognise_document`).
+
+doccano JSON Lines, one document a line (doccano's export of sequence labelling, and the
+JSONL that spaCy and Prodigy users write):
+
+    {"id": 7, "text": "…", "label": [[0, 5, "SPEAKER"], [9, 40, "CLAIM"]]}
+    {"id": 7, "text": "…", "entities": [{"id": 1, "label": "SPEAKER", "start_offset": 0,
+                                          "end_offset": 5}, …],
+                          "relations": [{"from_id": 2, "to_id": 1, "type": "said-by"}]}
+    {"text": "…", "spans": [{"start": 0, "end": 5, "label": "SPEAKER"}, …]}
+
+Label Studio's JSON export, a list of tasks: `data` holds the text; each of `annotations` (one
+per annotator, `completed_by`) has `result`s: `labels` regions (`value.start`, `end`, `text`,
+`labels`), `relation`s (`from_id`, `to_id`) and per-region `choices` / `textarea` whose
+`from_name` names an attribute of the region's layer.
+
+Offsets of all three are code points into `text` (Python string indices), as in the project;
+a span must lie inside the text and, where the file gives its text, match it.
+
+Labels name layers: a label equal to a layer's name or label (case aside) is that layer, and
+`labels` (from `--map TAG=layer`) names others; `TAG=-` leaves a label out. A relation between a
+claim and a speaker becomes the claim's speaker link, whichever way it points.
+
+A document is the project's document with the same text; else with the same text once CR LF
+becomes LF (as `annotator import` stores a `.txt`; offsets move back by the CRs before them);
+else the text is added as a new document, keeping the file's id when no document has it.
+Everything of a file is stored in one transaction, or nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.arabic.encoding import clean_text, has_lone_surrogate
+from annotator.core.arabic.text import text_sha256
+from annotator.core.errors import AnnotatorError, DuplicateError, InputError
+from annotator.core.formats.jsonl import (
+    AnnotationImport,
+    check_document_text,
+    link_order,
+    read_records,
+    twice_message,
+)
+from annotator.core.model import Annotation
+from annotator.core.store.project import AnnotationState, Project, TextSource, now
+
+DOCCANO = "doccano JSONL"
+SPACY = "spaCy-style JSONL"
+LABEL_STUDIO = "Label Studio JSON"
+SKIP = "-"  # --map TAG=- leaves TAG out
+_NAMESPACE = uuid.UUID("9a4e2f61-0c8b-4d3e-a7f5-1b6c9d2e8f30")
+
+
+# ----------------------------------------------------------------------------- recognising
+
+
+def _triples(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(v, list)
+            and len(v) == 3
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in v[:2])
+            for v in value
+        )
+    )
+
+
+def recognise_line(record: Mapping[str, Any]) -> str | None:
+    """The format of a JSON Lines file whose first object is `record`, when it is doccano's or
+    spaCy-style spans (a text classification export, `"label": ["POS"]`, is articles)."""
+    if not isinstance(record.get("text"), str):
+        return None
+    if _triples(record.get("label")) or _triples(record.get("labels")):
+        return DOCCANO
+    entities = record.get("entities")
+    if isinstance(entities, list) and entities:
+        first = entities[0]
+        if isinstance(first, dict) and {"start_offset", "end_offset"} <= first.keys():
+            return DOCCANO
+        if _triples(entities):
+            return SPACY
+    spans = record.get("spans")
+    if isinstance(spans, dict):
+        spans = [s for group in spans.values() if isinstance(group, list) for s in group]
+    if isinstance(spans, list) and spans and isinstance(spans[0], dict):
+        if {"start", "end"} <= spans[0].keys():
+            return SPACY
+    return None
+
+
+def recognise_document(value: Any) -> str | None:
+    """The format of a whole JSON document when it is a Label Studio export (a list of tasks,
+    or one task, with `data` and `annotations` or `predictions`)."""
+    tasks = value if isinstance(value, list) else [value]
+    if not tasks or not all(isinstance(t, dict) for t in tasks[:20]):
+        return None
+    first = tasks[0]
+    if isinstance(first.get("data"), dict) and ("annotations" in first or "predictions" in first):
+        return LABEL_STUDIO
+    return None
+
+
+def refusal(what: str, path: Path) -> str:
+    """The message `annotator import` gives for a file of another tool's annotations."""
+    hint = " --annotator NAME" if what != LABEL_STUDIO else ""
+    return (
+        f"{what}: span annotations, not articles; import them with "
+        f"`annotator import-annotations {path.name}{hint}` (--map TAG=layer for their labels)"
+    )
+
+
+def parse_labels(pairs: list[str] | None) -> dict[str, str]:
+    """`--map` arguments `TAG=layer` as a dict; AnnotatorError for one without `=`."""
+    labels: dict[str, str] = {}
+    for pair in pairs or ():
+        tag, sep, layer = pair.partition("=")
+        if not sep or not tag or not layer:
+            raise AnnotatorError(f"--map {pair!r}: write TAG=layer (or TAG=- to leave it out)")
+        labels[tag] = layer
+    return labels
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Span:
+    key: str  # the file's id of the span, unique in its document and annotator
+    layer: str
+    start: int
+    end: int
+    attributes: dict[str, Any] = field(default_factory=dict)
+    link: str | None = None  # key of the span it links to
+
+
+@dataclass
+class _Doc:
+    line: int
+    text: str
+    id: str | None
+    annotator: str
+    spans: dict[str, _Span] = field(default_factory=dict)
+    relations: list[tuple[str, str, str]] = field(default_factory=list)  # (from, to, where)
+
+
+class _Layers:
+    """Which layer a label names."""
+
+    def __init__(self, project: Project, labels: Mapping[str, str]):
+        self.schema = project.schema
+        self.labels = dict(labels)
+        for layer in self.labels.values():
+            if layer != SKIP and layer not in self.schema.layer_names:
+                known = ", ".join(self.schema.layer_names)
+                raise AnnotatorError(f"--map names layer {layer!r}, not in the schema ({known})")
+        self.names = {}
+        for layer in self.schema.layers:
+            self.names[layer.name.casefold()] = layer.name
+            self.names.setdefault(layer.label.casefold(), layer.name)
+
+    def of(self, label: Any) -> str | None:
+        """The layer of `label`, None when it is left out; AnnotatorError when unknown."""
+        label = str(label)
+        if label in self.labels:
+            layer = self.labels[label]
+            return None if layer == SKIP else layer
+        found = self.names.get(label.casefold())
+        if found is None:
+            raise AnnotatorError(
+                f"label {label!r} is no layer of this project; map it with --map "
+                f"{label}=LAYER (layers: {', '.join(self.schema.layer_names)}) or {label}=-"
+            )
+        return found
+
+
+def _offset(value: Any, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise AnnotatorError(f"{name} {value!r:.40} is not a whole number")
+    return value
+
+
+def _span(doc: _Doc, key: str, layer: str, start: Any, end: Any, shown: Any = None) -> _Span:
+    start, end = _offset(start, "start"), _offset(end, "end")
+    if not 0 <= start < end <= len(doc.text):
+        raise AnnotatorError(
+            f"span {start}-{end} is not inside the text ({len(doc.text)} code points)"
+        )
+    if shown is not None and shown != doc.text[start:end]:
+        raise AnnotatorError(
+            f"span {start}-{end} is {doc.text[start:end]!r:.60} in the text, "
+            f"the file says {shown!r:.60} (offsets must be code points)"
+        )
+    if key in doc.spans:
+        raise AnnotatorError(f"span id {key!r} is given twice")
+    span = _Span(key, layer, start, end)
+    doc.spans[key] = span
+    return span
+
+
+def read_doccano(path: Path, layers: _Layers, annotator: str) -> tuple[str, list[_Doc]]:
+    records = read_records(path)
+    what = recognise_line(records[0][1]) or DOCCANO
+    docs = []
+    for number, record in records:
+        try:
+            docs.append(_doccano_doc(number, record, layers, annotator))
+        except AnnotatorError as exc:
+            raise InputError(f"{what}: {exc}", str(path), number) from None
+    return what, docs
+
+
+def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator: str) -> _Doc:
+    text = record.get("text")
+    if not isinstance(text, str) or not text:
+        raise AnnotatorError("no text (the 'text' value is empty, missing or not a string)")
+    own = record.get("id")
+    doc = _Doc(number, text, None if own is None else str(own), annotator)
+    for key in ("label", "labels"):
+        if _triples(record.get(key)):
+            for n, (start, end, tag) in enumerate(record[key]):
+                layer = layers.of(tag)
+                if layer:
+                    _span(doc, f"{key}{n}", layer, start, end)
+    entities = record.get("entities") or []
+    if _triples(entities):
+        entities = [{"start_offset": s, "end_offset": e, "label": t} for s, e, t in entities]
+    if not isinstance(entities, list):
+        raise AnnotatorError("'entities' is not a list")
+    for n, entity in enumerate(entities):
+        if not isinstance(entity, dict):
+            raise AnnotatorError(f"entity {n + 1} is not an object")
+        layer = layers.of(entity.get("label"))
+        key = str(entity.get("id", f"entity{n}"))
+        if layer:
+            _span(doc, key, layer, entity.get("start_offset"), entity.get("end_offset"))
+    spans = record.get("spans") or []
+    if isinstance(spans, dict):
+        spans = [s for group in spans.values() if isinstance(group, list) for s in group]
+    for n, item in enumerate(spans if isinstance(spans, list) else ()):
+        if not isinstance(item, dict):
+            raise AnnotatorError(f"span {n + 1} is not an object")
+        layer = layers.of(item.get("label"))
+        if layer:
+            shown = item.get("text")
+            _span(
+                doc,
+                str(item.get("id", f"span{n}")),
+                layer,
+                item.get("start"),
+                item.get("end"),
+                shown,
+            )
+    for n, relation in enumerate(record.get("relations") or ()):
+        if not isinstance(relation, dict):
+            raise AnnotatorError(f"relation {n + 1} is not an object")
+        doc.relations.append(
+            (str(relation.get("from_id")), str(relation.get("to_id")), f"relation {n + 1}")
+        )
+    return doc
+
+
+def _json_values(path: Path) -> list[tuple[int, Any]]:
+    """The tasks of a Label Studio export with the line each starts on (one task: line 1)."""
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", str(path)) from None
+    decoder = json.JSONDecoder()
+    position = len(raw) - len(raw.lstrip())
+    try:
+        if not raw[position:].startswith("["):
+            value, _ = decoder.raw_decode(raw, position)
+            return [(raw.count("\n", 0, position) + 1, value)]
+        tasks, position = [], position + 1
+        while True:
+            position = _skip(raw, position)
+            if raw.startswith("]", position):
+                return tasks
+            value, end = decoder.raw_decode(raw, position)
+            tasks.append((raw.count("\n", 0, position) + 1, value))
+            position = _skip(raw, end)
+            if raw.startswith(",", position):
+                position += 1
+    except (ValueError, RecursionError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise InputError(f"{LABEL_STUDIO}: not valid JSON ({exc})", str(path), line) from None
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def _skip(raw: str, position: int) -> int:
+    return _SPACE.match(raw, position).end()
+
+
+def read_label_studio(path: Path, layers: _Layers, annotator: str | None) -> tuple[str, list[_Doc]]:
+    tasks = _json_values(path)
+    if not tasks or recognise_document([tasks[0][1]]) is None:
+        raise InputError(
+            f"not a {LABEL_STUDIO} export (a list of tasks with 'data' and 'annotations')",
+            str(path),
+            tasks[0][0] if tasks else None,
+        )
+    docs = []
+    for line, task in tasks:
+        try:
+            if has_lone_surrogate(task):
+                raise AnnotatorError("a lone surrogate in a JSON string: not text")
+            docs.extend(_label_studio_task(line, task, layers, annotator))
+        except AnnotatorError as exc:
+            raise InputError(f"{LABEL_STUDIO}: {exc}", str(path), line) from None
+    if not docs:
+        raise InputError(f"{LABEL_STUDIO}: no annotations in this file", str(path))
+    return LABEL_STUDIO, docs
+
+
+def _task_text(task: dict[str, Any]) -> str:
+    data = task.get("data")
+    if not isinstance(data, dict):
+        raise AnnotatorError("a task without 'data'")
+    text = data.get("text")
+    if text is None:
+        strings = [v for v in data.values() if isinstance(v, str)]
+        text = strings[0] if len(strings) == 1 else None
+    if not isinstance(text, str) or not text:
+        raise AnnotatorError("the task's data has no 'text' (nor one string value)")
+    return text
+
+
+def _label_studio_task(line: int, task: Any, layers: _Layers, annotator: str | None) -> list[_Doc]:
+    if not isinstance(task, dict):
+        raise AnnotatorError("a task is not a JSON object")
+    text = _task_text(task)
+    own = task.get("id")
+    docs = []
+    for n, annotation in enumerate(task.get("annotations") or ()):
+        if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
+            continue
+        who = annotation.get("completed_by")
+        if isinstance(who, dict):
+            who = who.get("email") or who.get("id")
+        name = annotator or (f"labelstudio-{who}" if who is not None else "labelstudio")
+        doc = _Doc(line, text, None if own is None else str(own), name)
+        regions: list[dict[str, Any]] = []
+        for result in annotation.get("result") or ():
+            if not isinstance(result, dict):
+                raise AnnotatorError(f"annotation {n + 1}: a result is not an object")
+            kind = result.get("type")
+            value = result.get("value") if isinstance(result.get("value"), dict) else {}
+            rid = str(result.get("id"))
+            if kind == "labels":
+                labels = value.get("labels") or []
+                if len(labels) != 1:
+                    raise AnnotatorError(f"region {rid}: {len(labels)} labels, not one")
+                layer = layers.of(labels[0])
+                if layer:
+                    where = f"region {rid}"
+                    try:
+                        _span(
+                            doc, rid, layer, value.get("start"), value.get("end"), value.get("text")
+                        )
+                    except AnnotatorError as exc:
+                        raise AnnotatorError(f"{where}: {exc}") from None
+            elif kind == "relation":
+                doc.relations.append(
+                    (str(result.get("from_id")), str(result.get("to_id")), f"relation {rid}")
+                )
+            elif kind in ("choices", "textarea"):
+                regions.append(result)
+            else:
+                raise AnnotatorError(
+                    f"result {rid}: type {kind!r} is not a labels region, relation, "
+                    "or a region's choices or text"
+                )
+        for result in regions:
+            _region_attribute(doc, layers, result)
+        docs.append(doc)
+    return docs
+
+
+def _region_attribute(doc: _Doc, layers: _Layers, result: dict[str, Any]) -> None:
+    """A per-region `choices` or `textarea` whose `from_name` is an attribute of the layer."""
+    rid, name = str(result.get("id")), str(result.get("from_name"))
+    span = doc.spans.get(rid)
+    if span is None:
+        raise AnnotatorError(
+            f"result {rid} ({name}): a {result.get('type')} not attached to a labels region"
+        )
+    attribute = layers.schema.layer(span.layer).attribute(name)
+    if attribute is None or attribute.type not in ("choice", "text"):
+        raise AnnotatorError(
+            f"result {rid}: {name!r} is not a choice or text attribute of {span.layer!r}"
+        )
+    value = result.get("value") or {}
+    items = value.get("choices") if result.get("type") == "choices" else value.get("text")
+    if not isinstance(items, list) or len(items) != 1:
+        raise AnnotatorError(f"result {rid} ({name}): one value expected, got {items!r:.60}")
+    span.attributes[name] = str(items[0])
+
+
+# ----------------------------------------------------------------------------- storing
+
+
+def import_annotations(
+    project: Project,
+    path: str | Path,
+    annotator: str | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> AnnotationImport:
+    """Store the spans and links of a doccano / spaCy-style JSONL or a Label Studio JSON file
+    in one transaction, or nothing; InputError names the file, line and format.
+
+    doccano and spaCy-style files record no annotator: `annotator` is required. Label Studio
+    names each annotation's `completed_by` (as `labelstudio-ID`) unless `annotator` is given.
+    """
+    path = Path(path)
+    layers = _Layers(project, labels or {})
+    if path.suffix.lower() == ".json":
+        what, docs = read_label_studio(path, layers, annotator)
+    else:
+        if not annotator:
+            raise InputError(
+                "doccano and spaCy-style JSONL record no annotator; give one with --annotator NAME",
+                str(path),
+            )
+        what, docs = read_doccano(path, layers, annotator)
+    added = skipped = 0
+    touched: set[str] = set()
+    documents_added: list[str] = []
+    with project.atomic():
+        for doc in docs:
+            try:
+                doc_id, new, dropped = _place_document(project, doc)
+                touched.add(doc_id)
+                if new:
+                    documents_added.append(doc_id)
+                a, s = _store(project, doc, doc_id, dropped)
+            except InputError as exc:
+                raise InputError(f"{what}: {exc.reason}", str(path), doc.line) from None
+            except AnnotatorError as exc:
+                raise InputError(f"{what}: {exc}", str(path), doc.line) from None
+            added, skipped = added + a, skipped + s
+    return AnnotationImport(
+        added=added,
+        skipped=skipped,
+        document_ids=tuple(sorted(touched)),
+        documents_added=tuple(documents_added),
+    )
+
+
+def _place_document(project: Project, doc: _Doc) -> tuple[str, bool, list[int]]:
+    found = project.document_by_hash(text_sha256(doc.text))
+    if found is not None:
+        return found.id, False, []
+    cleaned = clean_text(doc.text)
+    if cleaned != doc.text:
+        found = project.document_by_hash(text_sha256(cleaned))
+        if found is not None:
+            dropped = [0] if doc.text.startswith("\ufeff") else []
+            dropped += [m.start() for m in re.finditer("\r\n", doc.text)]
+            return found.id, False, dropped
+    check_document_text(doc.text)
+    doc_id = doc.id
+    if doc_id is not None:
+        try:
+            project.text(doc_id)
+            doc_id = None  # another text has this id: the new one gets its own
+        except AnnotatorError:
+            pass
+    (added,) = project.import_texts([TextSource(text=doc.text, id=doc_id)]).added
+    return added, True, []
+
+
+def _store(project: Project, doc: _Doc, doc_id: str, dropped: list[int]) -> tuple[int, int]:
+    schema = project.schema
+    for source, target, where in doc.relations:
+        if source not in doc.spans or target not in doc.spans:
+            missing = source if source not in doc.spans else target
+            raise AnnotatorError(f"{where}: span {missing!r} is not in this document")
+        a, b = doc.spans[source], doc.spans[target]
+        for claim, speaker in ((a, b), (b, a)):
+            link = schema.layer(claim.layer).attribute_of_type("link")
+            if link is not None and link.layer == speaker.layer:
+                if claim.link not in (None, speaker.key):
+                    raise AnnotatorError(f"{where}: span {claim.key!r} links to two spans")
+                claim.link = speaker.key
+                break
+        else:
+            raise AnnotatorError(
+                f"{where}: a relation between {a.layer!r} and {b.layer!r} is no link of the schema"
+            )
+    text = project.text(doc_id)
+    sha = text_sha256(text)
+    ids = {key: str(uuid.uuid5(_NAMESPACE, f"{sha}\n{doc.annotator}\n{key}")) for key in doc.spans}
+    order = link_order({key: span.link for key, span in doc.spans.items()})
+    added = skipped = 0
+    line_of: dict[str, int] = {}
+    stamp = now()
+    for key in order:
+        span = doc.spans[key]
+        if project.known(ids[key]):
+            skipped += 1
+            continue
+        start = span.start - bisect.bisect_left(dropped, span.start)
+        end = span.end - bisect.bisect_left(dropped, span.end)
+        link = schema.layer(span.layer).attribute_of_type("link")
+        attributes = dict(span.attributes)
+        annotation = Annotation(
+            id=ids[key],
+            document_id=doc_id,
+            annotator=doc.annotator,
+            layer=span.layer,
+            start=start,
+            end=end,
+            text=text[start:end],
+            attributes=attributes,
+            link_id=project.live_link(ids[span.link]) if span.link and link else None,
+            origin="imported",
+            created_at=stamp,
+            modified_at=stamp,
+        )
+        try:
+            project.restore(annotation.id, AnnotationState(annotation))
+        except DuplicateError as exc:
+            raise AnnotatorError(f"span {key!r}: {twice_message(exc, line_of)}") from None
+        except AnnotatorError as exc:
+            raise AnnotatorError(f"span {key!r}: {exc}") from None
+        line_of[annotation.id] = doc.line
+        added += 1
+    return added, skipped

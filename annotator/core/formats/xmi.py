@@ -1,0 +1,674 @@
+"""UIMA CAS XMI, the format of INCEpTION, WebAnno and DKPro Core, written and read with
+dkpro-cassis.
+
+An export is a folder shaped like the annotation part of an INCEpTION project export:
+
+    OUT/TypeSystem.xml                  the type system of every file below
+    OUT/DOCUMENT/INITIAL_CAS.xmi        the text, sentences, tokens and metadata, no annotations
+    OUT/DOCUMENT/ANNOTATOR.xmi          the same, with one annotator's annotations
+
+`DOCUMENT` is the document title made safe as a file name (numbered when two are alike),
+`ANNOTATOR` the annotator's name made safe the same way; the exact names are inside the files
+(`DocumentMetaData.documentId`, `documentTitle`; `webanno.custom.AnnotatorName.name`).
+
+Types (see docs/inception.md for the matching INCEpTION layers):
+
+    webanno.custom.Speaker   one per layer, named after it (`speaker` -> `Speaker`), a subtype of
+                             uima.tcas.Annotation; its attributes are features of the same name:
+                             choice and text attributes strings, the entity attribute the
+                             entity's name (with `entityId`, `entityKind`), a link attribute a
+                             reference to an annotation of the linked layer (a claim's `speaker`)
+    webanno.custom.ClaimStance  target, value: a layer with stances has `stances`, an FSArray
+    provenance features      annotationId (UUID), origin, created, modified: for an exact round
+                             trip; a file made elsewhere may lack them
+    de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence, Token, and
+    de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData, as DKPro Core declares them
+
+Offsets: the project counts code points, UIMA counts UTF-16 code units (Java strings). cassis
+converts both ways: a span after an emoji starts one higher in the file than in the project.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+import uuid
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from annotator.core.arabic.encoding import clean_text
+from annotator.core.arabic.reported_speech import sentence_spans
+from annotator.core.arabic.text import is_word_char, text_sha256
+from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError
+from annotator.core.formats.export import ExportResult, select
+from annotator.core.formats.jsonl import (
+    AnnotationImport,
+    check_document_text,
+    imported_id,
+    link_order,
+    twice_message,
+)
+from annotator.core.model import Annotation, Entity, Stance
+from annotator.core.schema import LabelSchema, Layer
+from annotator.core.store.files import path_inside, safe_filename, unique_name, write_together
+from annotator.core.store.project import AnnotationState, Project, TextSource, now
+
+TYPE_SYSTEM = "TypeSystem.xml"
+INITIAL_CAS = "INITIAL_CAS"  # INCEpTION's name for the CAS a document starts as
+DKPRO = "de.tudarmstadt.ukp.dkpro.core.api"
+SENTENCE = f"{DKPRO}.segmentation.type.Sentence"
+TOKEN = f"{DKPRO}.segmentation.type.Token"
+METADATA = f"{DKPRO}.metadata.type.DocumentMetaData"
+ANNOTATOR_NAME = "webanno.custom.AnnotatorName"
+CUSTOM = "webanno.custom."
+ANNOTATION = "uima.tcas.Annotation"
+STRING = "uima.cas.String"
+PROVENANCE = ("annotationId", "origin", "created", "modified")
+# Features an attribute cannot be called: UIMA's own and the provenance ones.
+_TAKEN = {"begin", "end", "sofa", "stances", *PROVENANCE}
+_NAMESPACE = uuid.UUID("2c9e4b7a-61d3-4f08-b5a2-8e7d3c1f6a94")
+# What XML 1.0, the version cassis writes, cannot hold even as a character reference.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _cassis() -> Any:
+    """The cassis module; AnnotatorError saying how to install it when it is missing."""
+    try:
+        import cassis
+    except ImportError:
+        raise AnnotatorError(
+            "UIMA CAS XMI needs dkpro-cassis: pip install 'arabic-news-annotator[xmi]'"
+        ) from None
+    return cassis
+
+
+# ----------------------------------------------------------------------------- names
+
+
+def type_name(layer: str) -> str:
+    """The UIMA type of a layer: `webanno.custom.` and the name as a Java identifier with a
+    capital first letter (`speaker` -> `webanno.custom.Speaker`, `cue-word` -> `Cue_word`)."""
+    name = _identifier(layer)
+    return CUSTOM + name[:1].upper() + name[1:]
+
+
+def stance_type_name(layer: str) -> str:
+    return type_name(layer) + "Stance"
+
+
+def feature_name(attribute: str) -> str:
+    """The feature of an attribute: its name as a Java identifier, `_` added to a name UIMA or
+    the provenance features use."""
+    name = _identifier(attribute)
+    name = name[:1].lower() + name[1:]
+    return name + "_" if name in _TAKEN else name
+
+
+def _identifier(name: str) -> str:
+    cleaned = "".join(ch if ch == "_" or ch.isalnum() else "_" for ch in name)
+    return cleaned if cleaned[:1].isalpha() else "X" + cleaned
+
+
+# ----------------------------------------------------------------------------- type system
+
+
+def type_system(schema: LabelSchema) -> Any:
+    """The cassis TypeSystem for a label schema (DKPro segmentation and metadata included)."""
+    ts = _cassis().TypeSystem()
+    ts.create_type(SENTENCE, supertypeName=ANNOTATION)
+    ts.create_type(TOKEN, supertypeName=ANNOTATION)
+    meta = ts.create_type(METADATA, supertypeName="uima.tcas.DocumentAnnotation")
+    for name in (
+        "documentTitle",
+        "documentId",
+        "documentUri",
+        "collectionId",
+        "documentBaseUri",
+    ):
+        ts.create_feature(meta, name, STRING)
+    ts.create_feature(meta, "isLastSegment", "uima.cas.Boolean")
+    ts.create_feature(ts.create_type(ANNOTATOR_NAME, supertypeName="uima.cas.TOP"), "name", STRING)
+    types = {
+        layer.name: ts.create_type(type_name(layer.name), ANNOTATION) for layer in schema.layers
+    }
+    for layer in schema.layers:
+        t = types[layer.name]
+        for attribute in layer.attributes:
+            name = feature_name(attribute.name)
+            if attribute.type == "link":
+                ts.create_feature(t, name, type_name(attribute.layer or ""))
+                continue
+            ts.create_feature(t, name, STRING, description=attribute.description)
+            if attribute.type == "entity":
+                ts.create_feature(t, name + "Id", STRING)
+                ts.create_feature(t, name + "Kind", STRING)
+        if layer.has_stance:
+            stance = ts.create_type(stance_type_name(layer.name), supertypeName="uima.cas.TOP")
+            ts.create_feature(stance, "target", STRING)
+            ts.create_feature(stance, "value", STRING)
+            ts.create_feature(
+                t, "stances", "uima.cas.FSArray", elementType=stance_type_name(layer.name)
+            )
+        for name in PROVENANCE:
+            ts.create_feature(t, name, STRING)
+    return ts
+
+
+# ----------------------------------------------------------------------------- segmentation
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    """Token spans (code points): runs of word characters (letters, marks, digits, tatweel,
+    joiners, as word snapping counts them), and every other character but white space alone."""
+    spans, position = [], 0
+    while position < len(text):
+        if is_word_char(text[position]):
+            stop = position + 1
+            while stop < len(text) and is_word_char(text[stop]):
+                stop += 1
+            spans.append((position, stop))
+            position = stop
+        else:
+            if not text[position].isspace():
+                spans.append((position, position + 1))
+            position += 1
+    return spans
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _xml_safe(value: str, what: str) -> str:
+    """`value`; ExportError naming `what` when it holds a character XML 1.0 cannot hold."""
+    bad = _NOT_XML.search(value)
+    if bad:
+        raise ExportError(
+            f"{what} holds U+{ord(bad.group()):04X} at character {bad.start()}, "
+            "which XML 1.0 cannot hold; export it as jsonl or brat instead"
+        )
+    return value
+
+
+def _cas(ts: Any, text: str, doc_id: str, title: str) -> Any:
+    _xml_safe(text, f"document {doc_id!r}")
+    _xml_safe(title, f"the title of document {doc_id!r}")
+    cas = _cassis().Cas(typesystem=ts)
+    cas.sofa_string = text
+    cas.add(
+        ts.get_type(METADATA)(
+            begin=0,
+            end=len(text),
+            documentId=doc_id,
+            documentTitle=title,
+            documentUri=doc_id,
+            isLastSegment=True,
+        )
+    )
+    sentence, token = ts.get_type(SENTENCE), ts.get_type(TOKEN)
+    cas.add_all(sentence(begin=s, end=e) for s, e in sentence_spans(text) if e > s)
+    cas.add_all(token(begin=s, end=e) for s, e in tokens(text))
+    return cas
+
+
+def _add_annotations(
+    ts: Any, cas: Any, schema: LabelSchema, annotations: list[Annotation], annotator: str
+) -> None:
+    cas.add(ts.get_type(ANNOTATOR_NAME)(name=_xml_safe(annotator, "an annotator's name")))
+    made: dict[str, Any] = {}
+    pending_links: list[tuple[Any, str, str]] = []
+    array = ts.get_type("uima.cas.FSArray")
+    for annotation in annotations:
+        layer = schema.layer(annotation.layer)
+        values: dict[str, Any] = {
+            "begin": annotation.start,
+            "end": annotation.end,
+            "annotationId": annotation.id,
+            "origin": annotation.origin,
+            "created": annotation.created_at,
+            "modified": annotation.modified_at,
+        }
+        for attribute in layer.attributes:
+            name = feature_name(attribute.name)
+            if attribute.type == "entity" and annotation.entity is not None:
+                values[name] = annotation.entity.name
+                values[name + "Id"] = annotation.entity.id
+                values[name + "Kind"] = annotation.entity.kind
+            elif attribute.type == "link" and annotation.link_id:
+                pending_links.append((annotation.id, name, annotation.link_id))
+            elif attribute.type not in ("entity", "link"):
+                value = annotation.attributes.get(attribute.name)
+                values[name] = None if value is None else str(value)
+        if layer.has_stance and annotation.stances:
+            stance_type = ts.get_type(stance_type_name(layer.name))
+            elements = [stance_type(target=s.target, value=s.value) for s in annotation.stances]
+            cas.add_all(elements)
+            values["stances"] = array(elements=elements)
+        what = f"annotation {annotation.id}"
+        for stance in annotation.stances:
+            _xml_safe(stance.target, f"a stance target of {what}")
+        fs = ts.get_type(type_name(layer.name))(
+            **{
+                k: _xml_safe(v, what) if isinstance(v, str) else v
+                for k, v in values.items()
+                if v is not None
+            }
+        )
+        cas.add(fs)
+        made[annotation.id] = fs
+    for source, name, target in pending_links:
+        if target in made:
+            setattr(made[source], name, made[target])
+
+
+def _xmi(cas: Any, doc_id: str) -> str:
+    try:
+        return cas.to_xmi()
+    except ValueError as exc:  # lxml refuses characters XML 1.0 cannot hold
+        raise ExportError(f"document {doc_id!r} cannot be written as XML: {exc}") from None
+
+
+def export(
+    project: Project,
+    out: str | Path,
+    *,
+    document_ids: Iterable[str] | None = None,
+    annotators: Iterable[str] | None = None,
+    overwrite: bool = False,
+    formula_guard: bool = True,  # a CSV option: XMI holds no formulas
+) -> ExportResult:
+    """Write the selection as UIMA CAS XMI into the folder `out` (the layout is in the module
+    docstring); returns the number of annotations written. Every file is written or none.
+    Raises ExportError for a file that exists (unless `overwrite`) or a text XML cannot hold."""
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file; XMI export needs a folder")
+    selection = select(project, document_ids, annotators)
+    schema = project.schema
+    ts = type_system(schema)
+    wanted = None if selection.annotators is None else set(selection.annotators)
+    taken: set[str] = {TYPE_SYSTEM.casefold()}
+    files: list[tuple[Path, str]] = [(path_inside(folder, TYPE_SYSTEM), ts.to_xml())]
+    count = 0
+    for summary in selection.documents:
+        doc = project.document(summary.id)
+        base = unique_name(safe_filename(summary.title, summary.id), taken)
+        sub = path_inside(folder, base)
+        files.append(
+            (sub / f"{INITIAL_CAS}.xmi", _xmi(_cas(ts, doc.text, doc.id, doc.title), doc.id))
+        )
+        by_annotator: dict[str, list[Annotation]] = {}
+        for annotation in project.annotations(doc.id):
+            if wanted is None or annotation.annotator in wanted:
+                by_annotator.setdefault(annotation.annotator, []).append(annotation)
+        names: set[str] = {INITIAL_CAS.casefold()}
+        for annotator, own in by_annotator.items():
+            cas = _cas(ts, doc.text, doc.id, doc.title)
+            _add_annotations(ts, cas, schema, own, annotator)
+            name = unique_name(safe_filename(annotator, "annotator"), names)
+            files.append((sub / f"{name}.xmi", _xmi(cas, doc.id)))
+            count += len(own)
+    if not overwrite:
+        for path, _ in files:
+            if path.exists() or path.is_symlink():
+                raise ExportError(f"{path} exists; use --force to overwrite")
+    for path, _ in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    write_together(files, overwrite=overwrite)
+    return ExportResult(paths=tuple(path for path, _ in files), rows=count)
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Read:
+    """One XMI file, parsed: its text, metadata and (for an annotator's file) annotations."""
+
+    path: str
+    text: str
+    doc_id: str | None
+    title: str | None
+    annotator: str | None  # None: INITIAL_CAS, a document without annotations
+    annotations: list[tuple[str, Any]] = field(default_factory=list)  # (layer, feature structure)
+
+
+def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
+    """(where, [(name, XMI bytes)], type system bytes) of a folder, an .xmi file or a .zip."""
+    try:
+        if path.is_dir():
+            xmis = sorted(p for p in path.rglob("*.xmi") if p.is_file() and not p.is_symlink())
+            ts = _type_system_file(path, xmis)
+            return str(path), [(str(p), p.read_bytes()) for p in xmis], ts
+        if path.suffix.lower() == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                names = sorted(n for n in archive.namelist() if n.lower().endswith(".xmi"))
+                tsn = [
+                    n
+                    for n in archive.namelist()
+                    if n.rsplit("/", 1)[-1].lower() == "typesystem.xml"
+                ]
+                xmis = [(f"{path}:{n}", archive.read(n)) for n in names]
+                return str(path), xmis, archive.read(tsn[0]) if tsn else None
+        # Beside the file, or one folder up (this tool's export: DOCUMENT/ANNOTATOR.xmi).
+        return (
+            str(path),
+            [(str(path), path.read_bytes())],
+            _type_system_file(path.parent.parent, [path]),
+        )
+    except zipfile.BadZipFile:
+        raise InputError("not a zip file", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", exc.filename or str(path)) from None
+
+
+def _type_system_file(root: Path, xmis: list[Path]) -> bytes | None:
+    for folder in [*(p.parent for p in xmis), root]:
+        for name in (TYPE_SYSTEM, "typesystem.xml"):
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate.read_bytes()
+    return None
+
+
+def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
+    """Parse every XMI file of `path` (a folder, an .xmi file with its TypeSystem.xml beside
+    it, or a .zip of them) with cassis; offsets come back as code points. Raises InputError
+    naming the file (and the line, for XML errors)."""
+    cassis = _cassis()
+    where, xmis, ts_bytes = _sources(Path(path))
+    if not xmis:
+        raise InputError("no .xmi file here", where)
+    if ts_bytes is None:
+        raise InputError(f"no {TYPE_SYSTEM} beside the .xmi files", where)
+    try:
+        ts = cassis.load_typesystem(io.BytesIO(ts_bytes))
+    except Exception as exc:  # cassis raises lxml, Value and Key errors for bad files
+        raise InputError(
+            f"{TYPE_SYSTEM} is not a UIMA type system ({_reason(exc)})", where
+        ) from None
+    layers = {type_name(layer.name): layer.name for layer in schema.layers}
+    if not any(ts.contains_type(t) for t in layers):
+        expected = ", ".join(f"{layer} as {t}" for t, layer in layers.items())
+        raise InputError(
+            f"{TYPE_SYSTEM} has none of this project's layer types ({expected}); "
+            "docs/inception.md shows how to define them",
+            where,
+        )
+    read: list[_Read] = []
+    for name, data in xmis:
+        try:
+            cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
+        except Exception as exc:
+            line = getattr(exc, "lineno", None)  # lxml's syntax errors have one
+            raise InputError(f"not UIMA CAS XMI ({_reason(exc)})", name, line) from None
+        text = cas.sofa_string
+        if not isinstance(text, str) or not text:
+            raise InputError("the CAS holds no document text", name)
+        meta = next(iter(cas.select(METADATA)), None) if ts.contains_type(METADATA) else None
+        named = (
+            next(iter(cas.select(ANNOTATOR_NAME)), None)
+            if ts.contains_type(ANNOTATOR_NAME)
+            else None
+        )
+        stem = Path(name.rsplit(":", 1)[-1]).stem
+        annotator = named.name if named is not None else (None if stem == INITIAL_CAS else stem)
+        item = _Read(
+            path=name,
+            text=text,
+            doc_id=getattr(meta, "documentId", None) if meta is not None else None,
+            title=getattr(meta, "documentTitle", None) if meta is not None else None,
+            annotator=annotator,
+        )
+        for t, layer in layers.items():
+            if ts.contains_type(t):
+                item.annotations.extend((layer, fs) for fs in cas.select(t))
+        read.append(item)
+    return read
+
+
+def _reason(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def import_annotations(
+    project: Project, path: str | Path, annotator: str | None = None
+) -> AnnotationImport:
+    """Store the annotations of an XMI export (a folder, .zip or one .xmi with TypeSystem.xml
+    beside it) in one transaction, or nothing.
+
+    A document is the project's document with the same text (SHA-256); a text the project
+    lacks is added, keeping the file's `documentId` when it is free. An annotator's file gives
+    the name inside it (else the file name); `annotator` takes every annotation instead. An
+    annotation with `annotationId` keeps it (as the JSON Lines import does); one without gets
+    an id made from the text, annotator and xmi:id, so a second import adds nothing.
+    """
+    items = read_xmi(path, project.schema)
+    added = skipped = 0
+    touched: set[str] = set()
+    documents_added: list[str] = []
+    with project.atomic():
+        entities: dict[str, Entity] = {e.id: e for e in project.entities()}
+        for item in items:
+            doc_id, new, dropped = _place_document(project, item)
+            touched.add(doc_id)
+            if new:
+                documents_added.append(doc_id)
+            if item.annotator is None and annotator is None:
+                continue
+            owner = annotator or item.annotator or ""
+            a, s = _store(project, item, doc_id, owner, entities, dropped)
+            added, skipped = added + a, skipped + s
+    return AnnotationImport(
+        added=added,
+        skipped=skipped,
+        document_ids=tuple(sorted(touched)),
+        documents_added=tuple(documents_added),
+    )
+
+
+def _place_document(project: Project, item: _Read) -> tuple[str, bool, list[int]]:
+    """The project's document of a CAS, whether it was added, and the positions of the CAS text
+    that the project's text lacks (a BOM, the CR of each CR LF), for moving offsets.
+
+    Found by the exact text, else by the text as the article readers clean it (a file that
+    INCEpTION read with CR LF line ends); a text found neither way is added exactly."""
+    found = project.document_by_hash(text_sha256(item.text))
+    if found is not None:
+        return found.id, False, []
+    cleaned = clean_text(item.text)
+    if cleaned != item.text:
+        found = project.document_by_hash(text_sha256(cleaned))
+        if found is not None:
+            dropped = [0] if item.text.startswith("\ufeff") else []
+            dropped += [m.start() for m in re.finditer("\r\n", item.text)]
+            return found.id, False, dropped
+    try:
+        check_document_text(item.text)
+    except AnnotatorError as exc:
+        raise InputError(str(exc), item.path) from None
+    doc_id = item.doc_id if item.doc_id and not _taken(project, item.doc_id) else None
+    source = TextSource(text=item.text, source=Path(item.path).name, title=item.title, id=doc_id)
+    (added,) = project.import_texts([source]).added
+    return added, True, []
+
+
+def _taken(project: Project, doc_id: str) -> bool:
+    try:
+        project.text(doc_id)
+    except AnnotatorError:
+        return False
+    return True
+
+
+def _store(
+    project: Project,
+    item: _Read,
+    doc_id: str,
+    owner: str,
+    entities: dict[str, Entity],
+    dropped: list[int],
+) -> tuple[int, int]:
+    sha = text_sha256(item.text)
+    text = project.text(doc_id)
+    ids: dict[int, str] = {}
+    for layer, fs in item.annotations:
+        own = getattr(fs, "annotationId", None) if _has(fs, "annotationId") else None
+        where = f"xmi:id {fs.xmiID} ({layer})"
+        if own:
+            try:
+                own = str(uuid.UUID(own))
+            except ValueError:
+                raise InputError(
+                    f"{where}: annotationId {own!r} is not a UUID", item.path
+                ) from None
+            ids[fs.xmiID] = imported_id(own, item.annotator or owner, owner)
+        else:
+            ids[fs.xmiID] = str(uuid.uuid5(_NAMESPACE, f"{sha}\n{owner}\n{fs.xmiID}"))
+    by_xmi = {fs.xmiID: (layer, fs) for layer, fs in item.annotations}
+    links = {x: _link_target(project, layer, fs) for x, (layer, fs) in by_xmi.items()}
+    try:
+        order = link_order({x: (t.xmiID if t is not None else None) for x, t in links.items()})
+    except AnnotatorError as exc:
+        raise InputError(str(exc), item.path) from None
+    added = skipped = 0
+    line_of: dict[str, int] = {}
+    for x in order:
+        layer_name, fs = by_xmi[x]
+        where = f"xmi:id {x} ({layer_name})"
+        ann_id = ids[x]
+        if project.known(ann_id):
+            skipped += 1
+            continue
+        try:
+            annotation = _annotation(project, fs, layer_name, doc_id, owner, ann_id, entities)
+            annotation = _moved(text, annotation, dropped)
+            target = links[x]
+            if target is not None:
+                if target.xmiID not in ids:
+                    raise AnnotatorError(
+                        f"links to xmi:id {target.xmiID}, not an annotation of a layer"
+                    )
+                annotation = _with_link(annotation, project.live_link(ids[target.xmiID]))
+            project.restore(ann_id, AnnotationState(annotation))
+        except DuplicateError as exc:
+            raise InputError(f"{where}: {twice_message(exc, line_of)}", item.path) from None
+        except (AnnotatorError, TypeError, ValueError) as exc:
+            raise InputError(f"{where}: {exc}", item.path) from None
+        line_of[ann_id] = x
+        added += 1
+    return added, skipped
+
+
+def _has(fs: Any, name: str) -> bool:
+    return any(f.name == name for f in fs.type.all_features)
+
+
+def _link_target(project: Project, layer_name: str, fs: Any) -> Any:
+    link = project.schema.layer(layer_name).attribute_of_type("link")
+    if link is None or not _has(fs, feature_name(link.name)):
+        return None
+    return getattr(fs, feature_name(link.name))
+
+
+def _with_link(annotation: Annotation, link_id: str | None) -> Annotation:
+    return replace(annotation, link_id=link_id)
+
+
+def _moved(text: str, annotation: Annotation, dropped: list[int]) -> Annotation:
+    """The annotation with its offsets moved back by the characters of the CAS text that the
+    project's `text` lacks before them, and its text taken from `text`."""
+    start = annotation.start - bisect.bisect_left(dropped, annotation.start)
+    end = annotation.end - bisect.bisect_left(dropped, annotation.end)
+    return replace(annotation, start=start, end=end, text=text[start:end])
+
+
+def _annotation(
+    project: Project,
+    fs: Any,
+    layer_name: str,
+    doc_id: str,
+    owner: str,
+    ann_id: str,
+    entities: dict[str, Entity],
+) -> Annotation:
+    layer: Layer = project.schema.layer(layer_name)
+    attributes: dict[str, Any] = {}
+    entity = None
+    for attribute in layer.attributes:
+        name = feature_name(attribute.name)
+        if attribute.type == "link" or not _has(fs, name):
+            continue
+        value = getattr(fs, name)
+        if value is None:
+            continue
+        if attribute.type == "entity":
+            entity = _entity(project, fs, name, str(value), entities)
+        else:
+            attributes[attribute.name] = value
+    stances: list[Stance] = []
+    if layer.has_stance and _has(fs, "stances") and fs.stances is not None:
+        for element in fs.stances.elements:
+            stances.append(Stance(str(element.target), str(element.value)))
+    start, end = fs.begin, fs.end
+    stamp = now()
+
+    def provenance(name: str) -> str | None:
+        return getattr(fs, name) if _has(fs, name) else None
+
+    return Annotation(
+        id=ann_id,
+        document_id=doc_id,
+        annotator=owner,
+        layer=layer.name,
+        start=start,
+        end=end,
+        text="",  # set by _moved
+        attributes=attributes,
+        entity=entity,
+        stances=tuple(stances),
+        origin=provenance("origin") or "imported",
+        created_at=provenance("created") or stamp,
+        modified_at=provenance("modified") or stamp,
+    )
+
+
+def _entity(
+    project: Project, fs: Any, feature: str, name: str, entities: dict[str, Entity]
+) -> Entity:
+    """The entity a speaker names: the project's with the same id, else the same name or alias,
+    else a new one (with the file's id when it has one)."""
+    own = getattr(fs, feature + "Id", None) if _has(fs, feature + "Id") else None
+    if own in entities:
+        return entities[own]
+    name = " ".join(name.split())
+    for entity in entities.values():
+        if name == entity.name or name in entity.aliases:
+            return entity
+    try:
+        entity_id = str(uuid.UUID(own)) if own else str(uuid.uuid4())
+    except ValueError:
+        entity_id = str(uuid.uuid4())
+    kind = getattr(fs, feature + "Kind", None) if _has(fs, feature + "Kind") else None
+    entity = project.add_entity(Entity(entity_id, name, kind=kind))
+    entities[entity.id] = entity
+    return entity
+
+
+def is_xmi(path: Path) -> bool:
+    """Whether `path` is an XMI export: an .xmi file, a .zip holding one, or a folder with a
+    TypeSystem.xml and .xmi files."""
+    if path.is_dir():
+        return (path / TYPE_SYSTEM).is_file() or (path / "typesystem.xml").is_file()
+    if path.suffix.lower() == ".xmi":
+        return True
+    if path.suffix.lower() == ".zip":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return any(n.lower().endswith(".xmi") for n in archive.namelist())
+        except (OSError, zipfile.BadZipFile):
+            return False
+    return False

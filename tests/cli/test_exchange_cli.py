@@ -1,0 +1,128 @@
+"""Exchange with other annotation tools from the command line: INCEpTION (UIMA CAS XMI),
+doccano, Label Studio and spaCy."""
+
+import json
+
+import pytest
+
+from annotator.core.formats import jsonl, txt
+from annotator.core.paths import seeds_dir
+from annotator.core.store.project import Project
+
+pytest.importorskip("cassis")
+
+
+@pytest.fixture
+def study(tmp_path, gold_file):
+    """A project file with the sample article and its gold annotation."""
+    path = tmp_path / "study.annotator"
+    with Project.create(path) as project:
+        project.import_texts(txt.read_articles([seeds_dir()]))
+        jsonl.import_annotations(project, gold_file, "gold")
+    return path
+
+
+def test_xmi_export_then_import_into_another_project(run, study, tmp_path, seed_id):
+    result = run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    assert result.returncode == 0, result.stderr
+    assert "wrote 30 annotation(s) to inception" in result.stdout
+    assert (tmp_path / "inception" / "TypeSystem.xml").is_file()
+    assert len(list((tmp_path / "inception").glob("*/gold.xmi"))) == 1
+    assert run("init", "other.annotator").returncode == 0
+    result = run("import-annotations", "-p", "other.annotator", "inception")
+    assert result.returncode == 0, result.stderr
+    assert f"added document {seed_id}" in result.stdout
+    assert f"imported 30 annotation(s) into {seed_id}; 0 already present" in result.stdout
+    with Project.open(tmp_path / "other.annotator") as other, Project.open(study) as source:
+        assert [a.id for a in other.annotations(seed_id)] == [
+            a.id for a in source.annotations(seed_id)
+        ]
+
+
+def test_a_broken_xmi_file_is_named_in_one_line_and_nothing_is_stored(run, study, tmp_path):
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    bad = next((tmp_path / "inception").glob("*/gold.xmi"))
+    bad.write_text(bad.read_text()[:300], encoding="utf-8")
+    run("init", "other.annotator")
+    result = run("import-annotations", "-p", "other.annotator", "inception")
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    # Line 2: the XML declaration is line 1, the whole CAS line 2.
+    where = bad.relative_to(tmp_path)
+    assert line.startswith(f"annotator: error: {where}:2: not UIMA CAS XMI (AttValue")
+    with Project.open(tmp_path / "other.annotator") as other:
+        assert other.documents() == []
+
+
+def test_import_refuses_a_doccano_file_and_names_the_command_that_reads_it(run, tmp_path):
+    (tmp_path / "doccano.jsonl").write_text(
+        json.dumps({"id": 1, "text": "قال سمير: نعم", "label": [[4, 8, "PER"]]}) + "\n",
+        encoding="utf-8",
+    )
+    run("init", "study.annotator")
+    result = run("import", "-p", "study.annotator", "doccano.jsonl")
+    assert result.returncode == 1
+    assert (
+        "annotator: refused doccano.jsonl: doccano JSONL: span annotations, not articles; import "
+        "them with `annotator import-annotations doccano.jsonl --annotator NAME`"
+    ) in result.stderr
+    result = run(
+        "import-annotations", "-p", "study.annotator", "doccano.jsonl",
+        "--annotator", "amina", "--map", "PER=speaker",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "imported 1 annotation(s) into 1;" in result.stdout
+
+
+def test_import_refuses_a_label_studio_export(run, tmp_path):
+    task = {
+        "id": 9,
+        "data": {"text": "قال سمير: نعم"},
+        "annotations": [
+            {
+                "completed_by": 1,
+                "result": [
+                    {
+                        "id": "a",
+                        "type": "labels",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "value": {"start": 4, "end": 8, "text": "سمير", "labels": ["Speaker"]},
+                    }
+                ],
+            }
+        ],
+    }
+    (tmp_path / "export.json").write_text(json.dumps([task]), encoding="utf-8")
+    run("init", "study.annotator")
+    result = run("import", "-p", "study.annotator", "export.json")
+    assert result.returncode == 1
+    assert "Label Studio JSON: span annotations, not articles" in result.stderr
+    result = run("import-annotations", "-p", "study.annotator", "export.json")
+    assert result.returncode == 0, result.stderr
+    with Project.open(tmp_path / "study.annotator") as project:
+        (speaker,) = project.annotations("9")
+        assert (speaker.annotator, speaker.text) == ("labelstudio-1", "سمير")
+
+
+def test_a_bad_map_is_one_line(run, tmp_path):
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"text": "قال سمير", "label": [[4, 8, "PER"]]}) + "\n", encoding="utf-8"
+    )
+    run("init", "study.annotator")
+    result = run(
+        "import-annotations", "-p", "study.annotator", "d.jsonl", "--annotator", "a",
+        "--map", "PER=person",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "annotator: error: --map names layer 'person', not in the schema (speaker, claim)"
+    ]
+
+
+def test_spacy_export(run, study, tmp_path):
+    pytest.importorskip("spacy")
+    result = run("export", "-p", study, "--format", "spacy", "--out", "sample.spacy")
+    assert result.returncode == 0, result.stderr
+    assert "wrote 30 span(s) to sample.spacy" in result.stdout
+    assert (tmp_path / "sample.spacy").stat().st_size > 0
