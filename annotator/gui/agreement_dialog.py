@@ -335,7 +335,7 @@ class AgreementDialog(QDialog):
                 QStandardItem(x)
                 for x in (
                     layer_label(self.project, row.layer),
-                    measure_name(row.measure),
+                    measure_name(row.measure, self.project, row.layer),
                     pair,
                     value,
                     number(row.n_units),
@@ -533,8 +533,9 @@ _MEASURES = (
 )
 
 
-def measure_name(measure: str) -> str:
-    """A measure of the report ("token alpha", "stance kappa") in the interface's words."""
+def measure_name(measure: str, project: Project | None = None, layer: str | None = None) -> str:
+    """A measure of the report ("token alpha", "role kappa") in the interface's words; an
+    attribute is named by its label in `project`'s schema (`layer`: the row's layer)."""
     if measure in _MEASURES:
         return _translated(measure)
     attribute, _, kind = measure.rpartition(" ")
@@ -544,7 +545,8 @@ def measure_name(measure: str) -> str:
             if kind == "kappa"
             else QCoreApplication.translate("AgreementNotes", "%1 alpha")
         )
-        return compose(template, attribute)
+        shown = attribute_label(project, layer, attribute) if project else attribute
+        return compose(template, shown)
     return measure
 
 

@@ -6,7 +6,7 @@ import csv
 import re
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,16 +17,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QTabWidget,
     QWidget,
 )
 
-from annotator.core.bidi import FSI, LRI, PDI, RLI
+from annotator.core.bidi import FSI, LRI, PDI, RLI, plain
 from annotator.core.formats import csv_export, jsonl
 from annotator.core.formats.txt import read_articles
 from annotator.core.paths import seeds_dir
 from annotator.gui import language
 from annotator.gui.agreement_dialog import AgreementDialog
+from annotator.gui.app import start_language
 from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.import_dialog import ColumnDialog
 from annotator.gui.language_menu import switch
@@ -157,6 +159,11 @@ def test_the_agreement_dialog_and_its_report_are_arabic(arabic, compared, qtbot)
         assert_arabic(dialog, compared)
     notes = [dialog.figures.item(r, 5).text() for r in range(dialog.figures.rowCount())]
     assert any("وسمها الاثنان" in note for note in notes)
+    # Layers and measures, attributes included, by their Arabic labels (schema's label_ar).
+    for r in range(dialog.figures.rowCount()):
+        for column in (0, 1):
+            shown = plain(dialog.figures.item(r, column).text()).replace("F1", "")
+            assert not re.search("[A-Za-z]", shown), shown
 
 
 def test_the_import_and_export_dialogs_are_arabic(arabic, compared, qtbot, tmp_path, workbench):
@@ -247,5 +254,35 @@ def test_arabic_indic_digits_are_a_setting_and_exports_keep_western_ones(
         with open(out, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert rows and all(row["start"].isascii() and row["start"].isdigit() for row in rows)
+    finally:
+        language.apply("en")
+
+
+def test_lang_on_the_command_line_is_applied_and_kept(qapp, settings):
+    try:
+        assert start_language(settings, "ar") == "ar"
+        assert language.current() == "ar" and settings.value(language.LANGUAGE_KEY) == "ar"
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert start_language(settings) == "ar"  # the next start: kept, not asked again
+    finally:
+        language.apply("en")
+
+
+def test_the_first_start_offers_arabic_or_english_in_both_languages(qapp, settings):
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == "العربية").click()
+
+    QTimer.singleShot(0, answer)
+    try:
+        assert start_language(settings) == "ar"
+        assert "اختر لغة الواجهة" in seen[0] and "Choose the interface language" in seen[0]
+        assert settings.value(language.LANGUAGE_KEY) == "ar"
     finally:
         language.apply("en")
