@@ -270,19 +270,20 @@ def _parse_attribute(raw: Any, layer: str, where: str) -> Attribute:
 
 
 def _arabic_values(raw: Any, values: tuple[str, ...], owner: str, where: str) -> dict[str, str]:
-    """`values_ar`, a list as long as `values` giving each value's Arabic label, as a dict."""
+    """`values_ar`, a table from values to their Arabic labels. A value it leaves out is shown
+    as it is (a value added to a schema later need not have one); a key that is not a value
+    is refused, as a misspelling would otherwise go unnoticed."""
     if raw is None:
         return {}
-    if (
-        not isinstance(raw, list)
-        or len(raw) != len(values)
-        or not all(isinstance(v, str) and v.strip() for v in raw)
-    ):
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise SchemaError(f'{where}: {owner}: values_ar must be a table of value = "label"')
+    unknown = [key for key in raw if key not in values]
+    if unknown:
         raise SchemaError(
-            f"{where}: {owner}: values_ar must list one Arabic label for each of its "
-            f"{len(values)} values"
+            f"{where}: {owner}: values_ar names {', '.join(map(repr, unknown))}, not among "
+            f"its values ({', '.join(values)})"
         )
-    return dict(zip(values, raw, strict=True))
+    return dict(raw)
 
 
 def _check_unique(items: list[str], what: str, where: str) -> None:

@@ -168,24 +168,23 @@ def _with_default_arabic(schema: LabelSchema) -> LabelSchema:
         attributes = []
         for a in layer.attributes:
             k = known.attribute(a.name)
-            same_values = k is not None and k.values == a.values
+            borrowed = {v: t for v, t in (k.values_ar if k else {}).items() if v in a.values}
             attributes.append(
                 replace(
                     a,
                     label_ar=a.label_ar or (k.label_ar if k else ""),
                     description_ar=a.description_ar or (k.description_ar if k else ""),
-                    values_ar=a.values_ar or (k.values_ar if same_values else {}),
+                    values_ar=a.values_ar or borrowed,
                 )
             )
-        same_stances = known.stance_values == layer.stance_values
+        stances = {v: t for v, t in known.stance_values_ar.items() if v in layer.stance_values}
         layers.append(
             replace(
                 layer,
                 label_ar=layer.label_ar or known.label_ar,
                 description_ar=layer.description_ar or known.description_ar,
                 attributes=tuple(attributes),
-                stance_values_ar=layer.stance_values_ar
-                or (known.stance_values_ar if same_stances else {}),
+                stance_values_ar=layer.stance_values_ar or stances,
             )
         )
     return LabelSchema(layers=tuple(layers), source=schema.source)

@@ -134,7 +134,7 @@ def test_the_default_schema_shows_arabic_labels_and_keeps_its_values():
     assert schema.layer("claim").stance_label("against") == "against"
 
 
-def test_arabic_value_labels_must_match_the_values_one_to_one():
+def test_arabic_value_labels_name_only_values_of_the_attribute():
     text = """
 [[layers]]
 name = "claim"
@@ -143,7 +143,13 @@ shortcut = "C"
   name = "kind"
   type = "choice"
   values = ["direct", "indirect"]
-  values_ar = ["مباشر"]
+  values_ar = { direct = "مباشر", indirct = "غير مباشر" }
 """
-    with pytest.raises(SchemaError, match="claim.kind: values_ar must list one Arabic label"):
+    with pytest.raises(SchemaError, match="claim.kind: values_ar names 'indirct', not among"):
         parse_schema(text, "mine.toml")
+
+
+def test_a_value_added_without_an_arabic_label_is_shown_as_it_is():
+    text = default_schema_text().replace('"paraphrase"]', '"paraphrase", "rumour"]')
+    kind = parse_schema(text).localized("ar").layer("claim").attribute("kind")
+    assert kind.value_label("rumour") == "rumour" and kind.value_label("direct") == "مباشر"

@@ -8,6 +8,7 @@ import re
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -286,3 +287,22 @@ def test_the_first_start_offers_arabic_or_english_in_both_languages(qapp, settin
         assert settings.value(language.LANGUAGE_KEY) == "ar"
     finally:
         language.apply("en")
+
+
+def test_word_keys_keep_their_reading_order_meaning_in_the_arabic_interface(arabic, window):
+    article, workbench = window.article, window.workbench
+    text = workbench.text
+    end = text.index(" ", text.index(" ") + 1)  # the first two words
+    workbench.select(workbench.tag("speaker", 0, end))
+    # Alt+Right shrinks the end by a word, Alt+Left extends it again: left is forward in the
+    # article, which reads right to left in either interface.
+    QTest.keyClick(article, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert workbench.selected().end == text.index(" ")
+    QTest.keyClick(article, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert workbench.selected().end == end
+    # The caret too: Left moves it on in the text.
+    cursor = article.textCursor()
+    cursor.setPosition(0)
+    article.setTextCursor(cursor)
+    QTest.keyClick(article, Qt.Key.Key_Left)
+    assert article.textCursor().position() == 1
