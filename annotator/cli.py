@@ -205,7 +205,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from annotator.gui.app import run
 
-    return run(args.project)
+    return run(args.project, args.lang)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -591,6 +591,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("gui", cmd_gui, "open the annotation window", project=False)
     p.add_argument("project", nargs="?", metavar="PROJECT", help="project file (default project)")
+    p.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        help="interface language: Arabic or English (default: the one chosen before; kept)",
+    )
     return parser
 
 

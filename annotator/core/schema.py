@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,17 @@ class Attribute:
     default: str | None = None
     layer: str | None = None  # the target layer of a link
     description: str = ""
+    label: str = ""  # as shown; the name when the schema gives none
+    # Arabic interface: the label, the description and each value's label (by value).
+    label_ar: str = ""
+    description_ar: str = ""
+    values_ar: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # How each value is shown in the interface (set by `LabelSchema.localized`).
+    shown_values: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def value_label(self, value: str) -> str:
+        """How `value` is shown (itself unless the schema was `localized`)."""
+        return self.shown_values.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,14 @@ class Layer:
     attributes: tuple[Attribute, ...] = ()
     stance_values: tuple[str, ...] = ()
     description: str = ""
+    label_ar: str = ""
+    description_ar: str = ""
+    stance_values_ar: Mapping[str, str] = field(default_factory=dict, compare=False)
+    shown_stances: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def stance_label(self, value: str) -> str:
+        """How the stance value `value` is shown (itself unless the schema was `localized`)."""
+        return self.shown_stances.get(value, value)
 
     def attribute(self, name: str) -> Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
@@ -56,6 +75,34 @@ class LabelSchema:
     @property
     def layer_names(self) -> tuple[str, ...]:
         return tuple(layer.name for layer in self.layers)
+
+    def localized(self, language: str) -> LabelSchema:
+        """The schema as an interface in `language` ("ar" or "en") shows it: with "ar", each
+        label and description is its `label_ar` / `description_ar` where the schema gives one,
+        and `Attribute.value_label` / `Layer.stance_label` give the Arabic value labels. Names
+        and stored values never change; "en" returns the schema itself."""
+        if language != "ar":
+            return self
+        layers = []
+        for layer in self.layers:
+            attributes = []
+            for a in layer.attributes:
+                shown = replace(
+                    a,
+                    label=a.label_ar or a.label,
+                    description=a.description_ar or a.description,
+                    shown_values=dict(a.values_ar),
+                )
+                attributes.append(shown)
+            shown_layer = replace(
+                layer,
+                label=layer.label_ar or layer.label,
+                description=layer.description_ar or layer.description,
+                attributes=tuple(attributes),
+                shown_stances=dict(layer.stance_values_ar),
+            )
+            layers.append(shown_layer)
+        return LabelSchema(layers=tuple(layers), source=self.source)
 
     def layer(self, name: str) -> Layer:
         for layer in self.layers:
@@ -168,6 +215,9 @@ def _parse_layer(raw: Any, where: str) -> Layer:
         ):
             raise SchemaError(f"{where}: layer {name!r}: stance.values must be a list of text")
         stance_values = tuple(values)
+        stance_values_ar = _arabic_values(stance.get("values_ar"), stance_values, name, where)
+    else:
+        stance_values_ar = {}
     return Layer(
         name=name,
         label=str(raw.get("label", name.capitalize())),
@@ -176,6 +226,9 @@ def _parse_layer(raw: Any, where: str) -> Layer:
         attributes=attributes,
         stance_values=stance_values,
         description=str(raw.get("description", "")),
+        label_ar=str(raw.get("label_ar", "")),
+        description_ar=str(raw.get("description_ar", "")),
+        stance_values_ar=stance_values_ar,
     )
 
 
@@ -209,7 +262,28 @@ def _parse_attribute(raw: Any, layer: str, where: str) -> Attribute:
         default=default,
         layer=target if type_ == "link" else None,
         description=str(raw.get("description", "")),
+        label=str(raw.get("label", name)),
+        label_ar=str(raw.get("label_ar", "")),
+        description_ar=str(raw.get("description_ar", "")),
+        values_ar=_arabic_values(raw.get("values_ar"), values, f"{layer}.{name}", where),
     )
+
+
+def _arabic_values(raw: Any, values: tuple[str, ...], owner: str, where: str) -> dict[str, str]:
+    """`values_ar`, a table from values to their Arabic labels. A value it leaves out is shown
+    as it is (a value added to a schema later need not have one); a key that is not a value
+    is refused, as a misspelling would otherwise go unnoticed."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise SchemaError(f'{where}: {owner}: values_ar must be a table of value = "label"')
+    unknown = [key for key in raw if key not in values]
+    if unknown:
+        raise SchemaError(
+            f"{where}: {owner}: values_ar names {', '.join(map(repr, unknown))}, not among "
+            f"its values ({', '.join(values)})"
+        )
+    return dict(raw)
 
 
 def _check_unique(items: list[str], what: str, where: str) -> None:

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QToolBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
+from annotator.core.bidi import compose, ltr
 from annotator.gui.shortcut_help import show_shortcut_help
 
 if TYPE_CHECKING:
@@ -48,7 +50,13 @@ def _action(
     action.setShortcuts(sequences)
     if sequences:
         shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.replace('…', '')} ({shown})")
+        action.setToolTip(
+            compose(
+                QCoreApplication.translate("Actions", "%1 (%2)"),
+                tip or text.replace("…", ""),
+                ltr(shown),
+            )
+        )
     elif tip:
         action.setToolTip(tip)
     action.setCheckable(checkable)
@@ -76,20 +84,25 @@ def build_actions(window: MainWindow) -> Actions:
     for layer in window.workbench.schema.layers:
         actions.tag[layer.name] = _action(
             window,
-            f"Tag as {layer.label}",
+            compose(QCoreApplication.translate("Actions", "Tag as %1"), layer.label),
             lambda _=False, n=layer.name: window.tag(n),
             layer.shortcut,
-            tip=f"Tag the selection as {layer.label.lower()}, snapped to words",
+            tip=compose(
+                QCoreApplication.translate("Actions", "Tag the selection as %1, snapped to words"),
+                layer.label.lower(),
+            ),
         )
         actions.tag_exact[layer.name] = _action(
             window,
-            f"Tag as {layer.label}, exact selection",
+            compose(
+                QCoreApplication.translate("Actions", "Tag as %1, exact selection"), layer.label
+            ),
             lambda _=False, n=layer.name: window.tag(n, exact=True),
             f"Alt+{layer.shortcut}",
         )
         show = _action(
             window,
-            f"Show {layer.label}",
+            compose(QCoreApplication.translate("Actions", "Show %1"), layer.label),
             lambda checked, n=layer.name: window.workbench.set_layer_hidden(n, not checked),
             f"Ctrl+Shift+{layer.shortcut}",
             checkable=True,
@@ -98,7 +111,11 @@ def build_actions(window: MainWindow) -> Actions:
         actions.show_layer[layer.name] = show
     a = actions.named
     a["delete"] = _action(
-        window, "Delete annotation", window.delete_selected, "Delete", "Backspace"
+        window,
+        QCoreApplication.translate("Actions", "Delete annotation"),
+        window.delete_selected,
+        "Delete",
+        "Backspace",
     )
     # Backspace also rejects the current suggestion: each owns it in its own state (an
     # annotation of one's own selected, or none selected and a suggestion current), so Qt
@@ -106,109 +123,207 @@ def build_actions(window: MainWindow) -> Actions:
     _enable_with_selection(window, a["delete"])
     a["respan"] = _action(
         window,
-        "Set span to the selection",
+        QCoreApplication.translate("Actions", "Set span to the selection"),
         window.respan,
         "Ctrl+R",
-        tip="Give the selected annotation the span of the text selection",
+        tip=QCoreApplication.translate(
+            "Actions", "Give the selected annotation the span of the text selection"
+        ),
     )
     # The text runs right to left: the start edge is on the right, the end edge on the left.
     a["extend_end"] = _action(
-        window, "Extend end by a word", lambda: window.adjust("end", +1), "Alt+Left"
+        window,
+        QCoreApplication.translate("Actions", "Extend end by a word"),
+        lambda: window.adjust("end", +1),
+        "Alt+Left",
     )
     a["shrink_end"] = _action(
-        window, "Shrink end by a word", lambda: window.adjust("end", -1), "Alt+Right"
+        window,
+        QCoreApplication.translate("Actions", "Shrink end by a word"),
+        lambda: window.adjust("end", -1),
+        "Alt+Right",
     )
     a["extend_start"] = _action(
-        window, "Extend start by a word", lambda: window.adjust("start", -1), "Alt+Shift+Right"
+        window,
+        QCoreApplication.translate("Actions", "Extend start by a word"),
+        lambda: window.adjust("start", -1),
+        "Alt+Shift+Right",
     )
     a["shrink_start"] = _action(
-        window, "Shrink start by a word", lambda: window.adjust("start", +1), "Alt+Shift+Left"
+        window,
+        QCoreApplication.translate("Actions", "Shrink start by a word"),
+        lambda: window.adjust("start", +1),
+        "Alt+Shift+Left",
     )
-    a["next"] = _action(window, "Next annotation", lambda: window.step_annotation(+1), "Alt+Down")
+    a["next"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Next annotation"),
+        lambda: window.step_annotation(+1),
+        "Alt+Down",
+    )
     a["previous"] = _action(
-        window, "Previous annotation", lambda: window.step_annotation(-1), "Alt+Up"
+        window,
+        QCoreApplication.translate("Actions", "Previous annotation"),
+        lambda: window.step_annotation(-1),
+        "Alt+Up",
     )
     a["pick_speaker"] = _action(
         window,
-        "Pick speaker in text",
+        QCoreApplication.translate("Actions", "Pick speaker in text"),
         window.set_picking,
         "Ctrl+L",
         checkable=True,
-        tip="Click a speaker mention to link the selected claim to it",
+        tip=QCoreApplication.translate(
+            "Actions", "Click a speaker mention to link the selected claim to it"
+        ),
     )
-    a["edit_attributes"] = _action(window, "Edit attributes", window.focus_editor, "F2")
-    a["deselect"] = _action(window, "Deselect", window.deselect, "Escape")
-    a["done"] = _action(window, "Mark document done", window.toggle_done, "Ctrl+D", checkable=True)
+    a["edit_attributes"] = _action(
+        window, QCoreApplication.translate("Actions", "Edit attributes"), window.focus_editor, "F2"
+    )
+    a["deselect"] = _action(
+        window, QCoreApplication.translate("Actions", "Deselect"), window.deselect, "Escape"
+    )
+    a["done"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Mark document done"),
+        window.toggle_done,
+        "Ctrl+D",
+        checkable=True,
+    )
     a["next_document"] = _action(
-        window, "Next document", lambda: window.step_document(+1), "Ctrl+PgDown"
+        window,
+        QCoreApplication.translate("Actions", "Next document"),
+        lambda: window.step_document(+1),
+        "Ctrl+PgDown",
     )
     a["previous_document"] = _action(
-        window, "Previous document", lambda: window.step_document(-1), "Ctrl+PgUp"
+        window,
+        QCoreApplication.translate("Actions", "Previous document"),
+        lambda: window.step_document(-1),
+        "Ctrl+PgUp",
     )
-    a["focus_documents"] = _action(window, "Go to document list", window.focus_documents, "Ctrl+1")
-    a["focus_article"] = _action(window, "Go to article", window.article.setFocus, "Ctrl+2")
+    a["focus_documents"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Go to document list"),
+        window.focus_documents,
+        "Ctrl+1",
+    )
+    a["focus_article"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Go to article"),
+        window.article.setFocus,
+        "Ctrl+2",
+    )
     a["focus_annotations"] = _action(
-        window, "Go to annotation list", window.focus_annotations, "Ctrl+3"
+        window,
+        QCoreApplication.translate("Actions", "Go to annotation list"),
+        window.focus_annotations,
+        "Ctrl+3",
     )
     a["zoom_in"] = _action(
         window,
-        "Zoom in",
+        QCoreApplication.translate("Actions", "Zoom in"),
         lambda: window.article.zoom(+1),
         QKeySequence.StandardKey.ZoomIn,
         "Ctrl+=",
     )
     a["zoom_out"] = _action(
-        window, "Zoom out", lambda: window.article.zoom(-1), QKeySequence.StandardKey.ZoomOut
+        window,
+        QCoreApplication.translate("Actions", "Zoom out"),
+        lambda: window.article.zoom(-1),
+        QKeySequence.StandardKey.ZoomOut,
     )
-    a["zoom_reset"] = _action(window, "Actual size", window.article.reset_zoom, "Ctrl+0")
+    a["zoom_reset"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Actual size"),
+        window.article.reset_zoom,
+        "Ctrl+0",
+    )
     a["show_others"] = _action(
         window,
-        "Show other annotators",
+        QCoreApplication.translate("Actions", "Show other annotators"),
         lambda checked: window.workbench.set_show_others(checked),
         "Ctrl+Shift+A",
         checkable=True,
     )
     a["new_project"] = _action(
-        window, "New project…", window.new_project, QKeySequence.StandardKey.New
+        window,
+        QCoreApplication.translate("Actions", "New project…"),
+        window.new_project,
+        QKeySequence.StandardKey.New,
     )
     a["open_project"] = _action(
-        window, "Open project…", window.open_project_dialog, QKeySequence.StandardKey.Open
+        window,
+        QCoreApplication.translate("Actions", "Open project…"),
+        window.open_project_dialog,
+        QKeySequence.StandardKey.Open,
     )
-    a["import"] = _action(window, "Import articles…", window.import_articles, "Ctrl+I")
+    a["import"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Import articles…"),
+        window.import_articles,
+        "Ctrl+I",
+    )
     a["import_folder"] = _action(
-        window, "Import a folder of articles…", window.import_folder, "Ctrl+Shift+I"
+        window,
+        QCoreApplication.translate("Actions", "Import a folder of articles…"),
+        window.import_folder,
+        "Ctrl+Shift+I",
     )
     a["merge"] = _action(
         window,
-        "Merge colleague's project…",
+        QCoreApplication.translate("Actions", "Merge colleague's project…"),
         window.merge_project,
-        tip="Copy a colleague's annotations from their project file",
+        tip=QCoreApplication.translate(
+            "Actions", "Copy a colleague's annotations from their project file"
+        ),
     )
     a["review"] = _action(
-        window, "Review and adjudicate…", lambda: window.open_review(), "Ctrl+Shift+R"
+        window,
+        QCoreApplication.translate("Actions", "Review and adjudicate…"),
+        lambda: window.open_review(),
+        "Ctrl+Shift+R",
     )
     a["agreement"] = _action(
-        window, "Agreement between annotators…", window.open_agreement, "Ctrl+Shift+G"
+        window,
+        QCoreApplication.translate("Actions", "Agreement between annotators…"),
+        window.open_agreement,
+        "Ctrl+Shift+G",
     )
-    a["export"] = _action(window, "Export…", window.export, "Ctrl+E")
+    a["export"] = _action(
+        window, QCoreApplication.translate("Actions", "Export…"), window.export, "Ctrl+E"
+    )
     # Not Ctrl+Shift+S: Ctrl+Shift+LETTER shows or hides the layer of that letter.
     a["save_copy"] = _action(
         window,
-        "Save a copy…",
+        QCoreApplication.translate("Actions", "Save a copy…"),
         window.project_file.save_copy,
         "Ctrl+Alt+S",
-        tip="Write a complete copy of the project, with every change stored so far",
+        tip=QCoreApplication.translate(
+            "Actions", "Write a complete copy of the project, with every change stored so far"
+        ),
     )
-    a["quit"] = _action(window, "Quit", window.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+    a["quit"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Quit"),
+        window.close,
+        QKeySequence.StandardKey.Quit,
+        "Ctrl+Q",
+    )
     a["shortcuts"] = _action(
-        window, "Keyboard shortcuts", lambda: show_shortcut_help(window, actions), "F1"
+        window,
+        QCoreApplication.translate("Actions", "Keyboard shortcuts"),
+        lambda: show_shortcut_help(window, actions),
+        "F1",
     )
     a["refresh"] = _action(
         window,
-        "Refresh",
+        QCoreApplication.translate("Actions", "Refresh"),
         window.refresh,
         QKeySequence.StandardKey.Refresh,
-        tip="Show changes made by another window or the command line",
+        tip=QCoreApplication.translate(
+            "Actions", "Show changes made by another window or the command line"
+        ),
     )
 
     for name, action in window.find_bar.actions.items():  # find, find_next, find_previous
@@ -224,9 +339,10 @@ def build_actions(window: MainWindow) -> Actions:
             window.suggestion_panel.addAction(action)
         else:
             window.addAction(action)
-    undo = window.workbench.undo_stack.createUndoAction(window, "Undo")
+    # No prefix: Qt's own "Undo %1" / "Redo %1", translated by qtbase_ar.qm in Arabic.
+    undo = window.workbench.undo_stack.createUndoAction(window)
     undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-    redo = window.workbench.undo_stack.createRedoAction(window, "Redo")
+    redo = window.workbench.undo_stack.createRedoAction(window)
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.addAction(undo)
     window.addAction(redo)
@@ -234,9 +350,10 @@ def build_actions(window: MainWindow) -> Actions:
     return actions
 
 
-def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
+def build_menus(menu_bar: QMenuBar, actions: Actions) -> QMenu:
+    """The window's menus; returns the View menu (the language submenu goes there)."""
     a = actions.named
-    file_menu = menu_bar.addMenu("&File")
+    file_menu = menu_bar.addMenu(QCoreApplication.translate("Actions", "&File"))
     for name in (
         "new_project",
         "open_project",
@@ -250,7 +367,7 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
         "quit",
     ):
         file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
-    edit = menu_bar.addMenu("&Edit")
+    edit = menu_bar.addMenu(QCoreApplication.translate("Actions", "&Edit"))
     edit.addAction(a["undo"])
     edit.addAction(a["redo"])
     edit.addSeparator()
@@ -266,7 +383,7 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
         "deselect",
     ):
         edit.addSeparator() if name is None else edit.addAction(a[name])
-    annotate = menu_bar.addMenu("&Annotate")
+    annotate = menu_bar.addMenu(QCoreApplication.translate("Actions", "&Annotate"))
     for action in actions.tag.values():
         annotate.addAction(action)
     for action in actions.tag_exact.values():
@@ -280,7 +397,7 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
     annotate.addAction(a["done"])
     annotate.addAction(a["review"])
     annotate.addAction(a["agreement"])
-    view = menu_bar.addMenu("&View")
+    view = menu_bar.addMenu(QCoreApplication.translate("Actions", "&View"))
     for action in actions.show_layer.values():
         view.addAction(action)
     view.addAction(a["show_others"])
@@ -300,8 +417,9 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
         "zoom_reset",
     ):
         view.addSeparator() if name is None else view.addAction(a[name])
-    help_menu = menu_bar.addMenu("&Help")
+    help_menu = menu_bar.addMenu(QCoreApplication.translate("Actions", "&Help"))
     help_menu.addAction(a["shortcuts"])
+    return view
 
 
 def build_toolbar(toolbar: QToolBar, actions: Actions) -> None:

@@ -3,10 +3,20 @@ and the documents hardest first, each opening in review."""
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRectF,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.suggest import SUGGESTIONS
+from annotator.core.bidi import compose, isolate, ltr, number, quote
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.adjudication import GOLD
 from annotator.core.store.project import Project
+from annotator.gui.language import localized_schema
+
+
+def _translated(text: str) -> str:
+    """`text`, marked for translation elsewhere (QT_TRANSLATE_NOOP), in the interface language."""
+    return QCoreApplication.translate("AgreementNotes", text)
+
 
 # Below this many units a figure is shown greyed: a kappa over a handful of tokens says little.
 FEW_UNITS = 30
@@ -49,22 +67,26 @@ class BarChart(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        mirrored, full = self.isRightToLeft(), self.width()
+
+        def box(x: float, y: float, w: float, h: float) -> QRectF:
+            # Laid out left to right, drawn mirrored in a right-to-left interface.
+            return QRectF(full - x - w if mirrored else x, y, w, h)
+
         label_width = 210
         right = self.width() - 120
         scale = max(right - label_width, 10)
         for n, (label, value, units) in enumerate(self.bars):
             top = 8 + n * 24
             painter.setPen(self.palette().text().color())
-            painter.drawText(
-                QRectF(4, top, label_width - 8, 20), Qt.AlignmentFlag.AlignVCenter, label
-            )
+            painter.drawText(box(4, top, label_width - 8, 20), Qt.AlignmentFlag.AlignVCenter, label)
             few = units < FEW_UNITS
             if value is None:
                 painter.setPen(_GREY)
                 painter.drawText(
-                    QRectF(label_width, top, scale, 20),
+                    box(label_width, top, scale, 20),
                     Qt.AlignmentFlag.AlignVCenter,
-                    f"n/a  (n = {units})",
+                    compose(self.tr("n/a  (n = %1)"), units),
                 )
                 continue
             color = (
@@ -77,22 +99,23 @@ class BarChart(QWidget):
             if few:
                 color = _GREY
             width = max(0.0, min(1.0, value)) * scale
-            painter.fillRect(QRectF(label_width, top + 3, width, 14), color)
+            painter.fillRect(box(label_width, top + 3, width, 14), color)
             painter.setPen(self.palette().text().color())
             # Values in a column right of the scale, so no bar or mark runs over them.
             painter.drawText(
-                QRectF(label_width + scale + 8, top, 112, 20),
+                box(label_width + scale + 8, top, 112, 20),
                 Qt.AlignmentFlag.AlignVCenter,
-                f"{value:.3f}  n={units}",
+                compose(self.tr("%1  n=%2"), number(value, 3), units),
             )
         # The scale: 0, 0.67 and 0.8 (Krippendorff's usual thresholds) and 1.
         painter.setPen(_GREY)
         bottom = 8 + len(self.bars) * 24
         for mark in (0.0, 0.67, 0.8, 1.0):
             x = label_width + mark * scale
-            painter.drawLine(int(x), 6, int(x), bottom)
+            line_x = int(full - x if mirrored else x)
+            painter.drawLine(line_x, 6, line_x, bottom)
             painter.drawText(
-                QRectF(x - 20, bottom + 2, 40, 16), Qt.AlignmentFlag.AlignCenter, f"{mark:g}"
+                box(x - 20, bottom + 2, 40, 16), Qt.AlignmentFlag.AlignCenter, number(mark)
             )
         painter.end()
 
@@ -124,24 +147,29 @@ class AgreementDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Agreement between annotators")
+        self.setWindowTitle(self.tr("Agreement between annotators"))
         self.project = project
         self.report = None
         self.annotators = QStandardItemModel(self)
         # The people's agreement by default; the gold copy and the machine's suggestions can be
         # ticked to compare them with the people.
-        apart = {GOLD: "the adjudicated copy", SUGGESTIONS: "the machine's suggestions"}
+        apart = {
+            GOLD: self.tr("the adjudicated copy"),
+            SUGGESTIONS: self.tr("the machine's suggestions"),
+        }
         for name in project.annotators():
             item = QStandardItem(name)
             item.setCheckable(True)
             item.setCheckState(Qt.CheckState.Unchecked if name in apart else Qt.CheckState.Checked)
             if name in apart:
-                item.setToolTip(f"{apart[name]}: not ticked unless you want it compared")
+                item.setToolTip(
+                    compose(self.tr("%1: not ticked unless you want it compared"), apart[name])
+                )
             self.annotators.appendRow(item)
         chooser = QListView()
         chooser.setModel(self.annotators)
         chooser.setMaximumWidth(200)
-        self.compute_button = QPushButton("&Compute")
+        self.compute_button = QPushButton(self.tr("&Compute"))
         self.status = QLabel()
         self.figures = QStandardItemModel(self)
         self.figures_view = self._table(self.figures)
@@ -155,28 +183,33 @@ class AgreementDialog(QDialog):
         self.confusion = QStandardItemModel(self)
         self.documents = QStandardItemModel(self)
         self.documents_view = self._table(self.documents)
-        self.open_review = QPushButton("Open in &review")
+        self.open_review = QPushButton(self.tr("Open in &review"))
 
         tabs = QTabWidget()
         figures_page = QWidget()
         column = QVBoxLayout(figures_page)
         column.addWidget(self.figures_view, 1)
         legend = QLabel(
-            "Token alpha: Krippendorff's alpha over every character, all chosen annotators. "
-            "Span F1: spans both marked (exact: same edges; overlap: sharing text) against "
-            "those only one marked. Kappa: chance-corrected agreement (1 = always the same, "
-            "0 = as by chance). n: the units each figure counts; fewer than "
-            f"{FEW_UNITS} are greyed."
+            compose(
+                self.tr(
+                    "Token alpha: Krippendorff's alpha over every character, all chosen "
+                    "annotators. Span F1: spans both marked (exact: same edges; overlap: sharing "
+                    "text) against those only one marked. Kappa: chance-corrected agreement (1 = "
+                    "always the same, 0 = as by chance). n: the units each figure counts; fewer "
+                    "than %1 are greyed."
+                ),
+                FEW_UNITS,
+            )
         )
         legend.setWordWrap(True)
         column.addWidget(legend)
-        tabs.addTab(figures_page, "Figures")
+        tabs.addTab(figures_page, self.tr("Figures"))
         chart_page = QWidget()
         column = QVBoxLayout(chart_page)
         column.addWidget(self.pair_choice)
         column.addWidget(self.chart_title)
         column.addWidget(self.chart, 1)
-        tabs.addTab(chart_page, "Chart")
+        tabs.addTab(chart_page, self.tr("Chart"))
         confusion_page = QWidget()
         column = QVBoxLayout(confusion_page)
         column.addWidget(self.confusion_choice)
@@ -187,18 +220,20 @@ class AgreementDialog(QDialog):
         self.confusion_view.horizontalHeader().setStretchLastSection(False)
         self.confusion_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         column.addWidget(self.confusion_view, 1)
-        tabs.addTab(confusion_page, "Confusion")
+        tabs.addTab(confusion_page, self.tr("Confusion"))
         documents_page = QWidget()
         column = QVBoxLayout(documents_page)
-        column.addWidget(QLabel("Documents, hardest first (lowest token alpha or span F1):"))
+        column.addWidget(
+            QLabel(self.tr("Documents, hardest first (lowest token alpha or span F1):"))
+        )
         column.addWidget(self.documents_view, 1)
-        column.addWidget(self.open_review, 0, Qt.AlignmentFlag.AlignLeft)
-        tabs.addTab(documents_page, "Documents")
+        column.addWidget(self.open_review, 0, Qt.AlignmentFlag.AlignLeading)
+        tabs.addTab(documents_page, self.tr("Documents"))
         self.tabs = tabs
 
         left = QWidget()
         side = QVBoxLayout(left)
-        side.addWidget(QLabel("Annotators:"))
+        side.addWidget(QLabel(self.tr("Annotators:")))
         side.addWidget(chooser, 1)
         side.addWidget(self.compute_button)
         splitter = QSplitter()
@@ -237,7 +272,7 @@ class AgreementDialog(QDialog):
 
     def compute(self) -> None:
         self.compute_button.setEnabled(False)
-        self.status.setText("Computing…")
+        self.status.setText(self.tr("Computing…"))
         self._thread = QThread(self)
         self._worker = AgreementWorker(self.project.path, self.chosen())
         self._worker.moveToThread(self._thread)
@@ -253,15 +288,22 @@ class AgreementDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._done()
-        self.status.setText(message)
+        self.status.setText(explain(message, ""))
 
     def show_report(self, report) -> None:
         self._done()
         self.report = report
         self.status.setText(
-            report.reason
-            or f"{len(report.documents)} document(s) compared; "
-            f"figures over fewer than {FEW_UNITS} units are greyed."
+            explain(report.reason, "")
+            if report.reason
+            else compose(
+                self.tr(
+                    "%n document(s) compared; figures over fewer than %1 units are greyed.",
+                    "",
+                    len(report.documents),
+                ),
+                FEW_UNITS,
+            )
         )
         self._fill_figures(report)
         self._fill_chart(report)
@@ -271,19 +313,39 @@ class AgreementDialog(QDialog):
     def _fill_figures(self, report) -> None:
         self.figures.clear()
         self.figures.setHorizontalHeaderLabels(
-            ["Layer", "Measure", "Annotators", "Value", "n", "Note"]
+            [
+                self.tr("Layer"),
+                self.tr("Measure"),
+                self.tr("Annotators"),
+                self.tr("Value"),
+                self.tr("n"),
+                self.tr("Note"),
+            ]
         )
         for row in report.rows():
-            value = "n/a" if row.value is None else f"{row.value:.3f}"
+            value = self.tr("n/a") if row.value is None else number(row.value, 3)
             note = explain(row.note, row.annotators)
+            who = row.annotators.split(" vs ")
+            pair = (
+                compose(self.tr("%1 vs %2"), *who)
+                if len(who) == 2
+                else self.tr(", ").join(isolate(name) for name in row.annotators.split(", "))
+            )
             cells = [
                 QStandardItem(x)
-                for x in (row.layer, row.measure, row.annotators, value, str(row.n_units), note)
+                for x in (
+                    layer_label(self.project, row.layer),
+                    measure_name(row.measure, self.project, row.layer),
+                    pair,
+                    value,
+                    number(row.n_units),
+                    note,
+                )
             ]
             if row.value is None or row.n_units < FEW_UNITS:
                 for cell in cells:
                     cell.setForeground(_GREY)
-                cells[3].setToolTip(note or f"only {row.n_units} units")
+                cells[3].setToolTip(note or self.tr("only %n unit(s)", "", row.n_units))
             self.figures.appendRow(cells)
 
     def _fill_chart(self, report) -> None:
@@ -296,7 +358,7 @@ class AgreementDialog(QDialog):
                 if (pair.a, pair.b) not in pairs:
                     pairs.append((pair.a, pair.b))
         for a, b in pairs:
-            self.pair_choice.addItem(f"{a} vs {b}", (a, b))
+            self.pair_choice.addItem(compose(self.tr("%1 vs %2"), a, b), (a, b))
         self.pair_choice.blockSignals(False)
         self._show_chart()
 
@@ -308,15 +370,24 @@ class AgreementDialog(QDialog):
             return
         a, b = chosen
         self.chart_title.setText(
-            f"<b>{a} vs {b}</b>: span F1 and token kappa of this pair; token alpha over all "
-            f"chosen annotators ({', '.join(report.annotators)}). Values 0 to 1; the marks at "
-            "0.67 and 0.8 are the usual thresholds."
+            compose(
+                self.tr(
+                    "<b>%1 vs %2</b>: span F1 and token kappa of this pair; token alpha over all "
+                    "chosen annotators (%3). Values 0 to 1; the marks at 0.67 and 0.8 are the "
+                    "usual thresholds."
+                ),
+                html.escape(a),
+                html.escape(b),
+                html.escape(self.tr(", ").join(report.annotators)),
+            )
         )
         bars = []
         for layer in report.layers:
             bars.append(
                 (
-                    f"{layer.layer}: token alpha (all)",
+                    compose(
+                        self.tr("%1: token alpha (all)"), layer_label(self.project, layer.layer)
+                    ),
                     layer.token_alpha.value,
                     layer.token_alpha.n_units,
                 )
@@ -324,12 +395,16 @@ class AgreementDialog(QDialog):
             for pair in layer.pairs:
                 if (pair.a, pair.b) != (a, b):
                     continue
-                for name, scores in (("exact F1", pair.exact), ("overlap F1", pair.overlap)):
+                for template, scores in (
+                    (self.tr("%1: span exact F1"), pair.exact),
+                    (self.tr("%1: span overlap F1"), pair.overlap),
+                ):
                     n = scores.matched + scores.only_a + scores.only_b
-                    bars.append((f"{layer.layer}: span {name}", scores.f1, n))
+                    label = compose(template, layer_label(self.project, layer.layer))
+                    bars.append((label, scores.f1, n))
                 bars.append(
                     (
-                        f"{layer.layer}: token kappa",
+                        compose(self.tr("%1: token kappa"), layer_label(self.project, layer.layer)),
                         pair.token_kappa.value,
                         pair.token_kappa.n_units,
                     )
@@ -344,7 +419,13 @@ class AgreementDialog(QDialog):
                 for attribute in pair.attributes:
                     if attribute.confusion is not None:
                         self.confusion_choice.addItem(
-                            f"{layer.layer}.{attribute.name}: {pair.a} (rows) vs {pair.b}",
+                            compose(
+                                self.tr("%1 ▸ %2: %3 (rows) vs %4"),
+                                layer_label(self.project, layer.layer),
+                                attribute_label(self.project, layer.layer, attribute.name),
+                                pair.a,
+                                pair.b,
+                            ),
                             (pair.a, pair.b, attribute.name, attribute.confusion),
                         )
         self.confusion_choice.blockSignals(False)
@@ -360,16 +441,32 @@ class AgreementDialog(QDialog):
         a, b, attribute, confusion = chosen
         labels = list(confusion.labels)
         self.confusion_axes.setText(
-            f"Rows: the {attribute} <b>{a}</b> gave; columns: the {attribute} <b>{b}</b> "
-            "gave, for the spans both marked. In bold: both gave the same."
+            compose(
+                self.tr(
+                    "Rows: the %1 <b>%2</b> gave; columns: the %1 <b>%3</b> gave, for the spans "
+                    "both marked. In bold: both gave the same."
+                ),
+                html.escape(attribute_label(self.project, None, attribute)),
+                html.escape(a),
+                html.escape(b),
+            )
         )
         self.confusion.setRowCount(len(labels))
         self.confusion.setColumnCount(len(labels))
         for r, row in enumerate(confusion.counts):
             for c, count in enumerate(row):
-                item = QStandardItem(str(count))
+                item = QStandardItem(number(count))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip(f"{count}: {a} gave «{labels[r]}», {b} gave «{labels[c]}»")
+                item.setToolTip(
+                    compose(
+                        self.tr("%1: %2 gave %3, %4 gave %5"),
+                        count,
+                        a,
+                        quote(value_label(self.project, attribute, labels[r]), None),
+                        b,
+                        quote(value_label(self.project, attribute, labels[c]), None),
+                    )
+                )
                 if r == c:
                     font = QFont()
                     font.setBold(True)
@@ -377,18 +474,21 @@ class AgreementDialog(QDialog):
                 self.confusion.setItem(r, c, item)
         # Set once the rows exist: labels set before would make rows of their own.
         for n, label in enumerate(labels):
-            column, row = QStandardItem(label), QStandardItem(label)
-            column.setToolTip(f"{b} gave «{label}»")
-            row.setToolTip(f"{a} gave «{label}»")
+            shown = value_label(self.project, attribute, label)
+            column, row = QStandardItem(shown), QStandardItem(shown)
+            column.setToolTip(compose(self.tr("%1 gave %2"), b, quote(shown, None)))
+            row.setToolTip(compose(self.tr("%1 gave %2"), a, quote(shown, None)))
             self.confusion.setHorizontalHeaderItem(n, column)
             self.confusion.setVerticalHeaderItem(n, row)
 
     def _fill_documents(self, report) -> None:
         self.documents.clear()
-        self.documents.setHorizontalHeaderLabels(["Lowest", "Document", "Title"])
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("Lowest"), self.tr("Document"), self.tr("Title")]
+        )
         for doc in report.documents:
-            lowest = "n/a" if doc.lowest is None else f"{doc.lowest:.3f}"
-            cells = [QStandardItem(lowest), QStandardItem(doc.id), QStandardItem(doc.title)]
+            lowest = self.tr("n/a") if doc.lowest is None else number(doc.lowest, 3)
+            cells = [QStandardItem(lowest), QStandardItem(ltr(doc.id)), QStandardItem(doc.title)]
             cells[0].setData(doc.id, Qt.ItemDataRole.UserRole)
             self.documents.appendRow(cells)
 
@@ -401,24 +501,192 @@ class AgreementDialog(QDialog):
         self.review_requested.emit(document_id, a, b)
 
 
+# The reasons the measures give for a figure they cannot compute (annotator.core.review), in
+# the words of the interface.
+_REASONS = (
+    QT_TRANSLATE_NOOP("AgreementNotes", "no units"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "fewer than two annotators"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "fewer than two annotators to compare"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "no unit has values from two annotators"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "no matched pairs with a value"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "neither annotator tagged a span of this layer"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "A tagged no span of this layer: precision is not defined"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "B tagged no span of this layer: recall is not defined"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "no document has been annotated by two of the annotators"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "the compared documents have no word tokens"),
+    QT_TRANSLATE_NOOP(
+        "AgreementNotes",
+        "one category only: both annotators gave every unit the same value, so chance "
+        "agreement is 1 and kappa is not defined",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AgreementNotes",
+        "one category only: every pairable value is the same, so expected disagreement is 0 "
+        "and alpha is not defined",
+    ),
+)
+_MEASURES = (
+    QT_TRANSLATE_NOOP("AgreementNotes", "token alpha"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "span exact F1"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "span overlap F1"),
+    QT_TRANSLATE_NOOP("AgreementNotes", "token kappa"),
+)
+
+
+def measure_name(measure: str, project: Project | None = None, layer: str | None = None) -> str:
+    """A measure of the report ("token alpha", "role kappa") in the interface's words; an
+    attribute is named by its label in `project`'s schema (`layer`: the row's layer)."""
+    if measure in _MEASURES:
+        return _translated(measure)
+    attribute, _, kind = measure.rpartition(" ")
+    if kind in ("kappa", "alpha") and attribute:
+        template = (
+            QCoreApplication.translate("AgreementNotes", "%1 kappa")
+            if kind == "kappa"
+            else QCoreApplication.translate("AgreementNotes", "%1 alpha")
+        )
+        shown = attribute_label(project, layer, attribute) if project else attribute
+        return compose(template, shown)
+    return measure
+
+
 def explain(note: str, annotators: str) -> str:
     """The report's short note in words: "A" and "B" are named, "same value" and "P"/"R"
-    said in full."""
+    said in full, each part in the interface's language."""
     a, _, b = annotators.partition(" vs ")
-    if not b:
-        return note
-    note = re.sub(
+    return QCoreApplication.translate("AgreementNotes", "; ").join(
+        _explain_part(part, a, b) for part in note.split("; ") if part
+    )
+
+
+_PARTS: tuple[tuple[str, Callable[[re.Match[str], str, str], str]], ...] = (
+    (
         r"matched (\d+), only A (\d+), only B (\d+)",
-        lambda m: f"{m[1]} marked by both, {m[2]} only by {a}, {m[3]} only by {b}",
-        note,
-    )
-    note = re.sub(
+        lambda m, a, b: compose(
+            QCoreApplication.translate(
+                "AgreementNotes", "%1 marked by both, %2 only by %3, %4 only by %5"
+            ),
+            int(m[1]),
+            int(m[2]),
+            a,
+            int(m[3]),
+            b,
+        ),
+    ),
+    (
         r"P (\S+) R (\S+)",
-        lambda m: f"precision {m[1]} and recall {m[2]} of {a} against {b}",
-        note,
-    )
-    return re.sub(
+        lambda m, a, b: compose(
+            QCoreApplication.translate(
+                "AgreementNotes", "precision %1 and recall %2 of %3 against %4"
+            ),
+            _figure(m[1]),
+            _figure(m[2]),
+            a,
+            b,
+        ),
+    ),
+    (
         r"same value (\S+)",
-        lambda m: f"share of spans both marked with the same value: {m[1]}",
-        note,
-    )
+        lambda m, a, b: compose(
+            QCoreApplication.translate(
+                "AgreementNotes", "share of spans both marked with the same value: %1"
+            ),
+            _figure(m[1]),
+        ),
+    ),
+    (
+        r"fewer than two annotators to compare \(only (.+)\)",
+        lambda m, a, b: compose(
+            QCoreApplication.translate(
+                "AgreementNotes", "fewer than two annotators to compare (only %1)"
+            ),
+            m[1],
+        ),
+    ),
+    (
+        r"no document annotated by both (.+) and (.+)",
+        lambda m, a, b: compose(
+            QCoreApplication.translate("AgreementNotes", "no document annotated by both %1 and %2"),
+            m[1],
+            m[2],
+        ),
+    ),
+    (
+        r"(.+) annotated none of the chosen documents",
+        lambda m, a, b: compose(
+            QCoreApplication.translate(
+                "AgreementNotes", "%1 annotated none of the chosen documents"
+            ),
+            m[1],
+        ),
+    ),
+    (
+        r"(.+) annotated nothing",
+        lambda m, a, b: compose(
+            QCoreApplication.translate("AgreementNotes", "%1 annotated nothing"), m[1]
+        ),
+    ),
+    (
+        r"no annotator '(.+)' in this project \(annotators: (.*)\)",
+        lambda m, a, b: compose(
+            QCoreApplication.translate(
+                "AgreementNotes", "no annotator %1 in this project (annotators: %2)"
+            ),
+            m[1],
+            m[2],
+        ),
+    ),
+)
+
+
+def _figure(text: str) -> str:
+    try:
+        return number(float(text), 3)
+    except ValueError:
+        return (
+            QCoreApplication.translate("AgreementNotes", "n/a")
+            if text in ("n/a", "None", "-")
+            else text
+        )
+
+
+def _explain_part(part: str, a: str, b: str) -> str:
+    if part in _REASONS:
+        return _translated(part)
+    for pattern, say in _PARTS:
+        match = re.fullmatch(pattern, part)
+        if match:
+            return say(match, a or "A", b or "B")
+    return part
+
+
+def layer_label(project: Project, layer: str) -> str:
+    """A layer's label in the interface's language (its name when the schema lacks it)."""
+    try:
+        return localized_schema(project).layer(layer).label
+    except AnnotatorError:
+        return layer
+
+
+def attribute_label(project: Project, layer: str | None, attribute: str) -> str:
+    """An attribute's label in the interface's language (its name when not in the schema)."""
+    for candidate in localized_schema(project).layers:
+        if layer is not None and candidate.name != layer:
+            continue
+        for x in candidate.attributes:
+            if x.name == attribute:
+                return x.label or attribute
+        if candidate.has_stance and attribute == "stance":
+            return QCoreApplication.translate("AgreementNotes", "stance")
+    return attribute
+
+
+def value_label(project: Project, attribute: str, value: str) -> str:
+    """A value of an attribute in the interface's language (as stored when not in the schema)."""
+    for layer in localized_schema(project).layers:
+        for x in layer.attributes:
+            if x.name == attribute:
+                return x.value_label(value)
+        if layer.has_stance and attribute == "stance":
+            return layer.stance_label(value)
+    return value

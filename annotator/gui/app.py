@@ -9,10 +9,11 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
+from annotator.core.bidi import compose, ltr
 from annotator.core.errors import (
     AnnotatorError,
     DamagedProjectError,
@@ -23,7 +24,7 @@ from annotator.core.paths import APP_NAME, default_project_path, log_dir
 from annotator.core.store import backup
 from annotator.core.store.default_project import open_project
 from annotator.core.store.opening import remove_foreign_objects
-from annotator.gui import display
+from annotator.gui import display, language
 
 ORGANISATION = "arabic-news-annotator"
 log = logging.getLogger("annotator")
@@ -47,23 +48,55 @@ def application() -> QApplication:
         QGuiApplication.setOrganizationName(ORGANISATION)
         QGuiApplication.setApplicationName(APP_NAME)
         app = QApplication(sys.argv[:1])
-    family = load_fonts()
-    # Interface text stays in the system font; Arabic in it falls back to the bundled font.
-    font = app.font()
-    font.setFamilies([font.family(), family])
-    app.setFont(font)
+    load_fonts()  # Amiri, for the article; the interface font follows the language (language.py)
     return app
 
 
-NAME_PROMPT = (
+NAME_PROMPT = QT_TRANSLATE_NOOP(
+    "App",
     "Your name or initials, recorded with every annotation you make.\n"
-    "Cancel quits without opening the workbench."
+    "Cancel quits without opening the workbench.",
 )
-NAME_NEEDED = "A name is needed: every annotation is recorded under the name of whoever made it.\n"
+NAME_NEEDED = QT_TRANSLATE_NOOP(
+    "App", "A name is needed: every annotation is recorded under the name of whoever made it.\n"
+)
 NO_NAME = (
     "annotator: no name given, so the workbench was not opened "
     "(every annotation is recorded under its annotator's name)"
 )
+
+
+def _translated(text: str) -> str:
+    """`text`, marked for translation elsewhere (QT_TRANSLATE_NOOP), in the interface language."""
+    return QCoreApplication.translate("App", text)
+
+
+def ask_language(settings: QSettings, parent: QWidget | None = None) -> str:
+    """The first start's question: Arabic or English interface, in both languages, the system
+    locale's language first and default. Closing the question takes the default."""
+    default = language.system_language()
+    box = QMessageBox(parent)
+    box.setWindowTitle("اللغة · Language")
+    box.setText(
+        "اختر لغة الواجهة. يمكنك تغييرها لاحقاً من عرض ◂ اللغة.\n"
+        "Choose the interface language. You can change it later in View ▸ Language."
+    )
+    arabic = box.addButton("العربية", QMessageBox.ButtonRole.AcceptRole)
+    english = box.addButton("English", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(arabic if default == "ar" else english)
+    box.exec()
+    clicked = box.clickedButton()
+    return "ar" if clicked is arabic else "en" if clicked is english else default
+
+
+def start_language(settings: QSettings, asked: str | None = None) -> str:
+    """Choose and apply the interface language before any window is built: `asked` (--lang),
+    else the stored choice, else the first start's question; the choice is stored."""
+    chosen = language.chosen_language(settings, asked) or ask_language(settings)
+    settings.setValue(language.LANGUAGE_KEY, chosen)
+    digits = str(settings.value(language.DIGITS_KEY, "western") or "western")
+    language.apply(chosen, digits)
+    return chosen
 
 
 def ask_annotator(settings: QSettings, parent: QWidget | None = None) -> str | None:
@@ -73,15 +106,15 @@ def ask_annotator(settings: QSettings, parent: QWidget | None = None) -> str | N
     name = str(settings.value("annotator", "") or "").strip()
     if not name:
         dialog = QInputDialog(parent)
-        dialog.setWindowTitle("Who is annotating?")
-        dialog.setLabelText(NAME_PROMPT)
+        dialog.setWindowTitle(QCoreApplication.translate("App", "Who is annotating?"))
+        dialog.setLabelText(_translated(NAME_PROMPT))
         dialog.setTextValue(getpass.getuser())
         while not name:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 print(NO_NAME, file=sys.stderr)
                 return None
             name = dialog.textValue().strip()
-            dialog.setLabelText(NAME_NEEDED + NAME_PROMPT)
+            dialog.setLabelText(_translated(NAME_NEEDED) + _translated(NAME_PROMPT))
     settings.setValue("annotator", name)
     return name
 
@@ -104,9 +137,16 @@ def install_crash_handler() -> None:
         log.error("unexpected error\n%s", details)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "Unexpected error",
-            f"Something went wrong: {error}\n\nYour annotations are stored; the "
-            f"details are in {folder / 'annotator.log'}.",
+            QCoreApplication.translate("App", "Unexpected error"),
+            compose(
+                QCoreApplication.translate(
+                    "App",
+                    "Something went wrong: %1\n\nYour annotations are stored; the details are in "
+                    "%2.",
+                ),
+                str(error),
+                ltr(folder / "annotator.log"),
+            ),
         )
         box.setDetailedText(details)  # selectable, so it can be copied into a report
         box.exec()
@@ -128,24 +168,37 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         good = backup.newest_good(path) if path.exists() else None
         newest = [good] if good else []
         if not newest:
-            QMessageBox.critical(parent, "Cannot open the project", str(exc))
+            QMessageBox.critical(
+                parent, QCoreApplication.translate("App", "Cannot open the project"), str(exc)
+            )
             return None
         answer = QMessageBox.question(
             parent,
-            "Cannot open the project",
-            f"{exc}\n\nRestore the newest backup, made {newest[0].created:%Y-%m-%d %H:%M}? "
-            "The file that cannot be opened is kept in the backups folder.",
+            QCoreApplication.translate("App", "Cannot open the project"),
+            compose(
+                QCoreApplication.translate(
+                    "App",
+                    "%1\n\nRestore the newest backup, made %2? The file that cannot be opened is "
+                    "kept in the backups folder.",
+                ),
+                str(exc),
+                ltr(f"{newest[0].created:%Y-%m-%d %H:%M}"),
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
     except AnnotatorError as exc:
-        QMessageBox.critical(parent, "Cannot open the project", str(exc))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("App", "Cannot open the project"), str(exc)
+        )
         return None
     try:
         backup.restore(path, newest[0].path)
         return open_project(project_path)
     except AnnotatorError as exc:
-        QMessageBox.critical(parent, "Cannot restore the backup", str(exc))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("App", "Cannot restore the backup"), str(exc)
+        )
         return None
 
 
@@ -154,9 +207,15 @@ def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: Q
     copy) and open it; None when the user declines or the removal fails."""
     answer = QMessageBox.question(
         parent,
-        "Cannot open the project",
-        f"{exc}\n\nRemove them now and open the project? A backup copy of the file as it is "
-        "is made first.",
+        QCoreApplication.translate("App", "Cannot open the project"),
+        compose(
+            QCoreApplication.translate(
+                "App",
+                "%1\n\nRemove them now and open the project? A backup copy of the file as it is "
+                "is made first.",
+            ),
+            str(exc),
+        ),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
@@ -165,26 +224,40 @@ def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: Q
         kept, found, lost = remove_foreign_objects(path)
         opened = open_project(project_path)
     except AnnotatorError as error:
-        QMessageBox.critical(parent, "Cannot open the project", str(error))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("App", "Cannot open the project"), str(error)
+        )
         return None
     if kept is not None:
-        rows = (
-            f" {lost} row(s) did not fit the rebuilt tables and are only in that copy."
-            if lost
-            else ""
+        # Counts as "label: number", which reads right for any number in both languages:
+        # lupdate cannot mark a plural of QCoreApplication.translate outside a QObject.
+        message = compose(
+            QCoreApplication.translate(
+                "App",
+                "SQL objects this tool did not make, removed: %1. The file as it was, with them, "
+                "is kept in %2.",
+            ),
+            len(found),
+            ltr(kept),
         )
+        if lost:
+            message += " " + compose(
+                QCoreApplication.translate(
+                    "App", "Rows that did not fit the rebuilt tables and are only in that copy: %1."
+                ),
+                lost,
+            )
         QMessageBox.information(
-            parent,
-            "SQL objects removed",
-            f"Removed {len(found)} SQL object(s) this tool did not make. The file as it was, "
-            f"with them, is kept in {kept}.{rows}",
+            parent, QCoreApplication.translate("App", "SQL objects removed"), message
         )
     return opened
 
 
-def run(project_path: str | None = None) -> int:
-    """Open the window on the project (None: the default project); the exit code. Without a
-    display, or without Qt's X11 libraries, says what is missing in one line and returns 1."""
+def run(project_path: str | None = None, lang: str | None = None) -> int:
+    """Open the window on the project (None: the default project) in the interface language
+    `lang` ("ar" or "en"; None: the one chosen before, asked at the first start); the exit
+    code. Without a display, or without Qt's X11 libraries, says what is missing in one line
+    and returns 1."""
     missing = display.problem()
     if missing:
         print(missing, file=sys.stderr)
@@ -192,6 +265,7 @@ def run(project_path: str | None = None) -> int:
     app = application()
     install_crash_handler()
     settings = QSettings()
+    start_language(settings, lang)
     project = open_or_offer_restore(project_path)
     if project is None:
         return 1

@@ -3,11 +3,12 @@ selections that become spans to tag, and the link from a selected claim to its s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from annotator.core.arabic.text import snap_to_words
+from annotator.core.bidi import Isolated, compose, isolate
 from annotator.core.changes import AnnotationChanges
 from annotator.core.model import Annotation
 from annotator.gui.article_text import ArticleText, Highlights
@@ -210,17 +211,47 @@ LINK_PEN = 1.6  # pixels
 def describe(workbench: Workbench, annotation: Annotation) -> str:
     """A plain-text summary of an annotation: layer, attributes, link and stances."""
     layer = workbench.schema.layer(annotation.layer)
-    lines = [f"{layer.label} ({annotation.annotator})"]
+
+    lines = [
+        compose(
+            QCoreApplication.translate("ArticleView", "%1 (%2)"), layer.label, annotation.annotator
+        )
+    ]
     if annotation.entity:
-        lines.append(f"entity: {annotation.entity.name}")
+        lines.append(
+            compose(QCoreApplication.translate("ArticleView", "entity: %1"), annotation.entity.name)
+        )
     for name, value in annotation.attributes.items():
-        lines.append(f"{name}: {value}")
+        attribute = layer.attribute(name)
+        shown = attribute.label if attribute else name
+        value = attribute.value_label(value) if attribute else value
+        lines.append(compose(QCoreApplication.translate("ArticleView", "%1: %2"), shown, value))
     link = layer.attribute_of_type("link")
     if link and annotation.link_id:
         target = workbench.annotation(annotation.link_id)
         if target:
-            who = f" ({target.entity.name})" if target.entity else ""
-            lines.append(f"{link.name}: {target.text}{who}")
+            linked = (
+                compose(
+                    QCoreApplication.translate("ArticleView", "%1 (%2)"),
+                    target.text,
+                    target.entity.name,
+                )
+                if target.entity
+                else isolate(target.text)
+            )
+            lines.append(
+                compose(
+                    QCoreApplication.translate("ArticleView", "%1: %2"),
+                    link.label or link.name,
+                    Isolated(linked),
+                )
+            )
     for stance in annotation.stances:
-        lines.append(f"stance: {stance.target}: {stance.value}")
+        lines.append(
+            compose(
+                QCoreApplication.translate("ArticleView", "stance: %1: %2"),
+                stance.target,
+                layer.stance_label(stance.value),
+            )
+        )
     return "\n".join(lines)

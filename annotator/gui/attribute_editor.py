@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.text import one_line
+from annotator.core.bidi import Isolated, compose, ltr, quote
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
 from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
@@ -46,11 +47,22 @@ def _set_direction_by_text(label: QLabel, text: str) -> None:
 
 def first_steps(layers: Sequence[Layer]) -> str:
     """What the form says while nothing is selected: how to start, for someone new to it."""
-    keys = " or ".join(f"{layer.shortcut} ({layer.label.lower()})" for layer in layers)
-    return (
-        f"Nothing selected. To tag, select words in the article and press {keys}. "
-        "Click a coloured passage to see and change its attributes here. "
-        "F7 suggests speakers and claims for you to accept or reject."
+    keys = QCoreApplication.translate("AttributeEditor", " or ").join(
+        compose(
+            QCoreApplication.translate("AttributeEditor", "%1 (%2)"),
+            ltr(layer.shortcut),
+            layer.label.lower(),
+        )
+        for layer in layers
+    )
+    return compose(
+        QCoreApplication.translate(
+            "AttributeEditor",
+            "Nothing selected. To tag, select words in the article and press %1. Click a "
+            "coloured passage to see and change its attributes here. F7 suggests speakers and "
+            "claims for you to accept or reject.",
+        ),
+        Isolated(keys),
     )
 
 
@@ -97,7 +109,7 @@ class AttributeEditor(QWidget):
         self.layer_combo = QComboBox()
         for layer in workbench.schema.layers:
             self.layer_combo.addItem(layer.label, layer.name)
-        layer_label = QLabel("&Layer:")
+        layer_label = QLabel(self.tr("&Layer:"))
         layer_label.setBuddy(self.layer_combo)
 
         # One form for the fixed rows and the layer's fields, so all labels share a column.
@@ -193,8 +205,13 @@ class AttributeEditor(QWidget):
         typed = [t for t in (d.pending() for d in self._drafts) if t]
         if typed:
             self._workbench.error.emit(
-                "The annotation you were typing in was deleted in another window or by another "
-                f"command; what you typed («{typed[0]}») was not stored"
+                compose(
+                    self.tr(
+                        "The annotation you were typing in was deleted in another window or by "
+                        "another command; what you typed (%1) was not stored"
+                    ),
+                    quote(typed[0], None),
+                )
             )
 
     def _forget_drafts(self) -> None:
@@ -262,8 +279,10 @@ class AttributeEditor(QWidget):
         for attribute in layer.attributes:
             field, buddy = builders[attribute.type](attribute)
             fields.append(field)
-            name = attribute.name.replace("_", " ").capitalize()
-            label = QLabel(_with_mnemonic(name, used) + ":")
+            name = attribute.label or attribute.name.replace("_", " ").capitalize()
+            if name == attribute.name:
+                name = name.replace("_", " ").capitalize()
+            label = QLabel(compose(self.tr("%1:"), Isolated(_with_mnemonic(name, used))))
             label.setBuddy(buddy)
             self._inputs[attribute.name] = buddy
             if attribute.description:
@@ -272,7 +291,9 @@ class AttributeEditor(QWidget):
             self._add_row(label, field, editable)
         if layer.has_stance:
             stances = self._stance_field(layer, used)
-            label = QLabel(_with_mnemonic("Stances", used) + ":")
+            label = QLabel(
+                compose(self.tr("%1:"), Isolated(_with_mnemonic(self.tr("Stances"), used)))
+            )
             label.setBuddy(stances.add_button)
             self._add_row(label, stances, editable)
             fields.append(stances)
@@ -289,7 +310,7 @@ class AttributeEditor(QWidget):
         combo = QComboBox()
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.lineEdit().setPlaceholderText("Name of the person or body")
+        combo.lineEdit().setPlaceholderText(self.tr("Name of the person or body"))
         allow_narrow(combo)
         completer = name_completer(self._entity_names, combo)
         combo.setCompleter(completer)
@@ -305,7 +326,11 @@ class AttributeEditor(QWidget):
             entity = annotation.entity
             if (entity is None and not name) or (entity and name in (entity.name, *entity.aliases)):
                 return
-            description = f"Set speaker entity «{name}»" if name else "Clear speaker entity"
+            description = (
+                compose(self.tr("Set speaker entity %1"), quote(name, None))
+                if name
+                else self.tr("Clear speaker entity")
+            )
             self._workbench.edit(
                 annotation.id, description, base_revision=base, entity=name or None
             )
@@ -341,13 +366,16 @@ class AttributeEditor(QWidget):
 
     def _choice_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         combo = QComboBox()
-        combo.addItems(attribute.values)
-        combo.activated.connect(lambda index: self._set_attribute(attribute, combo.itemText(index)))
+        for value in attribute.values:  # shown in the interface's words, stored as the value
+            combo.addItem(attribute.value_label(value), value)
+        combo.activated.connect(
+            lambda index: self._set_attribute(attribute, str(combo.itemData(index)))
+        )
 
         def show(annotation: Annotation) -> None:
             value = annotation.attributes.get(attribute.name, attribute.default or "")
             with QSignalBlocker(combo):
-                combo.setCurrentIndex(combo.findText(value))
+                combo.setCurrentIndex(combo.findData(value))
 
         self._refreshers.append(show)
         self._focus_chain.append(combo)
@@ -375,9 +403,9 @@ class AttributeEditor(QWidget):
     def _link_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
         combo = QComboBox()
         allow_narrow(combo)
-        self._pick = QPushButton("Pick in text")
+        self._pick = QPushButton(self.tr("Pick in text"))
         self._pick.setCheckable(True)
-        self._pick.setToolTip("Click the speaker in the article to link this claim to it")
+        self._pick.setToolTip(self.tr("Click the speaker in the article to link this claim to it"))
         self._pick.toggled.connect(self.pick_speaker_requested)
         target = self._workbench.schema.layer(attribute.layer or "")
         combo.activated.connect(lambda index: self._set_link(target, combo.itemData(index)))
@@ -407,8 +435,9 @@ class AttributeEditor(QWidget):
         stances = StanceList(
             layer.stance_values,
             self._stance_targets,
-            _with_mnemonic("Add stance", used),
+            _with_mnemonic(self.tr("Add stance"), used),
             shown=lambda: self._annotation,
+            label=layer.stance_label,
         )
         stances.edited.connect(self._set_stances)
         stances.rows_changed.connect(self._order_focus)
@@ -438,7 +467,7 @@ class AttributeEditor(QWidget):
         )
         _set_direction_by_text(self._span, one_line(annotation.text, 600))
         self._span.setToolTip(annotation.text)
-        self._note.setText(f"annotation by {annotation.annotator} — read only")
+        self._note.setText(compose(self.tr("annotation by %1 — read only"), annotation.annotator))
         with QSignalBlocker(self.layer_combo):
             self.layer_combo.setCurrentIndex(self.layer_combo.findData(annotation.layer))
         for show in self._refreshers:
@@ -457,7 +486,9 @@ class AttributeEditor(QWidget):
         name = self.layer_combo.itemData(index)
         if annotation is not None and name != annotation.layer:
             label = self.layer_combo.itemText(index)
-            self._workbench.edit(annotation.id, f"Change layer to {label}", layer=name)
+            self._workbench.edit(
+                annotation.id, compose(self.tr("Change layer to %1"), label), layer=name
+            )
 
     def _set_attribute(self, attribute: Attribute, value: str, draft: Draft | None = None) -> None:
         annotation = self._writable()
@@ -467,7 +498,12 @@ class AttributeEditor(QWidget):
         if annotation.attributes.get(attribute.name, "") == value:
             return
         attributes = {**annotation.attributes, attribute.name: value}
-        description = f"Set {attribute.name} to «{value}»" if value else f"Clear {attribute.name}"
+        shown = attribute.label or attribute.name
+        description = (
+            compose(self.tr("Set %1 to %2"), shown, quote(attribute.value_label(value), None))
+            if value
+            else compose(self.tr("Clear %1"), shown)
+        )
         self._workbench.edit(annotation.id, description, base_revision=base, attributes=attributes)
 
     def _set_link(self, target: Layer, link_id: str) -> None:
@@ -477,9 +513,16 @@ class AttributeEditor(QWidget):
         layer = self._workbench.schema.layer(annotation.layer)
         linked = self._workbench.annotation(link_id)
         description = (
-            f"Link {layer.label.lower()} to {target.label.lower()} «{one_line(linked.text, 30)}»"
+            compose(
+                self.tr("Link %1 to %2 %3"),
+                layer.label.lower(),
+                target.label.lower(),
+                quote(linked.text),
+            )
             if linked
-            else f"Unlink {layer.label.lower()} from its {target.label.lower()}"
+            else compose(
+                self.tr("Unlink %1 from its %2"), layer.label.lower(), target.label.lower()
+            )
         )
         self._workbench.edit(annotation.id, description, link_id=link_id or None)
 
@@ -490,7 +533,8 @@ class AttributeEditor(QWidget):
         base = self._stances.take_drafts()
         before = [(s.target, s.value) for s in annotation.stances]
         if stances != before:
-            description = describe_change(before, stances)
+            layer = self._workbench.schema.layer(annotation.layer)
+            description = describe_change(before, stances, layer.stance_label)
             self._workbench.edit(annotation.id, description, base_revision=base, stances=stances)
 
 
@@ -510,7 +554,9 @@ def _mention_label(speaker: Annotation) -> str:
     text = one_line(speaker.text, 40)
     if speaker.entity is None or speaker.entity.name == text:
         return text
-    return f"{text} — {speaker.entity.name}"
+    return compose(
+        QCoreApplication.translate("AttributeEditor", "%1 — %2"), text, speaker.entity.name
+    )
 
 
 def _with_mnemonic(text: str, used: set[str]) -> str:

@@ -15,11 +15,14 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.bidi import compose, ltr
 from annotator.core.errors import AnnotatorError, ConflictError, ValidationError
 from annotator.core.review.adjudication import withdraw
 from annotator.core.store.project import AnnotationState, Project
+from annotator.gui.language import status_word
 
 if TYPE_CHECKING:
     from annotator.gui.workbench import Workbench
@@ -27,6 +30,24 @@ if TYPE_CHECKING:
 # What undo and redo catch: the product's own errors, and SQLite's (a disk gone read-only or
 # full mid-session) so that no exception ever escapes a QUndoCommand.
 REFUSALS = (AnnotatorError, sqlite3.Error)
+
+
+def _cannot_undo() -> str:
+    return QCoreApplication.translate("Commands", "Cannot undo “%1”: %2")
+
+
+def _cannot_redo() -> str:
+    return QCoreApplication.translate("Commands", "Cannot redo “%1”: %2")
+
+
+def _changed_elsewhere(annotation_id: str) -> str:
+    return compose(
+        QCoreApplication.translate(
+            "Commands",
+            "annotation %1 was changed in another window since this step; nothing was changed",
+        ),
+        ltr(annotation_id),
+    )
 
 
 class Revisions:
@@ -118,10 +139,7 @@ class Revisions:
             was = {i: project.revision(i) for i in annotation_ids}
             for annotation_id, revision in was.items():
                 if annotation_id in self._known and self._known[annotation_id] != revision:
-                    raise ConflictError(
-                        f"annotation {annotation_id} was changed in another window since this "
-                        "step; nothing was changed"
-                    )
+                    raise ConflictError(_changed_elsewhere(annotation_id))
             perform()
             self.note(was)
 
@@ -134,7 +152,7 @@ class _Refusable(QUndoCommand):
         self._refused = refused
         self._dropped = False
 
-    def _attempt(self, verb: str, step: Callable[[], None]) -> bool:
+    def _attempt(self, refusal: str, step: Callable[[], None]) -> bool:
         """Run an undo or redo step; on refusal say why and drop the command (Qt deletes an
         obsolete command after its undo or redo and leaves the index where the store is; inside
         a macro Qt ignores the flag, so a dropped command also does nothing from then on)."""
@@ -145,7 +163,7 @@ class _Refusable(QUndoCommand):
         except REFUSALS as exc:
             self._dropped = True
             self.setObsolete(True)
-            self._refused(f"Cannot {verb} “{self.text()}”: {exc}")
+            self._refused(compose(refusal, self.text(), str(exc)))
             return False
         return True
 
@@ -192,22 +210,19 @@ class AnnotationCommand(_Refusable):
     def redo(self) -> None:
         if self._done:
             self._done = False
-        elif not self._attempt("redo", lambda: self._apply(self._after)):
+        elif not self._attempt(_cannot_redo(), lambda: self._apply(self._after)):
             return
         self._workbench.notify_changed(self._document_id, self._annotation_id, self._after)
 
     def undo(self) -> None:
-        if self._attempt("undo", lambda: self._apply(self._before)):
+        if self._attempt(_cannot_undo(), lambda: self._apply(self._before)):
             self._workbench.notify_changed(self._document_id, self._annotation_id, self._before)
 
     def _apply(self, state: AnnotationState | None) -> None:
         revisions, project = self._workbench.revisions, self._workbench.project
         annotation_id = self._annotation_id
         if revisions.chain(annotation_id) != self._chain:
-            raise ConflictError(
-                f"annotation {annotation_id} was changed in another window since this step; "
-                "nothing was changed"
-            )
+            raise ConflictError(_changed_elsewhere(annotation_id))
         expected = revisions.expected(annotation_id)
 
         def restore() -> str:
@@ -223,8 +238,15 @@ class AnnotationCommand(_Refusable):
             link_id = state.annotation.link_id if state else None
             if link_id is not None and project.revision(link_id) is None:
                 raise ConflictError(
-                    f"the annotation {link_id} that annotation {annotation_id} links to was "
-                    "deleted in another window; nothing was changed"
+                    compose(
+                        QCoreApplication.translate(
+                            "Commands",
+                            "the annotation %1 that annotation %2 links to was deleted in "
+                            "another window; nothing was changed",
+                        ),
+                        ltr(link_id),
+                        ltr(annotation_id),
+                    )
                 ) from None
             raise
 
@@ -234,7 +256,10 @@ class StatusCommand(_Refusable):
     are refused when the status is no longer the one this command left (another window)."""
 
     def __init__(self, workbench: Workbench, document_id: str, before: str, after: str):
-        super().__init__(f"Mark document {after.replace('_', ' ')}", workbench.refused)
+        super().__init__(
+            compose(QCoreApplication.translate("Commands", "Mark document %1"), status_word(after)),
+            workbench.refused,
+        )
         self._workbench = workbench
         self._document_id = document_id
         self._before, self._after = before, after
@@ -243,12 +268,12 @@ class StatusCommand(_Refusable):
     def redo(self) -> None:
         if self._done:
             self._done = False
-        elif not self._attempt("redo", lambda: self._set(self._before, self._after)):
+        elif not self._attempt(_cannot_redo(), lambda: self._set(self._before, self._after)):
             return
         self._workbench.status_changed.emit(self._document_id)
 
     def undo(self) -> None:
-        if self._attempt("undo", lambda: self._set(self._after, self._before)):
+        if self._attempt(_cannot_undo(), lambda: self._set(self._after, self._before)):
             self._workbench.status_changed.emit(self._document_id)
 
     def _set(self, expected: str, status: str) -> None:
@@ -257,8 +282,15 @@ class StatusCommand(_Refusable):
             current = project.status(self._document_id, annotator)
             if current != expected:
                 raise ConflictError(
-                    f"document {self._document_id} was marked {current.replace('_', ' ')} in "
-                    "another window; your change was not applied"
+                    compose(
+                        QCoreApplication.translate(
+                            "Commands",
+                            "document %1 was marked %2 in another window; your change was not "
+                            "applied",
+                        ),
+                        ltr(self._document_id),
+                        status_word(current),
+                    )
                 )
             project.set_status(self._document_id, annotator, status)
 
@@ -292,11 +324,11 @@ class DecisionCommand(_Refusable):
         if self._done:
             self._done = False
         else:
-            self._attempt("redo", lambda: self._follow(self._repeat))
+            self._attempt(_cannot_redo(), lambda: self._follow(self._repeat))
         self._changed()
 
     def undo(self) -> None:
-        self._attempt("undo", lambda: self._follow(self._withdraw))
+        self._attempt(_cannot_undo(), lambda: self._follow(self._withdraw))
         self._changed()
 
     def _follow(self, perform: Callable[[], None]) -> None:

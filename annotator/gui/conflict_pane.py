@@ -3,7 +3,7 @@ field, and the researcher's choice of one (a single transaction, undoable)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.bidi import compose
 from annotator.core.errors import AnnotatorError
 from annotator.core.review import conflicts
 from annotator.core.review.conflicts import Conflict, Resolution
 from annotator.core.store.project import Project
+from annotator.gui.language import localized_schema
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ConflictFieldsModel, ConflictsModel
 
@@ -30,7 +32,11 @@ class ResolveConflictCommand(QUndoCommand):
     since) is reported and dropped from the stack, which stays in step with the store."""
 
     def __init__(self, pane: ConflictPane, resolution: Resolution, choice: str):
-        super().__init__(f"Resolve a merge conflict: keep {choice}")
+        super().__init__(
+            QCoreApplication.translate("ConflictPane", "Resolve a merge conflict: keep ours")
+            if choice == "ours"
+            else QCoreApplication.translate("ConflictPane", "Resolve a merge conflict: take theirs")
+        )
         self._pane, self._resolution, self._choice = pane, resolution, choice
         self._done = True
 
@@ -51,7 +57,14 @@ class ResolveConflictCommand(QUndoCommand):
         try:
             conflicts.reopen(self._pane.project, self._resolution)
         except AnnotatorError as exc:
-            self._pane.message.emit(f"the resolution cannot be undone: {exc}")
+            self._pane.message.emit(
+                compose(
+                    QCoreApplication.translate(
+                        "ConflictPane", "the resolution cannot be undone: %1"
+                    ),
+                    str(exc),
+                )
+            )
             self.setObsolete(True)
         self._pane.changed.emit()
 
@@ -72,14 +85,19 @@ class ConflictPane(QWidget):
         self.table = _table(self.model)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.fields_model = ConflictFieldsModel(self)
+        self.model.schema = self.fields_model.schema = localized_schema(project)
         self.fields = _table(self.fields_model)
         self.fields.horizontalHeader().setStretchLastSection(True)
-        self.keep = QPushButton("Keep &ours")
-        self.take = QPushButton("Take &theirs")
-        self.keep_action = self._action("Keep our version of the merge conflict", "O", "ours")
-        self.take_action = self._action("Take their version of the merge conflict", "T", "theirs")
-        self.keep.setToolTip("Keep our version (O)")
-        self.take.setToolTip("Take their version (T)")
+        self.keep = QPushButton(self.tr("Keep &ours"))
+        self.take = QPushButton(self.tr("Take &theirs"))
+        self.keep_action = self._action(
+            self.tr("Keep our version of the merge conflict"), "O", "ours"
+        )
+        self.take_action = self._action(
+            self.tr("Take their version of the merge conflict"), "T", "theirs"
+        )
+        self.keep.setToolTip(self.tr("Keep our version (O)"))
+        self.take.setToolTip(self.tr("Take their version (T)"))
         self.keep.clicked.connect(lambda: self.resolve("ours"))
         self.take.clicked.connect(lambda: self.resolve("theirs"))
         buttons = QHBoxLayout()
@@ -115,7 +133,7 @@ class ConflictPane(QWidget):
                 )
             )
         self.model.set_conflicts(rows)
-        self.title.setText(f"Merge conflicts of this document: {len(rows)} open")
+        self.title.setText(self.tr("Merge conflicts of this document: %n open", "", len(rows)))
         self.setVisible(bool(rows))
         for action in (self.keep_action, self.take_action):
             action.setEnabled(bool(rows))

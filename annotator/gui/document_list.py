@@ -33,9 +33,9 @@ class DocumentList(QWidget):
         self._following = False
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter documents…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter documents…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter documents by title")
+        self.filter_edit.setAccessibleName(self.tr("Filter documents by title"))
 
         self.model = DocumentListModel(workbench.project, workbench.annotator, self)
         # Qt sizes columns to content on a reset, not when rows come or change.
@@ -55,7 +55,7 @@ class DocumentList(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.setAccessibleName("Documents")
+        self.view.setAccessibleName(self.tr("Documents"))
         header = self.view.horizontalHeader()
         # The default minimum is the font's widest glyph, which is very wide in Amiri (Arabic
         # ligatures) and would push the columns past the view's edge.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.suggest import SUGGESTIONS
+from annotator.core.bidi import Isolated, compose, ltr
 from annotator.core.errors import AnnotatorError, ExportError
 from annotator.core.formats import EXPORTS, ExportFormat
 from annotator.core.store.project import Project
@@ -36,16 +37,32 @@ class ExportChoice:
     formula_guard: bool
 
 
+# The export formats' descriptions (annotator.core.formats.EXPORTS) for the translation
+# tools; a format added there without a line here is offered with its English description.
+_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Annotations table (CSV): one row per annotation and stance"),
+    QT_TRANSLATE_NOOP(
+        "ExportDialog", "Claims table (CSV): one row per claim and stance, with its speaker"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportDialog", "JSON Lines: documents, annotators, entities and annotations, lossless"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportDialog", "brat standoff: a folder with a .txt and an .ann file per document"
+    ),
+)
+
+
 class ExportDialog(QDialog):
     def __init__(self, project: Project, document_id: str | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export annotations")
+        self.setWindowTitle(self.tr("Export annotations"))
         self.document_id = document_id
         self.format = QComboBox()
         for fmt in EXPORTS.values():
-            self.format.addItem(fmt.description, fmt.name)
-        self.whole = QRadioButton("&Whole project")
-        self.this_document = QRadioButton("&Only the open document")
+            self.format.addItem(self.tr(fmt.description), fmt.name)
+        self.whole = QRadioButton(self.tr("&Whole project"))
+        self.this_document = QRadioButton(self.tr("&Only the open document"))
         self.whole.setChecked(True)
         self.this_document.setEnabled(document_id is not None)
         self.annotators = QStandardItemModel(self)
@@ -57,13 +74,13 @@ class ExportDialog(QDialog):
             machine = name == SUGGESTIONS
             item.setCheckState(Qt.CheckState.Unchecked if machine else Qt.CheckState.Checked)
             if machine:
-                item.setText(f"{name} (undecided machine suggestions)")
+                item.setText(compose(self.tr("%1 (undecided machine suggestions)"), ltr(name)))
                 item.setData(name, Qt.ItemDataRole.UserRole)
             self.annotators.appendRow(item)
         annotator_list = QListView()
         annotator_list.setModel(self.annotators)
         self.formula_guard = QCheckBox(
-            "Protect cells starting with = + - @ from running as formulas (for Excel)"
+            self.tr("Protect cells starting with = + - @ from running as formulas (for Excel)")
         )
         self.formula_guard.setChecked(True)
         buttons = QDialogButtonBox(
@@ -72,12 +89,12 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Format:", self.format)
-        form.addRow("Documents:", self.whole)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("Documents:"), self.whole)
         form.addRow("", self.this_document)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Annotators:"))
+        layout.addWidget(QLabel(self.tr("Annotators:")))
         layout.addWidget(annotator_list)
         layout.addWidget(self.formula_guard)
         layout.addWidget(buttons)
@@ -112,17 +129,23 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
         return None
     choice = dialog.choice()
     if choice.annotators == []:
-        return "Nothing exported: no annotator was chosen."
+        return QCoreApplication.translate(
+            "ExportDialog", "Nothing exported: no annotator was chosen."
+        )
     fmt = choice.format
     if fmt.folder:
-        target = file_dialogs.existing_directory(parent, "Export into folder", str(Path.home()))
+        target = file_dialogs.existing_directory(
+            parent,
+            QCoreApplication.translate("ExportDialog", "Export into folder"),
+            str(Path.home()),
+        )
         overwrite = False  # the folder dialog asks nothing about files already there
     else:
         target = file_dialogs.save_file_name(
             parent,
-            "Export annotations",
+            QCoreApplication.translate("ExportDialog", "Export annotations"),
             str(Path.home() / f"annotations{fmt.suffix}"),
-            f"{fmt.name} (*{fmt.suffix})",
+            f"{fmt.name} (*{fmt.suffix})",  # a file filter: the format's name and its suffix
         )
         overwrite = True  # the save dialog has asked before replacing a file
     if not target:
@@ -137,11 +160,33 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
             try:
                 result = fmt.export(project, target, overwrite=overwrite, **options)
             except ExportError as exc:
-                answer = QMessageBox.question(parent, "Replace files?", f"{exc}\n\nReplace them?")
+                answer = QMessageBox.question(
+                    parent,
+                    QCoreApplication.translate("ExportDialog", "Replace files?"),
+                    compose(
+                        QCoreApplication.translate("ExportDialog", "%1\n\nReplace them?"), str(exc)
+                    ),
+                )
                 if answer != QMessageBox.StandardButton.Yes:
-                    return "Nothing exported."
+                    return QCoreApplication.translate("ExportDialog", "Nothing exported.")
                 result = fmt.export(project, target, overwrite=True, **options)
     except (AnnotatorError, OSError) as exc:
-        QMessageBox.warning(parent, "Export failed", str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ExportDialog", "Export failed"), str(exc)
+        )
         return None
-    return f"Wrote {result.rows} {fmt.unit}(s) to {target}"
+    # "What, where: how many" reads right for any number in both languages (lupdate cannot
+    # mark a plural of QCoreApplication.translate outside a QObject).
+    wrote = {
+        "row": QCoreApplication.translate("ExportDialog", "Rows written to %1: %2"),
+        "line": QCoreApplication.translate("ExportDialog", "Lines written to %1: %2"),
+        "annotation": QCoreApplication.translate("ExportDialog", "Annotations written to %1: %2"),
+    }.get(fmt.unit)
+    if wrote is None:  # a format whose unit has no sentence of its own yet
+        wrote = compose(
+            QCoreApplication.translate("ExportDialog", "Written to %1 (%3): %2"),
+            Isolated("%1"),
+            Isolated("%2"),
+            fmt.unit,
+        )
+    return compose(wrote, ltr(target), result.rows)

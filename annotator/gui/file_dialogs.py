@@ -10,8 +10,10 @@ names only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+from annotator.core.bidi import compose, ltr
 
 
 class _NamesOnly(QFileIconProvider):
@@ -29,8 +31,10 @@ class _NamesOnly(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
-            return "Folder"
-        return f"{info.suffix()} file" if info.suffix() else "File"
+            return QCoreApplication.translate("FileDialogs", "Folder")
+        if info.suffix():
+            return compose(QCoreApplication.translate("FileDialogs", "%1 file"), ltr(info.suffix()))
+        return QCoreApplication.translate("FileDialogs", "File")
 
 
 def _dialog(parent: QWidget | None, caption: str, directory: str, filter_: str) -> QFileDialog:

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic.search import Hit, SearchIndex, SearchOptions, snippet
 from annotator.core.arabic.text import snap_to_words
+from annotator.core.bidi import compose, ltr, number
 from annotator.gui.article_text import ArticleText
 from annotator.gui.workbench import Workbench
 
@@ -38,15 +41,15 @@ TYPING_DELAY_MS = 150
 
 # (option, label) in the order of the options menu.
 OPTION_LABELS = (
-    ("tashkeel", "Ignore tashkeel (harakat, shadda, sukun, tanwin)"),
-    ("tatweel", "Ignore tatweel"),
-    ("hamza", "Ignore hamza on alef (أ إ آ ٱ = ا)"),
-    ("final_letters", "Ignore ى/ي and ة/ه"),
-    ("digits", "Arabic-Indic digits = Latin digits"),
-    ("case", "Ignore Latin case"),
-    ("article", "Ignore the article (الكتاب = كتاب)"),
-    ("proclitics", "Ignore proclitics و ف ب ل ك"),
-    ("whole_words", "Whole words only"),
+    ("tashkeel", QT_TRANSLATE_NOOP("FindBar", "Ignore tashkeel (harakat, shadda, sukun, tanwin)")),
+    ("tatweel", QT_TRANSLATE_NOOP("FindBar", "Ignore tatweel")),
+    ("hamza", QT_TRANSLATE_NOOP("FindBar", "Ignore hamza on alef (أ إ آ ٱ = ا)")),
+    ("final_letters", QT_TRANSLATE_NOOP("FindBar", "Ignore ى/ي and ة/ه")),
+    ("digits", QT_TRANSLATE_NOOP("FindBar", "Arabic-Indic digits = Latin digits")),
+    ("case", QT_TRANSLATE_NOOP("FindBar", "Ignore Latin case")),
+    ("article", QT_TRANSLATE_NOOP("FindBar", "Ignore the article (الكتاب = كتاب)")),
+    ("proclitics", QT_TRANSLATE_NOOP("FindBar", "Ignore proclitics و ف ب ل ك")),
+    ("whole_words", QT_TRANSLATE_NOOP("FindBar", "Whole words only")),
 )
 
 
@@ -119,9 +122,11 @@ class HitList(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._workbench.project.text(hit.document_id)
             before, found, after = snippet(text, hit.start, hit.end, 30)
-            return f"{hit.document_id}: …{before} «{found}» {after}…"
+            return compose(self.tr("%1: %2"), ltr(hit.document_id), f"…{before} «{found}» {after}…")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.document_id}, characters {hit.start}–{hit.end}"
+            return compose(
+                self.tr("%1, characters %2–%3"), ltr(hit.document_id), hit.start, hit.end
+            )
         return None
 
 
@@ -154,28 +159,32 @@ class FindBar(QWidget):
 
     def _build(self) -> None:
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText("Find (ignores tashkeel, tatweel, hamza…)")
+        self.query.setPlaceholderText(self.tr("Find (ignores tashkeel, tatweel, hamza…)"))
         self.query.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self.query.installEventFilter(self)
         self.count = QLabel(self)
-        self.previous_button = self._button("◀", "Previous hit (Shift+Enter, Shift+F3)")
-        self.next_button = self._button("▶", "Next hit (Enter, F3)")
+        # Arrows point the way of reading: "next" is to the left in a right-to-left interface.
+        back, forward = ("▶", "◀") if self.isRightToLeft() else ("◀", "▶")
+        self.previous_button = self._button(back, self.tr("Previous hit (Shift+Enter, Shift+F3)"))
+        self.next_button = self._button(forward, self.tr("Next hit (Enter, F3)"))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
         self.option_actions: dict[str, QAction] = {}
         menu = QMenu(self)
         for name, label in OPTION_LABELS:
-            action = menu.addAction(label)
+            action = menu.addAction(QCoreApplication.translate("FindBar", label))
             action.setCheckable(True)
             action.setChecked(getattr(self.options, name))
             action.toggled.connect(self._on_option_toggled)
             self.option_actions[name] = action
-        self.options_button = self._button("Options", "What the search ignores")
+        self.options_button = self._button(self.tr("Options"), self.tr("What the search ignores"))
         self.options_button.setMenu(menu)
         self.options_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.all_documents = self._button("All documents", "List the hits of every document")
+        self.all_documents = self._button(
+            self.tr("All documents"), self.tr("List the hits of every document")
+        )
         self.all_documents.setCheckable(True)
         self.all_documents.toggled.connect(self._on_all_documents_toggled)
         self.tag_buttons: dict[str, QToolButton] = {}
@@ -189,18 +198,18 @@ class FindBar(QWidget):
         row.addWidget(self.all_documents)
         for layer in self.workbench.schema.layers:
             button = self._button(
-                f"Tag {layer.label.lower()}", f"Tag the current hit as {layer.label.lower()}"
+                compose(self.tr("Tag %1"), layer.label.lower()),
+                compose(self.tr("Tag the current hit as %1"), layer.label.lower()),
             )
             button.clicked.connect(lambda _=False, name=layer.name: self.tag_current(name))
             self.tag_buttons[layer.name] = button
             row.addWidget(button)
-        close = self._button("✕", "Close the find bar (Escape)")
+        close = self._button("✕", self.tr("Close the find bar (Escape)"))
         close.clicked.connect(self.close_bar)
         row.addWidget(close)
         self.results_model = HitList(self.workbench, self)
         self.results = QListView(self)
         self.results.setModel(self.results_model)
-        self.results.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.results.activated.connect(self._on_result_activated)
         self.results.clicked.connect(self._on_result_activated)
         self.results.hide()
@@ -221,11 +230,11 @@ class FindBar(QWidget):
         """The bar's actions, for the window's menus and shortcuts (add them to the window)."""
         actions = {}
         for name, text, keys, slot in (
-            ("find", "Find…", QKeySequence.StandardKey.Find, self.open_bar),
+            ("find", self.tr("Find…"), QKeySequence.StandardKey.Find, self.open_bar),
             # F3 / Shift+F3 only: the platform's other bindings (Ctrl+G, Ctrl+Shift+G) would
             # take keys the window gives to other actions (Ctrl+Shift+G: agreement).
-            ("find_next", "Find next", "F3", lambda: self.step(+1)),
-            ("find_previous", "Find previous", "Shift+F3", lambda: self.step(-1)),
+            ("find_next", self.tr("Find next"), "F3", lambda: self.step(+1)),
+            ("find_previous", self.tr("Find previous"), "Shift+F3", lambda: self.step(-1)),
         ):
             action = QAction(text, self)
             action.setShortcuts(
@@ -322,15 +331,18 @@ class FindBar(QWidget):
         if not self.query.text().strip():
             self.count.setText("")
         elif not self.hits:
-            self.count.setText("no hits")
+            self.count.setText(self.tr("no hits"))
         else:
-            self.count.setText(f"{self.current + 1} of {len(self.hits)}")
+            self.count.setText(compose(self.tr("%1 of %2"), self.current + 1, len(self.hits)))
         if self.all_documents.isChecked() and self.query.text().strip():
             total = self._project_count
             documents = len({h.document_id for h in self.results_model.hits})
             more = "+" if total > PROJECT_LIMIT else ""
-            listed = f"{min(total, PROJECT_LIMIT)}{more} in {documents} document(s)"
-            self.count.setText(f"{self.count.text()} · {listed}")
+            listed = compose(
+                self.tr("%1 in %n document(s)", "", documents),
+                ltr(f"{number(min(total, PROJECT_LIMIT))}{more}"),
+            )
+            self.count.setText(compose(self.tr("%1 · %2"), self.count.text(), listed))
         for widget in (self.previous_button, self.next_button, *self.tag_buttons.values()):
             widget.setEnabled(bool(self.hits))
 

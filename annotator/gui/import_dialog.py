@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.bidi import Isolated, compose, isolate, ltr
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.formats.articles import (
     ColumnMapping,
@@ -43,19 +44,20 @@ class ColumnDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Columns of {path.name}")
+        self.setWindowTitle(compose(self.tr("Columns of %1"), ltr(path.name)))
         self.path = path
         self.preview = QTableView()
         self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.encoding = QComboBox()
-        self.encoding.addItems(ENCODINGS)
+        for encoding in ENCODINGS:  # the names of encodings are the codecs' own
+            self.encoding.addItem(self.tr("detect") if encoding == "detect" else encoding, encoding)
         self.choices = {name: QComboBox() for name in ("text", "title", "id")}
         self.note = QLabel()
         form = QFormLayout()
-        form.addRow("&Encoding:", self.encoding)
-        form.addRow("&Text column:", self.choices["text"])
-        form.addRow("T&itle column:", self.choices["title"])
-        form.addRow("I&d column:", self.choices["id"])
+        form.addRow(self.tr("&Encoding:"), self.encoding)
+        form.addRow(self.tr("&Text column:"), self.choices["text"])
+        form.addRow(self.tr("T&itle column:"), self.choices["title"])
+        form.addRow(self.tr("I&d column:"), self.choices["id"])
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -71,15 +73,22 @@ class ColumnDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        choice = self.encoding.currentText()
+        choice = self.encoding.currentData()
         try:
             table = preview_table(self.path, None if choice == "detect" else choice)
         except AnnotatorError as exc:
             self.note.setText(str(exc))
             return
         self.note.setText(
-            f"{self.path.name}: {table.encoding}, {len(table.columns)} columns; "
-            "other columns are kept as document metadata."
+            compose(
+                self.tr(
+                    "%1: %2, %n column(s); other columns are kept as document metadata.",
+                    "",
+                    len(table.columns),
+                ),
+                ltr(self.path.name),
+                ltr(table.encoding),
+            )
         )
         model = QStandardItemModel(len(table.rows), len(table.columns), self)
         model.setHorizontalHeaderLabels(table.columns)
@@ -90,7 +99,7 @@ class ColumnDialog(QDialog):
         for name, combo in self.choices.items():
             combo.clear()
             if name != "text":
-                combo.addItem("(none)", None)
+                combo.addItem(self.tr("(none)"), None)
             for column in table.columns:
                 combo.addItem(column, column)
             wanted = getattr(table.suggested, name)
@@ -100,7 +109,7 @@ class ColumnDialog(QDialog):
         return ColumnMapping(**{name: combo.currentData() for name, combo in self.choices.items()})
 
     def chosen_encoding(self) -> str | None:
-        choice = self.encoding.currentText()
+        choice = self.encoding.currentData()
         return None if choice == "detect" else choice
 
 
@@ -140,7 +149,7 @@ class ImportWorker(QObject):
                     cancel=self.cancelled.is_set,
                 )
         except Cancelled:
-            self.failed.emit("Import cancelled; nothing was stored.")
+            self.failed.emit(self.tr("Import cancelled; nothing was stored."))
             return
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
@@ -180,7 +189,7 @@ class ImportRun(QObject):
         self.thread = QThread(self)
         self.worker = ImportWorker(project_path, paths, encoding, columns or ColumnMapping())
         self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog("Reading articles…", "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(self.tr("Reading articles…"), self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self.worker.cancelled.set)
@@ -192,25 +201,37 @@ class ImportRun(QObject):
         self.thread.start()
 
     def _progress(self, done: int, total: int, stage: str) -> None:
-        self.dialog.setLabelText(f"{stage} articles… {done} of {total}")
+        template = (
+            self.tr("Reading articles… %1 of %2")
+            if stage == "Reading"
+            else self.tr("Storing articles… %1 of %2")
+        )
+        self.dialog.setLabelText(compose(template, done, total))
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(done)
 
     def _refused(self, outcome: ImportOutcome) -> None:
         readable = len(importable(self.worker.batch, outcome))
-        listing = "\n".join(str(p) for p in outcome.problems[:30])
+        listing = "\n".join(isolate(str(p)) for p in outcome.problems[:30])
         more = len(outcome.problems) - 30
         if more > 0:
-            listing += f"\n… and {more} more"
+            listing += "\n" + self.tr("… and %n more", "", more)
         if readable == 0:
             self._end()
-            QMessageBox.warning(self._parent, "Nothing was imported", listing)
+            QMessageBox.warning(self._parent, self.tr("Nothing was imported"), listing)
             self.done.emit(None)
             return
         answer = QMessageBox.question(
             self._parent,
-            "Some files were refused",
-            f"{listing}\n\nImport the {readable} readable file(s) and skip the refused ones?",
+            self.tr("Some files were refused"),
+            compose(
+                self.tr(
+                    "%1\n\nImport the %n readable file(s) and skip the refused ones?",
+                    "",
+                    readable,
+                ),
+                Isolated(listing),
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             self._end()
@@ -229,7 +250,7 @@ class ImportRun(QObject):
 
     def _failed(self, message: str) -> None:
         self._end()
-        QMessageBox.warning(self._parent, "Nothing was imported", message)
+        QMessageBox.warning(self._parent, self.tr("Nothing was imported"), message)
         self.done.emit(None)
 
     def _end(self) -> None:

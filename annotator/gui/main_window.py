@@ -12,7 +12,7 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.text import move_edge
+from annotator.core.bidi import Isolated, compose, ltr
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup
@@ -45,6 +46,8 @@ from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
 from annotator.gui.find_bar import FindBar
 from annotator.gui.import_dialog import ImportRun, columns_for
+from annotator.gui.language import status_word
+from annotator.gui.language_menu import build_language_menu
 from annotator.gui.models import ARABIC_SHARE, size_arabic
 from annotator.gui.project_file import ProjectFileCare
 from annotator.gui.review_window import ReviewWindow
@@ -66,12 +69,12 @@ class Legend(QWidget):
         super().__init__(window)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(QLabel("Layers:"))
+        layout.addWidget(QLabel(self.tr("Layers:")))
         for layer in window.workbench.schema.layers:
             button = QToolButton(self)
             button.setDefaultAction(window.actions.show_layer[layer.name])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setText(f"{layer.label}  ({layer.shortcut})")
+            button.setText(compose(self.tr("%1  (%2)"), layer.label, ltr(layer.shortcut)))
             swatch = QPixmap(14, 14)
             swatch.fill(QColor(layer.color))
             button.setIcon(swatch)
@@ -103,16 +106,16 @@ class MainWindow(QMainWindow):
         self.actions: Actions = build_actions(self)
         self.legend = Legend(self)
         self.article.context_actions = context_actions(self.actions)
-        build_menus(self.menuBar(), self.actions)
-        self.toolbar = self.addToolBar("Annotate")
+        build_language_menu(build_menus(self.menuBar(), self.actions), self)
+        self.toolbar = self.addToolBar(self.tr("Annotate"))
         self.toolbar.setObjectName("annotate-toolbar")
         build_toolbar(self.toolbar, self.actions)
         self._compose()
         self.sticky_messages = StickyMessages(self)
         self._connect()
-        self.setWindowTitle(f"{project.path.name} — Arabic news annotator")
+        self.setWindowTitle(compose(self.tr("%1 — Arabic news annotator"), ltr(project.path.name)))
         # Permanent, so transient messages never push the name out of the status bar.
-        self.annotator_label = QLabel(f"Annotator: {annotator}", self)
+        self.annotator_label = QLabel(compose(self.tr("Annotator: %1"), annotator), self)
         self.statusBar().addPermanentWidget(self.annotator_label)
         self._restore_state()
 
@@ -128,8 +131,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(centre)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.side_panel, "Annotations")
-        self.tabs.addTab(self.suggestion_panel, "Suggestions")
+        self.tabs.addTab(self.side_panel, self.tr("Annotations"))
+        self.tabs.addTab(self.suggestion_panel, self.tr("Suggestions"))
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 700, 360])
@@ -182,7 +185,7 @@ class MainWindow(QMainWindow):
             self._data_version = version
             self.refresh()
         except (AnnotatorError, sqlite3.Error) as exc:
-            message = f"The project cannot be read at the moment: {exc}"
+            message = compose(self.tr("The project cannot be read at the moment: %1"), str(exc))
             if message != self._poll_failure:
                 self._poll_failure = message
                 self.statusBar().showMessage(message, 30000)
@@ -239,6 +242,16 @@ class MainWindow(QMainWindow):
             self.settings.setValue(self._key("scroll"), self.article.verticalScrollBar().value())
         self.settings.sync()
 
+    def retire(self) -> None:
+        """Stop watching the project and close the review and agreement windows: a new main
+        window (another interface language) takes over the open project."""
+        self._watch.stop()
+        self.project_file.retire()
+        for child in ("_review", "_agreement"):
+            other = getattr(self, child, None)
+            if other is not None:
+                other.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every action is already stored; only the view state is left to keep.
         self._watch.stop()
@@ -251,7 +264,9 @@ class MainWindow(QMainWindow):
     def tag(self, layer: str, exact: bool = False) -> None:
         span = self.article.span_to_tag(exact=exact)
         if span is None:
-            self.show_error("Select some text in the article first, then press the layer key.")
+            self.show_error(
+                self.tr("Select some text in the article first, then press the layer key.")
+            )
             return
         if self.workbench.tag(layer, *span):
             self.article.setFocus()
@@ -264,9 +279,11 @@ class MainWindow(QMainWindow):
         annotation = self.workbench.selected()
         span = self.article.span_to_tag()
         if annotation is None or span is None:
-            self.show_error("Select an annotation, then select its new text and press Ctrl+R.")
+            self.show_error(
+                self.tr("Select an annotation, then select its new text and press Ctrl+R.")
+            )
             return
-        self.workbench.edit(annotation.id, "Change span", start=span[0], end=span[1])
+        self.workbench.edit(annotation.id, self.tr("Change span"), start=span[0], end=span[1])
 
     def adjust(self, edge: str, direction: int) -> None:
         """Move one edge of the selected annotation by a word (+1: later in the text)."""
@@ -277,8 +294,14 @@ class MainWindow(QMainWindow):
             self.workbench.text, annotation.start, annotation.end, edge, direction
         )
         if (start, end) != (annotation.start, annotation.end):
-            verb = "Extend" if (end - start) > (annotation.end - annotation.start) else "Shrink"
-            self.workbench.edit(annotation.id, f"{verb} {edge}", start=start, end=end)
+            longer = (end - start) > (annotation.end - annotation.start)
+            description = {
+                ("start", True): self.tr("Extend start"),
+                ("start", False): self.tr("Shrink start"),
+                ("end", True): self.tr("Extend end"),
+                ("end", False): self.tr("Shrink end"),
+            }[edge, longer]
+            self.workbench.edit(annotation.id, description, start=start, end=end)
 
     def step_annotation(self, step: int) -> None:
         annotations = self.workbench.visible_annotations()
@@ -299,7 +322,7 @@ class MainWindow(QMainWindow):
         selected = self.workbench.selected()
         layer = self.workbench.schema.layer(selected.layer) if selected else None
         if on and (layer is None or layer.attribute_of_type("link") is None):
-            self.show_error("Select a claim first, then pick its speaker in the text.")
+            self.show_error(self.tr("Select a claim first, then pick its speaker in the text."))
             on = False
         self.actions["pick_speaker"].setChecked(on)
         self.article.picking_speaker = on
@@ -308,7 +331,9 @@ class MainWindow(QMainWindow):
         )
         self.side_panel.show_picking(on)
         if on:
-            self.statusBar().showMessage("Click the speaker mention of this claim (Esc cancels).")
+            self.statusBar().showMessage(
+                self.tr("Click the speaker mention of this claim (Esc cancels).")
+            )
         else:
             self.statusBar().clearMessage()
 
@@ -323,12 +348,17 @@ class MainWindow(QMainWindow):
             return
         link = self.workbench.schema.layer(claim.layer).attribute_of_type("link")
         if link is None or target.layer != link.layer:
+            wanted = link.layer if link and link.layer else "speaker"
             self.show_error(
-                f"That is a {target.layer}; click a {link.layer if link else 'speaker'} mention."
+                compose(
+                    self.tr("That is a %1; click a %2 mention."),
+                    self.workbench.schema.layer(target.layer).label.lower(),
+                    self.workbench.schema.layer(wanted).label.lower(),
+                )
             )
             return
         self.set_picking(False)
-        self.workbench.edit(claim.id, "Link claim to speaker", link_id=target.id)
+        self.workbench.edit(claim.id, self.tr("Link claim to speaker"), link_id=target.id)
 
     def _on_selection_changed(self, _annotation_id: str) -> None:
         if self.actions["pick_speaker"].isChecked() and not self.workbench.selected_id:
@@ -341,15 +371,19 @@ class MainWindow(QMainWindow):
     def _show_status(self, _document_id: str = "") -> None:
         status = self.workbench.status()
         self.actions["done"].setChecked(status == "done")
-        self.legend.status.setText(f"Status: {status.replace('_', ' ')}")
+        self.legend.status.setText(compose(self.tr("Status: %1"), status_word(status)))
 
     def _on_document_opened(self, document_id: str) -> None:
         self._show_status()
         left_out = self.workbench.project.left_out(document_id) if document_id else 0
         if left_out:
             self.show_error(
-                f"{left_out} damaged annotation(s) of this document are not shown; "
-                "`annotator check` names them"
+                self.tr(
+                    "%n damaged annotation(s) of this document are not shown; "
+                    "`annotator check` names them",
+                    "",
+                    left_out,
+                )
             )
         if document_id:
             self.settings.setValue(self._key("document"), document_id)
@@ -379,7 +413,10 @@ class MainWindow(QMainWindow):
 
     def new_project(self) -> None:
         path = file_dialogs.save_file_name(
-            self, "New project", str(Path.home()), "Annotator projects (*.annotator);;All files (*)"
+            self,
+            self.tr("New project"),
+            str(Path.home()),
+            self.tr("Annotator projects (*.annotator);;All files (*)"),
         )
         if path:
             self._switch_project(path, create=True)
@@ -387,7 +424,7 @@ class MainWindow(QMainWindow):
     def open_project_dialog(self) -> None:
         path = file_dialogs.open_file_name(
             self,
-            "Open project",
+            self.tr("Open project"),
             str(Path.home()),
             "Annotator projects (*.annotator);;All files (*)",
         )
@@ -398,7 +435,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.create(path) if create else Project.open(path)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "Project", str(exc))
+            QMessageBox.warning(self, self.tr("Project"), str(exc))
             return
         self.save_state()
         replacement = MainWindow(project, self.workbench.annotator, self.settings)
@@ -409,16 +446,16 @@ class MainWindow(QMainWindow):
     def import_articles(self) -> None:
         paths = file_dialogs.open_file_names(
             self,
-            "Import articles",
+            self.tr("Import articles"),
             str(Path.home()),
-            "Articles (*.txt *.csv *.tsv *.jsonl);;All files (*)",
+            self.tr("Articles (*.txt *.csv *.tsv *.jsonl);;All files (*)"),
         )
         if paths:
             self.start_import(paths)
 
     def import_folder(self) -> None:
         folder = file_dialogs.existing_directory(
-            self, "Import a folder of articles", str(Path.home())
+            self, self.tr("Import a folder of articles"), str(Path.home())
         )
         if folder:
             self.start_import([folder])
@@ -437,14 +474,19 @@ class MainWindow(QMainWindow):
             return
         report = outcome.report
         self.refresh()  # at once, not at the next poll: the import wrote through its own connection
-        message = f"Imported {len(report.added)} article(s)"
+        parts = [self.tr("Imported %n article(s)", "", len(report.added))]
         if report.skipped:
-            message += f"; skipped {len(report.skipped)} already in the project"
+            parts.append(self.tr("skipped %n already in the project", "", len(report.skipped)))
         if outcome.problems:
-            message += f"; refused {len(outcome.problems)} problem file(s)"
+            parts.append(self.tr("refused %n problem file(s)", "", len(outcome.problems)))
         if outcome.ignored:
             # Symbolic links and annotation files found in folders: left out, the reason shown.
-            message += f"; left out {len(outcome.ignored)}: {outcome.ignored[0]}"
+            parts.append(
+                compose(
+                    self.tr("left out %n: %1", "", len(outcome.ignored)), str(outcome.ignored[0])
+                )
+            )
+        message = self.tr("; ").join(parts)
         self.statusBar().showMessage(message, 10000)
         if report.added:
             self.workbench.open_document(report.added[0])
@@ -452,37 +494,58 @@ class MainWindow(QMainWindow):
     def merge_project(self) -> None:
         path = file_dialogs.open_file_name(
             self,
-            "Merge a colleague's project",
+            self.tr("Merge a colleague's project"),
             str(Path.home()),
-            "Annotator projects (*.annotator);;All files (*)",
+            self.tr("Annotator projects (*.annotator);;All files (*)"),
         )
         if not path:
             return
         try:
             report = merge(self.workbench.project, path)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "Nothing was merged", str(exc))
+            QMessageBox.warning(self, self.tr("Nothing was merged"), str(exc))
             return
         lines = [
-            f"Annotations: {report.annotations_added} added, {report.annotations_updated} "
-            f"updated, {report.annotations_deleted} deleted, "
-            f"{report.annotations_conflicting} in conflict, "
-            f"{report.annotations_unchanged} unchanged; "
-            f"{report.documents_added} new document(s)."
+            compose(
+                self.tr(
+                    "Annotations: %1 added, %2 updated, %3 deleted, %4 in conflict, %5 "
+                    "unchanged; %n new document(s).",
+                    "",
+                    report.documents_added,
+                ),
+                report.annotations_added,
+                report.annotations_updated,
+                report.annotations_deleted,
+                report.annotations_conflicting,
+                report.annotations_unchanged,
+            )
         ]
         if report.annotations_same_work:
             lines.append(
-                f"{report.annotations_same_work} of their annotations tag, with the same "
-                "annotator, a span yours already tags (the same work under another id): "
-                "counted unchanged, their links now point to yours."
+                self.tr(
+                    "%n of their annotations tag, with the same annotator, a span yours already "
+                    "tags (the same work under another id): counted unchanged, their links now "
+                    "point to yours.",
+                    "",
+                    report.annotations_same_work,
+                )
             )
         if report.conflicts:
-            documents = ", ".join(sorted({c.document_id for c in report.conflicts}))
-            lines.append(
-                f"{len(report.conflicts)} conflict(s) were kept (documents {documents}): "
-                "choose our or their version in the review window."
+            documents = self.tr(", ").join(
+                ltr(d) for d in sorted({c.document_id for c in report.conflicts})
             )
-        QMessageBox.information(self, "Merge", "\n\n".join(lines))
+            lines.append(
+                compose(
+                    self.tr(
+                        "%n conflict(s) were kept (documents %1): choose our or their version "
+                        "in the review window.",
+                        "",
+                        len(report.conflicts),
+                    ),
+                    Isolated(documents),
+                )
+            )
+        QMessageBox.information(self, self.tr("Merge"), "\n\n".join(lines))
         self.refresh()
         review = getattr(self, "_review", None)
         if review is not None:
@@ -529,6 +592,14 @@ def _timed_backup(path: Path, report: Callable[[str], None]) -> None:
         # The next one is tried ten minutes later; the researcher learns that this one failed.
         log.warning("timed backup of %s failed: %s", path, exc)
         try:
-            report(f"The timed backup failed, your work is stored in the project: {exc}")
+            report(
+                compose(
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "The timed backup failed, your work is stored in the project: %1",
+                    ),
+                    str(exc),
+                )
+            )
         except RuntimeError:
             pass  # the window was closed meanwhile; the log has it

@@ -8,8 +8,10 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.text import matching_form, one_line
+from annotator.core.bidi import Isolated, compose, digits, isolate, ltr, number
 from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.model import Annotation, DocumentSummary
 from annotator.core.store.project import Project
+from annotator.gui.language import status_word
 from annotator.gui.workbench import Workbench
-
-STATUS_WORDS = {"todo": "todo", "in_progress": "in progress", "done": "done"}
 
 # A spelling- and case-insensitive form of each title, for the document filter.
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -118,7 +120,11 @@ class DocumentListModel(QAbstractTableModel):
     """The project's documents in import order with the annotator's status and count."""
 
     TITLE, STATUS, ANNOTATIONS = range(3)
-    _HEADERS = ("Title", "Status", "Annotations")
+    _HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Annotations"),
+    )
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -181,7 +187,7 @@ class DocumentListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._HEADERS[section]
+            return QCoreApplication.translate(type(self).__name__, self._HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -193,14 +199,19 @@ class DocumentListModel(QAbstractTableModel):
             if column == self.TITLE:
                 return document.title
             if column == self.STATUS:
-                return STATUS_WORDS.get(document.status, document.status)
-            return document.annotation_count
+                return status_word(document.status)
+            count = document.annotation_count
+            return count if digits() == "western" else number(count)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.TITLE:
                 return _text_alignment(document.title)
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return f"{document.title}\n{document.id} · {document.length:,} characters"
+            return compose(
+                self.tr("%1\n%2 · %n character(s)", "", document.length),
+                document.title,
+                ltr(document.id),
+            )
         if role == FILTER_ROLE:
             return filter_form(document.title)
         return None
@@ -215,7 +226,12 @@ class AnnotationTableModel(QAbstractTableModel):
     """
 
     LAYER, TEXT, DETAILS, ANNOTATOR = range(4)
-    _HEADERS = ("Layer", "Text", "Details", "Annotator")
+    _HEADERS = (
+        QT_TRANSLATE_NOOP("AnnotationTableModel", "Layer"),
+        QT_TRANSLATE_NOOP("AnnotationTableModel", "Text"),
+        QT_TRANSLATE_NOOP("AnnotationTableModel", "Details"),
+        QT_TRANSLATE_NOOP("AnnotationTableModel", "Annotator"),
+    )
 
     def __init__(self, workbench: Workbench, parent: QObject | None = None):
         super().__init__(parent)
@@ -317,7 +333,9 @@ class AnnotationTableModel(QAbstractTableModel):
                 value = _mention(linked) if linked else ""
             else:
                 value = str(annotation.attributes.get(attribute.name, ""))
-            values.append((attribute.name, attribute.type, value))
+                if attribute.type == "choice" and value:
+                    value = attribute.value_label(value)
+            values.append((attribute.label or attribute.name, attribute.type, value))
         return values
 
     def _description(self, row: int) -> tuple[str, str]:
@@ -334,17 +352,31 @@ class AnnotationTableModel(QAbstractTableModel):
         parts = []
         for name, type_, value in values:
             if value:
-                parts.append(value if type_ in ("entity", "choice") else f"{name}: {value}")
-        parts.extend(f"{s.target}: {s.value}" for s in annotation.stances)
-        return " · ".join(parts)
+                parts.append(
+                    isolate(value)
+                    if type_ in ("entity", "choice")
+                    else compose(self.tr("%1: %2"), name, value)
+                )
+        layer = self._workbench.schema.layer(annotation.layer)
+        parts.extend(
+            compose(self.tr("%1: %2"), s.target, layer.stance_label(s.value))
+            for s in annotation.stances
+        )
+        return self.tr(" · ").join(parts)
 
     def _tooltip(self, annotation: Annotation, values: list[tuple[str, str, str]]) -> str:
         layer = self._workbench.schema.layer(annotation.layer)
-        lines = [f"{layer.label} by {annotation.annotator}", one_line(annotation.text, 200)]
-        lines += [f"{name}: {value or '—'}" for name, _, value in values]
+        lines = [
+            compose(self.tr("%1 by %2"), layer.label, annotation.annotator),
+            isolate(one_line(annotation.text, 200)),
+        ]
+        lines += [compose(self.tr("%1: %2"), name, value or "—") for name, _, value in values]
         if layer.has_stance:
-            stances = ", ".join(f"{s.target}: {s.value}" for s in annotation.stances)
-            lines.append(f"stances: {stances or '—'}")
+            stances = self.tr(", ").join(
+                compose(self.tr("%1: %2"), s.target, layer.stance_label(s.value))
+                for s in annotation.stances
+            )
+            lines.append(compose(self.tr("stances: %1"), Isolated(stances or "—")))
         return "\n".join(lines)
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -357,7 +389,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._HEADERS[section]
+            return QCoreApplication.translate(type(self).__name__, self._HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -420,7 +452,7 @@ class MentionList(QAbstractListModel):
         row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
             if row == 0:
-                return "(none)"
+                return self.tr("(none)")
             if row not in self._labels:
                 self._labels[row] = self._label(self._mentions.items[row - 1])
             return self._labels[row]

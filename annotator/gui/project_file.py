@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.arabic.search import SearchIndex
+from annotator.core.bidi import compose, ltr
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import backup
 from annotator.core.store.project import Project
@@ -48,7 +49,13 @@ class ProjectFileCare(QObject):
         self._timer.timeout.connect(self.tick)
         self._timer.start(TICK_MS)
         if self.project.warnings:
-            self._tell("Problems beside the project file", "\n\n".join(self.project.warnings))
+            self._tell(
+                self.tr("Problems beside the project file"), "\n\n".join(self.project.warnings)
+            )
+
+    def retire(self) -> None:
+        """Stop the checks: another window takes over the project (the file stays open)."""
+        self._timer.stop()
 
     @property
     def project(self) -> Project:
@@ -117,9 +124,15 @@ class ProjectFileCare(QObject):
             self._timer.stop()
             QMessageBox.warning(
                 None,
-                "The project file was replaced",
-                f"{old.path} was replaced or removed by another program and cannot be opened "
-                f"again here: {exc}",
+                self.tr("The project file was replaced"),
+                compose(
+                    self.tr(
+                        "%1 was replaced or removed by another program and cannot be opened "
+                        "again here: %2"
+                    ),
+                    ltr(old.path),
+                    str(exc),
+                ),
             )
             self.window.close()
             return True
@@ -138,11 +151,17 @@ class ProjectFileCare(QObject):
         self.window.refresh()
         self._marker, self.pending = self._writes(), False
         self._tell(
-            "The project file was replaced",
-            f"{old.path} was replaced by another program (a restore?) while it was open here; "
-            "it was reopened and shows what the file holds now. What this window had stored "
-            f"before is kept in {kept}. The undo history was cleared, and a change refused "
-            "just now was not stored: make it again if it is still wanted.",
+            self.tr("The project file was replaced"),
+            compose(
+                self.tr(
+                    "%1 was replaced by another program (a restore?) while it was open here; it "
+                    "was reopened and shows what the file holds now. What this window had "
+                    "stored before is kept in %2. The undo history was cleared, and a change "
+                    "refused just now was not stored: make it again if it is still wanted."
+                ),
+                ltr(old.path),
+                ltr(kept),
+            ),
         )
         return True
 
@@ -158,9 +177,9 @@ class ProjectFileCare(QObject):
     def save_copy(self) -> None:
         path = file_dialogs.save_file_name(
             self.window,
-            "Save a copy of the project",
+            self.tr("Save a copy of the project"),
             str(self.project.path.with_name(f"{self.project.path.stem} copy.annotator")),
-            "Annotator projects (*.annotator);;All files (*)",
+            self.tr("Annotator projects (*.annotator);;All files (*)"),
         )
         if path:
             # The dialog has asked before choosing an existing file.
@@ -169,7 +188,7 @@ class ProjectFileCare(QObject):
     def save_copy_to(self, dest: Path, overwrite: bool = False) -> None:
         """Write a copy on a thread of its own (a large project never stalls the window);
         `copy_finished` says how it went."""
-        self.window.statusBar().showMessage(f"Saving a copy to {dest}…")
+        self.window.statusBar().showMessage(compose(self.tr("Saving a copy to %1…"), ltr(dest)))
         self.copy_thread = threading.Thread(
             target=self._copy, args=(self.project.path, dest, overwrite), name="save a copy"
         )
@@ -180,9 +199,11 @@ class ProjectFileCare(QObject):
             uri = f"{source.absolute().as_uri()}?mode=ro"
             with closing(sqlite3.connect(uri, uri=True)) as conn:
                 backup.copy(conn, dest, overwrite=overwrite)
-            self.copy_finished.emit(f"Saved a copy with every stored change to {dest}")
+            self.copy_finished.emit(
+                compose(self.tr("Saved a copy with every stored change to %1"), ltr(dest))
+            )
         except (AnnotatorError, sqlite3.Error, OSError) as exc:
-            self.copy_finished.emit(f"No copy was saved: {exc}")
+            self.copy_finished.emit(compose(self.tr("No copy was saved: %1"), str(exc)))
 
     def _copied(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 15000)

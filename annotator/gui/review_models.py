@@ -5,23 +5,79 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from annotator.core.arabic.text import one_line
+from annotator.core.bidi import compose, ltr
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation
 from annotator.core.review.adjudication import Comparison, ReviewItem
 from annotator.core.review.conflicts import Conflict
+from annotator.core.schema import LabelSchema
+
+
+def _translated(text: str) -> str:
+    """`text`, marked for translation elsewhere (QT_TRANSLATE_NOOP), in the interface language."""
+    return QCoreApplication.translate("Review", text)
+
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _KIND_LABELS = {
-    "only_a": "only A",
-    "only_b": "only B",
-    "boundary": "boundary",
-    "attributes": "attributes",
-    "agreement": "agree",
+    "only_a": QT_TRANSLATE_NOOP("Review", "only A"),
+    "only_b": QT_TRANSLATE_NOOP("Review", "only B"),
+    "boundary": QT_TRANSLATE_NOOP("Review", "boundary"),
+    "attributes": QT_TRANSLATE_NOOP("Review", "attributes"),
+    "agreement": QT_TRANSLATE_NOOP("Review", "agree"),
 }
+# Words of the review shown as they come from the core: fields that differ, decisions.
+_WORDS = {
+    "span": QT_TRANSLATE_NOOP("Review", "span"),
+    "entity": QT_TRANSLATE_NOOP("Review", "entity"),
+    "link": QT_TRANSLATE_NOOP("Review", "link"),
+    "stances": QT_TRANSLATE_NOOP("Review", "stances"),
+    "layer": QT_TRANSLATE_NOOP("Review", "layer"),
+    "deleted": QT_TRANSLATE_NOOP("Review", "deleted"),
+    "accepted": QT_TRANSLATE_NOOP("Review", "accepted"),
+    "edited": QT_TRANSLATE_NOOP("Review", "edited"),
+    "rejected": QT_TRANSLATE_NOOP("Review", "rejected"),
+    "open": QT_TRANSLATE_NOOP("Review", "open"),
+}
+# The rows of the aligned fields (an attribute's row is named by its label).
+_FIELDS = {
+    "Span": QT_TRANSLATE_NOOP("Review", "Span"),
+    "Text": QT_TRANSLATE_NOOP("Review", "Text"),
+    "Entity": QT_TRANSLATE_NOOP("Review", "Entity"),
+    "Link": QT_TRANSLATE_NOOP("Review", "Link"),
+    "Stances": QT_TRANSLATE_NOOP("Review", "Stances"),
+    "Deleted": QT_TRANSLATE_NOOP("Review", "Deleted"),
+    "yes": QT_TRANSLATE_NOOP("Review", "yes"),
+}
+
+
+def word(text: str) -> str:
+    """A word of the review ("span", "accepted", an attribute name) in the interface's words."""
+    return _translated(_WORDS[text]) if text in _WORDS else text
+
+
+def _words(items, schema: LabelSchema | None = None) -> str:
+    """Words of the review joined; an attribute's name shown as its label in `schema`."""
+    labels = (
+        {a.name: a.label for layer in schema.layers for a in layer.attributes} if schema else {}
+    )
+    return QCoreApplication.translate("Review", ", ").join(
+        word(x) if x in _WORDS else labels.get(x, x) for x in items
+    )
+
+
 DIFFERENT = QColor("#ffd9a8")
 OPEN = QColor("#fff1e0")
 
@@ -34,6 +90,14 @@ class _RowsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
+        # The schema as the interface shows it (labels); set by the window.
+        self.schema: LabelSchema | None = None
+
+    def layer_label(self, layer: str) -> str:
+        try:
+            return self.schema.layer(layer).label if self.schema else layer
+        except AnnotatorError:
+            return layer
 
     def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -43,7 +107,7 @@ class _RowsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("Review", self.HEADERS[section])
         return None
 
 
@@ -67,7 +131,14 @@ class _FieldsModel(_RowsModel):
 class ReviewItemsModel(_RowsModel):
     """The pairs of a comparison in reading order: disagreements only, or everything."""
 
-    HEADERS = ("Kind", "Layer", "A", "B", "Differs in", "Decision")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Review", "Kind"),
+        QT_TRANSLATE_NOOP("Review", "Layer"),
+        QT_TRANSLATE_NOOP("Review", "A"),
+        QT_TRANSLATE_NOOP("Review", "B"),
+        QT_TRANSLATE_NOOP("Review", "Differs in"),
+        QT_TRANSLATE_NOOP("Review", "Decision"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -101,12 +172,12 @@ class ReviewItemsModel(_RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             a, b = item.a, item.b
             return (
-                _KIND_LABELS[item.kind],
-                item.layer,
+                _translated(_KIND_LABELS[item.kind]),
+                self.layer_label(item.layer),
                 one_line(a.text, 60) if a else "—",
                 one_line(b.text, 60) if b else "—",
-                ", ".join(item.differences),
-                item.decision or ("open" if item.is_open else ""),
+                _words(item.differences, self.schema),
+                word(item.decision or ("open" if item.is_open else "")),
             )[column]
         if role == Qt.ItemDataRole.BackgroundRole and item.is_open:
             return OPEN
@@ -116,26 +187,54 @@ class ReviewItemsModel(_RowsModel):
         return None
 
 
-def _fields(annotation: Annotation | None, links: dict[str, Annotation]) -> dict[str, str]:
+def _fields(
+    annotation: Annotation | None,
+    links: dict[str, Annotation],
+    schema: LabelSchema | None = None,
+) -> dict[str, str]:
+    """The fields of `annotation` shown in a review, by their shown names (attributes by their
+    labels in `schema`, values by their value labels)."""
     if annotation is None:
         return {}
     fields = {
-        "Span": f"{annotation.start}–{annotation.end}",
-        "Text": one_line(annotation.text, 200),
-        "Entity": annotation.entity.name if annotation.entity else "",
+        _translated(_FIELDS["Span"]): compose(
+            QCoreApplication.translate("Review", "%1–%2"), annotation.start, annotation.end
+        ),
+        _translated(_FIELDS["Text"]): one_line(annotation.text, 200),
+        _translated(_FIELDS["Entity"]): annotation.entity.name if annotation.entity else "",
     }
+    try:
+        layer = schema.layer(annotation.layer) if schema else None
+    except AnnotatorError:
+        layer = None
     for name, value in sorted(annotation.attributes.items()):
-        fields[name.capitalize()] = str(value)
+        attribute = layer.attribute(name) if layer else None
+        if attribute is not None and attribute.label != attribute.name:
+            fields[attribute.label] = attribute.value_label(str(value))
+        else:
+            fields[name.capitalize()] = str(value)
     linked = links.get(annotation.link_id or "")
-    fields["Link"] = one_line(linked.text, 40) if linked else ""
-    fields["Stances"] = "; ".join(f"{s.target}: {s.value}" for s in annotation.stances)
+    fields[_translated(_FIELDS["Link"])] = one_line(linked.text, 40) if linked else ""
+    fields[_translated(_FIELDS["Stances"])] = QCoreApplication.translate("Review", "; ").join(
+        compose(
+            QCoreApplication.translate("Review", "%1: %2"),
+            s.target,
+            layer.stance_label(s.value) if layer else s.value,
+        )
+        for s in annotation.stances
+    )
     return fields
 
 
 class ReviewDetailsModel(_FieldsModel):
     """One pair aligned field by field: A, B and the gold decision; differing rows marked."""
 
-    HEADERS = ("Field", "A", "B", "Gold")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Review", "Field"),
+        QT_TRANSLATE_NOOP("Review", "A"),
+        QT_TRANSLATE_NOOP("Review", "B"),
+        QT_TRANSLATE_NOOP("Review", "Gold"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -147,9 +246,10 @@ class ReviewDetailsModel(_FieldsModel):
         self.beginResetModel()
         self._rows = []
         if item is not None:
-            a, b, g = _fields(item.a, links), _fields(item.b, links), _fields(gold, links)
+            a, b, g = (_fields(x, links, self.schema) for x in (item.a, item.b, gold))
             names = list(dict.fromkeys([*a, *b, *g]))
-            names = [n for n in names if n != "Entity" or any(x.get(n) for x in (a, b, g))]
+            entity = _translated(_FIELDS["Entity"])
+            names = [n for n in names if n != entity or any(x.get(n) for x in (a, b, g))]
             self._rows = [(n, a.get(n, ""), b.get(n, ""), g.get(n, "")) for n in names]
         self.endResetModel()
 
@@ -157,7 +257,13 @@ class ReviewDetailsModel(_FieldsModel):
 class ConflictsModel(_RowsModel):
     """The open merge conflicts of a document: whose annotation, and what differs."""
 
-    HEADERS = ("Annotator", "Layer", "Text", "Differs in", "Their file")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Review", "Annotator"),
+        QT_TRANSLATE_NOOP("Review", "Layer"),
+        QT_TRANSLATE_NOOP("Review", "Text"),
+        QT_TRANSLATE_NOOP("Review", "Differs in"),
+        QT_TRANSLATE_NOOP("Review", "Their file"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -185,17 +291,21 @@ class ConflictsModel(_RowsModel):
         shown = ours or conflict.theirs
         return (
             conflict.annotator,
-            shown.layer if shown else "",
+            self.layer_label(shown.layer) if shown else "",
             one_line(shown.text, 60) if shown else "",
-            ", ".join(differences),
-            Path(conflict.source).name,
+            _words(differences, self.schema),
+            ltr(Path(conflict.source).name),
         )[index.column()]
 
 
 class ConflictFieldsModel(_FieldsModel):
     """Our version and theirs side by side, field by field; differing rows marked."""
 
-    HEADERS = ("Field", "Ours", "Theirs")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Review", "Field"),
+        QT_TRANSLATE_NOOP("Review", "Ours"),
+        QT_TRANSLATE_NOOP("Review", "Theirs"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -212,7 +322,10 @@ class ConflictFieldsModel(_FieldsModel):
         self.beginResetModel()
         self._rows = []
         if shown:
-            a, b = _fields(ours, links), _fields(theirs, links)
-            self._rows = [("Deleted", "" if ours else "yes", "" if theirs else "yes")]
+            a, b = _fields(ours, links, self.schema), _fields(theirs, links, self.schema)
+            yes = _translated(_FIELDS["yes"])
+            self._rows = [
+                (_translated(_FIELDS["Deleted"]), "" if ours else yes, "" if theirs else yes)
+            ]
             self._rows += [(n, a.get(n, ""), b.get(n, "")) for n in dict.fromkeys([*a, *b])]
         self.endResetModel()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.suggest import SUGGESTIONS
+from annotator.core.bidi import compose, ltr
 from annotator.core.errors import AnnotatorError, ConflictError
 from annotator.core.model import Annotation
 from annotator.core.review.adjudication import (
@@ -95,7 +96,7 @@ class ReviewWindow(QMainWindow):
         # Gold is edited like any annotator's work: through a workbench of its own, whose undo
         # stack also holds the decisions.
         self.gold = Workbench(project, GOLD, self)
-        self.setWindowTitle("Review — Arabic news annotator")
+        self.setWindowTitle(self.tr("Review — Arabic news annotator"))
         # Refusals stay in the status bar until the reviewer's next key press or click.
         self.refusals = StickyMessages(self)
         self._build()
@@ -116,9 +117,9 @@ class ReviewWindow(QMainWindow):
         self.a_choice, self.b_choice = QComboBox(), QComboBox()
         top = QHBoxLayout()
         for label, widget in (
-            ("&Document:", self.document_choice),
-            ("Annotator &A:", self.a_choice),
-            ("Annotator &B:", self.b_choice),
+            (self.tr("&Document:"), self.document_choice),
+            (self.tr("Annotator &A:"), self.a_choice),
+            (self.tr("Annotator &B:"), self.b_choice),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
@@ -133,15 +134,16 @@ class ReviewWindow(QMainWindow):
         self.items = self._table(self.items_model)
         self.items.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.items.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.only_disagreements = QCheckBox("Disagreements only")
+        self.only_disagreements = QCheckBox(self.tr("Disagreements only"))
         self.only_disagreements.setChecked(True)
         self.details_model = ReviewDetailsModel(self)
+        self.items_model.schema = self.details_model.schema = self.gold.schema
         self.details = self._table(self.details_model)
         self.details.horizontalHeader().setStretchLastSection(True)
         self.editor = AttributeEditor(self.gold)
         self.comments = QListWidget()  # a read-only list of texts, rebuilt from the store
         self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText("Comment on this disagreement, then Enter")
+        self.comment_edit.setPlaceholderText(self.tr("Comment on this disagreement, then Enter"))
         self.conflicts = ConflictPane(self.project, self.gold.undo_stack)
         # A resolution rewrites annotations the gold workbench may have read (gold's own
         # conflicts): it goes the decisions' way.
@@ -151,10 +153,10 @@ class ReviewWindow(QMainWindow):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text in (
-            ("a", "Accept A"),
-            ("b", "Accept B"),
-            ("reject", "Reject"),
-            ("agreements", "Accept all agreements"),
+            ("a", self.tr("Accept A")),
+            ("b", self.tr("Accept B")),
+            ("reject", self.tr("Reject")),
+            ("agreements", self.tr("Accept all agreements")),
         ):
             self.buttons[name] = QPushButton(text)
             buttons.addWidget(self.buttons[name])
@@ -173,16 +175,18 @@ class ReviewWindow(QMainWindow):
         top_section = _section(self.only_disagreements, self.items, buttons)
         for table in (self.items, self.details):
             table.setMinimumHeight(_rows_height(table, VISIBLE_ROWS))
-        details_section = _section(QLabel("Aligned fields (differences marked):"), self.details)
+        details_section = _section(
+            QLabel(self.tr("Aligned fields (differences marked):")), self.details
+        )
         self.editor_scroll = QScrollArea()
         self.editor_scroll.setWidget(self.editor)
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        gold_section = _section(QLabel("Gold version (editable):"), self.editor_scroll)
+        gold_section = _section(QLabel(self.tr("Gold version (editable):")), self.editor_scroll)
         # The caption beside the comment line, not above the list: a 1366x768 screen has no
         # row to spare.
         comment_line = QHBoxLayout()
-        caption = QLabel("Comments:")
+        caption = QLabel(self.tr("Comments:"))
         caption.setBuddy(self.comment_edit)
         comment_line.addWidget(caption)
         comment_line.addWidget(self.comment_edit, 1)
@@ -251,24 +255,27 @@ class ReviewWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.next_action = action("Next disagreement", ["N", "F8"], lambda: self.step(+1))
+        self.next_action = action(self.tr("Next disagreement"), ["N", "F8"], lambda: self.step(+1))
         self.previous_action = action(
-            "Previous disagreement", ["P", "Shift+F8"], lambda: self.step(-1)
+            self.tr("Previous disagreement"), ["P", "Shift+F8"], lambda: self.step(-1)
         )
-        action("Accept A", ["1"], lambda: self.decide("a"))
-        action("Accept B", ["2"], lambda: self.decide("b"))
-        action("Reject", ["0"], lambda: self.decide("reject"))
-        undo = self.gold.undo_stack.createUndoAction(self, "Undo")
+        action(self.tr("Accept A"), ["1"], lambda: self.decide("a"))
+        action(self.tr("Accept B"), ["2"], lambda: self.decide("b"))
+        action(self.tr("Reject"), ["0"], lambda: self.decide("reject"))
+        # No prefix: Qt's own "Undo %1" / "Redo %1", translated by qtbase_ar.qm in Arabic.
+        undo = self.gold.undo_stack.createUndoAction(self)
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.gold.undo_stack.createRedoAction(self, "Redo")
+        redo = self.gold.undo_stack.createRedoAction(self)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for act in (undo, redo, self.conflicts.keep_action, self.conflicts.take_action):
             self.addAction(act)
-        menu = self.menuBar().addMenu("&Review")
+        menu = self.menuBar().addMenu(self.tr("&Review"))
         for act in self.actions():
             menu.addAction(act)
         for name, key in (("a", "1"), ("b", "2"), ("reject", "0")):
-            self.buttons[name].setToolTip(f"{self.buttons[name].text()} ({key})")
+            self.buttons[name].setToolTip(
+                compose(self.tr("%1 (%2)"), self.buttons[name].text(), ltr(key))
+            )
 
     def _fill_choices(self, document_id: str | None, annotators: tuple[str, str] | None) -> None:
         for summary in self.project.documents():
@@ -281,9 +288,11 @@ class ReviewWindow(QMainWindow):
             n for n in names if n != self.reviewer
         ]
         for choice, position in ((self.a_choice, 0), (self.b_choice, 1)):
-            choice.addItems(ordered + [GOLD])
+            for name in ordered:
+                choice.addItem(name, name)
+            choice.addItem(self.tr("gold (adjudicated)"), GOLD)
             wanted = annotators[position] if annotators else None
-            index = choice.findText(wanted) if wanted else min(position, choice.count() - 1)
+            index = choice.findData(wanted) if wanted else min(position, choice.count() - 1)
             choice.setCurrentIndex(max(index, 0))
 
     # ------------------------------------------------------------------ showing
@@ -295,7 +304,7 @@ class ReviewWindow(QMainWindow):
     def refresh(self) -> None:
         """Compare again from the store and show the result, keeping the current item."""
         current = self.current_item()
-        a, b = self.a_choice.currentText(), self.b_choice.currentText()
+        a, b = self.a_choice.currentData(), self.b_choice.currentData()
         self.comparison = None
         if self.document_id and a and b and a != b:
             try:
@@ -310,13 +319,18 @@ class ReviewWindow(QMainWindow):
         side_a = [i.a for i in comparison.items if i.a] if comparison else []
         side_b = [i.b for i in comparison.items if i.b] if comparison else []
         self.article.show_comparison(side_a, side_b)
-        self.bands.setText(f"Upper half of each line: A ({a}) · lower half: B ({b})")
+        self.bands.setText(
+            compose(self.tr("Upper half of each line: A (%1) · lower half: B (%2)"), a, b)
+        )
         self.items_model.set_comparison(comparison)
         if comparison:
             left = len(comparison.open)
             total = len(comparison.disagreements)
-            state = "adjudicated" if not left else f"{left} of {total} open"
-            self.summary.setText(f"{total} disagreements, {state}")
+            self.summary.setText(
+                self.tr("%n disagreement(s), adjudicated", "", total)
+                if not left
+                else compose(self.tr("%n disagreement(s), %1 open", "", total), left)
+            )
         row = self.items_model.row_of(current.sources if current else None)
         self.select_row(row if row >= 0 else 0)
         self.conflicts.show_document(self.document_id)
@@ -365,7 +379,9 @@ class ReviewWindow(QMainWindow):
             return
         for comment in self.project.comments(self.document_id):
             if comment["annotation_id"] in item.sources:
-                self.comments.addItem(f"{comment['annotator']}: {comment['text']}")
+                self.comments.addItem(
+                    compose(self.tr("%1: %2"), comment["annotator"], comment["text"])
+                )
 
     def _filter_changed(self, only: bool) -> None:
         current = self.current_item()
@@ -409,12 +425,20 @@ class ReviewWindow(QMainWindow):
             again = next((i for i in fresh.items if i.sources == item.sources), None)
             if again is None:
                 raise ConflictError(
-                    f"the annotations decided on at {item.start} were changed in another window"
+                    compose(
+                        self.tr("the annotations decided on at %1 were changed in another window"),
+                        item.start,
+                    )
                 )
             adjudicate(self.project, fresh, again, choice, decision_id=decision_id, gold_id=gold_id)
 
-        label = {"a": f"Accept {a}'s", "b": f"Accept {b}'s", "reject": "Reject"}[choice]
-        self._push(f"{label} {item.layer} «{item.start}»", [(decision_id, gold_id)], repeat)
+        layer = self.items_model.layer_label(item.layer)
+        text = {
+            "a": compose(self.tr("Accept %1's %2 at %3"), a, layer, item.start),
+            "b": compose(self.tr("Accept %1's %2 at %3"), b, layer, item.start),
+            "reject": compose(self.tr("Reject %1 at %2"), layer, item.start),
+        }[choice]
+        self._push(text, [(decision_id, gold_id)], repeat)
         if self.comparison and self.comparison.open:
             self.step(+1)
 
@@ -436,7 +460,7 @@ class ReviewWindow(QMainWindow):
         def repeat() -> None:
             accept_agreements(self.project, compare(self.project, document_id, a, b), ids=ids)
 
-        self._push(f"Accept {len(ids)} agreements", list(ids.values()), repeat)
+        self._push(self.tr("Accept %n agreement(s)", "", len(ids)), list(ids.values()), repeat)
 
     def _push(self, text: str, decisions: list[tuple[str, str | None]], repeat) -> None:
         self.gold.undo_stack.push(DecisionCommand(text, self.gold, decisions, repeat, self.reload))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.bidi import ltr
+
 if TYPE_CHECKING:
     from annotator.gui.actions import Actions
 
 # Task -> names in `Actions.named` (the layer actions are placed by `groups`).
 TASKS: list[tuple[str, list[str]]] = [
-    ("Select and tag", ["pick_speaker", "respan", "deselect"]),
+    (QT_TRANSLATE_NOOP("ShortcutHelp", "Select and tag"), ["pick_speaker", "respan", "deselect"]),
     (
-        "Edit",
+        QT_TRANSLATE_NOOP("ShortcutHelp", "Edit"),
         [
             "edit_attributes",
             "delete",
@@ -38,7 +40,7 @@ TASKS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "Navigate",
+        QT_TRANSLATE_NOOP("ShortcutHelp", "Navigate"),
         [
             "next",
             "previous",
@@ -57,7 +59,7 @@ TASKS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "Suggestions",
+        QT_TRANSLATE_NOOP("ShortcutHelp", "Suggestions"),
         [
             "suggestion_suggest",
             "suggestion_accept",
@@ -67,9 +69,9 @@ TASKS: list[tuple[str, list[str]]] = [
             "suggestion_previous",
         ],
     ),
-    ("Review", ["review", "agreement"]),
+    (QT_TRANSLATE_NOOP("ShortcutHelp", "Review"), ["review", "agreement"]),
     (
-        "Files",
+        QT_TRANSLATE_NOOP("ShortcutHelp", "Files"),
         [
             "new_project",
             "open_project",
@@ -143,20 +145,20 @@ def groups(actions: Actions) -> list[tuple[str, list[QAction]]]:
     named = actions.named
     result = [
         (
-            "Select and tag",
+            TASKS[0][0],
             [*actions.tag.values(), *actions.tag_exact.values()]
             + [named[n] for n in TASKS[0][1] if n in named],
         )
     ]
     for task, names in TASKS[1:]:
         chosen = [named[n] for n in names if n in named]
-        if task == "Navigate":
+        if task == TASKS[2][0]:  # Navigate
             chosen += actions.show_layer.values()
         result.append((task, chosen))
     placed = {id(a) for _, listed in result for a in listed}
     others = [a for a in named.values() if id(a) not in placed and keys_of(a)]
     if others:
-        result.append(("Other", others))
+        result.append((QT_TRANSLATE_NOOP("ShortcutHelp", "Other"), others))
     return [(task, [a for a in listed if keys_of(a)]) for task, listed in result]
 
 
@@ -167,16 +169,20 @@ class ShortcutHelp(QDialog):
         self, actions: Actions, parent: QWidget | None = None, available: QRect | None = None
     ):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = []
+        # The gap goes between the columns: on the keys' left side in a left-to-right
+        # interface, on their right in a right-to-left one.
+        gap = "padding-right" if self.isRightToLeft() else "padding-left"
         for task, listed in groups(actions):
-            heading = f'<h3 style="margin-top:10px">{html.escape(task)}</h3>'
+            title = html.escape(QCoreApplication.translate("ShortcutHelp", task))
+            heading = f'<h3 style="margin-top:10px">{title}</h3>'
             rows.append(f'<tr><td colspan="2">{heading}</td></tr>')
             for action in listed:
-                keys = " / ".join(f"<b>{html.escape(k)}</b>" for k in keys_of(action))
+                keys = " / ".join(f"<b>{html.escape(ltr(k))}</b>" for k in keys_of(action))
                 rows.append(
                     f"<tr><td>{html.escape(name_of(action))}</td>"
-                    f'<td style="padding-left:24px">{keys}</td></tr>'
+                    f'<td style="{gap}:24px">{keys}</td></tr>'
                 )
         self.text = QLabel("<table cellspacing=2>" + "".join(rows) + "</table>")
         self.text.setTextFormat(Qt.TextFormat.RichText)

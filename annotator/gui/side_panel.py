@@ -38,10 +38,10 @@ class SidePanel(QWidget):
         self._following = False
 
         self.layer_filter = QComboBox()
-        self.layer_filter.addItem("All layers", "")
+        self.layer_filter.addItem(self.tr("All layers"), "")
         for layer in workbench.schema.layers:
             self.layer_filter.addItem(layer.label, layer.name)
-        filter_label = QLabel("Sho&w:")
+        filter_label = QLabel(self.tr("Sho&w:"))
         filter_label.setBuddy(self.layer_filter)
 
         self.model = AnnotationTableModel(workbench, self)
@@ -54,7 +54,7 @@ class SidePanel(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Annotations")
+        self.table.setAccessibleName(self.tr("Annotations"))
         header = self.table.horizontalHeader()
         # The default minimum is the font's widest glyph, which is very wide in Amiri (Arabic
         # ligatures) and would push the columns past the view's edge.

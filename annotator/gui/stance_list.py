@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.bidi import compose, quote
 from annotator.core.model import Annotation, Stance
 from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
 
@@ -27,19 +28,21 @@ class StanceRow(QWidget):
         targets: QStringListModel,
         number: int,
         shown: Callable[[], Annotation | None],
+        label: Callable[[str], str] = str,
     ):
         super().__init__()
         self.target = QLineEdit()
         self.draft = Draft(self.target, shown)
-        self.target.setPlaceholderText("Target")
-        self.target.setAccessibleName(f"Stance {number} target")
+        self.target.setPlaceholderText(self.tr("Target"))
+        self.target.setAccessibleName(compose(self.tr("Stance %1 target"), number))
         self.target.setCompleter(name_completer(targets, self.target))
         allow_narrow(self.target)
         self.value = QComboBox()
-        self.value.addItems(values)
-        self.value.setAccessibleName(f"Stance {number} value")
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName(f"Remove stance {number}")
+        for value in values:  # shown in the interface's words, stored as the schema's value
+            self.value.addItem(label(value), value)
+        self.value.setAccessibleName(compose(self.tr("Stance %1 value"), number))
+        self.remove = QPushButton(self.tr("Remove"))
+        self.remove.setAccessibleName(compose(self.tr("Remove stance %1"), number))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.target, 1)
@@ -47,13 +50,13 @@ class StanceRow(QWidget):
         layout.addWidget(self.remove)
 
     def stance(self) -> tuple[str, str]:
-        return " ".join(self.target.text().split()), self.value.currentText()
+        return " ".join(self.target.text().split()), str(self.value.currentData() or "")
 
     def show_stance(self, stance: Stance) -> None:
         with QSignalBlocker(self.target), QSignalBlocker(self.value):
             if self.target.text() != stance.target and not self.draft.keeps():
                 self.target.setText(stance.target)
-            self.value.setCurrentIndex(self.value.findText(stance.value))
+            self.value.setCurrentIndex(self.value.findData(stance.value))
 
 
 class StanceList(QWidget):
@@ -70,12 +73,14 @@ class StanceList(QWidget):
         self,
         values: Sequence[str],
         targets: QStringListModel,
-        add_text: str = "Add stance",
+        add_text: str = "",
         parent: QWidget | None = None,
         shown: Callable[[], Annotation | None] = lambda: None,
+        label: Callable[[str], str] = str,
     ):
         super().__init__(parent)
         self._shown = shown
+        self._label = label
         self._values = values
         self._targets = targets
         self._rows: list[StanceRow] = []
@@ -121,7 +126,7 @@ class StanceList(QWidget):
         return min(revisions, default=None)
 
     def add_row(self) -> StanceRow:
-        row = StanceRow(self._values, self._targets, len(self._rows) + 1, self._shown)
+        row = StanceRow(self._values, self._targets, len(self._rows) + 1, self._shown, self._label)
         commit = lambda *_: self.edited.emit(self.stances())
         commit_when_finished(row.target, row.target.completer(), commit)
         row.value.activated.connect(commit)
@@ -147,16 +152,28 @@ class StanceList(QWidget):
         self.rows_changed.emit()
 
 
-def describe_change(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]) -> str:
-    """The undo text of a change to a stance list."""
+def describe_change(
+    before: Sequence[tuple[str, str]],
+    after: Sequence[tuple[str, str]],
+    label: Callable[[str], str] = str,
+) -> str:
+    """The undo text of a change to a stance list; `label` shows a stance value."""
     old, new = dict(before), dict(after)
     added = [target for target in new if target not in old]
     removed = [target for target in old if target not in new]
     changed = [target for target in new if old.get(target) not in (None, new[target])]
     if added and not removed and not changed:
-        return f"Add stance on «{added[0]}»"
+        return compose(
+            QCoreApplication.translate("StanceList", "Add stance on %1"), quote(added[0], None)
+        )
     if removed and not added and not changed:
-        return f"Remove stance on «{removed[0]}»"
+        return compose(
+            QCoreApplication.translate("StanceList", "Remove stance on %1"), quote(removed[0], None)
+        )
     if len(changed) == 1 and not added and not removed:
-        return f"Set stance on «{changed[0]}» to {new[changed[0]]}"
-    return "Change stances"
+        return compose(
+            QCoreApplication.translate("StanceList", "Set stance on %1 to %2"),
+            quote(changed[0], None),
+            label(new[changed[0]]),
+        )
+    return QCoreApplication.translate("StanceList", "Change stances")

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic import suggest as core
 from annotator.core.arabic.text import one_line
+from annotator.core.bidi import Isolated, compose, ltr, quote
 from annotator.core.changes import AnnotationChanges
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
@@ -53,12 +55,22 @@ def accept(workbench: Workbench, suggestion_id: str) -> list[str]:
         annotation = workbench.project.annotation(suggestion_id)
     except NotFoundError:
         workbench.refused(
-            f"suggestion {suggestion_id} was rejected in another window; nothing was accepted"
+            compose(
+                QCoreApplication.translate(
+                    "Suggestions",
+                    "suggestion %1 was rejected in another window; nothing was accepted",
+                ),
+                ltr(suggestion_id),
+            )
         )
         return []
     return _store(
         workbench,
-        f"Accept suggested {annotation.layer} «{one_line(annotation.text, 30)}»",
+        compose(
+            QCoreApplication.translate("Suggestions", "Accept suggested %1 %2"),
+            workbench.schema.layer(annotation.layer).label.lower(),
+            quote(annotation.text),
+        ),
         lambda: core.accept(workbench.project, suggestion_id, workbench.annotator),
     )
 
@@ -70,7 +82,7 @@ def accept_all(workbench: Workbench) -> list[str]:
     document_id = workbench.document_id
     return _store(
         workbench,
-        "Accept all suggestions of the document",
+        QCoreApplication.translate("Suggestions", "Accept all suggestions of the document"),
         lambda: core.accept_all(workbench.project, document_id, workbench.annotator),
     )
 
@@ -82,7 +94,9 @@ def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None =
 
     def perform() -> str:
         if project.annotation(suggestion_id).annotator != core.SUGGESTIONS:
-            raise AnnotatorError("only suggestions can be rejected")
+            raise AnnotatorError(
+                QCoreApplication.translate("Suggestions", "only suggestions can be rejected")
+            )
         project.delete_annotation(suggestion_id, base_revision=base_revision)
         return suggestion_id
 
@@ -96,7 +110,11 @@ def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None =
     workbench.undo_stack.push(
         AnnotationCommand(
             workbench,
-            f"Reject suggested {annotation.layer} «{one_line(annotation.text, 30)}»",
+            compose(
+                QCoreApplication.translate("Suggestions", "Reject suggested %1 %2"),
+                workbench.schema.layer(annotation.layer).label.lower(),
+                quote(annotation.text),
+            ),
             annotation.document_id,
             suggestion_id,
             before,
@@ -162,9 +180,9 @@ class SuggestionList(QAbstractListModel):
 
     def _describe(self, suggestion: Annotation) -> str:
         label = self._workbench.schema.layer(suggestion.layer).label
-        text = f"{label}: {one_line(suggestion.text, 60)}"
+        text = compose(self.tr("%1: %2"), label, one_line(suggestion.text, 60))
         if suggestion.entity is not None:
-            text += f" ({suggestion.entity.name})"
+            text = compose(self.tr("%1 (%2)"), Isolated(text), suggestion.entity.name)
         speaker = next((s for s in self.suggestions if s.id == suggestion.link_id), None)
         if speaker is None and suggestion.link_id:
             try:
@@ -172,7 +190,7 @@ class SuggestionList(QAbstractListModel):
             except AnnotatorError:
                 speaker = None
         if speaker is not None:
-            text += f" ← {one_line(speaker.text, 30)}"
+            text = compose(self.tr("%1 ← %2"), Isolated(text), one_line(speaker.text, 30))
         return text
 
 
@@ -204,17 +222,22 @@ class Suggestions(QObject):
         """Actions for the window's menus and the widgets their keys work in."""
         actions = {}
         for name, text, keys, slot in (
-            ("suggest", "Suggest speakers and claims", ("F7",), self.run),
-            ("accept", "Accept suggestion", ("Return", "Enter"), self.accept_current),
-            ("reject", "Reject suggestion", ("Backspace",), self.reject_current),
-            ("accept_all", "Accept all suggestions", ("Ctrl+Shift+Return",), self.accept_all),
-            ("next", "Next suggestion", ("F8",), lambda: self.step(+1)),
-            ("previous", "Previous suggestion", ("Shift+F8",), lambda: self.step(-1)),
+            ("suggest", self.tr("Suggest speakers and claims"), ("F7",), self.run),
+            ("accept", self.tr("Accept suggestion"), ("Return", "Enter"), self.accept_current),
+            ("reject", self.tr("Reject suggestion"), ("Backspace",), self.reject_current),
+            (
+                "accept_all",
+                self.tr("Accept all suggestions"),
+                ("Ctrl+Shift+Return",),
+                self.accept_all,
+            ),
+            ("next", self.tr("Next suggestion"), ("F8",), lambda: self.step(+1)),
+            ("previous", self.tr("Previous suggestion"), ("Shift+F8",), lambda: self.step(-1)),
         ):
             action = QAction(text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({shown})")
+            action.setToolTip(compose(self.tr("%1 (%2)"), text, ltr(shown)))
             action.triggered.connect(slot)
             actions[name] = action
         # Enter and Backspace also edit text: they decide suggestions only where they are
@@ -373,10 +396,9 @@ class SuggestionPanel(QWidget):
         self.suggestions = suggestions
         self.list = QListView(self)
         self.list.setModel(suggestions.model)
-        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setAccessibleName("Suggestions")
+        self.list.setAccessibleName(self.tr("Suggestions"))
         self.list.selectionModel().currentChanged.connect(self._on_row_chosen)
         self.count = QLabel(self)
         # Two rows of buttons, so the panel fits beside the article in a narrow side bar.
@@ -404,10 +426,14 @@ class SuggestionPanel(QWidget):
         if tabs is not None:
             tabs.setCurrentWidget(self)
         message = (
-            f"{count} suggestion(s) to decide: F8 next, Enter accept, Backspace reject, "
-            "Ctrl+Shift+Enter accept all."
+            self.tr(
+                "%n suggestion(s) to decide: F8 next, Enter accept, Backspace reject, "
+                "Ctrl+Shift+Enter accept all.",
+                "",
+                count,
+            )
             if count
-            else "No speaker or claim to suggest in this document."
+            else self.tr("No speaker or claim to suggest in this document.")
         )
         window = self.window()
         if isinstance(window, QMainWindow):
@@ -427,5 +453,7 @@ class SuggestionPanel(QWidget):
 
     def _on_reset(self) -> None:
         count = self.suggestions.model.rowCount()
-        self.count.setText(f"{count} to decide" if count else "none to decide")
+        self.count.setText(
+            self.tr("%n to decide", "", count) if count else self.tr("none to decide")
+        )
         self._follow(self.suggestions.current_id or "")

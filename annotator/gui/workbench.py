@@ -16,13 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic.suggest import SUGGESTIONS
-from annotator.core.arabic.text import find_cue, one_line
+from annotator.core.arabic.text import find_cue
+from annotator.core.bidi import compose, quote
 from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import LabelSchema
 from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.commands import REFUSALS, AnnotationCommand, Revisions, StatusCommand
+from annotator.gui.language import localized_schema
 
 
 class Workbench(QObject):
@@ -64,7 +66,8 @@ class Workbench(QObject):
 
     @property
     def schema(self) -> LabelSchema:
-        return self.project.schema
+        """The project's schema as the interface language shows it (labels, value labels)."""
+        return localized_schema(self.project)
 
     @property
     def text(self) -> str:
@@ -214,7 +217,9 @@ class Workbench(QObject):
             ).id
 
         annotation_id = self._run(
-            f"Tag {layer.label.lower()} «{one_line(self.text[start:end], 30)}»", None, perform
+            compose(self.tr("Tag %1 %2"), layer.label.lower(), quote(self.text[start:end])),
+            None,
+            perform,
         )
         if annotation_id:
             self.select(annotation_id)
@@ -235,7 +240,7 @@ class Workbench(QObject):
         read again, never written over the other window's work."""
         annotation = self.annotation(annotation_id)
         if annotation is None or not self.is_editable(annotation):
-            self.error.emit("only your own annotations can be changed here")
+            self.error.emit(self.tr("only your own annotations can be changed here"))
             return False
         base = annotation.revision if base_revision is None else base_revision
 
@@ -249,11 +254,15 @@ class Workbench(QObject):
         """Delete an annotation as one undo step; refused like `edit` when it changed elsewhere."""
         annotation = self.annotation(annotation_id)
         if annotation is None or not self.is_editable(annotation):
-            self.error.emit("only your own annotations can be deleted here")
+            self.error.emit(self.tr("only your own annotations can be deleted here"))
             return False
         if self.selected_id == annotation_id:
             self.select(None)
-        description = f"Delete {annotation.layer} «{one_line(annotation.text, 30)}»"
+        description = compose(
+            self.tr("Delete %1 %2"),
+            self.schema.layer(annotation.layer).label.lower(),
+            quote(annotation.text),
+        )
 
         def perform() -> str:
             self.project.delete_annotation(annotation_id, base_revision=annotation.revision)
@@ -301,10 +310,19 @@ class Workbench(QObject):
         except NotFoundError:
             layer = None
         if layer != shown.layer:
-            what = "deleted" if layer is None else f"made a {layer}"
             raise ConflictError(
-                f"the {shown.layer} «{one_line(shown.text, 30)}» to link to was {what} in "
-                "another window; nothing was changed"
+                compose(
+                    self.tr(
+                        "the %1 %2 to link to was deleted in another window; nothing was changed"
+                    )
+                    if layer is None
+                    else self.tr(
+                        "the %1 %2 to link to was made a %3 in another window; nothing was changed"
+                    ),
+                    shown.layer,
+                    quote(shown.text),
+                    layer or "",
+                )
             )
 
     def refused(self, message: str) -> None:

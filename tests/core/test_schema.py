@@ -119,3 +119,37 @@ def test_choice_defaults_are_filled_in(schema):
 def test_an_unknown_stance_value_is_refused_by_name(schema):
     with pytest.raises(ValidationError, match="unknown stance value 'love'"):
         schema.validate_stance_value("claim", "love")
+
+
+def test_the_default_schema_shows_arabic_labels_and_keeps_its_values():
+    schema = parse_schema(default_schema_text())
+    arabic = schema.localized("ar")
+    speaker, claim = arabic.layer("speaker"), arabic.layer("claim")
+    assert (speaker.label, claim.label) == ("متحدث", "تصريح")
+    assert speaker.attribute("role").value_label("government") == "جهة حكومية"
+    assert speaker.attribute("role").values == schema.layer("speaker").attribute("role").values
+    assert claim.stance_label("against") == "معارض"
+    assert claim.attribute("cue").label == "لفظ الإسناد"
+    assert schema.localized("en") is schema
+    assert schema.layer("claim").stance_label("against") == "against"
+
+
+def test_arabic_value_labels_name_only_values_of_the_attribute():
+    text = """
+[[layers]]
+name = "claim"
+shortcut = "C"
+  [[layers.attributes]]
+  name = "kind"
+  type = "choice"
+  values = ["direct", "indirect"]
+  values_ar = { direct = "مباشر", indirct = "غير مباشر" }
+"""
+    with pytest.raises(SchemaError, match="claim.kind: values_ar names 'indirct', not among"):
+        parse_schema(text, "mine.toml")
+
+
+def test_a_value_added_without_an_arabic_label_is_shown_as_it_is():
+    text = default_schema_text().replace('"paraphrase"]', '"paraphrase", "rumour"]')
+    kind = parse_schema(text).localized("ar").layer("claim").attribute("kind")
+    assert kind.value_label("rumour") == "rumour" and kind.value_label("direct") == "مباشر"

@@ -12,11 +12,18 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from annotator.core.formats.txt import read_articles  # noqa: E402
 from annotator.core.store.project import Project  # noqa: E402
+from annotator.gui import language  # noqa: E402
 from annotator.gui.app import load_fonts  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.gui.workbench import Workbench  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_interface(qapp):
+    """The window in English, as a researcher who chose English sees it."""
+    language.apply("en")
 
 
 @pytest.fixture

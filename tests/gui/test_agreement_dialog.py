@@ -3,6 +3,7 @@ and the documents, computed off the GUI thread."""
 
 import pytest
 
+from annotator.core.bidi import plain
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
 from annotator.gui.agreement_dialog import AgreementDialog
@@ -25,7 +26,7 @@ def compute(qtbot, dialog):
 
 
 def cell(model, row, column):
-    return model.item(row, column).text()
+    return plain(model.item(row, column).text())
 
 
 def test_the_figures_show_values_with_their_unit_counts(qtbot, dialog):
@@ -34,9 +35,9 @@ def test_the_figures_show_values_with_their_unit_counts(qtbot, dialog):
         (cell(dialog.figures, r, 0), cell(dialog.figures, r, 1)): r
         for r in range(dialog.figures.rowCount())
     }
-    r = rows[("speaker", "span exact F1")]
+    r = rows[("Speaker", "span exact F1")]
     assert cell(dialog.figures, r, 3) == "0.880" and cell(dialog.figures, r, 4) == "14"
-    alpha = rows[("claim", "token alpha")]
+    alpha = rows[("Claim", "token alpha")]
     assert float(cell(dialog.figures, alpha, 3)) > 0.9
 
 
@@ -53,10 +54,12 @@ def test_undefined_and_small_figures_are_greyed_with_the_reason(qtbot, dialog):
 
 def test_the_chart_and_confusion_matrices_follow_the_report(qtbot, dialog):
     compute(qtbot, dialog)
-    labels = [label for label, _, _ in dialog.chart.bars]
-    assert "claim: span overlap F1" in labels
-    choices = [dialog.confusion_choice.itemText(i) for i in range(dialog.confusion_choice.count())]
-    kind = next(i for i, text in enumerate(choices) if text.startswith("claim.kind"))
+    labels = [plain(label) for label, _, _ in dialog.chart.bars]
+    assert "Claim: span overlap F1" in labels
+    choices = [
+        plain(dialog.confusion_choice.itemText(i)) for i in range(dialog.confusion_choice.count())
+    ]
+    kind = next(i for i, text in enumerate(choices) if text.startswith("Claim ▸ kind"))
     dialog.confusion_choice.setCurrentIndex(kind)
     labels = [
         dialog.confusion.horizontalHeaderItem(c).text()
@@ -82,9 +85,11 @@ def test_fewer_than_two_annotators_says_why(qtbot, project):
 
 def test_a_confusion_matrix_labels_rows_and_columns_and_names_the_annotators(qtbot, dialog):
     compute(qtbot, dialog)
-    choices = [dialog.confusion_choice.itemText(i) for i in range(dialog.confusion_choice.count())]
+    choices = [
+        plain(dialog.confusion_choice.itemText(i)) for i in range(dialog.confusion_choice.count())
+    ]
     dialog.confusion_choice.setCurrentIndex(
-        next(i for i, text in enumerate(choices) if text.startswith("claim.kind"))
+        next(i for i, text in enumerate(choices) if text.startswith("Claim ▸ kind"))
     )
     model, view = dialog.confusion, dialog.confusion_view
     rows = [model.verticalHeaderItem(r).text() for r in range(model.rowCount())]
@@ -95,9 +100,11 @@ def test_a_confusion_matrix_labels_rows_and_columns_and_names_the_annotators(qtb
     assert view.verticalHeader().isVisible()
     # Every row holds counts, none is left empty at the end.
     for r in range(model.rowCount()):
-        assert all(model.item(r, c) and model.item(r, c).text().isdigit() for c in range(len(rows)))
+        assert all(
+            model.item(r, c) and plain(model.item(r, c).text()).isdigit() for c in range(len(rows))
+        )
     assert not view.horizontalHeader().stretchLastSection()
-    axes = dialog.confusion_axes.text()
+    axes = plain(dialog.confusion_axes.text())
     assert "Rows" in axes and "colleague" in axes and "reference" in axes
 
 
@@ -107,11 +114,11 @@ def test_the_chart_names_its_pair_and_shows_each(qtbot, project):
     dialog = AgreementDialog(project)
     qtbot.addWidget(dialog)
     compute(qtbot, dialog)
-    pairs = [dialog.pair_choice.itemText(i) for i in range(dialog.pair_choice.count())]
+    pairs = [plain(dialog.pair_choice.itemText(i)) for i in range(dialog.pair_choice.count())]
     assert len(pairs) == 3
     for index, pair in enumerate(pairs):
         dialog.pair_choice.setCurrentIndex(index)
-        assert pair in dialog.chart_title.text().replace("<b>", "").replace("</b>", "")
+        assert pair in plain(dialog.chart_title.text()).replace("<b>", "").replace("</b>", "")
         assert any("span exact F1" in label for label, _, _ in dialog.chart.bars)
 
 
@@ -131,7 +138,7 @@ def test_the_people_are_ticked_not_gold_nor_suggestions(qtbot, project, workbenc
 
 def test_notes_say_what_they_mean(qtbot, dialog):
     compute(qtbot, dialog)
-    notes = [dialog.figures.item(r, 5).text() for r in range(dialog.figures.rowCount())]
+    notes = [plain(dialog.figures.item(r, 5).text()) for r in range(dialog.figures.rowCount())]
     assert not any(n.startswith("same value") or "only A" in n for n in notes)
     assert any("marked by both" in n and "only by colleague" in n for n in notes)
     assert any("share of spans both marked with the same value" in n for n in notes)

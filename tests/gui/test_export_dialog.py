@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from annotator.core.bidi import plain
 from annotator.gui import file_dialogs
 from annotator.gui.export_dialog import ExportDialog, export_from_window
 
@@ -47,7 +48,7 @@ def test_exporting_one_annotator_as_csv(qtbot, two_annotators, workbench, tmp_pa
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
     message = export_from_window(two_annotators, workbench.document_id, None)
-    assert message == f"Wrote 1 row(s) to {out}"
+    assert plain(message) == f"Rows written to {out}: 1"
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["annotator"], r["text"]) for r in rows] == [("amal", "العميد قاآني")]
@@ -69,7 +70,7 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
         staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No),
     )
     first = export_from_window(two_annotators, workbench.document_id, None)
-    assert first.startswith("Wrote") and not asked
+    assert first.startswith("Annotations written to") and not asked
     again = export_from_window(two_annotators, workbench.document_id, None)
     assert again == "Nothing exported." and "exists" in asked[0]
 
@@ -89,7 +90,10 @@ def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
     def exec_dialog(dialog):  # the researcher looks and presses OK
         model = dialog.annotators
         shown.update(
-            {model.item(r).text(): model.item(r).checkState() for r in range(model.rowCount())}
+            {
+                plain(model.item(r).text()): model.item(r).checkState()
+                for r in range(model.rowCount())
+            }
         )
         return ExportDialog.DialogCode.Accepted
 

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from annotator.core.bidi import plain
 from annotator.core.store.project import TextSource
 from annotator.gui.article_view import ArticleView
 from annotator.gui.find_bar import FindBar
@@ -45,7 +46,7 @@ def texts(bar):
 def test_typing_a_query_without_hamza_finds_every_written_form(qtbot, window, type_text):
     bar = search(qtbot, window, type_text, "اكد")
     assert texts(bar) == ["أكد"] * 5
-    assert bar.count.text() == "1 of 5"
+    assert plain(bar.count.text()) == "1 of 5"
 
 
 def test_hits_are_painted_over_exactly_their_letters(qtbot, window, type_text):
@@ -65,10 +66,10 @@ def test_hits_are_painted_over_exactly_their_letters(qtbot, window, type_text):
 def test_enter_and_shift_enter_step_through_the_hits_round_the_article(qtbot, window, type_text):
     bar = search(qtbot, window, type_text, "اكد")
     qtbot.keyClick(bar.query, Qt.Key.Key_Return)
-    assert bar.count.text() == "2 of 5"
+    assert plain(bar.count.text()) == "2 of 5"
     qtbot.keyClick(bar.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(bar.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
-    assert bar.count.text() == "5 of 5"
+    assert plain(bar.count.text()) == "5 of 5"
 
 
 def test_turning_hamza_matching_off_finds_only_the_spelling_typed(qtbot, window, type_text):
@@ -125,7 +126,7 @@ def test_all_documents_lists_the_hits_of_the_project_and_opens_one(
     bar.results.activated.emit(model.index(5, 0))
     assert workbench.document_id == "b"
     assert texts(bar) == ["أكّد"]
-    assert "6 in 2 document(s)" in bar.count.text()
+    assert "6 in 2 documents" in plain(bar.count.text())
 
 
 def test_opening_another_document_searches_it(qtbot, window, type_text, workbench, project):

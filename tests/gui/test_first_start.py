@@ -4,6 +4,7 @@ sample's speakers found by their Arabic names."""
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 
+from annotator.core.bidi import plain
 from annotator.core.store.default_project import open_project, sample_entities
 from annotator.gui.app import NAME_NEEDED, NAME_PROMPT, NO_NAME, ask_annotator
 
@@ -51,7 +52,9 @@ def test_an_empty_name_is_asked_again_saying_why(qapp, settings):
 def test_the_empty_workbench_says_how_to_start(window):
     window.workbench.select(None)
     texts = [
-        label.text() for label in window.side_panel.editor.findChildren(QLabel) if label.isVisible()
+        plain(label.text())
+        for label in window.side_panel.editor.findChildren(QLabel)
+        if label.isVisible()
     ]
     guide = next(text for text in texts if text.startswith("Nothing selected"))
     assert "select words in the article and press S (speaker) or C (claim)" in guide

@@ -6,6 +6,7 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from annotator.core.bidi import plain
 from annotator.core.store.project import Project
 from annotator.gui.main_window import MainWindow
 
@@ -91,6 +92,7 @@ def test_tag_link_stance_undo_redo_and_reopen(window, project, qtbot, type_text,
         undo_texts.append(window.workbench.undo_stack.undoText())
         press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert mine(project, document_id) == {}
+    undo_texts = [plain(t) for t in undo_texts]
     assert undo_texts[1].startswith("Tag claim") and undo_texts[2].startswith("Tag speaker")
     assert not window.side_panel.model.rowCount()
 

@@ -1,0 +1,117 @@
+"""Interface text composed from parts keeps its order in both reading directions.
+
+Arabic inside an English sentence, or a Latin id inside an Arabic one, is laid out by the
+Unicode Bidirectional Algorithm (UAX #9, https://www.unicode.org/reports/tr9/). Without help its
+neutral characters (guillemets, colons, underscores, the ellipsis) take the direction of
+whichever strong letter is next to them, so «Undo Tag speaker «الفلسطيني»» shows its marks on
+the wrong side and a document id such as 000_41ac67127a0642cf reads 41ac67127a0642cf_000 in a
+right-to-left row. UAX #9 §2.7 gives the cure used here: each inserted part is an isolate, laid
+out on its own and seen by its surroundings as one neutral character. User text gets FIRST STRONG
+ISOLATE (U+2068, its direction from its own first letter), Latin ids, numbers and paths get
+LEFT-TO-RIGHT ISOLATE (U+2066); each is closed by POP DIRECTIONAL ISOLATE (U+2069).
+
+Every interface string built from a translated template and inserted values goes through
+`compose` (templates use Qt's %1…%9 placeholders, so translators move them freely); `quote`
+is the one way a span of the article is quoted. Numbers are written with `number`, which follows
+the interface's digit setting (`set_digits`); exports never call it and always write Western
+digits. No Qt here: the command line quotes spans with the same helpers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from annotator.core.arabic.text import one_line
+
+LRI = "\u2066"  # left-to-right isolate
+RLI = "\u2067"  # right-to-left isolate
+FSI = "\u2068"  # first strong isolate
+PDI = "\u2069"  # pop directional isolate
+
+# Explicit embeddings, overrides and isolates inside user text would unbalance ours.
+_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_PLACEHOLDER = re.compile(r"%(\d)")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+Digits = Literal["western", "arabic"]
+_digits: Digits = "western"
+
+
+class Isolated(str):
+    """A string already isolated: `compose` inserts it as it is."""
+
+
+def set_digits(digits: Digits) -> None:
+    """Choose the digits `number` writes in the interface: "western" (0-9, the default) or
+    "arabic" (Arabic-Indic ٠-٩). Raises ValueError for anything else."""
+    global _digits
+    if digits not in ("western", "arabic"):
+        raise ValueError(f"digits must be 'western' or 'arabic', not {digits!r}")
+    _digits = digits
+
+
+def digits() -> Digits:
+    """The digits the interface writes now."""
+    return _digits
+
+
+def number(value: int | float, decimals: int | None = None) -> Isolated:
+    """`value` for the interface in the chosen digits, as a left-to-right isolate (so a minus
+    sign or decimal point stays beside its digits). `decimals`: fixed places for a float."""
+    text = f"{value:.{decimals}f}" if decimals is not None else f"{value}"
+    if _digits == "arabic":
+        text = text.translate(_ARABIC_INDIC).replace(".", "٫").replace("-", "\u2212")
+    return Isolated(LRI + text + PDI)
+
+
+def isolate(text: object) -> Isolated:
+    """User text (a span, a name, a title) as a first-strong isolate: it keeps its own order and
+    leaves the sentence around it alone. Directional controls inside it are dropped."""
+    if isinstance(text, Isolated):
+        return text
+    return Isolated(FSI + _CONTROLS.sub("", str(text)) + PDI)
+
+
+def ltr(text: object) -> Isolated:
+    """A Latin id, path, key name or code as a left-to-right isolate: 000_41ac67127a0642cf stays
+    in that order inside an Arabic sentence or a right-to-left list row."""
+    if isinstance(text, Isolated):
+        return text
+    return Isolated(LRI + _CONTROLS.sub("", str(text)) + PDI)
+
+
+def quote(text: str, limit: int | None = 30) -> Isolated:
+    """A span of the article quoted in guillemets: «…» outside the isolate, so the marks follow
+    the sentence's direction, and the span (cut to `limit` code points with "…" at its end,
+    on one line) inside it, so a leading quotation mark and the ellipsis stay with the Arabic.
+    `limit` None: the whole text on one line."""
+    inner = one_line(text, limit) if limit is not None else one_line(text, len(text) + 1)
+    return Isolated("«" + isolate(inner) + "»")
+
+
+def compose(template: str, *parts: object) -> str:
+    """`template` (a translated sentence with %1…%9 placeholders) with each placeholder replaced
+    by its part: strings become first-strong isolates, ints and floats `number`s, and parts
+    already `Isolated` (from `ltr`, `quote`, `number`) go in as they are. A placeholder with no
+    part is left as written. Raises nothing."""
+
+    def part(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if not 1 <= n <= len(parts):
+            return match.group(0)
+        value = parts[n - 1]
+        if isinstance(value, Isolated):
+            return value
+        if isinstance(value, bool):
+            return isolate(str(value))
+        if isinstance(value, int | float):
+            return number(value)
+        return isolate(value)
+
+    return _PLACEHOLDER.sub(part, template)
+
+
+def plain(text: str) -> str:
+    """`text` without directional controls: for comparisons in tests and for logs."""
+    return _CONTROLS.sub("", text)

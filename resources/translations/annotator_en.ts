@@ -1,0 +1,187 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AgreementDialog</name>
+    <message numerus="yes">
+        <source>%n document(s) compared; figures over fewer than %1 units are greyed.</source>
+        <translation>
+            <numerusform>%n document compared; figures over fewer than %1 units are greyed.</numerusform>
+            <numerusform>%n documents compared; figures over fewer than %1 units are greyed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only %n unit(s)</source>
+        <translation>
+            <numerusform>only %n unit</numerusform>
+            <numerusform>only %n units</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ColumnDialog</name>
+    <message numerus="yes">
+        <source>%1: %2, %n column(s); other columns are kept as document metadata.</source>
+        <translation>
+            <numerusform>%1: %2, %n column; other columns are kept as document metadata.</numerusform>
+            <numerusform>%1: %2, %n columns; other columns are kept as document metadata.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPane</name>
+    <message numerus="yes">
+        <source>Merge conflicts of this document: %n open</source>
+        <translation>
+            <numerusform>Merge conflicts of this document: %n open</numerusform>
+            <numerusform>Merge conflicts of this document: %n open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <source>%1
+%2 · %n character(s)</source>
+        <translation>
+            <numerusform>%1
+%2 · %n character</numerusform>
+            <numerusform>%1
+%2 · %n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%1 in %n document(s)</source>
+        <translation>
+            <numerusform>%1 in %n document</numerusform>
+            <numerusform>%1 in %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportRun</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+
+Import the %n readable file(s) and skip the refused ones?</source>
+        <translation>
+            <numerusform>%1
+
+Import the %n readable file and skip the refused ones?</numerusform>
+            <numerusform>%1
+
+Import the %n readable files and skip the refused ones?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n damaged annotation(s) of this document are not shown; `annotator check` names them</source>
+        <translation>
+            <numerusform>%n damaged annotation of this document is not shown; `annotator check` names it</numerusform>
+            <numerusform>%n damaged annotations of this document are not shown; `annotator check` names them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n article(s)</source>
+        <translation>
+            <numerusform>Imported %n article</numerusform>
+            <numerusform>Imported %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n already in the project</source>
+        <translation>
+            <numerusform>skipped %n already in the project</numerusform>
+            <numerusform>skipped %n already in the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>refused %n problem file(s)</source>
+        <translation>
+            <numerusform>refused %n problem file</numerusform>
+            <numerusform>refused %n problem files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>left out %n: %1</source>
+        <translation>
+            <numerusform>left out %n: %1</numerusform>
+            <numerusform>left out %n: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotations: %1 added, %2 updated, %3 deleted, %4 in conflict, %5 unchanged; %n new document(s).</source>
+        <translation>
+            <numerusform>Annotations: %1 added, %2 updated, %3 deleted, %4 in conflict, %5 unchanged; %n new document.</numerusform>
+            <numerusform>Annotations: %1 added, %2 updated, %3 deleted, %4 in conflict, %5 unchanged; %n new documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of their annotations tag, with the same annotator, a span yours already tags (the same work under another id): counted unchanged, their links now point to yours.</source>
+        <translation>
+            <numerusform>%n of their annotations tags, with the same annotator, a span yours already tags (the same work under another id): counted unchanged, its links now point to yours.</numerusform>
+            <numerusform>%n of their annotations tag, with the same annotator, a span yours already tags (the same work under another id): counted unchanged, their links now point to yours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) were kept (documents %1): choose our or their version in the review window.</source>
+        <translation>
+            <numerusform>%n conflict was kept (document %1): choose our or their version in the review window.</numerusform>
+            <numerusform>%n conflicts were kept (documents %1): choose our or their version in the review window.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message numerus="yes">
+        <source>%n disagreement(s), adjudicated</source>
+        <translation>
+            <numerusform>%n disagreement, adjudicated</numerusform>
+            <numerusform>%n disagreements, adjudicated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagreement(s), %1 open</source>
+        <translation>
+            <numerusform>%n disagreement, %1 open</numerusform>
+            <numerusform>%n disagreements, %1 open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n agreement(s)</source>
+        <translation>
+            <numerusform>Accept %n agreement</numerusform>
+            <numerusform>Accept %n agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message numerus="yes">
+        <source>%n suggestion(s) to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</source>
+        <translation>
+            <numerusform>%n suggestion to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</numerusform>
+            <numerusform>%n suggestions to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to decide</source>
+        <translation>
+            <numerusform>%n to decide</numerusform>
+            <numerusform>%n to decide</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
