@@ -48,6 +48,7 @@ def assert_one_error_line(result):
         ("claims", "c.csv", "wrote 21 row(s) to c.csv"),
         ("jsonl", "s.jsonl", "wrote 38 line(s) to s.jsonl"),
         ("brat", "brat", "wrote 31 annotation(s) to brat"),
+        ("xlsx", "t.xlsx", "wrote 55 row(s) to t.xlsx"),
     ],
 )
 def test_the_seed_annotation_is_exported_in_every_format(run, study, tmp_path, fmt, out, said):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.core.errors import InputError
-from annotator.core.formats import brat, claims, csv_export, jsonl
+from annotator.core.formats import brat, claims, csv_export, jsonl, xlsx
 from annotator.core.formats.export import ExportResult
 from annotator.core.formats.jsonl import AnnotationImport
 from annotator.core.store.project import Project
@@ -62,6 +62,15 @@ EXPORTS: dict[str, ExportFormat] = {
             unit="row",
             formula_guard=True,
             export=claims.export,
+        ),
+        ExportFormat(
+            "xlsx",
+            "Spreadsheet (xlsx): the annotations and claims tables as sheets, right to left",
+            folder=False,
+            suffix=".xlsx",
+            unit="row",
+            formula_guard=False,
+            export=xlsx.export,
         ),
         ExportFormat(
             "jsonl",
