@@ -8,9 +8,14 @@ between the breaks (`T1	claim 10 20;21 30	first line second line`). README.md ha
     T1  LAYER START END  TEXT                      an annotation
     A1  ATTRIBUTE T1 VALUE                         a choice attribute (brat multi-valued)
     R1  LAYER_LINK Arg1:T2 Arg2:T1                 a link (a claim's speaker)
-    N1  Reference T1 entity:ENTITY-UUID  NAME      the speaker entity
-    #1  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
-    #2  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
+    #1  AnnotatorNotes T1  entity: NAME            the speaker entity's name
+    #2  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
+    #3  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
+                       (| entity_id: UUID on a mention that has an entity)
+
+With `entities_as="normalization"` the entity is brat's normalization line instead,
+`N1  Reference T1 entity:ENTITY-UUID  NAME`; both forms are read. With `per_annotator` each
+annotator's documents go into a subfolder of their own (the layout of bratiaa).
 """
 
 from __future__ import annotations
