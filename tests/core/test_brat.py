@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import ExportError, InputError
 from annotator.core.formats import brat, import_annotations
@@ -120,6 +121,21 @@ def test_an_entity_given_both_as_note_and_normalization_is_refused(fresh, tmp_pa
     )
     with pytest.raises(InputError, match=r"article\.ann:3: T1 has a second entity"):
         import_annotations(fresh, ann, annotator="amina")
+    assert (fresh.annotation_count(), fresh.documents(), fresh.entities()) == (0, [], [])
+
+
+def test_an_entity_id_that_is_not_a_uuid_is_refused_naming_the_line(fresh, tmp_path):
+    ann = write_brat(
+        tmp_path / "b",
+        "قال الوزير إن",
+        [
+            "T1\tspeaker 4 10\tالوزير",
+            "#1\tAnnotatorNotes T1\tentity: وزير الخارجية",
+            "#2\tProvenance T1\tannotator: amina | entity_id: 42",
+        ],
+    )
+    with pytest.raises(InputError, match=r"article\.ann:3: entity_id '42' is not a UUID"):
+        import_annotations(fresh, ann)
     assert (fresh.annotation_count(), fresh.documents(), fresh.entities()) == (0, [], [])
 
 
@@ -275,13 +291,17 @@ def test_notes_escape_separators_and_line_breaks(project, tmp_path):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(annotated_texts())
-def test_any_text_and_annotations_survive_the_brat_round_trip(case):
+@given(annotated_texts(), st.sampled_from(brat.ENTITIES_AS), st.booleans())
+def test_any_text_and_annotations_survive_the_brat_round_trip(case, entities_as, per_annotator):
     text, plans = case
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         with build(folder / "a.annotator", text, plans) as source:
-            brat.export(source, folder / "brat")
+            # A per-annotator folder holds only documents someone worked on.
+            per_annotator = per_annotator and bool(source.annotations("doc"))
+            brat.export(
+                source, folder / "brat", entities_as=entities_as, per_annotator=per_annotator
+            )
             with Project.create(folder / "b.annotator") as target:
                 result = import_annotations(target, folder / "brat")
                 (doc_id,) = result.document_ids

@@ -562,7 +562,7 @@ def _provenance_value(name: str, value: str) -> str:
         try:
             return str(uuid.UUID(value))
         except ValueError:
-            raise AnnotatorError(f"id {value!r:.60} is not a UUID") from None
+            raise AnnotatorError(f"{name} {value!r:.60} is not a UUID") from None
     return value
 
 
