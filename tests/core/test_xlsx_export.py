@@ -228,3 +228,16 @@ def test_libreoffice_reads_the_formats_escapes_back_as_the_text(seeded_project, 
     converted = libreoffice_csv(soffice, tmp_path / "esc.xlsx", tmp_path)
     rows = converted["annotations"]
     assert rows[1][rows[0].index("text")] == text[4:]
+
+
+def test_a_selection_of_annotators_applies_to_both_sheets(gold_project, seed_id, tmp_path):
+    gold_project.add_annotation(seed_id, "amina", "claim", 339, 474, stances=[("x", "favor")])
+    xlsx.export(gold_project, tmp_path / "a.xlsx", annotators=["amina"])
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    for sheet in ("annotations", "claims"):
+        ws = book[sheet]
+        header = [c.value for c in ws[1]]
+        names = {
+            row[header.index("annotator")] for row in ws.iter_rows(min_row=2, values_only=True)
+        }
+        assert names == {"amina"}, sheet
