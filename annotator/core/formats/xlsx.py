@@ -20,6 +20,7 @@ cut short.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -29,7 +30,7 @@ from annotator.core.errors import ExportError
 from annotator.core.formats import claims, csv_export
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.schema import LabelSchema
-from annotator.core.store.files import replacing
+from annotator.core.store.files import check_writable, replacing
 from annotator.core.store.project import Project
 
 MAX_CELL = 32_767  # characters in one cell (Excel's limit)
@@ -111,6 +112,7 @@ def export(
     Excel's limits, naming the sheet and row, and for a file that exists without `overwrite`.
     """
     out = Path(out)
+    check_writable(out, overwrite)  # before the work, as replacing() checks again after it
     selection = select(project, document_ids, annotators)
     schema = project.schema
     arabic = _arabic_sources(schema)
@@ -136,37 +138,41 @@ def export(
     import xlsxwriter  # here: 50 ms that only this export needs
 
     count = 0
-    with replacing(out, overwrite=overwrite, binary=True) as handle:
-        # constant_memory: each row goes to disk as it is written, as the CSV export streams.
-        book = xlsxwriter.Workbook(handle, {"constant_memory": True, "strings_to_numbers": False})
-        try:
-            header = book.add_format({"bold": True, "font_name": FONT})
-            latin = book.add_format({"font_name": FONT})
-            right = book.add_format(
-                {"font_name": FONT, "align": "right", "reading_order": 2, "font_charset": 178}
+    # The zip is put together in memory (compressed, a fraction of the rows' size) and then
+    # written: a full disk then fails on a plain write, never inside the zip writer.
+    # constant_memory: each row goes to a temporary file as it is written, as the CSV streams.
+    packed = io.BytesIO()
+    book = xlsxwriter.Workbook(packed, {"constant_memory": True, "strings_to_numbers": False})
+    try:
+        header = book.add_format({"bold": True, "font_name": FONT})
+        latin = book.add_format({"font_name": FONT})
+        right = book.add_format(
+            {"font_name": FONT, "align": "right", "reading_order": 2, "font_charset": 178}
+        )
+        number = book.add_format({"font_name": FONT, "num_format": "0"})
+        for name, names, sources, options in tables:
+            sheet = book.add_worksheet(name)
+            formats = [
+                number
+                if column in NUMBER_COLUMNS
+                else right
+                if any(s in arabic for s in source)
+                else latin
+                for column, source in zip(names, sources, strict=True)
+            ]
+            rows = project.annotation_table(
+                [s if len(s) > 1 else s[0] for s in sources],
+                document_ids=selection.document_ids,
+                annotators=selection.annotators,
+                **options,
             )
-            number = book.add_format({"font_name": FONT, "num_format": "0"})
-            for name, names, sources, options in tables:
-                sheet = book.add_worksheet(name)
-                formats = [
-                    number
-                    if column in NUMBER_COLUMNS
-                    else right
-                    if any(s in arabic for s in source)
-                    else latin
-                    for column, source in zip(names, sources, strict=True)
-                ]
-                rows = project.annotation_table(
-                    [s if len(s) > 1 else s[0] for s in sources],
-                    document_ids=selection.document_ids,
-                    annotators=selection.annotators,
-                    **options,
-                )
-                with closing(rows):
-                    count += _write_sheet(sheet, name, names, formats, header, rows)
-            _write_columns(book, tables, _meanings(schema), header, latin)
-        finally:
-            book.close()
+            with closing(rows):
+                count += _write_sheet(sheet, name, names, formats, header, rows)
+        _write_columns(book, tables, _meanings(schema), header, latin)
+    finally:
+        book.close()
+    with replacing(out, overwrite=overwrite, binary=True) as handle:
+        handle.write(packed.getbuffer())
     return ExportResult(paths=(out,), rows=count)
 
 
