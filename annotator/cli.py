@@ -118,8 +118,35 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     return 0
 
 
+# Options of one export format: option on the command line -> keyword of its export function.
+_FORMAT_OPTIONS = {
+    "jsonl": {"only": "only"},
+    "brat": {"per_annotator": "per_annotator", "entities_as": "entities_as"},
+}
+
+
+_ONLY = {
+    "annotations": "annotation",
+    "documents": "document",
+    "entities": "entity",
+    "annotators": "annotator",
+}
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     chosen = formats.EXPORTS[args.format]
+    extra = {}
+    for fmt, options in _FORMAT_OPTIONS.items():
+        for option, keyword in options.items():
+            value = getattr(args, option)
+            if value in (None, False):
+                continue
+            if fmt != args.format:
+                flag = "--" + option.replace("_", "-")
+                raise AnnotatorError(f"{flag} applies to --format {fmt} only")
+            extra[keyword] = value
+    if "only" in extra:
+        extra["only"] = [_ONLY[name] for name in extra["only"]]
     with open_project(args.project) as project, project.strict_text():
         result = chosen.export(
             project,
@@ -128,6 +155,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             annotators=args.annotator,
             overwrite=args.force,
             formula_guard=not args.no_formula_guard,
+            **extra,
         )
         left_out = project.left_out()
     print(f"wrote {result.rows} {chosen.unit}(s) to {args.out}")
@@ -490,6 +518,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-formula-guard",
         action="store_true",
         help="csv, claims: do not prefix cells starting with = + - @ (for pandas or R, not Excel)",
+    )
+    p.add_argument(
+        "--only",
+        action="extend",
+        nargs="+",
+        choices=list(_ONLY),
+        help="jsonl: write these records only, without the header: `--only annotations` gives "
+        "a flat file of one annotation a line (for pandas; not for import)",
+    )
+    p.add_argument(
+        "--per-annotator",
+        action="store_true",
+        help="brat: one subfolder per annotator, annotation.conf and visual.conf at the top "
+        "(the layout of brat agreement tools such as bratiaa)",
+    )
+    p.add_argument(
+        "--entities-as",
+        choices=["note", "normalization"],
+        help="brat: how a mention's speaker entity is written: `note` (default) in the "
+        "AnnotatorNotes line, or `normalization`, brat's N lines, which other brat readers drop",
     )
 
     p = command("list", cmd_list, "list documents with status and annotation counts")

@@ -48,6 +48,7 @@ def assert_one_error_line(result):
         ("claims", "c.csv", "wrote 21 row(s) to c.csv"),
         ("jsonl", "s.jsonl", "wrote 38 line(s) to s.jsonl"),
         ("brat", "brat", "wrote 31 annotation(s) to brat"),
+        ("xlsx", "t.xlsx", "wrote 55 row(s) to t.xlsx"),
     ],
 )
 def test_the_seed_annotation_is_exported_in_every_format(run, study, tmp_path, fmt, out, said):
@@ -161,3 +162,47 @@ def test_an_import_tagging_a_span_twice_fails_naming_both_lines(run, empty, tmp_
     )
     with Project.open(empty) as project:
         assert project.annotation_count() == 0 and project.documents() == []
+
+
+def test_a_flat_annotations_file_for_pandas(run, study, empty, tmp_path):
+    result = run(
+        "export", "-p", study, "--format", "jsonl", "--only", "annotations", "--out", "flat.jsonl"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wrote 31 line(s) to flat.jsonl" in result.stdout
+    records = [json.loads(x) for x in (tmp_path / "flat.jsonl").read_text("utf-8").splitlines()]
+    assert {r["type"] for r in records} == {"annotation"} and len(records) == 31
+    again = run("import-annotations", "-p", empty, "flat.jsonl")
+    assert_one_error_line(again)
+    assert "flat.jsonl:1: a JSON Lines export written with --only" in again.stderr
+    with Project.open(empty) as project:
+        assert (project.annotation_count(), project.documents()) == (0, [])
+
+
+def test_brat_per_annotator_and_entities_as_normalization(run, study, tmp_path):
+    result = run(
+        "export", "-p", study, "--format", "brat", "--out", "per", "--per-annotator",
+        "--entities-as", "normalization",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "wrote 31 annotation(s) to per" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "per").iterdir()) == [
+        "amina", "annotation.conf", "gold", "visual.conf",
+    ]  # fmt: skip
+    (ann,) = (tmp_path / "per" / "amina").glob("*.ann")
+    assert "\nN1\tReference T1 entity:" in ann.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--format", "csv", "--only", "annotations"], "--only applies to --format jsonl only"),
+        (["--format", "jsonl", "--per-annotator"], "--per-annotator applies to --format brat"),
+        (["--format", "xlsx", "--entities-as", "note"], "--entities-as applies to --format brat"),
+    ],
+)
+def test_an_option_of_another_format_fails_in_one_line(run, study, tmp_path, args, said):
+    result = run("export", "-p", study, "--out", "x", *args)
+    assert_one_error_line(result)
+    assert said in result.stderr
+    assert not (tmp_path / "x").exists()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import ExportError, InputError
 from annotator.core.formats import brat, import_annotations
@@ -55,9 +56,10 @@ def test_a_speaker_mention_and_its_claim_in_brat_lines(folder, gold_project, see
     assert lines[:4] == [
         "T1\tspeaker 0 5\tقاآني",
         "A1\trole T1 person",
-        f"N1\tReference T1 entity:{qaani.id}\tEsmail Qaani",
-        f"#1\tProvenance T1\tannotator: gold | id: {speaker.id} | origin: imported"
-        f" | created: {speaker.created_at} | modified: {speaker.modified_at}",
+        "#1\tAnnotatorNotes T1\tentity: Esmail Qaani",
+        f"#2\tProvenance T1\tannotator: gold | id: {speaker.id} | origin: imported"
+        f" | created: {speaker.created_at} | modified: {speaker.modified_at}"
+        f" | entity_id: {qaani.id}",
     ]
     claim = next(line.split("\t")[0] for line in lines if "\tclaim 339 474\t" in line)
     speaker = next(line.split("\t")[0] for line in lines if "\tspeaker 317 329\t" in line)
@@ -70,6 +72,71 @@ def test_a_speaker_mention_and_its_claim_in_brat_lines(folder, gold_project, see
         f"AnnotatorNotes {claim}\tcue: أكد"
         " | stance: Palestinian cause=favor | stance: Israel=against",
     ]
+
+
+def test_no_normalization_lines_unless_asked(folder, gold_project, tmp_path):
+    assert not [x for x in ann_of(folder).read_text("utf-8").splitlines() if x.startswith("N")]
+    brat.export(gold_project, tmp_path / "n", entities_as="normalization")
+    lines = ann_of(tmp_path / "n").read_text(encoding="utf-8").splitlines()
+    qaani = next(e for e in gold_project.entities() if e.name == "Esmail Qaani")
+    assert lines[2] == f"N1\tReference T1 entity:{qaani.id}\tEsmail Qaani"
+    assert "entity_id" not in "".join(lines)
+
+
+@pytest.mark.parametrize("entities_as", brat.ENTITIES_AS)
+def test_either_form_of_entities_imports_back_to_the_same_entities(
+    gold_project, fresh, seed_id, tmp_path, entities_as
+):
+    brat.export(gold_project, tmp_path / "b", entities_as=entities_as)
+    (doc_id,) = import_annotations(fresh, tmp_path / "b").documents_added
+    # brat carries an entity's id and name, not its kind and aliases.
+    assert described(fresh, doc_id, entity_details=False) == described(
+        gold_project, seed_id, entity_details=False
+    )
+    assert {(e.id, e.name) for e in fresh.entities()} == {
+        (e.id, e.name) for e in gold_project.entities()
+    }
+
+
+def test_an_entity_note_without_an_id_finds_the_entity_by_name(fresh, tmp_path):
+    ann = write_brat(
+        tmp_path / "b",
+        "قال الوزير إن",
+        ["T1\tspeaker 4 10\tالوزير", "#1\tAnnotatorNotes T1\tentity: وزير الخارجية"],
+    )
+    import_annotations(fresh, ann, annotator="amina")
+    (speaker,) = fresh.annotations(fresh.documents()[0].id)
+    assert speaker.entity.name == "وزير الخارجية"
+
+
+def test_an_entity_given_both_as_note_and_normalization_is_refused(fresh, tmp_path):
+    ann = write_brat(
+        tmp_path / "b",
+        "قال الوزير إن",
+        [
+            "T1\tspeaker 4 10\tالوزير",
+            "N1\tReference T1 entity:x\tالوزير",
+            "#1\tAnnotatorNotes T1\tentity: وزير الخارجية",
+        ],
+    )
+    with pytest.raises(InputError, match=r"article\.ann:3: T1 has a second entity"):
+        import_annotations(fresh, ann, annotator="amina")
+    assert (fresh.annotation_count(), fresh.documents(), fresh.entities()) == (0, [], [])
+
+
+def test_an_entity_id_that_is_not_a_uuid_is_refused_naming_the_line(fresh, tmp_path):
+    ann = write_brat(
+        tmp_path / "b",
+        "قال الوزير إن",
+        [
+            "T1\tspeaker 4 10\tالوزير",
+            "#1\tAnnotatorNotes T1\tentity: وزير الخارجية",
+            "#2\tProvenance T1\tannotator: amina | entity_id: 42",
+        ],
+    )
+    with pytest.raises(InputError, match=r"article\.ann:3: entity_id '42' is not a UUID"):
+        import_annotations(fresh, ann)
+    assert (fresh.annotation_count(), fresh.documents(), fresh.entities()) == (0, [], [])
 
 
 def test_annotation_conf_declares_the_schema_for_brat(folder):
@@ -224,13 +291,17 @@ def test_notes_escape_separators_and_line_breaks(project, tmp_path):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(annotated_texts())
-def test_any_text_and_annotations_survive_the_brat_round_trip(case):
+@given(annotated_texts(), st.sampled_from(brat.ENTITIES_AS), st.booleans())
+def test_any_text_and_annotations_survive_the_brat_round_trip(case, entities_as, per_annotator):
     text, plans = case
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         with build(folder / "a.annotator", text, plans) as source:
-            brat.export(source, folder / "brat")
+            # A per-annotator folder holds only documents someone worked on.
+            per_annotator = per_annotator and bool(source.annotations("doc"))
+            brat.export(
+                source, folder / "brat", entities_as=entities_as, per_annotator=per_annotator
+            )
             with Project.create(folder / "b.annotator") as target:
                 result = import_annotations(target, folder / "brat")
                 (doc_id,) = result.document_ids

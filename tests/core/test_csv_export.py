@@ -192,3 +192,44 @@ def test_pandas_reads_back_the_exact_span_texts(case):
     with exported_texts(*case, formula_guard=False) as (stored, path):
         table = pandas.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert {i: t for i, t in zip(table["annotation_id"], table["text"], strict=True)} == stored
+
+
+def test_libreoffice_reads_the_csv_exactly_with_the_utf8_character_set(exported, tmp_path):
+    """The README's advice: LibreOffice's default character set garbles the Arabic (it reads
+    the file as a single-byte charset); with Unicode (UTF-8) chosen, every cell is exact.
+    Filter options: comma, double quote, character set 76 = UTF-8, from line 1."""
+    import shutil
+    import subprocess
+
+    openpyxl = pytest.importorskip("openpyxl")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the import check did not run")
+
+    def converted(name, *options):
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                "--headless",
+                *options,
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(tmp_path / name),
+                str(exported),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        sheet = openpyxl.load_workbook(tmp_path / name / "gold.xlsx").active
+        return [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+
+    with open(exported, encoding="utf-8-sig", newline="") as handle:
+        expected = list(csv.reader(handle))
+    assert converted("utf8", "--infilter=CSV:44,34,76,1") == expected
+    garbled = converted("default")
+    assert garbled != expected and "Ø" in garbled[1][6]  # "قاآني" read as single bytes

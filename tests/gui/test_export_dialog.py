@@ -24,6 +24,7 @@ def test_the_dialog_offers_every_format_and_all_annotators(qtbot, two_annotators
     assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == [
         "csv",
         "claims",
+        "xlsx",
         "jsonl",
         "brat",
         "xmi",
@@ -52,6 +53,28 @@ def test_exporting_one_annotator_as_csv(qtbot, two_annotators, workbench, tmp_pa
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["annotator"], r["text"]) for r in rows] == [("amal", "العميد قاآني")]
+
+
+def test_exporting_a_spreadsheet_from_the_window(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch
+):
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "study.xlsx"
+
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+        assert dialog.formula_guard.isHidden()  # cells are strings there, never formulas
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
+    assert export_from_window(two_annotators, workbench.document_id, None) == (
+        f"Wrote 2 row(s) to {out}"
+    )
+    sheet = openpyxl.load_workbook(out)["annotations"]
+    assert sheet.sheet_view.rightToLeft
+    texts = {(row[2], row[6]) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert texts == {("amal", "العميد قاآني"), ("omar", "قاآني")}
 
 
 def test_a_brat_folder_with_files_asks_before_replacing_them(

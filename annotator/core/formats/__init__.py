@@ -19,6 +19,7 @@ from annotator.core.formats import (
     jsonl,
     spacy_docbin,
     span_json,
+    xlsx,
     xmi,
 )
 from annotator.core.formats.export import ExportResult
@@ -70,6 +71,15 @@ EXPORTS: dict[str, ExportFormat] = {
             unit="row",
             formula_guard=True,
             export=claims.export,
+        ),
+        ExportFormat(
+            "xlsx",
+            "Spreadsheet (xlsx): the annotations and claims tables as sheets, right to left",
+            folder=False,
+            suffix=".xlsx",
+            unit="row",
+            formula_guard=False,
+            export=xlsx.export,
         ),
         ExportFormat(
             "jsonl",

@@ -8,9 +8,14 @@ between the breaks (`T1	claim 10 20;21 30	first line second line`). README.md ha
     T1  LAYER START END  TEXT                      an annotation
     A1  ATTRIBUTE T1 VALUE                         a choice attribute (brat multi-valued)
     R1  LAYER_LINK Arg1:T2 Arg2:T1                 a link (a claim's speaker)
-    N1  Reference T1 entity:ENTITY-UUID  NAME      the speaker entity
-    #1  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
-    #2  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
+    #1  AnnotatorNotes T1  entity: NAME            the speaker entity's name
+    #2  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
+    #3  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
+                       (| entity_id: UUID on a mention that has an entity)
+
+With `entities_as="normalization"` the entity is brat's normalization line instead,
+`N1  Reference T1 entity:ENTITY-UUID  NAME`; both forms are read. With `per_annotator` each
+annotator's documents go into a subfolder of their own (the layout of bratiaa).
 """
 
 from __future__ import annotations
@@ -56,7 +61,8 @@ ENTITY_DB = "entity"
 # A value brat can hold as an attribute value and list in annotation.conf.
 _TOKEN = re.compile(r"[^\s|,]+")
 _NAMESPACE = uuid.UUID("0b6f3a1e-5c7d-4e2b-8f9a-6d1c2b3a4e5f")
-_PROVENANCE_FIELDS = ("annotator", "id", "origin", "created", "modified")
+_PROVENANCE_FIELDS = ("annotator", "id", "origin", "created", "modified", "entity_id")
+ENTITIES_AS = ("note", "normalization")
 
 
 # ----------------------------------------------------------------------------- export
@@ -218,8 +224,21 @@ def visual_conf(schema: LabelSchema) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ann_lines(schema: LabelSchema, text: str, annotations: list[Annotation]) -> list[str]:
-    """The `.ann` lines of one document's annotations."""
+def ann_lines(
+    schema: LabelSchema,
+    text: str,
+    annotations: list[Annotation],
+    entities_as: str = "note",
+) -> list[str]:
+    """The `.ann` lines of one document's annotations.
+
+    A mention's entity is written, with `entities_as="note"`, as a field of its AnnotatorNotes
+    line named after the layer's entity attribute (`entity: NAME`) and its id as the
+    Provenance field `entity_id`; with `"normalization"` as brat's `N` line instead
+    (`N1 Reference T1 entity:UUID NAME`), which brat shows but other readers refuse or drop.
+    """
+    if entities_as not in ENTITIES_AS:
+        raise ValueError(f"entities_as must be one of {', '.join(ENTITIES_AS)}")
     tids = {a.id: f"T{n}" for n, a in enumerate(annotations, start=1)}
     counters = {"A": 0, "R": 0, "N": 0, "#": 0}
 
@@ -246,11 +265,15 @@ def ann_lines(schema: LabelSchema, text: str, annotations: list[Annotation]) -> 
                 target = tids[annotation.link_id]
                 kind = relation_type(layer.name, attribute.name)
                 lines.append(f"{next_id('R')}\t{kind} Arg1:{tid} Arg2:{target}")
-        if annotation.entity is not None:
-            entity = annotation.entity
+        entity = annotation.entity
+        entity_attribute = layer.attribute_of_type("entity")
+        as_note = entity is not None and entities_as == "note" and entity_attribute is not None
+        if entity is not None and not as_note:
             lines.append(
                 f"{next_id('N')}\tReference {tid} {ENTITY_DB}:{entity.id}\t{escape(entity.name)}"
             )
+        if as_note:
+            notes.insert(0, (entity_attribute.name, escape(entity.name)))
         notes += [("stance", f"{escape(s.target)}={escape(s.value)}") for s in annotation.stances]
         if notes:
             lines.append(f"{next_id('#')}\t{NOTES} {tid}\t{note_fields(notes)}")
@@ -260,6 +283,7 @@ def ann_lines(schema: LabelSchema, text: str, annotations: list[Annotation]) -> 
             ("origin", annotation.origin),
             ("created", annotation.created_at),
             ("modified", annotation.modified_at),
+            ("entity_id", entity.id if as_note else ""),
         )
         lines.append(
             f"{next_id('#')}\t{PROVENANCE} {tid}\t"
@@ -276,45 +300,74 @@ def export(
     annotators: Iterable[str] | None = None,
     overwrite: bool = False,
     formula_guard: bool = True,  # a CSV option: brat files hold no formulas
+    per_annotator: bool = False,
+    entities_as: str = "note",
 ) -> ExportResult:
     """Write the selection into the folder `out` (made if missing); returns the annotation count.
 
-    Nothing is written when any file exists already, unless `overwrite`.
+    Without `per_annotator` each document is one `.txt` and one `.ann` holding every annotator's
+    annotations. With it each annotator gets a subfolder (named after them) holding the
+    documents they worked on, each `.ann` with their annotations only: the layout brat
+    agreement tools read (bratiaa: one first-level folder per annotator, `annotation.conf` at
+    the root). `annotation.conf` and `visual.conf` are at the top either way. `entities_as`:
+    see `ann_lines`. Nothing is written when any file exists already, unless `overwrite`.
     """
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; brat export needs a folder")
-    selection = select(project, document_ids, annotators)
-    taken: set[str] = set()
-    plan: list[tuple[str, Path, Path]] = []
-    for summary in selection.documents:
-        base = unique_name(safe_filename(summary.title, summary.id), taken)
-        plan.append(
-            (summary.id, path_inside(folder, f"{base}.txt"), path_inside(folder, f"{base}.ann"))
+    if entities_as not in ENTITIES_AS:
+        raise ExportError(
+            f"unknown way to write entities {entities_as!r} (known: {', '.join(ENTITIES_AS)})"
         )
+    selection = select(project, document_ids, annotators)
+    # (document id, annotators whose annotations go in, .txt path, .ann path)
+    plan: list[tuple[str, set[str] | None, Path, Path]] = []
+    if per_annotator:
+        names = list(selection.annotators or project.annotators())
+        folders: set[str] = set()
+        for name in names:
+            sub = path_inside(folder, unique_name(safe_filename(name, "annotator"), folders))
+            done = project.annotated_documents(name)
+            taken: set[str] = set()
+            for summary in selection.documents:
+                if summary.id in done:
+                    base = unique_name(safe_filename(summary.title, summary.id), taken)
+                    plan.append((summary.id, {name}, sub / f"{base}.txt", sub / f"{base}.ann"))
+    else:
+        wanted = None if selection.annotators is None else set(selection.annotators)
+        taken = set()
+        for summary in selection.documents:
+            base = unique_name(safe_filename(summary.title, summary.id), taken)
+            plan.append(
+                (
+                    summary.id,
+                    wanted,
+                    path_inside(folder, f"{base}.txt"),
+                    path_inside(folder, f"{base}.ann"),
+                )
+            )
     confs = [path_inside(folder, "annotation.conf"), path_inside(folder, "visual.conf")]
-    targets = [p for _, txt, ann in plan for p in (txt, ann)] + confs
+    targets = [p for _, _, txt, ann in plan for p in (txt, ann)] + confs
     if not overwrite:
         for path in targets:
             if path.exists() or path.is_symlink():
                 raise ExportError(f"{path} exists; use --force to overwrite")
-    made = not folder.exists()
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted = None if selection.annotators is None else set(selection.annotators)
+    made = [p for p in [folder, *dict.fromkeys(txt.parent for _, _, txt, _ in plan)]]
+    made = [p for p in made if not p.exists()]
+    for path in made:
+        path.mkdir(parents=True, exist_ok=True)
     count = 0
 
     def files() -> Iterator[tuple[Path, str]]:
         nonlocal count
-        for doc_id, txt_path, ann_path in plan:
+        for doc_id, wanted, txt_path, ann_path in plan:
             text = project.text(doc_id)
             annotations = [
                 a for a in project.annotations(doc_id) if wanted is None or a.annotator in wanted
             ]
             yield txt_path, text
-            yield (
-                ann_path,
-                "".join(line + "\n" for line in ann_lines(project.schema, text, annotations)),
-            )
+            lines = ann_lines(project.schema, text, annotations, entities_as)
+            yield ann_path, "".join(line + "\n" for line in lines)
             count += len(annotations)
         yield confs[0], annotation_conf(project.schema)
         yield confs[1], visual_conf(project.schema)
@@ -322,9 +375,10 @@ def export(
     try:
         write_together(files(), overwrite=overwrite)
     except BaseException:
-        if made:  # the folder this export made goes too: complete or not there
+        # The folders this export made go too: complete or not there.
+        for path in reversed(made):
             with contextlib.suppress(OSError):
-                folder.rmdir()
+                path.rmdir()
         raise
     return ExportResult(paths=tuple(targets), rows=count)
 
@@ -350,6 +404,7 @@ class _Document:
     ann_path: Path
     raw: str  # the .txt exactly as brat reads it
     spans: dict[str, _Span]
+    folder_annotator: str | None = None  # the subfolder of a per-annotator layout
 
     @cached_property
     def dropped(self) -> list[int]:
@@ -503,11 +558,11 @@ def _provenance_value(name: str, value: str) -> str:
     """A provenance field as stored: ids must be UUIDs, times ISO 8601 in UTC."""
     if name in ("created", "modified"):
         return utc_timestamp(value, name)
-    if name == "id":
+    if name in ("id", "entity_id"):
         try:
             return str(uuid.UUID(value))
         except ValueError:
-            raise AnnotatorError(f"id {value!r:.60} is not a UUID") from None
+            raise AnnotatorError(f"{name} {value!r:.60} is not a UUID") from None
     return value
 
 
@@ -517,9 +572,20 @@ def import_annotations(
     """Import an `.ann` file (its `.txt` beside it) or a folder of them, in one transaction.
 
     A document is found by its text; one the project lacks is added. The annotators recorded
-    in the files are used unless `annotator` is given.
+    in the files are used unless `annotator` is given. In a folder laid out per annotator
+    (`annotation.conf` at the top, every `.ann` in a subfolder: see `export(per_annotator=)`),
+    a file that records no annotator is taken as the annotator its first subfolder names.
     """
-    documents = [read_document(p) for p in ann_files(Path(path))]
+    path = Path(path)
+    documents = [read_document(p) for p in ann_files(path)]
+    if (
+        annotator is None
+        and path.is_dir()
+        and (path / "annotation.conf").is_file()
+        and all(d.ann_path.parent != path for d in documents)
+    ):
+        for document in documents:
+            document.folder_annotator = document.ann_path.relative_to(path).parts[0]
     added = skipped = 0
     touched: set[str] = set()
     documents_added: list[str] = []
@@ -592,7 +658,7 @@ def _store(
     owners: dict[str, str] = {}
     for tid, span in document.spans.items():
         recorded = span.provenance.get("annotator")
-        owner = annotator or recorded
+        owner = annotator or recorded or document.folder_annotator
         if not owner:
             raise InputError(
                 "this brat file records no annotator; give one with --annotator NAME",
@@ -647,9 +713,17 @@ def _annotation(
         layer = project.schema.layer(span.layer)
         attributes = dict(span.attributes)
         stances = []
+        entity = None
+        entity_attribute = layer.attribute_of_type("entity")
         for note_line, name, value in span.notes:
             line = note_line
-            if name == "stance" and layer.has_stance:
+            if entity_attribute is not None and name == entity_attribute.name:
+                # The entity written as a note (the default since `entities_as`).
+                if span.entity is not None or entity is not None:
+                    raise AnnotatorError(f"{tid} has a second entity")
+                ref = span.provenance.get("entity_id", "")
+                entity = entities.find(ENTITY_DB if ref else "", ref, unescape(value))
+            elif name == "stance" and layer.has_stance:
                 parts = _split_unescaped(value, "=")
                 if len(parts) != 2:
                     raise AnnotatorError(f"stance {value!r} is not 'target=value'")
@@ -665,7 +739,6 @@ def _annotation(
             if link is None or kind not in (relation_type(layer.name, link.name), link.name):
                 raise AnnotatorError(f"relation {kind!r} is not a link of layer {layer.name!r}")
             link_id = project.live_link(ids[target])
-        entity = None
         if span.entity is not None:
             line, db, ref, name = span.entity
             entity = entities.find(db, ref, name)

@@ -17,7 +17,7 @@ def claim_layers(schema: LabelSchema) -> list[Layer]:
     return [layer for layer in schema.layers if layer.has_stance or layer.attribute_of_type("link")]
 
 
-def _sources(schema: LabelSchema) -> dict[str, str]:
+def sources(schema: LabelSchema) -> dict[str, str]:
     """Each column of the table and the annotation_table column it is read from."""
     table = {
         "document_id": "document_id",
@@ -42,7 +42,7 @@ def _sources(schema: LabelSchema) -> dict[str, str]:
 
 
 def columns(schema: LabelSchema) -> list[str]:
-    return list(_sources(schema))
+    return list(sources(schema))
 
 
 def export(
@@ -57,7 +57,7 @@ def export(
     """Write the claims table of the selection (UTF-8 with BOM, complete or not at all)."""
     out = Path(out)
     selection = select(project, document_ids, annotators)
-    table = _sources(project.schema)
+    table = sources(project.schema)
     rows = project.annotation_table(
         list(table.values()),
         document_ids=selection.document_ids,

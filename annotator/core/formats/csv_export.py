@@ -31,10 +31,10 @@ _FIXED_SOURCE = {"annotation_id": "id"}
 
 def columns(schema: LabelSchema) -> list[str]:
     """Fixed columns around one or more columns per attribute of the schema, in schema order."""
-    return list(_sources(schema))
+    return list(sources(schema))
 
 
-def _sources(schema: LabelSchema) -> dict[str, tuple[str, ...]]:
+def sources(schema: LabelSchema) -> dict[str, tuple[str, ...]]:
     """Each column of the table and the annotation_table columns it is read from."""
     attributes: dict[str, list[str]] = {}
     for layer in schema.layers:
@@ -92,7 +92,7 @@ def export(
     """
     out = Path(out)
     selection = select(project, document_ids, annotators)
-    table = _sources(project.schema)
+    table = sources(project.schema)
     rows = project.annotation_table(
         [sources if len(sources) > 1 else sources[0] for sources in table.values()],
         document_ids=selection.document_ids,

@@ -37,6 +37,8 @@ from annotator.core.store.project import AnnotationState, Project, TextSource, n
 
 FORMAT = "arabic-news-annotator"
 VERSION = 1
+# What `export(only=...)` can keep, in the order the export writes them: record `type`s.
+RECORD_TYPES = ("annotator", "entity", "document", "annotation")
 _RESERVED = {
     "id",
     "layer",
@@ -150,6 +152,13 @@ def import_annotations(
     """
     path = Path(path)
     records = read_records(path)
+    if records[0][1].get("type") in RECORD_TYPES:
+        raise InputError(
+            f"a JSON Lines export written with --only (no header line, first record of type "
+            f"{records[0][1]['type']!r}): it is for analysis; import the full jsonl export",
+            str(path),
+            records[0][0],
+        )
     if is_export(records):
         if document_id is not None:
             raise InputError("--document applies to the gold format only", str(path))
@@ -307,12 +316,22 @@ def export(
     annotators: Iterable[str] | None = None,
     overwrite: bool = False,
     formula_guard: bool = True,  # a CSV option: JSON has no formulas
+    only: Iterable[str] | None = None,
 ) -> ExportResult:
     """Write the selection losslessly; returns the number of lines written.
 
     A whole-project export holds every annotator and entity; a selection holds the annotators
-    asked for (or all) and the entities its annotations refer to.
+    asked for (or all) and the entities its annotations refer to. With `only` (record types of
+    `RECORD_TYPES`) just those records are written, without the header: a flat file for
+    analysis (`only=["annotation"]` gives one annotation a line), which import refuses.
     """
+    kept = set(RECORD_TYPES if only is None else only)
+    unknown = kept - set(RECORD_TYPES)
+    if unknown:
+        raise ValidationError(
+            f"unknown record type(s) {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(RECORD_TYPES)})"
+        )
     out = Path(out)
     selection = select(project, document_ids, annotators)
     table = dict(
@@ -327,6 +346,8 @@ def export(
 
         def write(record: dict[str, Any]) -> None:
             nonlocal count
+            if only is not None and record["type"] not in kept:
+                return
             handle.write(_escape_line_breaks(json.dumps(record, ensure_ascii=False)) + "\n")
             count += 1
 
@@ -368,7 +389,8 @@ def export(
             )
         # Each line is put together from JSON pieces: the attributes and stances are JSON in the
         # project already, and strings go through the json module's C encoder.
-        for row in project.annotation_table(_ANNOTATION_COLUMNS, **table):
+        rows = project.annotation_table(_ANNOTATION_COLUMNS, **table)
+        for row in rows if "annotation" in kept else ():
             cells = [
                 value if name in ("attributes", "stances") else _json_value(value)
                 for name, value in zip(_ANNOTATION_COLUMNS, row, strict=True)

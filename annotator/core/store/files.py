@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from annotator.core.errors import ExportError
 from annotator.core.store import disk
@@ -126,9 +126,15 @@ def check_writable(path: Path, overwrite: bool) -> None:
 
 @contextmanager
 def replacing(
-    path: Path, *, overwrite: bool = False, encoding: str = "utf-8", newline: str | None = ""
-) -> Iterator[IO[str]]:
-    """Write a text file beside `path` and move it into place when the block ends without error.
+    path: Path,
+    *,
+    overwrite: bool = False,
+    encoding: str = "utf-8",
+    newline: str | None = "",
+    binary: bool = False,
+) -> Iterator[IO[Any]]:
+    """Write a text file (a binary one with `binary`) beside `path` and move it into place when
+    the block ends without error.
 
     The file appears complete or not at all; an existing file is replaced only with `overwrite`.
     A disk that is full or read-only raises ExportError naming it (nothing is left behind).
@@ -137,7 +143,8 @@ def replacing(
     tmp: Path | None = None
     try:
         tmp = temp_beside(path)
-        with open(tmp, "w", encoding=encoding, newline=newline) as handle:
+        opened = open(tmp, "wb") if binary else open(tmp, "w", encoding=encoding, newline=newline)
+        with opened as handle:
             yield handle
         # Checked again: the file may have appeared while this one was being written.
         check_writable(path, overwrite)
