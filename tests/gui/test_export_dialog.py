@@ -68,8 +68,8 @@ def test_exporting_a_spreadsheet_from_the_window(
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
-    assert export_from_window(two_annotators, workbench.document_id, None) == (
-        f"Wrote 2 row(s) to {out}"
+    assert plain(export_from_window(two_annotators, workbench.document_id, None)) == (
+        f"Rows written to {out}: 2"
     )
     sheet = openpyxl.load_workbook(out)["annotations"]
     assert sheet.sheet_view.rightToLeft
