@@ -9,9 +9,11 @@ every mention of a known entity is a speaker mention too. Pure functions over a 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from annotator.core.arabic.clitics import segment
 from annotator.core.arabic.search import SearchOptions, fold, search_text
 from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 from annotator.core.model import Entity
@@ -41,7 +43,7 @@ _VERBS = (
     ("أفاد", "فيد", False),
     ("صرح", "صرح", False),
     ("أوضح", "وضح", False),
-    ("لفت", "لفت", False),
+    ("لفت", "لفت", True),  # «لفت إلى تحسن ملحوظ …»
     ("نوه", "نوه", False),
     ("استعرض", "ستعرض", False),
     ("أكد", "ؤكد", True),
@@ -56,7 +58,7 @@ _VERBS = (
     ("دعا", "دعو", True),
     ("طالب", "طالب", True),
     ("كشف", "كشف", True),
-    ("أعرب", "عرب", True),
+    ("أعرب", "عرب", False),  # «أعرب عن أسفه كون …»: only the كون/أن clause is a claim
     ("اتهم", "تهم", True),
     ("أبلغ", "بلغ", False),
     ("أخبر", "خبر", False),
@@ -68,6 +70,17 @@ _VERBS = (
     ("أجاب", "جيب", False),
     ("رد", "رد", False),
     ("وصف", "صف", True),
+    ("عزا", "عزو", True),  # «عزا التأخير إلى …»
+    ("طمأن", "طمئن", False),  # «طمأنت المزارعين بأن …»
+    ("أقر", "قر", True),
+    ("ألمح", "لمح", False),
+    ("نبه", "نبه", False),
+    ("نقل", "نقل", False),  # a relay: «نقلت الإذاعة عن X أن …», «ونُقل عن X قوله …»
+    ("ندد", "ندد", False),
+    ("أدان", "دين", False),
+    ("رحب", "رحب", False),
+    ("ناشد", "ناشد", False),
+    ("حث", "حث", False),
 )
 # Irregular forms of weak verbs (past: she, they).
 _EXTRA_VERB_FORMS = {
@@ -76,18 +89,29 @@ _EXTRA_VERB_FORMS = {
     "رأى": ("رأت", "رأوا", "يرون"),
     "قال": ("قالت", "قالوا", "قلت", "قلنا"),
     "رد": ("ردت", "ردوا"),
+    "عزا": ("عزت", "عزوا", "يعزو", "تعزو"),
+    "أقر": ("أقرت", "أقروا"),
+    "حث": ("حثت", "حثوا"),
 }
+# Calls, demands, praise and condemnation: cues (they end the claim before them and name a
+# speaker for the cues after them) whose object is not a claim; only a quotation is.
+_CALLS = {
+    _f(w) for w in ("دعا", "طالب", "أشاد", "ندد", "أدان", "رحب", "ناشد", "حث", "داعي",
+                    "مطالب", "مشيد", "مندد", "مدين", "مرحب", "مناشد")
+}  # fmt: skip
+# Relays: the speaker is the source after «عن», not the subject (the outlet).
+_RELAYS = {_f(w) for w in ("نقل", "ناقل")}
 # Participles used as circumstantial accusatives: «…، مشيراً إلى أن …». Takes-object as above.
 _PARTICIPLES = (
     ("مشير", True),
     ("مؤكد", True),
     ("مضيف", False),
-    ("معرب", True),
+    ("معرب", False),
     ("منوه", False),
     ("مبين", True),
     ("مشدد", True),
     ("موضح", False),
-    ("لافت", False),
+    ("لافت", True),
     ("معتبر", True),
     ("محذر", True),
     ("داعي", True),
@@ -101,6 +125,14 @@ _PARTICIPLES = (
     ("مختتم", False),
     ("متهم", True),
     ("واصف", True),
+    ("عازي", True),
+    ("مطمئن", False),
+    ("ملمح", False),
+    ("منبه", False),
+    ("مندد", False),
+    ("مرحب", False),
+    ("مشيد", False),
+    ("مناشد", False),
 )
 # Cues that take «عن» as part of the cue.
 _WITH_AN = {_f(w) for w in ("أعرب", "معرب", "نقلا", "كشف", "كاشف")}
@@ -115,8 +147,9 @@ _CLITICS = ("", "و", "ف")  # conjunctions written on the cue
 _TENSE_CLITICS = ("", "س", "ل")  # future سـ, purpose لـ on a present verb
 
 
-def _verb_forms() -> dict[str, bool]:
-    forms: dict[str, bool] = {}
+def _verb_forms() -> dict[str, tuple[bool, str]]:
+    """Every written form of the lexicon's verbs (folded) -> (takes an object, lemma)."""
+    forms: dict[str, tuple[bool, str]] = {}
     for past, present, takes_object in _VERBS:
         written = [past + s + o for s in _PAST_SUFFIXES for o in _OBJECT_SUFFIXES]
         if present:
@@ -128,13 +161,38 @@ def _verb_forms() -> dict[str, bool]:
             ]
         written += list(_EXTRA_VERB_FORMS.get(past, ()))
         for word in written:
-            forms.setdefault(_f(word), takes_object)
+            forms.setdefault(_f(word), (takes_object, _f(past)))
+    return forms
+
+
+def learned_forms(cues: Iterable[str]) -> dict[str, tuple[bool, str]]:
+    """Cue words a project's researchers used («طمأنت», «معرباً عن») -> the written forms read
+    as cues: the word itself (folded, without a conjunction) and, for a word that reads as a
+    perfect verb of three or four letters with a person ending, the other perfect endings
+    («طمأنت» -> «طمأن», «طمأنوا», …). Cues of several words count by their first word."""
+    forms: dict[str, tuple[bool, str]] = {}
+    for cue in cues:
+        words = _f(cue).split()
+        if not words:
+            continue
+        word = words[0]
+        if word[:1] in "وف" and len(word) > 3 and word[1:] not in forms:
+            word = word[1:]
+        stem = word
+        for ending in ("وا", "ت", "تا"):
+            if word.endswith(ending) and 3 <= len(word) - len(ending) <= 4:
+                stem = word[: -len(ending)]
+                break
+        forms.setdefault(word, (False, stem))
+        if 3 <= len(stem) <= 4 and not stem.startswith("م"):
+            for ending in _PAST_SUFFIXES:
+                forms.setdefault(stem + ending, (False, stem))
     return forms
 
 
 _VERB_FORMS = _verb_forms()
 _PARTICIPLE_FORMS = {
-    _f(base + ending): takes_object
+    _f(base + ending): (takes_object, _f(base))
     for base, takes_object in _PARTICIPLES
     for ending in ("ا", "اً", "ة", "ين", "ون", "تين")
 }
@@ -152,7 +210,7 @@ _COMPLEMENTISERS = {
     _f(w)
     for w in (
         "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا",
-        "بأن", "بأنه", "بأنها", "بأنهم", "فإن", "وأن", "وإن",
+        "بأن", "بأنه", "بأنها", "بأنهم", "فإن", "وأن", "وإن", "كون", "بكون",
     )
 }  # fmt: skip
 _PREPOSITIONS = {
@@ -161,6 +219,24 @@ _PREPOSITIONS = {
         "في", "على", "إلى", "عن", "من", "مع", "خلال", "أمام", "عبر", "لدى", "حول", "بعد", "قبل",
         "عقب", "أثناء", "منذ", "ضمن", "بين", "تجاه", "إزاء", "ضد", "نحو", "عند", "لدي", "وفي",
         "وخلال", "وعلى", "وبعد", "وقبل", "وعقب", "ومن", "وأمام", "وعن", "وفي",
+    )
+}  # fmt: skip
+# «ونُقل عن مصدر قوله إن …»: the verbal noun of saying after a relayed source.
+_SAYING = {_f(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "قولهن")}
+# A contrast after a comma ends a claim: what follows is the narrator's («، إلا أنه امتنع …»).
+_CONTRASTS = {_f(w) for w in ("إلا", "غير")}
+# Nouns of outlets: after a speaker's words they name whom he spoke to («أفاد مسؤول وكالة …»).
+_OUTLETS = {
+    _f(w) for w in ("وكالة", "صحيفة", "قناة", "إذاعة", "موقع", "مجلة", "شبكة", "تلفزيون")
+}  # fmt: skip
+# Adjectives that follow a definite title («الأمين العام», «المدير التنفيذي» ends in ي).
+_TITLE_ADJECTIVES = {
+    _f(w)
+    for w in (
+        "العام", "العامة", "الأعلى", "الأول", "الأولى", "الثاني", "الثانية", "المساعد",
+        "المساعدة", "المكلف", "الدائم", "الدائمة", "الخاص", "الخاصة", "السابق", "السابقة",
+        "المقبل", "المنتخب", "المستقيل", "المتحدة", "الجديد", "الجديدة", "الأسبق", "المنتهية",
+        "المؤقت", "المفوض", "الأعظم", "العليا", "المركزي", "المتحدث",
     )
 }  # fmt: skip
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
@@ -194,7 +270,9 @@ _TITLES = {
         "المستشار", "الملك", "الأمير", "المدير", "مدير", "زعيم", "الزعيم", "عضو", "المبعوث",
         "المندوب", "المفوض", "القيادي", "المسؤول", "مسؤول", "مصدر", "مصادر", "المصدر",
         "الخبير", "المحلل", "المرشد", "الإمام", "البابا", "الأستاذ", "نائب",
-        "المحامي", "الناشط", "الكاتب", "وكالة", "صحيفة", "الحكومة", "الوزارة", "وزارة",
+        "المحامي", "الناشط", "الكاتب", "المهندس", "الدكتورة", "المدرب", "اللاعب", "القاضي",
+        "المحافظ", "الأستاذة", "الخبيرة", "الباحث", "الباحثة", "مديرة", "المديرة", "وكالة",
+        "صحيفة", "الحكومة", "الوزارة", "وزارة",
         "الجيش", "الخارجية", "حركة", "الرئاسة", "البيت",
     )
 }  # fmt: skip
@@ -255,6 +333,17 @@ class _Cue:
     text: str  # as written, without a conjunction
     kind: str  # verb / participle / source
     takes_object: bool
+    lemma: str = ""  # folded past (verbs) or stem (participles)
+
+    @property
+    def call(self) -> bool:
+        """A call, demand, praise or condemnation: only a quotation after it is a claim."""
+        return self.lemma in _CALLS
+
+    @property
+    def relay(self) -> bool:
+        """«نقل … عن X»: X is the speaker."""
+        return self.lemma in _RELAYS
 
 
 @dataclass
@@ -312,8 +401,15 @@ def quotations(text: str) -> list[tuple[int, int, int]]:
 class _Article:
     """The text cut into words, quotations and sentences, with the cues found in it."""
 
-    def __init__(self, text: str):
+    def __init__(
+        self,
+        text: str,
+        learned: dict[str, tuple[bool, str]] | None = None,
+        names: frozenset[str] = frozenset(),
+    ):
         self.text = text
+        self.learned = learned or {}
+        self.names = names  # folded words of known entities' names: «لقاآني» is spoken to
         self.words: list[_Word] = []
         position = 0
         while position < len(text):
@@ -374,9 +470,34 @@ class _Article:
             if self.quote_around(word.start) is not None:
                 continue
             cue = self._cue_at(index)
-            if cue is not None:
+            if cue is not None and not self._embedded(cue):
                 cues.append(cue)
         return cues
+
+    def _embedded(self, cue: _Cue) -> bool:
+        """A verb inside a relative clause («والتي أعلنتها …») or describing the object of an
+        earlier verb («نشر صوراً تفيد …») reports nothing of its own."""
+        if cue.kind != "verb" or cue.index == 0:
+            return False
+        previous = self.words[cue.index - 1]
+        between = self.text[previous.end : self.words[cue.index].start]
+        if between.strip():
+            return False
+        if _bare(previous.form) in _RELATIVES or previous.form in _RELATIVES:
+            return True
+        if previous.form == _f("عدم"):
+            return True  # «عدم ذكر اسمه»: a verbal noun
+        # «الذي فضل عدم ذكر …», «والتي أعلنتها …»: inside a relative clause.
+        for back in range(cue.index - 1, max(-1, cue.index - 5), -1):
+            word = self.words[back]
+            if any(ch in self.text[word.end : self.words[back + 1].start] for ch in "،,.:"):
+                break
+            if _bare(word.form) in _RELATIVES:
+                return True
+        written = self.text[previous.start : previous.end]
+        word = self.text[self.words[cue.index].start : self.words[cue.index].end]
+        conjoined = word[:1] in "وف" and word != cue.text
+        return not conjoined and (written.endswith("اً") or written.endswith("ًا"))
 
     def _cue_at(self, index: int) -> _Cue | None:
         word = self.words[index]
@@ -393,18 +514,20 @@ class _Article:
                 ):
                     last = index + len(phrase) - 1
                     return _Cue(index, last, self._written(index, last, clitic), "source", False)
-            kind, takes_object = None, False
+            kind, takes_object, lemma = None, False, ""
             if bare in _VERB_FORMS:
-                kind, takes_object = "verb", _VERB_FORMS[bare]
+                kind, (takes_object, lemma) = "verb", _VERB_FORMS[bare]
             elif bare in _PARTICIPLE_FORMS:
-                kind, takes_object = "participle", _PARTICIPLE_FORMS[bare]
+                kind, (takes_object, lemma) = "participle", _PARTICIPLE_FORMS[bare]
+            elif bare in self.learned:
+                kind, (takes_object, lemma) = "verb", self.learned[bare]
             if kind is None:
                 continue
             last = index
             if two and following.form == _f("عن") and self._stem_takes_an(bare):
                 last = index + 1
                 written = self._written(index, last, clitic)
-            return _Cue(index, last, written, kind, takes_object)
+            return _Cue(index, last, written, kind, takes_object, lemma)
         return None
 
     def _written(self, first: int, last: int, clitic: str) -> str:
@@ -427,6 +550,10 @@ class _Article:
     def _adjacent(self, word: _Word, following: _Word) -> bool:
         return not self.text[word.end : following.start].strip()
 
+    def sentence_end_after(self, position: int) -> int:
+        """The end of the sentence holding `position`."""
+        return self.sentences[self.sentence_of(position)][1] if self.sentences else len(self.text)
+
     def sentence_of(self, position: int) -> int:
         starts = [s for s, _ in self.sentences]
         return max(0, bisect.bisect_right(starts, position) - 1)
@@ -435,9 +562,17 @@ class _Article:
 # ---------------------------------------------------------------------------------- detection
 
 
-def detect(text: str, entities: Sequence[Entity] = ()) -> Detection:
-    """Suggested speaker mentions and claims of one text (pure: nothing is stored)."""
-    article = _Article(text)
+def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ()) -> Detection:
+    """Suggested speaker mentions and claims of one text (pure: nothing is stored). `cues`:
+    cue words learned from a project (see `learned_forms`), read besides the lexicon's."""
+    names = frozenset(
+        word
+        for entity in entities
+        for name in (entity.name, *entity.aliases)
+        for word in _f(name).split()
+        if len(word) > 2
+    )
+    article = _Article(text, learned_forms(cues), names)
     mentions = _entity_mentions(text, entities)
     state = _State()
     cues_by_sentence: dict[int, list[_Cue]] = {}
@@ -563,6 +698,12 @@ def _read_cue(
             if found is not None:
                 subject = found
                 after = article.word_index(found[1])
+        if cue.relay:
+            # «نقلت الإذاعة عن دبلوماسيين أن …»: the outlet relays, the source speaks.
+            source = _relayed_source(article, after, limit)
+            if source is None:
+                return
+            subject, after = source
         if subject is not None:
             state.cue_subjects.setdefault(number, subject)
     claims = _claims_after(article, cue, after, limit, scope_end, sentence_end)
@@ -582,10 +723,52 @@ def _read_cue(
         state.last_speaker, state.last_speaker_sentence = subject, number
 
 
+def _relayed_source(
+    article: _Article, index: int, limit: int
+) -> tuple[tuple[int, int], int] | None:
+    """After a relay verb and its outlet: the source named after «عن» and the index of the
+    word after it (past «قوله»), or None when no «عن» follows within the clause."""
+    words, text = article.words, article.text
+    for at in range(index, min(limit, index + 8)):
+        if at > index and any(ch in text[words[at - 1].end : words[at].start] for ch in ".:"):
+            return None
+        if words[at].form != _f("عن"):
+            continue
+        source = _noun_phrase(article, at + 1, limit)
+        if source is None:
+            return None
+        after = article.word_index(source[1])
+        if after < limit and words[after].form in _SAYING:
+            after += 1
+        return source, after
+    return None
+
+
 def _claims_after(
     article: _Article, cue: _Cue, index: int, limit: int, scope_end: int, sentence_end: int
 ) -> list[tuple[int, int, str]]:
     """The claims of a cue: what follows its subject up to the next cue of the sentence."""
+    found = _what_was_said(article, cue, index, limit, scope_end, sentence_end)
+    if cue.call:
+        return [claim for claim in found if text_is_quoted(article.text, *claim[:2])]
+    if cue.lemma == _f("وصف"):
+        # «وصف X Y بـ«…»»: the quoted description is the claim.
+        for quote in article.top_quotes:
+            if words_before := article.text[max(0, quote.start - 3) : quote.start]:
+                if quote.start < scope_end and _f(words_before).rstrip(" ـ").endswith("ب"):
+                    if article.words[index].start <= quote.start:
+                        return [(quote.start, quote.end, "direct")]
+    return found
+
+
+def text_is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether the span opens and closes with quotation marks."""
+    return text[start] in QUOTE_PAIRS and text[end - 1] in QUOTE_PAIRS.values()
+
+
+def _what_was_said(
+    article: _Article, cue: _Cue, index: int, limit: int, scope_end: int, sentence_end: int
+) -> list[tuple[int, int, str]]:
     text, words = article.text, article.words
     complement = colon = addressed = False
     position = words[index - 1].end if index > 0 else 0
@@ -613,6 +796,25 @@ def _claims_after(
         ) is not None:
             # «لنظيرها الفرنسي أن …», «في بيان إنها …», «خلال اتصال هاتفي ضرورة …»
             index = ahead
+            position = max(position, words[index - 1].end)
+            continue
+        elif _bare(word.form) in _RELATIVES and any(ch in gap for ch in _CLAUSE_MARKS):
+            # «وتابع المسؤول، الذي فضل عدم ذكر اسمه، أن …»: the relative clause describes him.
+            close = _next_mark(text, word.end, sentence_end)
+            if close is None:
+                break
+            index = article.word_index(close + 1)
+            position = close + 1
+            continue
+        elif (
+            not cue.takes_object
+            and (ahead := _content_ahead(article, index, limit, heads=False, commas=True))
+            is not None
+        ):
+            # «أفاد مسؤول وكالة الأنباء، الخميس، أن …», «طمأنت المزارعين بأن …»,
+            # «معرباً عن أسفه كون …»: whom he told, or what he felt, before what he said.
+            index = ahead
+            position = max(position, words[index - 1].end)
             continue
         else:
             break
@@ -634,8 +836,9 @@ def _claims_after(
         return found
     if start >= scope_end:
         return []
-    # An indirect claim runs to the next cue of the sentence (scope_end), else to its end.
-    clause = _trim(text, start, min(scope_end, sentence_end))
+    # An indirect claim runs to the next cue of the sentence (scope_end), else to its end,
+    # and stops before a contrast the narrator adds («، إلا أنه امتنع …»).
+    clause = _trim(text, start, _contrast(article, start, min(scope_end, sentence_end)))
     if clause is None or _count_words(article, *clause) < 2:
         return []
     if complement:
@@ -647,20 +850,43 @@ def _claims_after(
     return []
 
 
-def _content_ahead(article: _Article, index: int, limit: int) -> int | None:
+def _content_ahead(
+    article: _Article, index: int, limit: int, heads: bool = True, commas: bool = False
+) -> int | None:
     """Where what was said starts after an addressee or a circumstance: the index of أن/إن,
-    of an object head («ضرورة») or of the first word of a quotation, within six words and
-    before any punctuation; None when there is none."""
+    of an object head («ضرورة», when `heads`) or of the first word of a quotation, within
+    eight words and before any punctuation (commas allowed when `commas`: «وكالة الأنباء،
+    الخميس، أن …»); None when there is none. A short quotation right after a word is part of
+    a name («لصحيفة «المساء»») and is read through."""
     words, text = article.words, article.text
-    for ahead in range(index + 1, min(index + 7, limit)):
+    ahead = index + 1
+    while ahead < min(index + 9, limit):
         gap = text[words[ahead - 1].end : words[ahead].start]
-        if _quote_in(article, words[ahead - 1].end, words[ahead].start) is not None:
+        quote = _quote_in(article, words[ahead - 1].end, words[ahead].start)
+        if quote is not None:
+            after = article.word_index(quote.end)
+            # «لصحيفة «المساء» إن …»: a short quotation followed by إن is a name.
+            if quote.words <= 3 and gap.strip()[:1] == text[quote.start] and after < limit:
+                if words[after].form in _COMPLEMENTISERS:
+                    if not text[quote.end : words[after].start].strip(" ،,"):
+                        return after
             return ahead
-        if gap.strip():
+        marks = gap.strip()
+        if marks and not (commas and all(ch in _CLAUSE_MARKS for ch in marks)):
             return None
-        if words[ahead].form in _COMPLEMENTISERS or words[ahead].form in _OBJECT_HEADS:
+        if any(c.index == ahead for c in article.cues):
+            return None
+        form = words[ahead].form
+        if form in _COMPLEMENTISERS or (heads and form in _OBJECT_HEADS):
             return ahead
+        ahead += 1
     return None
+
+
+def _next_mark(text: str, start: int, end: int) -> int | None:
+    """The position of the first clause mark in [start, end), or None."""
+    found = [at for at in (text.find(mark, start, end) for mark in _CLAUSE_MARKS) if at >= 0]
+    return min(found) if found else None
 
 
 def _quote_in(article: _Article, start: int, end: int) -> _Quote | None:
@@ -671,14 +897,16 @@ def _quote_in(article: _Article, start: int, end: int) -> _Quote | None:
     return None
 
 
+# Closing quotation marks and the percent signs of a figure («12%») end a claim with it.
+_KEPT_AT_END = frozenset(QUOTE_PAIRS.values()) | {"%", "٪"}
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop spaces, punctuation (but not quotation marks) and linking particles at the edges."""
     while start < end and not (is_word_char(text[start]) or text[start] in QUOTE_PAIRS):
         start += 1
     while True:
-        while end > start and not (
-            is_word_char(text[end - 1]) or text[end - 1] in QUOTE_PAIRS.values()
-        ):
+        while end > start and not (is_word_char(text[end - 1]) or text[end - 1] in _KEPT_AT_END):
             end -= 1
         word_start = end
         while word_start > start and is_word_char(text[word_start - 1]):
@@ -688,6 +916,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue
         break
     return (start, end) if start < end else None
+
+
+def _contrast(article: _Article, start: int, end: int) -> int:
+    """`end`, or the clause mark before «إلا أن» / «غير أن» between `start` and `end`."""
+    text, words = article.text, article.words
+    for index in range(article.word_index(start) + 1, article.word_index(end)):
+        word = words[index]
+        if _bare(word.form) not in _CONTRASTS or index + 1 >= len(words):
+            continue
+        if words[index + 1].form not in _COMPLEMENTISERS:
+            continue
+        gap = text[words[index - 1].end : word.start]
+        if any(ch in gap for ch in _CLAUSE_MARKS) and article.quote_around(word.start) is None:
+            return words[index - 1].end
+    return end
 
 
 def _count_words(article: _Article, start: int, end: int) -> int:
@@ -715,10 +958,12 @@ def _is_preposition(form: str) -> bool:
     )
 
 
-def _noun_phrase(article: _Article, index: int, limit: int) -> tuple[int, int] | None:
+def _noun_phrase(
+    article: _Article, index: int, limit: int, appositions: bool = True
+) -> tuple[int, int] | None:
     """The mention starting at word `index`: words up to a preposition, أن, a relative, a time
     word, punctuation, a cue or an accusative (‑اً); a short quotation («قوة القدس») inside it
-    is part of the name."""
+    is part of the name, and so is a description between commas after it (`_apposition`)."""
     text, words = article.text, article.words
     first = index
     last = None
@@ -727,6 +972,8 @@ def _noun_phrase(article: _Article, index: int, limit: int) -> tuple[int, int] |
         word = words[index]
         gap = text[position : word.start]
         if last is not None and any(ch in gap for ch in _CLAUSE_MARKS + ":" + _SENTENCE_ENDS):
+            if appositions and any(ch in gap for ch in _CLAUSE_MARKS):
+                last = _apposition(article, index, limit) or last
             break
         quote = _quote_in(article, position, word.start)
         if quote is not None:
@@ -758,19 +1005,86 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if _is_preposition(form) or form in _PARTICLES:
         return True
-    if index > first and form in _OBJECT_HEADS:
+    if index > first and (form in _OBJECT_HEADS or form in _SAYING or form in {"ل", "ب"}):
         return True
     # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
-    if index > first and form[:1] in "لب" and len(form) > 2:
+    # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
+    segments = segment(article.text[word.start : word.end])
+    if index > first and form[:1] in "لب" and _bare(form)[1:] in article.names:
+        return True
+    if index > first and segments.preposition and len(form) > 2:
         if not (form.startswith("لل") or form == _f("باسم")):
             return True
-    if index == first and form[:1] in "لب" and (form[1:3] == "ال" or form.startswith("لل")):
+    if (
+        index == first
+        and segments.preposition
+        and (segments.rest.startswith("ال") or form.startswith("لل"))
+    ):
         return True
     if any(c.index == index for c in article.cues):
+        return True
+    if index > first and _ends_name(article, index):
         return True
     written = article.text[word.start : word.end]
     # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
     return written.endswith("اً") or written.endswith("ًا")
+
+
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
+_MASDAR_TAFIL = re.compile("^الت..ي.$")  # «التأخير», «التعديل»: verbal nouns, objects
+
+
+def _ends_name(article: _Article, index: int) -> bool:
+    """Whether word `index` starts what follows a speaker's name rather than continuing it:
+    an outlet spoken to after a description («مسؤول أوروبي وكالة …»), a definite noun after
+    a definite noun that is neither an adjective nor a title («الأمين العام التطورات»,
+    «الوزير المواطنين»), or a verbal noun «التفعيل» after a name («كمال ناصر التأخير»)."""
+    words = article.words
+    form, previous = words[index].form, words[index - 1].form
+    if form in _OUTLETS or _bare(form) in _OUTLETS:
+        return previous not in _TITLES and previous != _f("باسم")
+    if not form.startswith("ال") or form in _TITLES or form in _TITLE_ADJECTIVES:
+        return False
+    if _MASDAR_TAFIL.match(form) and previous not in _TITLES:
+        return True
+    if not previous.startswith("ال"):
+        return False
+    if form.endswith(_NISBA_ENDINGS):
+        return False
+    # Participles agreeing with the noun: «القوات المسلحة», «الجهات المعنية».
+    return not (form.startswith("الم") and not form.endswith(("ين", "ون")))
+
+
+def _apposition(article: _Article, index: int, limit: int) -> int | None:
+    """«سليم داود، مدير الميناء، إن …»: the end of a description between commas right after
+    a name, when what was said follows it (أن/إن, a quotation, a colon, a circumstance);
+    None when the words after the comma are not one."""
+    text, words = article.text, article.words
+    if index >= limit:
+        return None
+    form = words[index].form
+    if _bare(form) in _RELATIVES or form in _COMPLEMENTISERS or _bare(form) in _TIME_WORDS:
+        return None
+    if _is_preposition(form) or any(c.index == index for c in article.cues):
+        return None
+    close = _next_mark(text, words[index].start, article.sentence_end_after(words[index].start))
+    if close is None:
+        return None
+    phrase = _noun_phrase(article, index, article.word_index(close), appositions=False)
+    if phrase is None or text[phrase[1] : close].strip():
+        return None
+    after = article.word_index(close + 1)
+    while after < limit and _bare(words[after].form) in _TIME_WORDS:
+        after += 1
+    if after >= limit:
+        return None
+    gap = text[close : words[after].start]
+    follows = words[after].form
+    if ":" in gap or _quote_in(article, close, words[after].start) is not None:
+        return phrase[1]
+    if follows in _COMPLEMENTISERS or _is_preposition(follows):
+        return phrase[1]
+    return None
 
 
 def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[int, int] | None:
