@@ -300,6 +300,7 @@ class ClaimSuggestion:
     kind: str  # direct / indirect / paraphrase
     cue: str | None
     speaker: tuple[int, int] | None  # the span of its speaker suggestion
+    cue_span: tuple[int, int] | None = None  # where the cue is written (without و/ف)
 
 
 @dataclass(frozen=True)
@@ -714,10 +715,12 @@ def _read_cue(
         claims = [(before.start, before.end, "direct")]
     if subject is None:
         subject = _implicit_subject(article, cue, sentence_start, number, mentions, state)
+    cue_end = words[cue.last].end
+    cue_span = (cue_end - len(cue.text), cue_end)
     for start, end, kind in claims:
         if any(c.start < end and start < c.end for c in state.claims):
             continue
-        state.claims.append(ClaimSuggestion(start, end, kind, cue.text, subject))
+        state.claims.append(ClaimSuggestion(start, end, kind, cue.text, subject, cue_span))
     if subject is not None:
         state.speakers.setdefault(subject, None)
         state.last_speaker, state.last_speaker_sentence = subject, number
