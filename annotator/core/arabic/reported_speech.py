@@ -225,10 +225,26 @@ _PREPOSITIONS = {
 _SAYING = {_f(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "قولهن")}
 # A contrast after a comma ends a claim: what follows is the narrator's («، إلا أنه امتنع …»).
 _CONTRASTS = {_f(w) for w in ("إلا", "غير")}
+# «، قبل أن تتدخل وساطة …»: the narrator's time clause after a comma ends a claim too.
+_CLAUSE_ENDS = _CONTRASTS | {_f(w) for w in ("قبل", "بعد", "حتى")}
+_BUTS = {_f(w) for w in ("لكن", "بينما", "فيما")}
 # Nouns of outlets: after a speaker's words they name whom he spoke to («أفاد مسؤول وكالة …»).
 _OUTLETS = {
     _f(w) for w in ("وكالة", "صحيفة", "قناة", "إذاعة", "موقع", "مجلة", "شبكة", "تلفزيون")
 }  # fmt: skip
+# Nouns of bodies that head a construct («كتلة التجديد», «مديرية الصحة»).
+_BODIES = {
+    _f(w)
+    for w in (
+        "كتلة", "هيئة", "لجنة", "مجلس", "مديرية", "نقابة", "اتحاد", "جمعية", "شركة", "بنك",
+        "مؤسسة", "مركز", "جامعة", "حزب", "منظمة", "دائرة", "وزارة", "سلطة", "محكمة", "مصلحة",
+        "صندوق", "مكتب", "إدارة", "قسم", "فريق", "نادي", "مجموعة", "بلدية", "غرفة", "جبهة",
+        "حركة", "تحالف", "رابطة", "لجان", "قيادة", "أركان", "الوزارة", "الهيئة", "اللجنة",
+        "المجلس", "الشركة", "المنظمة", "الحكومة", "النقابة", "الجمعية",
+    )
+}  # fmt: skip
+# Words that end a mention: a demonstrative or «ما» begins an object («هذا النمو», «ما حدث»).
+_OBJECT_OPENERS = {_f(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "ما", "كل", "جميع")}
 # Adjectives that follow a definite title («الأمين العام», «المدير التنفيذي» ends in ي).
 _TITLE_ADJECTIVES = {
     _f(w)
@@ -247,7 +263,8 @@ _TIME_WORDS = {
     for w in (
         "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "ظهر", "الأحد", "الاثنين", "الإثنين",
         "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "مجددا", "أيضا", "كذلك", "حينها",
-        "الأسبوع", "الشهر", "سابقا", "لاحقا", "مؤخرا",
+        "الأسبوع", "الشهر", "سابقا", "لاحقا", "مؤخرا", "الماضي", "الماضية", "المقبل", "المقبلة",
+        "الجاري",
     )
 }  # fmt: skip
 # Heads of objects that follow a verb of saying without a preposition: «أكد ضرورة …».
@@ -411,6 +428,7 @@ class _Article:
         self.text = text
         self.learned = learned or {}
         self.names = names  # folded words of known entities' names: «لقاآني» is spoken to
+        self.known_names: set[str] = set()  # last words of the speakers found so far
         self.words: list[_Word] = []
         position = 0
         while position < len(text):
@@ -724,6 +742,7 @@ def _read_cue(
     if subject is not None:
         state.speakers.setdefault(subject, None)
         state.last_speaker, state.last_speaker_sentence = subject, number
+        article.known_names.add(words[article.word_index(subject[1]) - 1].form)
 
 
 def _relayed_source(
@@ -790,18 +809,28 @@ def _what_was_said(
         elif _is_addressee(article, index):
             addressed = True
         elif word.form in {_f("لـ"), "ل"}:
-            index += 1  # «لـ النخالة»: the addressee is the next word
+            # «لـ النخالة», «لـ«الساحل الجديد»»: the addressee is the next word or quotation.
+            named = _quote_in(article, word.end, word.end + 2)
+            if named is not None:
+                index, position = article.word_index(named.end), named.end
+            elif index + 1 < limit:
+                index, position = index + 2, words[index + 1].end
+            else:
+                break
             addressed = True
+            continue
         elif _bare(word.form) in _TIME_WORDS:
             pass  # «حذرت الأمم المتحدة، الثلاثاء، من أن …»
         elif (addressed or _is_preposition(word.form)) and (
-            ahead := _content_ahead(article, index, limit)
+            ahead := _content_ahead(article, index, limit, commas=True)
         ) is not None:
             # «لنظيرها الفرنسي أن …», «في بيان إنها …», «خلال اتصال هاتفي ضرورة …»
             index = ahead
             position = max(position, words[index - 1].end)
             continue
-        elif _bare(word.form) in _RELATIVES and any(ch in gap for ch in _CLAUSE_MARKS):
+        elif any(ch in gap for ch in _CLAUSE_MARKS) and (
+            _bare(word.form) in _RELATIVES or _anonymity(article, index, sentence_end)
+        ):
             # «وتابع المسؤول، الذي فضل عدم ذكر اسمه، أن …»: the relative clause describes him.
             close = _next_mark(text, word.end, sentence_end)
             if close is None:
@@ -868,8 +897,14 @@ def _content_ahead(
         quote = _quote_in(article, words[ahead - 1].end, words[ahead].start)
         if quote is not None:
             after = article.word_index(quote.end)
-            # «لصحيفة «المساء» إن …»: a short quotation followed by إن is a name.
+            # «لصحيفة «المساء» إن …», «لـ«الساحل الجديد» عقب اللقاء إن …»: a short quotation
+            # after an outlet or «لـ» is a name; one followed by إن is a name too.
             if quote.words <= 3 and gap.strip()[:1] == text[quote.start] and after < limit:
+                if _names_outlet(article, ahead - 1):
+                    if text[quote.end : words[after].start].strip(" ،,"):
+                        return None
+                    ahead = after
+                    continue
                 if words[after].form in _COMPLEMENTISERS:
                     if not text[quote.end : words[after].start].strip(" ،,"):
                         return after
@@ -884,6 +919,28 @@ def _content_ahead(
             return ahead
         ahead += 1
     return None
+
+
+_ANONYMITY = {_f(w) for w in ("اسمه", "اسمها", "هويته", "هويتها", "أسمائهم", "هوياتهم")}
+
+
+def _anonymity(article: _Article, index: int, sentence_end: int) -> bool:
+    """«، طلب عدم ذكر اسمه، …»: a clause between commas asking not to be named."""
+    close = _next_mark(article.text, article.words[index].start, sentence_end)
+    if close is None:
+        return False
+    words = article.words[index : article.word_index(close)]
+    return len(words) <= 7 and any(w.form in _ANONYMITY for w in words)
+
+
+def _names_outlet(article: _Article, index: int) -> bool:
+    """Whether word `index` is «لـ», «مع» or an outlet noun («لصحيفة», «قناة»): a quotation
+    after it is the outlet's name."""
+    form = article.words[index].form
+    if form in {"ل", _f("لـ"), _f("مع")}:
+        return True
+    rest = _f(segment(article.text[article.words[index].start : article.words[index].end]).rest)
+    return form in _OUTLETS or rest in _OUTLETS
 
 
 def _next_mark(text: str, start: int, end: int) -> int | None:
@@ -926,7 +983,7 @@ def _contrast(article: _Article, start: int, end: int) -> int:
     text, words = article.text, article.words
     for index in range(article.word_index(start) + 1, article.word_index(end)):
         word = words[index]
-        if _bare(word.form) not in _CONTRASTS or index + 1 >= len(words):
+        if _bare(word.form) not in _CLAUSE_ENDS or index + 1 >= len(words):
             continue
         if words[index + 1].form not in _COMPLEMENTISERS:
             continue
@@ -943,7 +1000,11 @@ def _count_words(article: _Article, start: int, end: int) -> int:
 def _is_addressee(article: _Article, index: int) -> bool:
     """«لهنية», «له», «للصحفيين»: who was spoken to, written with ل."""
     word = article.words[index]
-    return word.form.startswith("ل") and len(word.form) > 1 and word.form not in _COMPLEMENTISERS
+    if word.form in _COMPLEMENTISERS:
+        return False
+    if word.form[:1] == "ل" and word.form[1:] in article.names:
+        return True
+    return segment(article.text[word.start : word.end]).preposition == "ل"
 
 
 def _is_preposition(form: str) -> bool:
@@ -966,10 +1027,15 @@ def _noun_phrase(
 ) -> tuple[int, int] | None:
     """The mention starting at word `index`: words up to a preposition, أن, a relative, a time
     word, punctuation, a cue or an accusative (‑اً); a short quotation («قوة القدس») inside it
-    is part of the name, and so is a description between commas after it (`_apposition`)."""
+    is part of the name, and so is a description between commas after it (`_apposition`).
+    A prepositional phrase inside the mention («مسؤول في وزارة العدل», «رئيس نقابة الأطباء في
+    الريان الدكتور سمير عبود», «الرئيس التنفيذي للمجموعة») is kept when what was said starts
+    right after the mention (أن/إن, a colon, a quotation, a comma); otherwise the mention ends
+    before it."""
     text, words = article.text, article.words
     first = index
     last = None
+    before_phrase = None  # where the mention ends without its prepositional phrases
     position = words[index - 1].end if index > 0 else 0
     while index < limit and index - first < _MAX_SUBJECT_WORDS:
         word = words[index]
@@ -978,6 +1044,12 @@ def _noun_phrase(
             if appositions and any(ch in gap for ch in _CLAUSE_MARKS):
                 last = _apposition(article, index, limit) or last
             break
+        if last is not None and _opens_phrase(article, index, limit):
+            before_phrase = before_phrase or last
+            last = word.end
+            position = word.end
+            index += 1
+            continue
         quote = _quote_in(article, position, word.start)
         if quote is not None:
             if last is None or quote.words >= 3:
@@ -993,7 +1065,72 @@ def _noun_phrase(
         index += 1
     if last is None:
         return None
+    if before_phrase is not None and not _said_after(article, last):
+        last = before_phrase
     return words[first].start, last
+
+
+# Prepositions that open a phrase inside a speaker's mention, and the nouns after them that
+# make it a circumstance of the saying instead («في بيان», «في حديث», «خلال مؤتمر»).
+_PHRASE_PREPOSITIONS = {_f(w) for w in ("في", "لدى", "على", "من")}
+_CIRCUMSTANCES = {
+    _f(w)
+    for w in (
+        "بيان", "تصريح", "تصريحات", "اتصال", "مؤتمر", "حديث", "مقابلة", "كلمة", "لقاء", "حوار",
+        "رسالة", "تغريدة", "منشور", "خطاب", "ندوة", "جلسة", "اجتماع", "ختام", "افتتاح", "أثناء",
+        "تقرير", "بيانها", "بيانه", "تصريحه", "تصريحها", "كلمته", "كلمتها", "حين", "وقت",
+        "تدوينة", "حسابه", "حسابها", "صفحته", "صفحتها", "المؤتمر", "رده", "رده",
+    )
+}  # fmt: skip
+
+
+def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
+    """Whether word `index` opens a prepositional phrase that may belong to the mention: «في»,
+    «لدى», «على», «من» before a noun that is not a circumstance, or a word with ل/ب written
+    on it («للمجموعة») that is not an outlet spoken to («لصحيفة») nor a known name."""
+    words = article.words
+    form = words[index].form
+    if form in _PHRASE_PREPOSITIONS:
+        if index + 1 >= limit or article.text[words[index].end : words[index + 1].start].strip():
+            return False
+        following = words[index + 1].form
+        if following in _CIRCUMSTANCES or _bare(following) in _TIME_WORDS:
+            return False
+        return not _is_preposition(following) and following not in _COMPLEMENTISERS
+    segments = segment(article.text[words[index].start : words[index].end])
+    if segments.conjunction or segments.preposition != "ل" or len(form) < 4:
+        return False
+    rest = _f(segments.rest)
+    if rest in _OUTLETS or rest.removeprefix("ال") in _OUTLETS or rest in article.names:
+        return False
+    # «لنظيرها», «له»: a pronoun written on the word names whom he spoke to.
+    return rest not in _CIRCUMSTANCES and not segments.rest.endswith(("ه", "ها", "هم", "هما"))
+
+
+def _said_after(article: _Article, end: int) -> bool:
+    """Whether what was said, or a pause before it, starts right after position `end`: a
+    comma, a colon, a quotation, أن/إن, «قوله» or a cue."""
+    text = article.text
+    position = end
+    while position < len(text) and text[position] == " ":
+        position += 1
+    if position >= len(text) or text[position] in _CLAUSE_MARKS + ":" + _SENTENCE_ENDS:
+        return True
+    if article.quote_at(position) is not None:
+        return True
+    index = article.word_index(position)
+    if index >= len(article.words):
+        return True
+    form = article.words[index].form
+    following = article.words[index + 1].form if index + 1 < len(article.words) else ""
+    return (
+        form in _COMPLEMENTISERS
+        or form in _SAYING
+        or _bare(form) in _TIME_WORDS
+        or form in {"ل", _f("لـ")}
+        or (_is_preposition(form) and following in _CIRCUMSTANCES)
+        or any(c.index == index for c in article.cues)
+    )
 
 
 def _bare(form: str) -> str:
@@ -1009,6 +1146,8 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     if _is_preposition(form) or form in _PARTICLES:
         return True
     if index > first and (form in _OBJECT_HEADS or form in _SAYING or form in {"ل", "ب"}):
+        return True
+    if index > first and form in _OBJECT_OPENERS:
         return True
     # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
     # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
@@ -1026,7 +1165,7 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if any(c.index == index for c in article.cues):
         return True
-    if index > first and _ends_name(article, index):
+    if index > first and _ends_name(article, index, first):
         return True
     written = article.text[word.start : word.end]
     # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
@@ -1037,7 +1176,7 @@ _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يت�
 _MASDAR_TAFIL = re.compile("^الت..ي.$")  # «التأخير», «التعديل»: verbal nouns, objects
 
 
-def _ends_name(article: _Article, index: int) -> bool:
+def _ends_name(article: _Article, index: int, first: int) -> bool:
     """Whether word `index` starts what follows a speaker's name rather than continuing it:
     an outlet spoken to after a description («مسؤول أوروبي وكالة …»), a definite noun after
     a definite noun that is neither an adjective nor a title («الأمين العام التطورات»,
@@ -1048,10 +1187,19 @@ def _ends_name(article: _Article, index: int) -> bool:
         return previous not in _TITLES and previous != _f("باسم")
     if not form.startswith("ال") or form in _TITLES or form in _TITLE_ADJECTIVES:
         return False
-    if _MASDAR_TAFIL.match(form) and previous not in _TITLES:
+    heads = _TITLES | _BODIES
+    if _MASDAR_TAFIL.match(form) and previous not in heads:
         return True
     if not previous.startswith("ال"):
         return False
+    # «فؤاد الزين الأهالي»: after a family name only an adjective of a title goes on.
+    if index - 2 >= first and words[index - 2].form not in heads:
+        earlier = words[index - 2].form
+        if not earlier.startswith("ال") and not _is_preposition(earlier):
+            if article.text[words[index - 2].end : words[index - 1].start].strip() == "":
+                return True
+    if previous in article.known_names and not form.endswith(_NISBA_ENDINGS):
+        return True  # «الفرحات المنظمات …»: a name said before, then the object
     if form.endswith(_NISBA_ENDINGS):
         return False
     # Participles agreeing with the noun: «القوات المسلحة», «الجهات المعنية».
@@ -1103,6 +1251,9 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
     first, last = article.word_index(clause_start), cue.index
     while first < last and words[first].form in _PARTICLES:
         first += 1
+    # «، إلا أن دائرة الأرصاد تتوقع …»: the contrast opens the clause, its subject follows.
+    if first + 1 < last and _bare(words[first].form) in _CONTRASTS | _BUTS:
+        first += 1 + (words[first + 1].form in _COMPLEMENTISERS)
     while last > first and words[last - 1].form in _PARTICLES:
         last -= 1  # «وكان الوزير قد أكد»
     if first >= last or last - first > _MAX_SUBJECT_WORDS:
