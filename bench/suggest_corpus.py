@@ -173,6 +173,7 @@ def _parse_body(
     article_text = "".join(text)
 
     speakers: list[Speaker] = []
+    speaker_lines: dict[str, int] = {}
     for mark, start, end, opened in sorted(raw_speakers, key=lambda r: r[1]):
         if not _SPEAKER_ID.fullmatch(mark):
             raise CorpusError(f"speaker id {mark!r} is not s and digits", path, line_of(opened))
@@ -180,6 +181,7 @@ def _parse_body(
             raise CorpusError(f"speaker id {mark} is used twice", path, line_of(opened))
         _check_span(article_text, start, end, f"speaker {mark}", path, line_of(opened))
         speakers.append(Speaker(mark, start, end))
+        speaker_lines[mark] = line_of(opened)
     ids = {s.id for s in speakers}
 
     claims: list[Claim] = []
@@ -202,7 +204,9 @@ def _parse_body(
     linked = {c.speaker for c in claims}
     for speaker in speakers:
         if speaker.id not in linked:
-            raise CorpusError(f"speaker {speaker.id} is the speaker of no claim", path, first_line)
+            raise CorpusError(
+                f"speaker {speaker.id} is the speaker of no claim", path, speaker_lines[speaker.id]
+            )
     low, high = bounds or (0, len(article_text))
     if not low <= len(article_text) <= high:
         raise CorpusError(

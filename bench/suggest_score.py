@@ -1,6 +1,10 @@
 """Score the suggestion rules on the development corpus (bench/data/suggest_corpus/).
 
-    python bench/suggest_score.py [--split dev|heldout] [--json] [--articles]
+    python bench/suggest_score.py [--split dev|heldout] [--json] [--articles] [--diff NAME ...]
+
+`--diff NAME` lists one article's reference and suggested spans: `=` found exactly, `~` found
+with other boundaries, `-` missed, `+` suggested but not in the reference (claims with their
+speaker after `<-`).
 
 Every article is imported into one new project and `annotator.core.arabic.suggest.suggest`
 (what `annotator suggest` runs) stores its suggestions; they are compared with the reference
@@ -42,7 +46,7 @@ from annotator.core.arabic.reported_speech import quotations  # noqa: E402
 from annotator.core.arabic.search import SearchOptions, fold  # noqa: E402
 from annotator.core.arabic.suggest import SUGGESTIONS, suggest  # noqa: E402
 from annotator.core.store.project import Project, TextSource  # noqa: E402
-from bench.suggest_corpus import Article, load_corpus  # noqa: E402
+from bench.suggest_corpus import CORPUS, Article, load_corpus  # noqa: E402
 
 GOAL = {
     "speaker exact F1": 0.75,
@@ -292,12 +296,52 @@ def table(title: str, report: Report, baseline: Report | None, articles: bool) -
     return "\n".join(lines)
 
 
+def diff(article: Article) -> str:
+    """The reference and suggested spans of one article, matched as the scores match them."""
+    found = suggested([article])[article.name]
+    gold = reference(article)
+    text = article.text
+
+    def show(span: Found) -> str:
+        out = text[span.start : span.end].replace("\n", " / ")
+        if span.layer == "claim":
+            who = text[span.speaker[0] : span.speaker[1]] if span.speaker else "?"
+            out += f"  <- {who} [{span.cue or ''}]"
+        return out
+
+    lines = [f"## {article.name} ({article.genre}, {article.split})"]
+    for layer in ("speaker", "claim"):
+        g = [s for s in gold if s.layer == layer]
+        f = [s for s in found if s.layer == layer]
+        paired = dict((id(a), b) for a, b in pairs(g, f))
+        taken = {id(b) for b in paired.values()}
+        lines.append(f"{layer}s:")
+        for span in g:
+            other = paired.get(id(span))
+            if other is None:
+                lines.append(f"  - {show(span)}")
+            elif (other.start, other.end) == (span.start, span.end):
+                lines.append(f"  = {show(span)}")
+            else:
+                lines.append(f"  ~ {show(span)}\n      got {show(other)}")
+        lines += [f"  + {show(span)}" for span in f if id(span) not in taken]
+    return "\n".join(lines)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout"), help="one part only")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--articles", action="store_true", help="also a row per article")
+    parser.add_argument("--diff", nargs="+", metavar="NAME", help="one article's spans")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.diff:
+        by_name = {a.name: a for a in load_corpus()}
+        for name in args.diff:
+            if name not in by_name:
+                parser.error(f"no article {name!r} in {CORPUS}")
+            print(diff(by_name[name]) + "\n")
+        return 0
     results = {}
     for split in (args.split,) if args.split else ("dev", "heldout"):
         articles = load_corpus(split=split)
