@@ -77,6 +77,8 @@ def _is_preposition(bare: str) -> bool:
         return False
     if (rest.startswith("ال") and len(rest) > 3) or (letter == "ل" and rest.startswith("ل")):
         return True  # «بالـ», «للـ»
+    if letter == "ك":
+        return False  # «كتاب», «كبير»: ك is a preposition only before the article
     if rest in _PRONOUNS:
         return True  # «له», «بها»
     if rest.startswith("ا") and len(rest) < 4:

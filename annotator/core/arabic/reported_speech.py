@@ -240,7 +240,8 @@ _BODIES = {
         "مؤسسة", "مركز", "جامعة", "حزب", "منظمة", "دائرة", "وزارة", "سلطة", "محكمة", "مصلحة",
         "صندوق", "مكتب", "إدارة", "قسم", "فريق", "نادي", "مجموعة", "بلدية", "غرفة", "جبهة",
         "حركة", "تحالف", "رابطة", "لجان", "قيادة", "أركان", "الوزارة", "الهيئة", "اللجنة",
-        "المجلس", "الشركة", "المنظمة", "الحكومة", "النقابة", "الجمعية",
+        "المجلس", "الشركة", "المنظمة", "الحكومة", "النقابة", "الجمعية", "مستشفى", "برنامج",
+        "مصنع", "معهد", "مطار", "ميناء", "كلية", "محطة", "مرصد", "مصرف", "منتخب", "المنتخب",
     )
 }  # fmt: skip
 # Words that end a mention: a demonstrative or «ما» begins an object («هذا النمو», «ما حدث»).
@@ -274,7 +275,7 @@ _OBJECT_HEADS = {
         "ضرورة", "أهمية", "رفض", "دعم", "استعداد", "التزام", "حرص", "تمسك", "وقوف", "إدانة",
         "استنكار", "ترحيب", "أن", "عدم", "استمرار", "حق", "موقف", "مقتل", "إصابة", "اعتقال",
         "استشهاد", "بدء", "إطلاق", "تعليق", "وقف", "فتح", "إغلاق", "تأجيل", "إلغاء", "تشكيل",
-        "انسحاب", "وصول", "عقد", "توقيع", "نجاح", "فشل", "تراجع", "ارتفاع", "انخفاض",
+        "انسحاب", "وصول", "عقد", "توقيع", "نجاح", "فشل", "تراجع", "ارتفاع", "انخفاض", "وجود",
     )
 }  # fmt: skip
 # Words that begin a person's or a body's mention: «العميد إسماعيل قاآني».
@@ -773,7 +774,7 @@ def _claims_after(
     found = _what_was_said(article, cue, index, limit, scope_end, sentence_end)
     if cue.call:
         return [claim for claim in found if text_is_quoted(article.text, *claim[:2])]
-    if cue.lemma == _f("وصف"):
+    if cue.lemma in {_f("وصف"), _f("اتهم"), _f("واصف")}:
         # «وصف X Y بـ«…»»: the quoted description is the claim.
         for quote in article.top_quotes:
             if words_before := article.text[max(0, quote.start - 3) : quote.start]:
@@ -892,18 +893,19 @@ def _content_ahead(
     a name («لصحيفة «المساء»») and is read through."""
     words, text = article.words, article.text
     ahead = index + 1
-    while ahead < min(index + 9, limit):
-        gap = text[words[ahead - 1].end : words[ahead].start]
-        quote = _quote_in(article, words[ahead - 1].end, words[ahead].start)
+    resume = None  # where the text goes on after a name in quotation marks
+    while ahead < min(index + 11, limit):
+        gap_start = words[ahead - 1].end if resume is None else resume
+        resume = None
+        gap = text[gap_start : words[ahead].start]
+        quote = _quote_in(article, gap_start, words[ahead].start)
         if quote is not None:
             after = article.word_index(quote.end)
             # «لصحيفة «المساء» إن …», «لـ«الساحل الجديد» عقب اللقاء إن …»: a short quotation
             # after an outlet or «لـ» is a name; one followed by إن is a name too.
             if quote.words <= 3 and gap.strip()[:1] == text[quote.start] and after < limit:
                 if _names_outlet(article, ahead - 1):
-                    if text[quote.end : words[after].start].strip(" ،,"):
-                        return None
-                    ahead = after
+                    ahead, resume = after, quote.end
                     continue
                 if words[after].form in _COMPLEMENTISERS:
                     if not text[quote.end : words[after].start].strip(" ،,"):
@@ -1079,7 +1081,8 @@ _CIRCUMSTANCES = {
         "بيان", "تصريح", "تصريحات", "اتصال", "مؤتمر", "حديث", "مقابلة", "كلمة", "لقاء", "حوار",
         "رسالة", "تغريدة", "منشور", "خطاب", "ندوة", "جلسة", "اجتماع", "ختام", "افتتاح", "أثناء",
         "تقرير", "بيانها", "بيانه", "تصريحه", "تصريحها", "كلمته", "كلمتها", "حين", "وقت",
-        "تدوينة", "حسابه", "حسابها", "صفحته", "صفحتها", "المؤتمر", "رده", "رده",
+        "تدوينة", "حسابه", "حسابها", "صفحته", "صفحتها", "المؤتمر", "رده", "حفل", "عيد",
+        "احتفال", "مناسبة", "زيارة", "جولة", "هامش", "معرض", "ورشة", "قمة",
     )
 }  # fmt: skip
 
@@ -1104,7 +1107,10 @@ def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
     if rest in _OUTLETS or rest.removeprefix("ال") in _OUTLETS or rest in article.names:
         return False
     # «لنظيرها», «له»: a pronoun written on the word names whom he spoke to.
-    return rest not in _CIRCUMSTANCES and not segments.rest.endswith(("ه", "ها", "هم", "هما"))
+    if rest in _CIRCUMSTANCES or segments.rest.endswith(("ه", "ها", "هم", "هما")):
+        return False
+    # «للصحفيين», «للمواطنين»: people spoken to.
+    return not (segments.rest.startswith(("ال", "ل")) and segments.rest.endswith(("ين", "ون")))
 
 
 def _said_after(article: _Article, end: int) -> bool:
@@ -1128,7 +1134,7 @@ def _said_after(article: _Article, end: int) -> bool:
         or form in _SAYING
         or _bare(form) in _TIME_WORDS
         or form in {"ل", _f("لـ")}
-        or (_is_preposition(form) and following in _CIRCUMSTANCES)
+        or (_is_preposition(form) and following in _CIRCUMSTANCES | _COMPLEMENTISERS)
         or any(c.index == index for c in article.cues)
     )
 
@@ -1172,6 +1178,7 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     return written.endswith("اً") or written.endswith("ًا")
 
 
+_NAME_PARTS = {_f(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل")}
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
 _MASDAR_TAFIL = re.compile("^الت..ي.$")  # «التأخير», «التعديل»: verbal nouns, objects
 
@@ -1185,15 +1192,22 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
     form, previous = words[index].form, words[index - 1].form
     if form in _OUTLETS or _bare(form) in _OUTLETS:
         return previous not in _TITLES and previous != _f("باسم")
+    if form in _BODIES and not form.startswith("ال") and previous.startswith("ال"):
+        # «اتهم رئيس الاتحاد وزارة الزراعة …»: a new construct after a whole mention.
+        return previous not in _TITLES and not _is_preposition(previous)
     if not form.startswith("ال") or form in _TITLES or form in _TITLE_ADJECTIVES:
         return False
     heads = _TITLES | _BODIES
-    if _MASDAR_TAFIL.match(form) and previous not in heads:
-        return True
+    if _MASDAR_TAFIL.match(form) and index - 2 >= first and not previous.startswith("ال"):
+        # «كمال ناصر التأخير»: a verbal noun after a given and a family name.
+        earlier = words[index - 2].form
+        if previous not in heads and earlier not in heads and not earlier.startswith("ال"):
+            return True
     if not previous.startswith("ال"):
         return False
-    # «فؤاد الزين الأهالي»: after a family name only an adjective of a title goes on.
-    if index - 2 >= first and words[index - 2].form not in heads:
+    # «فؤاد الزين الأهالي»: after a family name only an adjective of a title goes on
+    # («عبد الرحمن الفلاحي» is one name).
+    if index - 2 >= first and words[index - 2].form not in heads | _NAME_PARTS:
         earlier = words[index - 2].form
         if not earlier.startswith("ال") and not _is_preposition(earlier):
             if article.text[words[index - 2].end : words[index - 1].start].strip() == "":
@@ -1216,6 +1230,8 @@ def _apposition(article: _Article, index: int, limit: int) -> int | None:
     form = words[index].form
     if _bare(form) in _RELATIVES or form in _COMPLEMENTISERS or _bare(form) in _TIME_WORDS:
         return None
+    if segment(text[words[index].start : words[index].end]).conjunction or form[:1] == "و":
+        return None  # «سعاد نجم، وهي أم لثلاثة أطفال»: a clause, not a description
     if _is_preposition(form) or any(c.index == index for c in article.cues):
         return None
     close = _next_mark(text, words[index].start, article.sentence_end_after(words[index].start))
@@ -1265,8 +1281,11 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
         return None
     if any(c.index in range(first, last) for c in article.cues):
         return None
-    if any(article.text[w.start : w.end].endswith("اً") for w in words[first:last]):
-        return None
+    # An accusative is an object or an adverb, unless إن/أن governs it («أن عدداً من …»).
+    governed = first > 0 and words[first - 1].form in _COMPLEMENTISERS
+    for n, w in enumerate(words[first:last]):
+        if article.text[w.start : w.end].endswith("اً") and not (governed and n == 0):
+            return None
     return words[first].start, words[last - 1].end
 
 
