@@ -162,3 +162,14 @@ def test_every_article_of_the_corpus_is_valid_and_has_claims():
     for article in articles:
         assert article.claims, article.name
         assert render(article) == (CORPUS / f"{article.name}.txt").read_text("utf-8")
+
+
+def test_a_quarter_of_the_corpus_is_held_out_across_genres():
+    articles = load_corpus()
+    held_out = [a for a in articles if a.split == "heldout"]
+    assert len(articles) >= 40
+    assert 0.2 <= len(held_out) / len(articles) <= 0.3
+    genres = {a.genre for a in articles}
+    assert {a.genre for a in held_out} == genres  # every genre has held-out articles
+    for genre in genres:
+        assert sum(a.genre == genre and a.split == "dev" for a in articles) >= 3, genre
