@@ -875,7 +875,7 @@ def _what_was_said(
     if clause is None or _count_words(article, *clause) < 2:
         return []
     if complement:
-        return [(*clause, "indirect")]
+        return [(*part, "indirect") for part in _coordinated(article, *clause)]
     if colon:
         return [(*clause, "direct")]
     if cue.takes_object and words[index].form not in _PREPOSITIONS:
@@ -978,6 +978,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue
         break
     return (start, end) if start < end else None
+
+
+def _coordinated(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
+    """An أن/إن clause cut at each «، وأن …» / «، وإن …» that coordinates another one: each
+    is a claim of its own (the clauses after the first start after their و+أن)."""
+    text, words = article.text, article.words
+    parts, part_start = [], start
+    for index in range(article.word_index(start) + 1, article.word_index(end)):
+        word = words[index]
+        if word.form[:1] != "و" or word.form[1:] not in _COMPLEMENTISERS:
+            continue
+        gap = text[words[index - 1].end : word.start]
+        if not any(ch in gap for ch in _CLAUSE_MARKS) or article.quote_around(word.start):
+            continue
+        clause = _trim(text, part_start, words[index - 1].end)
+        following = _trim(text, word.end, end)
+        if clause is None or following is None:
+            continue
+        parts.append(clause)
+        part_start = following[0]
+    last = _trim(text, part_start, end)
+    return parts + ([last] if last is not None else [])
 
 
 def _contrast(article: _Article, start: int, end: int) -> int:
