@@ -636,7 +636,13 @@ def _opens_clause(article: _Article, previous: _Cue, cue: _Cue) -> bool:
     for mark_at in range(article.words[cue.index].start - 1, stretch_start - 1, -1):
         ch = article.text[mark_at]
         if ch in _CLAUSE_MARKS and article.quote_around(mark_at) is None:
-            return not any(w.start > mark_at and w.form in _COMPLEMENTISERS for w in between)
+            # «، غير أنه اعتبر …»: أن after a contrast opens the narrator's clause.
+            return not any(
+                w.start > mark_at
+                and w.form in _COMPLEMENTISERS
+                and not (n > 0 and _bare(between[n - 1].form) in _CONTRASTS)
+                for n, w in enumerate(between)
+            )
     return False
 
 
@@ -715,7 +721,7 @@ def _read_cue(
         subject = _subject_before(article, cue, sentence_start)
         if subject is None:
             found = _noun_phrase(article, after, limit)
-            if found is not None:
+            if found is not None and not _spoken_to(article, found, number, state):
                 subject = found
                 after = article.word_index(found[1])
         if cue.relay:
@@ -1217,6 +1223,9 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
     if form in _BODIES and not form.startswith("ال") and previous.startswith("ال"):
         # «اتهم رئيس الاتحاد وزارة الزراعة …»: a new construct after a whole mention.
         return previous not in _TITLES and not _is_preposition(previous)
+    if index - 1 == first and previous in article.known_names and form.startswith("ال"):
+        # «الفرحات المنظمات …», «صبري الحكومة»: a name said before, then the object.
+        return not form.endswith(_NISBA_ENDINGS) and form not in _TITLE_ADJECTIVES
     if not form.startswith("ال") or form in _TITLES or form in _TITLE_ADJECTIVES:
         return False
     heads = _TITLES | _BODIES
@@ -1234,8 +1243,6 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
         if not earlier.startswith("ال") and not _is_preposition(earlier):
             if article.text[words[index - 2].end : words[index - 1].start].strip() == "":
                 return True
-    if previous in article.known_names and not form.endswith(_NISBA_ENDINGS):
-        return True  # «الفرحات المنظمات …»: a name said before, then the object
     if form.endswith(_NISBA_ENDINGS):
         return False
     # Participles agreeing with the noun: «القوات المسلحة», «الجهات المعنية».
@@ -1328,9 +1335,9 @@ def _implicit_subject(
     found = _sentence_subject(article, sentence_start, cue_start, mentions, state)
     if found is not None:
         return found
-    # The last speaker, if he spoke in the last few sentences.
+    # The last speaker, if he spoke in the last few sentences, at his latest mention.
     if state.last_speaker is not None and number - state.last_speaker_sentence <= 3:
-        return state.last_speaker
+        return _latest_mention(article, state.last_speaker, cue_start, mentions)
     # A known entity mentioned before, else the subject of the previous sentence.
     before = [m for m in mentions if m.end <= cue_start]
     if before:
@@ -1339,6 +1346,50 @@ def _implicit_subject(
         start, end = article.sentences[number - 1]
         return _sentence_subject(article, start, end, mentions, state)
     return None
+
+
+def _spoken_to(article: _Article, phrase: tuple[int, int], number: int, state: _State) -> bool:
+    """«أكد الوزير أن …، وطمأن المواطنين بأن …»: after an earlier cue of the sentence named
+    its speaker, one definite word that is not a title, followed by أن, is whom he told."""
+    if number not in state.cue_subjects:
+        return False
+    first, last = article.word_index(phrase[0]), article.word_index(phrase[1])
+    if last - first != 1:
+        return False
+    form = article.words[first].form
+    if not form.startswith("ال") or form in _TITLES or form in _BODIES:
+        return False
+    return last < len(article.words) and article.words[last].form in _COMPLEMENTISERS
+
+
+def _latest_mention(
+    article: _Article, speaker: tuple[int, int], before: int, mentions: Sequence[_Mention]
+) -> tuple[int, int]:
+    """The latest mention of a speaker before position `before`: a later mention of the same
+    known entity, or of his name's last word («قال الوزير أنس جابر … واستقبل جابر …»); the
+    span itself when there is none."""
+    entity = _entity_inside(mentions, *speaker)
+    if entity is not None:
+        later = [m for m in mentions if m.entity == entity and speaker[1] <= m.start < before]
+        if later:
+            return later[-1].start, later[-1].end
+    words = article.words
+    last_word = words[article.word_index(speaker[1]) - 1]
+    if article.word_index(speaker[1]) - article.word_index(speaker[0]) < 2:
+        return speaker  # a one-word mention: its repetitions are not told apart from others
+    for index in range(article.word_index(before) - 1, article.word_index(speaker[1]) - 1, -1):
+        word = words[index]
+        if word.form == last_word.form and article.quote_around(word.start) is None:
+            previous = words[index - 1].form if index > 0 else ""
+            if _is_preposition(previous) or _has_written_preposition(article, index):
+                continue
+            return word.start, word.end
+    return speaker
+
+
+def _has_written_preposition(article: _Article, index: int) -> bool:
+    word = article.words[index]
+    return bool(segment(article.text[word.start : word.end]).preposition)
 
 
 def _sentence_subject(
