@@ -6,10 +6,13 @@ https://github.com/linuxscout/tashaphyne): its affix tables list the prefixes an
 can take and its dictionary of 7,504 triliteral and quadriliteral roots picks the root among
 the possible segmentations. A letter is read as a preposition when the article follows it
 («بالـ», «للـ») or a pronoun suffix ends a short stem («لنظيرها», «له»); otherwise only when
-the root Tashaphyne chose is in its dictionary and does not begin with that letter («بدقة» ->
-دقق, but «بلدية» -> بلد). Words with no root in the dictionary are foreign names or loanwords
-(«برلمان», «بلجيكا»), whose first letter is their own. Foreign place names whose letters
-happen to make an Arabic root («بريطانيا» -> رطن) are listed in `_NAMES`.
+every segmentation whose root is in the dictionary takes the letter as a prefix («بدقة» ->
+ب + دقق; but «بلدية» also reads as the root بلد, so its ب stays). Words with no root in
+the dictionary are foreign names or loanwords («برلمان», «بلجيكا»), whose first letter is
+their own. Foreign place names whose letters happen to make an Arabic root («بريطانيا» ->
+رطن) are listed in `_NAMES`. The decision reads all of Tashaphyne's segmentations (see
+`_readings`), never its single chosen root, whose ties are broken differently in each
+process.
 """
 
 from __future__ import annotations
@@ -83,13 +86,22 @@ def _is_preposition(bare: str) -> bool:
         return True  # «له», «بها»
     if rest.startswith("ا") and len(rest) < 4:
         return False  # «لاعب»: a short stem does not start with a bare alef
-    root = _root(bare)
-    if root not in roots_const.ROOTS:
+    readings = _readings(bare)
+    if not readings:
         return False  # a loanword or foreign name: «برلمان», «بلجيكا»
-    return root[:1] != letter
+    # Only when every dictionary reading takes the letter as a prefix: «بلدية» (بلد) and
+    # «لجنة» (لجن) also read as ب/ل + a root, and then the word keeps its letter.
+    return all(prefix.startswith(letter) for prefix, _ in readings)
 
 
-def _root(bare: str) -> str:
+def _readings(bare: str) -> set[tuple[str, str]]:
+    """(prefix, root) of each segmentation Tashaphyne finds whose root is in its dictionary.
+    A set, so the answer does not depend on the order Tashaphyne lists them in (its own
+    `get_root` breaks ties by set order, which changes from one process to the next)."""
     stemmer = _stemmer()
     stemmer.light_stem(bare)
-    return stemmer.get_root()
+    return {
+        (reading["prefix"], reading["root"])
+        for reading in stemmer.get_affix_list()
+        if reading["root"] in roots_const.ROOTS
+    }

@@ -169,7 +169,8 @@ def learned_forms(cues: Iterable[str]) -> dict[str, tuple[bool, str]]:
     """Cue words a project's researchers used («طمأنت», «معرباً عن») -> the written forms read
     as cues: the word itself (folded, without a conjunction) and, for a word that reads as a
     perfect verb of three or four letters with a person ending, the other perfect endings
-    («طمأنت» -> «طمأن», «طمأنوا», …). Cues of several words count by their first word."""
+    («طمأنت» -> «طمأن», «طمأنوا», …). Cues of several words count by their first word;
+    prepositions, particles and words shorter than three letters are never cues."""
     forms: dict[str, tuple[bool, str]] = {}
     for cue in cues:
         words = _f(cue).split()
@@ -178,6 +179,8 @@ def learned_forms(cues: Iterable[str]) -> dict[str, tuple[bool, str]]:
         word = words[0]
         if word[:1] in "وف" and len(word) > 3 and word[1:] not in forms:
             word = word[1:]
+        if len(word) < 3 or word in _PREPOSITIONS | _PARTICLES | _COMPLEMENTISERS:
+            continue  # «في بيان»: a preposition or particle read as a cue would be everywhere
         stem = word
         for ending in ("وا", "ت", "تا"):
             if word.endswith(ending) and 3 <= len(word) - len(ending) <= 4:
@@ -847,6 +850,7 @@ def _what_was_said(
             continue
         elif (
             not cue.takes_object
+            and not complement
             and (ahead := _content_ahead(article, index, limit, heads=False, commas=True))
             is not None
         ):
