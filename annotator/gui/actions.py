@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar
 
@@ -191,6 +192,12 @@ def build_actions(window: MainWindow) -> Actions:
         window, "Agreement between annotators…", window.open_agreement, "Ctrl+Shift+G"
     )
     a["export"] = _action(window, "Export…", window.export, "Ctrl+E")
+    a["project_settings"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Project settings…"),
+        window.open_project_settings,
+        tip=QCoreApplication.translate("Actions", "The project's cue list for suggestions"),
+    )
     # Not Ctrl+Shift+S: Ctrl+Shift+LETTER shows or hides the layer of that letter.
     a["save_copy"] = _action(
         window,
@@ -246,6 +253,8 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> None:
         "merge",
         "export",
         "save_copy",
+        None,
+        "project_settings",
         None,
         "quit",
     ):

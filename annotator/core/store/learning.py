@@ -5,6 +5,7 @@ they used on their own claims, and their edits of the project's cue list (tables
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from annotator.core.clock import now
@@ -76,17 +77,25 @@ class SuggestionMemory:
         """Add a cue word by hand ("added"), switch one off ("removed") or drop the edit
         (None), in one transaction. Raises ValidationError for an empty cue or another
         state."""
-        cue = " ".join(cue.split())
-        if not cue:
-            raise ValidationError("a cue needs at least one letter")
-        if state not in ("added", "removed", None):
-            raise ValidationError(f"unknown cue state {state!r}: added, removed or none")
+        self.edit_cues({cue: state}, annotator)
+
+    def edit_cues(self, edits: Mapping[str, str | None], annotator: str) -> None:
+        """Several `edit_cue`s as one transaction (a dialog's OK): all or none."""
+        clean: dict[str, str | None] = {}
+        for cue, state in edits.items():
+            words = " ".join(cue.split())
+            if not words:
+                raise ValidationError("a cue needs at least one letter")
+            if state not in ("added", "removed", None):
+                raise ValidationError(f"unknown cue state {state!r}: added, removed or none")
+            clean[words] = state
         with self.atomic():  # type: ignore[attr-defined]
-            if state is None:
-                self.conn.execute("DELETE FROM project_cues WHERE cue = ?", (cue,))
-            else:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO project_cues (cue, state, annotator, modified_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    (cue, state, annotator, now()),
-                )
+            for cue, state in clean.items():
+                if state is None:
+                    self.conn.execute("DELETE FROM project_cues WHERE cue = ?", (cue,))
+                else:
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO project_cues (cue, state, annotator, "
+                        "modified_at) VALUES (?, ?, ?, ?)",
+                        (cue, state, annotator, now()),
+                    )
