@@ -305,3 +305,13 @@ def test_the_morphology_gives_the_same_answer_in_every_process():
         )
         answers.add(done.stdout)
     assert answers == {str(["", "", "", "", "", "ب", "ل", "ل", ""]) + "\n"}
+
+
+def test_a_relative_clause_of_the_headline_does_not_hide_the_next_lines_cue():
+    text = "حوافز للمصانع التي تصدر إنتاجها\nأكد الوزير أن الحوافز ستقر قريباً."
+    assert claims_of(text) == [("الحوافز ستقر قريباً", "الوزير", "indirect", "أكد")]
+
+
+def test_a_learned_cue_of_six_letters_covers_its_other_persons():
+    text = "واستطرد المدير أن الفرع سيغلق."
+    assert claims_of(text, cues=["استطردت"])[0][:2] == ("الفرع سيغلق", "المدير")

@@ -168,7 +168,7 @@ def _verb_forms() -> dict[str, tuple[bool, str]]:
 def learned_forms(cues: Iterable[str]) -> dict[str, tuple[bool, str]]:
     """Cue words a project's researchers used («طمأنت», «معرباً عن») -> the written forms read
     as cues: the word itself (folded, without a conjunction) and, for a word that reads as a
-    perfect verb of three or four letters with a person ending, the other perfect endings
+    perfect verb of three to six letters with a person ending, the other perfect endings
     («طمأنت» -> «طمأن», «طمأنوا», …). Cues of several words count by their first word;
     prepositions, particles and words shorter than three letters are never cues."""
     forms: dict[str, tuple[bool, str]] = {}
@@ -183,11 +183,11 @@ def learned_forms(cues: Iterable[str]) -> dict[str, tuple[bool, str]]:
             continue  # «في بيان»: a preposition or particle read as a cue would be everywhere
         stem = word
         for ending in ("وا", "ت", "تا"):
-            if word.endswith(ending) and 3 <= len(word) - len(ending) <= 4:
+            if word.endswith(ending) and 3 <= len(word) - len(ending) <= 6:
                 stem = word[: -len(ending)]
                 break
         forms.setdefault(word, (False, stem))
-        if 3 <= len(stem) <= 4 and not stem.startswith("م"):
+        if 3 <= len(stem) <= 6 and not stem.startswith("م"):
             for ending in _PAST_SUFFIXES:
                 forms.setdefault(stem + ending, (False, stem))
     return forms
@@ -504,7 +504,7 @@ class _Article:
             return False
         previous = self.words[cue.index - 1]
         between = self.text[previous.end : self.words[cue.index].start]
-        if between.strip():
+        if between.strip() or "\n" in between:
             return False
         if _bare(previous.form) in _RELATIVES or previous.form in _RELATIVES:
             return True
@@ -513,7 +513,7 @@ class _Article:
         # «الذي فضل عدم ذكر …», «والتي أعلنتها …»: inside a relative clause.
         for back in range(cue.index - 1, max(-1, cue.index - 5), -1):
             word = self.words[back]
-            if any(ch in self.text[word.end : self.words[back + 1].start] for ch in "،,.:"):
+            if any(ch in self.text[word.end : self.words[back + 1].start] for ch in "،,.:\n"):
                 break
             if _bare(word.form) in _RELATIVES:
                 return True
