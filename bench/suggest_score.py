@@ -353,6 +353,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                 "by_genre": r.by_genre,
                 "overall": r.overall,
                 "baseline": b.overall,
+                "goal": GOAL,
                 "by_article": r.by_article,
             }
             for split, (r, b, n) in results.items()
