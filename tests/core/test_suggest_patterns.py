@@ -315,3 +315,8 @@ def test_a_relative_clause_of_the_headline_does_not_hide_the_next_lines_cue():
 def test_a_learned_cue_of_six_letters_covers_its_other_persons():
     text = "واستطرد المدير أن الفرع سيغلق."
     assert claims_of(text, cues=["استطردت"])[0][:2] == ("الفرع سيغلق", "المدير")
+
+
+def test_a_cue_inside_reported_content_is_part_of_the_claim():
+    text = "وأكد المتحدث أن الوزير قال إن الموعد ثابت."
+    assert claims_of(text) == [("الوزير قال إن الموعد ثابت", "المتحدث", "indirect", "أكد")]
