@@ -320,3 +320,13 @@ def test_a_learned_cue_of_six_letters_covers_its_other_persons():
 def test_a_cue_inside_reported_content_is_part_of_the_claim():
     text = "وأكد المتحدث أن الوزير قال إن الموعد ثابت."
     assert claims_of(text) == [("الوزير قال إن الموعد ثابت", "المتحدث", "indirect", "أكد")]
+
+
+def test_an_unknown_name_with_lam_before_anna_is_whom_he_told():
+    text = "وأكد العقيد صابر لنوفل أن الدعم مستمر."
+    assert claims_of(text)[0][:2] == ("الدعم مستمر", "العقيد صابر")
+
+
+def test_a_given_name_beginning_with_lam_stays_in_the_speaker():
+    text = "وأكدت المديرة ليلى أن الدعم مستمر."
+    assert claims_of(text)[0][:2] == ("الدعم مستمر", "المديرة ليلى")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pyarabic import araby
+from pyarabic import araby, propernouns
 from tashaphyne import roots_const
 from tashaphyne.stemming import ArabicLightStemmer
 
@@ -105,3 +105,22 @@ def _readings(bare: str) -> set[tuple[str, str]]:
         for reading in stemmer.get_affix_list()
         if reading["root"] in roots_const.ROOTS
     }
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """PyArabic's list of Arabic given names (its entries labelled `nom`), unvocalised. Read
+    from the list's text: PyArabic's own table of it comes out empty (it splits on tabs, the
+    list has spaces)."""
+    names = set()
+    for line in propernouns.TEXT.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].lower() == "nom":
+            names.add(araby.strip_tashkeel(parts[0]))
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` (one written word) is an Arabic given name in PyArabic's list
+    («ليلى», «سليم»): a word with ل or ب at its start that is a name is spoken of, not to."""
+    return araby.strip_tashkeel(araby.strip_tatweel(word)) in _given_names()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.arabic.clitics import segment
+from annotator.core.arabic.clitics import is_given_name, segment
 from annotator.core.arabic.search import SearchOptions, fold, search_text
 from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 from annotator.core.model import Entity
@@ -1099,9 +1099,32 @@ def _noun_phrase(
         index += 1
     if last is None:
         return None
+    last = _without_addressee(article, first, last)
     if before_phrase is not None and not _said_after(article, last):
         last = before_phrase
     return words[first].start, last
+
+
+def _without_addressee(article: _Article, first: int, last: int) -> int:
+    """«العميد قاآني لهنية أن …»: a last word beginning with ل after a name, right before
+    أن/إن, is whom he told, whatever the morphology says of an unknown name."""
+    words = article.words
+    end_index = article.word_index(last) - 1
+    if end_index - first < 1 or end_index + 1 >= len(words):
+        return last
+    word, previous = words[end_index], words[end_index - 1]
+    if word.form[:1] != "ل" or len(word.form) < 4 or word.form.startswith("لل"):
+        return last
+    if words[end_index + 1].form not in _COMPLEMENTISERS or previous.form in _TITLES | _BODIES:
+        return last
+    if article.text[previous.end : word.start].strip() or previous.form in _COMPOUND_ENDS:
+        return last  # «بهاء الدين لطيف»
+    if is_given_name(article.text[word.start : word.end]):
+        return last  # «المديرة ليلى»
+    return previous.end
+
+
+_COMPOUND_ENDS = {_f(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "الكريم", "الحق")}
 
 
 # Prepositions that open a phrase inside a speaker's mention, and the nouns after them that
