@@ -1187,6 +1187,8 @@ def _said_after(article: _Article, end: int) -> bool:
     return (
         form in _COMPLEMENTISERS
         or form in _SAYING
+        or form in _GOVERNED  # «لفت إلى …», «حذر من …»
+        or form in _OBJECT_OPENERS  # «عزا … هذا النمو إلى …»
         or _bare(form) in _TIME_WORDS
         or form in {"ل", _f("لـ")}
         or (_is_preposition(form) and following in _CIRCUMSTANCES | _COMPLEMENTISERS)
@@ -1216,7 +1218,9 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     if index > first and form[:1] in "لب" and _bare(form)[1:] in article.names:
         return True
     if index > first and segments.preposition and len(form) > 2:
-        if not (form.startswith("لل") or form == _f("باسم")):
+        # «للأمم المتحدة» names a body; «للصحفيين» names whom he told.
+        plural = form.startswith("لل") and form.endswith(("ين", "ون"))
+        if plural or not (form.startswith("لل") or form == _f("باسم")):
             return True
     if (
         index == first
@@ -1266,10 +1270,13 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
     # «فؤاد الزين الأهالي»: after a family name only an adjective of a title goes on
     # («عبد الرحمن الفلاحي» is one name).
     if index - 2 >= first and words[index - 2].form not in heads | _NAME_PARTS:
-        earlier = words[index - 2].form
-        if not earlier.startswith("ال") and not _is_preposition(earlier):
-            if article.text[words[index - 2].end : words[index - 1].start].strip() == "":
-                return True
+        earlier = words[index - 2]
+        written = article.text[earlier.start : earlier.end]
+        if not earlier.form.startswith("ال") and not _is_preposition(earlier.form):
+            # «فؤاد الزين الأهالي»; not «أسواق السلع الأولية», «باسم المعارضة المسلحة».
+            if is_given_name(written):
+                if article.text[earlier.end : words[index - 1].start].strip() == "":
+                    return True
     if form.endswith(_NISBA_ENDINGS):
         return False
     # Participles agreeing with the noun: «القوات المسلحة», «الجهات المعنية».
