@@ -330,3 +330,23 @@ def test_an_unknown_name_with_lam_before_anna_is_whom_he_told():
 def test_a_given_name_beginning_with_lam_stays_in_the_speaker():
     text = "وأكدت المديرة ليلى أن الدعم مستمر."
     assert claims_of(text)[0][:2] == ("الدعم مستمر", "المديرة ليلى")
+
+
+def test_lakinnahu_after_a_comma_ends_the_claim():
+    text = "ورأى المحلل أن الخطة تضمنت أهدافاً واضحة، لكنه تساءل عن مصادر تمويلها."
+    assert claims_of(text)[0][:2] == ("الخطة تضمنت أهدافاً واضحة", "المحلل")
+
+
+def test_a_refusal_without_quotation_ends_the_claim_and_is_not_one():
+    text = "وقال المدرب إن الفريق سيعود أقوى، رافضاً الحديث عن الاستقالة."
+    assert [c[0] for c in claims_of(text)] == ["الفريق سيعود أقوى"]
+
+
+def test_an_expecting_participle_makes_its_object_a_claim():
+    text = "وأعلنت المؤسسة أن العطل أصلح، متوقعة عودة التيار مساء اليوم."
+    assert claims_of(text)[1][:2] == ("عودة التيار مساء اليوم", "المؤسسة")
+
+
+def test_a_demonstrative_after_the_cue_is_its_object_not_its_speaker():
+    text = "وقالت الباحثة إن النتائج مفاجئة، وعزت ذلك إلى قلة النشاط."
+    assert claims_of(text)[1][:2] == ("ذلك إلى قلة النشاط", "الباحثة")

@@ -97,7 +97,7 @@ _EXTRA_VERB_FORMS = {
 # speaker for the cues after them) whose object is not a claim; only a quotation is.
 _CALLS = {
     _f(w) for w in ("دعا", "طالب", "أشاد", "ندد", "أدان", "رحب", "ناشد", "حث", "داعي",
-                    "مطالب", "مشيد", "مندد", "مدين", "مرحب", "مناشد")
+                    "مطالب", "مشيد", "مندد", "مدين", "مرحب", "مناشد", "رافض")
 }  # fmt: skip
 # Relays: the speaker is the source after «عن», not the subject (the outlet).
 _RELAYS = {_f(w) for w in ("نقل", "ناقل")}
@@ -133,6 +133,10 @@ _PARTICIPLES = (
     ("مرحب", False),
     ("مشيد", False),
     ("مناشد", False),
+    ("رافض", False),  # «رافضاً الحكم على …»: a refusal, not a claim, but it ends the one before
+    ("متوقع", True),  # «متوقعة عودة الضخ …»
+    ("مرجح", True),
+    ("مستبعد", True),
 )
 # Cues that take «عن» as part of the cue.
 _WITH_AN = {_f(w) for w in ("أعرب", "معرب", "نقلا", "كشف", "كاشف")}
@@ -159,7 +163,9 @@ def _verb_forms() -> dict[str, tuple[bool, str]]:
                 for p in _PRESENT_PREFIXES
                 for s in _PRESENT_SUFFIXES
             ]
-        written += list(_EXTRA_VERB_FORMS.get(past, ()))
+        written += [
+            extra + o for extra in _EXTRA_VERB_FORMS.get(past, ()) for o in _OBJECT_SUFFIXES
+        ]  # «ودعتهم»
         for word in written:
             forms.setdefault(_f(word), (takes_object, _f(past)))
     return forms
@@ -1012,11 +1018,19 @@ def _coordinated(article: _Article, start: int, end: int) -> list[tuple[int, int
     return parts + ([last] if last is not None else [])
 
 
+_BUT_FORMS = {_f(w) for w in ("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها")}
+
+
 def _contrast(article: _Article, start: int, end: int) -> int:
-    """`end`, or the clause mark before «إلا أن» / «غير أن» between `start` and `end`."""
+    """`end`, or the clause mark before «إلا أن» / «غير أن» / «لكنه» between `start` and
+    `end`."""
     text, words = article.text, article.words
     for index in range(article.word_index(start) + 1, article.word_index(end)):
         word = words[index]
+        gap = text[words[index - 1].end : word.start]
+        if word.form in _BUT_FORMS and any(ch in gap for ch in _CLAUSE_MARKS):
+            if article.quote_around(word.start) is None:
+                return words[index - 1].end
         if _bare(word.form) not in _CLAUSE_ENDS or index + 1 >= len(words):
             continue
         if words[index + 1].form not in _COMPLEMENTISERS:
@@ -1210,7 +1224,7 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if index > first and (form in _OBJECT_HEADS or form in _SAYING or form in {"ل", "ب"}):
         return True
-    if index > first and form in _OBJECT_OPENERS:
+    if form in _OBJECT_OPENERS:  # «وعزت ذلك إلى …»: «ذلك» is the object, not a subject
         return True
     # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
     # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
@@ -1239,7 +1253,9 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
 
 _NAME_PARTS = {_f(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل")}
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
-_MASDAR_TAFIL = re.compile("^الت..ي.$")  # «التأخير», «التعديل»: verbal nouns, objects
+# Verbal nouns (folded) of the forms تفعيل، تفاعل، استفعال، انفعال: «التأخير», «التراجع»,
+# «الاستقرار», «الانسحاب»; after a name they begin the object of the cue.
+_MASDAR = re.compile("^ال(ت..ي.|ت.ا..|است..ا.|ان.ا.)$")
 
 
 def _ends_name(article: _Article, index: int, first: int) -> bool:
@@ -1260,10 +1276,11 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
     if not form.startswith("ال") or form in _TITLES or form in _TITLE_ADJECTIVES:
         return False
     heads = _TITLES | _BODIES
-    if _MASDAR_TAFIL.match(form) and index - 2 >= first and not previous.startswith("ال"):
-        # «كمال ناصر التأخير»: a verbal noun after a given and a family name.
+    if _MASDAR.match(form) and index - 2 >= first and not previous.startswith("ال"):
+        # «كمال ناصر التأخير», «بهاء الدين لطيف التراجع»: a verbal noun after a name.
         earlier = words[index - 2].form
-        if previous not in heads and earlier not in heads and not earlier.startswith("ال"):
+        named = not earlier.startswith("ال") or earlier in _COMPOUND_ENDS
+        if previous not in heads and earlier not in heads and named:
             return True
     if not previous.startswith("ال"):
         return False
