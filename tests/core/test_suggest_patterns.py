@@ -350,3 +350,26 @@ def test_an_expecting_participle_makes_its_object_a_claim():
 def test_a_demonstrative_after_the_cue_is_its_object_not_its_speaker():
     text = "وقالت الباحثة إن النتائج مفاجئة، وعزت ذلك إلى قلة النشاط."
     assert claims_of(text)[1][:2] == ("ذلك إلى قلة النشاط", "الباحثة")
+
+
+def test_an_outlet_named_in_quotation_marks_after_the_speaker_is_whom_he_told():
+    text = "وأبلغ مسؤول في وزارة المياه «الرأي اليوم» أن الضخ سيعود الجمعة."
+    assert claims_of(text) == [("الضخ سيعود الجمعة", "مسؤول في وزارة المياه", "indirect", "أبلغ")]
+
+
+def test_the_name_of_a_work_in_quotation_marks_stays_in_the_speaker():
+    text = "ويرى صاحب كتاب «مدن الملح» أن الإيجارات ستواصل الارتفاع."
+    assert claims_of(text)[0][:2] == (
+        "الإيجارات ستواصل الارتفاع",
+        "صاحب كتاب «مدن الملح»",
+    )
+
+
+def test_lakinnahu_before_a_cue_is_the_earlier_speaker():
+    text = "وقال النائب سامر حلبي إن الموازنة متوازنة، لكنه تساءل: «من سيدفع الفاتورة؟»."
+    assert [c[1] for c in claims_of(text)] == ["النائب سامر حلبي", "النائب سامر حلبي"]
+
+
+def test_la_before_an_outlet_is_never_the_speaker():
+    text = "وأكد المحافظ أن الطريق سالك. وقال لـ«الوادي» إن الجسر سيفتح غداً."
+    assert claims_of(text)[1][:2] == ("الجسر سيفتح غداً", "المحافظ")

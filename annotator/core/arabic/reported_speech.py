@@ -816,6 +816,10 @@ def _what_was_said(
         gap = text[position : word.start]
         colon = colon or ":" in gap
         quote = _quote_in(article, position, word.start)
+        if quote is not None and quote.words <= 3 and _outlet_told(article, index, quote):
+            # «أبلغ مسؤول «الاقتصادي اليوم» أن …»: the outlet he told, then what he said.
+            index, position, addressed = article.word_index(quote.end), quote.end, True
+            continue
         if quote is not None:
             break
         if word.form in _COMPLEMENTISERS:
@@ -837,9 +841,11 @@ def _what_was_said(
             continue
         elif _bare(word.form) in _TIME_WORDS:
             pass  # «حذرت الأمم المتحدة، الثلاثاء، من أن …»
-        elif (addressed or _is_preposition(word.form)) and (
-            ahead := _content_ahead(article, index, limit, commas=True)
-        ) is not None:
+        elif (
+            not complement
+            and (addressed or _is_preposition(word.form))
+            and (ahead := _content_ahead(article, index, limit, commas=True)) is not None
+        ):
             # «لنظيرها الفرنسي أن …», «في بيان إنها …», «خلال اتصال هاتفي ضرورة …»
             index = ahead
             position = max(position, words[index - 1].end)
@@ -1100,7 +1106,7 @@ def _noun_phrase(
             continue
         quote = _quote_in(article, position, word.start)
         if quote is not None:
-            if last is None or quote.words >= 3:
+            if last is None or quote.words >= 3 or _outlet_told(article, index, quote):
                 break
             index = article.word_index(quote.end)
             last = quote.end
@@ -1202,12 +1208,27 @@ def _said_after(article: _Article, end: int) -> bool:
         form in _COMPLEMENTISERS
         or form in _SAYING
         or form in _GOVERNED  # «لفت إلى …», «حذر من …»
+        or _is_addressee(article, index)  # «… للصحفيين بأن …»
         or form in _OBJECT_OPENERS  # «عزا … هذا النمو إلى …»
         or _bare(form) in _TIME_WORDS
         or form in {"ل", _f("لـ")}
         or (_is_preposition(form) and following in _CIRCUMSTANCES | _COMPLEMENTISERS)
         or any(c.index == index for c in article.cues)
     )
+
+
+def _outlet_told(article: _Article, index: int, quote: _Quote) -> bool:
+    """«أبلغ مسؤول في الهيئة «الاقتصادي اليوم» أن …»: a short quotation right before أن,
+    not after a body or a title that it names, is the outlet he told."""
+    words = article.words
+    after = article.word_index(quote.end)
+    if after >= len(words) or words[after].form not in _COMPLEMENTISERS:
+        return False
+    previous = words[index - 1].form if index > 0 else ""
+    # «صاحب كتاب «اقتصاد الظل»», «حركة «حماس»»: after an indefinite noun it is a name.
+    if not previous.startswith("ال"):
+        return False
+    return previous not in _TITLES | _BODIES | _OUTLETS and _bare(previous) not in _OUTLETS
 
 
 def _bare(form: str) -> str:
@@ -1222,7 +1243,9 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if _is_preposition(form) or form in _PARTICLES:
         return True
-    if index > first and (form in _OBJECT_HEADS or form in _SAYING or form in {"ل", "ب"}):
+    if form in {"ل", "ب"}:  # «لـ«الوادي»»: whom he told, never the speaker
+        return True
+    if index > first and (form in _OBJECT_HEADS or form in _SAYING):
         return True
     if form in _OBJECT_OPENERS:  # «وعزت ذلك إلى …»: «ذلك» is the object, not a subject
         return True
@@ -1345,8 +1368,8 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
         if at >= 0 and article.quote_around(at) is None:
             clause_start = max(clause_start, at + 1)
     first, last = article.word_index(clause_start), cue.index
-    while first < last and words[first].form in _PARTICLES:
-        first += 1
+    while first < last and (words[first].form in _PARTICLES | _BUT_FORMS):
+        first += 1  # «، لكنه تساءل: …»: the pronoun is the earlier speaker
     # «، إلا أن دائرة الأرصاد تتوقع …»: the contrast opens the clause, its subject follows.
     if first + 1 < last and _bare(words[first].form) in _CONTRASTS | _BUTS:
         first += 1 + (words[first + 1].form in _COMPLEMENTISERS)
