@@ -6,11 +6,21 @@ Qt-free on purpose: the GUI tests add their own Qt fixtures in tests/gui/conftes
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
 # The GUI tests need no screen; another platform can still be chosen by setting the variable.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every process a test starts imports the checkout under test, not whichever copy of the
+# package is installed (a checkout whose project format is newer than the installed one's
+# would otherwise be refused by its own subprocesses).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [
+        str(Path(__file__).resolve().parents[1]),
+        *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)),
+    ]
+)
 
 from annotator.core.formats import jsonl, txt
 from annotator.core.paths import seeds_dir

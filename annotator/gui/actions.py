@@ -293,6 +293,12 @@ def build_actions(window: MainWindow) -> Actions:
     a["export"] = _action(
         window, QCoreApplication.translate("Actions", "Export…"), window.export, "Ctrl+E"
     )
+    a["project_settings"] = _action(
+        window,
+        QCoreApplication.translate("Actions", "Project settings…"),
+        window.open_project_settings,
+        tip=QCoreApplication.translate("Actions", "The project's cue list for suggestions"),
+    )
     # Not Ctrl+Shift+S: Ctrl+Shift+LETTER shows or hides the layer of that letter.
     a["save_copy"] = _action(
         window,
@@ -363,6 +369,8 @@ def build_menus(menu_bar: QMenuBar, actions: Actions) -> QMenu:
         "merge",
         "export",
         "save_copy",
+        None,
+        "project_settings",
         None,
         "quit",
     ):

@@ -50,6 +50,7 @@ from annotator.gui.language import status_word
 from annotator.gui.language_menu import build_language_menu
 from annotator.gui.models import ARABIC_SHARE, size_arabic
 from annotator.gui.project_file import ProjectFileCare
+from annotator.gui.project_settings import ProjectSettingsDialog
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.status_messages import StickyMessages
@@ -573,6 +574,14 @@ class MainWindow(QMainWindow):
         )
         self._agreement.show()
         self._agreement.compute()
+
+    def open_project_settings(self) -> None:
+        """File ▸ Project settings: the cue list the suggestions read (modal)."""
+        dialog = ProjectSettingsDialog(self.workbench, self)
+        if dialog.exec():
+            self.statusBar().showMessage(
+                self.tr("Cue list saved: run the suggestions again to use it"), 10000
+            )
 
     def export(self) -> None:
         message = export_from_window(self.workbench.project, self.workbench.document_id, self)

@@ -88,7 +88,8 @@ def accept_all(workbench: Workbench) -> list[str]:
 
 
 def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None = None) -> bool:
-    """Remove a suggestion, as one undo step (claims it was the speaker of lose the link).
+    """Remove a suggestion, as one undo step (claims it was the speaker of lose the link); the
+    rules do not propose it again unless the step is undone.
     `base_revision`: the revision of the suggestion as shown; refused when it changed since."""
     project = workbench.project
 
@@ -97,7 +98,8 @@ def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None =
             raise AnnotatorError(
                 QCoreApplication.translate("Suggestions", "only suggestions can be rejected")
             )
-        project.delete_annotation(suggestion_id, base_revision=base_revision)
+        # Remembered, so that running the rules again does not propose it again.
+        core.reject(project, suggestion_id, workbench.annotator, base_revision)
         return suggestion_id
 
     try:

@@ -9,9 +9,11 @@ every mention of a known entity is a speaker mention too. Pure functions over a 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from annotator.core.arabic.clitics import is_given_name, segment
 from annotator.core.arabic.search import SearchOptions, fold, search_text
 from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 from annotator.core.model import Entity
@@ -41,7 +43,7 @@ _VERBS = (
     ("أفاد", "فيد", False),
     ("صرح", "صرح", False),
     ("أوضح", "وضح", False),
-    ("لفت", "لفت", False),
+    ("لفت", "لفت", True),  # «لفت إلى تحسن ملحوظ …»
     ("نوه", "نوه", False),
     ("استعرض", "ستعرض", False),
     ("أكد", "ؤكد", True),
@@ -56,7 +58,7 @@ _VERBS = (
     ("دعا", "دعو", True),
     ("طالب", "طالب", True),
     ("كشف", "كشف", True),
-    ("أعرب", "عرب", True),
+    ("أعرب", "عرب", False),  # «أعرب عن أسفه كون …»: only the كون/أن clause is a claim
     ("اتهم", "تهم", True),
     ("أبلغ", "بلغ", False),
     ("أخبر", "خبر", False),
@@ -68,6 +70,17 @@ _VERBS = (
     ("أجاب", "جيب", False),
     ("رد", "رد", False),
     ("وصف", "صف", True),
+    ("عزا", "عزو", True),  # «عزا التأخير إلى …»
+    ("طمأن", "طمئن", False),  # «طمأنت المزارعين بأن …»
+    ("أقر", "قر", True),
+    ("ألمح", "لمح", False),
+    ("نبه", "نبه", False),
+    ("نقل", "نقل", False),  # a relay: «نقلت الإذاعة عن X أن …», «ونُقل عن X قوله …»
+    ("ندد", "ندد", False),
+    ("أدان", "دين", False),
+    ("رحب", "رحب", False),
+    ("ناشد", "ناشد", False),
+    ("حث", "حث", False),
 )
 # Irregular forms of weak verbs (past: she, they).
 _EXTRA_VERB_FORMS = {
@@ -76,18 +89,29 @@ _EXTRA_VERB_FORMS = {
     "رأى": ("رأت", "رأوا", "يرون"),
     "قال": ("قالت", "قالوا", "قلت", "قلنا"),
     "رد": ("ردت", "ردوا"),
+    "عزا": ("عزت", "عزوا", "يعزو", "تعزو"),
+    "أقر": ("أقرت", "أقروا"),
+    "حث": ("حثت", "حثوا"),
 }
+# Calls, demands, praise and condemnation: cues (they end the claim before them and name a
+# speaker for the cues after them) whose object is not a claim; only a quotation is.
+_CALLS = {
+    _f(w) for w in ("دعا", "طالب", "أشاد", "ندد", "أدان", "رحب", "ناشد", "حث", "داعي",
+                    "مطالب", "مشيد", "مندد", "مدين", "مرحب", "مناشد", "رافض")
+}  # fmt: skip
+# Relays: the speaker is the source after «عن», not the subject (the outlet).
+_RELAYS = {_f(w) for w in ("نقل", "ناقل")}
 # Participles used as circumstantial accusatives: «…، مشيراً إلى أن …». Takes-object as above.
 _PARTICIPLES = (
     ("مشير", True),
     ("مؤكد", True),
     ("مضيف", False),
-    ("معرب", True),
+    ("معرب", False),
     ("منوه", False),
     ("مبين", True),
     ("مشدد", True),
     ("موضح", False),
-    ("لافت", False),
+    ("لافت", True),
     ("معتبر", True),
     ("محذر", True),
     ("داعي", True),
@@ -101,6 +125,18 @@ _PARTICIPLES = (
     ("مختتم", False),
     ("متهم", True),
     ("واصف", True),
+    ("عازي", True),
+    ("مطمئن", False),
+    ("ملمح", False),
+    ("منبه", False),
+    ("مندد", False),
+    ("مرحب", False),
+    ("مشيد", False),
+    ("مناشد", False),
+    ("رافض", False),  # «رافضاً الحكم على …»: a refusal, not a claim, but it ends the one before
+    ("متوقع", True),  # «متوقعة عودة الضخ …»
+    ("مرجح", True),
+    ("مستبعد", True),
 )
 # Cues that take «عن» as part of the cue.
 _WITH_AN = {_f(w) for w in ("أعرب", "معرب", "نقلا", "كشف", "كاشف")}
@@ -115,8 +151,9 @@ _CLITICS = ("", "و", "ف")  # conjunctions written on the cue
 _TENSE_CLITICS = ("", "س", "ل")  # future سـ, purpose لـ on a present verb
 
 
-def _verb_forms() -> dict[str, bool]:
-    forms: dict[str, bool] = {}
+def _verb_forms() -> dict[str, tuple[bool, str]]:
+    """Every written form of the lexicon's verbs (folded) -> (takes an object, lemma)."""
+    forms: dict[str, tuple[bool, str]] = {}
     for past, present, takes_object in _VERBS:
         written = [past + s + o for s in _PAST_SUFFIXES for o in _OBJECT_SUFFIXES]
         if present:
@@ -126,15 +163,45 @@ def _verb_forms() -> dict[str, bool]:
                 for p in _PRESENT_PREFIXES
                 for s in _PRESENT_SUFFIXES
             ]
-        written += list(_EXTRA_VERB_FORMS.get(past, ()))
+        written += [
+            extra + o for extra in _EXTRA_VERB_FORMS.get(past, ()) for o in _OBJECT_SUFFIXES
+        ]  # «ودعتهم»
         for word in written:
-            forms.setdefault(_f(word), takes_object)
+            forms.setdefault(_f(word), (takes_object, _f(past)))
+    return forms
+
+
+def learned_forms(cues: Iterable[str]) -> dict[str, tuple[bool, str]]:
+    """Cue words a project's researchers used («طمأنت», «معرباً عن») -> the written forms read
+    as cues: the word itself (folded, without a conjunction) and, for a word that reads as a
+    perfect verb of three to six letters with a person ending, the other perfect endings
+    («طمأنت» -> «طمأن», «طمأنوا», …). Cues of several words count by their first word;
+    prepositions, particles and words shorter than three letters are never cues."""
+    forms: dict[str, tuple[bool, str]] = {}
+    for cue in cues:
+        words = _f(cue).split()
+        if not words:
+            continue
+        word = words[0]
+        if word[:1] in "وف" and len(word) > 3 and word[1:] not in forms:
+            word = word[1:]
+        if len(word) < 3 or word in _PREPOSITIONS | _PARTICLES | _COMPLEMENTISERS:
+            continue  # «في بيان»: a preposition or particle read as a cue would be everywhere
+        stem = word
+        for ending in ("وا", "ت", "تا"):
+            if word.endswith(ending) and 3 <= len(word) - len(ending) <= 6:
+                stem = word[: -len(ending)]
+                break
+        forms.setdefault(word, (False, stem))
+        if 3 <= len(stem) <= 6 and not stem.startswith("م"):
+            for ending in _PAST_SUFFIXES:
+                forms.setdefault(stem + ending, (False, stem))
     return forms
 
 
 _VERB_FORMS = _verb_forms()
 _PARTICIPLE_FORMS = {
-    _f(base + ending): takes_object
+    _f(base + ending): (takes_object, _f(base))
     for base, takes_object in _PARTICIPLES
     for ending in ("ا", "اً", "ة", "ين", "ون", "تين")
 }
@@ -152,7 +219,7 @@ _COMPLEMENTISERS = {
     _f(w)
     for w in (
         "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا",
-        "بأن", "بأنه", "بأنها", "بأنهم", "فإن", "وأن", "وإن",
+        "بأن", "بأنه", "بأنها", "بأنهم", "فإن", "وأن", "وإن", "كون", "بكون",
     )
 }  # fmt: skip
 _PREPOSITIONS = {
@@ -163,6 +230,41 @@ _PREPOSITIONS = {
         "وخلال", "وعلى", "وبعد", "وقبل", "وعقب", "ومن", "وأمام", "وعن", "وفي",
     )
 }  # fmt: skip
+# «ونُقل عن مصدر قوله إن …»: the verbal noun of saying after a relayed source.
+_SAYING = {_f(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "قولهن")}
+# A contrast after a comma ends a claim: what follows is the narrator's («، إلا أنه امتنع …»).
+_CONTRASTS = {_f(w) for w in ("إلا", "غير")}
+# «، قبل أن تتدخل وساطة …»: the narrator's time clause after a comma ends a claim too.
+_CLAUSE_ENDS = _CONTRASTS | {_f(w) for w in ("قبل", "بعد", "حتى")}
+_BUTS = {_f(w) for w in ("لكن", "بينما", "فيما")}
+# Nouns of outlets: after a speaker's words they name whom he spoke to («أفاد مسؤول وكالة …»).
+_OUTLETS = {
+    _f(w) for w in ("وكالة", "صحيفة", "قناة", "إذاعة", "موقع", "مجلة", "شبكة", "تلفزيون")
+}  # fmt: skip
+# Nouns of bodies that head a construct («كتلة التجديد», «مديرية الصحة»).
+_BODIES = {
+    _f(w)
+    for w in (
+        "كتلة", "هيئة", "لجنة", "مجلس", "مديرية", "نقابة", "اتحاد", "جمعية", "شركة", "بنك",
+        "مؤسسة", "مركز", "جامعة", "حزب", "منظمة", "دائرة", "وزارة", "سلطة", "محكمة", "مصلحة",
+        "صندوق", "مكتب", "إدارة", "قسم", "فريق", "نادي", "مجموعة", "بلدية", "غرفة", "جبهة",
+        "حركة", "تحالف", "رابطة", "لجان", "قيادة", "أركان", "الوزارة", "الهيئة", "اللجنة",
+        "المجلس", "الشركة", "المنظمة", "الحكومة", "النقابة", "الجمعية", "مستشفى", "برنامج",
+        "مصنع", "معهد", "مطار", "ميناء", "كلية", "محطة", "مرصد", "مصرف", "منتخب", "المنتخب",
+    )
+}  # fmt: skip
+# Words that end a mention: a demonstrative or «ما» begins an object («هذا النمو», «ما حدث»).
+_OBJECT_OPENERS = {_f(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "ما", "كل", "جميع")}
+# Adjectives that follow a definite title («الأمين العام», «المدير التنفيذي» ends in ي).
+_TITLE_ADJECTIVES = {
+    _f(w)
+    for w in (
+        "العام", "العامة", "الأعلى", "الأول", "الأولى", "الثاني", "الثانية", "المساعد",
+        "المساعدة", "المكلف", "الدائم", "الدائمة", "الخاص", "الخاصة", "السابق", "السابقة",
+        "المقبل", "المنتخب", "المستقيل", "المتحدة", "الجديد", "الجديدة", "الأسبق", "المنتهية",
+        "المؤقت", "المفوض", "الأعظم", "العليا", "المركزي", "المتحدث",
+    )
+}  # fmt: skip
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
 _GOVERNED = {_f(w) for w in ("على", "إلى", "عن", "من")}  # «شدد على …», «أشار إلى …»
 _RELATIVES = {_f(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي")}
@@ -171,7 +273,8 @@ _TIME_WORDS = {
     for w in (
         "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "ظهر", "الأحد", "الاثنين", "الإثنين",
         "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "مجددا", "أيضا", "كذلك", "حينها",
-        "الأسبوع", "الشهر", "سابقا", "لاحقا", "مؤخرا",
+        "الأسبوع", "الشهر", "سابقا", "لاحقا", "مؤخرا", "الماضي", "الماضية", "المقبل", "المقبلة",
+        "الجاري",
     )
 }  # fmt: skip
 # Heads of objects that follow a verb of saying without a preposition: «أكد ضرورة …».
@@ -181,7 +284,7 @@ _OBJECT_HEADS = {
         "ضرورة", "أهمية", "رفض", "دعم", "استعداد", "التزام", "حرص", "تمسك", "وقوف", "إدانة",
         "استنكار", "ترحيب", "أن", "عدم", "استمرار", "حق", "موقف", "مقتل", "إصابة", "اعتقال",
         "استشهاد", "بدء", "إطلاق", "تعليق", "وقف", "فتح", "إغلاق", "تأجيل", "إلغاء", "تشكيل",
-        "انسحاب", "وصول", "عقد", "توقيع", "نجاح", "فشل", "تراجع", "ارتفاع", "انخفاض",
+        "انسحاب", "وصول", "عقد", "توقيع", "نجاح", "فشل", "تراجع", "ارتفاع", "انخفاض", "وجود",
     )
 }  # fmt: skip
 # Words that begin a person's or a body's mention: «العميد إسماعيل قاآني».
@@ -194,7 +297,9 @@ _TITLES = {
         "المستشار", "الملك", "الأمير", "المدير", "مدير", "زعيم", "الزعيم", "عضو", "المبعوث",
         "المندوب", "المفوض", "القيادي", "المسؤول", "مسؤول", "مصدر", "مصادر", "المصدر",
         "الخبير", "المحلل", "المرشد", "الإمام", "البابا", "الأستاذ", "نائب",
-        "المحامي", "الناشط", "الكاتب", "وكالة", "صحيفة", "الحكومة", "الوزارة", "وزارة",
+        "المحامي", "الناشط", "الكاتب", "المهندس", "الدكتورة", "المدرب", "اللاعب", "القاضي",
+        "المحافظ", "الأستاذة", "الخبيرة", "الباحث", "الباحثة", "مديرة", "المديرة", "وكالة",
+        "صحيفة", "الحكومة", "الوزارة", "وزارة",
         "الجيش", "الخارجية", "حركة", "الرئاسة", "البيت",
     )
 }  # fmt: skip
@@ -222,6 +327,7 @@ class ClaimSuggestion:
     kind: str  # direct / indirect / paraphrase
     cue: str | None
     speaker: tuple[int, int] | None  # the span of its speaker suggestion
+    cue_span: tuple[int, int] | None = None  # where the cue is written (without و/ف)
 
 
 @dataclass(frozen=True)
@@ -255,6 +361,17 @@ class _Cue:
     text: str  # as written, without a conjunction
     kind: str  # verb / participle / source
     takes_object: bool
+    lemma: str = ""  # folded past (verbs) or stem (participles)
+
+    @property
+    def call(self) -> bool:
+        """A call, demand, praise or condemnation: only a quotation after it is a claim."""
+        return self.lemma in _CALLS
+
+    @property
+    def relay(self) -> bool:
+        """«نقل … عن X»: X is the speaker."""
+        return self.lemma in _RELAYS
 
 
 @dataclass
@@ -312,8 +429,16 @@ def quotations(text: str) -> list[tuple[int, int, int]]:
 class _Article:
     """The text cut into words, quotations and sentences, with the cues found in it."""
 
-    def __init__(self, text: str):
+    def __init__(
+        self,
+        text: str,
+        learned: dict[str, tuple[bool, str]] | None = None,
+        names: frozenset[str] = frozenset(),
+    ):
         self.text = text
+        self.learned = learned or {}
+        self.names = names  # folded words of known entities' names: «لقاآني» is spoken to
+        self.known_names: set[str] = set()  # last words of the speakers found so far
         self.words: list[_Word] = []
         position = 0
         while position < len(text):
@@ -374,9 +499,34 @@ class _Article:
             if self.quote_around(word.start) is not None:
                 continue
             cue = self._cue_at(index)
-            if cue is not None:
+            if cue is not None and not self._embedded(cue):
                 cues.append(cue)
         return cues
+
+    def _embedded(self, cue: _Cue) -> bool:
+        """A verb inside a relative clause («والتي أعلنتها …») or describing the object of an
+        earlier verb («نشر صوراً تفيد …») reports nothing of its own."""
+        if cue.kind != "verb" or cue.index == 0:
+            return False
+        previous = self.words[cue.index - 1]
+        between = self.text[previous.end : self.words[cue.index].start]
+        if between.strip() or "\n" in between:
+            return False
+        if _bare(previous.form) in _RELATIVES or previous.form in _RELATIVES:
+            return True
+        if previous.form == _f("عدم"):
+            return True  # «عدم ذكر اسمه»: a verbal noun
+        # «الذي فضل عدم ذكر …», «والتي أعلنتها …»: inside a relative clause.
+        for back in range(cue.index - 1, max(-1, cue.index - 5), -1):
+            word = self.words[back]
+            if any(ch in self.text[word.end : self.words[back + 1].start] for ch in "،,.:\n"):
+                break
+            if _bare(word.form) in _RELATIVES:
+                return True
+        written = self.text[previous.start : previous.end]
+        word = self.text[self.words[cue.index].start : self.words[cue.index].end]
+        conjoined = word[:1] in "وف" and word != cue.text
+        return not conjoined and (written.endswith("اً") or written.endswith("ًا"))
 
     def _cue_at(self, index: int) -> _Cue | None:
         word = self.words[index]
@@ -393,18 +543,20 @@ class _Article:
                 ):
                     last = index + len(phrase) - 1
                     return _Cue(index, last, self._written(index, last, clitic), "source", False)
-            kind, takes_object = None, False
+            kind, takes_object, lemma = None, False, ""
             if bare in _VERB_FORMS:
-                kind, takes_object = "verb", _VERB_FORMS[bare]
+                kind, (takes_object, lemma) = "verb", _VERB_FORMS[bare]
             elif bare in _PARTICIPLE_FORMS:
-                kind, takes_object = "participle", _PARTICIPLE_FORMS[bare]
+                kind, (takes_object, lemma) = "participle", _PARTICIPLE_FORMS[bare]
+            elif bare in self.learned:
+                kind, (takes_object, lemma) = "verb", self.learned[bare]
             if kind is None:
                 continue
             last = index
             if two and following.form == _f("عن") and self._stem_takes_an(bare):
                 last = index + 1
                 written = self._written(index, last, clitic)
-            return _Cue(index, last, written, kind, takes_object)
+            return _Cue(index, last, written, kind, takes_object, lemma)
         return None
 
     def _written(self, first: int, last: int, clitic: str) -> str:
@@ -427,6 +579,10 @@ class _Article:
     def _adjacent(self, word: _Word, following: _Word) -> bool:
         return not self.text[word.end : following.start].strip()
 
+    def sentence_end_after(self, position: int) -> int:
+        """The end of the sentence holding `position`."""
+        return self.sentences[self.sentence_of(position)][1] if self.sentences else len(self.text)
+
     def sentence_of(self, position: int) -> int:
         starts = [s for s, _ in self.sentences]
         return max(0, bisect.bisect_right(starts, position) - 1)
@@ -435,9 +591,17 @@ class _Article:
 # ---------------------------------------------------------------------------------- detection
 
 
-def detect(text: str, entities: Sequence[Entity] = ()) -> Detection:
-    """Suggested speaker mentions and claims of one text (pure: nothing is stored)."""
-    article = _Article(text)
+def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ()) -> Detection:
+    """Suggested speaker mentions and claims of one text (pure: nothing is stored). `cues`:
+    cue words learned from a project (see `learned_forms`), read besides the lexicon's."""
+    names = frozenset(
+        word
+        for entity in entities
+        for name in (entity.name, *entity.aliases)
+        for word in _f(name).split()
+        if len(word) > 2
+    )
+    article = _Article(text, learned_forms(cues), names)
     mentions = _entity_mentions(text, entities)
     state = _State()
     cues_by_sentence: dict[int, list[_Cue]] = {}
@@ -481,7 +645,13 @@ def _opens_clause(article: _Article, previous: _Cue, cue: _Cue) -> bool:
     for mark_at in range(article.words[cue.index].start - 1, stretch_start - 1, -1):
         ch = article.text[mark_at]
         if ch in _CLAUSE_MARKS and article.quote_around(mark_at) is None:
-            return not any(w.start > mark_at and w.form in _COMPLEMENTISERS for w in between)
+            # «، غير أنه اعتبر …»: أن after a contrast opens the narrator's clause.
+            return not any(
+                w.start > mark_at
+                and w.form in _COMPLEMENTISERS
+                and not (n > 0 and _bare(between[n - 1].form) in _CONTRASTS)
+                for n, w in enumerate(between)
+            )
     return False
 
 
@@ -560,9 +730,15 @@ def _read_cue(
         subject = _subject_before(article, cue, sentence_start)
         if subject is None:
             found = _noun_phrase(article, after, limit)
-            if found is not None:
+            if found is not None and not _spoken_to(article, found, number, state):
                 subject = found
                 after = article.word_index(found[1])
+        if cue.relay:
+            # «نقلت الإذاعة عن دبلوماسيين أن …»: the outlet relays, the source speaks.
+            source = _relayed_source(article, after, limit)
+            if source is None:
+                return
+            subject, after = source
         if subject is not None:
             state.cue_subjects.setdefault(number, subject)
     claims = _claims_after(article, cue, after, limit, scope_end, sentence_end)
@@ -573,19 +749,64 @@ def _read_cue(
         claims = [(before.start, before.end, "direct")]
     if subject is None:
         subject = _implicit_subject(article, cue, sentence_start, number, mentions, state)
+    cue_end = words[cue.last].end
+    cue_span = (cue_end - len(cue.text), cue_end)
     for start, end, kind in claims:
         if any(c.start < end and start < c.end for c in state.claims):
             continue
-        state.claims.append(ClaimSuggestion(start, end, kind, cue.text, subject))
+        state.claims.append(ClaimSuggestion(start, end, kind, cue.text, subject, cue_span))
     if subject is not None:
         state.speakers.setdefault(subject, None)
         state.last_speaker, state.last_speaker_sentence = subject, number
+        article.known_names.add(words[article.word_index(subject[1]) - 1].form)
+
+
+def _relayed_source(
+    article: _Article, index: int, limit: int
+) -> tuple[tuple[int, int], int] | None:
+    """After a relay verb and its outlet: the source named after «عن» and the index of the
+    word after it (past «قوله»), or None when no «عن» follows within the clause."""
+    words, text = article.words, article.text
+    for at in range(index, min(limit, index + 8)):
+        if at > index and any(ch in text[words[at - 1].end : words[at].start] for ch in ".:"):
+            return None
+        if words[at].form != _f("عن"):
+            continue
+        source = _noun_phrase(article, at + 1, limit)
+        if source is None:
+            return None
+        after = article.word_index(source[1])
+        if after < limit and words[after].form in _SAYING:
+            after += 1
+        return source, after
+    return None
 
 
 def _claims_after(
     article: _Article, cue: _Cue, index: int, limit: int, scope_end: int, sentence_end: int
 ) -> list[tuple[int, int, str]]:
     """The claims of a cue: what follows its subject up to the next cue of the sentence."""
+    found = _what_was_said(article, cue, index, limit, scope_end, sentence_end)
+    if cue.call:
+        return [claim for claim in found if text_is_quoted(article.text, *claim[:2])]
+    if cue.lemma in {_f("وصف"), _f("اتهم"), _f("واصف")}:
+        # «وصف X Y بـ«…»»: the quoted description is the claim.
+        for quote in article.top_quotes:
+            if words_before := article.text[max(0, quote.start - 3) : quote.start]:
+                if quote.start < scope_end and _f(words_before).rstrip(" ـ").endswith("ب"):
+                    if article.words[index].start <= quote.start:
+                        return [(quote.start, quote.end, "direct")]
+    return found
+
+
+def text_is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether the span opens and closes with quotation marks."""
+    return text[start] in QUOTE_PAIRS and text[end - 1] in QUOTE_PAIRS.values()
+
+
+def _what_was_said(
+    article: _Article, cue: _Cue, index: int, limit: int, scope_end: int, sentence_end: int
+) -> list[tuple[int, int, str]]:
     text, words = article.text, article.words
     complement = colon = addressed = False
     position = words[index - 1].end if index > 0 else 0
@@ -595,6 +816,10 @@ def _claims_after(
         gap = text[position : word.start]
         colon = colon or ":" in gap
         quote = _quote_in(article, position, word.start)
+        if quote is not None and quote.words <= 3 and _outlet_told(article, index, quote):
+            # «أبلغ مسؤول «الاقتصادي اليوم» أن …»: the outlet he told, then what he said.
+            index, position, addressed = article.word_index(quote.end), quote.end, True
+            continue
         if quote is not None:
             break
         if word.form in _COMPLEMENTISERS:
@@ -604,15 +829,47 @@ def _claims_after(
         elif _is_addressee(article, index):
             addressed = True
         elif word.form in {_f("لـ"), "ل"}:
-            index += 1  # «لـ النخالة»: the addressee is the next word
+            # «لـ النخالة», «لـ«الساحل الجديد»»: the addressee is the next word or quotation.
+            named = _quote_in(article, word.end, word.end + 2)
+            if named is not None:
+                index, position = article.word_index(named.end), named.end
+            elif index + 1 < limit:
+                index, position = index + 2, words[index + 1].end
+            else:
+                break
             addressed = True
+            continue
         elif _bare(word.form) in _TIME_WORDS:
             pass  # «حذرت الأمم المتحدة، الثلاثاء، من أن …»
-        elif (addressed or _is_preposition(word.form)) and (
-            ahead := _content_ahead(article, index, limit)
-        ) is not None:
+        elif (
+            not complement
+            and (addressed or _is_preposition(word.form))
+            and (ahead := _content_ahead(article, index, limit, commas=True)) is not None
+        ):
             # «لنظيرها الفرنسي أن …», «في بيان إنها …», «خلال اتصال هاتفي ضرورة …»
             index = ahead
+            position = max(position, words[index - 1].end)
+            continue
+        elif any(ch in gap for ch in _CLAUSE_MARKS) and (
+            _bare(word.form) in _RELATIVES or _anonymity(article, index, sentence_end)
+        ):
+            # «وتابع المسؤول، الذي فضل عدم ذكر اسمه، أن …»: the relative clause describes him.
+            close = _next_mark(text, word.end, sentence_end)
+            if close is None:
+                break
+            index = article.word_index(close + 1)
+            position = close + 1
+            continue
+        elif (
+            not cue.takes_object
+            and not complement
+            and (ahead := _content_ahead(article, index, limit, heads=False, commas=True))
+            is not None
+        ):
+            # «أفاد مسؤول وكالة الأنباء، الخميس، أن …», «طمأنت المزارعين بأن …»,
+            # «معرباً عن أسفه كون …»: whom he told, or what he felt, before what he said.
+            index = ahead
+            position = max(position, words[index - 1].end)
             continue
         else:
             break
@@ -634,12 +891,13 @@ def _claims_after(
         return found
     if start >= scope_end:
         return []
-    # An indirect claim runs to the next cue of the sentence (scope_end), else to its end.
-    clause = _trim(text, start, min(scope_end, sentence_end))
+    # An indirect claim runs to the next cue of the sentence (scope_end), else to its end,
+    # and stops before a contrast the narrator adds («، إلا أنه امتنع …»).
+    clause = _trim(text, start, _contrast(article, start, min(scope_end, sentence_end)))
     if clause is None or _count_words(article, *clause) < 2:
         return []
     if complement:
-        return [(*clause, "indirect")]
+        return [(*part, "indirect") for part in _coordinated(article, *clause)]
     if colon:
         return [(*clause, "direct")]
     if cue.takes_object and words[index].form not in _PREPOSITIONS:
@@ -647,20 +905,72 @@ def _claims_after(
     return []
 
 
-def _content_ahead(article: _Article, index: int, limit: int) -> int | None:
+def _content_ahead(
+    article: _Article, index: int, limit: int, heads: bool = True, commas: bool = False
+) -> int | None:
     """Where what was said starts after an addressee or a circumstance: the index of أن/إن,
-    of an object head («ضرورة») or of the first word of a quotation, within six words and
-    before any punctuation; None when there is none."""
+    of an object head («ضرورة», when `heads`) or of the first word of a quotation, within
+    eight words and before any punctuation (commas allowed when `commas`: «وكالة الأنباء،
+    الخميس، أن …»); None when there is none. A short quotation right after a word is part of
+    a name («لصحيفة «المساء»») and is read through."""
     words, text = article.words, article.text
-    for ahead in range(index + 1, min(index + 7, limit)):
-        gap = text[words[ahead - 1].end : words[ahead].start]
-        if _quote_in(article, words[ahead - 1].end, words[ahead].start) is not None:
+    ahead = index + 1
+    resume = None  # where the text goes on after a name in quotation marks
+    while ahead < min(index + 11, limit):
+        gap_start = words[ahead - 1].end if resume is None else resume
+        resume = None
+        gap = text[gap_start : words[ahead].start]
+        quote = _quote_in(article, gap_start, words[ahead].start)
+        if quote is not None:
+            after = article.word_index(quote.end)
+            # «لصحيفة «المساء» إن …», «لـ«الساحل الجديد» عقب اللقاء إن …»: a short quotation
+            # after an outlet or «لـ» is a name; one followed by إن is a name too.
+            if quote.words <= 3 and gap.strip()[:1] == text[quote.start] and after < limit:
+                if _names_outlet(article, ahead - 1):
+                    ahead, resume = after, quote.end
+                    continue
+                if words[after].form in _COMPLEMENTISERS:
+                    if not text[quote.end : words[after].start].strip(" ،,"):
+                        return after
             return ahead
-        if gap.strip():
+        marks = gap.strip()
+        if marks and not (commas and all(ch in _CLAUSE_MARKS for ch in marks)):
             return None
-        if words[ahead].form in _COMPLEMENTISERS or words[ahead].form in _OBJECT_HEADS:
+        if any(c.index == ahead for c in article.cues):
+            return None
+        form = words[ahead].form
+        if form in _COMPLEMENTISERS or (heads and form in _OBJECT_HEADS):
             return ahead
+        ahead += 1
     return None
+
+
+_ANONYMITY = {_f(w) for w in ("اسمه", "اسمها", "هويته", "هويتها", "أسمائهم", "هوياتهم")}
+
+
+def _anonymity(article: _Article, index: int, sentence_end: int) -> bool:
+    """«، طلب عدم ذكر اسمه، …»: a clause between commas asking not to be named."""
+    close = _next_mark(article.text, article.words[index].start, sentence_end)
+    if close is None:
+        return False
+    words = article.words[index : article.word_index(close)]
+    return len(words) <= 7 and any(w.form in _ANONYMITY for w in words)
+
+
+def _names_outlet(article: _Article, index: int) -> bool:
+    """Whether word `index` is «لـ», «مع» or an outlet noun («لصحيفة», «قناة»): a quotation
+    after it is the outlet's name."""
+    form = article.words[index].form
+    if form in {"ل", _f("لـ"), _f("مع")}:
+        return True
+    rest = _f(segment(article.text[article.words[index].start : article.words[index].end]).rest)
+    return form in _OUTLETS or rest in _OUTLETS
+
+
+def _next_mark(text: str, start: int, end: int) -> int | None:
+    """The position of the first clause mark in [start, end), or None."""
+    found = [at for at in (text.find(mark, start, end) for mark in _CLAUSE_MARKS) if at >= 0]
+    return min(found) if found else None
 
 
 def _quote_in(article: _Article, start: int, end: int) -> _Quote | None:
@@ -671,14 +981,16 @@ def _quote_in(article: _Article, start: int, end: int) -> _Quote | None:
     return None
 
 
+# Closing quotation marks and the percent signs of a figure («12%») end a claim with it.
+_KEPT_AT_END = frozenset(QUOTE_PAIRS.values()) | {"%", "٪"}
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop spaces, punctuation (but not quotation marks) and linking particles at the edges."""
     while start < end and not (is_word_char(text[start]) or text[start] in QUOTE_PAIRS):
         start += 1
     while True:
-        while end > start and not (
-            is_word_char(text[end - 1]) or text[end - 1] in QUOTE_PAIRS.values()
-        ):
+        while end > start and not (is_word_char(text[end - 1]) or text[end - 1] in _KEPT_AT_END):
             end -= 1
         word_start = end
         while word_start > start and is_word_char(text[word_start - 1]):
@@ -690,6 +1002,51 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _coordinated(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
+    """An أن/إن clause cut at each «، وأن …» / «، وإن …» that coordinates another one: each
+    is a claim of its own (the clauses after the first start after their و+أن)."""
+    text, words = article.text, article.words
+    parts, part_start = [], start
+    for index in range(article.word_index(start) + 1, article.word_index(end)):
+        word = words[index]
+        if word.form[:1] != "و" or word.form[1:] not in _COMPLEMENTISERS:
+            continue
+        gap = text[words[index - 1].end : word.start]
+        if not any(ch in gap for ch in _CLAUSE_MARKS) or article.quote_around(word.start):
+            continue
+        clause = _trim(text, part_start, words[index - 1].end)
+        following = _trim(text, word.end, end)
+        if clause is None or following is None:
+            continue
+        parts.append(clause)
+        part_start = following[0]
+    last = _trim(text, part_start, end)
+    return parts + ([last] if last is not None else [])
+
+
+_BUT_FORMS = {_f(w) for w in ("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها")}
+
+
+def _contrast(article: _Article, start: int, end: int) -> int:
+    """`end`, or the clause mark before «إلا أن» / «غير أن» / «لكنه» between `start` and
+    `end`."""
+    text, words = article.text, article.words
+    for index in range(article.word_index(start) + 1, article.word_index(end)):
+        word = words[index]
+        gap = text[words[index - 1].end : word.start]
+        if word.form in _BUT_FORMS and any(ch in gap for ch in _CLAUSE_MARKS):
+            if article.quote_around(word.start) is None:
+                return words[index - 1].end
+        if _bare(word.form) not in _CLAUSE_ENDS or index + 1 >= len(words):
+            continue
+        if words[index + 1].form not in _COMPLEMENTISERS:
+            continue
+        gap = text[words[index - 1].end : word.start]
+        if any(ch in gap for ch in _CLAUSE_MARKS) and article.quote_around(word.start) is None:
+            return words[index - 1].end
+    return end
+
+
 def _count_words(article: _Article, start: int, end: int) -> int:
     return article.word_index(end) - article.word_index(start)
 
@@ -697,7 +1054,11 @@ def _count_words(article: _Article, start: int, end: int) -> int:
 def _is_addressee(article: _Article, index: int) -> bool:
     """«لهنية», «له», «للصحفيين»: who was spoken to, written with ل."""
     word = article.words[index]
-    return word.form.startswith("ل") and len(word.form) > 1 and word.form not in _COMPLEMENTISERS
+    if word.form in _COMPLEMENTISERS:
+        return False
+    if word.form[:1] == "ل" and word.form[1:] in article.names:
+        return True
+    return segment(article.text[word.start : word.end]).preposition == "ل"
 
 
 def _is_preposition(form: str) -> bool:
@@ -715,22 +1076,37 @@ def _is_preposition(form: str) -> bool:
     )
 
 
-def _noun_phrase(article: _Article, index: int, limit: int) -> tuple[int, int] | None:
+def _noun_phrase(
+    article: _Article, index: int, limit: int, appositions: bool = True
+) -> tuple[int, int] | None:
     """The mention starting at word `index`: words up to a preposition, أن, a relative, a time
     word, punctuation, a cue or an accusative (‑اً); a short quotation («قوة القدس») inside it
-    is part of the name."""
+    is part of the name, and so is a description between commas after it (`_apposition`).
+    A prepositional phrase inside the mention («مسؤول في وزارة العدل», «رئيس نقابة الأطباء في
+    الريان الدكتور سمير عبود», «الرئيس التنفيذي للمجموعة») is kept when what was said starts
+    right after the mention (أن/إن, a colon, a quotation, a comma); otherwise the mention ends
+    before it."""
     text, words = article.text, article.words
     first = index
     last = None
+    before_phrase = None  # where the mention ends without its prepositional phrases
     position = words[index - 1].end if index > 0 else 0
     while index < limit and index - first < _MAX_SUBJECT_WORDS:
         word = words[index]
         gap = text[position : word.start]
         if last is not None and any(ch in gap for ch in _CLAUSE_MARKS + ":" + _SENTENCE_ENDS):
+            if appositions and any(ch in gap for ch in _CLAUSE_MARKS):
+                last = _apposition(article, index, limit) or last
             break
+        if last is not None and _opens_phrase(article, index, limit):
+            before_phrase = before_phrase or last
+            last = word.end
+            position = word.end
+            index += 1
+            continue
         quote = _quote_in(article, position, word.start)
         if quote is not None:
-            if last is None or quote.words >= 3:
+            if last is None or quote.words >= 3 or _outlet_told(article, index, quote):
                 break
             index = article.word_index(quote.end)
             last = quote.end
@@ -743,7 +1119,116 @@ def _noun_phrase(article: _Article, index: int, limit: int) -> tuple[int, int] |
         index += 1
     if last is None:
         return None
+    last = _without_addressee(article, first, last)
+    if before_phrase is not None and not _said_after(article, last):
+        last = before_phrase
     return words[first].start, last
+
+
+def _without_addressee(article: _Article, first: int, last: int) -> int:
+    """«العميد قاآني لهنية أن …»: a last word beginning with ل after a name, right before
+    أن/إن, is whom he told, whatever the morphology says of an unknown name."""
+    words = article.words
+    end_index = article.word_index(last) - 1
+    if end_index - first < 1 or end_index + 1 >= len(words):
+        return last
+    word, previous = words[end_index], words[end_index - 1]
+    if word.form[:1] != "ل" or len(word.form) < 4 or word.form.startswith("لل"):
+        return last
+    if words[end_index + 1].form not in _COMPLEMENTISERS or previous.form in _TITLES | _BODIES:
+        return last
+    if article.text[previous.end : word.start].strip() or previous.form in _COMPOUND_ENDS:
+        return last  # «بهاء الدين لطيف»
+    if is_given_name(article.text[word.start : word.end]):
+        return last  # «المديرة ليلى»
+    return previous.end
+
+
+_COMPOUND_ENDS = {_f(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "الكريم", "الحق")}
+
+
+# Prepositions that open a phrase inside a speaker's mention, and the nouns after them that
+# make it a circumstance of the saying instead («في بيان», «في حديث», «خلال مؤتمر»).
+_PHRASE_PREPOSITIONS = {_f(w) for w in ("في", "لدى", "على", "من")}
+_CIRCUMSTANCES = {
+    _f(w)
+    for w in (
+        "بيان", "تصريح", "تصريحات", "اتصال", "مؤتمر", "حديث", "مقابلة", "كلمة", "لقاء", "حوار",
+        "رسالة", "تغريدة", "منشور", "خطاب", "ندوة", "جلسة", "اجتماع", "ختام", "افتتاح", "أثناء",
+        "تقرير", "بيانها", "بيانه", "تصريحه", "تصريحها", "كلمته", "كلمتها", "حين", "وقت",
+        "تدوينة", "حسابه", "حسابها", "صفحته", "صفحتها", "المؤتمر", "رده", "حفل", "عيد",
+        "احتفال", "مناسبة", "زيارة", "جولة", "هامش", "معرض", "ورشة", "قمة",
+    )
+}  # fmt: skip
+
+
+def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
+    """Whether word `index` opens a prepositional phrase that may belong to the mention: «في»,
+    «لدى», «على», «من» before a noun that is not a circumstance, or a word with ل/ب written
+    on it («للمجموعة») that is not an outlet spoken to («لصحيفة») nor a known name."""
+    words = article.words
+    form = words[index].form
+    if form in _PHRASE_PREPOSITIONS:
+        if index + 1 >= limit or article.text[words[index].end : words[index + 1].start].strip():
+            return False
+        following = words[index + 1].form
+        if following in _CIRCUMSTANCES or _bare(following) in _TIME_WORDS:
+            return False
+        return not _is_preposition(following) and following not in _COMPLEMENTISERS
+    segments = segment(article.text[words[index].start : words[index].end])
+    if segments.conjunction or segments.preposition != "ل" or len(form) < 4:
+        return False
+    rest = _f(segments.rest)
+    if rest in _OUTLETS or rest.removeprefix("ال") in _OUTLETS or rest in article.names:
+        return False
+    # «لنظيرها», «له»: a pronoun written on the word names whom he spoke to.
+    if rest in _CIRCUMSTANCES or segments.rest.endswith(("ه", "ها", "هم", "هما")):
+        return False
+    # «للصحفيين», «للمواطنين»: people spoken to.
+    return not (segments.rest.startswith(("ال", "ل")) and segments.rest.endswith(("ين", "ون")))
+
+
+def _said_after(article: _Article, end: int) -> bool:
+    """Whether what was said, or a pause before it, starts right after position `end`: a
+    comma, a colon, a quotation, أن/إن, «قوله» or a cue."""
+    text = article.text
+    position = end
+    while position < len(text) and text[position] == " ":
+        position += 1
+    if position >= len(text) or text[position] in _CLAUSE_MARKS + ":" + _SENTENCE_ENDS:
+        return True
+    if article.quote_at(position) is not None:
+        return True
+    index = article.word_index(position)
+    if index >= len(article.words):
+        return True
+    form = article.words[index].form
+    following = article.words[index + 1].form if index + 1 < len(article.words) else ""
+    return (
+        form in _COMPLEMENTISERS
+        or form in _SAYING
+        or form in _GOVERNED  # «لفت إلى …», «حذر من …»
+        or _is_addressee(article, index)  # «… للصحفيين بأن …»
+        or form in _OBJECT_OPENERS  # «عزا … هذا النمو إلى …»
+        or _bare(form) in _TIME_WORDS
+        or form in {"ل", _f("لـ")}
+        or (_is_preposition(form) and following in _CIRCUMSTANCES | _COMPLEMENTISERS)
+        or any(c.index == index for c in article.cues)
+    )
+
+
+def _outlet_told(article: _Article, index: int, quote: _Quote) -> bool:
+    """«أبلغ مسؤول في الهيئة «الاقتصادي اليوم» أن …»: a short quotation right before أن,
+    not after a body or a title that it names, is the outlet he told."""
+    words = article.words
+    after = article.word_index(quote.end)
+    if after >= len(words) or words[after].form not in _COMPLEMENTISERS:
+        return False
+    previous = words[index - 1].form if index > 0 else ""
+    # «صاحب كتاب «اقتصاد الظل»», «حركة «حماس»»: after an indefinite noun it is a name.
+    if not previous.startswith("ال"):
+        return False
+    return previous not in _TITLES | _BODIES | _OUTLETS and _bare(previous) not in _OUTLETS
 
 
 def _bare(form: str) -> str:
@@ -758,19 +1243,118 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if _is_preposition(form) or form in _PARTICLES:
         return True
-    if index > first and form in _OBJECT_HEADS:
+    if form in {"ل", "ب"}:  # «لـ«الوادي»»: whom he told, never the speaker
+        return True
+    if index > first and (form in _OBJECT_HEADS or form in _SAYING):
+        return True
+    if form in _OBJECT_OPENERS:  # «وعزت ذلك إلى …»: «ذلك» is the object, not a subject
         return True
     # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
-    if index > first and form[:1] in "لب" and len(form) > 2:
-        if not (form.startswith("لل") or form == _f("باسم")):
+    # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
+    segments = segment(article.text[word.start : word.end])
+    if index > first and form[:1] in "لب" and _bare(form)[1:] in article.names:
+        return True
+    if index > first and segments.preposition and len(form) > 2:
+        # «للأمم المتحدة» names a body; «للصحفيين» names whom he told.
+        plural = form.startswith("لل") and form.endswith(("ين", "ون"))
+        if plural or not (form.startswith("لل") or form == _f("باسم")):
             return True
-    if index == first and form[:1] in "لب" and (form[1:3] == "ال" or form.startswith("لل")):
+    if (
+        index == first
+        and segments.preposition
+        and (segments.rest.startswith("ال") or form.startswith("لل"))
+    ):
         return True
     if any(c.index == index for c in article.cues):
+        return True
+    if index > first and _ends_name(article, index, first):
         return True
     written = article.text[word.start : word.end]
     # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
     return written.endswith("اً") or written.endswith("ًا")
+
+
+_NAME_PARTS = {_f(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل")}
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
+# Verbal nouns (folded) of the forms تفعيل، تفاعل، استفعال، انفعال: «التأخير», «التراجع»,
+# «الاستقرار», «الانسحاب»; after a name they begin the object of the cue.
+_MASDAR = re.compile("^ال(ت..ي.|ت.ا..|است..ا.|ان.ا.)$")
+
+
+def _ends_name(article: _Article, index: int, first: int) -> bool:
+    """Whether word `index` starts what follows a speaker's name rather than continuing it:
+    an outlet spoken to after a description («مسؤول أوروبي وكالة …»), a definite noun after
+    a definite noun that is neither an adjective nor a title («الأمين العام التطورات»,
+    «الوزير المواطنين»), or a verbal noun «التفعيل» after a name («كمال ناصر التأخير»)."""
+    words = article.words
+    form, previous = words[index].form, words[index - 1].form
+    if form in _OUTLETS or _bare(form) in _OUTLETS:
+        return previous not in _TITLES and previous != _f("باسم")
+    if form in _BODIES and not form.startswith("ال") and previous.startswith("ال"):
+        # «اتهم رئيس الاتحاد وزارة الزراعة …»: a new construct after a whole mention.
+        return previous not in _TITLES and not _is_preposition(previous)
+    if index - 1 == first and previous in article.known_names and form.startswith("ال"):
+        # «الفرحات المنظمات …», «صبري الحكومة»: a name said before, then the object.
+        return not form.endswith(_NISBA_ENDINGS) and form not in _TITLE_ADJECTIVES
+    if not form.startswith("ال") or form in _TITLES or form in _TITLE_ADJECTIVES:
+        return False
+    heads = _TITLES | _BODIES
+    if _MASDAR.match(form) and index - 2 >= first and not previous.startswith("ال"):
+        # «كمال ناصر التأخير», «بهاء الدين لطيف التراجع»: a verbal noun after a name.
+        earlier = words[index - 2].form
+        named = not earlier.startswith("ال") or earlier in _COMPOUND_ENDS
+        if previous not in heads and earlier not in heads and named:
+            return True
+    if not previous.startswith("ال"):
+        return False
+    # «فؤاد الزين الأهالي»: after a family name only an adjective of a title goes on
+    # («عبد الرحمن الفلاحي» is one name).
+    if index - 2 >= first and words[index - 2].form not in heads | _NAME_PARTS:
+        earlier = words[index - 2]
+        written = article.text[earlier.start : earlier.end]
+        if not earlier.form.startswith("ال") and not _is_preposition(earlier.form):
+            # «فؤاد الزين الأهالي»; not «أسواق السلع الأولية», «باسم المعارضة المسلحة».
+            if is_given_name(written):
+                if article.text[earlier.end : words[index - 1].start].strip() == "":
+                    return True
+    if form.endswith(_NISBA_ENDINGS):
+        return False
+    # Participles agreeing with the noun: «القوات المسلحة», «الجهات المعنية».
+    return not (form.startswith("الم") and not form.endswith(("ين", "ون")))
+
+
+def _apposition(article: _Article, index: int, limit: int) -> int | None:
+    """«سليم داود، مدير الميناء، إن …»: the end of a description between commas right after
+    a name, when what was said follows it (أن/إن, a quotation, a colon, a circumstance);
+    None when the words after the comma are not one."""
+    text, words = article.text, article.words
+    if index >= limit:
+        return None
+    form = words[index].form
+    if _bare(form) in _RELATIVES or form in _COMPLEMENTISERS or _bare(form) in _TIME_WORDS:
+        return None
+    if segment(text[words[index].start : words[index].end]).conjunction or form[:1] == "و":
+        return None  # «سعاد نجم، وهي أم لثلاثة أطفال»: a clause, not a description
+    if _is_preposition(form) or any(c.index == index for c in article.cues):
+        return None
+    close = _next_mark(text, words[index].start, article.sentence_end_after(words[index].start))
+    if close is None:
+        return None
+    phrase = _noun_phrase(article, index, article.word_index(close), appositions=False)
+    if phrase is None or text[phrase[1] : close].strip():
+        return None
+    after = article.word_index(close + 1)
+    while after < limit and _bare(words[after].form) in _TIME_WORDS:
+        after += 1
+    if after >= limit:
+        return None
+    gap = text[close : words[after].start]
+    follows = words[after].form
+    if ":" in gap or _quote_in(article, close, words[after].start) is not None:
+        return phrase[1]
+    if follows in _COMPLEMENTISERS or _is_preposition(follows):
+        return phrase[1]
+    return None
 
 
 def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[int, int] | None:
@@ -784,8 +1368,11 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
         if at >= 0 and article.quote_around(at) is None:
             clause_start = max(clause_start, at + 1)
     first, last = article.word_index(clause_start), cue.index
-    while first < last and words[first].form in _PARTICLES:
-        first += 1
+    while first < last and (words[first].form in _PARTICLES | _BUT_FORMS):
+        first += 1  # «، لكنه تساءل: …»: the pronoun is the earlier speaker
+    # «، إلا أن دائرة الأرصاد تتوقع …»: the contrast opens the clause, its subject follows.
+    if first + 1 < last and _bare(words[first].form) in _CONTRASTS | _BUTS:
+        first += 1 + (words[first + 1].form in _COMPLEMENTISERS)
     while last > first and words[last - 1].form in _PARTICLES:
         last -= 1  # «وكان الوزير قد أكد»
     if first >= last or last - first > _MAX_SUBJECT_WORDS:
@@ -797,8 +1384,11 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
         return None
     if any(c.index in range(first, last) for c in article.cues):
         return None
-    if any(article.text[w.start : w.end].endswith("اً") for w in words[first:last]):
-        return None
+    # An accusative is an object or an adverb, unless إن/أن governs it («أن عدداً من …»).
+    governed = first > 0 and words[first - 1].form in _COMPLEMENTISERS
+    for n, w in enumerate(words[first:last]):
+        if article.text[w.start : w.end].endswith("اً") and not (governed and n == 0):
+            return None
     return words[first].start, words[last - 1].end
 
 
@@ -819,9 +1409,9 @@ def _implicit_subject(
     found = _sentence_subject(article, sentence_start, cue_start, mentions, state)
     if found is not None:
         return found
-    # The last speaker, if he spoke in the last few sentences.
+    # The last speaker, if he spoke in the last few sentences, at his latest mention.
     if state.last_speaker is not None and number - state.last_speaker_sentence <= 3:
-        return state.last_speaker
+        return _latest_mention(article, state.last_speaker, cue_start, mentions)
     # A known entity mentioned before, else the subject of the previous sentence.
     before = [m for m in mentions if m.end <= cue_start]
     if before:
@@ -830,6 +1420,50 @@ def _implicit_subject(
         start, end = article.sentences[number - 1]
         return _sentence_subject(article, start, end, mentions, state)
     return None
+
+
+def _spoken_to(article: _Article, phrase: tuple[int, int], number: int, state: _State) -> bool:
+    """«أكد الوزير أن …، وطمأن المواطنين بأن …»: after an earlier cue of the sentence named
+    its speaker, one definite word that is not a title, followed by أن, is whom he told."""
+    if number not in state.cue_subjects:
+        return False
+    first, last = article.word_index(phrase[0]), article.word_index(phrase[1])
+    if last - first != 1:
+        return False
+    form = article.words[first].form
+    if not form.startswith("ال") or form in _TITLES or form in _BODIES:
+        return False
+    return last < len(article.words) and article.words[last].form in _COMPLEMENTISERS
+
+
+def _latest_mention(
+    article: _Article, speaker: tuple[int, int], before: int, mentions: Sequence[_Mention]
+) -> tuple[int, int]:
+    """The latest mention of a speaker before position `before`: a later mention of the same
+    known entity, or of his name's last word («قال الوزير أنس جابر … واستقبل جابر …»); the
+    span itself when there is none."""
+    entity = _entity_inside(mentions, *speaker)
+    if entity is not None:
+        later = [m for m in mentions if m.entity == entity and speaker[1] <= m.start < before]
+        if later:
+            return later[-1].start, later[-1].end
+    words = article.words
+    last_word = words[article.word_index(speaker[1]) - 1]
+    if article.word_index(speaker[1]) - article.word_index(speaker[0]) < 2:
+        return speaker  # a one-word mention: its repetitions are not told apart from others
+    for index in range(article.word_index(before) - 1, article.word_index(speaker[1]) - 1, -1):
+        word = words[index]
+        if word.form == last_word.form and article.quote_around(word.start) is None:
+            previous = words[index - 1].form if index > 0 else ""
+            if _is_preposition(previous) or _has_written_preposition(article, index):
+                continue
+            return word.start, word.end
+    return speaker
+
+
+def _has_written_preposition(article: _Article, index: int) -> bool:
+    word = article.words[index]
+    return bool(segment(article.text[word.start : word.end]).preposition)
 
 
 def _sentence_subject(

@@ -1,7 +1,9 @@
 """Suggested speakers and claims: the detections of `reported_speech.detect` stored as
 annotations of the annotator `suggestions` (origin "suggested"), never in anyone's own work;
-`accept` copies one into a person's work and `pending` lists what that person has not decided
-yet.
+`accept` copies one into a person's work, `reject` removes one and remembers it so that it is
+not proposed again, and `pending` lists what a person has not decided yet. The rules also read
+the project's cue list (`project_cues`): the cue words researchers used on their own claims
+and the words added to it by hand.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from dataclasses import dataclass
 from annotator.core.arabic.reported_speech import detect
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity
+from annotator.core.store.learning import ProjectCue
 from annotator.core.store.project import Project
 
 SUGGESTIONS = "suggestions"  # the annotator whose annotations are the suggestions
+CUE_LAYER = "cue"  # a schema with a span layer of this name gets the cue of each claim
 _IDS = uuid.UUID("6f1c2a52-3b8e-4a51-9d0e-2f4b7c1e9a10")  # ids are stable across runs
 
 
@@ -48,16 +52,25 @@ def suggest(project: Project, document_ids: Iterable[str] | None = None) -> Sugg
     ids = list(document_ids) if document_ids is not None else [d.id for d in project.documents()]
     entities = project.entities()
     speaker_layer, claim_layer = _layers(project)
+    cues = cues_in_use(project)
+    cue_layer = CUE_LAYER if CUE_LAYER in project.schema.layer_names else None
     counts: dict[str, tuple[int, int]] = {}
     for document_id in ids:
         text = project.text(document_id)
-        detection = detect(text, entities)
+        detection = detect(text, entities, cues)
         with project.atomic():
             old = project.annotations(document_id, annotator=SUGGESTIONS)
+            # Rejected and not brought back by an undo since: not proposed again.
+            rejected = project.rejected_suggestions(document_id) - {a.id for a in old}
             for annotation in sorted(old, key=lambda a: a.link_id is None):
                 project.delete_annotation(annotation.id)
             by_span = {}
+            stored = [0, 0]
             for speaker in detection.speakers:
+                sid = suggestion_id(document_id, speaker_layer, speaker.start, speaker.end)
+                if sid in rejected:
+                    continue
+                stored[0] += 1
                 by_span[(speaker.start, speaker.end)] = project.add_annotation(
                     document_id,
                     SUGGESTIONS,
@@ -66,9 +79,15 @@ def suggest(project: Project, document_ids: Iterable[str] | None = None) -> Sugg
                     speaker.end,
                     entity=_entity(entities, speaker.entity),
                     origin="suggested",
-                    id=suggestion_id(document_id, speaker_layer, speaker.start, speaker.end),
+                    id=sid,
                 ).id
             for claim in detection.claims:
+                cid = suggestion_id(document_id, claim_layer, claim.start, claim.end)
+                if cid in rejected:
+                    continue
+                stored[1] += 1
+                if cue_layer is not None and claim.cue_span is not None:
+                    _suggest_cue(project, document_id, cue_layer, claim.cue_span, rejected)
                 attributes = {"kind": claim.kind}
                 if claim.cue:
                     attributes["cue"] = claim.cue
@@ -81,10 +100,70 @@ def suggest(project: Project, document_ids: Iterable[str] | None = None) -> Sugg
                     attributes=_known_attributes(project, claim_layer, attributes),
                     link_id=by_span.get(claim.speaker) if claim.speaker else None,
                     origin="suggested",
-                    id=suggestion_id(document_id, claim_layer, claim.start, claim.end),
+                    id=cid,
                 )
-        counts[document_id] = (len(detection.speakers), len(detection.claims))
+        counts[document_id] = (stored[0], stored[1])
     return SuggestReport(counts)
+
+
+def _suggest_cue(
+    project: Project, document_id: str, layer: str, span: tuple[int, int], rejected: set[str]
+) -> None:
+    """The cue of a claim as a span of the schema's cue layer (once per span)."""
+    cue_id = suggestion_id(document_id, layer, *span)
+    if cue_id in rejected:
+        return
+    try:
+        project.annotation(cue_id)
+    except NotFoundError:
+        project.add_annotation(
+            document_id, SUGGESTIONS, layer, *span, origin="suggested", id=cue_id
+        )
+
+
+def reject(
+    project: Project, suggestion_id: str, annotator: str, base_revision: int | None = None
+) -> None:
+    """Remove a suggestion and remember it, in one transaction, so that `suggest` does not
+    propose it again (undoing the removal brings it back: a suggestion present again is no
+    longer taken as rejected). `base_revision`: the revision shown (ConflictError when it
+    changed since). Raises NotFoundError, ValidationError for an annotation that is not a
+    suggestion."""
+    suggestion = project.annotation(suggestion_id)
+    if suggestion.annotator != SUGGESTIONS:
+        raise ValidationError("only suggestions can be rejected")
+    with project.atomic():
+        project.remember_rejection(
+            suggestion.id,
+            suggestion.document_id,
+            suggestion.layer,
+            suggestion.start,
+            suggestion.end,
+            suggestion.text,
+            annotator,
+        )
+        project.delete_annotation(
+            suggestion_id,
+            base_revision=suggestion.revision if base_revision is None else base_revision,
+        )
+
+
+def project_cues(project: Project) -> list[ProjectCue]:
+    """The project's cue list, sorted: the cue words researchers used on their own claims
+    (learned) and the ones added by hand, each with whether suggestions read it."""
+    _, claim_layer = _layers(project)
+    learned = project.learned_cues(claim_layer, SUGGESTIONS)
+    edits = project.cue_edits()
+    added = {cue for cue, state in edits.items() if state == "added"}
+    return [
+        ProjectCue(cue, cue in learned, cue in added, edits.get(cue) != "removed")
+        for cue in sorted(learned | added)
+    ]
+
+
+def cues_in_use(project: Project) -> list[str]:
+    """The cue words of the project's list that suggestions read."""
+    return [entry.cue for entry in project_cues(project) if entry.used]
 
 
 def _layers(project: Project) -> tuple[str, str]:

@@ -98,6 +98,22 @@ ROWS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "history": "strings",
         "deleted_at": "text",
     },
+    "rejected_suggestions": {
+        "id": "text",
+        "document_id": "text",
+        "layer": "text",
+        "start": "int",
+        "end": "int",
+        "text": "text",
+        "annotator": "text",
+        "rejected_at": "text",
+    },
+    "project_cues": {
+        "cue": "text",
+        "state": ("added", "removed"),
+        "annotator": "text",
+        "modified_at": "text",
+    },
     "conflicts": {
         "id": "text",
         "annotation_id": "text",

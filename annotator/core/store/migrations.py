@@ -143,7 +143,32 @@ CREATE TABLE conflicts (
 CREATE INDEX conflicts_by_document ON conflicts(document_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: what suggestions learn from the project. `rejected_suggestions` remembers each
+# suggestion a researcher rejected (by its stable id, see `suggest.suggestion_id`, with its
+# span and text as they were), so `suggest` does not propose it again; `project_cues` holds
+# the researchers' edits of the project's cue list: a cue word added by hand, or a learned one
+# switched off.
+_V5 = """
+CREATE TABLE rejected_suggestions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    layer TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    rejected_at TEXT NOT NULL
+);
+CREATE INDEX rejected_suggestions_by_document ON rejected_suggestions(document_id);
+CREATE TABLE project_cues (
+    cue TEXT PRIMARY KEY CHECK (length(trim(cue)) > 0),
+    state TEXT NOT NULL CHECK (state IN ('added', 'removed')),
+    annotator TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

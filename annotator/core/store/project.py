@@ -44,6 +44,7 @@ from annotator.core.store.annotation_store import AnnotationState, AnnotationSto
 from annotator.core.store.bulk import BulkReads
 from annotator.core.store.files import temp_beside
 from annotator.core.store.integrity import row_ok
+from annotator.core.store.learning import SuggestionMemory
 from annotator.core.store.opening import (
     BUSY_TIMEOUT_S,
     _check_contents,
@@ -89,7 +90,7 @@ class ImportReport:
     skipped: tuple[tuple[str, str], ...]  # (source, id of the document already holding the text)
 
 
-class Project(AnnotationStore, BulkReads):
+class Project(AnnotationStore, BulkReads, SuggestionMemory):
     """An open project file: `Project.create` or `Project.open` it, and close it (or use `with`)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, warnings: Iterable[str] = ()):
