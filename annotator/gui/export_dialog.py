@@ -50,6 +50,19 @@ _DESCRIPTIONS = (
     QT_TRANSLATE_NOOP(
         "ExportDialog", "brat standoff: a folder with a .txt and an .ann file per document"
     ),
+    QT_TRANSLATE_NOOP(
+        "ExportDialog",
+        "Spreadsheet (xlsx): the annotations and claims tables as sheets, right to left",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportDialog",
+        "UIMA CAS XMI (INCEpTION, DKPro): a folder with TypeSystem.xml and an .xmi file "
+        "per document and annotator",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportDialog",
+        "spaCy DocBin (.spacy): one SpanGroup per layer and annotator, Arabic tokens",
+    ),
 )
 
 
@@ -181,6 +194,7 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
         "row": QCoreApplication.translate("ExportDialog", "Rows written to %1: %2"),
         "line": QCoreApplication.translate("ExportDialog", "Lines written to %1: %2"),
         "annotation": QCoreApplication.translate("ExportDialog", "Annotations written to %1: %2"),
+        "span": QCoreApplication.translate("ExportDialog", "Spans written to %1: %2"),
     }.get(fmt.unit)
     if wrote is None:  # a format whose unit has no sentence of its own yet
         wrote = compose(

@@ -152,6 +152,14 @@
         <translation>تصدير…</translation>
     </message>
     <message>
+        <source>Project settings…</source>
+        <translation>إعدادات المشروع…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s cue list for suggestions</source>
+        <translation>قائمة ألفاظ الإسناد في المشروع للاقتراحات</translation>
+    </message>
+    <message>
         <source>Save a copy…</source>
         <translation>حفظ نسخة…</translation>
     </message>
@@ -885,6 +893,18 @@ Remove them now and open the project? A backup copy of the file as it is is made
         <translation>صيغة brat المنفصلة: مجلد فيه ملف ‎.txt‎ وملف ‎.ann‎ لكل وثيقة</translation>
     </message>
     <message>
+        <source>Spreadsheet (xlsx): the annotations and claims tables as sheets, right to left</source>
+        <translation>جدول بيانات (xlsx): جدولا التعليقات والتصريحات في ورقتين، من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+        <source>UIMA CAS XMI (INCEpTION, DKPro): a folder with TypeSystem.xml and an .xmi file per document and annotator</source>
+        <translation>UIMA CAS XMI (INCEpTION، DKPro): مجلد فيه TypeSystem.xml وملف ‎.xmi‎ لكل وثيقة ومعلق</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin (.spacy): one SpanGroup per layer and annotator, Arabic tokens</source>
+        <translation>spaCy DocBin (‎.spacy‎): مجموعة مقاطع (SpanGroup) لكل طبقة ومعلق، بتقطيع عربي</translation>
+    </message>
+    <message>
         <source>Export annotations</source>
         <translation>تصدير التعليقات</translation>
     </message>
@@ -955,6 +975,10 @@ Replace them?</source>
     <message>
         <source>Annotations written to %1: %2</source>
         <translation>التعليقات المكتوبة في %1: %2</translation>
+    </message>
+    <message>
+        <source>Spans written to %1: %2</source>
+        <translation>المقاطع المكتوبة في %1: %2</translation>
     </message>
     <message>
         <source>Written to %1 (%3): %2</source>
@@ -1412,6 +1436,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>الدمج</translation>
     </message>
     <message>
+        <source>Cue list saved: run the suggestions again to use it</source>
+        <translation>حُفظت قائمة ألفاظ الإسناد: شغّل الاقتراحات مرة أخرى لتُستعمل</translation>
+    </message>
+    <message>
         <source>The timed backup failed, your work is stored in the project: %1</source>
         <translation>فشل النسخ الاحتياطي الدوري، وعملك محفوظ في المشروع: %1</translation>
     </message>
@@ -1460,6 +1488,53 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>No copy was saved: %1</source>
         <translation>لم تُحفظ أي نسخة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsDialog</name>
+    <message>
+        <source>Project settings</source>
+        <translation>إعدادات المشروع</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>لفظ الإسناد</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>A cue word as written, e.g. طمأنت</source>
+        <translation>لفظ إسناد كما يُكتب، مثل: طمأنت</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Reporting cues the suggestions read besides their own lexicon: the cue words researchers wrote on their own claims, and words added here. Uncheck a cue to stop using it; run the suggestions again to see the effect.</source>
+        <translation>ألفاظ الإسناد التي تقرؤها الاقتراحات إلى جانب معجمها: ألفاظ الإسناد التي كتبها الباحثون على تصريحاتهم، والألفاظ المضافة هنا. أزل العلامة عن لفظ لإيقاف استعماله، ثم شغّل الاقتراحات مرة أخرى لترى الأثر.</translation>
+    </message>
+    <message>
+        <source>your claims, added by hand</source>
+        <translation>تصريحاتكم، وأُضيف يدويًا</translation>
+    </message>
+    <message>
+        <source>your claims</source>
+        <translation>تصريحاتكم</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>أُضيف يدويًا</translation>
+    </message>
+    <message>
+        <source>Write a cue word first.</source>
+        <translation>اكتب لفظ الإسناد أولًا.</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,8 @@ SEED = "000_41ac67127a0642cf"
 ALLOWED = re.compile(
     r"\((?:&)?[A-Z]\)|\*\.[a-z]+|\b(?:Ctrl|Shift|Alt|Enter|Return|Esc|Escape|Backspace|Del|"
     r"Delete|Tab|PgUp|PgDown|Up|Down|Left|Right|F\d{1,2}|CSV|JSON|brat|Excel|SQL|F1|n|"
-    r"annotator check|txt|ann|English|utf-\d+|cp\d+|iso8859-\d+|[A-Z])\b"
+    r"annotator check|txt|ann|English|utf-\d+|cp\d+|iso8859-\d+|xlsx|UIMA|CAS|XMI|xmi|INCEpTION|"
+    r"DKPro|TypeSystem|xml|spaCy|spacy|DocBin|SpanGroup|[A-Z])\b"
 )
 _ISOLATE = re.compile(f"[{FSI}{LRI}{RLI}][^{FSI}{LRI}{RLI}{PDI}]*{PDI}")
 
