@@ -308,9 +308,10 @@ class ArticleText(QPlainTextEdit):
         In a line of Arabic words, spaces and punctuation (numbers allowed) a range's part is
         one rectangle between two cursor positions, unless it starts or ends at a number. A
         line with Latin words or emoji, and a range at a number, hold runs of both directions:
-        Qt's layout, which knows them, draws those (at a higher cost: it also draws the line's
-        text, transparent, and clips to each range), clipped to that one line so it draws
-        only that line.
+        Qt's glyph runs of the range on that line give one rectangle per run. (Never
+        `QTextLayout.draw` with the ranges: it sets them as the block's formats for the call,
+        and Qt then shapes the whole block again at the next look, quadratic in a long
+        paragraph.)
         """
         layout = block.layout()
         base = origin + layout.position()
@@ -343,18 +344,18 @@ class ArticleText(QPlainTextEdit):
             painter.save()
             painter.setClipRect(clip)
             if _NO_LEFT_TO_RIGHT.fullmatch(piece) and _ARABIC_LETTER.search(piece):
-                drawn_by_qt = self._fill_ranges(painter, line, piece, mine, base.x(), rows)
-            else:
-                drawn_by_qt = mine
-            if drawn_by_qt:
-                layout.draw(painter, origin, drawn_by_qt, clip)
+                mine = self._fill_ranges(painter, line, piece, mine, base.x(), rows)
+            if mine:
+                # As Qt paints a selection: the spaces ending a wrapped line are not covered.
+                end = last - (len(piece) - len(piece.rstrip()))
+                _fill_runs(painter, line, mine, end, base.x(), rows)
             painter.restore()
 
     @staticmethod
     def _fill_ranges(painter, line, piece, ranges, x, rows) -> list:
         """Fill the ranges whose part of a right-to-left line is one rectangle between two
         cursor positions; the others (one starting or ending at a number, which runs left to
-        right) are returned for Qt to draw."""
+        right) are returned, to be filled run by run (`_fill_runs`)."""
         first = line.textStart()
         # As Qt paints a selection: the spaces ending a wrapped line are not covered.
         end = first + len(piece.rstrip())
@@ -368,12 +369,41 @@ class ArticleText(QPlainTextEdit):
             right, left = _cursor_x(line, start), _cursor_x(line, stop)
             if left == right:
                 continue
-            span = QRectF(
-                QRectF(x + min(left, right), rows.top(), abs(right - left), 1).toAlignedRect()
-            )
-            span.setHeight(rows.height())
-            painter.fillRect(span, r.format.background())
+            _fill_between(painter, x + min(left, right), x + max(left, right), rows, r)
         return left_over
+
+
+def _fill_runs(painter, line: QTextLine, ranges, end: int, x: float, rows: QRectF) -> None:
+    """Fill each range's part of a line (up to `end`, UTF-16) glyph run by glyph run: a run
+    of either direction is one rectangle, found by Qt's bidi-aware layout of the line."""
+    first = line.textStart()
+    for r in ranges:
+        start, stop = max(r.start, first), min(r.start + r.length, end)
+        if stop <= start:
+            continue
+        boxes = sorted(
+            (box.left(), box.right())
+            for box in (run.boundingRect() for run in line.glyphRuns(start, stop - start))
+        )
+        # Runs side by side are filled as one: two translucent fills on a shared pixel
+        # column would show as a darker seam.
+        merged: list[list[float]] = []
+        for left, right in boxes:
+            if merged and left <= merged[-1][1] + 0.01:
+                merged[-1][1] = max(merged[-1][1], right)
+            else:
+                merged.append([left, right])
+        for left, right in merged:
+            if right > left:
+                _fill_between(painter, x + left, x + right, rows, r)
+
+
+def _fill_between(painter, left: float, right: float, rows: QRectF, r) -> None:
+    """Fill a range's colour from `left` to `right` over the line's pixel rows, on whole
+    pixel columns as Qt fills a selection."""
+    span = QRectF(QRectF(left, rows.top(), right - left, 1).toAlignedRect())
+    span.setHeight(rows.height())
+    painter.fillRect(span, r.format.background())
 
 
 def lines_in(layout: QTextLayout, top: float, area: QRect) -> range:
