@@ -48,27 +48,27 @@ class ReadingOrder:
             list(annotations) if ordered else sorted(annotations, key=reading_key)
         )
         self._by_id = {a.id: a for a in self.items}
-        # Made when first asked for, then kept up to date:
-        # link target id -> ids of the annotations linking to it,
-        self._linking: dict[str, set[str]] | None = None
+        # Made here, in the read's pass, so the first edit is as quick as the next; then kept
+        # up to date: link target id -> ids of the annotations linking to it,
+        self._linking: dict[str, set[str]] = {}
+        for annotation in self.items:
+            if annotation.link_id is not None:
+                self._linking.setdefault(annotation.link_id, set()).add(annotation.id)
         # and the longest span held so far (not lowered on removal: it bounds searches).
-        self._longest: int | None = None
+        self._longest: int = max((a.end - a.start for a in self.items), default=0)
 
     @property
     def longest(self) -> int:
         """No span here is longer (one that was may have gone)."""
-        if self._longest is None:
-            self._longest = max((a.end - a.start for a in self.items), default=0)
         return self._longest
 
     def _link(self, annotation: Annotation) -> None:
-        if self._longest is not None:
-            self._longest = max(self._longest, annotation.end - annotation.start)
-        if self._linking is not None and annotation.link_id is not None:
+        self._longest = max(self._longest, annotation.end - annotation.start)
+        if annotation.link_id is not None:
             self._linking.setdefault(annotation.link_id, set()).add(annotation.id)
 
     def _unlink(self, annotation: Annotation) -> None:
-        if self._linking is not None and annotation.link_id is not None:
+        if annotation.link_id is not None:
             self._linking.get(annotation.link_id, set()).discard(annotation.id)
 
     def __len__(self) -> int:
@@ -124,10 +124,5 @@ class ReadingOrder:
 
     def linking_to(self, ids: Iterable[str]) -> list[Annotation]:
         """The annotations whose link points to one of `ids` (claims of a speaker mention)."""
-        if self._linking is None:
-            self._linking = {}
-            for annotation in self.items:
-                if annotation.link_id is not None:
-                    self._linking.setdefault(annotation.link_id, set()).add(annotation.id)
         found = {i for target in ids for i in self._linking.get(target, ())}
         return [self._by_id[i] for i in sorted(found)]
