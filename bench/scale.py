@@ -23,12 +23,13 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import corpus  # noqa: E402
-from bench.timing import clock, median, seconds  # noqa: E402
+from bench.timing import median, seconds  # noqa: E402
 
 SIZES = [50_000, 500_000, 2_000_000, 10_000_000]
 SHAPES = ["paragraphs", "paragraph"]
@@ -61,6 +62,18 @@ def article_project(cache: Path, chars: int, shape: str) -> Path:
     return folder / "scale.annotator"
 
 
+def clock(action) -> float:
+    """Seconds `action` takes; the processor time it took is added to CPU_TIMES (what the
+    process itself did, less sensitive than wall time to other work on a shared machine)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    CPU_TIMES.append(time.process_time() - cpu)
+    return time.perf_counter() - wall
+
+
+CPU_TIMES: list[float] = []
+
+
 def peak_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
@@ -82,13 +95,14 @@ def child_window(path: Path, runs: int) -> dict:
             watch.wait(600)
 
         opened = clock(open_article)
+        opened_cpu = CPU_TIMES.pop()
         text = workbench.text
         # Words on the first screen not tagged exactly already (a duplicate is refused).
         taken = {(a.start, a.end) for a in workbench.annotations() if a.start < 1500}
         words = [m.span() for m in corpus.WORD.finditer(text[:1500]) if m.span() not in taken]
         rng = random.Random(1)
         paint = window.PaintWatch([article.viewport()])
-        adds, deletes = [], []
+        adds, deletes, add_cpu, delete_cpu = [], [], [], []
         for n in range(runs):
             start, end = rng.choice(words)
             article.select_span(start, end)
@@ -102,6 +116,7 @@ def child_window(path: Path, runs: int) -> dict:
                 paint.wait(600)
 
             adds.append(clock(add))
+            add_cpu.append(CPU_TIMES.pop())
             assert workbench.selected() is not None
             paint.reset()
 
@@ -110,10 +125,12 @@ def child_window(path: Path, runs: int) -> dict:
                 paint.wait(600)
 
             deletes.append(clock(delete))
+            delete_cpu.append(CPU_TIMES.pop())
         return {
             "open": opened,
             "add": median(adds),
             "delete": median(deletes),
+            "cpu": {"open": opened_cpu, "add": median(add_cpu), "delete": median(delete_cpu)},
             "peak": peak_bytes(),
             "annotations": len(workbench.annotations()),
             "chars": len(text),
@@ -141,7 +158,8 @@ def child_bare(path: Path) -> dict:
         plain.setPlainText(text)
         watch.wait(600)
 
-    return {"open": clock(run), "peak": peak_bytes()}
+    opened = clock(run)
+    return {"open": opened, "cpu": {"open": CPU_TIMES.pop()}, "peak": peak_bytes()}
 
 
 def measure(kind: str, chars: int, shape: str, runs: int, cache: Path) -> dict:
@@ -171,13 +189,22 @@ def report(rows: list[dict]) -> str:
         "bare setPlainText | bare peak |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
+
+    def both(found: dict, name: str) -> str:  # wall time (processor time)
+        return f"{seconds(found[name])} ({seconds(found['cpu'][name])})"
+
     for r in rows:
         w, b = r["window"], r["bare"]
         lines.append(
-            f"| {r['shape']} | {r['chars']:,} | {w['annotations']:,} | {seconds(w['open'])} | "
-            f"{seconds(w['add'])} | {seconds(w['delete'])} | {w['peak'] / mb:.0f} MB | "
-            f"{seconds(b['open'])} | {b['peak'] / mb:.0f} MB |"
+            f"| {r['shape']} | {r['chars']:,} | {w['annotations']:,} | {both(w, 'open')} | "
+            f"{both(w, 'add')} | {both(w, 'delete')} | {w['peak'] / mb:.0f} MB | "
+            f"{both(b, 'open')} | {b['peak'] / mb:.0f} MB |"
         )
+    lines.append("")
+    lines.append(
+        "Times are wall clock (this process's processor time in brackets: less swayed by "
+        "other work on the machine); add and delete are medians."
+    )
     lines.append("")
     lines.append("Shape of each curve (slope of log figure against log characters; 1 = linear):")
     for shape in sorted({r["shape"] for r in rows}):
