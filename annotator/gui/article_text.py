@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -156,6 +156,50 @@ def _start(annotation: Annotation) -> int:
     return annotation.start
 
 
+# Paragraphs longer than this (characters) are shown as blocks of at most this length.
+LONGEST_BLOCK = 8000
+# Where a long paragraph is best broken: after a sentence's end (the space is replaced).
+_SENTENCE_ENDS = (". ", "؟ ", "! ", "؛ ", ": ")
+
+
+def display_text(text: str, longest: int = LONGEST_BLOCK) -> str:
+    """The text as the article's document holds it: every paragraph longer than `longest`
+    characters broken into blocks of at most `longest` (past a block's half, at the last
+    sentence end, else the last space), the space there replaced by a line break.
+
+    Qt lays out a whole block, and drawing any one line of it costs in proportion to the
+    block's length; a paragraph of 50,000 characters (scraped text often has no line
+    breaks) would take a second to open and tens of ms per paint. One character replaced by
+    one keeps every position, in code points and in UTF-16 units, the same: offsets,
+    selections, snapping and search are unaffected; the view shows a line ending early.
+    A paragraph with no space where it should break is left whole."""
+    if len(text) <= longest:
+        return text
+    cuts: list[int] = []
+    begin = 0
+    while begin < len(text):
+        end = text.find("\n", begin)
+        end = len(text) if end < 0 else end
+        at = begin
+        while end - at > longest:
+            low, high = at + longest // 2, at + longest
+            cut = max(text.rfind(mark, low, high) for mark in _SENTENCE_ENDS)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", low, high)
+            if cut < 0:
+                break
+            cuts.append(cut)
+            at = cut + 1
+        begin = end + 1
+    if not cuts:
+        return text
+    pieces, previous = [], 0
+    for cut in cuts:
+        pieces.append(text[previous:cut])
+        previous = cut + 1
+    pieces.append(text[previous:])
+    return "\n".join(pieces)
+
+
 class ArticleText(QPlainTextEdit):
     """The article, shaped and right-to-left in the bundled font, with zoom and code-point
     offsets. Subclasses say which highlights to paint in `highlight_layers`."""
@@ -185,7 +229,7 @@ class ArticleText(QPlainTextEdit):
     def show_text(self, text: str) -> None:
         self._text = text
         self.offsets = Utf16Map(text)
-        self.setPlainText(text)
+        self.setPlainText(display_text(text))
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def repaint_blocks(self, numbers: Iterable[int], rise: int = 0) -> None:
@@ -201,6 +245,14 @@ class ArticleText(QPlainTextEdit):
                 area = area.united(bounds.intersected(view))
         if not area.isEmpty():
             self.viewport().update(area.adjusted(0, -rise, 0, 0).intersected(view))
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        """Copy the selection as stored: where a long paragraph is broken for display
+        (`display_text`) the copy has its space, not a line break."""
+        data = QMimeData()
+        span = self.selection_span()
+        data.setText(self._text[span[0] : span[1]] if span else "")
+        return data
 
     # ------------------------------------------------------------------ offsets
 

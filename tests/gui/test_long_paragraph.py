@@ -8,11 +8,15 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from annotator.core.store.project import Project, TextSource
 from annotator.gui.app import load_fonts
+from annotator.gui.article_text import LONGEST_BLOCK, display_text
 from annotator.gui.article_view import ArticleView
 from annotator.gui.find_bar import FindBar
 from annotator.gui.workbench import Workbench
@@ -47,7 +51,6 @@ def view(qtbot, tmp_path):
     window.show()
     qtbot.waitExposed(window)
     workbench.open_document("scraped")
-    assert view.document().blockCount() == 1
     yield view
     project.close()
 
@@ -133,35 +136,82 @@ def test_search_hits_deep_in_the_paragraph_are_exact(view, qtbot):
     qtbot.waitUntil(lambda: not bar._timer.isActive())
     assert len(bar.hits) == 400
     assert all(PARAGRAPH[h.start : h.end] == "Paris" for h in bar.hits)
+    painted = []
     block = view.document().firstBlock()
-    painted = [(r.start, r.length) for r in bar.marks.ranges(block)]
+    while block.isValid():
+        painted += [(block.position() + r.start, r.length) for r in bar.marks.ranges(block)]
+        block = block.next()
     units = view.offsets.to_utf16
     assert painted == [(units(h.start), units(h.end) - units(h.start)) for h in bar.hits]
 
 
 def test_a_paint_asks_only_for_the_lines_on_screen(view):
     """The work a paint does follows the screen, not the paragraph: each layer is asked for
-    the ranges of the lines shown, a small part of the block, before and after a tag."""
+    the ranges of the lines shown, a small part of the text, before and after a tag."""
     asked = []
     ranges = view.highlights.ranges
 
     def record(block, first=0, last=None):
-        asked.append((first, last))
+        asked.append(len(block.text()) if last is None else last - first)
         return ranges(block, first, last)
 
     view.highlights.ranges = record
-    block = view.document().firstBlock()
-    lines = block.layout().lineCount()
-    assert lines > 300
     start, end = deep("Paris")
     view.show_span(start, end)
-    view.viewport().grab()
-    view.workbench.tag("speaker", start, end)
-    view.viewport().grab()
-    assert asked
-    shown = view.viewport().height() // block.layout().lineAt(0).height() + 2
-    for first, last in asked:
-        assert last is not None and last - first < block.length() * shown / lines * 2
+    layout = view.document().findBlock(view.offsets.to_utf16(start)).layout()
+    widest = max(layout.lineAt(n).textLength() for n in range(layout.lineCount()))
+    shown = view.viewport().height() // layout.lineAt(0).height() + 2
+    for action in (lambda: None, lambda: view.workbench.tag("speaker", start, end)):
+        asked.clear()
+        action()
+        view.viewport().grab()
+        assert 0 < sum(asked) <= shown * widest < len(PARAGRAPH) / 4
+
+
+def test_the_paragraph_is_shown_in_blocks_that_keep_every_position(view):
+    """Qt is shown the paragraph in blocks of bounded length (drawing a line costs in
+    proportion to its block): each break is a space of the text shown as a line break, so
+    every position is the same and the stored text has no line break."""
+    shown = view.toPlainText()
+    assert "\n" not in PARAGRAPH and len(shown) == len(PARAGRAPH)
+    assert view.document().blockCount() > 1
+    assert all(len(block) <= LONGEST_BLOCK for block in shown.split("\n"))
+    assert all(a == b or (a, b) == (" ", "\n") for a, b in zip(PARAGRAPH, shown, strict=True))
+
+
+def test_a_selection_across_a_break_copies_the_stored_text(view, qtbot):
+    cut = view.toPlainText().index("\n")
+    start, end = PARAGRAPH.rindex(" ", 0, cut - 5), PARAGRAPH.index(" ", cut + 5)
+    view.select_span(start, end)
+    assert view.selection_span() == (start, end)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == PARAGRAPH[start:end]
+    assert "\n" not in QGuiApplication.clipboard().text()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="اب ت. \n😀a؟", max_size=300),
+    st.integers(min_value=4, max_value=40),
+)
+def test_display_breaks_only_spaces_and_only_in_long_paragraphs(text, longest):
+    shown = display_text(text, longest)
+    assert len(shown) == len(text)
+    assert all(a == b or (a, b) == (" ", "\n") for a, b in zip(text, shown, strict=True))
+    for paragraph, blocks in zip(text.split("\n"), _paragraphs(shown, text), strict=True):
+        if len(paragraph) <= longest:
+            assert blocks == [paragraph]
+        elif " " in paragraph[longest // 2 : longest]:
+            assert len(blocks) > 1
+
+
+def _paragraphs(shown: str, text: str) -> list[list[str]]:
+    """The blocks shown for each paragraph of the text."""
+    found, position = [], 0
+    for paragraph in text.split("\n"):
+        found.append(shown[position : position + len(paragraph)].split("\n"))
+        position += len(paragraph) + 1
+    return found
 
 
 def tint(colour) -> int:
