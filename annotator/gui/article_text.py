@@ -210,6 +210,10 @@ class ArticleText(QPlainTextEdit):
         super().__init__(parent)
         self._text = ""
         self.offsets = Utf16Map("")
+        # A place `show_from` keeps on top while the view settles (None: none kept).
+        self._kept: int | None = None
+        # Qt's own scrolling as it lays the article out keeps it; the scroll bar used lets go.
+        self.verticalScrollBar().actionTriggered.connect(self._let_go)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -227,6 +231,7 @@ class ArticleText(QPlainTextEdit):
         self.set_point_size(BASE_POINT_SIZE)
 
     def show_text(self, text: str) -> None:
+        self._kept = None
         self._text = text
         self.offsets = Utf16Map(text)
         self.setPlainText(display_text(text))
@@ -274,12 +279,64 @@ class ArticleText(QPlainTextEdit):
 
     def show_span(self, start: int, end: int) -> None:
         """Scroll to a span without selecting text, so the next tag is not applied to it."""
+        self._let_go()
         cursor = self.textCursor()
         cursor.setPosition(self.offsets.to_utf16(min(end, self.offsets.length)))
         self.setTextCursor(cursor)
         cursor.setPosition(self.offsets.to_utf16(start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def first_shown(self) -> int:
+        """The code-point offset where the first line on screen starts (the line the scroll
+        bar stands at: Qt scrolls an article by whole lines)."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        layout = block.layout()
+        number = self.verticalScrollBar().value() - block.firstLineNumber()
+        if not 0 <= number < layout.lineCount():
+            return self.offsets.to_codepoint(block.position())
+        return self.offsets.to_codepoint(block.position() + layout.lineAt(number).textStart())
+
+    def show_from(self, position: int) -> None:
+        """Scroll so that the line holding a code-point offset is the first on screen, and
+        keep it there when the view is resized (the window is still settling) until the
+        view is scrolled otherwise. The scroll bar counts lines of the blocks laid out so far
+        (Qt lays out a long article as it is shown), so a place is kept as an offset, never
+        as a scroll bar value."""
+        self._place(position)
+        self._kept = position
+
+    def _place(self, position: int) -> None:
+        # Qt's own way to bring a line to the top: from below, it scrolls up only as far
+        # as the cursor's line.
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self.offsets.to_utf16(max(0, min(position, self.offsets.length))))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _let_go(self, *_args) -> None:
+        """The researcher moved the view (or asked for a span): the kept place is let go."""
+        self._kept = None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self._let_go()
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._let_go()
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        kept = self._kept  # a new width wraps the lines again and moves what is on top
+        super().resizeEvent(event)
+        if kept is not None:
+            self._place(kept)
+            self._kept = kept
 
     def letter_at(self, point: QPoint) -> int:
         """The code-point offset of the letter under a viewport point."""
