@@ -42,30 +42,39 @@ class ReadingOrder:
     """Annotations kept in reading order and by id while changes arrive one at a time: a change
     moves one entry (found by bisection) instead of reading and sorting the whole document."""
 
-    def __init__(self, annotations: Iterable[Annotation] = (), ordered: bool = False):
-        """`ordered`: the annotations come in reading order already (as the project reads them)."""
+    def __init__(
+        self, annotations: Iterable[Annotation] = (), ordered: bool = False, links: bool = False
+    ):
+        """`ordered`: the annotations come in reading order already (as the project reads them).
+        `links`: index the links now (else at the first `linking_to`), so the first edit is as
+        quick as the next."""
         self.items: list[Annotation] = (
             list(annotations) if ordered else sorted(annotations, key=reading_key)
         )
         self._by_id = {a.id: a for a in self.items}
-        # Made when first asked for, then kept up to date:
-        # link target id -> ids of the annotations linking to it,
+        # Kept up to date once made: link target id -> ids of the annotations linking to it,
         self._linking: dict[str, set[str]] | None = None
+        if links:
+            self._index_links()
         # and the longest span held so far (not lowered on removal: it bounds searches).
-        self._longest: int | None = None
+        self._longest: int = max((a.end - a.start for a in self.items), default=0)
 
     @property
     def longest(self) -> int:
         """No span here is longer (one that was may have gone)."""
-        if self._longest is None:
-            self._longest = max((a.end - a.start for a in self.items), default=0)
         return self._longest
 
     def _link(self, annotation: Annotation) -> None:
-        if self._longest is not None:
-            self._longest = max(self._longest, annotation.end - annotation.start)
+        self._longest = max(self._longest, annotation.end - annotation.start)
         if self._linking is not None and annotation.link_id is not None:
             self._linking.setdefault(annotation.link_id, set()).add(annotation.id)
+
+    def _index_links(self) -> dict[str, set[str]]:
+        self._linking = {}
+        for annotation in self.items:
+            if annotation.link_id is not None:
+                self._linking.setdefault(annotation.link_id, set()).add(annotation.id)
+        return self._linking
 
     def _unlink(self, annotation: Annotation) -> None:
         if self._linking is not None and annotation.link_id is not None:
@@ -124,10 +133,6 @@ class ReadingOrder:
 
     def linking_to(self, ids: Iterable[str]) -> list[Annotation]:
         """The annotations whose link points to one of `ids` (claims of a speaker mention)."""
-        if self._linking is None:
-            self._linking = {}
-            for annotation in self.items:
-                if annotation.link_id is not None:
-                    self._linking.setdefault(annotation.link_id, set()).add(annotation.id)
-        found = {i for target in ids for i in self._linking.get(target, ())}
+        linking = self._index_links() if self._linking is None else self._linking
+        found = {i for target in ids for i in linking.get(target, ())}
         return [self._by_id[i] for i in sorted(found)]

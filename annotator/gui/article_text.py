@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,13 +39,15 @@ class Highlights:
 
     Any change of character format inside a word splits it into separate shaping runs, and
     Amiri then picks different contextual forms (seen with «وأكد»). So highlights are drawn
-    onto the viewport before the text: each visible block's layout draws only the backgrounds
+    onto the viewport before the text: each visible line's layout draws only the backgrounds
     of its annotation ranges (text pen transparent), in Qt's own bidi-aware visual order; then
     the editor draws the text once, shaped exactly as without highlights. Translucent colours
     make a speaker nested in a claim show as a mix of both.
 
-    The annotations are filed by block (paragraph) once, when a document is shown; a change
-    then moves only its own annotations (`update`), and says which blocks need painting again.
+    The annotations are kept in order of their start (code points) and nothing is filed per
+    block: a paint asks for the spans meeting the lines it draws (`ranges` with a window), found
+    by bisection, so painting costs what is on screen whatever the paragraph's length; a change
+    moves only its own annotations (`update`) and says which blocks need painting again.
     """
 
     def __init__(self, document: QTextDocument, schema: LabelSchema, strength: Strength):
@@ -53,10 +55,13 @@ class Highlights:
         self._colors = {layer.name: QColor(layer.color) for layer in schema.layers}
         self._strength = strength
         self._offsets = Utf16Map("")
-        # The UTF-16 position where each block starts, to find an annotation's blocks.
-        self._block_starts: list[int] = []
-        # block number -> [(start, end) in UTF-16 positions of the document, annotation]
-        self._by_block: dict[int, list[tuple[int, int, Annotation]]] = {}
+        # The annotations up to LONG_SPAN code points long, by start, and their starts (for
+        # bisection); `_reach` bounds their length, so a window's search starts that far back.
+        self._starts: list[int] = []
+        self._items: list[Annotation] = []
+        self._reach = 0
+        # Longer ones, few, looked at by every paint rather than widening every search.
+        self._long: dict[str, Annotation] = {}
 
     def color(self, layer: str) -> QColor:
         return QColor(self._colors.get(layer, QColor("#999999")))
@@ -64,65 +69,74 @@ class Highlights:
     def set_annotations(self, annotations: Iterable[Annotation], offsets: Utf16Map) -> None:
         """Show these annotations (and no others) of the document's current text."""
         self._offsets = offsets
-        self._block_starts = []
-        block = self._document.begin()
-        while block.isValid():
-            self._block_starts.append(block.position())
-            block = block.next()
-        # One tight pass: a long report has tens of thousands of annotations.
-        starts, to_utf16, after = self._block_starts, offsets.to_utf16, bisect.bisect_right
-        by_block: dict[int, list[tuple[int, int, Annotation]]] = {}
-        for annotation in annotations:
-            start, end = to_utf16(annotation.start), to_utf16(annotation.end)
-            first = max(after(starts, start) - 1, 0)
-            last = max(after(starts, max(start, end - 1)) - 1, 0)
-            for number in range(first, last + 1):
-                if number in by_block:
-                    by_block[number].append((start, end, annotation))
-                else:
-                    by_block[number] = [(start, end, annotation)]
-        self._by_block = by_block
+        items = sorted(annotations, key=_start)  # already in order from the workbench: O(n)
+        self._long = {a.id: a for a in items if a.end - a.start > LONG_SPAN}
+        if self._long:
+            items = [a for a in items if a.id not in self._long]
+        self._items = items
+        self._starts = [a.start for a in items]
+        self._reach = max((a.end - a.start for a in items), default=0)
 
     def update(self, removed: Iterable[Annotation], added: Iterable[Annotation]) -> set[int]:
         """Take some annotations out and put others in (an edit is both); the numbers of the
         blocks whose highlights changed."""
         touched: set[int] = set()
         for annotation in removed:
-            for number in self.blocks(annotation):
-                spans = self._by_block.get(number, [])
-                spans[:] = [s for s in spans if s[2].id != annotation.id]
-                touched.add(number)
+            touched.update(self.blocks(annotation))
+            if self._long.pop(annotation.id, None) is not None:
+                continue
+            at = bisect.bisect_left(self._starts, annotation.start)
+            while at < len(self._items) and self._starts[at] == annotation.start:
+                if self._items[at].id == annotation.id:
+                    del self._items[at], self._starts[at]
+                    break
+                at += 1
         for annotation in added:
-            touched.update(self._file(annotation))
+            touched.update(self.blocks(annotation))
+            if annotation.end - annotation.start > LONG_SPAN:
+                self._long[annotation.id] = annotation
+                continue
+            at = bisect.bisect_right(self._starts, annotation.start)
+            self._items.insert(at, annotation)
+            self._starts.insert(at, annotation.start)
+            self._reach = max(self._reach, annotation.end - annotation.start)
         return touched
 
     def blocks(self, annotation: Annotation) -> range:
         """The numbers of the blocks an annotation covers."""
         start = self._offsets.to_utf16(annotation.start)
         end = self._offsets.to_utf16(annotation.end)
-        first = bisect.bisect_right(self._block_starts, start) - 1
-        last = bisect.bisect_right(self._block_starts, max(start, end - 1)) - 1
-        return range(max(first, 0), max(last, 0) + 1)
+        first = self._document.findBlock(start).blockNumber()
+        last = self._document.findBlock(max(start, end - 1)).blockNumber()
+        return range(max(first, 0), max(last, first, 0) + 1)
 
-    def _file(self, annotation: Annotation) -> range:
-        start = self._offsets.to_utf16(annotation.start)
-        end = self._offsets.to_utf16(annotation.end)
-        numbers = self.blocks(annotation)
-        for number in numbers:
-            self._by_block.setdefault(number, []).append((start, end, annotation))
-        return numbers
+    def spans(self, start: int, end: int) -> list[Annotation]:
+        """The annotations meeting a stretch of the text (code points, end excluded)."""
+        low = bisect.bisect_left(self._starts, start - self._reach)
+        high = bisect.bisect_left(self._starts, max(end, start + 1))
+        found = [a for a in self._items[low:high] if a.end > start]
+        found += [a for a in self._long.values() if a.start < end and a.end > start]
+        return found
 
-    def ranges(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
-        """The background ranges of one block, outer spans first so inner ones lie on top."""
-        spans = self._by_block.get(block.blockNumber())
-        if not spans:
-            return []
+    def ranges(
+        self, block: QTextBlock, first: int = 0, last: int | None = None
+    ) -> list[QTextLayout.FormatRange]:
+        """The background ranges meeting part of a block (UTF-16 positions in the block, from
+        `first` to `last`, by default all of it), outer spans first so inner ones lie on top;
+        each range is cut to the block, not to the part."""
         origin, length = block.position(), block.length() - 1
+        last = length if last is None else min(last, length)
+        to_cp, to_u16 = self._offsets.to_codepoint, self._offsets.to_utf16
+        window = self.spans(to_cp(origin + first), to_cp(origin + last) + 1)
+        spans = []
+        for annotation in window:
+            start, end = to_u16(annotation.start) - origin, to_u16(annotation.end) - origin
+            left, right = max(start, 0), min(end, length)
+            if right > left and right > first and left < last:
+                spans.append((start - end, start, left, right, annotation))
+        spans.sort(key=lambda s: (s[0], s[1]))
         ranges = []
-        for start, end, annotation in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-            left, right = max(start - origin, 0), min(end - origin, length)
-            if right <= left:
-                continue
+        for *_, left, right, annotation in spans:
             color = self.color(annotation.layer)
             color.setAlphaF(self._strength(annotation))
             fmt = QTextCharFormat()
@@ -134,6 +148,58 @@ class Highlights:
         return ranges
 
 
+# Annotations longer than this (code points) are kept apart from the bisected list.
+LONG_SPAN = 2000
+
+
+def _start(annotation: Annotation) -> int:
+    return annotation.start
+
+
+# Paragraphs longer than this (characters) are shown as blocks of at most this length.
+LONGEST_BLOCK = 8000
+# Where a long paragraph is best broken: after a sentence's end (the space is replaced).
+_SENTENCE_ENDS = (". ", "؟ ", "! ", "؛ ", ": ")
+
+
+def display_text(text: str, longest: int = LONGEST_BLOCK) -> str:
+    """The text as the article's document holds it: every paragraph longer than `longest`
+    characters broken into blocks of at most `longest` (past a block's half, at the last
+    sentence end, else the last space), the space there replaced by a line break.
+
+    Qt lays out a whole block, and drawing any one line of it costs in proportion to the
+    block's length; a paragraph of 50,000 characters (scraped text often has no line
+    breaks) would take a second to open and tens of ms per paint. One character replaced by
+    one keeps every position, in code points and in UTF-16 units, the same: offsets,
+    selections, snapping and search are unaffected; the view shows a line ending early.
+    A paragraph with no space where it should break is left whole."""
+    if len(text) <= longest:
+        return text
+    cuts: list[int] = []
+    begin = 0
+    while begin < len(text):
+        end = text.find("\n", begin)
+        end = len(text) if end < 0 else end
+        at = begin
+        while end - at > longest:
+            low, high = at + longest // 2, at + longest
+            cut = max(text.rfind(mark, low, high) for mark in _SENTENCE_ENDS)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", low, high)
+            if cut < 0:
+                break
+            cuts.append(cut)
+            at = cut + 1
+        begin = end + 1
+    if not cuts:
+        return text
+    pieces, previous = [], 0
+    for cut in cuts:
+        pieces.append(text[previous:cut])
+        previous = cut + 1
+    pieces.append(text[previous:])
+    return "\n".join(pieces)
+
+
 class ArticleText(QPlainTextEdit):
     """The article, shaped and right-to-left in the bundled font, with zoom and code-point
     offsets. Subclasses say which highlights to paint in `highlight_layers`."""
@@ -142,7 +208,12 @@ class ArticleText(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._text = ""
         self.offsets = Utf16Map("")
+        # A place `show_from` keeps on top while the view settles (None: none kept).
+        self._kept: int | None = None
+        # Qt's own scrolling as it lays the article out keeps it; the scroll bar used lets go.
+        self.verticalScrollBar().actionTriggered.connect(self._let_go)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -160,8 +231,10 @@ class ArticleText(QPlainTextEdit):
         self.set_point_size(BASE_POINT_SIZE)
 
     def show_text(self, text: str) -> None:
+        self._kept = None
+        self._text = text
         self.offsets = Utf16Map(text)
-        self.setPlainText(text)
+        self.setPlainText(display_text(text))
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def repaint_blocks(self, numbers: Iterable[int], rise: int = 0) -> None:
@@ -177,6 +250,14 @@ class ArticleText(QPlainTextEdit):
                 area = area.united(bounds.intersected(view))
         if not area.isEmpty():
             self.viewport().update(area.adjusted(0, -rise, 0, 0).intersected(view))
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        """Copy the selection as stored: where a long paragraph is broken for display
+        (`display_text`) the copy has its space, not a line break."""
+        data = QMimeData()
+        span = self.selection_span()
+        data.setText(self._text[span[0] : span[1]] if span else "")
+        return data
 
     # ------------------------------------------------------------------ offsets
 
@@ -198,12 +279,64 @@ class ArticleText(QPlainTextEdit):
 
     def show_span(self, start: int, end: int) -> None:
         """Scroll to a span without selecting text, so the next tag is not applied to it."""
+        self._let_go()
         cursor = self.textCursor()
         cursor.setPosition(self.offsets.to_utf16(min(end, self.offsets.length)))
         self.setTextCursor(cursor)
         cursor.setPosition(self.offsets.to_utf16(start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def first_shown(self) -> int:
+        """The code-point offset where the first line on screen starts (the line the scroll
+        bar stands at: Qt scrolls an article by whole lines)."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        layout = block.layout()
+        number = self.verticalScrollBar().value() - block.firstLineNumber()
+        if not 0 <= number < layout.lineCount():
+            return self.offsets.to_codepoint(block.position())
+        return self.offsets.to_codepoint(block.position() + layout.lineAt(number).textStart())
+
+    def show_from(self, position: int) -> None:
+        """Scroll so that the line holding a code-point offset is the first on screen, and
+        keep it there when the view is resized (the window is still settling) until the
+        view is scrolled otherwise. The scroll bar counts lines of the blocks laid out so far
+        (Qt lays out a long article as it is shown), so a place is kept as an offset, never
+        as a scroll bar value."""
+        self._place(position)
+        self._kept = position
+
+    def _place(self, position: int) -> None:
+        # Qt's own way to bring a line to the top: from below, it scrolls up only as far
+        # as the cursor's line.
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self.offsets.to_utf16(max(0, min(position, self.offsets.length))))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _let_go(self, *_args) -> None:
+        """The researcher moved the view (or asked for a span): the kept place is let go."""
+        self._kept = None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self._let_go()
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._let_go()
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        kept = self._kept  # a new width wraps the lines again and moves what is on top
+        super().resizeEvent(event)
+        if kept is not None:
+            self._place(kept)
+            self._kept = kept
 
     def letter_at(self, point: QPoint) -> int:
         """The code-point offset of the letter under a viewport point."""
@@ -260,29 +393,40 @@ class ArticleText(QPlainTextEdit):
                 break
             # Only the blocks in the area asked for: a change repaints just its own blocks.
             if block.isVisible() and bounds.bottom() >= area.top():
-                for highlights, band in layers:
-                    ranges = highlights.ranges(block)
-                    if ranges:
-                        self._paint_band(painter, block, bounds.topLeft(), ranges, band, area)
+                lines = lines_in(block.layout(), bounds.top(), area)
+                if lines:
+                    self._paint_lines(painter, block, bounds.topLeft(), lines, layers, area)
             block = block.next()
         painter.end()
         super().paintEvent(event)
 
-    def _paint_band(self, painter, block, origin, ranges, band, area) -> None:
-        """Fill each range's part of each line (or of the upper or lower half of each line).
+    def _paint_lines(self, painter, block, origin, lines, layers, area) -> None:
+        """Paint every layer's ranges on some lines of a block (those in the area)."""
+        layout = block.layout()
+        first = layout.lineAt(lines.start).textStart()
+        end = layout.lineAt(lines.stop - 1)
+        last = end.textStart() + end.textLength()
+        for highlights, band in layers:
+            ranges = highlights.ranges(block, first, last)
+            if ranges:
+                self._paint_band(painter, block, origin, lines, ranges, band, area)
+
+    def _paint_band(self, painter, block, origin, lines, ranges, band, area) -> None:
+        """Fill each range's part of each of some lines (or of the upper or lower half).
 
         In a line of Arabic words, spaces and punctuation (numbers allowed) a range's part is
         one rectangle between two cursor positions, unless it starts or ends at a number. A
         line with Latin words or emoji, and a range at a number, hold runs of both directions:
-        Qt's layout, which knows them, draws those (at a higher cost: it also draws the line's
-        text, transparent, and clips to each range).
+        Qt's glyph runs of the range on that line give one rectangle per run. (Never
+        `QTextLayout.draw` with the ranges: it sets them as the block's formats for the call,
+        and Qt then shapes the whole block again at the next look, quadratic in a long
+        paragraph.)
         """
         layout = block.layout()
         base = origin + layout.position()
-        text = block.text()
-        # Qt's positions are UTF-16 units; the block's text is sliced in code points.
-        units = Utf16Map(text) if _ASTRAL.search(text) else None
-        for number in range(layout.lineCount()):
+        # Qt's positions are UTF-16 units; the article's text is sliced in code points.
+        position, to_cp = block.position(), self.offsets.to_codepoint
+        for number in lines:
             line = layout.lineAt(number)
             first = line.textStart()
             last = first + line.textLength()
@@ -303,26 +447,24 @@ class ArticleText(QPlainTextEdit):
                 else:
                     clip = QRectF(area.left(), middle, area.width(), rows.bottom() - middle)
             clip = clip.intersected(QRectF(area))
-            piece = (
-                text[units.to_codepoint(first) : units.to_codepoint(last)]
-                if units
-                else text[first:last]
-            )
+            if clip.isEmpty():  # an empty clip would let Qt draw the whole block
+                continue
+            piece = self._text[to_cp(position + first) : to_cp(position + last)]
             painter.save()
             painter.setClipRect(clip)
             if _NO_LEFT_TO_RIGHT.fullmatch(piece) and _ARABIC_LETTER.search(piece):
-                drawn_by_qt = self._fill_ranges(painter, line, piece, mine, base.x(), rows)
-            else:
-                drawn_by_qt = mine
-            if drawn_by_qt:
-                layout.draw(painter, origin, drawn_by_qt, clip)
+                mine = self._fill_ranges(painter, line, piece, mine, base.x(), rows)
+            if mine:
+                # As Qt paints a selection: the spaces ending a wrapped line are not covered.
+                end = last - (len(piece) - len(piece.rstrip()))
+                _fill_runs(painter, line, mine, end, base.x(), rows)
             painter.restore()
 
     @staticmethod
     def _fill_ranges(painter, line, piece, ranges, x, rows) -> list:
         """Fill the ranges whose part of a right-to-left line is one rectangle between two
         cursor positions; the others (one starting or ending at a number, which runs left to
-        right) are returned for Qt to draw."""
+        right) are returned, to be filled run by run (`_fill_runs`)."""
         first = line.textStart()
         # As Qt paints a selection: the spaces ending a wrapped line are not covered.
         end = first + len(piece.rstrip())
@@ -336,12 +478,66 @@ class ArticleText(QPlainTextEdit):
             right, left = _cursor_x(line, start), _cursor_x(line, stop)
             if left == right:
                 continue
-            span = QRectF(
-                QRectF(x + min(left, right), rows.top(), abs(right - left), 1).toAlignedRect()
-            )
-            span.setHeight(rows.height())
-            painter.fillRect(span, r.format.background())
+            _fill_between(painter, x + min(left, right), x + max(left, right), rows, r)
         return left_over
+
+
+def _fill_runs(painter, line: QTextLine, ranges, end: int, x: float, rows: QRectF) -> None:
+    """Fill each range's part of a line (up to `end`, UTF-16) glyph run by glyph run: a run
+    of either direction is one rectangle, found by Qt's bidi-aware layout of the line."""
+    first = line.textStart()
+    for r in ranges:
+        start, stop = max(r.start, first), min(r.start + r.length, end)
+        if stop <= start:
+            continue
+        boxes = sorted(
+            (box.left(), box.right())
+            for box in (run.boundingRect() for run in line.glyphRuns(start, stop - start))
+        )
+        # Runs side by side are filled as one: two translucent fills on a shared pixel
+        # column would show as a darker seam.
+        merged: list[list[float]] = []
+        for left, right in boxes:
+            if merged and left <= merged[-1][1] + 0.01:
+                merged[-1][1] = max(merged[-1][1], right)
+            else:
+                merged.append([left, right])
+        for left, right in merged:
+            if right > left:
+                _fill_between(painter, x + left, x + right, rows, r)
+
+
+def _fill_between(painter, left: float, right: float, rows: QRectF, r) -> None:
+    """Fill a range's colour from `left` to `right` over the line's pixel rows, on whole
+    pixel columns as Qt fills a selection."""
+    span = QRectF(QRectF(left, rows.top(), right - left, 1).toAlignedRect())
+    span.setHeight(rows.height())
+    painter.fillRect(span, r.format.background())
+
+
+def lines_in(layout: QTextLayout, top: float, area: QRect) -> range:
+    """The numbers of a block's lines that meet `area` (viewport coordinates), the block's
+    top being at `top`: found by bisection over the lines' heights, so a paragraph of
+    thousands of lines costs only what is on screen."""
+    tops = _LineTops(layout)
+    above = top + layout.position().y()
+    first = max(bisect.bisect_right(tops, area.top() - above) - 1, 0)
+    stop = bisect.bisect_right(tops, area.bottom() - above)
+    return range(first, max(first, stop))
+
+
+class _LineTops(Sequence):
+    """The top of each line of a layout, as a sequence for `bisect` (read when asked)."""
+
+    def __init__(self, layout: QTextLayout):
+        self._layout = layout
+        self._count = layout.lineCount()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, number):  # bisect asks for one line at a time
+        return self._layout.lineAt(number).y()
 
 
 def _cursor_x(line: QTextLine, position: int) -> float:

@@ -112,7 +112,9 @@ class ArticleView(ArticleText):
     def annotation_at(self, point: QPoint) -> Annotation | None:
         """The innermost visible annotation under a viewport point."""
         position = self.letter_at(point)
-        hits = [a for a in self.workbench.visible_annotations() if a.start <= position < a.end]
+        # The highlights hold the visible annotations by start: found by bisection, not by
+        # looking at every annotation of the document on each click or tooltip.
+        hits = self.highlights.spans(position, position + 1)
         return min(hits, key=lambda a: a.end - a.start) if hits else None
 
     # ------------------------------------------------------------------ mouse and painting

@@ -3,6 +3,7 @@ and across the project (a result list); a hit can be tagged directly."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextBlock, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -60,19 +61,31 @@ class SpanMarks:
 
     def __init__(self, view: ArticleText):
         self._view = view
-        self._spans: list[tuple[int, int, QTextCharFormat]] = []  # UTF-16 positions
+        self._spans: list[tuple[int, int, QTextCharFormat]] = []  # UTF-16 positions, by start
+        self._starts: list[int] = []
+        self._reach = 0  # no span is longer
 
     def set_spans(self, spans: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
         offsets = self._view.offsets
-        self._spans = [(offsets.to_utf16(s), offsets.to_utf16(e), f) for s, e, f in spans]
+        found = [(offsets.to_utf16(s), offsets.to_utf16(e), f) for s, e, f in spans]
+        self._spans = sorted(found, key=lambda s: s[0])
+        self._starts = [s[0] for s in self._spans]
+        self._reach = max((e - s for s, e, _ in self._spans), default=0)
         self._view.viewport().update()
 
-    def ranges(self, block) -> list[QTextLayout.FormatRange]:
+    def ranges(
+        self, block: QTextBlock, first: int = 0, last: int | None = None
+    ) -> list[QTextLayout.FormatRange]:
+        """The ranges meeting part of a block (UTF-16 positions in it; see
+        `Highlights.ranges`), found by bisection over the spans' starts."""
         origin, length = block.position(), block.length() - 1
+        last = length if last is None else min(last, length)
+        low = bisect.bisect_left(self._starts, origin + first - self._reach)
+        high = bisect.bisect_left(self._starts, origin + max(last, first + 1))
         ranges = []
-        for start, end, fmt in self._spans:
+        for start, end, fmt in self._spans[low:high]:
             left, right = max(start - origin, 0), min(end - origin, length)
-            if right <= left:
+            if right <= left or right <= first or left >= last:
                 continue
             item = QTextLayout.FormatRange()
             item.start, item.length, item.format = left, right - left, fmt

@@ -231,16 +231,16 @@ class MainWindow(QMainWindow):
         ids = [d.id for d in documents]
         if ids:
             self.workbench.open_document(wanted if wanted in ids else ids[0])
-            scroll = self.settings.value(self._key("scroll"))
-            if scroll is not None and wanted in ids:
+            shown = self.settings.value(self._key("shown_from"))
+            if shown is not None and wanted in ids:
                 # The layout of a long article finishes after the window is shown.
-                QTimer.singleShot(0, lambda: self.article.verticalScrollBar().setValue(int(scroll)))
+                QTimer.singleShot(0, lambda: self.article.show_from(int(shown)))
 
     def save_state(self) -> None:
         keep_layout(self, self.settings, self.layout_splitters)
         if self.workbench.document_id:
             self.settings.setValue(self._key("document"), self.workbench.document_id)
-            self.settings.setValue(self._key("scroll"), self.article.verticalScrollBar().value())
+            self.settings.setValue(self._key("shown_from"), self.article.first_shown())
         self.settings.sync()
 
     def retire(self) -> None:

@@ -81,7 +81,15 @@ class Workbench(QObject):
     def _read(self) -> ReadingOrder:
         if self._shown is None:
             found = self.project.annotations(self.document_id) if self.document_id else []
-            self._shown = ReadingOrder((a for a in found if self.shows(a)), ordered=True)
+            shown = (a for a in found if self.shows(a))
+            self._shown = ReadingOrder(shown, ordered=True, links=True)
+            # What tagging a claim looks through (its layer and its speakers' layer), made
+            # now so the first tag is as quick as the next.
+            for layer in self.schema.layers:
+                link = layer.attribute_of_type("link")
+                if link is not None:
+                    self.mentions(layer.name, self.annotator)
+                    self.mentions(link.layer, self.annotator)
         return self._shown
 
     def shows(self, annotation: Annotation) -> bool:
