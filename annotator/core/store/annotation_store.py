@@ -594,17 +594,23 @@ class AnnotationStore:
             "JOIN annotators p ON p.id = a.annotator_id WHERE a.id = ?",
             (annotation.link_id,),
         ).fetchone()
-        if row is None:
-            raise ValidationError(f"linked annotation {annotation.link_id!r} does not exist")
-        if row[0] != annotation.document_id or row[1] != link.layer:
-            raise ValidationError(
-                f"{annotation.layer}.{link.name} must link to a {link.layer} "
-                "annotation of the same document"
-            )
-        if row[2] != annotation.annotator:
-            raise ValidationError(
-                f"{annotation.layer}.{link.name} must link to the same annotator's annotation"
-            )
+        check_link_target(annotation, link, row)
+
+
+def check_link_target(annotation: Annotation, link: Any, row: Sequence | None) -> None:
+    """Refuse a link whose target, (document_id, layer, annotator) or None when it does not
+    exist, is not an annotation of the linked layer, document and annotator."""
+    if row is None:
+        raise ValidationError(f"linked annotation {annotation.link_id!r} does not exist")
+    if row[0] != annotation.document_id or row[1] != link.layer:
+        raise ValidationError(
+            f"{annotation.layer}.{link.name} must link to a {link.layer} "
+            "annotation of the same document"
+        )
+    if row[2] != annotation.annotator:
+        raise ValidationError(
+            f"{annotation.layer}.{link.name} must link to the same annotator's annotation"
+        )
 
 
 # The columns of `_row`, in its order.
