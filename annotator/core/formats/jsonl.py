@@ -96,7 +96,7 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     records = []
     # JSON Lines ends lines with LF (or CR LF) only: U+2028 and friends may sit inside a string.
     for number, line in enumerate(raw.split("\n"), start=1):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
             record = json.loads(line)

@@ -634,18 +634,29 @@ def _row(
         annotation.start,
         annotation.end,
         annotation.text,
-        json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
+        _attributes_json(annotation.attributes),
         annotation.entity.id if annotation.entity else None,
         annotation.link_id,
         annotation.origin,
         annotation.created_at,
         annotation.modified_at,
-        json.dumps(list(annotation.sources)),
+        json.dumps(list(annotation.sources)) if annotation.sources else "[]",
         revision,
         rev,
         history,
         annotation.id,
     )
+
+
+# Encoders made once: json.dumps with options builds a new encoder on every call, which costs
+# more than the encoding of a few short values (bulk imports encode each annotation twice).
+_ATTRIBUTES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_REVISION_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _attributes_json(attributes: Mapping[str, Any]) -> str:
+    """Attributes as stored: JSON with sorted keys."""
+    return _ATTRIBUTES_JSON(dict(attributes))
 
 
 def revision_content(annotation: Annotation) -> tuple:
@@ -656,7 +667,7 @@ def revision_content(annotation: Annotation) -> tuple:
         annotation.layer,
         annotation.start,
         annotation.end,
-        json.dumps(dict(annotation.attributes), ensure_ascii=False, sort_keys=True),
+        _attributes_json(annotation.attributes),
         annotation.entity.id if annotation.entity else None,
         annotation.link_id,
         [(s.target, s.value) for s in annotation.stances],
@@ -666,9 +677,7 @@ def revision_content(annotation: Annotation) -> tuple:
 def revision_token(revision: int, content: Sequence[Any]) -> str:
     """The name of a revision: "N-HASH", N the revision count and HASH the first 12 hex digits
     of the SHA-1 of the stored content (as JSON), so equal changes made apart are equal."""
-    digest = hashlib.sha1(
-        json.dumps(list(content), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    ).hexdigest()
+    digest = hashlib.sha1(_REVISION_JSON(list(content)).encode("utf-8")).hexdigest()
     return f"{revision}-{digest[:12]}"
 
 

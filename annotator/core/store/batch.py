@@ -76,14 +76,16 @@ class AnnotationBatch:
         its deletion (`Project.known`)."""
         if annotation_id in self._added:
             return True
-        self._ask((annotation_id,))
+        if annotation_id not in self._asked:
+            self._ask((annotation_id,))
         return annotation_id in self._present or annotation_id in self._deleted
 
     def live_link(self, link_id: str | None) -> str | None:
         """`link_id`, or None when that annotation was deleted here (`Project.live_link`)."""
         if link_id is None or link_id in self._added:
             return link_id
-        self._ask((link_id,))
+        if link_id not in self._asked:
+            self._ask((link_id,))
         return None if link_id in self._deleted else link_id
 
     def add(self, annotation: Annotation) -> Annotation:
@@ -162,12 +164,13 @@ class AnnotationBatch:
         # One statement for all rows, on the raw connection: 100,000 annotations in a second.
         conn.executemany(_INSERT, self._rows)
         # Stance rows left by a hand edit under a new id would otherwise join the new ones.
+        # Ids in order: the index of stances is then walked once, not jumped about in.
         conn.execute(
             "DELETE FROM stances WHERE annotation_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(self._added)),),
+            (json.dumps(sorted(self._added)),),
         )
         conn.executemany(
             "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
-            self._stances,
+            sorted(self._stances),
         )
         return len(self._rows)
