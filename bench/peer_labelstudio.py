@@ -220,8 +220,9 @@ def theirs(venv: Path, archive: Path, annotations: Path, runs: int) -> dict[str,
             for n in range(runs):
                 server.stop()
                 found["start"].append(server.start())
-                found["articles"].append(server.import_tasks(server.project(f"a{n}"), articles))
-                project = server.project(f"b{n}")
+                plain = server.project(f"articles {n}")
+                found["articles"].append(server.import_tasks(plain, articles))
+                project = server.project(f"annotations {n}")
                 found["import"].append(server.import_tasks(project, tasks, count))
                 found["export"].append(server.export(project, "JSON"))
                 found["export_csv"].append(server.export(project, "CSV"))
