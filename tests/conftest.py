@@ -6,11 +6,17 @@ Qt-free on purpose: the GUI tests add their own Qt fixtures in tests/gui/conftes
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
 # The GUI tests need no screen; another platform can still be chosen by setting the variable.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every `python -m annotator` a test starts runs the checkout under test, not whichever one is
+# installed in the environment (its own folder may be elsewhere on sys.path).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH")])
+)
 
 from annotator.core.formats import jsonl, txt
 from annotator.core.paths import seeds_dir
