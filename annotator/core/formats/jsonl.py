@@ -14,6 +14,7 @@ entity by id, link by annotation id, stances, origin, times). README.md shows an
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,13 +28,13 @@ from annotator.core.errors import (
     AnnotatorError,
     DuplicateError,
     InputError,
-    NotFoundError,
     ValidationError,
 )
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.model import Annotation, Entity, Stance
+from annotator.core.store.batch import AnnotationBatch
 from annotator.core.store.files import replacing
-from annotator.core.store.project import AnnotationState, Project, TextSource, now
+from annotator.core.store.project import Project, TextSource, now
 
 FORMAT = "arabic-news-annotator"
 VERSION = 1
@@ -53,6 +54,7 @@ _RESERVED = {
 }
 # Ids of imported annotations derive from this namespace, the document and the line's own id,
 # so importing the same file twice adds nothing the second time.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4d7b-9a3f-2b8e5c4d1a90")
 # JSON allows these inside strings, but tools that split lines on them would cut a record.
 _LINE_BREAKS_ESCAPED = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -96,7 +98,7 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     records = []
     # JSON Lines ends lines with LF (or CR LF) only: U+2028 and friends may sit inside a string.
     for number, line in enumerate(raw.split("\n"), start=1):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
             record = json.loads(line)
@@ -107,7 +109,8 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
             raise InputError(f"not valid JSON ({reason})", str(path), number) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", str(path), number)
-        if has_lone_surrogate(record):
+        # UTF-8 cannot hold a surrogate: only a \u escape of the line can make one.
+        if "\\u" in line and has_lone_surrogate(record):
             raise InputError(
                 "a lone surrogate (\\ud800-\\udfff) in a JSON string: not text", str(path), number
             )
@@ -427,16 +430,19 @@ def _import_export(
             raise InputError(f"unknown record type {kind!r}", str(path), number)
         by_type[kind].append((number, record))
     with project.atomic():
-        documents: dict[str, str] = {}  # id in the file -> id in the project
-        documents_added: list[str] = []
+        placing = _DocumentPlacing(project)
+        places = []
         for number, record in by_type["document"]:
             try:
-                doc_id, new = _place_document(project, record)
+                places.append((str(record.get("id")), placing.place(record)))
             except AnnotatorError as exc:
                 raise InputError(str(exc), str(path), number) from None
-            documents[str(record.get("id"))] = doc_id
-            if new:
-                documents_added.append(doc_id)
+        documents_added = placing.store()
+        # id in the file -> id in the project
+        documents = {
+            key: place if isinstance(place, str) else documents_added[place]
+            for key, place in places
+        }
         entities = _place_entities(project, path, by_type["entity"])
         result = _store_annotations(
             project, path, by_type["annotation"], annotator, documents, entities
@@ -449,53 +455,73 @@ def _import_export(
     )
 
 
-def _place_document(project: Project, record: dict[str, Any]) -> tuple[str, bool]:
-    """The project's id of the document: found by text hash or id, or added with its text."""
-    text, sha, doc_id = record.get("text"), record.get("sha256"), record.get("id")
-    if text is not None:
-        if not isinstance(text, str):
-            raise AnnotatorError("the document text must be a string")
-        if sha is not None and sha != text_sha256(text):
-            raise AnnotatorError("the document's sha256 does not match its text")
-        sha = text_sha256(text)
-    if sha:
-        found = project.document_by_hash(str(sha))
-        if found is not None:
-            return found.id, False
-    if text is None:
-        if not doc_id:
-            raise AnnotatorError("a document needs its text, sha256 or id")
-        try:
-            project.text(str(doc_id))
-        except NotFoundError:
-            raise AnnotatorError(
-                f"document {doc_id!r} is not in the project and the file does not hold its text"
-            ) from None
+class _DocumentPlacing:
+    """Where each document record of a file goes: found in the project or earlier in the file
+    by its text's hash or its id, or added with its text; the new ones are stored together
+    (`store`), so the project's hashes and ids are read once, not once per document."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.by_hash = dict(project.conn.execute("SELECT sha256, id FROM documents"))
+        self.ids = {row[0] for row in project.conn.execute("SELECT id FROM documents")}
+        self.pending: list[TextSource] = []
+        self.pending_hash: dict[str, int] = {}
+
+    def place(self, record: dict[str, Any]) -> str | int:
+        """The project's id of the document, or the position among the new ones of the text
+        `store` will add for it."""
+        text, sha, doc_id = record.get("text"), record.get("sha256"), record.get("id")
+        if text is not None:
+            if not isinstance(text, str):
+                raise AnnotatorError("the document text must be a string")
+            if sha is not None and sha != text_sha256(text):
+                raise AnnotatorError("the document's sha256 does not match its text")
+            sha = text_sha256(text)
         if sha:
-            raise AnnotatorError(f"document {doc_id!r} of the project has another text")
-        return str(doc_id), False
-    check_document_text(text)
-    source = TextSource(
-        text=text,
-        source=_optional(record, "source", str, "a string"),
-        title=_optional(record, "title", str, "a string"),
-        id=_free_id(project, str(doc_id)) if doc_id else None,
-        metadata=_optional(record, "metadata", dict, "a JSON object") or {},
-    )
-    (added,) = project.import_texts([source]).added
-    return added, True
+            if str(sha) in self.pending_hash:
+                return self.pending_hash[str(sha)]
+            found = self.by_hash.get(str(sha))
+            if found is not None:
+                return self.project.document(found).id
+        if text is None:
+            if not doc_id:
+                raise AnnotatorError("a document needs its text, sha256 or id")
+            if str(doc_id) not in self.ids:
+                raise AnnotatorError(
+                    f"document {doc_id!r} is not in the project and the file does not hold its text"
+                )
+            if sha:
+                raise AnnotatorError(f"document {doc_id!r} of the project has another text")
+            return str(doc_id)
+        check_document_text(text)
+        free = self._free_id(str(doc_id)) if doc_id else None
+        self.pending.append(
+            TextSource(
+                text=text,
+                source=_optional(record, "source", str, "a string"),
+                title=_optional(record, "title", str, "a string"),
+                id=free,
+                metadata=_optional(record, "metadata", dict, "a JSON object") or {},
+            )
+        )
+        if free is not None:
+            self.ids.add(free)
+        self.pending_hash[sha] = len(self.pending) - 1
+        return len(self.pending) - 1
 
+    def _free_id(self, doc_id: str) -> str:
+        """`doc_id`, or `doc_id-2`, `doc_id-3` … when another text has it."""
+        candidate, n = doc_id, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{doc_id}-{n}"
+        return candidate
 
-def _free_id(project: Project, doc_id: str) -> str:
-    """`doc_id`, or `doc_id-2`, `doc_id-3` … when another text has it in the project."""
-    candidate, n = doc_id, 1
-    while True:
-        try:
-            project.text(candidate)
-        except NotFoundError:
-            return candidate
-        n += 1
-        candidate = f"{doc_id}-{n}"
+    def store(self) -> list[str]:
+        """Add the new texts (one `import_texts`); their ids, in the order placed."""
+        if not self.pending:
+            return []
+        return list(self.project.import_texts(self.pending).added)
 
 
 def _place_entities(
@@ -565,6 +591,7 @@ def _store_annotations(
 ) -> tuple[int, int, tuple[str, ...]]:
     by_id: dict[str, tuple[int, dict[str, Any]]] = {}
     new_ids: dict[str, str] = {}
+    times: dict[tuple[str, str], str] = {}
     for number, record in records:
         try:
             own = _uuid(record.get("id"), "annotation id")
@@ -580,8 +607,12 @@ def _store_annotations(
             if record.get("link_id"):
                 _uuid(record["link_id"], "link_id")
             for key in ("created_at", "modified_at"):
-                if record.get(key) is not None:
-                    record[key] = utc_timestamp(record[key], key)
+                value = record.get(key)
+                if value is not None:
+                    # Many annotations share a time: each distinct one is parsed once.
+                    if (key, value) not in times:
+                        times[key, value] = utc_timestamp(value, key)
+                    record[key] = times[key, value]
         except AnnotatorError as exc:
             raise InputError(str(exc), str(path), number) from None
         by_id[own] = (number, record)
@@ -591,26 +622,29 @@ def _store_annotations(
         order = link_order({k: r.get("link_id") for k, (_, r) in by_id.items()})
     except AnnotatorError as exc:
         raise InputError(str(exc), str(path)) from None
-    added = skipped = 0
+    skipped = 0
     touched: set[str] = set()
     line_of: dict[str, int] = {}  # the line each annotation stored came from
     stamp = now()
+    # Each annotation is checked in link order as `restore` would check it, against the
+    # project and the lines before it; all are stored together at the end.
+    batch = AnnotationBatch(project, new_ids.values())
     for own in order:
         number, record = by_id[own]
         try:
             doc = _annotation_document(project, record, documents)
             touched.add(doc)
             ann_id = new_ids[own]
-            if project.known(ann_id):
+            if batch.known(ann_id):
                 skipped += 1
                 continue
             link = _uuid(record["link_id"], "link_id") if record.get("link_id") else None
             link_id = new_ids.get(link) if link else None
             if link and link_id is None:
-                if not project.known(str(link)):
+                if not batch.known(str(link)):
                     raise AnnotatorError(f"links to {link}, which is in neither file nor project")
                 link_id = str(link)
-            link_id = project.live_link(link_id)
+            link_id = batch.live_link(link_id)
             entity = None
             if record.get("entity_id"):
                 entity = entities.get(str(record["entity_id"]))
@@ -619,35 +653,38 @@ def _store_annotations(
             start, end = record.get("start"), record.get("end")
             if not (isinstance(start, int) and isinstance(end, int)):
                 raise AnnotatorError(f"span {start!r}-{end!r}: offsets must be whole numbers")
-            annotation = Annotation(
-                id=ann_id,
-                document_id=doc,
-                annotator=annotator or str(record.get("annotator") or ""),
-                layer=str(record.get("layer")),
-                start=start,
-                end=end,
-                text=record.get("text"),
-                attributes=dict(record.get("attributes") or {}),
-                entity=entity,
-                link_id=link_id,
-                stances=tuple(_stance_pair(s) for s in record.get("stances") or ()),
-                origin=record.get("origin") or "imported",
-                created_at=record.get("created_at") or stamp,
-                modified_at=record.get("modified_at") or stamp,
+            # Stored exactly as given, times and origin included (as `restore` stores one).
+            batch.add(
+                Annotation(
+                    id=ann_id,
+                    document_id=doc,
+                    annotator=annotator or str(record.get("annotator") or ""),
+                    layer=str(record.get("layer")),
+                    start=start,
+                    end=end,
+                    text=record.get("text"),
+                    attributes=dict(record.get("attributes") or {}),
+                    entity=entity,
+                    link_id=link_id,
+                    stances=tuple(_stance_pair(s) for s in record.get("stances") or ()),
+                    origin=record.get("origin") or "imported",
+                    created_at=record.get("created_at") or stamp,
+                    modified_at=record.get("modified_at") or stamp,
+                )
             )
-            # `restore` stores an annotation exactly as given, times and origin included.
-            project.restore(ann_id, AnnotationState(annotation))
         except DuplicateError as exc:
             raise InputError(twice_message(exc, line_of), str(path), number) from None
         except (AnnotatorError, TypeError, ValueError) as exc:
             raise InputError(str(exc), str(path), number) from None
         line_of[ann_id] = number
-        added += 1
+    added = batch.write()
     return added, skipped, tuple(sorted(touched))
 
 
 def _uuid(value: Any, name: str) -> str:
     """`value` as a UUID in its usual form; ValidationError naming `name` when it is none."""
+    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+        return value  # already in its usual form, as this tool writes it
     try:
         return str(uuid.UUID(value if isinstance(value, str) else ""))
     except ValueError:

@@ -1,0 +1,299 @@
+"""Importing a file of annotations checks each one as storing it alone would, and stores them
+together: the same refusals (file, line, reason) and the same rows, revisions and deletion
+records as restoring the annotations one at a time."""
+
+import json
+import sqlite3
+import uuid
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.errors import InputError
+from annotator.core.formats import import_annotations, jsonl
+from annotator.core.store.annotation_store import AnnotationState
+from annotator.core.store.project import Project, TextSource
+
+TEXTS = {
+    "cairo-note": "قال الوزير سامر نادر إن الاتفاق قريب، وأكدت ليلى حداد أن المفاوضات مستمرة.",
+    "gaza-note": "أعلن المتحدث باسم البلدية أن المياه عادت، ونفى رئيس اللجنة وجود أزمة.",
+}
+STAMP = "2024-05-01T12:00:00+00:00"
+
+
+def word_spans(text):
+    spans, start = [], 0
+    for word in text.split(" "):
+        spans.append((start, start + len(word)))
+        start += len(word) + 1
+    return spans
+
+
+def annotation_id(n):
+    return str(uuid.UUID(int=n + 1, version=4))
+
+
+FAULTS = {
+    "text": ("text", "نص آخر"),
+    "layer": ("layer", "quote"),
+    "role": ("attributes", {"role": "x"}),
+    "stance": ("stances", [["الاتفاق", "maybe"]]),
+    "link": ("link_id", annotation_id(1000)),  # in neither file nor project
+    "offsets": ("end", 1000),
+}
+
+
+@st.composite
+def files(draw):
+    """Annotation records of an export (at most one line faulty, besides the spans tagged
+    twice and links across documents or annotators that occur by chance) and what the project
+    holds of them before the import: 'absent', 'present' or 'deleted'."""
+    count = draw(st.integers(1, 10))
+    records, states, speakers = [], [], []
+    for n in range(count):
+        doc = draw(st.sampled_from(sorted(TEXTS)))
+        spans = word_spans(TEXTS[doc])
+        first = draw(st.integers(0, len(spans) - 2))
+        last = draw(st.integers(first, min(first + 2, len(spans) - 1)))
+        start, end = spans[first][0], spans[last][1]
+        layer = draw(st.sampled_from(["speaker", "claim"]))
+        record = {
+            "type": "annotation",
+            "id": annotation_id(n),
+            "document_id": doc,
+            "annotator": draw(st.sampled_from(["ali", "ali", "ali", "badr"])),
+            "layer": layer,
+            "start": start,
+            "end": end,
+            "text": TEXTS[doc][start:end],
+            "origin": "manual",
+            "created_at": STAMP,
+            "modified_at": STAMP,
+        }
+        if layer == "speaker":
+            record["attributes"] = {"role": draw(st.sampled_from(["person", "government"]))}
+            speakers.append(n)
+        else:
+            record["attributes"] = {"kind": draw(st.sampled_from(["direct", "indirect"]))}
+            record["stances"] = [
+                [target, draw(st.sampled_from(["favor", "against"]))]
+                for target in draw(st.lists(st.sampled_from(["الاتفاق", "اللجنة"]), unique=True))
+            ]
+            records.append(record)  # placed now: a link may point to a later speaker
+        if layer == "speaker":
+            records.append(record)
+        states.append(draw(st.sampled_from(["absent", "absent", "absent", "present", "deleted"])))
+    for record in records:
+        if record["layer"] == "claim" and speakers and draw(st.booleans()):
+            record["link_id"] = annotation_id(draw(st.sampled_from(speakers)))
+    fault = draw(st.none() | st.none() | st.sampled_from(sorted(FAULTS)))
+    if fault is not None:
+        key, value = FAULTS[fault]
+        draw(st.sampled_from(records))[key] = value
+    return records, states
+
+
+def export_file(path, records):
+    header = {"type": "header", "format": jsonl.FORMAT, "version": jsonl.VERSION}
+    documents = [{"type": "document", "id": d, "text": t} for d, t in TEXTS.items()]
+    with open(path, "w", encoding="utf-8") as out:
+        for record in [header, *documents, *records]:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def before_import(path, records, states):
+    """A project holding the texts, with the 'present' records stored (when they fit) and the
+    'deleted' ones stored and then deleted, one at a time."""
+    with Project.create(path) as project:
+        project.import_texts([TextSource(text=t, id=d) for d, t in TEXTS.items()])
+        for record, state in zip(records, states, strict=True):
+            if state == "absent":
+                continue
+            single = path.with_name("single.jsonl")
+            export_file(single, [{k: v for k, v in record.items() if k != "link_id"}])
+            try:
+                import_annotations(project, single)
+            except InputError:
+                continue
+            if state == "deleted":
+                project.delete_annotation(record["id"])
+
+
+def copy(source, target):
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+def contents(path):
+    """Every row the import may touch, without rowids and times of the machine's clock."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            "annotations": conn.execute(
+                'SELECT a.id, a.document_id, p.name, a.layer, a.start, a."end", a.text, '
+                "a.attributes, a.entity_id, a.link_id, a.origin, a.created_at, a.modified_at, "
+                "a.sources, a.revision, a.rev, a.history FROM annotations a "
+                "JOIN annotators p ON p.id = a.annotator_id ORDER BY a.id"
+            ).fetchall(),
+            "stances": conn.execute("SELECT * FROM stances ORDER BY 1, 2").fetchall(),
+            "deletions": conn.execute(
+                "SELECT annotation_id, document_id, annotator, layer, revision, rev, history "
+                "FROM deletions ORDER BY 1"
+            ).fetchall(),
+            "entities": conn.execute("SELECT id, name FROM entities ORDER BY 1").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+class OneAtATime:
+    """The import's batch replaced by the store's own one-annotation path (`Project.known`,
+    `live_link` and `restore`, each in its own savepoint): what the import did before."""
+
+    def __init__(self, project, candidate_ids=()):
+        self.project, self.count = project, 0
+
+    def known(self, annotation_id):
+        return self.project.known(annotation_id)
+
+    def live_link(self, link_id):
+        return self.project.live_link(link_id)
+
+    def add(self, annotation):
+        self.project.restore(annotation.id, AnnotationState(annotation))
+        self.count += 1
+        return annotation
+
+    def write(self):
+        return self.count
+
+
+def imported(path, file, monkeypatch, one_at_a_time):
+    """The import's result or its refusal, and the project's contents after it."""
+    with monkeypatch.context() as patch:
+        if one_at_a_time:
+            patch.setattr(jsonl, "AnnotationBatch", OneAtATime)
+        with Project.open(path) as project:
+            try:
+                outcome = import_annotations(project, file)
+            except InputError as exc:
+                outcome = str(exc)
+    return outcome, contents(path)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case=files())
+def test_the_bulk_import_refuses_and_stores_exactly_as_one_annotation_at_a_time(
+    case, tmp_path_factory, monkeypatch
+):
+    records, states = case
+    folder = tmp_path_factory.mktemp("bulk")
+    file = folder / "theirs.jsonl"
+    export_file(file, records)
+    before_import(folder / "start.annotator", records, states)
+    before = contents(folder / "start.annotator")
+    copy(folder / "start.annotator", folder / "bulk.annotator")
+    copy(folder / "start.annotator", folder / "single.annotator")
+    bulk = imported(folder / "bulk.annotator", file, monkeypatch, one_at_a_time=False)
+    single = imported(folder / "single.annotator", file, monkeypatch, one_at_a_time=True)
+    assert bulk == single
+    if isinstance(bulk[0], str):  # refused: nothing of the file was stored
+        assert bulk[1] == before
+
+
+@pytest.fixture
+def project(tmp_path):
+    with Project.create(tmp_path / "study.annotator") as project:
+        project.import_texts([TextSource(text=t, id=d) for d, t in TEXTS.items()])
+        yield project
+
+
+def speaker(n, doc="cairo-note", word=1, annotator="ali"):
+    start, end = word_spans(TEXTS[doc])[word]
+    return {
+        "type": "annotation",
+        "id": annotation_id(n),
+        "document_id": doc,
+        "annotator": annotator,
+        "layer": "speaker",
+        "start": start,
+        "end": end,
+        "text": TEXTS[doc][start:end],
+        "attributes": {"role": "person"},
+    }
+
+
+def test_a_bad_line_at_the_end_of_a_large_file_refuses_the_whole_file(project, tmp_path):
+    doc = "gaza-note"
+    words = len(word_spans(TEXTS[doc]))
+    records = [speaker(n, doc, n % words, f"annotator-{n // words}") for n in range(2000)]
+    records[-1]["text"] = "نص آخر"
+    file = tmp_path / "theirs.jsonl"
+    export_file(file, records)
+    with pytest.raises(InputError) as refused:
+        import_annotations(project, file)
+    # The header and two document lines come first.
+    assert str(refused.value).startswith(f"{file}:2003: span text 'نص آخر' does not match")
+    assert project.annotation_count() == 0
+
+
+def test_a_span_tagged_twice_in_a_file_names_both_lines(project, tmp_path):
+    file = tmp_path / "theirs.jsonl"
+    export_file(file, [speaker(0), speaker(1, word=2), speaker(2)])
+    with pytest.raises(InputError) as refused:
+        import_annotations(project, file)
+    assert str(refused.value) == (
+        f"{file}:6: ali has already tagged this span as speaker (on line 4 of this file)"
+    )
+    assert project.annotation_count() == 0
+
+
+def test_a_span_already_in_the_project_names_its_annotation(project, tmp_path):
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    export_file(first, [speaker(0)])
+    export_file(second, [speaker(1, word=2), speaker(5)])
+    import_annotations(project, first)
+    with pytest.raises(InputError) as refused:
+        import_annotations(project, second)
+    assert str(refused.value) == (
+        f"{second}:5: ali has already tagged this span as speaker "
+        f"(annotation {annotation_id(0)}, already in the project)"
+    )
+    assert project.annotation_count() == 1
+
+
+def test_imported_annotations_get_a_first_revision_named_by_their_content(project, tmp_path):
+    file = tmp_path / "theirs.jsonl"
+    export_file(file, [speaker(0)])
+    import_annotations(project, file)
+    (row,) = project.conn.execute("SELECT revision, rev, history FROM annotations").fetchall()
+    assert row[0] == 1 and row[1].startswith("1-") and len(row[1]) == 14 and row[2] == "[]"
+
+
+def test_a_deleted_speaker_stays_deleted_and_its_claim_comes_in_unlinked(project, tmp_path):
+    file = tmp_path / "theirs.jsonl"
+    start, end = word_spans(TEXTS["cairo-note"])[4]
+    claim = {
+        **speaker(1),
+        "layer": "claim",
+        "start": start,
+        "end": end,
+        "text": TEXTS["cairo-note"][start:end],
+        "attributes": {"kind": "direct"},
+        "link_id": annotation_id(0),
+    }
+    export_file(file, [speaker(0)])
+    import_annotations(project, file)
+    project.delete_annotation(annotation_id(0))
+    export_file(file, [speaker(0), claim])
+    result = import_annotations(project, file)
+    assert (result.added, result.skipped) == (1, 1)
+    assert project.annotation(annotation_id(1)).link_id is None
+    assert project.deletion(annotation_id(0)) is not None
