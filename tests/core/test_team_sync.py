@@ -1,0 +1,153 @@
+"""Sync through a real PostgreSQL server: a researcher's session of tagging, going offline,
+deleting, and seeing the colleague's work arrive."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.review import conflicts
+from annotator.core.sync import exchange, link
+from annotator.core.sync.server import ServerError
+from tests.core.team import SEED, make_team, member_url, state
+
+
+@pytest.fixture
+def team(pg_cluster, team_db, tmp_path):
+    projects = make_team(
+        pg_cluster,
+        team_db,
+        tmp_path,
+        {"amal": "annotator", "bilal": "annotator", "huda": "curator"},
+    )
+    yield projects
+    for project in projects.values():
+        project.close()
+
+
+def test_joining_brings_the_shared_sample_and_its_gold(team):
+    amal = team["amal"]
+    assert [d.id for d in amal.documents()] == [SEED]
+    assert amal.annotation_count(SEED, "gold") > 0
+    assert link.pending_count(amal) == 0
+    assert state(amal) == state(team["bilal"])
+
+
+def test_a_tag_made_by_one_reaches_the_other_after_both_sync(team):
+    amal, bilal = team["amal"], team["bilal"]
+    speaker = amal.add_annotation(SEED, "amal", "speaker", 0, 4, entity="سمير الحداد")
+    assert link.pending_count(amal) >= 2  # the annotation, its entity, the status
+    report = exchange.sync(amal)
+    assert report.pushed >= 2 and report.pending == 0
+    exchange.sync(bilal)
+    assert bilal.annotation(speaker.id).entity.name == "سمير الحداد"
+    assert bilal.status(SEED, "amal") == "in_progress"
+    assert state(amal) == state(bilal)
+
+
+def test_a_deletion_travels_as_a_tombstone(team):
+    amal, bilal = team["amal"], team["bilal"]
+    speaker = amal.add_annotation(SEED, "amal", "speaker", 0, 4)
+    exchange.sync(amal)
+    exchange.sync(bilal)
+    amal.delete_annotation(speaker.id)
+    exchange.sync(amal)
+    exchange.sync(bilal)
+    assert bilal.revision(speaker.id) is None
+    assert bilal.deletion(speaker.id)["rev"] == amal.deletion(speaker.id)["rev"]
+    assert state(amal) == state(bilal)
+
+
+def test_syncing_again_changes_nothing(team):
+    amal, bilal = team["amal"], team["bilal"]
+    amal.add_annotation(SEED, "amal", "speaker", 0, 4)
+    exchange.sync(amal)
+    exchange.sync(bilal)
+    before = state(bilal)
+    again = exchange.sync(bilal)
+    assert (again.pushed, again.pulled, again.conflicts) == (0, 0, 0)
+    assert state(bilal) == before
+
+
+def test_offline_work_waits_and_goes_when_the_server_answers(team, tmp_path):
+    amal, bilal = team["amal"], team["bilal"]
+    with amal.atomic():
+        link.set_state(amal, url=f"host={tmp_path}/nowhere dbname=x user=amal")
+    speaker = amal.add_annotation(SEED, "amal", "speaker", 0, 4)
+    with pytest.raises(ServerError, match="cannot reach"):
+        exchange.sync(amal)
+    assert link.pending_count(amal) >= 1
+    with amal.atomic():
+        link.set_state(amal, url=link.read(bilal).url.replace("bilal", "amal"))
+    exchange.sync(amal)
+    exchange.sync(bilal)
+    assert bilal.revision(speaker.id) == 1
+
+
+def test_the_link_keeps_no_password(pg_cluster, team_db, tmp_path):
+    make_team(pg_cluster, team_db, tmp_path, {}).clear()
+    from annotator.core.sync import server
+
+    server.add_member(team_db, "amal", "annotator", password="s3cret")
+    url = member_url(pg_cluster, team_db, "amal") + " password=s3cret"
+    project, _ = exchange.join(url, "amal", tmp_path / "amal.annotator")
+    with project:
+        assert "s3cret" not in link.read(project).url
+    assert b"s3cret" not in (tmp_path / "amal.annotator").read_bytes()
+
+
+def test_a_change_to_a_colleagues_annotation_stays_local(team):
+    amal, bilal = team["amal"], team["bilal"]
+    speaker = amal.add_annotation(SEED, "amal", "speaker", 0, 4)
+    exchange.sync(amal)
+    exchange.sync(bilal)
+    bilal.update_annotation(speaker.id, attributes={"role": "government"})
+    report = exchange.sync(bilal)
+    assert report.not_owned == 1 and report.pending == 0
+    exchange.sync(amal)
+    assert amal.annotation(speaker.id).attributes == speaker.attributes
+
+
+def test_gold_edited_by_two_curators_is_kept_as_a_conflict(pg_cluster, team_db, tmp_path):
+    team = make_team(pg_cluster, team_db, tmp_path, {"huda": "curator", "karim": "curator"})
+    huda, karim = team["huda"], team["karim"]
+    gold = huda.annotations(SEED, "gold")[0]
+    huda.update_annotation(gold.id, start=gold.start + 1)
+    karim.update_annotation(gold.id, end=gold.end - 1)
+    exchange.sync(huda)
+    report = exchange.sync(karim)
+    assert report.conflicts == 1
+    (found,) = conflicts.open_conflicts(karim)
+    assert found.annotation_id == gold.id and found.theirs.start == gold.start + 1
+    # Karim's version stays his until he chooses, and stays off the server meanwhile.
+    assert karim.annotation(gold.id).end == gold.end - 1
+    exchange.sync(huda)
+    assert huda.annotation(gold.id).end == gold.end
+    conflicts.resolve(karim, found.id, "theirs")
+    exchange.sync(karim)
+    exchange.sync(huda)
+    assert state(huda)["annotations"] == state(karim)["annotations"]
+    for project in team.values():
+        project.close()
+
+
+def test_an_entity_renamed_on_both_sides_is_kept_as_a_conflict(team):
+    amal, bilal = team["amal"], team["bilal"]
+    speaker = amal.add_annotation(SEED, "amal", "speaker", 0, 4, entity="سمير")
+    exchange.sync(amal)
+    exchange.sync(bilal)
+    entity_id = speaker.entity.id
+    amal.conn.execute("UPDATE entities SET name = 'سمير الحداد' WHERE id = ?", (entity_id,))
+    bilal.conn.execute("UPDATE entities SET name = 'سمير حداد' WHERE id = ?", (entity_id,))
+    exchange.sync(amal)
+    report = exchange.sync(bilal)
+    assert report.conflicts == 1
+    assert link.open_conflict_count(bilal) == 1
+    assert bilal.annotation(speaker.id).entity.name == "سمير حداد"
+    # Bilal keeps his name: it goes to the server, and Amal's copy follows.
+    ((entity_id_, ours, theirs),) = exchange.open_entity_conflicts(bilal)
+    assert (ours.name, theirs.name) == ("سمير حداد", "سمير الحداد")
+    exchange.resolve_entity_conflict(bilal, entity_id, "ours")
+    exchange.sync(bilal)
+    exchange.sync(amal)
+    assert amal.annotation(speaker.id).entity.name == "سمير حداد"
+    assert state(amal) == state(bilal)
