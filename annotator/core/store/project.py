@@ -555,7 +555,13 @@ class Project(AnnotationStore, BulkReads):
         found = self.entity_by_name(name)
         if found:
             return found
-        entity = Entity(id=str(uuid.uuid4()), name=name, kind=kind)
+        # Named after the name: two copies of a project (a team's, synced) that each meet a
+        # new speaker of the same name make the same entity. A name freed by a rename gets
+        # a random id, as its named one is taken.
+        entity_id = str(uuid.uuid5(_ENTITY_NAMESPACE, name))
+        if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone():
+            entity_id = str(uuid.uuid4())
+        entity = Entity(id=entity_id, name=name, kind=kind)
         self._put_entity(entity)
         return entity
 
@@ -749,6 +755,9 @@ class Project(AnnotationStore, BulkReads):
             raise ValidationError("a speaker entity needs a name")
         self._put_entity(entity)
         return entity
+
+
+_ENTITY_NAMESPACE = uuid.UUID("5d1c8a52-3f7e-4b0a-9c61-2e8f4a7b9d03")
 
 
 def open_or_create(path: str | Path) -> Project:

@@ -247,20 +247,20 @@ def _push(project: Project, conn, annotator: str, role: str) -> tuple[int, list[
         by_kind.setdefault(kind, []).append(key)
     sent: list[tuple[str, str, str]] = []  # (kind, id, token) to clear once committed
     rivals: list[tuple] = []
-    entity_rivals: list[tuple[str, str, str]] = []
+    entities = _EntityOutcome([], [], [])
     not_owned: list[tuple[str, str]] = []
     with conn.transaction():
         if role == "coordinator":
             sent += _push_documents(project, conn, by_kind.get("document", []))
         else:
             not_owned += [("document", d) for d in by_kind.get("document", [])]
-        sent += _push_entities(project, conn, by_kind.get("entity", []), entity_rivals)
+        sent += _push_entities(project, conn, by_kind.get("entity", []), entities)
         done, rivals, others = _push_annotations(
             project, conn, by_kind.get("annotation", []), annotator, role
         )
         sent += done
         not_owned += others
-        done, others = _push_statuses(project, conn, by_kind.get("status", []), annotator)
+        done, others = _push_statuses(project, conn, by_kind.get("status", []), annotator, role)
         sent += done
         not_owned += others
         conn.execute(
@@ -275,7 +275,18 @@ def _push(project: Project, conn, annotator: str, role: str) -> tuple[int, list[
                     "DELETE FROM sync_pending WHERE kind = ? AND id = ?", (kind, key)
                 )
         project.conn.executemany("DELETE FROM sync_pending WHERE kind = ? AND id = ?", not_owned)
-        found = sum(_entity_conflict(project, *rival) for rival in entity_rivals)
+        project.conn.executemany(
+            "INSERT OR REPLACE INTO sync_known (kind, id, token) VALUES ('entity', ?, ?)",
+            entities.known,
+        )
+        if entities.adopted:
+            link.set_state(project, recording="0")
+            project.conn.executemany(
+                "UPDATE entities SET name = ?, kind = ?, aliases = ? WHERE id = ?",
+                [(name, kind, aliases, key) for key, name, kind, aliases in entities.adopted],
+            )
+            link.set_state(project, recording="1")
+        found = sum(_entity_conflict(project, *rival) for rival in entities.conflicts)
     return len(sent), rivals, len(not_owned), found
 
 
@@ -326,11 +337,23 @@ def _entity_token(name: str, kind: str | None, aliases: str) -> str:
     return json.dumps([name, kind, aliases], ensure_ascii=False, separators=(",", ":"))
 
 
+@dataclass
+class _EntityOutcome:
+    """What a push learnt about entities, applied locally once the server committed: the
+    versions both sides now hold (`known`), the server's versions taken here (`adopted`: the
+    same speaker met on two copies, named alike), and conflicts (id, ours, theirs)."""
+
+    known: list[tuple[str, str]]
+    adopted: list[tuple[str, str, str | None, str]]
+    conflicts: list[tuple[str, str, str]]
+
+
 def _push_entities(
-    project: Project, conn, ids: list[str], found: list[tuple[str, str, str]]
+    project: Project, conn, ids: list[str], outcome: _EntityOutcome
 ) -> list[tuple[str, str, str]]:
-    """Send entities; one changed there too since the last exchange goes into `found` as
-    (id, ours, theirs) and stays as it is on both sides."""
+    """Send entities: a new one, or one changed here only since the last exchange. One
+    changed there too is a conflict, unless only its kind or aliases differ from a
+    same-named one never exchanged before (the server's, the first sent, is taken)."""
     sent = []
     for entity_id in ids:
         row = project.conn.execute(
@@ -345,6 +368,7 @@ def _push_entities(
         theirs = conn.execute(
             "SELECT name, kind, aliases FROM entities WHERE id = %s FOR UPDATE", (entity_id,)
         ).fetchone()
+        sent.append(("entity", entity_id, row[5]))
         if theirs is None:
             conn.execute(
                 "INSERT INTO entities (id, name, kind, aliases, created_at) "
@@ -358,16 +382,15 @@ def _push_entities(
                 "UPDATE entities SET name = %s, kind = %s, aliases = %s WHERE id = %s",
                 (*row[1:4], entity_id),
             )
+        elif known is None and theirs[0] == row[1]:
+            outcome.adopted.append((entity_id, *theirs))
+            outcome.known.append((entity_id, _entity_token(*theirs)))
+            continue
         else:
             # Changed on both sides since they last agreed: keep ours here, theirs there.
-            found.append((entity_id, ours, _entity_token(*theirs)))
-            sent.append(("entity", entity_id, row[5]))
+            outcome.conflicts.append((entity_id, ours, _entity_token(*theirs)))
             continue
-        project.conn.execute(
-            "INSERT OR REPLACE INTO sync_known (kind, id, token) VALUES ('entity', ?, ?)",
-            (entity_id, ours),
-        )
-        sent.append(("entity", entity_id, row[5]))
+        outcome.known.append((entity_id, ours))
     return sent
 
 
@@ -447,7 +470,7 @@ def _push_annotations(
 
 
 def _push_statuses(
-    project: Project, conn, keys: list[str], annotator: str
+    project: Project, conn, keys: list[str], annotator: str, role: str
 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
     sent, not_owned = [], []
     for key in keys:
@@ -458,7 +481,7 @@ def _push_statuses(
             "WHERE s.document_id = ? AND s.annotator_id = ?",
             (document_id, annotator_id),
         ).fetchone()
-        if row is None or row[0] != annotator:
+        if row is None or not _owns(annotator, role, row[0]):
             not_owned.append(("status", key))
             continue
         conn.execute(
@@ -549,13 +572,13 @@ def _apply_entity(project: Project, row: Sequence) -> int:
     open_conflict = project.conn.execute(
         "SELECT 1 FROM entity_conflicts WHERE entity_id = ? AND resolved IS NULL", (entity_id,)
     ).fetchone()
-    if (
-        local is not None
-        and _entity_token(*local) != theirs
-        and (pending or known is None or open_conflict)
-    ):
-        # Changed here since the last exchange, and there: both are kept.
-        return _entity_conflict(project, entity_id, _entity_token(*local), theirs)
+    if local is not None and _entity_token(*local) != theirs:
+        # The same new speaker met on two copies (named alike, so of one id): the version
+        # sent first is taken. Otherwise a change here since the last exchange (or a rival
+        # never exchanged) and one there are both kept.
+        met_twice = known is None and local[0] == name
+        if open_conflict or ((pending or known is None) and not met_twice):
+            return _entity_conflict(project, entity_id, _entity_token(*local), theirs)
     clash = project.conn.execute(
         "SELECT id FROM entities WHERE name = ? AND id != ?", (name, entity_id)
     ).fetchone()

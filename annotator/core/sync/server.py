@@ -205,10 +205,14 @@ CREATE POLICY owner_changes ON annotations FOR UPDATE
                 ELSE annotator = team_annotator() END)
     WITH CHECK (CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
                      ELSE annotator = team_annotator() END);
-CREATE POLICY owner_writes ON document_status FOR INSERT
-    WITH CHECK (annotator = team_annotator());
+CREATE POLICY owner_writes ON document_status FOR INSERT WITH CHECK (
+    CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+         ELSE annotator = team_annotator() END);
 CREATE POLICY owner_changes ON document_status FOR UPDATE
-    USING (annotator = team_annotator()) WITH CHECK (annotator = team_annotator());
+    USING (CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+                ELSE annotator = team_annotator() END)
+    WITH CHECK (CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+                     ELSE annotator = team_annotator() END);
 CREATE POLICY owner_writes ON member_syncs FOR INSERT WITH CHECK (db_role = current_user);
 CREATE POLICY owner_changes ON member_syncs FOR UPDATE
     USING (db_role = current_user) WITH CHECK (db_role = current_user);
