@@ -1,0 +1,111 @@
+"""A sync cut short (the client killed with SIGKILL, the server stopped) and run again
+converges: every annotation stored before is on the server and on the colleague's copy."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from annotator.core.store.project import Project
+from annotator.core.sync import exchange, link
+from annotator.core.sync.server import ServerError
+from tests.core.team import SEED, make_team, state
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tag_many(project: Project, annotator: str, count: int) -> set[str]:
+    """`count` one-letter speaker spans (one transaction): a push that takes a while."""
+    text = project.text(SEED)
+    spots = [i for i, c in enumerate(text) if not c.isspace()][:count]
+    with project.atomic():
+        return {project.add_annotation(SEED, annotator, "speaker", i, i + 1).id for i in spots}
+
+
+def _sync_process(path: Path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.Popen(
+        [sys.executable, "-m", "annotator", "sync", "--project", str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+@pytest.fixture
+def team(pg_cluster, team_db, tmp_path):
+    projects = make_team(pg_cluster, team_db, tmp_path, {"amal": "annotator", "bilal": "annotator"})
+    yield projects
+    for project in projects.values():
+        project.close()
+
+
+def test_sync_killed_at_any_moment_then_run_again_converges(team):
+    amal, bilal = team["amal"], team["bilal"]
+    made = _tag_many(amal, "amal", 1500)
+    _tag_many(bilal, "bilal", 1500)
+    exchange.sync(bilal)
+    path = amal.path
+    amal.close()
+    rng = random.Random(18)
+    killed = 0
+    for _ in range(6):
+        process = _sync_process(path)
+        time.sleep(rng.uniform(0.2, 1.5))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        process.wait()
+    assert killed, "no sync was still running when killed: make the push larger"
+    finished = _sync_process(path)
+    out, err = finished.communicate(timeout=120)
+    assert finished.returncode == 0, err.decode()
+    with Project.open(path) as again:
+        exchange.sync(bilal)
+        assert link.pending_count(again) == 0
+        assert state(again) == state(bilal)
+        assert made <= {a.id for a in bilal.annotations(SEED, "amal")}
+
+
+def test_server_stopped_mid_sync_then_back_converges(pg_cluster, team):
+    if pg_cluster.folder is None:
+        pytest.skip("the server named by ANNOTATOR_TEST_PG cannot be stopped by the tests")
+    amal, bilal = team["amal"], team["bilal"]
+    made = _tag_many(amal, "amal", 2000)
+    failures: list[BaseException] = []
+
+    def sync_amal() -> None:
+        try:
+            with Project.open(amal.path) as own:
+                exchange.sync(own)
+        except ServerError as exc:
+            failures.append(exc)
+
+    worker = threading.Thread(target=sync_amal)
+    worker.start()
+    time.sleep(0.3)
+    try:
+        pg_cluster.stop()
+    finally:
+        worker.join(60)
+        pg_cluster.start()
+    assert failures, "the sync finished before the server stopped: make the push larger"
+    assert link.pending_count(amal) > 0  # still waiting to go: nothing was taken as sent
+    for _ in range(20):
+        try:
+            exchange.sync(amal)
+            break
+        except ServerError:
+            time.sleep(0.5)  # the server is recovering
+    exchange.sync(bilal)
+    assert link.pending_count(amal) == 0
+    assert state(amal) == state(bilal)
+    assert made <= {a.id for a in bilal.annotations(SEED, "amal")}
