@@ -93,3 +93,43 @@ def add_commands(sub, command: Callable) -> None:
     p.add_argument("--project", "-p", metavar="LOCAL", help="the local project file to make")
 
     command("sync", cmd_sync, "push this project's changes to its team project, pull others'")
+
+    p = command("assign", cmd_assign, "assign documents to a team member (coordinators)")
+    p.add_argument("name", metavar="NAME", help="the member's annotator name")
+    p.add_argument("documents", nargs="+", metavar="DOCUMENT", help="document ids")
+    p.add_argument("--remove", action="store_true", help="take the documents back instead")
+
+    p = command("progress", cmd_progress, "show each team member's progress")
+    p.add_argument("--documents", action="store_true", help="also list every (annotator, document)")
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from annotator.core.sync import progress
+
+    with open_project(args.project) as project:
+        changed = progress.assign(project, args.name, args.documents, remove=args.remove)
+    verb = "taken back from" if args.remove else "assigned to"
+    print(f"{changed} document(s) {verb} {args.name}")
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from annotator.core.sync import progress
+
+    with open_project(args.project) as project:
+        members, documents = progress.progress(project)
+    print(
+        f"{'annotator':<16} {'role':<12} {'assigned':>8} {'todo':>6} {'in progress':>11} "
+        f"{'done':>6} {'annotations':>11}  last sync"
+    )
+    for m in members:
+        print(
+            f"{m.annotator:<16} {m.role:<12} {m.assigned:>8} {m.todo:>6} {m.in_progress:>11} "
+            f"{m.done:>6} {m.annotations:>11}  {m.last_sync or 'never'}"
+        )
+    if args.documents:
+        print()
+        for d in documents:
+            mark = "assigned" if d.assigned else "-"
+            print(f"{d.annotator}\t{d.document_id}\t{d.status}\t{d.annotations}\t{mark}")
+    return 0
