@@ -3,12 +3,13 @@ deleting, and seeing the colleague's work arrive."""
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
 from annotator.core.review import conflicts
-from annotator.core.sync import exchange, link
+from annotator.core.sync import exchange, link, progress, server
 from annotator.core.sync.server import ServerError
-from tests.core.team import SEED, make_team, member_url, state
+from tests.core.team import SEED, make_team, member_url, share_sample, state
 
 
 @pytest.fixture
@@ -151,3 +152,24 @@ def test_an_entity_renamed_on_both_sides_is_kept_as_a_conflict(team):
     exchange.sync(amal)
     assert amal.annotation(speaker.id).entity.name == "سمير حداد"
     assert state(amal) == state(bilal)
+
+
+def test_assigned_documents_come_first_in_the_annotators_list(pg_cluster, team_db, tmp_path):
+    share_sample(team_db, tmp_path)
+    with psycopg.connect(team_db) as conn:
+        conn.execute(
+            "INSERT INTO documents (id, title, text, sha256, imported_at) VALUES "
+            "('b', 'ب', 'نص ثان', 'sb', 'now'), ('c', 'ج', 'نص ثالث', 'sc', 'now')"
+        )
+    server.add_member(team_db, "sami", "coordinator")
+    server.add_member(team_db, "amal", "annotator")
+    sami, _ = exchange.join(member_url(pg_cluster, team_db, "sami"), "sami", tmp_path / "s")
+    amal, _ = exchange.join(member_url(pg_cluster, team_db, "amal"), "amal", tmp_path / "a")
+    with sami, amal:
+        assert [d.id for d in amal.documents("amal")] == [SEED, "b", "c"]
+        assert progress.assign(sami, "amal", ["c"]) == 1
+        exchange.sync(amal)
+        assert [d.id for d in amal.documents("amal")] == ["c", SEED, "b"]
+        assert progress.assign(sami, "amal", ["c"], remove=True) == 1
+        exchange.sync(amal)
+        assert [d.id for d in amal.documents("amal")] == [SEED, "b", "c"]

@@ -422,7 +422,8 @@ class Project(AnnotationStore, BulkReads):
         return candidate
 
     def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
-        """All documents in import order, with status and annotation count for `annotator`
+        """All documents in import order (those assigned to `annotator` in a team project
+        first), with status and annotation count for `annotator`
         (for everyone when None: all annotations, and done only when everyone is done)."""
         # An annotator not yet in the project has annotated nothing: -1 matches no one.
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
@@ -441,11 +442,14 @@ class Project(AnnotationStore, BulkReads):
                                 END
                          FROM document_status s WHERE s.document_id = d.id)
                    END
-            FROM documents d WHERE {document_ok} ORDER BY d.rowid
+            FROM documents d WHERE {document_ok}
+            -- A team member's assigned documents (annotator/core/sync) come first.
+            ORDER BY NOT EXISTS (SELECT 1 FROM assignments g WHERE g.document_id = d.id
+                                 AND g.annotator = :name), d.rowid
             """.format(
                 status_ok=row_ok("document_status", "s"), document_ok=row_ok("documents", "d")
             ),
-            {"who": annotator_id},
+            {"who": annotator_id, "name": annotator},
         ).fetchall()
         # An id whose bytes are not UTF-8 reads as another text (U+FFFD in place of the bad
         # bytes), which names no document: such a document is left out (`verify` names it).

@@ -30,6 +30,10 @@ class ServerError(AnnotatorError):
     """The team server cannot be reached, refused a change, or is not a team project."""
 
 
+class ServerUnreachableError(ServerError):
+    """The team server did not answer or the connection broke: work offline, retry later."""
+
+
 def connect(url: str, **kwargs) -> psycopg.Connection:
     """A connection to the team server at a libpq URL or key=value string (password from the
     URL, PGPASSWORD or ~/.pgpass). ServerError with libpq's reason when it fails."""
@@ -41,7 +45,7 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
         # Autocommit: each `conn.transaction()` block is then one server transaction.
         return psycopg.connect(url, connect_timeout=10, autocommit=True, **kwargs)
     except psycopg.Error as exc:
-        raise ServerError(f"cannot reach the team server: {_first_line(exc)}") from None
+        raise ServerUnreachableError(f"cannot reach the team server: {_first_line(exc)}") from None
 
 
 def _first_line(exc: BaseException) -> str:
@@ -58,6 +62,10 @@ def refused() -> Iterator[None]:
         yield
     except psycopg.errors.InsufficientPrivilege as exc:
         raise ServerError(f"the team server refused the change: {_first_line(exc)}") from None
+    except psycopg.OperationalError as exc:
+        raise ServerUnreachableError(
+            f"the connection to the team server broke: {_first_line(exc)}"
+        ) from None
     except psycopg.Error as exc:
         raise ServerError(f"team server: {_first_line(exc)}") from None
 
