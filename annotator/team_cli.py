@@ -49,6 +49,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         if args.project
         else default_project_path().with_name(f"team-{args.name}.annotator")
     )
+    path.parent.mkdir(parents=True, exist_ok=True)
     project, report = exchange.join(args.url, args.name, path)
     with project:
         print(f"joined as {args.name}: {project.path} ({report.pulled} rows pulled)")

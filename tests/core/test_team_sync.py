@@ -86,8 +86,6 @@ def test_offline_work_waits_and_goes_when_the_server_answers(team, tmp_path):
 
 def test_the_link_keeps_no_password(pg_cluster, team_db, tmp_path):
     make_team(pg_cluster, team_db, tmp_path, {}).clear()
-    from annotator.core.sync import server
-
     server.add_member(team_db, "amal", "annotator", password="s3cret")
     url = member_url(pg_cluster, team_db, "amal") + " password=s3cret"
     project, _ = exchange.join(url, "amal", tmp_path / "amal.annotator")

@@ -75,3 +75,37 @@ def test_an_unlinked_project_has_no_team_menu(window):
     assert window.team_sync is None
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Team" not in menus
+
+
+def test_gold_edited_by_two_curators_shows_in_review_and_is_resolved_there(
+    qtbot, pg_cluster, team_db, tmp_path
+):
+    from annotator.core.sync import exchange
+    from annotator.gui.review_window import ReviewWindow
+
+    team = make_team(pg_cluster, team_db, tmp_path, {"huda": "curator", "karim": "curator"})
+    huda, karim = team["huda"], team["karim"]
+    gold = huda.annotations(SEED, "gold")[0]
+    huda.update_annotation(gold.id, start=gold.start + 1)
+    karim.update_annotation(gold.id, end=gold.end - 1)
+    exchange.sync(huda)
+    assert exchange.sync(karim).conflicts == 1
+    window = ReviewWindow(karim, "karim", SEED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    pane = window.conflicts
+    assert pane.isVisible() and pane.model.rowCount() == 1
+    assert pane.model.data(pane.model.index(0, 4)) == "the team server"
+    refusals = []
+    pane.message.connect(refusals.append)
+    pane.take_action.trigger()  # T; the keys themselves: test_review_conflicts.py
+    assert refusals == []
+    assert karim.annotation(gold.id).start == gold.start + 1
+    window.close()
+    exchange.sync(karim)
+    exchange.sync(huda)
+    assert huda.annotation(gold.id).end == karim.annotation(gold.id).end
+    for project in team.values():
+        project.close()
