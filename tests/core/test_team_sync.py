@@ -7,6 +7,7 @@ import psycopg
 import pytest
 
 from annotator.core.review import conflicts
+from annotator.core.store.project import TextSource
 from annotator.core.sync import exchange, link, progress, server
 from annotator.core.sync.server import ServerError
 from tests.core.team import SEED, make_team, member_url, share_sample, state
@@ -171,3 +172,16 @@ def test_assigned_documents_come_first_in_the_annotators_list(pg_cluster, team_d
         assert progress.assign(sami, "amal", ["c"], remove=True) == 1
         exchange.sync(amal)
         assert [d.id for d in amal.documents("amal")] == [SEED, "b", "c"]
+
+
+def test_work_on_a_document_the_server_lacks_waits_and_blocks_nothing(team):
+    amal, bilal = team["amal"], team["bilal"]
+    amal.import_texts([TextSource(text="نص محلي فقط", id="local-only")])
+    amal.add_annotation("local-only", "amal", "speaker", 0, 2)
+    shared = amal.add_annotation(SEED, "amal", "speaker", 0, 4)
+    report = exchange.sync(amal)
+    # The document is not theirs to add; its tag and status wait, the rest goes.
+    assert report.pending == 2
+    exchange.sync(bilal)
+    assert bilal.revision(shared.id) == 1
+    assert [d.id for d in bilal.documents()] == [SEED]

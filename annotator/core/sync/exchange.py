@@ -17,6 +17,8 @@ nothing (the server holds that revision already); an interrupted pull is pulled 
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,7 @@ from annotator.core.sync.server import (
 )
 
 SOURCE = "the team server"
+log = logging.getLogger("annotator")
 
 # Annotation columns as the server holds them, in this order everywhere below.
 _COLUMNS = (
@@ -431,6 +434,10 @@ def _push_annotations(
     not_owned = [("annotation", r[0]) for r in rows if not _owns(annotator, role, r[2])]
     found = {r[0] for r in rows}
     not_owned += [("annotation", i) for i in ids if i not in found]
+    # Work on a document the server does not hold (imported here, not by a coordinator)
+    # stays pending: it goes once the coordinator adds the document.
+    shared = _server_documents(conn, {r[1] for r in ours})
+    ours = [r for r in ours if r[1] in shared]
     if not ours:
         return [], [], not_owned
     theirs = {
@@ -469,6 +476,14 @@ def _push_annotations(
     return sent, rivals, not_owned
 
 
+def _server_documents(conn, ids: set[str]) -> set[str]:
+    """Those of the document ids the server holds."""
+    if not ids:
+        return set()
+    rows = conn.execute("SELECT id FROM documents WHERE id = ANY(%s)", (list(ids),))
+    return {r[0] for r in rows}
+
+
 def _push_statuses(
     project: Project, conn, keys: list[str], annotator: str, role: str
 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
@@ -484,6 +499,8 @@ def _push_statuses(
         if row is None or not _owns(annotator, role, row[0]):
             not_owned.append(("status", key))
             continue
+        if not _server_documents(conn, {document_id}):
+            continue  # pending until the document is shared, as its annotations
         conn.execute(
             "INSERT INTO document_status (document_id, annotator, status, modified_at) "
             "VALUES (%s, %s, %s, %s) ON CONFLICT (document_id, annotator) DO UPDATE "
@@ -539,7 +556,12 @@ def _pull(project: Project, conn, since: int) -> tuple[int, int]:
         for row in entities:
             new_conflicts += _apply_entity(project, row)
         for row in annotations:
-            new_conflicts += _apply_annotation(project, row[:-1])
+            try:
+                new_conflicts += _apply_annotation(project, row[:-1])
+            except sqlite3.IntegrityError:
+                # A row this file's checks refuse (a span that does not fit its text, sent
+                # by a client other than ours): left out, the rest of the pull goes on.
+                log.warning("sync: annotation %s from the server left out", row[0])
         _apply_statuses(project, statuses)
         for document_id, annotator, assigned_at, active, _seq in assignments:
             if active:
