@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -75,8 +75,13 @@ class TeamSync(QObject):
         self.sync_now = QAction(self.tr("Sync with team now"), window)
         self.sync_now.setObjectName("sync-now")
         self.sync_now.triggered.connect(self.request)
+        self.show_progress = QAction(self.tr("Team progress…"), window)
+        self.show_progress.triggered.connect(self.open_progress)
+        self.assign = QAction(self.tr("Assign documents…"), window)
+        self.assign.triggered.connect(self.open_assign)
         menu = window.menuBar().addMenu(self.tr("&Team"))
-        menu.addAction(self.sync_now)
+        for action in (self.sync_now, self.show_progress, self.assign):
+            menu.addAction(action)
         self._thread = QThread(self)
         self._worker = SyncWorker(project.path)
         self._worker.moveToThread(self._thread)
@@ -108,6 +113,33 @@ class TeamSync(QObject):
             self.show_state()
         except Exception:  # noqa: BLE001 - nothing may escape a slot
             log.exception("reading the sync state failed")
+
+    @Slot()
+    def open_progress(self) -> None:
+        from annotator.gui.team_dialogs import TeamProgressDialog
+
+        try:
+            url = link.require(self._window.workbench.project).url
+            dialog = TeamProgressDialog(url, self._window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+            self.progress_dialog = dialog
+        except Exception:  # noqa: BLE001 - nothing may escape a slot
+            log.exception("the progress view could not open")
+
+    @Slot()
+    def open_assign(self) -> None:
+        from annotator.gui.team_dialogs import AssignDialog
+
+        try:
+            project = self._window.workbench.project
+            dialog = AssignDialog(link.require(project).url, project.documents(), self._window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.assigned.connect(self.request)
+            dialog.show()
+            self.assign_dialog = dialog
+        except Exception:  # noqa: BLE001 - nothing may escape a slot
+            log.exception("the assignment dialog could not open")
 
     @Slot()
     def request(self) -> None:

@@ -213,7 +213,8 @@ def join(url: str, annotator: str, path: str | Path) -> tuple[Project, SyncRepor
 
 
 def sync(project: Project) -> SyncReport:
-    """Push the project's changes, then pull the others'. ServerError when the server cannot
+    """Push the project's changes (one server transaction), then pull the others' (one
+    snapshot), and note both locally in one transaction. ServerError when the server cannot
     be reached or refuses (nothing is lost: the changes stay pending)."""
     current = link.require(project)
     with connect(current.url) as conn, refused():
@@ -224,26 +225,66 @@ def sync(project: Project) -> SyncReport:
                 f"the project is linked as {current.annotator!r} but database role "
                 f"{conn.info.user!r} is {name!r}: connect as your own role"
             )
-        pushed, found, not_owned, entity_conflicts = _push(project, conn, current.annotator, role)
-        pulled, new_conflicts = _pull(project, conn, current.last_seq)
-        new_conflicts += entity_conflicts
-    with project.atomic():
-        for server_row in found:
-            new_conflicts += _conflict(project, server_row)
-        link.set_state(project, last_sync=now(), role=role)
+        pushed = _push(project, conn, current.annotator, role)
+        pulled = _fetch(conn, current.last_seq)
+    new_conflicts = 0
+    if pushed.anything or pulled.rows:
+        with project.atomic():
+            new_conflicts += _note_pushed(project, pushed)
+            new_conflicts += _apply(project, pulled)
+            link.set_state(project, last_sync=now(), role=role)
+        project._texts.clear()
     return SyncReport(
-        pushed=pushed,
-        pulled=pulled,
+        pushed=len(pushed.sent),
+        pulled=pulled.rows,
         conflicts=new_conflicts,
-        not_owned=not_owned,
+        not_owned=len(pushed.not_owned),
         pending=link.pending_count(project),
     )
 
 
-def _push(project: Project, conn, annotator: str, role: str) -> tuple[int, list[tuple], int, int]:
-    """Send the pending changes in one server transaction; note them sent locally once it
-    committed. Returns (rows sent, the server's rival annotations found, changes not ours,
-    new entity conflicts)."""
+@dataclass
+class _Pushed:
+    """What a push sent (kind, id, token of the version sent), the server's rival annotation
+    versions it found, the changes not this member's, and what it learnt of entities."""
+
+    sent: list[tuple[str, str, str]]
+    rivals: list[tuple]
+    not_owned: list[tuple[str, str]]
+    entities: _EntityOutcome
+
+    @property
+    def anything(self) -> bool:
+        e = self.entities
+        return bool(self.sent or self.rivals or self.not_owned or e.conflicts or e.adopted)
+
+
+def _note_pushed(project: Project, pushed: _Pushed) -> int:
+    """Once the server committed: what was sent is no longer pending (unless changed again
+    meanwhile: another token), rivals become conflicts. Returns the new conflicts."""
+    for kind, key, token in pushed.sent:
+        if _token(project, kind, key) == token:
+            project.conn.execute("DELETE FROM sync_pending WHERE kind = ? AND id = ?", (kind, key))
+    project.conn.executemany("DELETE FROM sync_pending WHERE kind = ? AND id = ?", pushed.not_owned)
+    entities = pushed.entities
+    project.conn.executemany(
+        "INSERT OR REPLACE INTO sync_known (kind, id, token) VALUES ('entity', ?, ?)",
+        entities.known,
+    )
+    if entities.adopted:
+        link.set_state(project, recording="0")
+        project.conn.executemany(
+            "UPDATE entities SET name = ?, kind = ?, aliases = ? WHERE id = ?",
+            [(name, kind, aliases, key) for key, name, kind, aliases in entities.adopted],
+        )
+        link.set_state(project, recording="1")
+    found = sum(_entity_conflict(project, *rival) for rival in entities.conflicts)
+    return found + sum(_conflict(project, row) for row in pushed.rivals)
+
+
+def _push(project: Project, conn, annotator: str, role: str) -> _Pushed:
+    """Send the pending changes in one server transaction (noted locally by `_note_pushed`
+    once it committed)."""
     pending = project.conn.execute("SELECT kind, id FROM sync_pending").fetchall()
     by_kind: dict[str, list[str]] = {}
     for kind, key in pending:
@@ -270,27 +311,7 @@ def _push(project: Project, conn, annotator: str, role: str) -> tuple[int, list[
             "INSERT INTO member_syncs (db_role, synced_at) VALUES (current_user, now()) "
             "ON CONFLICT (db_role) DO UPDATE SET synced_at = now()"
         )
-    with project.atomic():
-        # A change made here while the push ran has another token: it stays pending.
-        for kind, key, token in sent:
-            if _token(project, kind, key) == token:
-                project.conn.execute(
-                    "DELETE FROM sync_pending WHERE kind = ? AND id = ?", (kind, key)
-                )
-        project.conn.executemany("DELETE FROM sync_pending WHERE kind = ? AND id = ?", not_owned)
-        project.conn.executemany(
-            "INSERT OR REPLACE INTO sync_known (kind, id, token) VALUES ('entity', ?, ?)",
-            entities.known,
-        )
-        if entities.adopted:
-            link.set_state(project, recording="0")
-            project.conn.executemany(
-                "UPDATE entities SET name = ?, kind = ?, aliases = ? WHERE id = ?",
-                [(name, kind, aliases, key) for key, name, kind, aliases in entities.adopted],
-            )
-            link.set_state(project, recording="1")
-        found = sum(_entity_conflict(project, *rival) for rival in entities.conflicts)
-    return len(sent), rivals, len(not_owned), found
+    return _Pushed(sent, rivals, not_owned, entities)
 
 
 def _token(project: Project, kind: str, key: str) -> str | None:
@@ -511,74 +532,88 @@ def _push_statuses(
     return sent, not_owned
 
 
-def _pull(project: Project, conn, since: int) -> tuple[int, int]:
-    """Fetch every row numbered above `since` in one snapshot, then apply them in one local
-    transaction with the new high-water mark. Returns (rows pulled, new conflicts)."""
+@dataclass
+class _Pulled:
+    """The server's rows numbered above the last seen, read in one snapshot; `top` the
+    highest number among them."""
+
+    documents: list[tuple]
+    entities: list[tuple]
+    annotations: list[tuple]
+    statuses: list[tuple]
+    assignments: list[tuple]
+    top: int
+    rows: int
+
+
+def _fetch(conn, since: int) -> _Pulled:
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        documents = conn.execute(
-            "SELECT id, title, text, sha256, source, imported_at, metadata, seq FROM documents "
-            "WHERE seq > %s ORDER BY seq",
-            (since,),
-        ).fetchall()
-        entities = conn.execute(
-            "SELECT id, name, kind, aliases, created_at, seq FROM entities WHERE seq > %s",
-            (since,),
-        ).fetchall()
-        annotations = conn.execute(
-            f"SELECT {_SERVER_COLUMNS}, seq FROM annotations WHERE seq > %s "
-            "ORDER BY link_id IS NOT NULL, seq",
-            (since,),
-        ).fetchall()
-        statuses = conn.execute(
-            "SELECT document_id, annotator, status, modified_at, seq FROM document_status "
-            "WHERE seq > %s",
-            (since,),
-        ).fetchall()
-        assignments = conn.execute(
-            "SELECT document_id, annotator, assigned_at, active, seq FROM assignments "
-            "WHERE seq > %s",
-            (since,),
-        ).fetchall()
-        schema = conn.execute("SELECT seq FROM label_schema WHERE seq > %s", (since,)).fetchall()
-    everything = (documents, entities, annotations, statuses, assignments, schema)
-    top = max((row[-1] for rows in everything for row in rows), default=since)
-    if top == since:
-        return 0, 0
+
+        def rows(sql: str) -> list[tuple]:
+            return conn.execute(sql, (since,)).fetchall()
+
+        found = [
+            rows(
+                "SELECT id, title, text, sha256, source, imported_at, metadata, seq "
+                "FROM documents WHERE seq > %s ORDER BY seq"
+            ),
+            rows("SELECT id, name, kind, aliases, created_at, seq FROM entities WHERE seq > %s"),
+            rows(
+                f"SELECT {_SERVER_COLUMNS}, seq FROM annotations WHERE seq > %s "
+                "ORDER BY link_id IS NOT NULL, seq"
+            ),
+            rows(
+                "SELECT document_id, annotator, status, modified_at, seq FROM document_status "
+                "WHERE seq > %s"
+            ),
+            rows(
+                "SELECT document_id, annotator, assigned_at, active, seq FROM assignments "
+                "WHERE seq > %s"
+            ),
+            rows("SELECT seq FROM label_schema WHERE seq > %s"),
+        ]
+    top = max((row[-1] for table in found for row in table), default=since)
+    return _Pulled(*found[:5], top=top, rows=sum(map(len, found)))
+
+
+def _apply(project: Project, pulled: _Pulled) -> int:
+    """Store pulled rows (in the caller's transaction) with the new high-water mark, without
+    noting them as local changes. Returns the new conflicts."""
+    if not pulled.rows:
+        return 0
     new_conflicts = 0
-    with project.atomic():
-        link.set_state(project, recording="0")
-        project.conn.executemany(
-            "INSERT OR IGNORE INTO documents (id, title, text, sha256, source, imported_at, "
-            "metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [r[:7] for r in documents],
-        )
-        for row in entities:
-            new_conflicts += _apply_entity(project, row)
-        for row in annotations:
-            try:
-                new_conflicts += _apply_annotation(project, row[:-1])
-            except sqlite3.IntegrityError:
-                # A row this file's checks refuse (a span that does not fit its text, sent
-                # by a client other than ours): left out, the rest of the pull goes on.
-                log.warning("sync: annotation %s from the server left out", row[0])
-        _apply_statuses(project, statuses)
-        for document_id, annotator, assigned_at, active, _seq in assignments:
-            if active:
-                project.conn.execute(
-                    "INSERT OR REPLACE INTO assignments (document_id, annotator, assigned_at) "
-                    "VALUES (?, ?, ?)",
-                    (document_id, annotator, assigned_at),
-                )
-            else:
-                project.conn.execute(
-                    "DELETE FROM assignments WHERE document_id = ? AND annotator = ?",
-                    (document_id, annotator),
-                )
-        conflicts.close_superseded(project)
-        link.set_state(project, recording="1", last_seq=str(top))
-    project._texts.clear()
-    return sum(len(rows) for rows in everything), new_conflicts
+    link.set_state(project, recording="0")
+    project.conn.executemany(
+        "INSERT OR IGNORE INTO documents (id, title, text, sha256, source, imported_at, "
+        "metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [r[:7] for r in pulled.documents],
+    )
+    for row in pulled.entities:
+        new_conflicts += _apply_entity(project, row)
+    for row in pulled.annotations:
+        try:
+            new_conflicts += _apply_annotation(project, row[:-1])
+        except sqlite3.IntegrityError:
+            # A row this file's checks refuse (a span that does not fit its text, sent by a
+            # client other than ours): left out, the rest of the pull goes on.
+            log.warning("sync: annotation %s from the server left out", row[0])
+    _apply_statuses(project, pulled.statuses)
+    for document_id, annotator, assigned_at, active, _seq in pulled.assignments:
+        if active:
+            project.conn.execute(
+                "INSERT OR REPLACE INTO assignments (document_id, annotator, assigned_at) "
+                "VALUES (?, ?, ?)",
+                (document_id, annotator, assigned_at),
+            )
+        else:
+            project.conn.execute(
+                "DELETE FROM assignments WHERE document_id = ? AND annotator = ?",
+                (document_id, annotator),
+            )
+    conflicts.close_superseded(project)
+    link.set_state(project, recording="1", last_seq=str(pulled.top))
+    return new_conflicts
 
 
 def _apply_entity(project: Project, row: Sequence) -> int:

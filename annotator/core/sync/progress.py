@@ -15,18 +15,26 @@ from annotator.core.sync.server import ServerError, check_version, connect, refu
 def assign(
     project: Project, annotator: str, document_ids: Iterable[str], *, remove: bool = False
 ) -> int:
-    """Assign documents to an annotator (or take them back, `remove`) on the team server, in
-    one transaction, then sync. Only a coordinator may (the server refuses others). Returns
-    how many assignments changed."""
-    current = link.require(project)
+    """Assign documents to an annotator (or take them back, `remove`) on the project's team
+    server, then sync. Returns how many assignments changed; see `assign_at`."""
+    changed = assign_at(link.require(project).url, annotator, document_ids, remove=remove)
+    exchange.sync(project)
+    return changed
+
+
+def assign_at(
+    url: str, annotator: str, document_ids: Iterable[str], *, remove: bool = False
+) -> int:
+    """Assign documents to an annotator (or take them back) on the team server at `url`, in
+    one transaction. Only a coordinator may (ServerError; the server refuses others too).
+    Returns how many assignments changed."""
     ids = list(dict.fromkeys(document_ids))
-    with connect(current.url) as conn, refused():
+    with connect(url) as conn, refused():
         check_version(conn)
         _name, role = whoami(conn)
         if role != "coordinator":
             raise ServerError("only a coordinator assigns documents")
-        known = {r[0] for r in conn.execute("SELECT annotator FROM members")}
-        if annotator not in known:
+        if annotator not in {r[0] for r in conn.execute("SELECT annotator FROM members")}:
             raise ServerError(f"{annotator!r} is not a member of the team project")
         found = {r[0] for r in conn.execute("SELECT id FROM documents WHERE id = ANY(%s)", (ids,))}
         missing = [d for d in ids if d not in found]
@@ -40,11 +48,16 @@ def assign(
                 "DO UPDATE SET active = excluded.active, assigned_at = excluded.assigned_at "
                 "WHERE assignments.active IS DISTINCT FROM excluded.active",
                 [(d, annotator, not remove) for d in ids],
-                returning=False,
             )
-            changed = cursor.rowcount
-    exchange.sync(project)
-    return max(changed, 0)
+            return max(cursor.rowcount, 0)
+
+
+def members_at(url: str) -> list[tuple[str, str]]:
+    """(annotator name, role) of the team project's members, by name."""
+    with connect(url) as conn, refused():
+        check_version(conn)
+        rows = conn.execute("SELECT annotator, role FROM members ORDER BY annotator")
+        return [(r[0], r[1]) for r in rows]
 
 
 def assigned(project: Project, annotator: str) -> list[str]:
@@ -102,9 +115,13 @@ _DOCUMENTS = """
 
 
 def progress(project: Project) -> tuple[list[AnnotatorProgress], list[DocumentProgress]]:
-    """Per member and per (annotator, document), read from the team server."""
-    current = link.require(project)
-    with connect(current.url) as conn, refused():
+    """Per member and per (annotator, document), read from the project's team server."""
+    return progress_at(link.require(project).url)
+
+
+def progress_at(url: str) -> tuple[list[AnnotatorProgress], list[DocumentProgress]]:
+    """Per member and per (annotator, document), read from the team server at `url`."""
+    with connect(url) as conn, refused():
         check_version(conn)
         documents = [DocumentProgress(*r) for r in conn.execute(_DOCUMENTS)]
         members = conn.execute(
