@@ -4,9 +4,9 @@ one reaches the other through the server without anyone waiting, and going offli
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
-from annotator.core.sync import link
+from annotator.core.sync import exchange, link, progress
 from annotator.gui.app import load_fonts
 from annotator.gui.main_window import MainWindow
 from tests.core.team import SEED, make_team
@@ -80,7 +80,6 @@ def test_an_unlinked_project_has_no_team_menu(window):
 def test_gold_edited_by_two_curators_shows_in_review_and_is_resolved_there(
     qtbot, pg_cluster, team_db, tmp_path
 ):
-    from annotator.core.sync import exchange
     from annotator.gui.review_window import ReviewWindow
 
     team = make_team(pg_cluster, team_db, tmp_path, {"huda": "curator", "karim": "curator"})
@@ -109,3 +108,51 @@ def test_gold_edited_by_two_curators_shows_in_review_and_is_resolved_there(
     assert huda.annotation(gold.id).end == karim.annotation(gold.id).end
     for project in team.values():
         project.close()
+
+
+def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
+    qtbot, pg_cluster, team_db, tmp_path
+):
+    from annotator.gui.team_dialogs import AssignDialog, TeamProgressDialog
+
+    load_fonts()
+    team = make_team(pg_cluster, team_db, tmp_path, {"sami": "coordinator", "amal": "annotator"})
+    settings = QSettings(str(tmp_path / "sami.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(team["sami"], "sami", settings)
+    qtbot.addWidget(window)
+    window.team_sync.assign.trigger()
+    dialog = window.team_sync.assign_dialog
+    assert isinstance(dialog, AssignDialog)
+    qtbot.waitUntil(lambda: dialog.member.count() == 2, timeout=20_000)
+    dialog.member.setCurrentIndex(dialog.member.findData("amal"))
+    first = dialog.documents.index(0)
+    dialog.documents.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.assign_button.click()
+    qtbot.waitUntil(lambda: dialog.note.text() == "1 document(s) assigned.", timeout=20_000)
+    exchange.sync(team["amal"])
+    assert progress.assigned(team["amal"], "amal") == [SEED]
+    window.team_sync.show_progress.trigger()
+    shown = window.team_sync.progress_dialog
+    assert isinstance(shown, TeamProgressDialog)
+    qtbot.waitUntil(lambda: shown.model.rowCount() == 2, timeout=20_000)
+    amal_row = next(r for r in range(2) if shown.model.index(r, 0).data() == "amal")
+    assert shown.model.index(amal_row, 2).data() == 1  # assigned
+    assert shown.model.index(amal_row, 3).data() == 1  # to do
+    shown.close()
+    dialog.close()
+    window.close()
+    for project in team.values():
+        project.close()
+
+
+def test_an_annotators_assignment_is_refused_in_the_dialog(qtbot, team_windows):
+    amal = team_windows["amal"]
+    amal.team_sync.assign.trigger()
+    dialog = amal.team_sync.assign_dialog
+    qtbot.waitUntil(lambda: dialog.member.count() == 2, timeout=20_000)
+    first = dialog.documents.index(0)
+    dialog.documents.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.assign_button.click()
+    refused = "Refused: only a coordinator assigns documents"
+    qtbot.waitUntil(lambda: dialog.note.text() == refused, timeout=20_000)
+    dialog.close()
