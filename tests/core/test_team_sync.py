@@ -185,3 +185,26 @@ def test_work_on_a_document_the_server_lacks_waits_and_blocks_nothing(team):
     exchange.sync(bilal)
     assert bilal.revision(shared.id) == 1
     assert [d.id for d in bilal.documents()] == [SEED]
+
+
+def test_a_row_this_file_refuses_is_left_out_of_a_join_and_the_rest_comes(
+    pg_cluster, team_db, tmp_path
+):
+    share_sample(team_db, tmp_path)
+    with psycopg.connect(team_db) as conn:
+        # Written past the client by the owner: a span whose text does not fit its offsets.
+        conn.execute(
+            'INSERT INTO annotations (id, document_id, annotator, layer, start, "end", text, '
+            "attributes, origin, created_at, modified_at, sources, stances, revision, rev, "
+            "history) VALUES ('bad', %s, 'gold', 'speaker', 0, 3, 'longer than three', '{}', "
+            "'manual', 'now', 'now', '[]', '[]', 1, '1-x', '[]')",
+            (SEED,),
+        )
+        expected = conn.execute(
+            "SELECT count(*) FROM annotations WHERE NOT deleted AND id != 'bad'"
+        ).fetchone()[0]
+    server.add_member(team_db, "amal", "annotator")
+    amal, _ = exchange.join(member_url(pg_cluster, team_db, "amal"), "amal", tmp_path / "a")
+    with amal:
+        assert amal.annotation_count() == expected > 0
+        assert amal.revision("bad") is None

@@ -591,7 +591,16 @@ def _apply(project: Project, pulled: _Pulled) -> int:
     )
     for row in pulled.entities:
         new_conflicts += _apply_entity(project, row)
-    for row in pulled.annotations:
+    if _fresh(project):
+        try:
+            with project.atomic():  # a savepoint: a refused row sends all the slow way
+                _insert_all(project, pulled.annotations)
+            fresh = True
+        except sqlite3.IntegrityError:
+            fresh = False
+    else:
+        fresh = False
+    for row in [] if fresh else pulled.annotations:
         try:
             new_conflicts += _apply_annotation(project, row[:-1])
         except sqlite3.IntegrityError:
@@ -614,6 +623,52 @@ def _apply(project: Project, pulled: _Pulled) -> int:
     conflicts.close_superseded(project)
     link.set_state(project, recording="1", last_seq=str(pulled.top))
     return new_conflicts
+
+
+def _fresh(project: Project) -> bool:
+    """Whether the project holds no annotations and no deletions (just joined)."""
+    found = project.conn.execute(
+        "SELECT 1 FROM annotations UNION ALL SELECT 1 FROM deletions LIMIT 1"
+    ).fetchone()
+    return found is None
+
+
+def _insert_all(project: Project, rows: Sequence[Sequence]) -> None:
+    """A first pull into a project with no annotations (a join): every row is new, so all
+    are stored with one statement per table (100,000 annotations in seconds). Rows come
+    unlinked ones first, so a claim's speaker is stored before it."""
+    annotators: dict[str, int] = {}
+    entities = {r[0] for r in project.conn.execute("SELECT id FROM entities")}
+    live = {row[0] for row in rows if not row[18]}
+    annotations, deletions, stances = [], [], []
+    for row in rows:
+        if row[18]:
+            deletions.append((row[0], row[1], row[2], row[3], row[15], row[16], row[17], row[12]))
+            continue
+        if row[2] not in annotators:
+            annotators[row[2]] = project._annotator_id(row[2], create=True)
+        entity_id = row[8] if row[8] in entities else None
+        link_id = row[9] if row[9] in live else None
+        annotations.append(
+            (row[0], row[1], annotators[row[2]], *row[3:8], entity_id, link_id, *row[10:14])
+            + (row[15], row[16], row[17])
+        )
+        stances += [(row[0], i, t, v) for i, (t, v) in enumerate(json.loads(row[14]))]
+    project.conn.executemany(
+        'INSERT INTO annotations (id, document_id, annotator_id, layer, start, "end", text, '
+        "attributes, entity_id, link_id, origin, created_at, modified_at, sources, revision, "
+        "rev, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        annotations,
+    )
+    project.conn.executemany(
+        "INSERT INTO deletions (annotation_id, document_id, annotator, layer, revision, rev, "
+        "history, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        deletions,
+    )
+    project.conn.executemany(
+        "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
+        stances,
+    )
 
 
 def _apply_entity(project: Project, row: Sequence) -> int:
