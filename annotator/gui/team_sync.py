@@ -148,8 +148,11 @@ class TeamSync(QObject):
             return
         self._busy = True
         self._again = False
-        self.show_state()
         self._run.emit()
+        try:
+            self.show_state()
+        except Exception:  # noqa: BLE001 - nothing may escape a slot
+            log.exception("reading the sync state failed")
 
     @Slot(object)
     def _on_synced(self, report) -> None:

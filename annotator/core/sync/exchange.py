@@ -160,6 +160,9 @@ def share(project: Project, url: str) -> int:
                     "FROM document_status s JOIN annotators p ON p.id = s.annotator_id"
                 ),
             )
+        # Statistics now, not at autovacuum's next visit: until then the planner takes the
+        # tables for empty and reads all of them for every pull (60 ms instead of 1 ms).
+        conn.execute("ANALYZE documents, entities, annotations, document_status")
         return count
 
 
