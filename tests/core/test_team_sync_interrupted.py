@@ -10,8 +10,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from annotator.core.store.project import Project
@@ -48,7 +51,35 @@ def team(pg_cluster, team_db, tmp_path):
         project.close()
 
 
-def test_sync_killed_at_any_moment_then_run_again_converges(team):
+@contextmanager
+def push_held(owner_url: str, member: str) -> Iterator[Callable[[], bool]]:
+    """Hold the lock every server write takes for its change number, so a member's push
+    stops inside its server transaction; yields a test of whether it is waiting there."""
+    with psycopg.connect(owner_url) as holder, psycopg.connect(owner_url) as watcher:
+        holder.execute("SELECT pg_advisory_xact_lock(4242424242)")
+
+        def waiting() -> bool:
+            row = watcher.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE usename = %s "
+                "AND wait_event_type = 'Lock'",
+                (member,),
+            ).fetchone()
+            watcher.commit()
+            return row[0] > 0
+
+        yield waiting
+        holder.rollback()
+
+
+def _wait_for(condition: Callable[[], bool], process=None) -> None:
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert process is None or process.poll() is None, "the sync ended before its push"
+        assert time.monotonic() < deadline, "the push never reached the server"
+        time.sleep(0.05)
+
+
+def test_sync_killed_at_any_moment_then_run_again_converges(team, team_db):
     amal, bilal = team["amal"], team["bilal"]
     made = _tag_many(amal, "amal", 1500)
     _tag_many(bilal, "bilal", 1500)
@@ -56,15 +87,20 @@ def test_sync_killed_at_any_moment_then_run_again_converges(team):
     path = amal.path
     amal.close()
     rng = random.Random(18)
-    killed = 0
-    for _ in range(6):
+    for attempt in range(6):
         process = _sync_process(path)
-        time.sleep(rng.uniform(0.2, 1.5))
-        if process.poll() is None:
+        if attempt < 3:
+            # Killed for certain inside the push's server transaction...
+            with push_held(team_db, "amal") as waiting:
+                _wait_for(waiting, process)
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+        else:
+            # ... then at a random moment: starting, pushing, pulling, noting it locally (or
+            # after it finished).
+            time.sleep(rng.uniform(0.2, 1.5))
             process.send_signal(signal.SIGKILL)
-            killed += 1
         process.wait()
-    assert killed, "no sync was still running when killed: make the push larger"
     finished = _sync_process(path)
     out, err = finished.communicate(timeout=120)
     assert finished.returncode == 0, err.decode()
@@ -75,11 +111,11 @@ def test_sync_killed_at_any_moment_then_run_again_converges(team):
         assert made <= {a.id for a in bilal.annotations(SEED, "amal")}
 
 
-def test_server_stopped_mid_sync_then_back_converges(pg_cluster, team):
+def test_server_stopped_mid_sync_then_back_converges(pg_cluster, team, team_db):
     if pg_cluster.folder is None:
         pytest.skip("the server named by ANNOTATOR_TEST_PG cannot be stopped by the tests")
     amal, bilal = team["amal"], team["bilal"]
-    made = _tag_many(amal, "amal", 2000)
+    made = _tag_many(amal, "amal", 200)
     failures: list[BaseException] = []
 
     def sync_amal() -> None:
@@ -90,14 +126,17 @@ def test_server_stopped_mid_sync_then_back_converges(pg_cluster, team):
             failures.append(exc)
 
     worker = threading.Thread(target=sync_amal)
-    worker.start()
-    time.sleep(0.3)
     try:
-        pg_cluster.stop()
+        with push_held(team_db, "amal") as waiting:
+            worker.start()
+            _wait_for(waiting)
+            pg_cluster.stop()  # inside the push's server transaction
+    except psycopg.OperationalError:
+        pass  # the lock's holder lost its server too
     finally:
         worker.join(60)
         pg_cluster.start()
-    assert failures, "the sync finished before the server stopped: make the push larger"
+    assert failures and "team server" in str(failures[0])
     assert link.pending_count(amal) > 0  # still waiting to go: nothing was taken as sent
     for _ in range(20):
         try:
