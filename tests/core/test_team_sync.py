@@ -8,7 +8,7 @@ import pytest
 
 from annotator.core.review import conflicts
 from annotator.core.store.project import TextSource
-from annotator.core.sync import exchange, link, progress, server
+from annotator.core.sync import entities, exchange, link, progress, server
 from annotator.core.sync.server import ServerError
 from tests.core.team import SEED, make_team, member_url, share_sample, state
 
@@ -144,9 +144,9 @@ def test_an_entity_renamed_on_both_sides_is_kept_as_a_conflict(team):
     assert link.open_conflict_count(bilal) == 1
     assert bilal.annotation(speaker.id).entity.name == "سمير حداد"
     # Bilal keeps his name: it goes to the server, and Amal's copy follows.
-    ((entity_id_, ours, theirs),) = exchange.open_entity_conflicts(bilal)
+    ((entity_id_, ours, theirs),) = entities.open_entity_conflicts(bilal)
     assert (ours.name, theirs.name) == ("سمير حداد", "سمير الحداد")
-    exchange.resolve_entity_conflict(bilal, entity_id, "ours")
+    entities.resolve_entity_conflict(bilal, entity_id, "ours")
     exchange.sync(bilal)
     exchange.sync(amal)
     assert amal.annotation(speaker.id).entity.name == "سمير حداد"

@@ -344,12 +344,6 @@ def add_member(url: str, name: str, role: str, password: str | None = None) -> s
         return given
 
 
-def members(conn: psycopg.Connection) -> list[tuple[str, str, str]]:
-    """(database role, annotator name, role) of every member, by name."""
-    rows = conn.execute("SELECT db_role, annotator, role FROM members ORDER BY annotator")
-    return rows.fetchall()
-
-
 def whoami(conn: psycopg.Connection) -> tuple[str | None, str | None]:
     """(annotator name, role) of the connected database role; (None, None) when it is not a
     member (the owner who created the project)."""
