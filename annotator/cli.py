@@ -423,7 +423,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, func: Callable, help_: str, project: bool = True):
         p = sub.add_parser(name, help=help_, description=help_)
-        p.set_defaults(func=func)
+        if func is not None:
+            p.set_defaults(func=func)
         if project:
             p.add_argument(
                 "--project",
@@ -636,6 +637,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="first remove the triggers, views, tables and indexes this tool did not make "
         "(after a backup copy of the project as it is)",
     )
+
+    from annotator.team_cli import add_commands
+
+    add_commands(sub, command)
 
     p = command("gui", cmd_gui, "open the annotation window", project=False)
     p.add_argument("project", nargs="?", metavar="PROJECT", help="project file (default project)")

@@ -67,3 +67,29 @@ def gold_project(seeded_project, gold_file):
     """The sample article with its reference annotation, stored as annotator "gold"."""
     jsonl.import_annotations(seeded_project, gold_file, "gold")
     return seeded_project
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A running PostgreSQL server for the team tests (tests/pg_cluster.py). Without one the
+    team tests are skipped with the reason, except under .ci/run (ANNOTATOR_REQUIRE_PG=1),
+    which installs the server and where a missing one is a failure."""
+    from pg_cluster import running_cluster
+
+    try:
+        with running_cluster() as cluster:
+            yield cluster
+    except RuntimeError as exc:
+        if os.environ.get("ANNOTATOR_REQUIRE_PG") == "1":
+            pytest.fail(f"no PostgreSQL server for the team tests: {exc}")
+        pytest.skip(f"TEAM TESTS NOT RUN: {exc}")
+
+
+@pytest.fixture
+def team_db(pg_cluster):
+    """A fresh database initialised as a team project: returns its owner's URL."""
+    from annotator.core.sync import server
+
+    url = pg_cluster.new_database()
+    server.init(url)
+    return url

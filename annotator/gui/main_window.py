@@ -55,6 +55,7 @@ from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.status_messages import StickyMessages
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
+from annotator.gui.team_sync import TeamSync
 from annotator.gui.window_state import keep as keep_layout
 from annotator.gui.window_state import restore as restore_layout
 from annotator.gui.workbench import Workbench
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
         # Permanent, so transient messages never push the name out of the status bar.
         self.annotator_label = QLabel(compose(self.tr("Annotator: %1"), annotator), self)
         self.statusBar().addPermanentWidget(self.annotator_label)
+        self.team_sync = TeamSync.attach(self, project)
+        if self.team_sync is not None:
+            self.workbench.annotations_changed.connect(self.team_sync.changed)
+            self.workbench.status_changed.connect(self.team_sync.changed)
         self._restore_state()
 
     def _compose(self) -> None:
@@ -256,6 +261,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every action is already stored; only the view state is left to keep.
         self._watch.stop()
+        if self.team_sync is not None:
+            self.team_sync.stop()
         self.project_file.at_close()
         self.save_state()
         super().closeEvent(event)

@@ -10,6 +10,7 @@ import pytest
 
 from annotator.core.paths import seeds_dir
 from annotator.core.store.project import Project
+from tests.cli.conftest import ROOT
 
 ENCODINGS = {
     "utf8.txt": lambda t: t.encode("utf-8"),
@@ -26,8 +27,13 @@ def command(*args):
 
 @pytest.fixture
 def env(tmp_path):
+    # The checkout under test, not whichever one is installed: the process starts in tmp_path.
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     return dict(
-        os.environ, XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state")
+        os.environ,
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        PYTHONPATH=path,
     )
 
 

@@ -46,6 +46,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 ROUNDS = int(os.environ.get("ANNOTATOR_SOAK_ROUNDS", "6"))
 DRIVER = Path(__file__).with_name("crash_driver.py")
+ROOT = Path(__file__).resolve().parents[2]
 BATCH = 2000  # articles in the imported batch
 THEIR_DOCUMENTS = 150  # documents only the colleague has
 THEIR_ANNOTATIONS = 1200
@@ -195,7 +196,10 @@ def run(folder: Path, args: list[str], kill=None) -> Run:
     not known yet), as time.monotonic()."""
     marks_path = folder / "marks"
     marks_path.unlink(missing_ok=True)
-    env = {**os.environ, "ANNOTATOR_CRASH_MARKS": str(marks_path)}
+    # The checkout under test, not whichever annotator is installed: the driver runs from
+    # its own folder.
+    checkout = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "ANNOTATOR_CRASH_MARKS": str(marks_path), "PYTHONPATH": checkout}
     errors = folder / "stderr"
     with open(errors, "wb") as stderr:
         started = time.monotonic()

@@ -168,7 +168,102 @@ CREATE TABLE project_cues (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: the link to a team project on a PostgreSQL server (annotator/core/sync/). The
+# triggers note every local change of a linked project in `sync_pending` (kind, id), whatever
+# made it (an edit, undo, merge, import), so `annotator sync` pushes exactly those (not with OR
+# IGNORE: an outer upsert's conflict policy would override it); they note
+# nothing while `sync_state.recording` is not '1' (an unlinked project, or a pull applying the
+# server's rows). `sync_known` holds the version of a row last exchanged with the server (an
+# entity's name, kind and aliases): a change on both sides since then is a conflict, kept in
+# `entity_conflicts` (annotations use `conflicts`). `assignments` mirrors the coordinator's.
+_V6 = """
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sync_pending (
+    kind TEXT NOT NULL CHECK (kind IN ('annotation', 'entity', 'status', 'document')),
+    id TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE TABLE sync_known (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    token TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE TABLE entity_conflicts (
+    entity_id TEXT NOT NULL,
+    ours TEXT NOT NULL,
+    theirs TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved TEXT CHECK (resolved IN ('ours', 'theirs')),
+    PRIMARY KEY (entity_id, theirs)
+);
+CREATE TABLE assignments (
+    document_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+);
+CREATE TRIGGER sync_annotation_added AFTER INSERT ON annotations
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id) SELECT 'annotation', NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM sync_pending WHERE kind = 'annotation' AND id = NEW.id);
+END;
+CREATE TRIGGER sync_annotation_changed AFTER UPDATE ON annotations
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id) SELECT 'annotation', NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM sync_pending WHERE kind = 'annotation' AND id = NEW.id);
+END;
+CREATE TRIGGER sync_annotation_deleted AFTER INSERT ON deletions
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id) SELECT 'annotation', NEW.annotation_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM sync_pending WHERE kind = 'annotation' AND id = NEW.annotation_id
+    );
+END;
+CREATE TRIGGER sync_entity_added AFTER INSERT ON entities
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id) SELECT 'entity', NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM sync_pending WHERE kind = 'entity' AND id = NEW.id);
+END;
+CREATE TRIGGER sync_entity_changed AFTER UPDATE ON entities
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id) SELECT 'entity', NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM sync_pending WHERE kind = 'entity' AND id = NEW.id);
+END;
+CREATE TRIGGER sync_status_added AFTER INSERT ON document_status
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id)
+    SELECT 'status', NEW.document_id || char(31) || NEW.annotator_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM sync_pending
+        WHERE kind = 'status' AND id = NEW.document_id || char(31) || NEW.annotator_id
+    );
+END;
+CREATE TRIGGER sync_status_changed AFTER UPDATE ON document_status
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id)
+    SELECT 'status', NEW.document_id || char(31) || NEW.annotator_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM sync_pending
+        WHERE kind = 'status' AND id = NEW.document_id || char(31) || NEW.annotator_id
+    );
+END;
+CREATE TRIGGER sync_document_added AFTER INSERT ON documents
+WHEN (SELECT value FROM sync_state WHERE key = 'recording') = '1'
+BEGIN
+    INSERT INTO sync_pending (kind, id) SELECT 'document', NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM sync_pending WHERE kind = 'document' AND id = NEW.id);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

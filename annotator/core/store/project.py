@@ -423,7 +423,8 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         return candidate
 
     def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
-        """All documents in import order, with status and annotation count for `annotator`
+        """All documents in import order (those assigned to `annotator` in a team project
+        first), with status and annotation count for `annotator`
         (for everyone when None: all annotations, and done only when everyone is done)."""
         # An annotator not yet in the project has annotated nothing: -1 matches no one.
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
@@ -442,11 +443,14 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
                                 END
                          FROM document_status s WHERE s.document_id = d.id)
                    END
-            FROM documents d WHERE {document_ok} ORDER BY d.rowid
+            FROM documents d WHERE {document_ok}
+            -- A team member's assigned documents (annotator/core/sync) come first.
+            ORDER BY NOT EXISTS (SELECT 1 FROM assignments g WHERE g.document_id = d.id
+                                 AND g.annotator = :name), d.rowid
             """.format(
                 status_ok=row_ok("document_status", "s"), document_ok=row_ok("documents", "d")
             ),
-            {"who": annotator_id},
+            {"who": annotator_id, "name": annotator},
         ).fetchall()
         # An id whose bytes are not UTF-8 reads as another text (U+FFFD in place of the bad
         # bytes), which names no document: such a document is left out (`verify` names it).
@@ -556,7 +560,13 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         found = self.entity_by_name(name)
         if found:
             return found
-        entity = Entity(id=str(uuid.uuid4()), name=name, kind=kind)
+        # Named after the name: two copies of a project (a team's, synced) that each meet a
+        # new speaker of the same name make the same entity. A name freed by a rename gets
+        # a random id, as its named one is taken.
+        entity_id = str(uuid.uuid5(_ENTITY_NAMESPACE, name))
+        if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone():
+            entity_id = str(uuid.uuid4())
+        entity = Entity(id=entity_id, name=name, kind=kind)
         self._put_entity(entity)
         return entity
 
@@ -750,6 +760,9 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             raise ValidationError("a speaker entity needs a name")
         self._put_entity(entity)
         return entity
+
+
+_ENTITY_NAMESPACE = uuid.UUID("5d1c8a52-3f7e-4b0a-9c61-2e8f4a7b9d03")
 
 
 def open_or_create(path: str | Path) -> Project:

@@ -1,0 +1,351 @@
+"""The shared project's database: its versioned schema, its members (one database role each)
+and the row-level security policies that let each role change only what it owns.
+
+Every synchronised row carries `seq`, a number from one server-wide sequence handed out under
+a transaction-level advisory lock: writers take their numbers one transaction at a time, so a
+client that has seen number N has seen every number below it (Anki's usn, made safe for
+concurrent writers). Deleted annotations stay as tombstones (`deleted` true), never removed.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from annotator.core.errors import AnnotatorError
+
+ROLES = ("annotator", "curator", "coordinator")
+GOLD = "gold"  # the annotator name of adjudicated (gold) annotations: owned by curators
+
+try:
+    import psycopg
+    from psycopg import sql
+except ImportError:  # the `team` extra is not installed
+    psycopg = None  # type: ignore[assignment]
+    sql = None  # type: ignore[assignment]
+
+
+class ServerError(AnnotatorError):
+    """The team server cannot be reached, refused a change, or is not a team project."""
+
+
+class ServerUnreachableError(ServerError):
+    """The team server did not answer or the connection broke: work offline, retry later."""
+
+
+def connect(url: str, **kwargs) -> psycopg.Connection:
+    """A connection to the team server at a libpq URL or key=value string (password from the
+    URL, PGPASSWORD or ~/.pgpass). ServerError with libpq's reason when it fails."""
+    if psycopg is None:
+        raise ServerError(
+            "team projects need the PostgreSQL driver: pip install 'arabic-news-annotator[team]'"
+        )
+    try:
+        # Autocommit: each `conn.transaction()` block is then one server transaction.
+        return psycopg.connect(url, connect_timeout=10, autocommit=True, **kwargs)
+    except psycopg.Error as exc:
+        raise ServerUnreachableError(f"cannot reach the team server: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+@contextmanager
+def refused() -> Iterator[None]:
+    """Turn the server's refusals into ServerError with its one-line reason."""
+    if psycopg is None:
+        yield
+        return
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise ServerError(f"the team server refused the change: {_first_line(exc)}") from None
+    except psycopg.OperationalError as exc:
+        raise ServerUnreachableError(
+            f"the connection to the team server broke: {_first_line(exc)}"
+        ) from None
+    except psycopg.Error as exc:
+        raise ServerError(f"team server: {_first_line(exc)}") from None
+
+
+_V1 = """
+CREATE TABLE team_meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE members (
+    db_role text PRIMARY KEY,
+    annotator text NOT NULL UNIQUE,
+    role text NOT NULL CHECK (role IN ('annotator', 'curator', 'coordinator')),
+    added_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE SEQUENCE change_seq;
+CREATE FUNCTION team_annotator() RETURNS text LANGUAGE sql STABLE
+    AS $$ SELECT annotator FROM members WHERE db_role = current_user $$;
+CREATE FUNCTION team_role() RETURNS text LANGUAGE sql STABLE
+    AS $$ SELECT role FROM members WHERE db_role = current_user $$;
+-- Numbers are taken one writing transaction at a time (the lock is held until commit), so
+-- they become visible in order: a reader that saw N saw everything below N.
+CREATE FUNCTION next_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(4242424242);
+    NEW.seq := nextval('change_seq');
+    RETURN NEW;
+END $$;
+CREATE TABLE label_schema (
+    id int PRIMARY KEY CHECK (id = 1),
+    text text NOT NULL,
+    seq bigint NOT NULL
+);
+CREATE TABLE documents (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    text text NOT NULL,
+    sha256 text NOT NULL UNIQUE,
+    source text,
+    imported_at text NOT NULL,
+    metadata text NOT NULL DEFAULT '{}',
+    seq bigint NOT NULL
+);
+CREATE TABLE entities (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    kind text,
+    aliases text NOT NULL DEFAULT '[]',
+    created_at text NOT NULL,
+    seq bigint NOT NULL
+);
+CREATE TABLE annotations (
+    id text PRIMARY KEY,
+    document_id text NOT NULL REFERENCES documents(id),
+    annotator text NOT NULL,
+    layer text NOT NULL,
+    start int NOT NULL,
+    "end" int NOT NULL,
+    text text NOT NULL,
+    attributes text NOT NULL,
+    entity_id text,
+    link_id text,
+    origin text NOT NULL,
+    created_at text NOT NULL,
+    modified_at text NOT NULL,
+    sources text NOT NULL,
+    stances text NOT NULL,
+    revision int NOT NULL,
+    rev text NOT NULL,
+    history text NOT NULL,
+    deleted boolean NOT NULL DEFAULT false,
+    seq bigint NOT NULL
+);
+CREATE TABLE document_status (
+    document_id text NOT NULL REFERENCES documents(id),
+    annotator text NOT NULL,
+    status text NOT NULL CHECK (status IN ('todo', 'in_progress', 'done')),
+    modified_at text NOT NULL,
+    seq bigint NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+);
+CREATE TABLE assignments (
+    document_id text NOT NULL REFERENCES documents(id),
+    annotator text NOT NULL,
+    assigned_at text NOT NULL,
+    active boolean NOT NULL DEFAULT true,
+    seq bigint NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+);
+CREATE TABLE member_syncs (
+    db_role text PRIMARY KEY DEFAULT current_user,
+    synced_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX annotations_by_seq ON annotations(seq);
+CREATE INDEX annotations_by_document ON annotations(document_id, annotator);
+CREATE INDEX entities_by_seq ON entities(seq);
+CREATE INDEX documents_by_seq ON documents(seq);
+CREATE INDEX status_by_seq ON document_status(seq);
+CREATE INDEX assignments_by_seq ON assignments(seq);
+CREATE TRIGGER label_schema_seq BEFORE INSERT OR UPDATE ON label_schema
+    FOR EACH ROW EXECUTE FUNCTION next_seq();
+CREATE TRIGGER documents_seq BEFORE INSERT OR UPDATE ON documents
+    FOR EACH ROW EXECUTE FUNCTION next_seq();
+CREATE TRIGGER entities_seq BEFORE INSERT OR UPDATE ON entities
+    FOR EACH ROW EXECUTE FUNCTION next_seq();
+CREATE TRIGGER annotations_seq BEFORE INSERT OR UPDATE ON annotations
+    FOR EACH ROW EXECUTE FUNCTION next_seq();
+CREATE TRIGGER status_seq BEFORE INSERT OR UPDATE ON document_status
+    FOR EACH ROW EXECUTE FUNCTION next_seq();
+CREATE TRIGGER assignments_seq BEFORE INSERT OR UPDATE ON assignments
+    FOR EACH ROW EXECUTE FUNCTION next_seq();
+ALTER TABLE label_schema ENABLE ROW LEVEL SECURITY;
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entities ENABLE ROW LEVEL SECURITY;
+ALTER TABLE annotations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE document_status ENABLE ROW LEVEL SECURITY;
+ALTER TABLE assignments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE member_syncs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON label_schema FOR SELECT USING (true);
+CREATE POLICY everyone_reads ON documents FOR SELECT USING (true);
+CREATE POLICY everyone_reads ON entities FOR SELECT USING (true);
+CREATE POLICY everyone_reads ON annotations FOR SELECT USING (true);
+CREATE POLICY everyone_reads ON document_status FOR SELECT USING (true);
+CREATE POLICY everyone_reads ON assignments FOR SELECT USING (true);
+CREATE POLICY everyone_reads ON member_syncs FOR SELECT USING (true);
+CREATE POLICY coordinator_writes ON label_schema FOR INSERT
+    WITH CHECK (team_role() = 'coordinator');
+CREATE POLICY coordinator_changes ON label_schema FOR UPDATE
+    USING (team_role() = 'coordinator') WITH CHECK (team_role() = 'coordinator');
+CREATE POLICY coordinator_writes ON documents FOR INSERT
+    WITH CHECK (team_role() = 'coordinator');
+CREATE POLICY coordinator_changes ON documents FOR UPDATE
+    USING (team_role() = 'coordinator') WITH CHECK (team_role() = 'coordinator');
+CREATE POLICY coordinator_writes ON assignments FOR INSERT
+    WITH CHECK (team_role() = 'coordinator');
+CREATE POLICY coordinator_changes ON assignments FOR UPDATE
+    USING (team_role() = 'coordinator') WITH CHECK (team_role() = 'coordinator');
+-- Speaker entities are shared by everyone's mentions: every member may add and rename them.
+CREATE POLICY members_write ON entities FOR INSERT WITH CHECK (team_role() IS NOT NULL);
+CREATE POLICY members_change ON entities FOR UPDATE
+    USING (team_role() IS NOT NULL) WITH CHECK (team_role() IS NOT NULL);
+-- An annotation (deleted or not) is its annotator's; gold is the curators'.
+CREATE POLICY owner_writes ON annotations FOR INSERT WITH CHECK (
+    CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+         ELSE annotator = team_annotator() END);
+CREATE POLICY owner_changes ON annotations FOR UPDATE
+    USING (CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+                ELSE annotator = team_annotator() END)
+    WITH CHECK (CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+                     ELSE annotator = team_annotator() END);
+CREATE POLICY owner_writes ON document_status FOR INSERT WITH CHECK (
+    CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+         ELSE annotator = team_annotator() END);
+CREATE POLICY owner_changes ON document_status FOR UPDATE
+    USING (CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+                ELSE annotator = team_annotator() END)
+    WITH CHECK (CASE WHEN annotator = 'gold' THEN team_role() = 'curator'
+                     ELSE annotator = team_annotator() END);
+CREATE POLICY owner_writes ON member_syncs FOR INSERT WITH CHECK (db_role = current_user);
+CREATE POLICY owner_changes ON member_syncs FOR UPDATE
+    USING (db_role = current_user) WITH CHECK (db_role = current_user);
+"""
+
+SERVER_MIGRATIONS: tuple[str, ...] = (_V1,)
+SERVER_VERSION = len(SERVER_MIGRATIONS)
+_TABLES = (
+    "label_schema",
+    "documents",
+    "entities",
+    "annotations",
+    "document_status",
+    "assignments",
+    "member_syncs",
+)
+
+
+def server_version(conn: psycopg.Connection) -> int:
+    """The schema version of the team database (0: not a team project yet)."""
+    found = conn.execute("SELECT to_regclass('team_meta') IS NOT NULL").fetchone()[0]
+    if not found:
+        return 0
+    row = conn.execute("SELECT value FROM team_meta WHERE key = 'version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def check_version(conn: psycopg.Connection) -> None:
+    """ServerError unless the database is a team project this version can use."""
+    version = server_version(conn)
+    if version == 0:
+        raise ServerError(
+            "the database is not a team project yet: run `annotator server init URL` first"
+        )
+    if version > SERVER_VERSION:
+        raise ServerError(
+            f"the team project is of format {version}, newer than this version knows "
+            f"({SERVER_VERSION}); update the tool"
+        )
+    if version < SERVER_VERSION:
+        raise ServerError(
+            f"the team project is of format {version}: its owner must run "
+            "`annotator server init URL` to update it"
+        )
+
+
+def init(url: str) -> tuple[int, int]:
+    """Create or update the team project's schema in the (empty or ours) database at `url`,
+    one transaction per version step. Returns (version before, version now)."""
+    with connect(url) as conn, refused():
+        before = server_version(conn)
+        if before > SERVER_VERSION:
+            raise ServerError(
+                f"the team project is of format {before}, newer than this version knows"
+            )
+        database = conn.info.dbname
+        for version in range(before + 1, SERVER_VERSION + 1):
+            with conn.transaction():
+                conn.execute(SERVER_MIGRATIONS[version - 1])
+                conn.execute(
+                    "INSERT INTO team_meta (key, value) VALUES ('version', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(version),),
+                )
+                conn.execute(
+                    sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(
+                        sql.Identifier(database)
+                    )
+                )
+        return before, SERVER_VERSION
+
+
+def add_member(url: str, name: str, role: str, password: str | None = None) -> str | None:
+    """Make `name` a member of the team project with `role` (annotator, curator, coordinator):
+    a database role of that name that may log in (created when missing, given `password` or a
+    new random one, which is returned; None when the role existed and keeps its password), and
+    the rights row-level security then narrows. Run by the database's owner."""
+    if role not in ROLES:
+        raise ServerError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
+    if not name.strip() or name == GOLD:
+        raise ServerError(f"{name!r} cannot be a member's name")
+    with connect(url) as conn, refused():
+        check_version(conn)
+        with conn.transaction():
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+            given = None
+            if not exists:
+                given = password or secrets.token_urlsafe(18)
+                conn.execute(
+                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                        sql.Identifier(name), sql.Literal(given)
+                    )
+                )
+            elif password:
+                conn.execute(
+                    sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                        sql.Identifier(name), sql.Literal(password)
+                    )
+                )
+                given = password
+            member = sql.Identifier(name)
+            conn.execute(
+                sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+                    sql.Identifier(conn.info.dbname), member
+                )
+            )
+            conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(member))
+            conn.execute(sql.SQL("GRANT USAGE ON SEQUENCE change_seq TO {}").format(member))
+            conn.execute(sql.SQL("GRANT SELECT ON team_meta, members TO {}").format(member))
+            for table in _TABLES:
+                conn.execute(
+                    sql.SQL("GRANT SELECT, INSERT, UPDATE ON {} TO {}").format(
+                        sql.Identifier(table), member
+                    )
+                )
+            conn.execute(
+                "INSERT INTO members (db_role, annotator, role) VALUES (%s, %s, %s) "
+                "ON CONFLICT (db_role) DO UPDATE SET role = excluded.role",
+                (name, name, role),
+            )
+        return given
+
+
+def whoami(conn: psycopg.Connection) -> tuple[str | None, str | None]:
+    """(annotator name, role) of the connected database role; (None, None) when it is not a
+    member (the owner who created the project)."""
+    row = conn.execute("SELECT team_annotator(), team_role()").fetchone()
+    return row[0], row[1]
