@@ -17,6 +17,7 @@ from annotator.core.arabic.suggest import (
 )
 from annotator.core.errors import ValidationError
 from annotator.core.store import migrations
+from annotator.core.store.foreign_objects import expected_objects
 from annotator.core.store.learning import ProjectCue
 from annotator.core.store.project import Project, TextSource
 
@@ -184,8 +185,15 @@ def test_a_format_4_project_gains_the_tables_when_opened(tmp_path):
     with new_project(path, [ARTICLE_A]):
         pass
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("DROP TABLE rejected_suggestions")
-    conn.execute("DROP TABLE project_cues")
+    # Made a format 4 file: every object later formats added is dropped (triggers first).
+    later = sorted(
+        set(expected_objects(migrations.CURRENT_VERSION)) - set(expected_objects(4)),
+        key=lambda key: key[0] != "trigger",
+    )
+    assert ("table", "rejected_suggestions") in later
+    for kind, name in later:
+        if kind in ("trigger", "table"):
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
     conn.execute("PRAGMA user_version = 4")
     conn.close()
     with Project.open(path) as project:
