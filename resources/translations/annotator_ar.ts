@@ -614,6 +614,52 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>تكليف بالوثائق</translation>
+    </message>
+    <message>
+        <source>Reading the team&apos;s members…</source>
+        <translation>جارٍ قراءة أعضاء الفريق…</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>كلِّف (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>العضو:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>الوثائق:</translation>
+    </message>
+    <message>
+        <source>Choose a member and at least one document.</source>
+        <translation>اختر عضوًا ووثيقة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>Assigning…</source>
+        <translation>جارٍ التكليف…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) assigned.</source>
+        <translation>
+            <numerusform>لم تُسنَد أي وثيقة.</numerusform>
+            <numerusform>أُسندت وثيقة واحدة.</numerusform>
+            <numerusform>أُسندت وثيقتان.</numerusform>
+            <numerusform>أُسندت %n وثائق.</numerusform>
+            <numerusform>أُسندت %n وثيقةً.</numerusform>
+            <numerusform>أُسندت %n وثيقة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>رُفض: %1</translation>
+    </message>
+</context>
+<context>
     <name>AttributeEditor</name>
     <message>
         <source> or </source>
@@ -2028,6 +2074,150 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamProgressDialog</name>
+    <message>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>تحديث (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reading progress from the team server…</source>
+        <translation>جارٍ قراءة التقدّم من خادم الفريق…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>لا أعضاء</numerusform>
+            <numerusform>عضو واحد</numerusform>
+            <numerusform>عضوان</numerusform>
+            <numerusform>%n أعضاء</numerusform>
+            <numerusform>%n عضوًا</numerusform>
+            <numerusform>%n عضو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progress could not be read: %1</source>
+        <translation>تعذّرت قراءة التقدّم: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamProgressModel</name>
+    <message>
+        <source>Annotator</source>
+        <translation>المعلق</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>المُسنَدة</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>للإنجاز</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجزة</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>آخر مزامنة</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>لم تحدث قط</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <source>Sync with team now</source>
+        <translation>المزامنة مع الفريق الآن</translation>
+    </message>
+    <message>
+        <source>Team progress…</source>
+        <translation>تقدّم الفريق…</translation>
+    </message>
+    <message>
+        <source>Assign documents…</source>
+        <translation>تكليف بالوثائق…</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>الفريق (&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync found %n conflict(s): resolve them in Review.</source>
+        <translation>
+            <numerusform>لم تجد المزامنة أي تعارض.</numerusform>
+            <numerusform>وجدت المزامنة تعارضًا واحدًا: احسمه في المراجعة.</numerusform>
+            <numerusform>وجدت المزامنة تعارضين: احسمهما في المراجعة.</numerusform>
+            <numerusform>وجدت المزامنة %n تعارضات: احسمها في المراجعة.</numerusform>
+            <numerusform>وجدت المزامنة %n تعارضًا: احسمها في المراجعة.</numerusform>
+            <numerusform>وجدت المزامنة %n تعارض: احسمها في المراجعة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team: %n conflict(s)</source>
+        <translation>
+            <numerusform>الفريق: لا تعارضات</numerusform>
+            <numerusform>الفريق: تعارض واحد</numerusform>
+            <numerusform>الفريق: تعارضان</numerusform>
+            <numerusform>الفريق: %n تعارضات</numerusform>
+            <numerusform>الفريق: %n تعارضًا</numerusform>
+            <numerusform>الفريق: %n تعارض</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team: offline, %n change(s) pending</source>
+        <translation>
+            <numerusform>الفريق: غير متصل، لا تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: غير متصل، تغيير واحد معلّق</numerusform>
+            <numerusform>الفريق: غير متصل، تغييران معلّقان</numerusform>
+            <numerusform>الفريق: غير متصل، %n تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: غير متصل، %n تغييرًا معلّقًا</numerusform>
+            <numerusform>الفريق: غير متصل، %n تغيير معلّق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team: sync refused</source>
+        <translation>الفريق: رُفضت المزامنة</translation>
+    </message>
+    <message>
+        <source>Team: syncing…</source>
+        <translation>الفريق: جارٍ المزامنة…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team: %n change(s) pending</source>
+        <translation>
+            <numerusform>الفريق: لا تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: تغيير واحد معلّق</numerusform>
+            <numerusform>الفريق: تغييران معلّقان</numerusform>
+            <numerusform>الفريق: %n تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: %n تغييرًا معلّقًا</numerusform>
+            <numerusform>الفريق: %n تغيير معلّق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team: synced</source>
+        <translation>الفريق: متزامن</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message numerus="yes">
+        <source>%n document(s) assigned.</source>
+        <translation>
+            <numerusform>%n document assigned.</numerusform>
+            <numerusform>%n documents assigned.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ColumnDialog</name>
     <message numerus="yes">
         <source>%1: %2, %n column(s); other columns are kept as document metadata.</source>
@@ -181,6 +191,47 @@ Import the %n readable files and skip the refused ones?</numerusform>
         <translation>
             <numerusform>%n to decide</numerusform>
             <numerusform>%n to decide</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamProgressDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message numerus="yes">
+        <source>Sync found %n conflict(s): resolve them in Review.</source>
+        <translation>
+            <numerusform>Sync found %n conflict: resolve it in Review.</numerusform>
+            <numerusform>Sync found %n conflicts: resolve them in Review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team: %n conflict(s)</source>
+        <translation>
+            <numerusform>Team: %n conflict</numerusform>
+            <numerusform>Team: %n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team: offline, %n change(s) pending</source>
+        <translation>
+            <numerusform>Team: offline, %n change pending</numerusform>
+            <numerusform>Team: offline, %n changes pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team: %n change(s) pending</source>
+        <translation>
+            <numerusform>Team: %n change pending</numerusform>
+            <numerusform>Team: %n changes pending</numerusform>
         </translation>
     </message>
 </context>
