@@ -12,6 +12,12 @@ between the breaks (`T1	claim 10 20;21 30	first line second line`). README.md ha
     #2  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
     #3  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
                        (| entity_id: UUID on a mention that has an entity)
+    E1  Attribution:T3 Source:T1 Content:T2    an attribution (schemas with a cue layer)
+
+A schema with a `cue` layer whose link points at the claims (the attribution schema) writes each
+linked cue as a brat event, the form attribution corpora in brat use (PARC 3.0 as brat): the
+cue is the trigger, the claim the Content and the claim's speaker the Source. The claim's link
+to its speaker is then carried by the event, and no R line repeats it.
 
 With `entities_as="normalization"` the entity is brat's normalization line instead,
 `N1  Reference T1 entity:ENTITY-UUID  NAME`; both forms are read. With `per_annotator` each
@@ -63,6 +69,42 @@ _TOKEN = re.compile(r"[^\s|,]+")
 _NAMESPACE = uuid.UUID("0b6f3a1e-5c7d-4e2b-8f9a-6d1c2b3a4e5f")
 _PROVENANCE_FIELDS = ("annotator", "id", "origin", "created", "modified", "entity_id")
 ENTITIES_AS = ("note", "normalization")
+ATTRIBUTION = "Attribution"  # the event type of an attribution relation
+SOURCE, CONTENT = "Source", "Content"  # its argument roles; the cue is the trigger
+CUE_LAYER = "cue"
+
+
+@dataclass(frozen=True)
+class AttributionLayers:
+    """The layers a brat attribution event joins: `cue` (its trigger) links through its link
+    attribute `cue_link` to the `content` layer, which links through `content_link` to the
+    `source` layer (None, None when the content layer has no link)."""
+
+    cue: str
+    cue_link: str
+    content: str
+    content_link: str | None
+    source: str | None
+
+
+def attribution_layers(schema: LabelSchema) -> AttributionLayers | None:
+    """The attribution layers of `schema`: its layer named `cue` when that layer has a link
+    attribute (in the shipped attribution schema: cue.claim -> claim.speaker -> speaker);
+    None for a schema without one, whose brat files hold no events."""
+    if CUE_LAYER not in schema.layer_names:
+        return None
+    cue = schema.layer(CUE_LAYER)
+    link = cue.attribute_of_type("link")
+    if link is None or link.layer is None:
+        return None
+    content_link = schema.layer(link.layer).attribute_of_type("link")
+    return AttributionLayers(
+        cue=cue.name,
+        cue_link=link.name,
+        content=link.layer,
+        content_link=content_link.name if content_link else None,
+        source=content_link.layer if content_link else None,
+    )
 
 
 # ----------------------------------------------------------------------------- export
@@ -162,10 +204,20 @@ def parse_note(note: str) -> list[tuple[str, str]]:
 
 
 def annotation_conf(schema: LabelSchema) -> str:
-    """brat's annotation.conf for the schema: its layers, links and choice attributes."""
-    relations, attributes = [], {}
+    """brat's annotation.conf for the schema: its layers, links and choice attributes, and for
+    a schema with a cue layer the attribution event (brat's configuration syntax: `Source?` an
+    optional argument, `Content` a mandatory one)."""
+    relations, attributes, events = [], {}, []
+    roles = attribution_layers(schema)
+    if roles is not None:
+        arguments = [f"{CONTENT}:{roles.content}"]
+        if roles.source is not None:
+            arguments.insert(0, f"{SOURCE}?:{roles.source}")
+        events.append(f"{ATTRIBUTION}\t{', '.join(arguments)}")
     for layer in schema.layers:
         for attribute in layer.attributes:
+            if roles is not None and (layer.name, attribute.name) == (roles.cue, roles.cue_link):
+                continue  # written as the event
             if attribute.type == "link":
                 relations.append(
                     f"{relation_type(layer.name, attribute.name)}\t"
@@ -188,6 +240,7 @@ def annotation_conf(schema: LabelSchema) -> str:
         "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
         "",
         "[events]",
+        *events,
         "",
         "[attributes]",
         *(
@@ -201,10 +254,15 @@ def annotation_conf(schema: LabelSchema) -> str:
 
 def visual_conf(schema: LabelSchema) -> str:
     labels, drawing = [], []
+    roles = attribution_layers(schema)
+    if roles is not None:
+        labels.append(f"{ATTRIBUTION} | {ATTRIBUTION}")
     for layer in schema.layers:
         labels.append(f"{layer.name} | {layer.label}")
         drawing.append(f"{layer.name}\tbgColor:{layer.color}")
         for attribute in layer.attributes:
+            if roles is not None and (layer.name, attribute.name) == (roles.cue, roles.cue_link):
+                continue
             if attribute.type == "link":
                 labels.append(f"{relation_type(layer.name, attribute.name)} | {attribute.name}")
             elif attribute.type == "choice":
@@ -240,13 +298,21 @@ def ann_lines(
     if entities_as not in ENTITIES_AS:
         raise ValueError(f"entities_as must be one of {', '.join(ENTITIES_AS)}")
     tids = {a.id: f"T{n}" for n, a in enumerate(annotations, start=1)}
-    counters = {"A": 0, "R": 0, "N": 0, "#": 0}
+    counters = {"A": 0, "R": 0, "E": 0, "N": 0, "#": 0}
+    roles = attribution_layers(schema)
+    by_id = {a.id: a for a in annotations}
+    # Claims that are the content of an event: the event carries their link to the speaker.
+    contents = {
+        a.link_id
+        for a in annotations
+        if roles is not None and a.layer == roles.cue and a.link_id in tids
+    }
 
     def next_id(prefix: str) -> str:
         counters[prefix] += 1
         return f"{prefix}{counters[prefix]}"
 
-    lines = []
+    lines, events = [], []  # events after every text-bound line they name
     for annotation in annotations:
         tid = tids[annotation.id]
         layer = schema.layer(annotation.layer)
@@ -263,6 +329,15 @@ def ann_lines(
                 notes.append((attribute.name, escape(value)))
             elif attribute.type == "link" and annotation.link_id in tids:
                 target = tids[annotation.link_id]
+                if roles is not None and layer.name == roles.cue:
+                    source = by_id[annotation.link_id].link_id
+                    arguments = f" {SOURCE}:{tids[source]}" if source in tids else ""
+                    events.append(
+                        f"{next_id('E')}\t{ATTRIBUTION}:{tid}{arguments} {CONTENT}:{target}"
+                    )
+                    continue
+                if annotation.id in contents:
+                    continue
                 kind = relation_type(layer.name, attribute.name)
                 lines.append(f"{next_id('R')}\t{kind} Arg1:{tid} Arg2:{target}")
         entity = annotation.entity
@@ -289,7 +364,7 @@ def ann_lines(
             f"{next_id('#')}\t{PROVENANCE} {tid}\t"
             f"{note_fields((k, escape(v)) for k, v in provenance if v)}"
         )
-    return lines
+    return lines + events
 
 
 def export(
@@ -438,8 +513,13 @@ def ann_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_document(ann_path: Path) -> _Document:
-    """Read an `.ann` file and the `.txt` beside it; every line is checked against the text."""
+def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Document:
+    """Read an `.ann` file and the `.txt` beside it; every line is checked against the text.
+
+    `E` lines are read as attribution events when `schema` has a cue layer (see
+    `attribution_layers`) and refused otherwise; InputError names the file, line and reason.
+    """
+    roles = attribution_layers(schema) if schema is not None else None
     txt_path = ann_path.with_suffix(".txt")
     try:
         raw = txt_path.read_bytes().decode("utf-8")
@@ -454,6 +534,7 @@ def read_document(ann_path: Path) -> _Document:
         raise InputError("not UTF-8 text", f"{ann_path} or {txt_path.name}") from None
     spans: dict[str, _Span] = {}
     later: list[tuple[int, str, str, str]] = []
+    events: list[tuple[int, str, str, str]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -471,8 +552,15 @@ def read_document(ann_path: Path) -> _Document:
                 spans[ident] = _text_bound(raw, data, tail, number)
             elif ident[:1] in ("A", "R", "N", "#"):
                 later.append((number, ident, data, tail))
-            elif ident[:1] in ("E", "*", "M"):
-                raise AnnotatorError("events, equivalences and modifiers are not supported")
+            elif ident[:1] == "E" and roles is not None:
+                events.append((number, ident, data, tail))
+            elif ident[:1] == "E":
+                raise AnnotatorError(
+                    "events are read only into a project whose schema has a cue layer "
+                    "(annotator init PROJECT --schema attribution)"
+                )
+            elif ident[:1] in ("*", "M"):
+                raise AnnotatorError("equivalences and modifiers are not supported")
             else:
                 raise AnnotatorError(f"unknown brat annotation {ident!r}")
         except AnnotatorError as exc:
@@ -480,6 +568,15 @@ def read_document(ann_path: Path) -> _Document:
     for number, ident, data, tail in later:
         try:
             _attach(spans, ident, data, tail, number)
+        except AnnotatorError as exc:
+            raise InputError(str(exc), str(ann_path), number) from None
+    seen: set[str] = set()
+    for number, ident, data, tail in events:
+        try:
+            if ident in seen or not re.fullmatch(r"E[0-9]+", ident):
+                raise AnnotatorError(f"event id {ident!r} is not E and a number used once")
+            seen.add(ident)
+            _attach_event(spans, roles, ident, data, tail, number)
         except AnnotatorError as exc:
             raise InputError(str(exc), str(ann_path), number) from None
     return _Document(ann_path=ann_path, raw=raw, spans=spans)
@@ -554,6 +651,61 @@ def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: i
             raise AnnotatorError(f"comment type {words[0]!r} is not supported")
 
 
+def _attach_event(
+    spans: dict[str, _Span],
+    roles: AttributionLayers,
+    ident: str,
+    data: str,
+    tail: str,
+    number: int,
+) -> None:
+    """An attribution event `Attribution:T_cue [Source:T_speaker] Content:T_claim`: the cue
+    links to the claim, and the claim to the speaker. A claim may be the content of several
+    events (several cues) and have an R line to its speaker, all naming the same speaker."""
+    form = f"'{ATTRIBUTION}:T.. [{SOURCE}:T..] {CONTENT}:T..'"
+    words = data.split(" ")
+    head, colon, trigger = words[0].partition(":")
+    arguments = [w.partition(":") for w in words[1:]]
+    if tail or not colon or not all(sep for _, sep, _ in arguments):
+        raise AnnotatorError(f"event {data!r} is not {form}")
+    if head != ATTRIBUTION:
+        raise AnnotatorError(f"event type {head!r} is not {ATTRIBUTION!r}, the one event read")
+    given: dict[str, str] = {}
+    for role, _, target in arguments:
+        if role not in (SOURCE, CONTENT) or role in given:
+            raise AnnotatorError(f"event {data!r} is not {form}")
+        given[role] = target
+    if CONTENT not in given:
+        raise AnnotatorError(f"event {data!r} has no {CONTENT}")
+
+    def of_layer(tid: str, layer: str | None, what: str) -> _Span:
+        if tid not in spans:
+            raise AnnotatorError(f"{ident} refers to {tid!r}, which is not a text annotation")
+        if spans[tid].layer != layer:
+            raise AnnotatorError(
+                f"{ident}: the {what} {tid} is a {spans[tid].layer}, not a {layer}"
+            )
+        return spans[tid]
+
+    cue = of_layer(trigger, roles.cue, "trigger")
+    content = of_layer(given[CONTENT], roles.content, CONTENT)
+    if cue.link is not None:
+        raise AnnotatorError(f"{trigger} has a second link (line {cue.link[0]})")
+    cue.link = (number, relation_type(roles.cue, roles.cue_link), given[CONTENT])
+    if SOURCE not in given:
+        return
+    if roles.source is None or roles.content_link is None:
+        raise AnnotatorError(f"the {roles.content} layer has no link for a {SOURCE}")
+    of_layer(given[SOURCE], roles.source, SOURCE)
+    if content.link is not None and content.link[2] != given[SOURCE]:
+        raise AnnotatorError(
+            f"{ident} gives {given[CONTENT]} the {SOURCE} {given[SOURCE]}, "
+            f"but line {content.link[0]} links it to {content.link[2]}"
+        )
+    if content.link is None:
+        content.link = (number, relation_type(roles.content, roles.content_link), given[SOURCE])
+
+
 def _provenance_value(name: str, value: str) -> str:
     """A provenance field as stored: ids must be UUIDs, times ISO 8601 in UTC."""
     if name in ("created", "modified"):
@@ -577,7 +729,7 @@ def import_annotations(
     a file that records no annotator is taken as the annotator its first subfolder names.
     """
     path = Path(path)
-    documents = [read_document(p) for p in ann_files(path)]
+    documents = [read_document(p, project.schema) for p in ann_files(path)]
     if (
         annotator is None
         and path.is_dir()
