@@ -17,7 +17,11 @@ Ids are unique in a file; every id referred to is defined in it; offsets are cod
 into the .txt; no field has spaces at its edges. With an annotation.conf, every entity,
 relation, event and attribute type (and attribute value) used must be declared there, and an
 event's arguments must be as its [events] line declares them (`TYPE<TAB>ROLE[?*+]:T1|T2, ...`:
-each role once unless `*` or `+`, `?` and `*` optional, the argument of one of the types).
+each role once unless `*` or `+`, the argument of one of the types). As brat's own reader
+(server/src/annotation.py, `_sanity`) demands, an event's trigger is a text-bound annotation of
+the event's type, and no line but an event names a trigger (notes and attributes name the
+event). A mandatory argument left out is accepted: brat writes such events itself, and its
+verifier calls them incomplete, not wrong.
 """
 
 from __future__ import annotations
@@ -83,7 +87,8 @@ def parse(ann: Path, txt: Path, config: Config | None = None) -> dict[str, tuple
     found: dict[str, tuple] = {}
     refs: list[tuple[int, str]] = []
     events: list[tuple[int, str, str, list[tuple[str, str]]]] = []
-    for number, line in enumerate(ann.read_bytes().decode("utf-8").split("\n"), 1):
+    lines = ann.read_bytes().decode("utf-8").split("\n")
+    for number, line in enumerate(lines, 1):
         if line == "":
             continue
         where = f"{ann}:{number}"
@@ -177,11 +182,16 @@ def parse(ann: Path, txt: Path, config: Config | None = None) -> dict[str, tuple
     for number, target in refs:
         if target not in found:
             raise StandoffError(f"{ann}:{number}: {target!r} is not defined in the file")
+    triggers = set()
     for number, kind, trigger, args in events:
-        if found[trigger][0] != "T":
-            raise StandoffError(f"{ann}:{number}: the trigger {trigger} is not text-bound")
+        if found[trigger][0] != "T" or found[trigger][1] != kind:
+            raise StandoffError(f"{ann}:{number}: the trigger {trigger} is not a {kind} span")
+        triggers.add(trigger)
         if config is not None:
             _check_event_arguments(f"{ann}:{number}", config.events[kind], args, found)
+    for number, target in refs:
+        if target in triggers and not lines[number - 1].startswith("E"):
+            raise StandoffError(f"{ann}:{number}: only an event may name the trigger {target}")
     return found
 
 
@@ -196,8 +206,6 @@ def _check_event_arguments(where, roles, args, found) -> None:
             raise StandoffError(f"{where}: {role} {target} is a {found[target][1]}, not {types}")
         counts[role] = counts.get(role, 0) + 1
     for role, (_, quantifier) in roles.items():
-        if counts.get(role, 0) == 0 and quantifier not in ("?", "*"):
-            raise StandoffError(f"{where}: the event lacks its mandatory {role}")
         if counts.get(role, 0) > 1 and quantifier not in ("*", "+"):
             raise StandoffError(f"{where}: {role} given more than once")
 

@@ -12,12 +12,17 @@ between the breaks (`T1	claim 10 20;21 30	first line second line`). README.md ha
     #2  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
     #3  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
                        (| entity_id: UUID on a mention that has an entity)
-    E1  Attribution:T3 Source:T1 Content:T2    an attribution (schemas with a cue layer)
+    T3  Attribution 0 3  قال                   a cue (schemas with a cue layer) ...
+    E1  Attribution:T3 Source:T1 Content:T2    ... and its attribution event
+    #4  Provenance E1  annotator: …            what is said about a cue names its event
 
-A schema with a `cue` layer whose link points at the claims (the attribution schema) writes each
-linked cue as a brat event, the form attribution corpora in brat use (PARC 3.0 as brat): the
-cue is the trigger, the claim the Content and the claim's speaker the Source. The claim's link
-to its speaker is then carried by the event, and no R line repeats it.
+A schema with a `cue` layer whose link points at the claims (the attribution schema) writes
+each cue as the trigger of a brat event, the form attribution corpora take in brat (PARC 3.0
+as brat): the claim is its Content and the claim's speaker its Source; a cue linked to no claim
+is an event without arguments, as brat writes one. brat's reader (server/src/annotation.py)
+wants a trigger of its event's type, named by no line but events, so the cue's span has the
+type `Attribution` and its notes name the event. A claim that is the Content of an event
+gets its speaker from the event, and no R line repeats it.
 
 With `entities_as="normalization"` the entity is brat's normalization line instead,
 `N1  Reference T1 entity:ENTITY-UUID  NAME`; both forms are read. With `per_annotator` each
@@ -105,6 +110,14 @@ def attribution_layers(schema: LabelSchema) -> AttributionLayers | None:
         content_link=content_link.name if content_link else None,
         source=content_link.layer if content_link else None,
     )
+
+
+def brat_type(schema: LabelSchema, layer: str) -> str:
+    """The brat type of a layer's text-bound lines: its name, except the cue layer of an
+    attribution schema, whose spans are the triggers of attribution events and so have the
+    event's type (brat requires a trigger to be of its event's type)."""
+    roles = attribution_layers(schema)
+    return ATTRIBUTION if roles is not None and layer == roles.cue else layer
 
 
 # ----------------------------------------------------------------------------- export
@@ -205,8 +218,9 @@ def parse_note(note: str) -> list[tuple[str, str]]:
 
 def annotation_conf(schema: LabelSchema) -> str:
     """brat's annotation.conf for the schema: its layers, links and choice attributes, and for
-    a schema with a cue layer the attribution event (brat's configuration syntax: `Source?` an
-    optional argument, `Content` a mandatory one)."""
+    a schema with a cue layer the attribution event in place of the cue layer (brat's
+    configuration syntax: `Source?` an optional argument, `Content` a mandatory one, so brat
+    marks a cue that links to no claim as incomplete)."""
     relations, attributes, events = [], {}, []
     roles = attribution_layers(schema)
     if roles is not None:
@@ -225,14 +239,14 @@ def annotation_conf(schema: LabelSchema) -> str:
                 )
             elif attribute.type == "choice":
                 layers, values = attributes.setdefault(attribute.name, ([], []))
-                layers.append(layer.name)
+                layers.append(brat_type(schema, layer.name))
                 values.extend(
                     v for v in attribute.values if _TOKEN.fullmatch(v) and v not in values
                 )
     lines = [
         "# Written by the Arabic news annotator from the project's label schema.",
         "[entities]",
-        *(layer.name for layer in schema.layers),
+        *(layer.name for layer in schema.layers if roles is None or layer.name != roles.cue),
         "",
         "[relations]",
         *relations,
@@ -255,11 +269,10 @@ def annotation_conf(schema: LabelSchema) -> str:
 def visual_conf(schema: LabelSchema) -> str:
     labels, drawing = [], []
     roles = attribution_layers(schema)
-    if roles is not None:
-        labels.append(f"{ATTRIBUTION} | {ATTRIBUTION}")
     for layer in schema.layers:
-        labels.append(f"{layer.name} | {layer.label}")
-        drawing.append(f"{layer.name}\tbgColor:{layer.color}")
+        kind = brat_type(schema, layer.name)
+        labels.append(f"{kind} | {layer.label}")
+        drawing.append(f"{kind}\tbgColor:{layer.color}")
         for attribute in layer.attributes:
             if roles is not None and (layer.name, attribute.name) == (roles.cue, roles.cue_link):
                 continue
@@ -312,32 +325,41 @@ def ann_lines(
         counters[prefix] += 1
         return f"{prefix}{counters[prefix]}"
 
-    lines, events = [], []  # events after every text-bound line they name
+    lines = []
     for annotation in annotations:
         tid = tids[annotation.id]
         layer = schema.layer(annotation.layer)
         pieces = fragments(text, annotation.start, annotation.end)
         offsets = ";".join(f"{s} {e}" for s, e in pieces)
         shown = DISCONTINUOUS_SEPARATOR.join(text[s:e] for s, e in pieces)
-        lines.append(f"{tid}\t{layer.name} {offsets}\t{shown}")
+        is_cue = roles is not None and layer.name == roles.cue
+        lines.append(f"{tid}\t{ATTRIBUTION if is_cue else layer.name} {offsets}\t{shown}")
+        # What is said about a cue is said about its event: brat refuses any other line that
+        # names a trigger.
+        ref = tid
+        if is_cue:
+            ref = next_id("E")
+            arguments = ""
+            if annotation.link_id in tids:
+                source = by_id[annotation.link_id].link_id
+                if source in tids:
+                    arguments += f" {SOURCE}:{tids[source]}"
+                arguments += f" {CONTENT}:{tids[annotation.link_id]}"
+            lines.append(f"{ref}\t{ATTRIBUTION}:{tid}{arguments}")
         notes = []
         for attribute in layer.attributes:
             value = annotation.attributes.get(attribute.name)
             if attribute.type == "choice" and value and _TOKEN.fullmatch(value):
-                lines.append(f"{next_id('A')}\t{attribute.name} {tid} {value}")
+                lines.append(f"{next_id('A')}\t{attribute.name} {ref} {value}")
             elif attribute.type in ("choice", "text") and value:
                 notes.append((attribute.name, escape(value)))
-            elif attribute.type == "link" and annotation.link_id in tids:
+            elif (
+                attribute.type == "link"
+                and annotation.link_id in tids
+                and not is_cue
+                and annotation.id not in contents
+            ):
                 target = tids[annotation.link_id]
-                if roles is not None and layer.name == roles.cue:
-                    source = by_id[annotation.link_id].link_id
-                    arguments = f" {SOURCE}:{tids[source]}" if source in tids else ""
-                    events.append(
-                        f"{next_id('E')}\t{ATTRIBUTION}:{tid}{arguments} {CONTENT}:{target}"
-                    )
-                    continue
-                if annotation.id in contents:
-                    continue
                 kind = relation_type(layer.name, attribute.name)
                 lines.append(f"{next_id('R')}\t{kind} Arg1:{tid} Arg2:{target}")
         entity = annotation.entity
@@ -345,13 +367,13 @@ def ann_lines(
         as_note = entity is not None and entities_as == "note" and entity_attribute is not None
         if entity is not None and not as_note:
             lines.append(
-                f"{next_id('N')}\tReference {tid} {ENTITY_DB}:{entity.id}\t{escape(entity.name)}"
+                f"{next_id('N')}\tReference {ref} {ENTITY_DB}:{entity.id}\t{escape(entity.name)}"
             )
         if as_note:
             notes.insert(0, (entity_attribute.name, escape(entity.name)))
         notes += [("stance", f"{escape(s.target)}={escape(s.value)}") for s in annotation.stances]
         if notes:
-            lines.append(f"{next_id('#')}\t{NOTES} {tid}\t{note_fields(notes)}")
+            lines.append(f"{next_id('#')}\t{NOTES} {ref}\t{note_fields(notes)}")
         provenance = (
             ("annotator", annotation.annotator),
             ("id", annotation.id),
@@ -361,10 +383,10 @@ def ann_lines(
             ("entity_id", entity.id if as_note else ""),
         )
         lines.append(
-            f"{next_id('#')}\t{PROVENANCE} {tid}\t"
+            f"{next_id('#')}\t{PROVENANCE} {ref}\t"
             f"{note_fields((k, escape(v)) for k, v in provenance if v)}"
         )
-    return lines + events
+    return lines
 
 
 def export(
@@ -469,6 +491,8 @@ class _Span:
     end: int
     attributes: dict[str, str] = field(default_factory=dict)
     link: tuple[int, str, str] | None = None  # (line, relation type, target T id)
+    link_by_event: bool = False  # the link is an attribution event's Source (no R line yet)
+    event: int | None = None  # the line of the event this span triggers
     entity: tuple[int, str, str, str] | None = None  # (line, db, id, name)
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, raw value)
     provenance: dict[str, str] = field(default_factory=dict)
@@ -517,7 +541,9 @@ def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Documen
     """Read an `.ann` file and the `.txt` beside it; every line is checked against the text.
 
     `E` lines are read as attribution events when `schema` has a cue layer (see
-    `attribution_layers`) and refused otherwise; InputError names the file, line and reason.
+    `attribution_layers`) and refused otherwise; their triggers (of type `Attribution`, or
+    named after the cue layer) are the cue layer's spans, and the lines about an event (`A`,
+    `#`) are about its cue. InputError names the file, line and reason.
     """
     roles = attribution_layers(schema) if schema is not None else None
     txt_path = ann_path.with_suffix(".txt")
@@ -550,6 +576,8 @@ def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Documen
                 if ident in spans:
                     raise AnnotatorError(f"{ident} is given twice")
                 spans[ident] = _text_bound(raw, data, tail, number)
+                if roles is not None and spans[ident].layer == ATTRIBUTION:
+                    spans[ident].layer = roles.cue
             elif ident[:1] in ("A", "R", "N", "#"):
                 later.append((number, ident, data, tail))
             elif ident[:1] == "E" and roles is not None:
@@ -565,18 +593,18 @@ def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Documen
                 raise AnnotatorError(f"unknown brat annotation {ident!r}")
         except AnnotatorError as exc:
             raise InputError(str(exc), str(ann_path), number) from None
-    for number, ident, data, tail in later:
-        try:
-            _attach(spans, ident, data, tail, number)
-        except AnnotatorError as exc:
-            raise InputError(str(exc), str(ann_path), number) from None
-    seen: set[str] = set()
+    # The text-bound spans and, by their event's id, the cues that trigger an event.
+    named = dict(spans)
     for number, ident, data, tail in events:
         try:
-            if ident in seen or not re.fullmatch(r"E[0-9]+", ident):
+            if ident in named or not re.fullmatch(r"E[0-9]+", ident):
                 raise AnnotatorError(f"event id {ident!r} is not E and a number used once")
-            seen.add(ident)
-            _attach_event(spans, roles, ident, data, tail, number)
+            named[ident] = _attach_event(spans, roles, ident, data, tail, number)
+        except AnnotatorError as exc:
+            raise InputError(str(exc), str(ann_path), number) from None
+    for number, ident, data, tail in later:
+        try:
+            _attach(named, ident, data, tail, number)
         except AnnotatorError as exc:
             raise InputError(str(exc), str(ann_path), number) from None
     return _Document(ann_path=ann_path, raw=raw, spans=spans)
@@ -624,9 +652,16 @@ def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: i
         if len(words) != 3 or set(args) != {"Arg1", "Arg2"}:
             raise AnnotatorError(f"relation {data!r} is not 'TYPE Arg1:T.. Arg2:T..'")
         source = span(args["Arg1"])
-        span(args["Arg2"])
+        target = span(args["Arg2"])
         if source.link is not None:
-            raise AnnotatorError(f"{args['Arg1']} has a second link")
+            # An attribution event may have given the claim this speaker already.
+            if not source.link_by_event or spans[source.link[2]] is not target:
+                raise AnnotatorError(
+                    f"{args['Arg1']} has a second link (line {source.link[0]} links it to "
+                    f"{source.link[2]})"
+                )
+            source.link_by_event = False
+            return
         source.link = (number, words[0], args["Arg2"])
     elif ident.startswith("N"):
         db, colon, ref = words[2].partition(":") if len(words) == 3 else ("", "", "")
@@ -658,11 +693,12 @@ def _attach_event(
     data: str,
     tail: str,
     number: int,
-) -> None:
-    """An attribution event `Attribution:T_cue [Source:T_speaker] Content:T_claim`: the cue
-    links to the claim, and the claim to the speaker. A claim may be the content of several
-    events (several cues) and have an R line to its speaker, all naming the same speaker."""
-    form = f"'{ATTRIBUTION}:T.. [{SOURCE}:T..] {CONTENT}:T..'"
+) -> _Span:
+    """An attribution event `Attribution:T_cue [Source:T_speaker] [Content:T_claim]`: the cue
+    links to the claim, and the claim to the speaker; returns the cue. An event without a
+    Content is a cue linked to no claim (brat writes one as soon as a cue is marked). A claim
+    may be the content of several events (several cues), all naming the same speaker."""
+    form = f"'{ATTRIBUTION}:T.. [{SOURCE}:T..] [{CONTENT}:T..]'"
     words = data.split(" ")
     head, colon, trigger = words[0].partition(":")
     arguments = [w.partition(":") for w in words[1:]]
@@ -675,8 +711,8 @@ def _attach_event(
         if role not in (SOURCE, CONTENT) or role in given:
             raise AnnotatorError(f"event {data!r} is not {form}")
         given[role] = target
-    if CONTENT not in given:
-        raise AnnotatorError(f"event {data!r} has no {CONTENT}")
+    if SOURCE in given and CONTENT not in given:
+        raise AnnotatorError(f"event {data!r} has a {SOURCE} but no {CONTENT}")
 
     def of_layer(tid: str, layer: str | None, what: str) -> _Span:
         if tid not in spans:
@@ -688,22 +724,27 @@ def _attach_event(
         return spans[tid]
 
     cue = of_layer(trigger, roles.cue, "trigger")
+    if cue.event is not None:
+        raise AnnotatorError(f"{trigger} is the trigger of a second event (line {cue.event})")
+    cue.event = number
+    if CONTENT not in given:
+        return cue
     content = of_layer(given[CONTENT], roles.content, CONTENT)
-    if cue.link is not None:
-        raise AnnotatorError(f"{trigger} has a second link (line {cue.link[0]})")
     cue.link = (number, relation_type(roles.cue, roles.cue_link), given[CONTENT])
     if SOURCE not in given:
-        return
+        return cue
     if roles.source is None or roles.content_link is None:
         raise AnnotatorError(f"the {roles.content} layer has no link for a {SOURCE}")
     of_layer(given[SOURCE], roles.source, SOURCE)
     if content.link is not None and content.link[2] != given[SOURCE]:
         raise AnnotatorError(
             f"{ident} gives {given[CONTENT]} the {SOURCE} {given[SOURCE]}, "
-            f"but line {content.link[0]} links it to {content.link[2]}"
+            f"but line {content.link[0]} gives it {content.link[2]}"
         )
     if content.link is None:
         content.link = (number, relation_type(roles.content, roles.content_link), given[SOURCE])
+        content.link_by_event = True
+    return cue
 
 
 def _provenance_value(name: str, value: str) -> str:
