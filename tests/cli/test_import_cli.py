@@ -5,12 +5,14 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from annotator.core.paths import seeds_dir
 from annotator.core.store.project import Project
 
+ROOT = Path(__file__).resolve().parents[2]
 ENCODINGS = {
     "utf8.txt": lambda t: t.encode("utf-8"),
     "utf8-bom.txt": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
@@ -26,9 +28,12 @@ def command(*args):
 
 @pytest.fixture
 def env(tmp_path):
-    return dict(
+    env = dict(
         os.environ, XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state")
     )
+    # The checkout under test, not whichever one is installed: the process starts in tmp_path.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
 
 
 @pytest.fixture

@@ -46,6 +46,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 ROUNDS = int(os.environ.get("ANNOTATOR_SOAK_ROUNDS", "6"))
 DRIVER = Path(__file__).with_name("crash_driver.py")
+ROOT = Path(__file__).resolve().parents[2]
 BATCH = 2000  # articles in the imported batch
 THEIR_DOCUMENTS = 150  # documents only the colleague has
 THEIR_ANNOTATIONS = 1200
@@ -196,6 +197,8 @@ def run(folder: Path, args: list[str], kill=None) -> Run:
     marks_path = folder / "marks"
     marks_path.unlink(missing_ok=True)
     env = {**os.environ, "ANNOTATOR_CRASH_MARKS": str(marks_path)}
+    # The driver imports the checkout under test, not whichever one is installed.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     errors = folder / "stderr"
     with open(errors, "wb") as stderr:
         started = time.monotonic()
