@@ -24,7 +24,7 @@ from annotator.core.formats.span_json import parse_labels
 from annotator.core.paths import default_project_path
 from annotator.core.review.conflicts import describe as describe_conflict
 from annotator.core.review.conflicts import open_conflicts
-from annotator.core.schema import load_schema_file
+from annotator.core.schema import SHIPPED_SCHEMAS, load_schema
 from annotator.core.store import backup
 from annotator.core.store.default_project import open_project
 from annotator.core.store.opening import remove_foreign_objects
@@ -32,7 +32,7 @@ from annotator.core.store.project import Project
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    schema_text = load_schema_file(args.schema).source if args.schema else None
+    schema_text = load_schema(args.schema).source if args.schema else None
     Project.create(args.project, schema_text).close()
     print(f"created project {args.project}")
     return 0
@@ -437,7 +437,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("init", cmd_init, "create a new, empty project file", project=False)
     p.add_argument("project", metavar="PROJECT", help="path of the project file to create")
     p.add_argument(
-        "--schema", metavar="FILE", help="label schema (TOML); default: the built-in one"
+        "--schema",
+        metavar="NAME|FILE",
+        help=f"label schema: a shipped one by name ({', '.join(SHIPPED_SCHEMAS)}) "
+        "or a TOML file; default: the built-in default",
     )
 
     p = command(

@@ -153,8 +153,22 @@ class LabelSchema:
             )
 
 
+# The schemas shipped in resources/, by the name `annotator init --schema NAME` takes.
+SHIPPED_SCHEMAS = {"default": "schema.toml", "attribution": "schema-attribution.toml"}
+
+
 def default_schema_text() -> str:
     return resource_path("schema.toml").read_text(encoding="utf-8")
+
+
+def load_schema(name_or_path: str | Path) -> LabelSchema:
+    """A shipped schema by its name (`SHIPPED_SCHEMAS`: "default", "attribution"), or else the
+    TOML file at that path (`./attribution` reads a file of that name). Raises SchemaError
+    naming the file when it cannot be read or is not a valid schema."""
+    shipped = SHIPPED_SCHEMAS.get(str(name_or_path))
+    if shipped is not None:
+        return load_schema_file(resource_path(shipped))
+    return load_schema_file(name_or_path)
 
 
 def load_schema_file(path: str | Path) -> LabelSchema:

@@ -26,15 +26,28 @@ names = st.text(alphabet=LETTERS + MARKS + OTHER, min_size=1, max_size=12).filte
 
 
 @st.composite
-def annotated_texts(draw):
-    """A text and a list of annotation plans on it (layer, span, attributes, links, stances)."""
+def annotated_texts(draw, cues: bool = False):
+    """A text and a list of annotation plans on it (layer, span, attributes, links, stances).
+    With `cues`, plans for the attribution schema's cue layer too (`build(schema_text=...)`)."""
     text = draw(texts)
     plans = []
-    for _ in range(draw(st.integers(0, 6))):
+    # With cues, more plans and mostly one annotator, so that a cue often finds a claim that
+    # found a speaker (links stay within one annotator's work).
+    for _ in range(draw(st.integers(3, 9) if cues else st.integers(0, 6))):
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
-        annotator = draw(st.sampled_from(["amina", "omar"]))
-        if draw(st.booleans()):
+        annotator = draw(st.sampled_from(["amina", "amina", "omar"] if cues else ["amina", "omar"]))
+        if cues and draw(st.integers(0, 2)) == 0:
+            plans.append(
+                {
+                    "layer": "cue",
+                    "start": start,
+                    "end": end,
+                    "annotator": annotator,
+                    "link": draw(st.booleans()),
+                }
+            )
+        elif draw(st.booleans()):
             plans.append(
                 {
                     "layer": "speaker",
@@ -63,18 +76,25 @@ def annotated_texts(draw):
                     "link": draw(st.booleans()),
                 }
             )
+    if cues:
+        # Speakers, then claims, then cues, so that most links find their target.
+        plans.sort(key=lambda plan: ("speaker", "claim", "cue").index(plan["layer"]))
     return text, plans
 
 
-def build(path, text: str, plans: list[dict], title: str | None = None) -> Project:
+def build(
+    path, text: str, plans: list[dict], title: str | None = None, schema_text: str | None = None
+) -> Project:
     """A new project at `path` holding the text (document "doc") and the planned annotations.
 
-    A claim planned with a link gets the annotator's last speaker mention, when there is one.
+    A claim planned with a link gets the annotator's last speaker mention, when there is one;
+    a cue planned with one the annotator's last claim (several cues may share a claim).
     A plan that repeats an annotator's span in a layer is left out: the store refuses it.
     """
-    project = Project.create(path)
+    project = Project.create(path, schema_text)
     project.import_texts([TextSource(text=text, id="doc", title=title)])
     last_speaker: dict[str, str] = {}
+    last_claim: dict[str, str] = {}
     planned = set()
     for plan in plans:
         key = (plan["annotator"], plan["layer"], plan["start"], plan["end"])
@@ -92,8 +112,17 @@ def build(path, text: str, plans: list[dict], title: str | None = None) -> Proje
                 entity=plan["entity"],
             )
             last_speaker[plan["annotator"]] = annotation.id
-        else:
+        elif plan["layer"] == "cue":
             project.add_annotation(
+                "doc",
+                plan["annotator"],
+                "cue",
+                plan["start"],
+                plan["end"],
+                link_id=last_claim.get(plan["annotator"]) if plan["link"] else None,
+            )
+        else:
+            claim = project.add_annotation(
                 "doc",
                 plan["annotator"],
                 "claim",
@@ -103,6 +132,7 @@ def build(path, text: str, plans: list[dict], title: str | None = None) -> Proje
                 link_id=last_speaker.get(plan["annotator"]) if plan["link"] else None,
                 stances=plan["stances"],
             )
+            last_claim[plan["annotator"]] = claim.id
     return project
 
 

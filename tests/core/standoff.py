@@ -15,7 +15,13 @@ It accepts only what the description shows, and refuses the rest with the line:
 
 Ids are unique in a file; every id referred to is defined in it; offsets are code points
 into the .txt; no field has spaces at its edges. With an annotation.conf, every entity,
-relation, event and attribute type (and attribute value) used must be declared there.
+relation, event and attribute type (and attribute value) used must be declared there, and an
+event's arguments must be as its [events] line declares them (`TYPE<TAB>ROLE[?*+]:T1|T2, ...`:
+each role once unless `*` or `+`, the argument of one of the types). As brat's own reader
+(server/src/annotation.py, `_sanity`) demands, an event's trigger is a text-bound annotation of
+the event's type, and no line but an event names a trigger (notes and attributes name the
+event). A mandatory argument left out is accepted: brat writes such events itself, and its
+verifier calls them incomplete, not wrong.
 """
 
 from __future__ import annotations
@@ -37,7 +43,8 @@ class StandoffError(ValueError):
 class Config:
     entities: set[str] = field(default_factory=set)
     relations: set[str] = field(default_factory=set)
-    events: set[str] = field(default_factory=set)
+    # event type -> role -> (argument types, quantifier: "", "?", "*" or "+")
+    events: dict[str, dict[str, tuple[set[str], str]]] = field(default_factory=dict)
     attributes: dict[str, set[str]] = field(default_factory=dict)  # name -> values
 
 
@@ -61,7 +68,13 @@ def read_config(path: Path) -> Config:
             if not name.startswith("<"):  # <OVERLAP> and other built-ins
                 config.relations.add(name)
         elif section == "events":
-            config.events.add(name)
+            roles = {}
+            for argument in filter(None, (a.strip() for a in rest.split(","))):
+                role = re.fullmatch(rf"({TYPE}?)([?*+]?):((?:{TYPE})(?:\|{TYPE})*)", argument)
+                if role is None:
+                    raise StandoffError(f"{path}:{number}: bad event argument {argument!r}")
+                roles[role.group(1)] = (set(role.group(3).split("|")), role.group(2))
+            config.events[name] = roles
         else:
             values = re.search(r"Value:([^,]*)", rest)
             config.attributes[name] = set(values.group(1).split("|")) if values else set()
@@ -73,7 +86,9 @@ def parse(ann: Path, txt: Path, config: Config | None = None) -> dict[str, tuple
     text = txt.read_bytes().decode("utf-8")
     found: dict[str, tuple] = {}
     refs: list[tuple[int, str]] = []
-    for number, line in enumerate(ann.read_bytes().decode("utf-8").split("\n"), 1):
+    events: list[tuple[int, str, str, list[tuple[str, str]]]] = []
+    lines = ann.read_bytes().decode("utf-8").split("\n")
+    for number, line in enumerate(lines, 1):
         if line == "":
             continue
         where = f"{ann}:{number}"
@@ -101,7 +116,7 @@ def parse(ann: Path, txt: Path, config: Config | None = None) -> dict[str, tuple
                 last = end
             if fields[2] != " ".join(text[s:e] for s, e in pieces):
                 raise StandoffError(f"{where}: the text does not match the .txt")
-            if config is not None and kind_type not in config.entities | config.events:
+            if config is not None and kind_type not in config.entities | set(config.events):
                 raise StandoffError(f"{where}: type {kind_type!r} not in annotation.conf")
             found[ident] = ("T", kind_type, tuple(pieces), fields[2])
         elif kind == "R":
@@ -121,11 +136,20 @@ def parse(ann: Path, txt: Path, config: Config | None = None) -> dict[str, tuple
             parts = fields[1].split(" ") if len(fields) == 2 else []
             head = parts[0].partition(":") if parts else ("", "", "")
             args = [p.partition(":") for p in parts[1:]]
-            if not head[1] or not re.fullmatch(TYPE, head[0]) or not all(c for _, c, _ in args):
+            if (
+                not head[1]
+                or not re.fullmatch(TYPE, head[0])
+                or not _ID["T"].fullmatch(head[2])
+                or not all(
+                    re.fullmatch(TYPE, r) and c and re.fullmatch(r"[TE][0-9]+", t)
+                    for r, c, t in args
+                )
+            ):
                 raise StandoffError(f"{where}: an event is 'TYPE:TRIGGER ROLE:ID ...'")
             if config is not None and head[0] not in config.events:
                 raise StandoffError(f"{where}: event {head[0]!r} not in annotation.conf")
             refs += [(number, head[2])] + [(number, t) for _, _, t in args]
+            events.append((number, head[0], head[2], [(r, t) for r, _, t in args]))
             found[ident] = ("E", head[0], head[2], tuple((r, t) for r, _, t in args))
         elif kind in "AM":
             parts = fields[1].split(" ") if len(fields) == 2 else []
@@ -158,7 +182,32 @@ def parse(ann: Path, txt: Path, config: Config | None = None) -> dict[str, tuple
     for number, target in refs:
         if target not in found:
             raise StandoffError(f"{ann}:{number}: {target!r} is not defined in the file")
+    triggers = set()
+    for number, kind, trigger, args in events:
+        if found[trigger][0] != "T" or found[trigger][1] != kind:
+            raise StandoffError(f"{ann}:{number}: the trigger {trigger} is not a {kind} span")
+        triggers.add(trigger)
+        if config is not None:
+            _check_event_arguments(f"{ann}:{number}", config.events[kind], args, found)
+    for number, target in refs:
+        if target in triggers and not lines[number - 1].startswith("E"):
+            raise StandoffError(f"{ann}:{number}: only an event may name the trigger {target}")
     return found
+
+
+def _check_event_arguments(where, roles, args, found) -> None:
+    """The arguments of an event against its [events] declaration."""
+    counts: dict[str, int] = {}
+    for role, target in args:
+        if role not in roles:
+            raise StandoffError(f"{where}: role {role!r} not declared for the event")
+        types, _ = roles[role]
+        if found[target][1] not in types:
+            raise StandoffError(f"{where}: {role} {target} is a {found[target][1]}, not {types}")
+        counts[role] = counts.get(role, 0) + 1
+    for role, (_, quantifier) in roles.items():
+        if counts.get(role, 0) > 1 and quantifier not in ("*", "+"):
+            raise StandoffError(f"{where}: {role} given more than once")
 
 
 def parse_folder(folder: Path) -> dict[Path, dict[str, tuple]]:

@@ -3,7 +3,12 @@
 import pytest
 
 from annotator.core.errors import SchemaError, ValidationError
-from annotator.core.schema import default_schema_text, load_schema_file, parse_schema
+from annotator.core.schema import (
+    default_schema_text,
+    load_schema,
+    load_schema_file,
+    parse_schema,
+)
 
 ONE_LAYER = """
 [[layers]]
@@ -153,3 +158,41 @@ def test_a_value_added_without_an_arabic_label_is_shown_as_it_is():
     text = default_schema_text().replace('"paraphrase"]', '"paraphrase", "rumour"]')
     kind = parse_schema(text).localized("ar").layer("claim").attribute("kind")
     assert kind.value_label("rumour") == "rumour" and kind.value_label("direct") == "مباشر"
+
+
+def test_the_attribution_schema_is_the_default_with_a_cue_layer_linked_to_its_claim():
+    default, attribution = parse_schema(default_schema_text()), load_schema("attribution")
+    assert attribution.layer_names == ("speaker", "claim", "cue")
+
+    def shape(layers):
+        return [
+            (
+                x.name,
+                x.shortcut,
+                x.stance_values,
+                [(a.name, a.type, a.values, a.layer) for a in x.attributes],
+            )
+            for x in layers
+        ]
+
+    # The claim keeps its speaker link and its cue as text (described as such).
+    assert shape(attribution.layers[:2]) == shape(default.layers)
+    cue = attribution.layer("cue")
+    assert (cue.label, cue.label_ar, cue.shortcut) == ("Cue", "لفظ الإسناد", "Q")
+    link = cue.attribute_of_type("link")
+    assert (link.name, link.layer) == ("claim", "claim")
+
+
+def test_the_attribution_schema_has_arabic_labels_for_all_it_shows():
+    shown = load_schema("attribution").localized("ar")
+    for layer in shown.layers:
+        assert layer.label != layer.name.capitalize()
+        assert all(a.label != a.name for a in layer.attributes)
+
+
+def test_a_schema_is_named_by_its_shipped_name_or_its_file(tmp_path):
+    assert load_schema("default").source == default_schema_text()
+    (tmp_path / "attribution").write_text(ONE_LAYER, encoding="utf-8")
+    assert load_schema(tmp_path / "attribution").layer_names == ("speaker",)
+    with pytest.raises(SchemaError, match="cannot read schema file attribtion"):
+        load_schema("attribtion")

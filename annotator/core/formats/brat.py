@@ -12,6 +12,17 @@ between the breaks (`T1	claim 10 20;21 30	first line second line`). README.md ha
     #2  AnnotatorNotes T2  cue: أكد | stance: Israel=against     text attributes and stances
     #3  Provenance T2  annotator: NAME | id: UUID | origin: … | created: … | modified: …
                        (| entity_id: UUID on a mention that has an entity)
+    T3  Attribution 0 3  قال                   a cue (schemas with a cue layer) ...
+    E1  Attribution:T3 Source:T1 Content:T2    ... and its attribution event
+    #4  Provenance E1  annotator: …            what is said about a cue names its event
+
+A schema with a `cue` layer whose link points at the claims (the attribution schema) writes
+each cue as the trigger of a brat event, the form attribution corpora take in brat (PARC 3.0
+as brat): the claim is its Content and the claim's speaker its Source; a cue linked to no claim
+is an event without arguments, as brat writes one. brat's reader (server/src/annotation.py)
+wants a trigger of its event's type, named by no line but events, so the cue's span has the
+type `Attribution` and its notes name the event. A claim that is the Content of an event
+gets its speaker from the event, and no R line repeats it.
 
 With `entities_as="normalization"` the entity is brat's normalization line instead,
 `N1  Reference T1 entity:ENTITY-UUID  NAME`; both forms are read. With `per_annotator` each
@@ -63,6 +74,50 @@ _TOKEN = re.compile(r"[^\s|,]+")
 _NAMESPACE = uuid.UUID("0b6f3a1e-5c7d-4e2b-8f9a-6d1c2b3a4e5f")
 _PROVENANCE_FIELDS = ("annotator", "id", "origin", "created", "modified", "entity_id")
 ENTITIES_AS = ("note", "normalization")
+ATTRIBUTION = "Attribution"  # the event type of an attribution relation
+SOURCE, CONTENT = "Source", "Content"  # its argument roles; the cue is the trigger
+CUE_LAYER = "cue"
+
+
+@dataclass(frozen=True)
+class AttributionLayers:
+    """The layers a brat attribution event joins: `cue` (its trigger) links through its link
+    attribute `cue_link` to the `content` layer, which links through `content_link` to the
+    `source` layer (None, None when the content layer has no link)."""
+
+    cue: str
+    cue_link: str
+    content: str
+    content_link: str | None
+    source: str | None
+
+
+def attribution_layers(schema: LabelSchema) -> AttributionLayers | None:
+    """The attribution layers of `schema`: its layer named `cue` when that layer has a link
+    attribute (in the shipped attribution schema: cue.claim -> claim.speaker -> speaker);
+    None for a schema without one, whose brat files hold no events."""
+    if CUE_LAYER not in schema.layer_names:
+        return None
+    cue = schema.layer(CUE_LAYER)
+    link = cue.attribute_of_type("link")
+    if link is None or link.layer is None:
+        return None
+    content_link = schema.layer(link.layer).attribute_of_type("link")
+    return AttributionLayers(
+        cue=cue.name,
+        cue_link=link.name,
+        content=link.layer,
+        content_link=content_link.name if content_link else None,
+        source=content_link.layer if content_link else None,
+    )
+
+
+def brat_type(schema: LabelSchema, layer: str) -> str:
+    """The brat type of a layer's text-bound lines: its name, except the cue layer of an
+    attribution schema, whose spans are the triggers of attribution events and so have the
+    event's type (brat requires a trigger to be of its event's type)."""
+    roles = attribution_layers(schema)
+    return ATTRIBUTION if roles is not None and layer == roles.cue else layer
 
 
 # ----------------------------------------------------------------------------- export
@@ -162,10 +217,21 @@ def parse_note(note: str) -> list[tuple[str, str]]:
 
 
 def annotation_conf(schema: LabelSchema) -> str:
-    """brat's annotation.conf for the schema: its layers, links and choice attributes."""
-    relations, attributes = [], {}
+    """brat's annotation.conf for the schema: its layers, links and choice attributes, and for
+    a schema with a cue layer the attribution event in place of the cue layer (brat's
+    configuration syntax: `Source?` an optional argument, `Content` a mandatory one, so brat
+    marks a cue that links to no claim as incomplete)."""
+    relations, attributes, events = [], {}, []
+    roles = attribution_layers(schema)
+    if roles is not None:
+        arguments = [f"{CONTENT}:{roles.content}"]
+        if roles.source is not None:
+            arguments.insert(0, f"{SOURCE}?:{roles.source}")
+        events.append(f"{ATTRIBUTION}\t{', '.join(arguments)}")
     for layer in schema.layers:
         for attribute in layer.attributes:
+            if roles is not None and (layer.name, attribute.name) == (roles.cue, roles.cue_link):
+                continue  # written as the event
             if attribute.type == "link":
                 relations.append(
                     f"{relation_type(layer.name, attribute.name)}\t"
@@ -173,14 +239,14 @@ def annotation_conf(schema: LabelSchema) -> str:
                 )
             elif attribute.type == "choice":
                 layers, values = attributes.setdefault(attribute.name, ([], []))
-                layers.append(layer.name)
+                layers.append(brat_type(schema, layer.name))
                 values.extend(
                     v for v in attribute.values if _TOKEN.fullmatch(v) and v not in values
                 )
     lines = [
         "# Written by the Arabic news annotator from the project's label schema.",
         "[entities]",
-        *(layer.name for layer in schema.layers),
+        *(layer.name for layer in schema.layers if roles is None or layer.name != roles.cue),
         "",
         "[relations]",
         *relations,
@@ -188,6 +254,7 @@ def annotation_conf(schema: LabelSchema) -> str:
         "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
         "",
         "[events]",
+        *events,
         "",
         "[attributes]",
         *(
@@ -201,10 +268,14 @@ def annotation_conf(schema: LabelSchema) -> str:
 
 def visual_conf(schema: LabelSchema) -> str:
     labels, drawing = [], []
+    roles = attribution_layers(schema)
     for layer in schema.layers:
-        labels.append(f"{layer.name} | {layer.label}")
-        drawing.append(f"{layer.name}\tbgColor:{layer.color}")
+        kind = brat_type(schema, layer.name)
+        labels.append(f"{kind} | {layer.label}")
+        drawing.append(f"{kind}\tbgColor:{layer.color}")
         for attribute in layer.attributes:
+            if roles is not None and (layer.name, attribute.name) == (roles.cue, roles.cue_link):
+                continue
             if attribute.type == "link":
                 labels.append(f"{relation_type(layer.name, attribute.name)} | {attribute.name}")
             elif attribute.type == "choice":
@@ -240,7 +311,15 @@ def ann_lines(
     if entities_as not in ENTITIES_AS:
         raise ValueError(f"entities_as must be one of {', '.join(ENTITIES_AS)}")
     tids = {a.id: f"T{n}" for n, a in enumerate(annotations, start=1)}
-    counters = {"A": 0, "R": 0, "N": 0, "#": 0}
+    counters = {"A": 0, "R": 0, "E": 0, "N": 0, "#": 0}
+    roles = attribution_layers(schema)
+    by_id = {a.id: a for a in annotations}
+    # Claims that are the content of an event: the event carries their link to the speaker.
+    contents = {
+        a.link_id
+        for a in annotations
+        if roles is not None and a.layer == roles.cue and a.link_id in tids
+    }
 
     def next_id(prefix: str) -> str:
         counters[prefix] += 1
@@ -253,15 +332,33 @@ def ann_lines(
         pieces = fragments(text, annotation.start, annotation.end)
         offsets = ";".join(f"{s} {e}" for s, e in pieces)
         shown = DISCONTINUOUS_SEPARATOR.join(text[s:e] for s, e in pieces)
-        lines.append(f"{tid}\t{layer.name} {offsets}\t{shown}")
+        is_cue = roles is not None and layer.name == roles.cue
+        lines.append(f"{tid}\t{ATTRIBUTION if is_cue else layer.name} {offsets}\t{shown}")
+        # What is said about a cue is said about its event: brat refuses any other line that
+        # names a trigger.
+        ref = tid
+        if is_cue:
+            ref = next_id("E")
+            arguments = ""
+            if annotation.link_id in tids:
+                source = by_id[annotation.link_id].link_id
+                if source in tids:
+                    arguments += f" {SOURCE}:{tids[source]}"
+                arguments += f" {CONTENT}:{tids[annotation.link_id]}"
+            lines.append(f"{ref}\t{ATTRIBUTION}:{tid}{arguments}")
         notes = []
         for attribute in layer.attributes:
             value = annotation.attributes.get(attribute.name)
             if attribute.type == "choice" and value and _TOKEN.fullmatch(value):
-                lines.append(f"{next_id('A')}\t{attribute.name} {tid} {value}")
+                lines.append(f"{next_id('A')}\t{attribute.name} {ref} {value}")
             elif attribute.type in ("choice", "text") and value:
                 notes.append((attribute.name, escape(value)))
-            elif attribute.type == "link" and annotation.link_id in tids:
+            elif (
+                attribute.type == "link"
+                and annotation.link_id in tids
+                and not is_cue
+                and annotation.id not in contents
+            ):
                 target = tids[annotation.link_id]
                 kind = relation_type(layer.name, attribute.name)
                 lines.append(f"{next_id('R')}\t{kind} Arg1:{tid} Arg2:{target}")
@@ -270,13 +367,13 @@ def ann_lines(
         as_note = entity is not None and entities_as == "note" and entity_attribute is not None
         if entity is not None and not as_note:
             lines.append(
-                f"{next_id('N')}\tReference {tid} {ENTITY_DB}:{entity.id}\t{escape(entity.name)}"
+                f"{next_id('N')}\tReference {ref} {ENTITY_DB}:{entity.id}\t{escape(entity.name)}"
             )
         if as_note:
             notes.insert(0, (entity_attribute.name, escape(entity.name)))
         notes += [("stance", f"{escape(s.target)}={escape(s.value)}") for s in annotation.stances]
         if notes:
-            lines.append(f"{next_id('#')}\t{NOTES} {tid}\t{note_fields(notes)}")
+            lines.append(f"{next_id('#')}\t{NOTES} {ref}\t{note_fields(notes)}")
         provenance = (
             ("annotator", annotation.annotator),
             ("id", annotation.id),
@@ -286,7 +383,7 @@ def ann_lines(
             ("entity_id", entity.id if as_note else ""),
         )
         lines.append(
-            f"{next_id('#')}\t{PROVENANCE} {tid}\t"
+            f"{next_id('#')}\t{PROVENANCE} {ref}\t"
             f"{note_fields((k, escape(v)) for k, v in provenance if v)}"
         )
     return lines
@@ -394,6 +491,8 @@ class _Span:
     end: int
     attributes: dict[str, str] = field(default_factory=dict)
     link: tuple[int, str, str] | None = None  # (line, relation type, target T id)
+    link_by_event: bool = False  # the link is an attribution event's Source (no R line yet)
+    event: int | None = None  # the line of the event this span triggers
     entity: tuple[int, str, str, str] | None = None  # (line, db, id, name)
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, name, raw value)
     provenance: dict[str, str] = field(default_factory=dict)
@@ -438,8 +537,15 @@ def ann_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_document(ann_path: Path) -> _Document:
-    """Read an `.ann` file and the `.txt` beside it; every line is checked against the text."""
+def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Document:
+    """Read an `.ann` file and the `.txt` beside it; every line is checked against the text.
+
+    `E` lines are read as attribution events when `schema` has a cue layer (see
+    `attribution_layers`) and refused otherwise; their triggers (of type `Attribution`, or
+    named after the cue layer) are the cue layer's spans, and the lines about an event (`A`,
+    `#`) are about its cue. InputError names the file, line and reason.
+    """
+    roles = attribution_layers(schema) if schema is not None else None
     txt_path = ann_path.with_suffix(".txt")
     try:
         raw = txt_path.read_bytes().decode("utf-8")
@@ -454,6 +560,7 @@ def read_document(ann_path: Path) -> _Document:
         raise InputError("not UTF-8 text", f"{ann_path} or {txt_path.name}") from None
     spans: dict[str, _Span] = {}
     later: list[tuple[int, str, str, str]] = []
+    events: list[tuple[int, str, str, str]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -469,17 +576,35 @@ def read_document(ann_path: Path) -> _Document:
                 if ident in spans:
                     raise AnnotatorError(f"{ident} is given twice")
                 spans[ident] = _text_bound(raw, data, tail, number)
+                if roles is not None and spans[ident].layer == ATTRIBUTION:
+                    spans[ident].layer = roles.cue
             elif ident[:1] in ("A", "R", "N", "#"):
                 later.append((number, ident, data, tail))
-            elif ident[:1] in ("E", "*", "M"):
-                raise AnnotatorError("events, equivalences and modifiers are not supported")
+            elif ident[:1] == "E" and roles is not None:
+                events.append((number, ident, data, tail))
+            elif ident[:1] == "E":
+                raise AnnotatorError(
+                    "events are read only into a project whose schema has a cue layer "
+                    "(annotator init PROJECT --schema attribution)"
+                )
+            elif ident[:1] in ("*", "M"):
+                raise AnnotatorError("equivalences and modifiers are not supported")
             else:
                 raise AnnotatorError(f"unknown brat annotation {ident!r}")
         except AnnotatorError as exc:
             raise InputError(str(exc), str(ann_path), number) from None
+    # The text-bound spans and, by their event's id, the cues that trigger an event.
+    named = dict(spans)
+    for number, ident, data, tail in events:
+        try:
+            if ident in named or not re.fullmatch(r"E[0-9]+", ident):
+                raise AnnotatorError(f"event id {ident!r} is not E and a number used once")
+            named[ident] = _attach_event(spans, roles, ident, data, tail, number)
+        except AnnotatorError as exc:
+            raise InputError(str(exc), str(ann_path), number) from None
     for number, ident, data, tail in later:
         try:
-            _attach(spans, ident, data, tail, number)
+            _attach(named, ident, data, tail, number)
         except AnnotatorError as exc:
             raise InputError(str(exc), str(ann_path), number) from None
     return _Document(ann_path=ann_path, raw=raw, spans=spans)
@@ -527,9 +652,16 @@ def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: i
         if len(words) != 3 or set(args) != {"Arg1", "Arg2"}:
             raise AnnotatorError(f"relation {data!r} is not 'TYPE Arg1:T.. Arg2:T..'")
         source = span(args["Arg1"])
-        span(args["Arg2"])
+        target = span(args["Arg2"])
         if source.link is not None:
-            raise AnnotatorError(f"{args['Arg1']} has a second link")
+            # An attribution event may have given the claim this speaker already.
+            if not source.link_by_event or spans[source.link[2]] is not target:
+                raise AnnotatorError(
+                    f"{args['Arg1']} has a second link (line {source.link[0]} links it to "
+                    f"{source.link[2]})"
+                )
+            source.link_by_event = False
+            return
         source.link = (number, words[0], args["Arg2"])
     elif ident.startswith("N"):
         db, colon, ref = words[2].partition(":") if len(words) == 3 else ("", "", "")
@@ -552,6 +684,67 @@ def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: i
                 target.provenance[name] = _provenance_value(name, unescape(value))
         else:
             raise AnnotatorError(f"comment type {words[0]!r} is not supported")
+
+
+def _attach_event(
+    spans: dict[str, _Span],
+    roles: AttributionLayers,
+    ident: str,
+    data: str,
+    tail: str,
+    number: int,
+) -> _Span:
+    """An attribution event `Attribution:T_cue [Source:T_speaker] [Content:T_claim]`: the cue
+    links to the claim, and the claim to the speaker; returns the cue. An event without a
+    Content is a cue linked to no claim (brat writes one as soon as a cue is marked). A claim
+    may be the content of several events (several cues), all naming the same speaker."""
+    form = f"'{ATTRIBUTION}:T.. [{SOURCE}:T..] [{CONTENT}:T..]'"
+    words = data.split(" ")
+    head, colon, trigger = words[0].partition(":")
+    arguments = [w.partition(":") for w in words[1:]]
+    if tail or not colon or not all(sep for _, sep, _ in arguments):
+        raise AnnotatorError(f"event {data!r} is not {form}")
+    if head != ATTRIBUTION:
+        raise AnnotatorError(f"event type {head!r} is not {ATTRIBUTION!r}, the one event read")
+    given: dict[str, str] = {}
+    for role, _, target in arguments:
+        if role not in (SOURCE, CONTENT) or role in given:
+            raise AnnotatorError(f"event {data!r} is not {form}")
+        given[role] = target
+    if SOURCE in given and CONTENT not in given:
+        raise AnnotatorError(f"event {data!r} has a {SOURCE} but no {CONTENT}")
+
+    def of_layer(tid: str, layer: str | None, what: str) -> _Span:
+        if tid not in spans:
+            raise AnnotatorError(f"{ident} refers to {tid!r}, which is not a text annotation")
+        if spans[tid].layer != layer:
+            raise AnnotatorError(
+                f"{ident}: the {what} {tid} is a {spans[tid].layer}, not a {layer}"
+            )
+        return spans[tid]
+
+    cue = of_layer(trigger, roles.cue, "trigger")
+    if cue.event is not None:
+        raise AnnotatorError(f"{trigger} is the trigger of a second event (line {cue.event})")
+    cue.event = number
+    if CONTENT not in given:
+        return cue
+    content = of_layer(given[CONTENT], roles.content, CONTENT)
+    cue.link = (number, relation_type(roles.cue, roles.cue_link), given[CONTENT])
+    if SOURCE not in given:
+        return cue
+    if roles.source is None or roles.content_link is None:
+        raise AnnotatorError(f"the {roles.content} layer has no link for a {SOURCE}")
+    of_layer(given[SOURCE], roles.source, SOURCE)
+    if content.link is not None and content.link[2] != given[SOURCE]:
+        raise AnnotatorError(
+            f"{ident} gives {given[CONTENT]} the {SOURCE} {given[SOURCE]}, "
+            f"but line {content.link[0]} gives it {content.link[2]}"
+        )
+    if content.link is None:
+        content.link = (number, relation_type(roles.content, roles.content_link), given[SOURCE])
+        content.link_by_event = True
+    return cue
 
 
 def _provenance_value(name: str, value: str) -> str:
@@ -577,7 +770,7 @@ def import_annotations(
     a file that records no annotator is taken as the annotator its first subfolder names.
     """
     path = Path(path)
-    documents = [read_document(p) for p in ann_files(path)]
+    documents = [read_document(p, project.schema) for p in ann_files(path)]
     if (
         annotator is None
         and path.is_dir()
