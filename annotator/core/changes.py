@@ -131,6 +131,11 @@ class ReadingOrder:
         row = bisect.bisect_left(self.items, position, key=_start)
         return (self.items[k] for k in range(row - 1, -1, -1))
 
+    def starting_from(self, position: int) -> Iterator[Annotation]:
+        """The annotations that start at or after `position`, in reading order."""
+        row = bisect.bisect_left(self.items, position, key=_start)
+        return (self.items[k] for k in range(row, len(self.items)))
+
     def linking_to(self, ids: Iterable[str]) -> list[Annotation]:
         """The annotations whose link points to one of `ids` (claims of a speaker mention)."""
         linking = self._index_links() if self._linking is None else self._linking

@@ -9,13 +9,14 @@ change by change: a change re-reads only the annotations it touched and is broad
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.arabic.suggest import SUGGESTIONS
+from annotator.core.arabic.suggest import CUE_LAYER, SUGGESTIONS
 from annotator.core.arabic.text import find_cue
 from annotator.core.bidi import compose, quote
 from annotator.core.changes import AnnotationChanges, ReadingOrder
@@ -25,6 +26,8 @@ from annotator.core.schema import LabelSchema
 from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.commands import REFUSALS, AnnotationCommand, Revisions, StatusCommand
 from annotator.gui.language import localized_schema
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")  # between a cue and the claim it introduces
 
 
 class Workbench(QObject):
@@ -203,7 +206,9 @@ class Workbench(QObject):
         link_id = None
         attributes: dict[str, Any] = {}
         link = layer.attribute_of_type("link")
-        if link is not None:
+        if link is not None and layer_name == CUE_LAYER:
+            link_id = self._claim_for_cue(link.layer, start, end)
+        elif link is not None:
             link_id = self._speaker_for(layer_name, link.layer, start, end)
         cue = layer.attribute("cue")
         if cue is not None and cue.type == "text":
@@ -420,6 +425,22 @@ class Workbench(QObject):
         return self._nearest_before(speaker_layer, start, taken) or self._nearest_before(
             speaker_layer, start
         )
+
+    def _claim_for_cue(self, claim_layer: str, start: int, end: int) -> str | None:
+        """The claim a new cue on start-end introduces: one it lies in, else the first that
+        starts after it in the same sentence («وأكد X أن "…"»: the cue comes first in Arabic
+        news), else the nearest before it («"…"، قال X»)."""
+        claims = self.mentions(claim_layer, self.annotator)
+        for claim in claims.starting_before(start + 1):
+            if claim.start + claims.longest < start:
+                break
+            if claim.start <= start and end <= claim.end:
+                return claim.id
+        for claim in claims.starting_from(end):
+            if not _SENTENCE_END.search(self.text, end, claim.start):
+                return claim.id
+            break
+        return self._nearest_before(claim_layer, start)
 
     def _nearest_before(
         self, layer: str, start: int, passing: set[str] | frozenset[str] = frozenset()

@@ -221,3 +221,29 @@ def test_a_schema_with_a_cue_layer_gets_the_cue_of_each_claim(tmp_path):
         suggest(project, [a])
         assert suggested(project, a, "cue") == []
         assert suggested(project, a, "claim") == ["الخطة جاهزة"]
+
+
+def test_with_the_attribution_schema_each_suggested_cue_links_to_its_claim(tmp_path):
+    from annotator.core.schema import load_schema
+
+    schema = load_schema("attribution").source
+    text = "وأكدت المديرة رنا سالم أن الفرع سيغلق. وقال الوزير إن الخطة جاهزة."
+    with new_project(tmp_path / "attribution.annotator", [text], schema) as project:
+        (a,) = ids(project)
+        suggest(project, [a])
+        suggestions = project.annotations(a, annotator=SUGGESTIONS)
+        by_id = {s.id: s for s in suggestions}
+        cues = [s for s in suggestions if s.layer == "cue"]
+        claims = [s for s in suggestions if s.layer == "claim"]
+        assert len(cues) == len(claims) == 2
+        for cue in cues:
+            claim = by_id[cue.link_id]
+            assert claim.layer == "claim"
+            assert claim.start > cue.end  # «وقال الوزير إن …»: the claim follows its cue
+        assert {by_id[c.link_id].id for c in cues} == {c.id for c in claims}
+        # Accepting a cue brings its claim and the claim's speaker, linked as suggested.
+        made = accept(project, cues[-1].id, "amina")
+        mine = {m.id: m for m in project.annotations(a, annotator="amina")}
+        assert {m.layer for m in mine.values()} == {"cue", "claim", "speaker"}
+        cue = next(m for m in mine.values() if m.layer == "cue")
+        assert mine[cue.link_id].layer == "claim" and len(made) == 3

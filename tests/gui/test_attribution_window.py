@@ -57,3 +57,29 @@ def test_the_cue_links_to_its_claim_in_the_side_panel(window):
     cue = next(a for a in mine(window) if a.layer == "cue")
     assert cue.link_id == claim_id
     assert collisions(window) == []  # with the cue's form shown
+
+
+def test_a_cue_tagged_before_its_claim_links_to_the_claim_after_it(window):
+    # «وأكد العميد قاآني لهنية أن "…"»: the cue comes first; the claim of the sentence before
+    # ends nearer to it, and must not be taken.
+    text = window.workbench.text
+    start = text.index(CUE)
+    earlier = text.rindex("\u201d" if "\u201d" in text[:start] else '"', 0, start)
+    window.workbench.tag("claim", earlier - 5, earlier + 1)
+    claim_id = window.workbench.tag("claim", text.index(CLAIM), text.index(CLAIM) + len(CLAIM))
+    window.article.select_span(start, start + len(CUE))
+    QTest.keyClick(window.article, Qt.Key.Key_Q)
+    cue = next(a for a in mine(window) if a.layer == "cue")
+    assert cue.link_id == claim_id
+
+
+def test_a_cue_after_its_quotation_links_to_the_claim_before_it(window):
+    # «"…"، قال X»: no claim after the cue in its sentence, so the nearest before.
+    text = window.workbench.text
+    claim_id = window.workbench.tag("claim", text.index(CLAIM), text.index(CLAIM) + len(CLAIM))
+    sentence_end = text.index(".", text.index(CLAIM))
+    after = text.index(" ", sentence_end + 2)  # a word of the next sentence stands in for a cue
+    window.article.select_span(after + 1, after + 4)
+    QTest.keyClick(window.article, Qt.Key.Key_Q)
+    cue = next(a for a in mine(window) if a.layer == "cue")
+    assert cue.link_id == claim_id

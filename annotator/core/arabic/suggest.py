@@ -86,8 +86,6 @@ def suggest(project: Project, document_ids: Iterable[str] | None = None) -> Sugg
                 if cid in rejected:
                     continue
                 stored[1] += 1
-                if cue_layer is not None and claim.cue_span is not None:
-                    _suggest_cue(project, document_id, cue_layer, claim.cue_span, rejected)
                 attributes = {"kind": claim.kind}
                 if claim.cue:
                     attributes["cue"] = claim.cue
@@ -102,22 +100,38 @@ def suggest(project: Project, document_ids: Iterable[str] | None = None) -> Sugg
                     origin="suggested",
                     id=cid,
                 )
+                if cue_layer is not None and claim.cue_span is not None:
+                    _suggest_cue(project, document_id, cue_layer, claim.cue_span, cid, rejected)
         counts[document_id] = (stored[0], stored[1])
     return SuggestReport(counts)
 
 
 def _suggest_cue(
-    project: Project, document_id: str, layer: str, span: tuple[int, int], rejected: set[str]
+    project: Project,
+    document_id: str,
+    layer: str,
+    span: tuple[int, int],
+    claim_id: str,
+    rejected: set[str],
 ) -> None:
-    """The cue of a claim as a span of the schema's cue layer (once per span)."""
+    """The cue of a claim as a span of the schema's cue layer, linked to the claim when the
+    layer has a link attribute (the attribution schema's `claim`); one cue span per place,
+    so a cue introducing two claims («قال X وY إن …») links to the first."""
     cue_id = suggestion_id(document_id, layer, *span)
     if cue_id in rejected:
         return
     try:
         project.annotation(cue_id)
     except NotFoundError:
+        linked = project.schema.layer(layer).attribute_of_type("link") is not None
         project.add_annotation(
-            document_id, SUGGESTIONS, layer, *span, origin="suggested", id=cue_id
+            document_id,
+            SUGGESTIONS,
+            layer,
+            *span,
+            link_id=claim_id if linked else None,
+            origin="suggested",
+            id=cue_id,
         )
 
 
