@@ -2,6 +2,7 @@
 doccano, Label Studio and spaCy."""
 
 import json
+import re
 
 import pytest
 
@@ -126,3 +127,38 @@ def test_spacy_export(run, study, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "wrote 30 span(s) to sample.spacy" in result.stdout
     assert (tmp_path / "sample.spacy").stat().st_size > 0
+
+
+def test_an_xmi_export_edited_elsewhere_reports_what_differs_and_exits_2(run, study, tmp_path):
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    (gold,) = (tmp_path / "inception").glob("*/gold.xmi")
+    source = gold.read_text(encoding="utf-8")
+    edited = re.sub('role="[a-z]+"', 'role="anonymous"', source, count=1)
+    assert edited != source
+    gold.write_text(edited, encoding="utf-8")
+    result = run("import-annotations", "-p", study, "inception")
+    assert result.returncode == 2, result.stderr
+    assert "imported 0 annotation(s)" in result.stdout
+    assert "29 already present or deleted in this project" in result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        "annotator: 1 annotation(s) differ from the project's version and were not imported"
+    )
+    with Project.open(study) as project:
+        roles = [a.attributes.get("role") for a in project.annotations(project.documents()[0].id)]
+    assert "anonymous" not in roles
+
+
+def test_two_doccano_files_of_one_annotator_are_both_imported(run, tmp_path):
+    text = "قال الرئيس إن الوضع خطير."
+    for name, label in (("a", [4, 10, "SPEAKER"]), ("b", [14, 24, "CLAIM"])):
+        (tmp_path / f"{name}.jsonl").write_text(
+            json.dumps({"id": 1, "text": text, "label": [label]}, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+    run("init", "p.annotator")
+    first = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "a.jsonl")
+    assert first.returncode == 0, first.stderr
+    second = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "b.jsonl")
+    assert second.returncode == 0, second.stderr
+    assert "imported 1 annotation(s) into 1; 0 already present" in second.stdout

@@ -165,7 +165,7 @@ def _other_tools_spans(path: Path) -> bool:
     if path.suffix.lower() != ".jsonl":
         return False
     records = jsonl.read_records(path)
-    return span_json.recognise_line(records[0][1]) is not None
+    return span_json.recognise_records(records) is not None
 
 
 __all__ = [

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +78,49 @@ _ANNOTATION_COLUMNS = (
 @dataclass(frozen=True)
 class AnnotationImport:
     added: int
-    skipped: int  # already in the project (same id), or deleted in it
+    skipped: int  # already in the project with the same content (same id), or deleted in it
     document_ids: tuple[str, ...]
     documents_added: tuple[str, ...] = ()  # documents the file brought with it
+    # Ids the project holds with another content (span, attributes, entity, link, stances):
+    # not imported, since an import carries no revision history to tell which is newer.
+    changed: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # one line each, for the report: what was noticed or left out
+
+
+def content_id(
+    namespace: uuid.UUID, sha: str, annotator: str, layer: str, start: int, end: int
+) -> str:
+    """The id of an annotation a file gives no UUID: derived from the document's text (its
+    SHA-256), annotator, layer and code-point span, which the project allows once. Re-exports
+    that renumber or reorder their own ids give the same ids; an edited span is a new one."""
+    return str(uuid.uuid5(namespace, f"{sha}\n{annotator}\n{layer}\n{start}\n{end}"))
+
+
+def _content(annotation: Annotation) -> tuple[Any, ...]:
+    entity = annotation.entity.id if annotation.entity is not None else None
+    attributes = sorted((k, str(v)) for k, v in annotation.attributes.items() if v is not None)
+    stances = tuple((s.target, s.value) for s in annotation.stances)
+    return (
+        annotation.layer,
+        annotation.start,
+        annotation.end,
+        attributes,
+        entity,
+        annotation.link_id,
+        stances,
+    )
+
+
+def differs(project: Project, incoming: Annotation) -> bool:
+    """Whether the project holds `incoming.id` with another content than `incoming` (layer,
+    span, attributes, entity, link, stances; not times or origin). A deleted one never differs:
+    an import does not bring back what was deleted."""
+    if project.revision(incoming.id) is None:
+        return False
+    # As the store would keep it: the schema fills attributes left out with their defaults.
+    attributes = project.schema.validate_attributes(incoming.layer, incoming.attributes)
+    incoming = replace(incoming, attributes=attributes)
+    return _content(project.annotation(incoming.id)) != _content(incoming)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -123,6 +163,29 @@ def check_document_text(text: str) -> None:
     readers refuse such texts too)."""
     if "\x00" in text:
         raise AnnotatorError("the document text holds NUL characters: not a text article")
+
+
+def project_has(project: Project, doc_id: str) -> bool:
+    """Whether the project holds a document with this id."""
+    try:
+        project.text(doc_id)
+    except NotFoundError:
+        return False
+    return True
+
+
+def another_text_note(doc_id: str, theirs: str, text: str, added: str) -> str:
+    """The report line for a file's document whose id the project gives another text: where
+    the two texts first differ (code points), and the id the file's text was added under."""
+    at = next(
+        (i for i, (a, b) in enumerate(zip(theirs, text, strict=False)) if a != b),
+        min(len(theirs), len(text)),
+    )
+    return (
+        f"document {doc_id!r} of the project has another text (they differ from code point "
+        f"{at}: {theirs[at : at + 20]!r} here, {text[at : at + 20]!r} in the file; "
+        f"{len(theirs)} and {len(text)} code points): the file's text was added as {added!r}"
+    )
 
 
 def _optional(record: dict[str, Any], key: str, kind: type, what: str) -> Any:
@@ -446,6 +509,7 @@ def _import_export(
         skipped=result[1],
         document_ids=result[2],
         documents_added=tuple(documents_added),
+        changed=result[3],
     )
 
 
@@ -479,14 +543,14 @@ def _place_document(project: Project, record: dict[str, Any]) -> tuple[str, bool
         text=text,
         source=_optional(record, "source", str, "a string"),
         title=_optional(record, "title", str, "a string"),
-        id=_free_id(project, str(doc_id)) if doc_id else None,
+        id=free_id(project, str(doc_id)) if doc_id else None,
         metadata=_optional(record, "metadata", dict, "a JSON object") or {},
     )
     (added,) = project.import_texts([source]).added
     return added, True
 
 
-def _free_id(project: Project, doc_id: str) -> str:
+def free_id(project: Project, doc_id: str) -> str:
     """`doc_id`, or `doc_id-2`, `doc_id-3` … when another text has it in the project."""
     candidate, n = doc_id, 1
     while True:
@@ -562,7 +626,7 @@ def _store_annotations(
     annotator: str | None,
     documents: dict[str, str],
     entities: dict[str, Entity],
-) -> tuple[int, int, tuple[str, ...]]:
+) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
     by_id: dict[str, tuple[int, dict[str, Any]]] = {}
     new_ids: dict[str, str] = {}
     for number, record in records:
@@ -592,6 +656,7 @@ def _store_annotations(
     except AnnotatorError as exc:
         raise InputError(str(exc), str(path)) from None
     added = skipped = 0
+    changed: list[str] = []
     touched: set[str] = set()
     line_of: dict[str, int] = {}  # the line each annotation stored came from
     stamp = now()
@@ -601,9 +666,6 @@ def _store_annotations(
             doc = _annotation_document(project, record, documents)
             touched.add(doc)
             ann_id = new_ids[own]
-            if project.known(ann_id):
-                skipped += 1
-                continue
             link = _uuid(record["link_id"], "link_id") if record.get("link_id") else None
             link_id = new_ids.get(link) if link else None
             if link and link_id is None:
@@ -635,6 +697,12 @@ def _store_annotations(
                 created_at=record.get("created_at") or stamp,
                 modified_at=record.get("modified_at") or stamp,
             )
+            if project.known(ann_id):
+                if differs(project, annotation):
+                    changed.append(ann_id)
+                else:
+                    skipped += 1
+                continue
             # `restore` stores an annotation exactly as given, times and origin included.
             project.restore(ann_id, AnnotationState(annotation))
         except DuplicateError as exc:
@@ -643,7 +711,7 @@ def _store_annotations(
             raise InputError(str(exc), str(path), number) from None
         line_of[ann_id] = number
         added += 1
-    return added, skipped, tuple(sorted(touched))
+    return added, skipped, tuple(sorted(touched)), tuple(changed)
 
 
 def _uuid(value: Any, name: str) -> str:

@@ -47,9 +47,14 @@ from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, I
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
+    another_text_note,
     check_document_text,
+    content_id,
+    differs,
+    free_id,
     imported_id,
     link_order,
+    project_has,
     twice_message,
 )
 from annotator.core.model import Annotation, Entity, Stance
@@ -448,29 +453,34 @@ def import_annotations(
     """
     items = read_xmi(path, project.schema)
     added = skipped = 0
+    changed: list[str] = []
+    notes: list[str] = []
     touched: set[str] = set()
     documents_added: list[str] = []
     with project.atomic():
         entities: dict[str, Entity] = {e.id: e for e in project.entities()}
         for item in items:
-            doc_id, new, dropped = _place_document(project, item)
+            doc_id, new, dropped = _place_document(project, item, notes)
             touched.add(doc_id)
             if new:
                 documents_added.append(doc_id)
             if item.annotator is None and annotator is None:
                 continue
             owner = annotator or item.annotator or ""
-            a, s = _store(project, item, doc_id, owner, entities, dropped)
+            a, s, c = _store(project, item, doc_id, owner, entities, dropped)
             added, skipped = added + a, skipped + s
+            changed.extend(c)
     return AnnotationImport(
         added=added,
         skipped=skipped,
         document_ids=tuple(sorted(touched)),
         documents_added=tuple(documents_added),
+        changed=tuple(changed),
+        notes=tuple(notes),
     )
 
 
-def _place_document(project: Project, item: _Read) -> tuple[str, bool, list[int]]:
+def _place_document(project: Project, item: _Read, notes: list[str]) -> tuple[str, bool, list[int]]:
     """The project's document of a CAS, whether it was added, and the positions of the CAS text
     that the project's text lacks (a BOM, the CR of each CR LF), for moving offsets.
 
@@ -490,18 +500,16 @@ def _place_document(project: Project, item: _Read) -> tuple[str, bool, list[int]
         check_document_text(item.text)
     except AnnotatorError as exc:
         raise InputError(str(exc), item.path) from None
-    doc_id = item.doc_id if item.doc_id and not _taken(project, item.doc_id) else None
-    source = TextSource(text=item.text, source=Path(item.path).name, title=item.title, id=doc_id)
+    # The id is the file's DocumentMetaData id (else its title, else the folder's name), never
+    # the file's own name: INCEpTION names every document's first file INITIAL_CAS.
+    folder = Path(item.path.rsplit(":", 1)[-1]).parent.name
+    own = item.doc_id or item.title or folder or None
+    doc_id = free_id(project, own) if own else None
+    source = TextSource(text=item.text, source=own, title=item.title, id=doc_id)
     (added,) = project.import_texts([source]).added
+    if own and project_has(project, own) and own != added:
+        notes.append(f"{item.path}: " + another_text_note(own, project.text(own), item.text, added))
     return added, True, []
-
-
-def _taken(project: Project, doc_id: str) -> bool:
-    try:
-        project.text(doc_id)
-    except AnnotatorError:
-        return False
-    return True
 
 
 def _store(
@@ -511,9 +519,9 @@ def _store(
     owner: str,
     entities: dict[str, Entity],
     dropped: list[int],
-) -> tuple[int, int]:
-    sha = text_sha256(item.text)
+) -> tuple[int, int, list[str]]:
     text = project.text(doc_id)
+    sha = text_sha256(text)
     ids: dict[int, str] = {}
     for layer, fs in item.annotations:
         own = getattr(fs, "annotationId", None) if _has(fs, "annotationId") else None
@@ -527,7 +535,9 @@ def _store(
                 ) from None
             ids[fs.xmiID] = imported_id(own, item.annotator or owner, owner)
         else:
-            ids[fs.xmiID] = str(uuid.uuid5(_NAMESPACE, f"{sha}\n{owner}\n{fs.xmiID}"))
+            # xmi:ids are renumbered by every save: the id comes from what the span is.
+            start, end = _moved_span(fs.begin, fs.end, dropped)
+            ids[fs.xmiID] = content_id(_NAMESPACE, sha, owner, layer, start, end)
     by_xmi = {fs.xmiID: (layer, fs) for layer, fs in item.annotations}
     links = {x: _link_target(project, layer, fs) for x, (layer, fs) in by_xmi.items()}
     try:
@@ -535,14 +545,12 @@ def _store(
     except AnnotatorError as exc:
         raise InputError(str(exc), item.path) from None
     added = skipped = 0
+    changed: list[str] = []
     line_of: dict[str, int] = {}
     for x in order:
         layer_name, fs = by_xmi[x]
         where = f"xmi:id {x} ({layer_name})"
         ann_id = ids[x]
-        if project.known(ann_id):
-            skipped += 1
-            continue
         try:
             annotation = _annotation(project, fs, layer_name, doc_id, owner, ann_id, entities)
             annotation = _moved(text, annotation, dropped)
@@ -553,6 +561,12 @@ def _store(
                         f"links to xmi:id {target.xmiID}, not an annotation of a layer"
                     )
                 annotation = _with_link(annotation, project.live_link(ids[target.xmiID]))
+            if project.known(ann_id):
+                if differs(project, annotation):
+                    changed.append(ann_id)
+                else:
+                    skipped += 1
+                continue
             project.restore(ann_id, AnnotationState(annotation))
         except DuplicateError as exc:
             raise InputError(f"{where}: {twice_message(exc, line_of)}", item.path) from None
@@ -560,7 +574,7 @@ def _store(
             raise InputError(f"{where}: {exc}", item.path) from None
         line_of[ann_id] = x
         added += 1
-    return added, skipped
+    return added, skipped, changed
 
 
 def _has(fs: Any, name: str) -> bool:
@@ -581,9 +595,12 @@ def _with_link(annotation: Annotation, link_id: str | None) -> Annotation:
 def _moved(text: str, annotation: Annotation, dropped: list[int]) -> Annotation:
     """The annotation with its offsets moved back by the characters of the CAS text that the
     project's `text` lacks before them, and its text taken from `text`."""
-    start = annotation.start - bisect.bisect_left(dropped, annotation.start)
-    end = annotation.end - bisect.bisect_left(dropped, annotation.end)
+    start, end = _moved_span(annotation.start, annotation.end, dropped)
     return replace(annotation, start=start, end=end, text=text[start:end])
+
+
+def _moved_span(start: int, end: int, dropped: list[int]) -> tuple[int, int]:
+    return start - bisect.bisect_left(dropped, start), end - bisect.bisect_left(dropped, end)
 
 
 def _annotation(
