@@ -268,3 +268,18 @@ def test_a_changed_text_under_a_known_document_id_is_noted_and_never_named_initi
     )
     assert note.endswith("the file's text was added as 'school-2'")
     assert spans(project, "school-2") == [("speaker", *MINISTER, "amina")]
+
+
+def test_an_edited_brat_export_reports_the_changed_annotation(project, tmp_path):
+    from annotator.core.formats import brat
+
+    project.import_texts([TextSource(text=TEXT, id="1")])
+    speaker = project.add_annotation("1", "amina", "speaker", *MINISTER)
+    brat.export(project, tmp_path / "brat")
+    (ann,) = (tmp_path / "brat").rglob("*.ann")
+    source = ann.read_text(encoding="utf-8")
+    assert " person" in source
+    ann.write_text(source.replace(" person", " government"), encoding="utf-8")
+    result = import_annotations(project, tmp_path / "brat")
+    assert (result.added, result.skipped, result.changed) == (0, 0, (speaker.id,))
+    assert project.annotation(speaker.id).attributes["role"] == "person"
