@@ -162,3 +162,22 @@ def test_two_doccano_files_of_one_annotator_are_both_imported(run, tmp_path):
     second = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "b.jsonl")
     assert second.returncode == 0, second.stderr
     assert "imported 1 annotation(s) into 1; 0 already present" in second.stdout
+
+
+def test_a_forced_xmi_export_removes_what_an_earlier_export_left(run, study, tmp_path):
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    (gold,) = (tmp_path / "inception").glob("*/gold.xmi")
+    earlier = tmp_path / "inception" / "an earlier document"
+    earlier.mkdir()
+    (earlier / "omar.xmi").write_bytes(gold.read_bytes())
+    refused = run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    assert refused.returncode == 1
+    assert "holds another XMI export" in refused.stderr
+    forced = run("export", "-p", study, "--format", "xmi", "--out", "inception", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert not earlier.exists()
+    run("init", "other.annotator")
+    result = run("import-annotations", "-p", "other.annotator", "inception")
+    assert result.returncode == 0, result.stderr
+    with Project.open(tmp_path / "other.annotator") as other:
+        assert other.annotators() == ["gold"]

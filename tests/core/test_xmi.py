@@ -276,3 +276,19 @@ def test_a_deleted_annotation_stays_deleted_when_the_folder_comes_again(folder, 
     assert (again.added, again.skipped) == (0, 31)
     assert fresh.deletion(claim.id) is not None
     assert claim.id not in {a.id for a in fresh.annotations(seed_id)}
+
+
+def test_a_forced_export_replaces_an_earlier_export_and_leaves_no_stale_files(
+    gold_project, seed_id, tmp_path, fresh
+):
+    out = tmp_path / "xmi"
+    gold_project.add_annotation(seed_id, "amina", "speaker", 0, 5)
+    xmi.export(gold_project, out)
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="holds another XMI export .*amina.xmi.*use --force"):
+        xmi.export(gold_project, out, annotators=["gold"], overwrite=False)
+    xmi.export(gold_project, out, annotators=["gold"], overwrite=True)
+    assert sorted(p.name for p in out.glob("*/*.xmi")) == ["INITIAL_CAS.xmi", "gold.xmi"]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    import_annotations(fresh, out)
+    assert fresh.annotators() == ["gold"]

@@ -316,14 +316,34 @@ def export(
             name = unique_name(safe_filename(annotator, "annotator"), names)
             files.append((sub / f"{name}.xmi", _xmi(cas, doc.id)))
             count += len(own)
+    stale = _earlier_export(folder, {path for path, _ in files})
     if not overwrite:
+        if stale:
+            raise ExportError(
+                f"{folder} holds another XMI export ({stale[0]} and {len(stale) - 1} more "
+                "file(s) this export would not write); use --force to replace it"
+            )
         for path, _ in files:
             if path.exists() or path.is_symlink():
                 raise ExportError(f"{path} exists; use --force to overwrite")
     for path, _ in files:
         path.parent.mkdir(parents=True, exist_ok=True)
     write_together(files, overwrite=overwrite)
+    # What an earlier export left that this one does not write would come back on import.
+    for path in stale:
+        path.unlink(missing_ok=True)
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
     return ExportResult(paths=tuple(path for path, _ in files), rows=count)
+
+
+def _earlier_export(folder: Path, writing: set[Path]) -> list[Path]:
+    """The files of an export's own kinds (`DOCUMENT/*.xmi`) in `folder` that this export does
+    not write; other files are left alone."""
+    if not folder.is_dir():
+        return []
+    found = (p for p in folder.resolve().glob("*/*.xmi") if p.is_file() or p.is_symlink())
+    return sorted(p for p in found if p not in writing)
 
 
 # ----------------------------------------------------------------------------- reading
