@@ -292,3 +292,29 @@ def test_a_forced_export_replaces_an_earlier_export_and_leaves_no_stale_files(
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     import_annotations(fresh, out)
     assert fresh.annotators() == ["gold"]
+
+
+SPEAKERS_ONLY = """version = 1
+
+[[layers]]
+name = "speaker"
+label = "Speaker"
+color = "#f4a259"
+shortcut = "S"
+
+  [[layers.attributes]]
+  name = "role"
+  type = "choice"
+  values = ["person", "organisation"]
+"""
+
+
+def test_claims_a_speaker_only_project_lacks_are_refused_not_dropped(folder, tmp_path):
+    with Project.create(tmp_path / "speakers.annotator", SPEAKERS_ONLY) as speakers:
+        with pytest.raises(
+            InputError,
+            match=r"gold.xmi: spans of layers this project lacks \(\d+ of "
+            r"webanno.custom.Claim; its layers: speaker\): nothing was imported",
+        ):
+            import_annotations(speakers, folder)
+        assert speakers.documents() == []

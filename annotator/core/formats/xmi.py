@@ -451,8 +451,27 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
         for t, layer in layers.items():
             if ts.contains_type(t):
                 item.annotations.extend((layer, fs) for fs in cas.select(t))
+        _refuse_other_layers(cas, set(layers), schema, name)
         read.append(item)
     return read
+
+
+def _refuse_other_layers(cas: Any, known: set[str], schema: LabelSchema, where: str) -> None:
+    """InputError when the CAS holds spans of a custom layer (`webanno.custom.*`) the project
+    has no layer for: they would be left out without a word (a file is stored whole or not)."""
+    counts: dict[str, int] = {}
+    for fs in cas.select_all_annotations():
+        name = fs.type.name
+        if name.startswith(CUSTOM) and name not in known:
+            counts[name] = counts.get(name, 0) + 1
+    if counts:
+        found = ", ".join(f"{n} of {t}" for t, n in sorted(counts.items()))
+        raise InputError(
+            f"spans of layers this project lacks ({found}; its layers: "
+            f"{', '.join(schema.layer_names)}): nothing was imported; import into a project "
+            "whose schema has these layers, or export from INCEpTION without them",
+            where,
+        )
 
 
 def _reason(exc: Exception) -> str:
