@@ -169,6 +169,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         left_out = project.left_out()
     print(f"wrote {result.rows} {chosen.unit}(s) to {args.out}")
+    for note in result.notes:
+        print(f"note: {note}")
     _note_left_out(left_out)
     return 0
 

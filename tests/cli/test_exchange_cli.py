@@ -181,3 +181,23 @@ def test_a_forced_xmi_export_removes_what_an_earlier_export_left(run, study, tmp
     assert result.returncode == 0, result.stderr
     with Project.open(tmp_path / "other.annotator") as other:
         assert other.annotators() == ["gold"]
+
+
+def test_a_span_imported_with_a_leading_space_does_not_stop_the_spacy_export(run, tmp_path):
+    pytest.importorskip("spacy")
+    text = "قال الرئيس إن الوضع خطير."
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": 1, "text": text, "label": [[3, 10, "SPEAKER"]]}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    run("init", "p.annotator")
+    imported = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "d.jsonl")
+    assert imported.returncode == 0, imported.stderr
+    result = run("export", "-p", "p.annotator", "--format", "spacy", "--out", "p.spacy")
+    assert result.returncode == 0, result.stderr
+    assert "wrote 1 span(s) to p.spacy" in result.stdout
+    assert (
+        "note: trimmed to tokens: document '1', speaker 3-10 ' الرئيس': spans the tokens 4-10"
+        in result.stdout
+    )
