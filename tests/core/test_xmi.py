@@ -318,3 +318,40 @@ def test_claims_a_speaker_only_project_lacks_are_refused_not_dropped(folder, tmp
         ):
             import_annotations(speakers, folder)
         assert speakers.documents() == []
+
+
+def test_a_zip_made_without_the_utf8_flag_keeps_arabic_annotator_names(folder, fresh, tmp_path):
+    import zipfile
+
+    # An INCEpTION file names no annotator inside: the file name does.
+    source = (folder / STEM / "amina.xmi").read_text(encoding="utf-8")
+    element = re.search(r'<custom:AnnotatorName xmi:id="(\d+)"[^>]*/>', source)
+    stripped = source.replace(element.group(), "")
+    stripped = re.sub(rf'(members="[^"]*)\b{element.group(1)}\b ?', r"\1", stripped)
+    name = "أمينة".encode()
+    placeholder = b"x" * len(name)
+    archive = tmp_path / "zipped.zip"
+    with zipfile.ZipFile(archive, "w") as z:  # ASCII names: no UTF-8 flag, as `zip` writes
+        z.write(folder / "TypeSystem.xml", "TypeSystem.xml")
+        z.writestr(placeholder.decode() + ".xmi", stripped)
+    archive.write_bytes(archive.read_bytes().replace(placeholder, name))
+    with zipfile.ZipFile(archive) as z:
+        assert not any(info.flag_bits & 0x800 for info in z.infolist())
+        assert "أمينة.xmi" not in z.namelist()  # what Python alone reads: code page 437
+    assert import_annotations(fresh, archive).added == 1
+    assert fresh.annotators() == ["أمينة"]
+
+
+def test_macos_leftovers_in_a_folder_or_zip_are_skipped(folder, fresh, tmp_path):
+    import zipfile
+
+    (folder / STEM / "._amina.xmi").write_bytes(b"\x00\x05\x16\x07 Mac OS X")
+    (folder / "__MACOSX" / STEM).mkdir(parents=True)
+    (folder / "__MACOSX" / STEM / "._gold.xmi").write_bytes(b"\x00\x05\x16\x07")
+    assert import_annotations(fresh, folder).added == 31
+    archive = tmp_path / "mac.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                z.write(path, path.relative_to(folder).as_posix())
+    assert import_annotations(fresh, archive).skipped == 31

@@ -365,18 +365,31 @@ def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
     """(where, [(name, XMI bytes)], type system bytes) of a folder, an .xmi file or a .zip."""
     try:
         if path.is_dir():
-            xmis = sorted(p for p in path.rglob("*.xmi") if p.is_file() and not p.is_symlink())
+            xmis = sorted(
+                p
+                for p in path.rglob("*.xmi")
+                if p.is_file() and not p.is_symlink() and not _junk(p.relative_to(path).parts)
+            )
             ts = _type_system_file(path, xmis)
             return str(path), [(str(p), p.read_bytes()) for p in xmis], ts
         if path.suffix.lower() == ".zip":
             with zipfile.ZipFile(path) as archive:
-                names = sorted(n for n in archive.namelist() if n.lower().endswith(".xmi"))
-                tsn = [
-                    n
-                    for n in archive.namelist()
-                    if n.rsplit("/", 1)[-1].lower() == "typesystem.xml"
+                members = [
+                    (_member_name(info), info)
+                    for info in archive.infolist()
+                    if not info.is_dir() and not _junk(info.filename.split("/"))
                 ]
-                xmis = [(f"{path}:{n}", archive.read(n)) for n in names]
+                members.sort(key=lambda member: member[0])
+                xmis = [
+                    (f"{path}:{name}", archive.read(info))
+                    for name, info in members
+                    if name.lower().endswith(".xmi")
+                ]
+                tsn = [
+                    info
+                    for name, info in members
+                    if name.rsplit("/", 1)[-1].lower() == "typesystem.xml"
+                ]
                 return str(path), xmis, archive.read(tsn[0]) if tsn else None
         # Beside the file, or one folder up (this tool's export: DOCUMENT/ANNOTATOR.xmi).
         return (
@@ -388,6 +401,23 @@ def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
         raise InputError("not a zip file", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", exc.filename or str(path)) from None
+
+
+def _junk(parts: tuple[str, ...] | list[str]) -> bool:
+    """Whether a path (its parts) is what macOS adds to folders and zips: `__MACOSX/` and
+    `._NAME` resource forks, never a CAS."""
+    return "__MACOSX" in parts or parts[-1].startswith("._")
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name: zips made without the UTF-8 flag (the `zip` program, Windows) hold
+    UTF-8 names that Python reads as code page 437; they are read as UTF-8 when they decode."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return info.filename
 
 
 def _type_system_file(root: Path, xmis: list[Path]) -> bytes | None:
