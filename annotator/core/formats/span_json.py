@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.arabic.encoding import clean_text, has_lone_surrogate
-from annotator.core.arabic.text import text_sha256
+from annotator.core.arabic.text import is_word_char, text_sha256
 from annotator.core.errors import AnnotatorError, DuplicateError, InputError
 from annotator.core.formats.jsonl import (
     AnnotationImport,
@@ -308,6 +308,7 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
                 item.get("end"),
                 shown,
             )
+    _check_units(doc)
     for n, relation in enumerate(record.get("relations") or ()):
         if not isinstance(relation, dict):
             raise AnnotatorError(f"relation {n + 1} is not an object")
@@ -315,6 +316,46 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
             (str(relation.get("from_id")), str(relation.get("to_id")), f"relation {n + 1}")
         )
     return doc
+
+
+def _on_word_edge(text: str, position: int) -> bool:
+    return not (0 < position < len(text)) or not (
+        is_word_char(text[position - 1]) and is_word_char(text[position])
+    )
+
+
+def _check_units(doc: _Doc) -> None:
+    """AnnotatorError when the spans of a text with characters beyond U+FFFF (emoji, math
+    letters) cut words as code points but all fit word edges read as UTF-16 units: offsets
+    from a JavaScript tool, which would be stored shifted. A file that gives span texts is
+    checked against them instead (`_span`)."""
+    if not doc.spans or all(ord(ch) <= 0xFFFF for ch in doc.text):
+        return
+    units: list[int] = []  # UTF-16 offset -> code point offset, -1 inside a surrogate pair
+    for index, ch in enumerate(doc.text):
+        units.append(index)
+        if ord(ch) > 0xFFFF:
+            units.append(-1)
+    units.append(len(doc.text))
+    cutting = [
+        span
+        for span in doc.spans.values()
+        if not (_on_word_edge(doc.text, span.start) and _on_word_edge(doc.text, span.end))
+    ]
+    if not cutting:
+        return
+    for span in doc.spans.values():
+        edges = [units[p] if p < len(units) else -1 for p in (span.start, span.end)]
+        if -1 in edges or not all(_on_word_edge(doc.text, p) for p in edges):
+            return  # not UTF-16 either: spans inside words are the annotator's choice
+    span = cutting[0]
+    start, end = units[span.start], units[span.end]
+    raise AnnotatorError(
+        f"span {span.start}-{span.end} cuts words as code points "
+        f"({doc.text[span.start : span.end]!r:.40}) but every span fits word edges read as "
+        f"UTF-16 units ({doc.text[start:end]!r:.40}): offsets must be code points; convert "
+        "the file's UTF-16 offsets (from a JavaScript tool) first"
+    )
 
 
 def _json_values(path: Path) -> list[tuple[int, Any]]:
