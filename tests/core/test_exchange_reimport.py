@@ -285,24 +285,37 @@ def test_an_edited_brat_export_reports_the_changed_annotation(project, tmp_path)
     assert project.annotation(speaker.id).attributes["role"] == "person"
 
 
-def test_utf16_offsets_in_doccano_triples_are_refused_naming_both_readings(project, tmp_path):
+def test_utf16_offsets_in_doccano_triples_are_named_in_a_note(project, tmp_path):
     text = "قال 😀 الوزير سمير إن المدرسة ستفتح."
     minister = (text.index("الوزير"), text.index(" إن"))
     as_utf16 = [len(text[:p].encode("utf-16-le")) // 2 for p in minister]
     path = write_lines(tmp_path / "js.jsonl", [{"text": text, "label": [[*as_utf16, "SPEAKER"]]}])
+    result = import_annotations(project, path, "amina")
+    (note,) = result.notes
+    assert note.startswith(
+        "js.jsonl:1: 1 span(s) cut words, as span 7-18 ('لوزير سمير '), and all would fit word "
+        "edges read as UTF-16 units ('الوزير سمير')"
+    )
+
+
+def test_utf16_offsets_past_the_end_are_refused_naming_the_units(project, tmp_path):
+    text = "قال 😀😀 سمير"
+    end16 = len(text.encode("utf-16-le")) // 2
+    path = write_lines(
+        tmp_path / "js.jsonl", [{"text": text, "label": [[end16 - 4, end16, "SPEAKER"]]}]
+    )
     with pytest.raises(
         InputError,
-        match=r"js.jsonl:1: doccano JSONL: span 7-18 cuts words as code points .* read as "
-        r"UTF-16 units \('الوزير سمير'\): offsets must be code points",
+        match=rf"span {end16 - 4}-{end16} is not inside the text \({len(text)} code points\); "
+        rf"it is inside as UTF-16 units \({end16}\): offsets must be code points",
     ):
         import_annotations(project, path, "amina")
     assert project.documents() == []
-    right = write_lines(tmp_path / "cp.jsonl", [{"text": text, "label": [[*minister, "SPEAKER"]]}])
-    assert import_annotations(project, right, "amina").added == 1
 
 
 def test_a_span_inside_a_word_is_kept_when_utf16_does_not_explain_it(project, tmp_path):
     text = "قال 😀 الوزير سمير"
     inside = (text.index("وزير"), len(text))  # the annotator's own choice, not a unit mix-up
     path = write_lines(tmp_path / "w.jsonl", [{"text": text, "label": [[*inside, "SPEAKER"]]}])
-    assert import_annotations(project, path, "amina").added == 1
+    result = import_annotations(project, path, "amina")
+    assert (result.added, result.notes) == (1, ())

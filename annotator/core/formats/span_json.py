@@ -234,8 +234,14 @@ def _offset(value: Any, name: str) -> int:
 def _span(doc: _Doc, key: str, layer: str, start: Any, end: Any, shown: Any = None) -> _Span:
     start, end = _offset(start, "start"), _offset(end, "end")
     if not 0 <= start < end <= len(doc.text):
+        units = _utf16_to_code_points(doc.text)
+        hint = (
+            f"; it is inside as UTF-16 units ({len(units) - 1}): offsets must be code points"
+            if 0 <= start < end < len(units)
+            else ""
+        )
         raise AnnotatorError(
-            f"span {start}-{end} is not inside the text ({len(doc.text)} code points)"
+            f"span {start}-{end} is not inside the text ({len(doc.text)} code points){hint}"
         )
     if shown is not None and shown != doc.text[start:end]:
         raise AnnotatorError(
@@ -325,18 +331,13 @@ def _on_word_edge(text: str, position: int) -> bool:
 
 
 def _check_units(doc: _Doc) -> None:
-    """AnnotatorError when the spans of a text with characters beyond U+FFFF (emoji, math
-    letters) cut words as code points but all fit word edges read as UTF-16 units: offsets
-    from a JavaScript tool, which would be stored shifted. A file that gives span texts is
-    checked against them instead (`_span`)."""
+    """A note when the spans of a text with characters beyond U+FFFF (emoji, math letters) cut
+    words as code points but all fit word edges read as UTF-16 units: offsets from a JavaScript
+    tool would sit shifted. A note, not a refusal: spans inside words can be meant, and a
+    file that gives span texts is checked against them (`_span`)."""
     if not doc.spans or all(ord(ch) <= 0xFFFF for ch in doc.text):
         return
-    units: list[int] = []  # UTF-16 offset -> code point offset, -1 inside a surrogate pair
-    for index, ch in enumerate(doc.text):
-        units.append(index)
-        if ord(ch) > 0xFFFF:
-            units.append(-1)
-    units.append(len(doc.text))
+    units = _utf16_to_code_points(doc.text)
     cutting = [
         span
         for span in doc.spans.values()
@@ -350,12 +351,24 @@ def _check_units(doc: _Doc) -> None:
             return  # not UTF-16 either: spans inside words are the annotator's choice
     span = cutting[0]
     start, end = units[span.start], units[span.end]
-    raise AnnotatorError(
-        f"span {span.start}-{span.end} cuts words as code points "
-        f"({doc.text[span.start : span.end]!r:.40}) but every span fits word edges read as "
-        f"UTF-16 units ({doc.text[start:end]!r:.40}): offsets must be code points; convert "
-        "the file's UTF-16 offsets (from a JavaScript tool) first"
+    doc.notes.append(
+        f"{len(cutting)} span(s) cut words, as span {span.start}-{span.end} "
+        f"({doc.text[span.start : span.end]!r:.40}), and all would fit word edges read as "
+        f"UTF-16 units ({doc.text[start:end]!r:.40}); if the file came from a JavaScript tool, "
+        "convert its offsets to code points and import it again"
     )
+
+
+def _utf16_to_code_points(text: str) -> list[int]:
+    """For each UTF-16 offset into `text` (and its length), the code point offset; -1 between
+    the two units of a surrogate pair."""
+    units: list[int] = []
+    for index, ch in enumerate(text):
+        units.append(index)
+        if ord(ch) > 0xFFFF:
+            units.append(-1)
+    units.append(len(text))
+    return units
 
 
 def _json_values(path: Path) -> list[tuple[int, Any]]:
