@@ -201,3 +201,16 @@ def test_a_span_imported_with_a_leading_space_does_not_stop_the_spacy_export(run
         "note: trimmed to tokens: document '1', speaker 3-10 ' الرئيس': spans the tokens 4-10"
         in result.stdout
     )
+
+
+def test_import_points_an_xmi_folder_or_zip_to_import_annotations(run, study, tmp_path):
+    import shutil
+
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    shutil.make_archive(str(tmp_path / "inception"), "zip", tmp_path / "inception")
+    run("init", "other.annotator")
+    for name in ("inception", "inception.zip"):
+        result = run("import", "-p", "other.annotator", name)
+        assert result.returncode == 1
+        assert "annotations, not articles; import them with " in result.stderr
+        assert f"`annotator import-annotations {name}`" in result.stderr

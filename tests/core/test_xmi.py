@@ -355,3 +355,53 @@ def test_macos_leftovers_in_a_folder_or_zip_are_skipped(folder, fresh, tmp_path)
             if path.is_file():
                 z.write(path, path.relative_to(folder).as_posix())
     assert import_annotations(fresh, archive).skipped == 31
+
+
+def test_an_offset_between_the_two_units_of_an_emoji_is_refused_naming_the_element(
+    project, tmp_path, fresh
+):
+    text = "قال 😀 سمير"
+    project.import_texts([TextSource(text=text, id="emoji")])
+    project.add_annotation("emoji", "amina", "speaker", text.index("سمير"), len(text))
+    xmi.export(project, tmp_path / "out")
+    (path,) = (tmp_path / "out").glob("*/amina.xmi")
+    source = path.read_text(encoding="utf-8")
+    assert 'begin="7"' in source  # code point 6, after the emoji's two UTF-16 units
+    edited = re.sub(r'(<custom:Speaker [^>]*)begin="7"', r'\1begin="5"', source)
+    assert edited != source
+    path.write_text(edited, encoding="utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"amina.xmi: xmi:id \d+ \(Speaker\) offset 5 falls inside a character beyond "
+        r"U\+FFFF",
+    ):
+        import_annotations(fresh, tmp_path / "out")
+    assert fresh.documents() == []
+
+
+def test_an_empty_xmi_file_is_named_without_a_line(folder, fresh):
+    (folder / "empty.xmi").write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        import_annotations(fresh, folder)
+    assert str(caught.value) == f"{folder / 'empty.xmi'}: an empty file, not UIMA CAS XMI"
+
+
+def test_a_link_to_a_missing_element_is_named(folder, fresh):
+    path = folder / STEM / "gold.xmi"
+    source = path.read_text(encoding="utf-8")
+    broken = re.sub(r' speaker="\d+"', ' speaker="99999"', source, count=1)
+    assert broken != source
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(InputError, match="a reference to xmi:id 99999, which is not in the file"):
+        import_annotations(fresh, folder)
+
+
+def test_folders_without_a_type_system_or_without_annotation_files_say_what_is_needed(
+    folder, fresh, tmp_path
+):
+    (folder / "TypeSystem.xml").unlink()
+    with pytest.raises(InputError, match=r"xmi: no TypeSystem.xml beside the .xmi files"):
+        import_annotations(fresh, folder)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"empty: no annotation files in this folder: brat"):
+        import_annotations(fresh, tmp_path / "empty")

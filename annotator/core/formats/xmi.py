@@ -34,6 +34,7 @@ import bisect
 import io
 import re
 import uuid
+import warnings
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -438,7 +439,11 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
     if not xmis:
         raise InputError("no .xmi file here", where)
     if ts_bytes is None:
-        raise InputError(f"no {TYPE_SYSTEM} beside the .xmi files", where)
+        raise InputError(
+            f"no {TYPE_SYSTEM} beside the .xmi files: XMI is read with the type system of its "
+            "export (INCEpTION writes one into every export)",
+            where,
+        )
     try:
         ts = cassis.load_typesystem(io.BytesIO(ts_bytes))
     except Exception as exc:  # cassis raises lxml, Value and Key errors for bad files
@@ -455,11 +460,16 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
         )
     read: list[_Read] = []
     for name, data in xmis:
+        if not data.strip():
+            raise InputError("an empty file, not UIMA CAS XMI", name)
         try:
-            cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
         except Exception as exc:
-            line = getattr(exc, "lineno", None)  # lxml's syntax errors have one
+            line = getattr(exc, "lineno", None) or None  # lxml's syntax errors have one
             raise InputError(f"not UIMA CAS XMI ({_reason(exc)})", name, line) from None
+        _refuse_unmapped_offsets(cas, caught, name)
         text = cas.sofa_string
         if not isinstance(text, str) or not text:
             raise InputError("the CAS holds no document text", name)
@@ -504,7 +514,43 @@ def _refuse_other_layers(cas: Any, known: set[str], schema: LabelSchema, where: 
         )
 
 
+_UNMAPPED = re.compile(r"Not mapping external offset \[(\d+)\]")
+
+
+def _refuse_unmapped_offsets(cas: Any, caught: list[warnings.WarningMessage], where: str) -> None:
+    """InputError for a UTF-16 offset cassis could not map to code points (between the two
+    units of a character beyond U+FFFF): the span would be stored at a wrong place. Other
+    warnings are passed on as they came."""
+    for warning in caught:
+        found = _UNMAPPED.search(str(warning.message))
+        if found is None:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+            continue
+        offset = int(found.group(1))
+        element = next(
+            (
+                f"xmi:id {fs.xmiID} ({fs.type.name.rsplit('.', 1)[-1]}) "
+                # A layer's span first: segmentation rarely is what was edited by hand.
+                for fs in sorted(
+                    cas.select_all_annotations(), key=lambda fs: not fs.type.name.startswith(CUSTOM)
+                )
+                if offset in (fs.begin, fs.end)
+            ),
+            "",
+        )
+        raise InputError(
+            f"{element}offset {offset} falls inside a character beyond U+FFFF (between the two "
+            "UTF-16 units of an emoji or similar): not a character boundary",
+            where,
+        )
+
+
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, KeyError) and exc.args and str(exc.args[0]).isdigit():
+        # cassis looks up every reference by xmi:id.
+        return f"a reference to xmi:id {exc.args[0]}, which is not in the file"
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
