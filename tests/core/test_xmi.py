@@ -405,3 +405,17 @@ def test_folders_without_a_type_system_or_without_annotation_files_say_what_is_n
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match=r"empty: no annotation files in this folder: brat"):
         import_annotations(fresh, tmp_path / "empty")
+
+
+def test_adjudicated_gold_keeps_its_sources_through_xmi(project, tmp_path, fresh):
+    text = "قال الوزير سمير إن المدرسة ستفتح."
+    project.import_texts([TextSource(text=text, id="school")])
+    amina = project.add_annotation("school", "amina", "speaker", 4, 15)
+    omar = project.add_annotation("school", "omar", "speaker", 4, 10)
+    gold = project.add_annotation(
+        "school", "gold", "speaker", 4, 15, origin="adjudicated", sources=[amina.id, omar.id]
+    )
+    xmi.export(project, tmp_path / "out")
+    assert import_annotations(fresh, tmp_path / "out").added == 3
+    assert fresh.annotation(gold.id).sources == (amina.id, omar.id)
+    assert fresh.annotation(amina.id).sources == ()

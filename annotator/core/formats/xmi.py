@@ -19,8 +19,9 @@ Types (see docs/inception.md for the matching INCEpTION layers):
                              entity's name (with `entityId`, `entityKind`), a link attribute a
                              reference to an annotation of the linked layer (a claim's `speaker`)
     webanno.custom.ClaimStance  target, value: a layer with stances has `stances`, an FSArray
-    provenance features      annotationId (UUID), origin, created, modified: for an exact round
-                             trip; a file made elsewhere may lack them
+    provenance features      annotationId (UUID), origin, created, modified, and sources (an
+                             adjudicated annotation's source annotation ids, space-separated):
+                             for an exact round trip; a file made elsewhere may lack them
     de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence, Token, and
     de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData, as DKPro Core declares them
 
@@ -73,7 +74,7 @@ ANNOTATOR_NAME = "webanno.custom.AnnotatorName"
 CUSTOM = "webanno.custom."
 ANNOTATION = "uima.tcas.Annotation"
 STRING = "uima.cas.String"
-PROVENANCE = ("annotationId", "origin", "created", "modified")
+PROVENANCE = ("annotationId", "origin", "created", "modified", "sources")
 # Features an attribute cannot be called: UIMA's own and the provenance ones.
 _TAKEN = {"begin", "end", "sofa", "stances", *PROVENANCE}
 _NAMESPACE = uuid.UUID("2c9e4b7a-61d3-4f08-b5a2-8e7d3c1f6a94")
@@ -236,6 +237,7 @@ def _add_annotations(
             "origin": annotation.origin,
             "created": annotation.created_at,
             "modified": annotation.modified_at,
+            "sources": " ".join(annotation.sources) or None,
         }
         for attribute in layer.attributes:
             name = feature_name(attribute.name)
@@ -765,6 +767,7 @@ def _annotation(
         origin=provenance("origin") or "imported",
         created_at=provenance("created") or stamp,
         modified_at=provenance("modified") or stamp,
+        sources=tuple((provenance("sources") or "").split()),
     )
 
 
