@@ -319,3 +319,18 @@ def test_a_span_inside_a_word_is_kept_when_utf16_does_not_explain_it(project, tm
     path = write_lines(tmp_path / "w.jsonl", [{"text": text, "label": [[*inside, "SPEAKER"]]}])
     result = import_annotations(project, path, "amina")
     assert (result.added, result.notes) == (1, ())
+
+
+def test_a_jsonl_export_whose_document_id_holds_another_text_here_is_noted(project, tmp_path):
+    project.import_texts([TextSource(text=TEXT, id="school")])
+    with Project.create(tmp_path / "other.annotator") as other:
+        other.import_texts([TextSource(text=TEXT.replace("غداً", "اليوم"), id="school")])
+        jsonl.export(other, tmp_path / "other.jsonl")
+    result = import_annotations(project, tmp_path / "other.jsonl")
+    assert result.documents_added == ("school-2",)
+    (note,) = result.notes
+    at = TEXT.index("غداً")
+    assert note.startswith(
+        f"other.jsonl:2: document 'school' of the project has another text (they differ from "
+        f"code point {at}: 'غداً"
+    )

@@ -492,6 +492,7 @@ def _import_export(
     with project.atomic():
         documents: dict[str, str] = {}  # id in the file -> id in the project
         documents_added: list[str] = []
+        notes: list[str] = []
         for number, record in by_type["document"]:
             try:
                 doc_id, new = _place_document(project, record)
@@ -500,6 +501,11 @@ def _import_export(
             documents[str(record.get("id"))] = doc_id
             if new:
                 documents_added.append(doc_id)
+                own = str(record.get("id") or "")
+                if own and own != doc_id and project_has(project, own):
+                    text = str(record.get("text"))
+                    note = another_text_note(own, project.text(own), text, doc_id)
+                    notes.append(f"{path.name}:{number}: {note}")
         entities = _place_entities(project, path, by_type["entity"])
         result = _store_annotations(
             project, path, by_type["annotation"], annotator, documents, entities
@@ -510,6 +516,7 @@ def _import_export(
         document_ids=result[2],
         documents_added=tuple(documents_added),
         changed=result[3],
+        notes=tuple(notes),
     )
 
 
