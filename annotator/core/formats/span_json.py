@@ -26,8 +26,16 @@ claim and a speaker becomes the claim's speaker link, whichever way it points.
 
 A document is the project's document with the same text; else with the same text once CR LF
 becomes LF (as `annotator import` stores a `.txt`; offsets move back by the CRs before them);
-else the text is added as a new document, keeping the file's id when no document has it.
-Everything of a file is stored in one transaction, or nothing.
+else the text is added as a new document, keeping the file's id when no document has it (a
+note says where the texts differ when one does).
+
+None of these formats gives spans a stable id, so an annotation's id is made from the document
+text, annotator, layer and span (`jsonl.content_id`): two files, or an updated export with
+labels added or reordered, add only their new spans. An id the project holds with other content
+(a Label Studio choice changed) is not stored and is listed in `AnnotationImport.changed`.
+Skipped with a note: relations that are no link of the schema, choices about the whole text;
+choices and relations of a region left out with `TAG=-` go with it. Everything else of a file
+is stored in one transaction, or nothing.
 """
 
 from __future__ import annotations

@@ -563,10 +563,13 @@ def import_annotations(
     beside it) in one transaction, or nothing.
 
     A document is the project's document with the same text (SHA-256); a text the project
-    lacks is added, keeping the file's `documentId` when it is free. An annotator's file gives
-    the name inside it (else the file name); `annotator` takes every annotation instead. An
-    annotation with `annotationId` keeps it (as the JSON Lines import does); one without gets
-    an id made from the text, annotator and xmi:id, so a second import adds nothing.
+    lacks is added under its `documentId` (else title, else folder name; `ID-2` when the project
+    gives `ID` another text, with a note). An annotator's file gives the name inside it (else
+    the file name); `annotator` takes every annotation instead. An annotation with
+    `annotationId` keeps it (as the JSON Lines import does); one without gets an id made from
+    the text, annotator, layer and span (`jsonl.content_id`), so a second import, or an updated
+    export with renumbered xmi:ids, adds only what is new. An id the project holds with other
+    content is not stored and is listed in `AnnotationImport.changed`.
     """
     items = read_xmi(path, project.schema)
     added = skipped = 0
