@@ -334,3 +334,29 @@ def test_a_jsonl_export_whose_document_id_holds_another_text_here_is_noted(proje
         f"other.jsonl:2: document 'school' of the project has another text (they differ from "
         f"code point {at}: 'غداً"
     )
+
+
+def test_a_span_already_tagged_under_another_id_is_that_annotation(project, tmp_path):
+    """A span tagged by hand, or imported before ids came from content, is what the file's
+    same span is: present when equal, reported when different, and claims link to it."""
+    project.import_texts([TextSource(text=TEXT, id="1")])
+    speaker = project.add_annotation("1", "labelstudio-1", "speaker", *MINISTER)
+    path = studio_file(
+        tmp_path,
+        [
+            labels_region("s1", MINISTER, "Speaker"),
+            labels_region("c1", OPENS, "Claim"),
+            {"from_id": "c1", "to_id": "s1", "type": "relation"},
+        ],
+    )
+    result = import_annotations(project, path)
+    assert (result.added, result.skipped, result.changed) == (1, 1, ())
+    claim = next(a for a in project.annotations("1") if a.layer == "claim")
+    assert claim.link_id == speaker.id
+    edited = studio_file(
+        tmp_path,
+        [labels_region("s1", MINISTER, "Speaker"), choice("s1", "role", "government", MINISTER)],
+    )
+    again = import_annotations(project, edited)
+    assert (again.added, again.changed) == (0, (speaker.id,))
+    assert project.annotation(speaker.id).attributes["role"] == "person"

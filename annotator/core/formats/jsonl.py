@@ -111,6 +111,25 @@ def _content(annotation: Annotation) -> tuple[Any, ...]:
     )
 
 
+def stored_as(
+    project: Project, annotation: Annotation, exc: DuplicateError, line_of: Mapping[str, int]
+) -> str | None:
+    """After `exc` refused `annotation`: the id under which the project already holds the
+    same span of the same layer and annotator (an earlier import whose ids were made another
+    way, or a span tagged by hand), which the import then treats as this annotation; None
+    when the first one came from the same file (the file tags the span twice)."""
+    if exc.existing in line_of:
+        return None
+    existing = project.annotation(exc.existing)
+    if (existing.layer, existing.start, existing.end) != (
+        annotation.layer,
+        annotation.start,
+        annotation.end,
+    ):
+        return None
+    return exc.existing
+
+
 def differs(project: Project, incoming: Annotation) -> bool:
     """Whether the project holds `incoming.id` with another content than `incoming` (layer,
     span, attributes, entity, link, stances; not times or origin). A deleted one never differs:

@@ -45,7 +45,7 @@ import json
 import re
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,7 @@ from annotator.core.formats.jsonl import (
     link_order,
     project_has,
     read_records,
+    stored_as,
     twice_message,
 )
 from annotator.core.model import Annotation
@@ -686,7 +687,15 @@ def _store(
         try:
             project.restore(annotation.id, AnnotationState(annotation))
         except DuplicateError as exc:
-            raise AnnotatorError(f"span {key!r}: {twice_message(exc, line_of)}") from None
+            found = stored_as(project, annotation, exc, line_of)
+            if found is None:
+                raise AnnotatorError(f"span {key!r}: {twice_message(exc, line_of)}") from None
+            ids[key] = found  # claims linking to this span link to the stored one
+            if differs(project, replace(annotation, id=found)):
+                changed.append(found)
+            else:
+                skipped += 1
+            continue
         except AnnotatorError as exc:
             raise AnnotatorError(f"span {key!r}: {exc}") from None
         line_of[annotation.id] = doc.line

@@ -57,6 +57,7 @@ from annotator.core.formats.jsonl import (
     imported_id,
     link_order,
     project_has,
+    stored_as,
     twice_message,
 )
 from annotator.core.model import Annotation, Entity, Stance
@@ -689,7 +690,15 @@ def _store(
                 continue
             project.restore(ann_id, AnnotationState(annotation))
         except DuplicateError as exc:
-            raise InputError(f"{where}: {twice_message(exc, line_of)}", item.path) from None
+            found = stored_as(project, annotation, exc, line_of)
+            if found is None:
+                raise InputError(f"{where}: {twice_message(exc, line_of)}", item.path) from None
+            ids[x] = found  # claims linking to this span link to the stored one
+            if differs(project, replace(annotation, id=found)):
+                changed.append(found)
+            else:
+                skipped += 1
+            continue
         except (AnnotatorError, TypeError, ValueError) as exc:
             raise InputError(f"{where}: {exc}", item.path) from None
         line_of[ann_id] = x
