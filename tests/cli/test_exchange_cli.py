@@ -214,3 +214,31 @@ def test_import_points_an_xmi_folder_or_zip_to_import_annotations(run, study, tm
         assert result.returncode == 1
         assert "annotations, not articles; import them with " in result.stderr
         assert f"`annotator import-annotations {name}`" in result.stderr
+
+
+def test_what_an_import_skips_is_printed_as_notes(run, tmp_path):
+    text = "قال الرئيس إن الوضع خطير."
+    record = {
+        "id": 1,
+        "text": text,
+        "entities": [
+            {"id": 1, "label": "SPEAKER", "start_offset": 4, "end_offset": 10},
+            {"id": 2, "label": "CLAIM", "start_offset": 14, "end_offset": 24},
+            {"id": 3, "label": "SPEAKER", "start_offset": 14, "end_offset": 19},
+        ],
+        "relations": [
+            {"from_id": 2, "to_id": 1, "type": "said-by"},
+            {"from_id": 3, "to_id": 1, "type": "same-as"},
+        ],
+    }
+    (tmp_path / "rel.jsonl").write_text(
+        json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    run("init", "p.annotator")
+    result = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "rel.jsonl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "note: rel.jsonl:1: 1 relation(s) that are no link of the schema (a claim to its "
+        "speaker) skipped",
+        "imported 3 annotation(s) into 1; 0 already present or deleted in this project",
+    ]
