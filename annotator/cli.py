@@ -111,10 +111,20 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         )
     for doc_id in result.documents_added:
         print(f"added document {doc_id} (its text came with the annotations)")
+    for note in result.notes:
+        print(f"note: {note}")
     print(
         f"imported {result.added} annotation(s) into {', '.join(result.document_ids) or '-'}; "
         f"{result.skipped} already present or deleted in this project"
     )
+    if result.changed:
+        print(
+            f"annotator: {len(result.changed)} annotation(s) differ from the project's version "
+            f"and were not imported (edit them in the project, or import the file under another "
+            f"--annotator and compare): {', '.join(result.changed)}",
+            file=sys.stderr,
+        )
+        return 2  # imported, but not everything: scripts notice
     return 0
 
 
@@ -159,6 +169,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         left_out = project.left_out()
     print(f"wrote {result.rows} {chosen.unit}(s) to {args.out}")
+    for note in result.notes:
+        print(f"note: {note}")
     _note_left_out(left_out)
     return 0
 

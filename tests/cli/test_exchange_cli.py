@@ -2,6 +2,7 @@
 doccano, Label Studio and spaCy."""
 
 import json
+import re
 
 import pytest
 
@@ -126,3 +127,118 @@ def test_spacy_export(run, study, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "wrote 30 span(s) to sample.spacy" in result.stdout
     assert (tmp_path / "sample.spacy").stat().st_size > 0
+
+
+def test_an_xmi_export_edited_elsewhere_reports_what_differs_and_exits_2(run, study, tmp_path):
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    (gold,) = (tmp_path / "inception").glob("*/gold.xmi")
+    source = gold.read_text(encoding="utf-8")
+    edited = re.sub('role="[a-z]+"', 'role="anonymous"', source, count=1)
+    assert edited != source
+    gold.write_text(edited, encoding="utf-8")
+    result = run("import-annotations", "-p", study, "inception")
+    assert result.returncode == 2, result.stderr
+    assert "imported 0 annotation(s)" in result.stdout
+    assert "29 already present or deleted in this project" in result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        "annotator: 1 annotation(s) differ from the project's version and were not imported"
+    )
+    with Project.open(study) as project:
+        roles = [a.attributes.get("role") for a in project.annotations(project.documents()[0].id)]
+    assert "anonymous" not in roles
+
+
+def test_two_doccano_files_of_one_annotator_are_both_imported(run, tmp_path):
+    text = "قال الرئيس إن الوضع خطير."
+    for name, label in (("a", [4, 10, "SPEAKER"]), ("b", [14, 24, "CLAIM"])):
+        (tmp_path / f"{name}.jsonl").write_text(
+            json.dumps({"id": 1, "text": text, "label": [label]}, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+    run("init", "p.annotator")
+    first = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "a.jsonl")
+    assert first.returncode == 0, first.stderr
+    second = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "b.jsonl")
+    assert second.returncode == 0, second.stderr
+    assert "imported 1 annotation(s) into 1; 0 already present" in second.stdout
+
+
+def test_a_forced_xmi_export_removes_what_an_earlier_export_left(run, study, tmp_path):
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    (gold,) = (tmp_path / "inception").glob("*/gold.xmi")
+    earlier = tmp_path / "inception" / "an earlier document"
+    earlier.mkdir()
+    (earlier / "omar.xmi").write_bytes(gold.read_bytes())
+    refused = run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    assert refused.returncode == 1
+    assert "holds another XMI export" in refused.stderr
+    forced = run("export", "-p", study, "--format", "xmi", "--out", "inception", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert not earlier.exists()
+    run("init", "other.annotator")
+    result = run("import-annotations", "-p", "other.annotator", "inception")
+    assert result.returncode == 0, result.stderr
+    with Project.open(tmp_path / "other.annotator") as other:
+        assert other.annotators() == ["gold"]
+
+
+def test_a_span_imported_with_a_leading_space_does_not_stop_the_spacy_export(run, tmp_path):
+    pytest.importorskip("spacy")
+    text = "قال الرئيس إن الوضع خطير."
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": 1, "text": text, "label": [[3, 10, "SPEAKER"]]}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    run("init", "p.annotator")
+    imported = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "d.jsonl")
+    assert imported.returncode == 0, imported.stderr
+    result = run("export", "-p", "p.annotator", "--format", "spacy", "--out", "p.spacy")
+    assert result.returncode == 0, result.stderr
+    assert "wrote 1 span(s) to p.spacy" in result.stdout
+    assert (
+        "note: trimmed to tokens: document '1', speaker 3-10 ' الرئيس': spans the tokens 4-10"
+        in result.stdout
+    )
+
+
+def test_import_points_an_xmi_folder_or_zip_to_import_annotations(run, study, tmp_path):
+    import shutil
+
+    run("export", "-p", study, "--format", "xmi", "--out", "inception")
+    shutil.make_archive(str(tmp_path / "inception"), "zip", tmp_path / "inception")
+    run("init", "other.annotator")
+    for name in ("inception", "inception.zip"):
+        result = run("import", "-p", "other.annotator", name)
+        assert result.returncode == 1
+        assert "annotations, not articles; import them with " in result.stderr
+        assert f"`annotator import-annotations {name}`" in result.stderr
+
+
+def test_what_an_import_skips_is_printed_as_notes(run, tmp_path):
+    text = "قال الرئيس إن الوضع خطير."
+    record = {
+        "id": 1,
+        "text": text,
+        "entities": [
+            {"id": 1, "label": "SPEAKER", "start_offset": 4, "end_offset": 10},
+            {"id": 2, "label": "CLAIM", "start_offset": 14, "end_offset": 24},
+            {"id": 3, "label": "SPEAKER", "start_offset": 14, "end_offset": 19},
+        ],
+        "relations": [
+            {"from_id": 2, "to_id": 1, "type": "said-by"},
+            {"from_id": 3, "to_id": 1, "type": "same-as"},
+        ],
+    }
+    (tmp_path / "rel.jsonl").write_text(
+        json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    run("init", "p.annotator")
+    result = run("import-annotations", "-p", "p.annotator", "--annotator", "amina", "rel.jsonl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "note: rel.jsonl:1: 1 relation(s) that are no link of the schema (a claim to its "
+        "speaker) skipped",
+        "imported 3 annotation(s) into 1; 0 already present or deleted in this project",
+    ]

@@ -71,7 +71,7 @@ def test_the_sample_in_one_span_group_per_layer_and_annotator(gold_project, seed
             assert (a.layer, a.annotator) == (layer, annotator) == (span.label_, annotator)
             assert (span.start_char, span.end_char, span.text) == (a.start, a.end, a.text)
             assert span.kb_id_ == (a.entity.name if a.entity else "")
-            details = doc.user_data["annotator"][a.id]
+            details = doc.user_data["annotations"][a.id]
             assert details["link_id"] == a.link_id
             # msgpack, which DocBin stores user data with, gives lists back as tuples.
             assert [list(pair) for pair in details["stances"]] == [
@@ -104,3 +104,25 @@ def test_every_annotation_of_any_text_is_a_span_at_its_offsets(case):
                 for span in group
             )
             assert got == sorted((a.id, a.start, a.end) for a in source.annotations("doc"))
+
+
+def test_spans_with_space_at_their_edges_span_their_tokens_and_keep_exact_offsets(
+    project, tmp_path
+):
+    from annotator.core.store.project import TextSource
+
+    text = "قال الرئيس  إن الوضع خطير."
+    project.import_texts([TextSource(text=text, id="news")])
+    speaker = project.add_annotation("news", "amina", "speaker", 3, 11)  # " الرئيس "
+    blank = project.add_annotation("news", "amina", "claim", 14, 15)  # the space after إن
+    result = spacy_docbin.export(project, tmp_path / "out.spacy")
+    assert result.rows == 1
+    assert result.notes == (
+        f"trimmed to tokens: document 'news', speaker 3-11 {text[3:11]!r}: spans the tokens 4-10",
+        "left out: document 'news', claim 14-15 ' ': white space only, no token to span",
+    )
+    (doc,) = DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("ar").vocab)
+    (span,) = doc.spans["speaker:amina"]
+    assert span.text == "الرئيس"
+    assert doc.user_data["annotations"][speaker.id]["start"] == 3
+    assert blank.id not in doc.user_data["annotations"]

@@ -144,7 +144,7 @@ def test_doccano_entities_and_relations_link_a_claim_to_its_speaker(project, tmp
     assert by_layer["claim"].link_id == by_layer["speaker"].id
 
 
-def test_a_relation_the_schema_has_no_link_for_is_refused(project, tmp_path):
+def test_a_relation_the_schema_has_no_link_for_is_skipped_and_reported(project, tmp_path):
     path = write_lines(
         tmp_path / "rel.jsonl",
         [
@@ -158,9 +158,14 @@ def test_a_relation_the_schema_has_no_link_for_is_refused(project, tmp_path):
             }
         ],
     )
-    with pytest.raises(InputError, match=":1: doccano JSONL: relation 1: a relation between"):
-        import_annotations(project, path, "omar")
-    assert project.documents() == []
+    result = import_annotations(project, path, "omar")
+    assert result.added == 2
+    assert result.notes == (
+        "rel.jsonl:1: 1 relation(s) that are no link of the schema (a claim to its speaker) "
+        "skipped",
+    )
+    (doc,) = result.document_ids
+    assert [a.link_id for a in project.annotations(doc)] == [None, None]
 
 
 def label_studio_task(task_id, annotations):

@@ -276,3 +276,146 @@ def test_a_deleted_annotation_stays_deleted_when_the_folder_comes_again(folder, 
     assert (again.added, again.skipped) == (0, 31)
     assert fresh.deletion(claim.id) is not None
     assert claim.id not in {a.id for a in fresh.annotations(seed_id)}
+
+
+def test_a_forced_export_replaces_an_earlier_export_and_leaves_no_stale_files(
+    gold_project, seed_id, tmp_path, fresh
+):
+    out = tmp_path / "xmi"
+    gold_project.add_annotation(seed_id, "amina", "speaker", 0, 5)
+    xmi.export(gold_project, out)
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="holds another XMI export .*amina.xmi.*use --force"):
+        xmi.export(gold_project, out, annotators=["gold"], overwrite=False)
+    xmi.export(gold_project, out, annotators=["gold"], overwrite=True)
+    assert sorted(p.name for p in out.glob("*/*.xmi")) == ["INITIAL_CAS.xmi", "gold.xmi"]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    import_annotations(fresh, out)
+    assert fresh.annotators() == ["gold"]
+
+
+SPEAKERS_ONLY = """version = 1
+
+[[layers]]
+name = "speaker"
+label = "Speaker"
+color = "#f4a259"
+shortcut = "S"
+
+  [[layers.attributes]]
+  name = "role"
+  type = "choice"
+  values = ["person", "organisation"]
+"""
+
+
+def test_claims_a_speaker_only_project_lacks_are_refused_not_dropped(folder, tmp_path):
+    with Project.create(tmp_path / "speakers.annotator", SPEAKERS_ONLY) as speakers:
+        with pytest.raises(
+            InputError,
+            match=r"gold.xmi: spans of layers this project lacks \(\d+ of "
+            r"webanno.custom.Claim; its layers: speaker\): nothing was imported",
+        ):
+            import_annotations(speakers, folder)
+        assert speakers.documents() == []
+
+
+def test_a_zip_made_without_the_utf8_flag_keeps_arabic_annotator_names(folder, fresh, tmp_path):
+    import zipfile
+
+    # An INCEpTION file names no annotator inside: the file name does.
+    source = (folder / STEM / "amina.xmi").read_text(encoding="utf-8")
+    element = re.search(r'<custom:AnnotatorName xmi:id="(\d+)"[^>]*/>', source)
+    stripped = source.replace(element.group(), "")
+    stripped = re.sub(rf'(members="[^"]*)\b{element.group(1)}\b ?', r"\1", stripped)
+    name = "أمينة".encode()
+    placeholder = b"x" * len(name)
+    archive = tmp_path / "zipped.zip"
+    with zipfile.ZipFile(archive, "w") as z:  # ASCII names: no UTF-8 flag, as `zip` writes
+        z.write(folder / "TypeSystem.xml", "TypeSystem.xml")
+        z.writestr(placeholder.decode() + ".xmi", stripped)
+    archive.write_bytes(archive.read_bytes().replace(placeholder, name))
+    with zipfile.ZipFile(archive) as z:
+        assert not any(info.flag_bits & 0x800 for info in z.infolist())
+        assert "أمينة.xmi" not in z.namelist()  # what Python alone reads: code page 437
+    assert import_annotations(fresh, archive).added == 1
+    assert fresh.annotators() == ["أمينة"]
+
+
+def test_macos_leftovers_in_a_folder_or_zip_are_skipped(folder, fresh, tmp_path):
+    import zipfile
+
+    (folder / STEM / "._amina.xmi").write_bytes(b"\x00\x05\x16\x07 Mac OS X")
+    (folder / "__MACOSX" / STEM).mkdir(parents=True)
+    (folder / "__MACOSX" / STEM / "._gold.xmi").write_bytes(b"\x00\x05\x16\x07")
+    assert import_annotations(fresh, folder).added == 31
+    archive = tmp_path / "mac.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                z.write(path, path.relative_to(folder).as_posix())
+    assert import_annotations(fresh, archive).skipped == 31
+
+
+def test_an_offset_between_the_two_units_of_an_emoji_is_refused_naming_the_element(
+    project, tmp_path, fresh
+):
+    text = "قال 😀 سمير"
+    project.import_texts([TextSource(text=text, id="emoji")])
+    project.add_annotation("emoji", "amina", "speaker", text.index("سمير"), len(text))
+    xmi.export(project, tmp_path / "out")
+    (path,) = (tmp_path / "out").glob("*/amina.xmi")
+    source = path.read_text(encoding="utf-8")
+    assert 'begin="7"' in source  # code point 6, after the emoji's two UTF-16 units
+    edited = re.sub(r'(<custom:Speaker [^>]*)begin="7"', r'\1begin="5"', source)
+    assert edited != source
+    path.write_text(edited, encoding="utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"amina.xmi: xmi:id \d+ \(Speaker\) offset 5 falls inside a character beyond "
+        r"U\+FFFF",
+    ):
+        import_annotations(fresh, tmp_path / "out")
+    assert fresh.documents() == []
+
+
+def test_an_empty_xmi_file_is_named_without_a_line(folder, fresh):
+    (folder / "empty.xmi").write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        import_annotations(fresh, folder)
+    assert str(caught.value) == f"{folder / 'empty.xmi'}: an empty file, not UIMA CAS XMI"
+
+
+def test_a_link_to_a_missing_element_is_named(folder, fresh):
+    path = folder / STEM / "gold.xmi"
+    source = path.read_text(encoding="utf-8")
+    broken = re.sub(r' speaker="\d+"', ' speaker="99999"', source, count=1)
+    assert broken != source
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(InputError, match="a reference to xmi:id 99999, which is not in the file"):
+        import_annotations(fresh, folder)
+
+
+def test_folders_without_a_type_system_or_without_annotation_files_say_what_is_needed(
+    folder, fresh, tmp_path
+):
+    (folder / "TypeSystem.xml").unlink()
+    with pytest.raises(InputError, match=r"xmi: no TypeSystem.xml beside the .xmi files"):
+        import_annotations(fresh, folder)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"empty: no annotation files in this folder: brat"):
+        import_annotations(fresh, tmp_path / "empty")
+
+
+def test_adjudicated_gold_keeps_its_sources_through_xmi(project, tmp_path, fresh):
+    text = "قال الوزير سمير إن المدرسة ستفتح."
+    project.import_texts([TextSource(text=text, id="school")])
+    amina = project.add_annotation("school", "amina", "speaker", 4, 15)
+    omar = project.add_annotation("school", "omar", "speaker", 4, 10)
+    gold = project.add_annotation(
+        "school", "gold", "speaker", 4, 15, origin="adjudicated", sources=[amina.id, omar.id]
+    )
+    xmi.export(project, tmp_path / "out")
+    assert import_annotations(fresh, tmp_path / "out").added == 3
+    assert fresh.annotation(gold.id).sources == (amina.id, omar.id)
+    assert fresh.annotation(amina.id).sources == ()

@@ -145,7 +145,8 @@ def import_annotations(
         raise InputError(
             "--map applies to doccano, spaCy-style and Label Studio files only", str(path)
         )
-    if xmi.is_xmi(path):
+    folder_of_xmi = path.is_dir() and not path.is_symlink() and _folder_kind(path) == "xmi"
+    if folder_of_xmi or xmi.is_xmi(path):
         if document_id is not None:
             raise InputError("--document applies to the gold format only", str(path))
         return xmi.import_annotations(project, path, annotator)
@@ -154,6 +155,23 @@ def import_annotations(
             raise InputError("--document applies to the gold format only", str(path))
         return brat.import_annotations(project, path, annotator)
     return jsonl.import_annotations(project, path, annotator, document_id)
+
+
+def _folder_kind(folder: Path) -> str:
+    """ "xmi" for a folder with a type system or .xmi files and no .ann file, else "brat";
+    InputError for a folder with neither, saying what each reader needs."""
+    if xmi.is_xmi(folder):
+        return "xmi"
+    suffixes = {p.suffix.lower() for p in folder.rglob("*") if p.suffix.lower() in (".ann", ".xmi")}
+    if ".ann" in suffixes:
+        return "brat"
+    if ".xmi" in suffixes:
+        return "xmi"  # its reader says that the type system is missing
+    raise InputError(
+        "no annotation files in this folder: brat needs .ann files (each beside its .txt), "
+        f"XMI .xmi files with a {xmi.TYPE_SYSTEM}",
+        str(folder),
+    )
 
 
 def _other_tools_spans(path: Path) -> bool:
@@ -165,7 +183,7 @@ def _other_tools_spans(path: Path) -> bool:
     if path.suffix.lower() != ".jsonl":
         return False
     records = jsonl.read_records(path)
-    return span_json.recognise_line(records[0][1]) is not None
+    return span_json.recognise_records(records) is not None
 
 
 __all__ = [

@@ -34,6 +34,7 @@ from annotator.core.formats.reading import (
     named_file_problem,
 )
 from annotator.core.formats.span_json import recognise_document, refusal
+from annotator.core.formats.xmi import is_xmi
 from annotator.core.store.project import ImportReport, Project, TextSource
 
 __all__ = [
@@ -114,11 +115,7 @@ def find_files(
             inside, left_out = folder_files(path, ARTICLE_SUFFIXES)
             skipped.extend(left_out)
             if not inside:
-                problems.append(
-                    Problem(
-                        str(path), None, f"no {', '.join(ARTICLE_SUFFIXES)} files in this folder"
-                    )
-                )
+                problems.append(Problem(str(path), None, _empty_folder_reason(path)))
             for p in inside:
                 add(p, named=False)
         elif (reason := named_file_problem(path)) is None:
@@ -126,6 +123,24 @@ def find_files(
         else:
             problems.append(Problem(str(path), None, reason))
     return found, problems, skipped
+
+
+def _empty_folder_reason(folder: Path) -> str:
+    """Why a folder gives no articles: it holds annotation files (an XMI or brat export), which
+    the other command reads, or nothing importable at all."""
+    kinds = sorted(
+        {
+            p.suffix.lower()
+            for p in folder.rglob("*")
+            if p.suffix.lower() in (".xmi", ".ann") and p.is_file() and not p.is_symlink()
+        }
+    )
+    if kinds:
+        return (
+            f"{' and '.join(kinds)} files: annotations, not articles; import them with "
+            f"`annotator import-annotations {folder.name}`"
+        )
+    return f"no {', '.join(ARTICLE_SUFFIXES)} files in this folder"
 
 
 def read_file(
@@ -137,6 +152,14 @@ def read_file(
 ) -> tuple[list[TextSource], list[Problem]]:
     """The articles of one file by its extension, or its problems (then no articles)."""
     suffix = path.suffix.lower()
+    if suffix == ".zip":
+        if is_xmi(path):
+            raise NotArticles(
+                "UIMA CAS XMI in a zip: annotations, not articles; import them with "
+                f"`annotator import-annotations {path.name}`",
+                str(path),
+            )
+        return [], [Problem(str(path), None, "a zip archive: unpack it and import its files")]
     try:
         if suffix in _TABLES:
             sources, problems = table.read(path, encoding=encoding, columns=columns, cancel=cancel)

@@ -56,6 +56,9 @@ def read(
         if isinstance(value, InputError):
             problems.add(value, line)
             continue
+        if (other_tool := recognise_line(value)) is not None:
+            # Checked on every line: a doccano export may start with unlabelled documents.
+            raise NotArticles(refusal(other_tool, path), str(path))
         if chosen is None:
             _refuse_annotations(value, path)
             try:

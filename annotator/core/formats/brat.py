@@ -47,6 +47,7 @@ from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
     check_document_text,
+    differs,
     imported_id,
     link_order,
     twice_message,
@@ -780,6 +781,7 @@ def import_annotations(
         for document in documents:
             document.folder_annotator = document.ann_path.relative_to(path).parts[0]
     added = skipped = 0
+    changed: list[str] = []
     touched: set[str] = set()
     documents_added: list[str] = []
     with project.atomic():
@@ -789,13 +791,15 @@ def import_annotations(
             touched.add(doc_id)
             if new:
                 documents_added.append(doc_id)
-            a, s = _store(project, document, doc_id, annotator, entities)
+            a, s, c = _store(project, document, doc_id, annotator, entities)
             added, skipped = added + a, skipped + s
+            changed.extend(c)
     return AnnotationImport(
         added=added,
         skipped=skipped,
         document_ids=tuple(sorted(touched)),
         documents_added=tuple(documents_added),
+        changed=tuple(changed),
     )
 
 
@@ -843,7 +847,7 @@ def _store(
     doc_id: str,
     annotator: str | None,
     entities: _EntityIndex,
-) -> tuple[int, int]:
+) -> tuple[int, int, list[str]]:
     path = str(document.ann_path)
     text = project.text(doc_id)
     sha = text_sha256(text)
@@ -871,14 +875,25 @@ def _store(
             # importing it twice adds nothing.
             ids[tid] = str(uuid.uuid5(_NAMESPACE, f"{sha}\n{owner}\n{tid}"))
     added = skipped = 0
+    changed: list[str] = []
     line_of: dict[str, int] = {}  # the line of each annotation stored
     order = link_order({tid: s.link[2] if s.link else None for tid, s in document.spans.items()})
     for tid in order:
         span = document.spans[tid]
-        if project.known(ids[tid]):
-            skipped += 1
+        if project.known(ids[tid]) and project.revision(ids[tid]) is None:
+            skipped += 1  # deleted in the project: an import does not bring it back
             continue
         annotation = _annotation(project, document, tid, doc_id, ids, owners[tid], entities)
+        if project.known(annotation.id):
+            try:
+                different = differs(project, annotation)
+            except AnnotatorError as exc:
+                raise InputError(str(exc), path, span.line) from None
+            if different:
+                changed.append(annotation.id)
+            else:
+                skipped += 1
+            continue
         try:
             project.restore(annotation.id, AnnotationState(annotation))
         except DuplicateError as exc:
@@ -887,7 +902,7 @@ def _store(
             raise InputError(str(exc), path, span.line) from None
         line_of[annotation.id] = span.line
         added += 1
-    return added, skipped
+    return added, skipped, changed
 
 
 def _annotation(

@@ -15,6 +15,7 @@ from annotator.core.store.project import Project
 class ExportResult:
     paths: tuple[Path, ...]  # every file written
     rows: int  # table rows (csv, claims), lines (jsonl) or annotations (brat)
+    notes: tuple[str, ...] = ()  # one line each: what the format could not hold exactly
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from annotator.core.errors import (
     AnnotatorError,
     DuplicateError,
     InputError,
+    NotFoundError,
     ValidationError,
 )
 from annotator.core.formats.export import ExportResult, select
@@ -80,9 +81,68 @@ _ANNOTATION_COLUMNS = (
 @dataclass(frozen=True)
 class AnnotationImport:
     added: int
-    skipped: int  # already in the project (same id), or deleted in it
+    skipped: int  # already in the project with the same content (same id), or deleted in it
     document_ids: tuple[str, ...]
     documents_added: tuple[str, ...] = ()  # documents the file brought with it
+    # Ids the project holds with another content (span, attributes, entity, link, stances):
+    # not imported, since an import carries no revision history to tell which is newer.
+    changed: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # one line each, for the report: what was noticed or left out
+
+
+def content_id(
+    namespace: uuid.UUID, sha: str, annotator: str, layer: str, start: int, end: int
+) -> str:
+    """The id of an annotation a file gives no UUID: derived from the document's text (its
+    SHA-256), annotator, layer and code-point span, which the project allows once. Re-exports
+    that renumber or reorder their own ids give the same ids; an edited span is a new one."""
+    return str(uuid.uuid5(namespace, f"{sha}\n{annotator}\n{layer}\n{start}\n{end}"))
+
+
+def _content(annotation: Annotation) -> tuple[Any, ...]:
+    entity = annotation.entity.id if annotation.entity is not None else None
+    attributes = sorted((k, str(v)) for k, v in annotation.attributes.items() if v is not None)
+    stances = tuple((s.target, s.value) for s in annotation.stances)
+    return (
+        annotation.layer,
+        annotation.start,
+        annotation.end,
+        attributes,
+        entity,
+        annotation.link_id,
+        stances,
+    )
+
+
+def stored_as(
+    project: Project, annotation: Annotation, exc: DuplicateError, line_of: Mapping[str, int]
+) -> str | None:
+    """After `exc` refused `annotation`: the id under which the project already holds the
+    same span of the same layer and annotator (an earlier import whose ids were made another
+    way, or a span tagged by hand), which the import then treats as this annotation; None
+    when the first one came from the same file (the file tags the span twice)."""
+    if exc.existing in line_of:
+        return None
+    existing = project.annotation(exc.existing)
+    if (existing.layer, existing.start, existing.end) != (
+        annotation.layer,
+        annotation.start,
+        annotation.end,
+    ):
+        return None
+    return exc.existing
+
+
+def differs(project: Project, incoming: Annotation) -> bool:
+    """Whether the project holds `incoming.id` with another content than `incoming` (layer,
+    span, attributes, entity, link, stances; not times or origin). A deleted one never differs:
+    an import does not bring back what was deleted."""
+    if project.revision(incoming.id) is None:
+        return False
+    # As the store would keep it: the schema fills attributes left out with their defaults.
+    attributes = project.schema.validate_attributes(incoming.layer, incoming.attributes)
+    incoming = replace(incoming, attributes=attributes)
+    return _content(project.annotation(incoming.id)) != _content(incoming)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -126,6 +186,29 @@ def check_document_text(text: str) -> None:
     readers refuse such texts too)."""
     if "\x00" in text:
         raise AnnotatorError("the document text holds NUL characters: not a text article")
+
+
+def project_has(project: Project, doc_id: str) -> bool:
+    """Whether the project holds a document with this id."""
+    try:
+        project.text(doc_id)
+    except NotFoundError:
+        return False
+    return True
+
+
+def another_text_note(doc_id: str, theirs: str, text: str, added: str) -> str:
+    """The report line for a file's document whose id the project gives another text: where
+    the two texts first differ (code points), and the id the file's text was added under."""
+    at = next(
+        (i for i, (a, b) in enumerate(zip(theirs, text, strict=False)) if a != b),
+        min(len(theirs), len(text)),
+    )
+    return (
+        f"document {doc_id!r} of the project has another text (they differ from code point "
+        f"{at}: {theirs[at : at + 20]!r} here, {text[at : at + 20]!r} in the file; "
+        f"{len(theirs)} and {len(text)} code points): the file's text was added as {added!r}"
+    )
 
 
 def _optional(record: dict[str, Any], key: str, kind: type, what: str) -> Any:
@@ -432,6 +515,7 @@ def _import_export(
     with project.atomic():
         placing = _DocumentPlacing(project)
         places = []
+        notes: list[str] = []
         for number, record in by_type["document"]:
             try:
                 places.append((str(record.get("id")), placing.place(record)))
@@ -439,10 +523,14 @@ def _import_export(
                 raise InputError(str(exc), str(path), number) from None
         documents_added = placing.store()
         # id in the file -> id in the project
-        documents = {
-            key: place if isinstance(place, str) else documents_added[place]
-            for key, place in places
-        }
+        documents = {}
+        for (number, record), (key, place) in zip(by_type["document"], places, strict=True):
+            documents[key] = place if isinstance(place, str) else documents_added[place]
+            own = str(record.get("id") or "")
+            if isinstance(place, int) and own and own != documents[key]:
+                text = str(record.get("text"))
+                note = another_text_note(own, project.text(own), text, documents[key])
+                notes.append(f"{path.name}:{number}: {note}")
         entities = _place_entities(project, path, by_type["entity"])
         result = _store_annotations(
             project, path, by_type["annotation"], annotator, documents, entities
@@ -452,6 +540,8 @@ def _import_export(
         skipped=result[1],
         document_ids=result[2],
         documents_added=tuple(documents_added),
+        changed=result[3],
+        notes=tuple(notes),
     )
 
 
@@ -524,6 +614,18 @@ class _DocumentPlacing:
         return list(self.project.import_texts(self.pending).added)
 
 
+def free_id(project: Project, doc_id: str) -> str:
+    """`doc_id`, or `doc_id-2`, `doc_id-3` … when another text has it in the project."""
+    candidate, n = doc_id, 1
+    while True:
+        try:
+            project.text(candidate)
+        except NotFoundError:
+            return candidate
+        n += 1
+        candidate = f"{doc_id}-{n}"
+
+
 def _place_entities(
     project: Project, path: Path, records: list[tuple[int, dict[str, Any]]]
 ) -> dict[str, Entity]:
@@ -588,7 +690,7 @@ def _store_annotations(
     annotator: str | None,
     documents: dict[str, str],
     entities: dict[str, Entity],
-) -> tuple[int, int, tuple[str, ...]]:
+) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
     by_id: dict[str, tuple[int, dict[str, Any]]] = {}
     new_ids: dict[str, str] = {}
     times: dict[tuple[str, str], str] = {}
@@ -623,6 +725,7 @@ def _store_annotations(
     except AnnotatorError as exc:
         raise InputError(str(exc), str(path)) from None
     skipped = 0
+    changed: list[str] = []
     touched: set[str] = set()
     line_of: dict[str, int] = {}  # the line each annotation stored came from
     stamp = now()
@@ -635,9 +738,6 @@ def _store_annotations(
             doc = _annotation_document(project, record, documents)
             touched.add(doc)
             ann_id = new_ids[own]
-            if batch.known(ann_id):
-                skipped += 1
-                continue
             link = _uuid(record["link_id"], "link_id") if record.get("link_id") else None
             link_id = new_ids.get(link) if link else None
             if link and link_id is None:
@@ -654,31 +754,36 @@ def _store_annotations(
             if not (isinstance(start, int) and isinstance(end, int)):
                 raise AnnotatorError(f"span {start!r}-{end!r}: offsets must be whole numbers")
             # Stored exactly as given, times and origin included (as `restore` stores one).
-            batch.add(
-                Annotation(
-                    id=ann_id,
-                    document_id=doc,
-                    annotator=annotator or str(record.get("annotator") or ""),
-                    layer=str(record.get("layer")),
-                    start=start,
-                    end=end,
-                    text=record.get("text"),
-                    attributes=dict(record.get("attributes") or {}),
-                    entity=entity,
-                    link_id=link_id,
-                    stances=tuple(_stance_pair(s) for s in record.get("stances") or ()),
-                    origin=record.get("origin") or "imported",
-                    created_at=record.get("created_at") or stamp,
-                    modified_at=record.get("modified_at") or stamp,
-                )
+            annotation = Annotation(
+                id=ann_id,
+                document_id=doc,
+                annotator=annotator or str(record.get("annotator") or ""),
+                layer=str(record.get("layer")),
+                start=start,
+                end=end,
+                text=record.get("text"),
+                attributes=dict(record.get("attributes") or {}),
+                entity=entity,
+                link_id=link_id,
+                stances=tuple(_stance_pair(s) for s in record.get("stances") or ()),
+                origin=record.get("origin") or "imported",
+                created_at=record.get("created_at") or stamp,
+                modified_at=record.get("modified_at") or stamp,
             )
+            if batch.known(ann_id):
+                if differs(project, annotation):
+                    changed.append(ann_id)
+                else:
+                    skipped += 1
+                continue
+            batch.add(annotation)
         except DuplicateError as exc:
             raise InputError(twice_message(exc, line_of), str(path), number) from None
         except (AnnotatorError, TypeError, ValueError) as exc:
             raise InputError(str(exc), str(path), number) from None
         line_of[ann_id] = number
     added = batch.write()
-    return added, skipped, tuple(sorted(touched))
+    return added, skipped, tuple(sorted(touched)), tuple(changed)
 
 
 def _uuid(value: Any, name: str) -> str:

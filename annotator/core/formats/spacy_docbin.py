@@ -3,8 +3,9 @@
 Each document is a `Doc` made by `spacy.blank("ar")` with the tokenizer rules of
 `arabic_tokenizer`; its span groups are named `LAYER:ANNOTATOR` (`claim:gold`), each span labelled
 with its layer, `id_` the annotation's UUID and `kb_id_` the speaker's entity name. What a span
-group cannot hold (attributes, the claim's speaker link, stances) is in `doc.user_data["annotator"]`
-by annotation UUID, and the project's document id in `doc.user_data["document_id"]`.
+group cannot hold (annotator, exact span, attributes, the claim's speaker link, stances) is in
+`doc.user_data["annotations"]`, a dict keyed by annotation UUID, and the project's document id
+in `doc.user_data["document_id"]`.
 
 Read it back with `DocBin().from_disk(path).get_docs(spacy.blank("ar").vocab)`. A span's
 `start_char`/`end_char` are code points, as in the project.
@@ -19,7 +20,10 @@ the mark falls inside a token, and strict `Doc.char_span` gives None: 23 of the 
   - infix: a quotation mark between two characters of a token (`قال:"نعم`).
 With them every span of the sample aligns with tokens. A span whose edge still falls inside a
 token (a span made by hand inside a word) gets the token split at the edge, so every annotation
-is in the DocBin; `DocBinExport.split_tokens` counts those splits.
+is in the DocBin; `DocBinExport.split_tokens` counts those splits. A span that starts or ends
+on white space (the project allows it) is a span of the tokens inside it, its exact offsets in
+`user_data["annotations"]` (`DocBinExport.trimmed` names them); a span of white space only has
+no token and is left out (`DocBinExport.left_out` names it, with its document and text).
 """
 
 from __future__ import annotations
@@ -79,6 +83,9 @@ class DocBinExport:
     docbin: Any  # spacy.tokens.DocBin
     spans: int
     split_tokens: int  # tokens split at a span edge the tokenizer rules did not give
+    # One line each: spans trimmed to the tokens inside them, and spans with no token.
+    trimmed: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
 
 
 def _doc(nlp: Any, text: str, annotations: list[Annotation]) -> tuple[Any, int]:
@@ -120,6 +127,8 @@ def docbin(
     wanted = None if selection.annotators is None else set(selection.annotators)
     out = DocBin(store_user_data=True)
     count = splits = 0
+    trimmed: list[str] = []
+    left_out: list[str] = []
     for summary in selection.documents:
         text = project.text(summary.id)
         annotations = [
@@ -131,8 +140,16 @@ def docbin(
         details: dict[str, dict[str, Any]] = {}
         for a in annotations:
             span = doc.char_span(a.start, a.end, label=a.layer, span_id=a.id)
-            if span is None:  # pragma: no cover - _doc splits at every edge
-                raise ExportError(f"annotation {a.id} does not align with tokens")
+            if span is None:
+                # An edge on white space (_doc splits tokens at every other edge).
+                span = doc.char_span(
+                    a.start, a.end, label=a.layer, span_id=a.id, alignment_mode="contract"
+                )
+                where = f"document {summary.id!r}, {a.layer} {a.start}-{a.end} {a.text!r:.60}"
+                if span is None or len(span) == 0:
+                    left_out.append(f"{where}: white space only, no token to span")
+                    continue
+                trimmed.append(f"{where}: spans the tokens {span.start_char}-{span.end_char}")
             if a.entity is not None:
                 span = Span(
                     doc, span.start, span.end, label=a.layer, kb_id=a.entity.name, span_id=a.id
@@ -140,6 +157,8 @@ def docbin(
             groups.setdefault(f"{a.layer}:{a.annotator}", []).append(span)
             details[a.id] = {
                 "annotator": a.annotator,
+                "start": a.start,
+                "end": a.end,
                 "attributes": dict(a.attributes),
                 "entity": None if a.entity is None else {"id": a.entity.id, "name": a.entity.name},
                 "link_id": a.link_id,
@@ -150,9 +169,9 @@ def docbin(
         for name, spans in groups.items():
             doc.spans[name] = spans
         doc.user_data["document_id"] = summary.id
-        doc.user_data["annotator"] = details
+        doc.user_data["annotations"] = details
         out.add(doc)
-    return DocBinExport(out, count, splits)
+    return DocBinExport(out, count, splits, tuple(trimmed), tuple(left_out))
 
 
 def export(
@@ -172,4 +191,6 @@ def export(
     with replacing(out, overwrite=overwrite, encoding="latin-1", newline="") as handle:
         # The DocBin is bytes; latin-1 writes each byte as it is.
         handle.write(data.decode("latin-1"))
-    return ExportResult(paths=(out,), rows=result.spans)
+    notes = [f"trimmed to tokens: {line}" for line in result.trimmed]
+    notes += [f"left out: {line}" for line in result.left_out]
+    return ExportResult(paths=(out,), rows=result.spans, notes=tuple(notes))

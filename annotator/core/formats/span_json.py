@@ -26,8 +26,16 @@ claim and a speaker becomes the claim's speaker link, whichever way it points.
 
 A document is the project's document with the same text; else with the same text once CR LF
 becomes LF (as `annotator import` stores a `.txt`; offsets move back by the CRs before them);
-else the text is added as a new document, keeping the file's id when no document has it.
-Everything of a file is stored in one transaction, or nothing.
+else the text is added as a new document, keeping the file's id when no document has it (a
+note says where the texts differ when one does).
+
+None of these formats gives spans a stable id, so an annotation's id is made from the document
+text, annotator, layer and span (`jsonl.content_id`): two files, or an updated export with
+labels added or reordered, add only their new spans. An id the project holds with other content
+(a Label Studio choice changed) is not stored and is listed in `AnnotationImport.changed`.
+Skipped with a note: relations that are no link of the schema, choices about the whole text;
+choices and relations of a region left out with `TAG=-` go with it. Everything else of a file
+is stored in one transaction, or nothing.
 """
 
 from __future__ import annotations
@@ -37,18 +45,23 @@ import json
 import re
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from annotator.core.arabic.encoding import clean_text, has_lone_surrogate
-from annotator.core.arabic.text import text_sha256
+from annotator.core.arabic.text import is_word_char, text_sha256
 from annotator.core.errors import AnnotatorError, DuplicateError, InputError
 from annotator.core.formats.jsonl import (
     AnnotationImport,
+    another_text_note,
     check_document_text,
+    content_id,
+    differs,
     link_order,
+    project_has,
     read_records,
+    stored_as,
     twice_message,
 )
 from annotator.core.model import Annotation
@@ -57,6 +70,7 @@ from annotator.core.store.project import AnnotationState, Project, TextSource, n
 DOCCANO = "doccano JSONL"
 SPACY = "spaCy-style JSONL"
 LABEL_STUDIO = "Label Studio JSON"
+LABEL_STUDIO_MIN = "Label Studio JSON-MIN"
 SKIP = "-"  # --map TAG=- leaves TAG out
 _NAMESPACE = uuid.UUID("9a4e2f61-0c8b-4d3e-a7f5-1b6c9d2e8f30")
 
@@ -65,21 +79,28 @@ _NAMESPACE = uuid.UUID("9a4e2f61-0c8b-4d3e-a7f5-1b6c9d2e8f30")
 
 
 def _triples(value: Any) -> bool:
+    """Whether `value` is a non-empty list of [start, end, label] (offsets checked later, so
+    that offsets written as strings get their own message)."""
     return (
         isinstance(value, list)
         and bool(value)
-        and all(
-            isinstance(v, list)
-            and len(v) == 3
-            and all(isinstance(x, int) and not isinstance(x, bool) for x in v[:2])
-            for v in value
-        )
+        and all(isinstance(v, list) and len(v) == 3 and isinstance(v[2], str) for v in value)
     )
 
 
+def recognise_records(records: list[tuple[int, dict[str, Any]]]) -> str | None:
+    """The format of JSON Lines records when any line is doccano's or spaCy-style spans: an
+    export may start with unlabelled documents (`"label": []`)."""
+    for _, record in records:
+        found = recognise_line(record)
+        if found is not None:
+            return found
+    return None
+
+
 def recognise_line(record: Mapping[str, Any]) -> str | None:
-    """The format of a JSON Lines file whose first object is `record`, when it is doccano's or
-    spaCy-style spans (a text classification export, `"label": ["POS"]`, is articles)."""
+    """The format of one JSON Lines object when it is doccano's or spaCy-style spans (a text
+    classification export, `"label": ["POS"]`, is articles)."""
     if not isinstance(record.get("text"), str):
         return None
     if _triples(record.get("label")) or _triples(record.get("labels")):
@@ -102,18 +123,40 @@ def recognise_line(record: Mapping[str, Any]) -> str | None:
 
 def recognise_document(value: Any) -> str | None:
     """The format of a whole JSON document when it is a Label Studio export (a list of tasks,
-    or one task, with `data` and `annotations` or `predictions`)."""
+    or one task, with `data` and `annotations` or `predictions`), its JSON-MIN export (a list
+    of objects with the text and a list of `{start, end, labels}` regions) or doccano JSONL
+    saved as a single JSON value."""
     tasks = value if isinstance(value, list) else [value]
     if not tasks or not all(isinstance(t, dict) for t in tasks[:20]):
         return None
     first = tasks[0]
     if isinstance(first.get("data"), dict) and ("annotations" in first or "predictions" in first):
         return LABEL_STUDIO
+    for task in tasks[:20]:
+        if any(_min_regions(v) for v in task.values()):
+            return LABEL_STUDIO_MIN
+        if recognise_line(task) is not None:
+            return recognise_line(task)
     return None
+
+
+def _min_regions(value: Any) -> bool:
+    """Whether `value` is a JSON-MIN list of regions (`start`, `end`, `labels`)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, dict) and {"start", "end", "labels"} <= v.keys() for v in value)
+    )
 
 
 def refusal(what: str, path: Path) -> str:
     """The message `annotator import` gives for a file of another tool's annotations."""
+    if what == LABEL_STUDIO_MIN:
+        return (
+            f"{what}: span annotations, not articles; this tool reads Label Studio's full JSON "
+            "export (Export > JSON, with 'annotations' and 'result'), not JSON-MIN: export "
+            f"again as JSON and run `annotator import-annotations FILE.json`"
+        )
     hint = " --annotator NAME" if what != LABEL_STUDIO else ""
     return (
         f"{what}: span annotations, not articles; import them with "
@@ -153,6 +196,8 @@ class _Doc:
     annotator: str
     spans: dict[str, _Span] = field(default_factory=dict)
     relations: list[tuple[str, str, str]] = field(default_factory=list)  # (from, to, where)
+    left_out: set[str] = field(default_factory=set)  # keys of spans whose label maps to `-`
+    notes: list[str] = field(default_factory=list)  # what was read past, for the report
 
 
 class _Layers:
@@ -186,6 +231,10 @@ class _Layers:
 
 
 def _offset(value: Any, name: str) -> int:
+    if isinstance(value, str):
+        raise AnnotatorError(
+            f"{name} {value!r:.40} is a string; offsets must be JSON numbers (code points)"
+        )
     if not isinstance(value, int) or isinstance(value, bool):
         raise AnnotatorError(f"{name} {value!r:.40} is not a whole number")
     return value
@@ -194,8 +243,14 @@ def _offset(value: Any, name: str) -> int:
 def _span(doc: _Doc, key: str, layer: str, start: Any, end: Any, shown: Any = None) -> _Span:
     start, end = _offset(start, "start"), _offset(end, "end")
     if not 0 <= start < end <= len(doc.text):
+        units = _utf16_to_code_points(doc.text)
+        hint = (
+            f"; it is inside as UTF-16 units ({len(units) - 1}): offsets must be code points"
+            if 0 <= start < end < len(units)
+            else ""
+        )
         raise AnnotatorError(
-            f"span {start}-{end} is not inside the text ({len(doc.text)} code points)"
+            f"span {start}-{end} is not inside the text ({len(doc.text)} code points){hint}"
         )
     if shown is not None and shown != doc.text[start:end]:
         raise AnnotatorError(
@@ -211,7 +266,7 @@ def _span(doc: _Doc, key: str, layer: str, start: Any, end: Any, shown: Any = No
 
 def read_doccano(path: Path, layers: _Layers, annotator: str) -> tuple[str, list[_Doc]]:
     records = read_records(path)
-    what = recognise_line(records[0][1]) or DOCCANO
+    what = recognise_records(records) or DOCCANO
     docs = []
     for number, record in records:
         try:
@@ -233,6 +288,8 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
                 layer = layers.of(tag)
                 if layer:
                     _span(doc, f"{key}{n}", layer, start, end)
+                else:
+                    doc.left_out.add(f"{key}{n}")
     entities = record.get("entities") or []
     if _triples(entities):
         entities = [{"start_offset": s, "end_offset": e, "label": t} for s, e, t in entities]
@@ -245,6 +302,8 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
         key = str(entity.get("id", f"entity{n}"))
         if layer:
             _span(doc, key, layer, entity.get("start_offset"), entity.get("end_offset"))
+        else:
+            doc.left_out.add(key)
     spans = record.get("spans") or []
     if isinstance(spans, dict):
         spans = [s for group in spans.values() if isinstance(group, list) for s in group]
@@ -252,7 +311,9 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
         if not isinstance(item, dict):
             raise AnnotatorError(f"span {n + 1} is not an object")
         layer = layers.of(item.get("label"))
-        if layer:
+        if not layer:
+            doc.left_out.add(str(item.get("id", f"span{n}")))
+        else:
             shown = item.get("text")
             _span(
                 doc,
@@ -262,6 +323,7 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
                 item.get("end"),
                 shown,
             )
+    _check_units(doc)
     for n, relation in enumerate(record.get("relations") or ()):
         if not isinstance(relation, dict):
             raise AnnotatorError(f"relation {n + 1} is not an object")
@@ -269,6 +331,53 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
             (str(relation.get("from_id")), str(relation.get("to_id")), f"relation {n + 1}")
         )
     return doc
+
+
+def _on_word_edge(text: str, position: int) -> bool:
+    return not (0 < position < len(text)) or not (
+        is_word_char(text[position - 1]) and is_word_char(text[position])
+    )
+
+
+def _check_units(doc: _Doc) -> None:
+    """A note when the spans of a text with characters beyond U+FFFF (emoji, math letters) cut
+    words as code points but all fit word edges read as UTF-16 units: offsets from a JavaScript
+    tool would sit shifted. A note, not a refusal: spans inside words can be meant, and a
+    file that gives span texts is checked against them (`_span`)."""
+    if not doc.spans or all(ord(ch) <= 0xFFFF for ch in doc.text):
+        return
+    units = _utf16_to_code_points(doc.text)
+    cutting = [
+        span
+        for span in doc.spans.values()
+        if not (_on_word_edge(doc.text, span.start) and _on_word_edge(doc.text, span.end))
+    ]
+    if not cutting:
+        return
+    for span in doc.spans.values():
+        edges = [units[p] if p < len(units) else -1 for p in (span.start, span.end)]
+        if -1 in edges or not all(_on_word_edge(doc.text, p) for p in edges):
+            return  # not UTF-16 either: spans inside words are the annotator's choice
+    span = cutting[0]
+    start, end = units[span.start], units[span.end]
+    doc.notes.append(
+        f"{len(cutting)} span(s) cut words, as span {span.start}-{span.end} "
+        f"({doc.text[span.start : span.end]!r:.40}), and all would fit word edges read as "
+        f"UTF-16 units ({doc.text[start:end]!r:.40}); if the file came from a JavaScript tool, "
+        "convert its offsets to code points and import it again"
+    )
+
+
+def _utf16_to_code_points(text: str) -> list[int]:
+    """For each UTF-16 offset into `text` (and its length), the code point offset; -1 between
+    the two units of a surrogate pair."""
+    units: list[int] = []
+    for index, ch in enumerate(text):
+        units.append(index)
+        if ord(ch) > 0xFFFF:
+            units.append(-1)
+    units.append(len(text))
+    return units
 
 
 def _json_values(path: Path) -> list[tuple[int, Any]]:
@@ -309,7 +418,10 @@ def _skip(raw: str, position: int) -> int:
 
 def read_label_studio(path: Path, layers: _Layers, annotator: str | None) -> tuple[str, list[_Doc]]:
     tasks = _json_values(path)
-    if not tasks or recognise_document([tasks[0][1]]) is None:
+    found = recognise_document([tasks[0][1]]) if tasks else None
+    if found == LABEL_STUDIO_MIN:
+        raise InputError(refusal(found, path), str(path), tasks[0][0])
+    if found != LABEL_STUDIO:
         raise InputError(
             f"not a {LABEL_STUDIO} export (a list of tasks with 'data' and 'annotations')",
             str(path),
@@ -367,7 +479,9 @@ def _label_studio_task(line: int, task: Any, layers: _Layers, annotator: str | N
                 if len(labels) != 1:
                     raise AnnotatorError(f"region {rid}: {len(labels)} labels, not one")
                 layer = layers.of(labels[0])
-                if layer:
+                if not layer:
+                    doc.left_out.add(rid)
+                else:
                     where = f"region {rid}"
                     try:
                         _span(
@@ -395,11 +509,13 @@ def _label_studio_task(line: int, task: Any, layers: _Layers, annotator: str | N
 def _region_attribute(doc: _Doc, layers: _Layers, result: dict[str, Any]) -> None:
     """A per-region `choices` or `textarea` whose `from_name` is an attribute of the layer."""
     rid, name = str(result.get("id")), str(result.get("from_name"))
+    if rid in doc.left_out:
+        return  # the region's label is left out (--map TAG=-): its choices go with it
     span = doc.spans.get(rid)
     if span is None:
-        raise AnnotatorError(
-            f"result {rid} ({name}): a {result.get('type')} not attached to a labels region"
-        )
+        # A choice about the whole text (document classification): no layer holds it.
+        doc.notes.append(f"{result.get('type')} {name!r} of the whole text ignored")
+        return
     attribute = layers.schema.layer(span.layer).attribute(name)
     if attribute is None or attribute.type not in ("choice", "text"):
         raise AnnotatorError(
@@ -410,6 +526,15 @@ def _region_attribute(doc: _Doc, layers: _Layers, result: dict[str, Any]) -> Non
     if not isinstance(items, list) or len(items) != 1:
         raise AnnotatorError(f"result {rid} ({name}): one value expected, got {items!r:.60}")
     span.attributes[name] = str(items[0])
+
+
+def _lines_of_spans(path: Path) -> bool:
+    """Whether a `.json` file is in fact doccano / spaCy-style JSON Lines (one object a line)."""
+    try:
+        records = read_records(path)
+    except InputError:
+        return False
+    return recognise_records(records) is not None
 
 
 # ----------------------------------------------------------------------------- storing
@@ -429,7 +554,7 @@ def import_annotations(
     """
     path = Path(path)
     layers = _Layers(project, labels or {})
-    if path.suffix.lower() == ".json":
+    if path.suffix.lower() == ".json" and not _lines_of_spans(path):
         what, docs = read_label_studio(path, layers, annotator)
     else:
         if not annotator:
@@ -439,6 +564,8 @@ def import_annotations(
             )
         what, docs = read_doccano(path, layers, annotator)
     added = skipped = 0
+    changed: list[str] = []
+    notes: list[str] = []
     touched: set[str] = set()
     documents_added: list[str] = []
     with project.atomic():
@@ -448,17 +575,21 @@ def import_annotations(
                 touched.add(doc_id)
                 if new:
                     documents_added.append(doc_id)
-                a, s = _store(project, doc, doc_id, dropped)
+                a, s, c = _store(project, doc, doc_id, dropped)
             except InputError as exc:
                 raise InputError(f"{what}: {exc.reason}", str(path), doc.line) from None
             except AnnotatorError as exc:
                 raise InputError(f"{what}: {exc}", str(path), doc.line) from None
             added, skipped = added + a, skipped + s
+            changed.extend(c)
+            notes.extend(f"{path.name}:{doc.line}: {note}" for note in doc.notes)
     return AnnotationImport(
         added=added,
         skipped=skipped,
         document_ids=tuple(sorted(touched)),
         documents_added=tuple(documents_added),
+        changed=tuple(changed),
+        notes=tuple(notes),
     )
 
 
@@ -475,19 +606,22 @@ def _place_document(project: Project, doc: _Doc) -> tuple[str, bool, list[int]]:
             return found.id, False, dropped
     check_document_text(doc.text)
     doc_id = doc.id
-    if doc_id is not None:
-        try:
-            project.text(doc_id)
-            doc_id = None  # another text has this id: the new one gets its own
-        except AnnotatorError:
-            pass
+    if doc_id is not None and project_has(project, doc_id):
+        doc_id = None  # another text has this id: the new one gets its own
     (added,) = project.import_texts([TextSource(text=doc.text, id=doc_id)]).added
+    if doc.id is not None and doc_id is None:
+        doc.notes.append(another_text_note(doc.id, project.text(doc.id), doc.text, added))
     return added, True, []
 
 
-def _store(project: Project, doc: _Doc, doc_id: str, dropped: list[int]) -> tuple[int, int]:
+def _store(
+    project: Project, doc: _Doc, doc_id: str, dropped: list[int]
+) -> tuple[int, int, list[str]]:
     schema = project.schema
+    other = 0
     for source, target, where in doc.relations:
+        if source in doc.left_out or target in doc.left_out:
+            continue  # a relation of a span left out (--map TAG=-) goes with it
         if source not in doc.spans or target not in doc.spans:
             missing = source if source not in doc.spans else target
             raise AnnotatorError(f"{where}: span {missing!r} is not in this document")
@@ -500,25 +634,36 @@ def _store(project: Project, doc: _Doc, doc_id: str, dropped: list[int]) -> tupl
                 claim.link = speaker.key
                 break
         else:
-            raise AnnotatorError(
-                f"{where}: a relation between {a.layer!r} and {b.layer!r} is no link of the schema"
-            )
+            other += 1
+    if other:
+        doc.notes.append(
+            f"{other} relation(s) that are no link of the schema (a claim to its speaker) skipped"
+        )
     text = project.text(doc_id)
     sha = text_sha256(text)
-    ids = {key: str(uuid.uuid5(_NAMESPACE, f"{sha}\n{doc.annotator}\n{key}")) for key in doc.spans}
+    spans: dict[str, tuple[int, int]] = {}
+    ids: dict[str, str] = {}
+    first_key: dict[str, str] = {}
+    for key, span in doc.spans.items():
+        start = span.start - bisect.bisect_left(dropped, span.start)
+        end = span.end - bisect.bisect_left(dropped, span.end)
+        spans[key] = (start, end)
+        ids[key] = content_id(_NAMESPACE, sha, doc.annotator, span.layer, start, end)
+        if ids[key] in first_key:
+            raise AnnotatorError(
+                f"span {key!r}: tags {span.start}-{span.end} as {span.layer!r} again "
+                f"(span {first_key[ids[key]]!r}); one annotator tags a span once a layer"
+            )
+        first_key[ids[key]] = key
     order = link_order({key: span.link for key, span in doc.spans.items()})
     added = skipped = 0
+    changed: list[str] = []
     line_of: dict[str, int] = {}
     stamp = now()
     for key in order:
         span = doc.spans[key]
-        if project.known(ids[key]):
-            skipped += 1
-            continue
-        start = span.start - bisect.bisect_left(dropped, span.start)
-        end = span.end - bisect.bisect_left(dropped, span.end)
+        start, end = spans[key]
         link = schema.layer(span.layer).attribute_of_type("link")
-        attributes = dict(span.attributes)
         annotation = Annotation(
             id=ids[key],
             document_id=doc_id,
@@ -527,18 +672,32 @@ def _store(project: Project, doc: _Doc, doc_id: str, dropped: list[int]) -> tupl
             start=start,
             end=end,
             text=text[start:end],
-            attributes=attributes,
+            attributes=dict(span.attributes),
             link_id=project.live_link(ids[span.link]) if span.link and link else None,
             origin="imported",
             created_at=stamp,
             modified_at=stamp,
         )
+        if project.known(annotation.id):
+            if differs(project, annotation):
+                changed.append(annotation.id)
+            else:
+                skipped += 1
+            continue
         try:
             project.restore(annotation.id, AnnotationState(annotation))
         except DuplicateError as exc:
-            raise AnnotatorError(f"span {key!r}: {twice_message(exc, line_of)}") from None
+            found = stored_as(project, annotation, exc, line_of)
+            if found is None:
+                raise AnnotatorError(f"span {key!r}: {twice_message(exc, line_of)}") from None
+            ids[key] = found  # claims linking to this span link to the stored one
+            if differs(project, replace(annotation, id=found)):
+                changed.append(found)
+            else:
+                skipped += 1
+            continue
         except AnnotatorError as exc:
             raise AnnotatorError(f"span {key!r}: {exc}") from None
         line_of[annotation.id] = doc.line
         added += 1
-    return added, skipped
+    return added, skipped, changed

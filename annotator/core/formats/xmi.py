@@ -19,8 +19,9 @@ Types (see docs/inception.md for the matching INCEpTION layers):
                              entity's name (with `entityId`, `entityKind`), a link attribute a
                              reference to an annotation of the linked layer (a claim's `speaker`)
     webanno.custom.ClaimStance  target, value: a layer with stances has `stances`, an FSArray
-    provenance features      annotationId (UUID), origin, created, modified: for an exact round
-                             trip; a file made elsewhere may lack them
+    provenance features      annotationId (UUID), origin, created, modified, and sources (an
+                             adjudicated annotation's source annotation ids, space-separated):
+                             for an exact round trip; a file made elsewhere may lack them
     de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence, Token, and
     de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData, as DKPro Core declares them
 
@@ -34,6 +35,7 @@ import bisect
 import io
 import re
 import uuid
+import warnings
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -47,9 +49,15 @@ from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, I
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
+    another_text_note,
     check_document_text,
+    content_id,
+    differs,
+    free_id,
     imported_id,
     link_order,
+    project_has,
+    stored_as,
     twice_message,
 )
 from annotator.core.model import Annotation, Entity, Stance
@@ -67,7 +75,7 @@ ANNOTATOR_NAME = "webanno.custom.AnnotatorName"
 CUSTOM = "webanno.custom."
 ANNOTATION = "uima.tcas.Annotation"
 STRING = "uima.cas.String"
-PROVENANCE = ("annotationId", "origin", "created", "modified")
+PROVENANCE = ("annotationId", "origin", "created", "modified", "sources")
 # Features an attribute cannot be called: UIMA's own and the provenance ones.
 _TAKEN = {"begin", "end", "sofa", "stances", *PROVENANCE}
 _NAMESPACE = uuid.UUID("2c9e4b7a-61d3-4f08-b5a2-8e7d3c1f6a94")
@@ -230,6 +238,7 @@ def _add_annotations(
             "origin": annotation.origin,
             "created": annotation.created_at,
             "modified": annotation.modified_at,
+            "sources": " ".join(annotation.sources) or None,
         }
         for attribute in layer.attributes:
             name = feature_name(attribute.name)
@@ -311,14 +320,34 @@ def export(
             name = unique_name(safe_filename(annotator, "annotator"), names)
             files.append((sub / f"{name}.xmi", _xmi(cas, doc.id)))
             count += len(own)
+    stale = _earlier_export(folder, {path for path, _ in files})
     if not overwrite:
+        if stale:
+            raise ExportError(
+                f"{folder} holds another XMI export ({stale[0]} and {len(stale) - 1} more "
+                "file(s) this export would not write); use --force to replace it"
+            )
         for path, _ in files:
             if path.exists() or path.is_symlink():
                 raise ExportError(f"{path} exists; use --force to overwrite")
     for path, _ in files:
         path.parent.mkdir(parents=True, exist_ok=True)
     write_together(files, overwrite=overwrite)
+    # What an earlier export left that this one does not write would come back on import.
+    for path in stale:
+        path.unlink(missing_ok=True)
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
     return ExportResult(paths=tuple(path for path, _ in files), rows=count)
+
+
+def _earlier_export(folder: Path, writing: set[Path]) -> list[Path]:
+    """The files of an export's own kinds (`DOCUMENT/*.xmi`) in `folder` that this export does
+    not write; other files are left alone."""
+    if not folder.is_dir():
+        return []
+    found = (p for p in folder.resolve().glob("*/*.xmi") if p.is_file() or p.is_symlink())
+    return sorted(p for p in found if p not in writing)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -340,18 +369,31 @@ def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
     """(where, [(name, XMI bytes)], type system bytes) of a folder, an .xmi file or a .zip."""
     try:
         if path.is_dir():
-            xmis = sorted(p for p in path.rglob("*.xmi") if p.is_file() and not p.is_symlink())
+            xmis = sorted(
+                p
+                for p in path.rglob("*.xmi")
+                if p.is_file() and not p.is_symlink() and not _junk(p.relative_to(path).parts)
+            )
             ts = _type_system_file(path, xmis)
             return str(path), [(str(p), p.read_bytes()) for p in xmis], ts
         if path.suffix.lower() == ".zip":
             with zipfile.ZipFile(path) as archive:
-                names = sorted(n for n in archive.namelist() if n.lower().endswith(".xmi"))
-                tsn = [
-                    n
-                    for n in archive.namelist()
-                    if n.rsplit("/", 1)[-1].lower() == "typesystem.xml"
+                members = [
+                    (_member_name(info), info)
+                    for info in archive.infolist()
+                    if not info.is_dir() and not _junk(info.filename.split("/"))
                 ]
-                xmis = [(f"{path}:{n}", archive.read(n)) for n in names]
+                members.sort(key=lambda member: member[0])
+                xmis = [
+                    (f"{path}:{name}", archive.read(info))
+                    for name, info in members
+                    if name.lower().endswith(".xmi")
+                ]
+                tsn = [
+                    info
+                    for name, info in members
+                    if name.rsplit("/", 1)[-1].lower() == "typesystem.xml"
+                ]
                 return str(path), xmis, archive.read(tsn[0]) if tsn else None
         # Beside the file, or one folder up (this tool's export: DOCUMENT/ANNOTATOR.xmi).
         return (
@@ -363,6 +405,23 @@ def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
         raise InputError("not a zip file", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", exc.filename or str(path)) from None
+
+
+def _junk(parts: tuple[str, ...] | list[str]) -> bool:
+    """Whether a path (its parts) is what macOS adds to folders and zips: `__MACOSX/` and
+    `._NAME` resource forks, never a CAS."""
+    return "__MACOSX" in parts or parts[-1].startswith("._")
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name: zips made without the UTF-8 flag (the `zip` program, Windows) hold
+    UTF-8 names that Python reads as code page 437; they are read as UTF-8 when they decode."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return info.filename
 
 
 def _type_system_file(root: Path, xmis: list[Path]) -> bytes | None:
@@ -383,7 +442,11 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
     if not xmis:
         raise InputError("no .xmi file here", where)
     if ts_bytes is None:
-        raise InputError(f"no {TYPE_SYSTEM} beside the .xmi files", where)
+        raise InputError(
+            f"no {TYPE_SYSTEM} beside the .xmi files: XMI is read with the type system of its "
+            "export (INCEpTION writes one into every export)",
+            where,
+        )
     try:
         ts = cassis.load_typesystem(io.BytesIO(ts_bytes))
     except Exception as exc:  # cassis raises lxml, Value and Key errors for bad files
@@ -400,11 +463,16 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
         )
     read: list[_Read] = []
     for name, data in xmis:
+        if not data.strip():
+            raise InputError("an empty file, not UIMA CAS XMI", name)
         try:
-            cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
         except Exception as exc:
-            line = getattr(exc, "lineno", None)  # lxml's syntax errors have one
+            line = getattr(exc, "lineno", None) or None  # lxml's syntax errors have one
             raise InputError(f"not UIMA CAS XMI ({_reason(exc)})", name, line) from None
+        _refuse_unmapped_offsets(cas, caught, name)
         text = cas.sofa_string
         if not isinstance(text, str) or not text:
             raise InputError("the CAS holds no document text", name)
@@ -426,11 +494,66 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
         for t, layer in layers.items():
             if ts.contains_type(t):
                 item.annotations.extend((layer, fs) for fs in cas.select(t))
+        _refuse_other_layers(cas, set(layers), schema, name)
         read.append(item)
     return read
 
 
+def _refuse_other_layers(cas: Any, known: set[str], schema: LabelSchema, where: str) -> None:
+    """InputError when the CAS holds spans of a custom layer (`webanno.custom.*`) the project
+    has no layer for: they would be left out without a word (a file is stored whole or not)."""
+    counts: dict[str, int] = {}
+    for fs in cas.select_all_annotations():
+        name = fs.type.name
+        if name.startswith(CUSTOM) and name not in known:
+            counts[name] = counts.get(name, 0) + 1
+    if counts:
+        found = ", ".join(f"{n} of {t}" for t, n in sorted(counts.items()))
+        raise InputError(
+            f"spans of layers this project lacks ({found}; its layers: "
+            f"{', '.join(schema.layer_names)}): nothing was imported; import into a project "
+            "whose schema has these layers, or export from INCEpTION without them",
+            where,
+        )
+
+
+_UNMAPPED = re.compile(r"Not mapping external offset \[(\d+)\]")
+
+
+def _refuse_unmapped_offsets(cas: Any, caught: list[warnings.WarningMessage], where: str) -> None:
+    """InputError for a UTF-16 offset cassis could not map to code points (between the two
+    units of a character beyond U+FFFF): the span would be stored at a wrong place. Other
+    warnings are passed on as they came."""
+    for warning in caught:
+        found = _UNMAPPED.search(str(warning.message))
+        if found is None:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+            continue
+        offset = int(found.group(1))
+        element = next(
+            (
+                f"xmi:id {fs.xmiID} ({fs.type.name.rsplit('.', 1)[-1]}) "
+                # A layer's span first: segmentation rarely is what was edited by hand.
+                for fs in sorted(
+                    cas.select_all_annotations(), key=lambda fs: not fs.type.name.startswith(CUSTOM)
+                )
+                if offset in (fs.begin, fs.end)
+            ),
+            "",
+        )
+        raise InputError(
+            f"{element}offset {offset} falls inside a character beyond U+FFFF (between the two "
+            "UTF-16 units of an emoji or similar): not a character boundary",
+            where,
+        )
+
+
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, KeyError) and exc.args and str(exc.args[0]).isdigit():
+        # cassis looks up every reference by xmi:id.
+        return f"a reference to xmi:id {exc.args[0]}, which is not in the file"
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
@@ -441,36 +564,44 @@ def import_annotations(
     beside it) in one transaction, or nothing.
 
     A document is the project's document with the same text (SHA-256); a text the project
-    lacks is added, keeping the file's `documentId` when it is free. An annotator's file gives
-    the name inside it (else the file name); `annotator` takes every annotation instead. An
-    annotation with `annotationId` keeps it (as the JSON Lines import does); one without gets
-    an id made from the text, annotator and xmi:id, so a second import adds nothing.
+    lacks is added under its `documentId` (else title, else folder name; `ID-2` when the project
+    gives `ID` another text, with a note). An annotator's file gives the name inside it (else
+    the file name); `annotator` takes every annotation instead. An annotation with
+    `annotationId` keeps it (as the JSON Lines import does); one without gets an id made from
+    the text, annotator, layer and span (`jsonl.content_id`), so a second import, or an updated
+    export with renumbered xmi:ids, adds only what is new. An id the project holds with other
+    content is not stored and is listed in `AnnotationImport.changed`.
     """
     items = read_xmi(path, project.schema)
     added = skipped = 0
+    changed: list[str] = []
+    notes: list[str] = []
     touched: set[str] = set()
     documents_added: list[str] = []
     with project.atomic():
         entities: dict[str, Entity] = {e.id: e for e in project.entities()}
         for item in items:
-            doc_id, new, dropped = _place_document(project, item)
+            doc_id, new, dropped = _place_document(project, item, notes)
             touched.add(doc_id)
             if new:
                 documents_added.append(doc_id)
             if item.annotator is None and annotator is None:
                 continue
             owner = annotator or item.annotator or ""
-            a, s = _store(project, item, doc_id, owner, entities, dropped)
+            a, s, c = _store(project, item, doc_id, owner, entities, dropped)
             added, skipped = added + a, skipped + s
+            changed.extend(c)
     return AnnotationImport(
         added=added,
         skipped=skipped,
         document_ids=tuple(sorted(touched)),
         documents_added=tuple(documents_added),
+        changed=tuple(changed),
+        notes=tuple(notes),
     )
 
 
-def _place_document(project: Project, item: _Read) -> tuple[str, bool, list[int]]:
+def _place_document(project: Project, item: _Read, notes: list[str]) -> tuple[str, bool, list[int]]:
     """The project's document of a CAS, whether it was added, and the positions of the CAS text
     that the project's text lacks (a BOM, the CR of each CR LF), for moving offsets.
 
@@ -490,18 +621,16 @@ def _place_document(project: Project, item: _Read) -> tuple[str, bool, list[int]
         check_document_text(item.text)
     except AnnotatorError as exc:
         raise InputError(str(exc), item.path) from None
-    doc_id = item.doc_id if item.doc_id and not _taken(project, item.doc_id) else None
-    source = TextSource(text=item.text, source=Path(item.path).name, title=item.title, id=doc_id)
+    # The id is the file's DocumentMetaData id (else its title, else the folder's name), never
+    # the file's own name: INCEpTION names every document's first file INITIAL_CAS.
+    folder = Path(item.path.rsplit(":", 1)[-1]).parent.name
+    own = item.doc_id or item.title or folder or None
+    doc_id = free_id(project, own) if own else None
+    source = TextSource(text=item.text, source=own, title=item.title, id=doc_id)
     (added,) = project.import_texts([source]).added
+    if own and project_has(project, own) and own != added:
+        notes.append(f"{item.path}: " + another_text_note(own, project.text(own), item.text, added))
     return added, True, []
-
-
-def _taken(project: Project, doc_id: str) -> bool:
-    try:
-        project.text(doc_id)
-    except AnnotatorError:
-        return False
-    return True
 
 
 def _store(
@@ -511,9 +640,9 @@ def _store(
     owner: str,
     entities: dict[str, Entity],
     dropped: list[int],
-) -> tuple[int, int]:
-    sha = text_sha256(item.text)
+) -> tuple[int, int, list[str]]:
     text = project.text(doc_id)
+    sha = text_sha256(text)
     ids: dict[int, str] = {}
     for layer, fs in item.annotations:
         own = getattr(fs, "annotationId", None) if _has(fs, "annotationId") else None
@@ -527,7 +656,9 @@ def _store(
                 ) from None
             ids[fs.xmiID] = imported_id(own, item.annotator or owner, owner)
         else:
-            ids[fs.xmiID] = str(uuid.uuid5(_NAMESPACE, f"{sha}\n{owner}\n{fs.xmiID}"))
+            # xmi:ids are renumbered by every save: the id comes from what the span is.
+            start, end = _moved_span(fs.begin, fs.end, dropped)
+            ids[fs.xmiID] = content_id(_NAMESPACE, sha, owner, layer, start, end)
     by_xmi = {fs.xmiID: (layer, fs) for layer, fs in item.annotations}
     links = {x: _link_target(project, layer, fs) for x, (layer, fs) in by_xmi.items()}
     try:
@@ -535,14 +666,12 @@ def _store(
     except AnnotatorError as exc:
         raise InputError(str(exc), item.path) from None
     added = skipped = 0
+    changed: list[str] = []
     line_of: dict[str, int] = {}
     for x in order:
         layer_name, fs = by_xmi[x]
         where = f"xmi:id {x} ({layer_name})"
         ann_id = ids[x]
-        if project.known(ann_id):
-            skipped += 1
-            continue
         try:
             annotation = _annotation(project, fs, layer_name, doc_id, owner, ann_id, entities)
             annotation = _moved(text, annotation, dropped)
@@ -553,14 +682,28 @@ def _store(
                         f"links to xmi:id {target.xmiID}, not an annotation of a layer"
                     )
                 annotation = _with_link(annotation, project.live_link(ids[target.xmiID]))
+            if project.known(ann_id):
+                if differs(project, annotation):
+                    changed.append(ann_id)
+                else:
+                    skipped += 1
+                continue
             project.restore(ann_id, AnnotationState(annotation))
         except DuplicateError as exc:
-            raise InputError(f"{where}: {twice_message(exc, line_of)}", item.path) from None
+            found = stored_as(project, annotation, exc, line_of)
+            if found is None:
+                raise InputError(f"{where}: {twice_message(exc, line_of)}", item.path) from None
+            ids[x] = found  # claims linking to this span link to the stored one
+            if differs(project, replace(annotation, id=found)):
+                changed.append(found)
+            else:
+                skipped += 1
+            continue
         except (AnnotatorError, TypeError, ValueError) as exc:
             raise InputError(f"{where}: {exc}", item.path) from None
         line_of[ann_id] = x
         added += 1
-    return added, skipped
+    return added, skipped, changed
 
 
 def _has(fs: Any, name: str) -> bool:
@@ -581,9 +724,12 @@ def _with_link(annotation: Annotation, link_id: str | None) -> Annotation:
 def _moved(text: str, annotation: Annotation, dropped: list[int]) -> Annotation:
     """The annotation with its offsets moved back by the characters of the CAS text that the
     project's `text` lacks before them, and its text taken from `text`."""
-    start = annotation.start - bisect.bisect_left(dropped, annotation.start)
-    end = annotation.end - bisect.bisect_left(dropped, annotation.end)
+    start, end = _moved_span(annotation.start, annotation.end, dropped)
     return replace(annotation, start=start, end=end, text=text[start:end])
+
+
+def _moved_span(start: int, end: int, dropped: list[int]) -> tuple[int, int]:
+    return start - bisect.bisect_left(dropped, start), end - bisect.bisect_left(dropped, end)
 
 
 def _annotation(
@@ -633,6 +779,7 @@ def _annotation(
         origin=provenance("origin") or "imported",
         created_at=provenance("created") or stamp,
         modified_at=provenance("modified") or stamp,
+        sources=tuple((provenance("sources") or "").split()),
     )
 
 
