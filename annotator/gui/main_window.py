@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         zoom = self.settings.value("zoom")
         if zoom is not None:
             self.article.set_point_size(int(zoom))
-        documents = self.workbench.project.documents(self.workbench.annotator)
+        documents = self.workbench.project.documents(self.workbench.annotator, lengths=False)
         wanted = self.settings.value(self._key("document"))
         ids = [d.id for d in documents]
         if ids:
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation and focus
 
     def step_document(self, step: int) -> None:
-        ids = [d.id for d in self.workbench.project.documents()]
+        ids = [d.id for d in self.workbench.project.documents(lengths=False)]
         if not ids:
             return
         current = self.workbench.document_id

@@ -145,7 +145,7 @@ class ProjectFileCare(QObject):
         # The parts that keep the project object of their own.
         self.window.documents.model._project = fresh
         self.window.find_bar.index = SearchIndex(fresh)
-        ids = [d.id for d in fresh.documents()]
+        ids = [d.id for d in fresh.documents(lengths=False)]
         if workbench.document_id not in ids:
             workbench.open_document(ids[0] if ids else None)
         self.window.refresh()

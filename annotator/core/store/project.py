@@ -422,14 +422,20 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             candidate = f"{base}-{n}"
         return candidate
 
-    def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
+    def documents(
+        self, annotator: str | None = None, *, lengths: bool = True
+    ) -> list[DocumentSummary]:
         """All documents in import order, with status and annotation count for `annotator`
-        (for everyone when None: all annotations, and done only when everyone is done)."""
+        (for everyone when None: all annotations, and done only when everyone is done).
+
+        With `lengths` False each summary's length is None and no text is read (SQLite counts
+        a text's characters by reading all of it: every page of a large project); a list
+        shown at opening asks `text_length` for the documents it shows a length of."""
         # An annotator not yet in the project has annotated nothing: -1 matches no one.
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
         rows = self.conn.execute(
             """
-            SELECT d.id, d.title, length(d.text), CAST(d.id AS BLOB),
+            SELECT d.id, d.title, {length}, CAST(d.id AS BLOB),
                    (SELECT count(*) FROM annotations a WHERE a.document_id = d.id
                         AND (:who IS NULL OR a.annotator_id = :who)),
                    CASE WHEN :who IS NOT NULL THEN
@@ -444,7 +450,9 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
                    END
             FROM documents d WHERE {document_ok} ORDER BY d.rowid
             """.format(
-                status_ok=row_ok("document_status", "s"), document_ok=row_ok("documents", "d")
+                status_ok=row_ok("document_status", "s"),
+                document_ok=row_ok("documents", "d"),
+                length="length(d.text)" if lengths else "NULL",
             ),
             {"who": annotator_id},
         ).fetchall()
@@ -477,6 +485,19 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
     def document_by_hash(self, sha: str) -> Document | None:
         doc_id = self._document_id_by_hash(sha)
         return self.document(doc_id) if doc_id else None
+
+    def text_length(self, document_id: str) -> int:
+        """The length of a document's text in code points (reads that text only). Raises
+        NotFoundError for an unknown document."""
+        if document_id in self._texts:
+            return len(self._texts[document_id])
+        row = self.conn.execute(
+            f"SELECT length(text) FROM documents d WHERE id = ? AND {row_ok('documents', 'd')}",
+            (document_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document with id {document_id!r}")
+        return row[0]
 
     def text(self, document_id: str) -> str:
         # Document texts never change once imported, so they can be kept in memory.
