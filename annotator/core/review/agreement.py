@@ -1,8 +1,9 @@
 """Agreement between annotators: span precision/recall/F1, token kappa and alpha, attributes.
 
 The measures are pure functions over plain data in `measures.py` (kappa, alpha) and `spans.py`
-(pairing); `compare` reads a project in a few queries and returns an `AgreementReport`. Every
-definition is written down in README.md, section "Agreement".
+(pairing); `compare` reads a project a thousand documents at a time, a few queries each, adds
+up each part's counts and returns an `AgreementReport`. Every definition is written down in
+README.md, section "Agreement".
 """
 
 from __future__ import annotations
