@@ -5,7 +5,12 @@ agreement` computes them. Target: under 5 s. No baseline (no other tool computes
     python bench/agreement.py --scale 1000 10000 100000 --spans 10
 
 `--scale` runs the agreement at each number of documents, each in a process of its own so its
-peak memory (resident set) is its own, and fits a line and a power law to the times.
+peak memory (resident set) is its own, and fits a line and a power law to the times. With
+`--baseline DIR` (a checkout of an earlier version, e.g. made with `git archive`) the same
+sizes run with that version's bench too, interleaved, each in its own process:
+
+    git archive 369b6cc | tar -x -C /tmp/before
+    python bench/agreement.py --scale 1000 10000 50000 --spans 10 --baseline /tmp/before
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--spans", type=int, default=50, help="annotations per document")
     parser.add_argument("--scale", type=int, nargs="+", help="numbers of documents: a curve")
+    parser.add_argument("--baseline", help="a checkout of another version, run beside (--scale)")
     args = parser.parse_args()
     if args.scale:
         curve(args)
@@ -43,7 +49,8 @@ def main() -> None:
     cpu: list[float] = []
     with Project.open(path) as project:
         count = project.annotation_count()
-        documents = len(project.documents())
+        # Counted in SQL: the peak memory below is the agreement's, not a list of documents.
+        documents = project.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
         def compare() -> float:
             # A new project each run: nothing read by an earlier run is reused.
@@ -73,21 +80,38 @@ def curve(args: argparse.Namespace) -> None:
     """The agreement at each size, each in its own process; a line fitted to the times."""
     from bench.import_annotations import fitted
 
-    sizes, figures = [], []
-    print(f"{'documents':>10} {'annotations':>12} {'agreement':>10} {'peak memory':>12}")
+    sizes, figures, before = [], [], []
+    versions = {"this": Path(__file__)}
+    if args.baseline:
+        versions["baseline"] = Path(args.baseline) / "bench" / "agreement.py"
+    print(
+        f"{'version':>8} {'documents':>10} {'annotations':>12} {'agreement':>10} {'CPU':>10} "
+        f"{'peak memory':>12}"
+    )
     for documents in args.scale:
-        command = [sys.executable, __file__, "--json", "--runs", str(args.runs)]
-        command += ["--documents", str(documents), "--spans", str(args.spans)]
-        if args.cache:
-            command += ["--cache", args.cache]
-        found = json.loads(subprocess.run(command, capture_output=True, check=True).stdout)
-        count = int(found["measure"].split("(")[1].split()[0].replace(",", ""))
-        took = _seconds(found["figure"])
-        sizes.append(count)
-        figures.append(took)
-        peak = found["notes"][0].rsplit("peak memory ", 1)[1]
-        print(f"{documents:>10,} {count:>12,} {found['figure']:>10} {peak:>12}")
+        for version, script in versions.items():
+            command = [sys.executable, str(script), "--json", "--runs", str(args.runs)]
+            command += ["--documents", str(documents), "--spans", str(args.spans)]
+            if args.cache:
+                command += ["--cache", args.cache]
+            found = json.loads(subprocess.run(command, capture_output=True, check=True).stdout)
+            count = int(found["measure"].split("(")[1].split()[0].replace(",", ""))
+            took = _seconds(found["figure"])
+            if version == "this":
+                sizes.append(count)
+                figures.append(took)
+            else:
+                before.append(took)
+            note = found["notes"][0]
+            cpu = note.split("CPU ", 1)[1].split(";")[0]
+            peak = note.rsplit("peak memory ", 1)[1]
+            print(
+                f"{version:>8} {documents:>10,} {count:>12,} {found['figure']:>10} {cpu:>10} "
+                f"{peak:>12}"
+            )
     print(fitted(sizes, figures, "annotation"))
+    if before:
+        print("baseline: " + fitted(sizes, before, "annotation"))
 
 
 def _seconds(text: str) -> float:

@@ -29,7 +29,7 @@ class DocumentSummary:
     title: str
     status: str
     annotation_count: int
-    length: int
+    length: int | None  # code points; None when not read (`Project.documents(lengths=False)`)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -23,7 +24,7 @@ from annotator.core.errors import (
 from annotator.core.paths import APP_NAME, default_project_path, log_dir
 from annotator.core.store import backup
 from annotator.core.store.default_project import open_project
-from annotator.core.store.opening import remove_foreign_objects
+from annotator.core.store.opening import CHECK_AT_OPEN_BYTES, remove_foreign_objects
 from annotator.gui import display, language
 
 ORGANISATION = "arabic-news-annotator"
@@ -158,7 +159,7 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
     """Open the project; when it cannot be opened and it has backups, offer the newest one
     (the unreadable file is kept beside the backups). None: nothing could be opened."""
     try:
-        return open_project(project_path)
+        return open_project(project_path, CHECK_AT_OPEN_BYTES)
     except ForeignObjectsError as exc:
         return _offer_removal(project_path, exc, parent)
     except (DamagedProjectError, NotAProjectError) as exc:
@@ -194,7 +195,7 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         return None
     try:
         backup.restore(path, newest[0].path)
-        return open_project(project_path)
+        return open_project(project_path, CHECK_AT_OPEN_BYTES)
     except AnnotatorError as exc:
         QMessageBox.critical(
             parent, QCoreApplication.translate("App", "Cannot restore the backup"), str(exc)
@@ -222,7 +223,7 @@ def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: Q
     try:
         path = Path(project_path) if project_path else default_project_path()
         kept, found, lost = remove_foreign_objects(path)
-        opened = open_project(project_path)
+        opened = open_project(project_path, CHECK_AT_OPEN_BYTES)
     except AnnotatorError as error:
         QMessageBox.critical(
             parent, QCoreApplication.translate("App", "Cannot open the project"), str(error)
@@ -275,7 +276,16 @@ def run(project_path: str | None = None, lang: str | None = None) -> int:
         return 0
     from annotator.gui.main_window import MainWindow
 
-    window = MainWindow(project, annotator, settings)
+    try:
+        window = MainWindow(project, annotator, settings)
+    except sqlite3.DatabaseError as exc:
+        # A large project opened before its check, with a damaged page among those shown.
+        message = project.unreadable(exc)
+        project.close()
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "Cannot open the project"), message
+        )
+        return 1
     window.show()
     code = app.exec()
     project.close()

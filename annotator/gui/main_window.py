@@ -31,6 +31,7 @@ from annotator.core.bidi import Isolated, compose, ltr
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup
+from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
 from annotator.gui.actions import (
@@ -90,6 +91,8 @@ class Legend(QWidget):
 class MainWindow(QMainWindow):
     # Why a timed backup failed; emitted on the backup's thread, shown on the window's.
     backup_failed = Signal(str)
+    # What the background check of a large project's pages found damaged (`Project.damage`).
+    structure_damaged = Signal(str)
 
     def __init__(self, project: Project, annotator: str, settings: QSettings):
         super().__init__()
@@ -124,6 +127,13 @@ class MainWindow(QMainWindow):
             self.workbench.annotations_changed.connect(self.team_sync.changed)
             self.workbench.status_changed.connect(self.team_sync.changed)
         self._restore_state()
+        self.structure_thread: threading.Thread | None = None
+        if project.structure == "pending":
+            # A large project opened without reading every page: they are checked on a thread
+            # of its own once the window is up; edits go on, and are refused once the check
+            # finds the file damaged.
+            project.defer_structure_check()
+            QTimer.singleShot(0, self._check_structure)
 
     def _compose(self) -> None:
         centre = QWidget(self)
@@ -151,6 +161,7 @@ class MainWindow(QMainWindow):
         wb = self.workbench
         wb.error.connect(self.show_error)
         self.backup_failed.connect(self.show_error)
+        self.structure_damaged.connect(self._on_structure_damaged)
         wb.document_opened.connect(self._on_document_opened)
         wb.status_changed.connect(self._show_status)
         # The first annotation of a document puts it in progress.
@@ -205,6 +216,20 @@ class MainWindow(QMainWindow):
         self.workbench.reload()
         self._show_status()
 
+    def _check_structure(self) -> None:
+        self.structure_thread = threading.Thread(
+            target=_structure_check,
+            args=(self.workbench.project, self.structure_damaged.emit),
+            name="structure check",
+            daemon=True,
+        )
+        self.structure_thread.start()
+
+    def _on_structure_damaged(self, message: str) -> None:
+        self.show_error(
+            compose(self.tr("Nothing more is saved to this project: %1"), Isolated(message))
+        )
+
     def _backup_when_due(self, *_args) -> None:
         # Rolling backups while editing: at most one every backup.EVERY_MINUTES, copied on a
         # thread of its own with its own connection, so a large project never stalls an edit.
@@ -231,7 +256,7 @@ class MainWindow(QMainWindow):
         zoom = self.settings.value("zoom")
         if zoom is not None:
             self.article.set_point_size(int(zoom))
-        documents = self.workbench.project.documents(self.workbench.annotator)
+        documents = self.workbench.project.documents(self.workbench.annotator, lengths=False)
         wanted = self.settings.value(self._key("document"))
         ids = [d.id for d in documents]
         if ids:
@@ -399,7 +424,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation and focus
 
     def step_document(self, step: int) -> None:
-        ids = [d.id for d in self.workbench.project.documents()]
+        ids = [d.id for d in self.workbench.project.documents(lengths=False)]
         if not ids:
             return
         current = self.workbench.document_id
@@ -441,12 +466,18 @@ class MainWindow(QMainWindow):
 
     def _switch_project(self, path: str, create: bool) -> None:
         try:
-            project = Project.create(path) if create else Project.open(path)
+            project = Project.create(path) if create else Project.open(path, CHECK_AT_OPEN_BYTES)
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Project"), str(exc))
             return
         self.save_state()
-        replacement = MainWindow(project, self.workbench.annotator, self.settings)
+        try:
+            replacement = MainWindow(project, self.workbench.annotator, self.settings)
+        except sqlite3.DatabaseError as exc:
+            # A large project opened before its check, with a damaged page among those shown.
+            QMessageBox.warning(self, self.tr("Project"), project.unreadable(exc))
+            project.close()
+            return
         replacement.show()
         self.close()
         self.workbench.project.close()
@@ -597,6 +628,19 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.sticky_messages.show(message)
+
+
+def _structure_check(project: Project, report: Callable[[str], None]) -> None:
+    """Runs on a thread of its own: a damaged result is reported (by signal), nothing raised."""
+    try:
+        found = project.check_structure()
+    except Exception:  # noqa: BLE001 - a thread's failure is logged, never raised
+        # The check is run again before the next write (`Project.atomic`).
+        log.exception("the structure check of %s failed", project.path)
+        project.structure_check_failed()
+        return
+    if found is not None:
+        report(found)
 
 
 def _timed_backup(path: Path, report: Callable[[str], None]) -> None:

@@ -130,12 +130,14 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self._project = project
         self._annotator = annotator
-        self._documents: list[DocumentSummary] = project.documents(annotator)
+        # Without lengths: a project's every text is not read to open it (`text_length`).
+        self._documents: list[DocumentSummary] = project.documents(annotator, lengths=False)
         self._rows: dict[str, int] | None = None  # document id -> row, made when first needed
+        self._lengths: dict[str, int] = {}  # of the documents whose tip was shown
 
     def refresh(self) -> None:
         """Re-read the list; when the same documents remain, rows stay and only values change."""
-        documents = self._project.documents(self._annotator)
+        documents = self._project.documents(self._annotator, lengths=False)
         if [d.id for d in documents] != [d.id for d in self._documents]:
             self.beginResetModel()
             self._documents = documents
@@ -208,13 +210,18 @@ class DocumentListModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return compose(
-                self.tr("%1\n%2 · %n character(s)", "", document.length),
+                self.tr("%1\n%2 · %n character(s)", "", self._length(document.id)),
                 document.title,
                 ltr(document.id),
             )
         if role == FILTER_ROLE:
             return filter_form(document.title)
         return None
+
+    def _length(self, document_id: str) -> int:
+        if document_id not in self._lengths:
+            self._lengths[document_id] = self._project.text_length(document_id)
+        return self._lengths[document_id]
 
 
 class AnnotationTableModel(QAbstractTableModel):

@@ -19,6 +19,7 @@ from annotator.core.arabic.search import SearchIndex
 from annotator.core.bidi import compose, ltr
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import backup
+from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
 
@@ -118,7 +119,7 @@ class ProjectFileCare(QObject):
             # among the backups, with the copies kept before a restore.
             kept = backup.make(old.conn, old.path, backup.BEFORE_RESTORE)
             old.close_replaced()
-            fresh = Project.open(old.path)
+            fresh = Project.open(old.path, CHECK_AT_OPEN_BYTES)
         except (AnnotatorError, sqlite3.Error) as exc:
             # Nothing is left to show: the window closes rather than fail at every step.
             self._timer.stop()
@@ -145,7 +146,7 @@ class ProjectFileCare(QObject):
         # The parts that keep the project object of their own.
         self.window.documents.model._project = fresh
         self.window.find_bar.index = SearchIndex(fresh)
-        ids = [d.id for d in fresh.documents()]
+        ids = [d.id for d in fresh.documents(lengths=False)]
         if workbench.document_id not in ids:
             workbench.open_document(ids[0] if ids else None)
         self.window.refresh()

@@ -278,7 +278,7 @@ class ReviewWindow(QMainWindow):
             )
 
     def _fill_choices(self, document_id: str | None, annotators: tuple[str, str] | None) -> None:
-        for summary in self.project.documents():
+        for summary in self.project.documents(lengths=False):
             self.document_choice.addItem(summary.title, summary.id)
         index = self.document_choice.findData(document_id) if document_id else 0
         self.document_choice.setCurrentIndex(max(index, 0))

@@ -1298,6 +1298,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>تتعذر قراءة المشروع الآن: %1</translation>
     </message>
     <message>
+        <source>Nothing more is saved to this project: %1</source>
+        <translation>لن يُحفظ شيء بعد الآن في هذا المشروع: %1</translation>
+    </message>
+    <message>
         <source>Select some text in the article first, then press the layer key.</source>
         <translation>حدِّد نصًا في المقال أولًا، ثم اضغط مفتاح الطبقة.</translation>
     </message>

@@ -141,3 +141,16 @@ def test_arabic_titles_are_aligned_right_and_latin_titles_left(project, workbenc
     ]
     assert alignments[0] & Qt.AlignmentFlag.AlignRight
     assert alignments[-1] & Qt.AlignmentFlag.AlignLeft
+
+
+def test_a_titles_tip_gives_its_length_read_when_shown(documents, project):
+    # The list is made without reading any text; each tip reads its own document's length,
+    # in code points (what `annotator list --json` gives), not UTF-16 units.
+    assert all(d.length is None for d in documents.model._documents)
+    model = documents.model
+    lengths = {d.id: d.length for d in project.documents()}
+    assert len(lengths) == 2
+    for row, summary in enumerate(model._documents):
+        tip = model.index(row, DocumentListModel.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+        assert f"{lengths[summary.id]} character" in tip
+        assert project.text_length(summary.id) == len(project.text(summary.id))

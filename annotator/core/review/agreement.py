@@ -1,8 +1,9 @@
 """Agreement between annotators: span precision/recall/F1, token kappa and alpha, attributes.
 
 The measures are pure functions over plain data in `measures.py` (kappa, alpha) and `spans.py`
-(pairing); `compare` reads a project in a few queries and returns an `AgreementReport`. Every
-definition is written down in README.md, section "Agreement".
+(pairing); `compare` reads a project a thousand documents at a time, a few queries each, adds
+up each part's counts and returns an `AgreementReport`. Every definition is written down in
+README.md, section "Agreement".
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.review.measures import (
     Figure,
     alpha_from_counts,
-    array_figures,
+    array_count_figures,
+    array_counts,
     cohen_kappa,
     pair_figures,
     undefined,
@@ -32,12 +34,15 @@ from annotator.core.store.project import Project
 
 SUGGESTIONS = "suggestions"  # machine suggestions are not an annotator to agree with
 NONE = "(none)"  # the category of an attribute one annotator left empty
+# Documents compared at a time: every figure is a sum over documents (span counts, token
+# tables, coincidences), so the annotations of one part at a time are held, not all of them.
+CHUNK_DOCUMENTS = 1000
 
 
 # ----------------------------------------------------------------- values of the report
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpanScores:
     """Spans of annotator A against those of B, B taken as the reference."""
 
@@ -143,7 +148,7 @@ class LayerAgreement:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentLayerScores:
     layer: str
     token_alpha: Figure
@@ -156,7 +161,7 @@ class DocumentLayerScores:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentScores:
     id: str
     title: str
@@ -251,9 +256,16 @@ def compare(
     annotators: Sequence[str] | None = None,
     layers: Sequence[str] | None = None,
     document_ids: Sequence[str] | None = None,
+    chunk_documents: int = CHUNK_DOCUMENTS,
 ) -> AgreementReport:
     """Agreement of the annotators (default: all but "suggestions") on the documents (default:
-    all) for the layers (default: all of the schema)."""
+    all) for the layers (default: all of the schema).
+
+    The documents are read and compared `chunk_documents` at a time (at least 1), and each
+    part's counts added up: memory holds one part's annotations and tokens, whatever the size
+    of the project (plus one small score record per compared document, which the report
+    lists). The figures are the same for any `chunk_documents`: each is a function of sums
+    over documents."""
     names = _annotators(project, annotators)
     layer_names = _layers(project.schema, layers)
     summaries = _documents(project, document_ids)
@@ -265,8 +277,17 @@ def compare(
     done = {name: project.annotated_documents(name) for name in names}
     compared = [d for d in summaries if sum(d.id in done[n] for n in names) >= 2]
     idle = [n for n in names if not any(d.id in done[n] for d in summaries)]
-    chosen = document_ids is not None
-    return _Comparison(project, names, layer_names, compared, done, idle, chosen).report()
+    totals = _Totals(project.schema, names, layer_names, compared, idle, document_ids is not None)
+    if compared:
+        entities = project.entity_names()
+        ids = project.annotator_ids()
+        step = max(1, chunk_documents)
+        for first in range(0, len(compared), step):
+            part = compared[first : first + step]
+            totals.add(
+                _Comparison(project, names, layer_names, part, done, entities, ids).partial()
+            )
+    return totals.report()
 
 
 def _annotators(project: Project, chosen: Sequence[str] | None) -> list[str]:
@@ -310,7 +331,8 @@ def _documents(project: Project, chosen: Sequence[str] | None) -> list[_Document
 
 
 class _Comparison:
-    """One `compare` call: the documents, their tokens, and the annotations as columns.
+    """One part of a `compare` call: its documents, their tokens, and their annotations as
+    columns; `partial` gives its counts, which `_Totals` adds up.
 
     Row i of the annotations has `doc[i]`, `who[i]` (annotator), `layer[i]`, `start[i]`,
     `end[i]`, `entity[i]`, `link[i]` (the row it links to) as numpy arrays, read from the
@@ -318,19 +340,18 @@ class _Comparison:
     all documents at once; only spans left without an exact partner are paired in Python.
     """
 
-    def __init__(self, project, names, layer_names, documents, done, idle, chosen):
+    def __init__(self, project, names, layer_names, documents, done, entities, ids):
         self.schema: LabelSchema = project.schema
         self.names: list[str] = names
         self.layer_names: list[str] = layer_names
         self.documents: list[_Document] = documents
         self.pairs = list(combinations(range(len(names)), 2))
-        self.idle: list[str] = idle  # annotators who annotated none of the chosen documents
-        self._nothing = "annotated none of the chosen documents" if chosen else "annotated nothing"
+        document_ids = [d.id for d in documents]
         # annotated[w, d]: annotator w has annotated document d (an annotation or a status).
         self.annotated = np.array(
             [[d.id in done[name] for d in documents] for name in names], dtype=bool
         ).reshape(len(names), len(documents))
-        texts = project.texts([d.id for d in documents])
+        texts = project.texts(document_ids)
         self.offsets = np.cumsum([0] + [len(t) + 1 for t in texts], dtype=np.int64)[:-1]
         # The layers a link points to are paired too, though they may not be reported.
         links = [self.schema.layer(x).attribute_of_type("link") for x in layer_names]
@@ -365,7 +386,7 @@ class _Comparison:
         with ThreadPoolExecutor(max_workers=2) as pool, project.side_reader() as side:
             tokens = pool.submit(_tokens, "\n".join(texts))
             stances = (
-                pool.submit(side.stance_columns, stance_values)
+                pool.submit(side.stance_columns, stance_values, document_ids)
                 if side is not None and stance_values is not None
                 else None
             )
@@ -373,13 +394,12 @@ class _Comparison:
                 list(self.layer_code),
                 choices,
                 annotators=names,
-                document_ids=[d.id for d in documents] if chosen else None,
+                document_ids=document_ids,
             )
             self.token_start, self.token_end = tokens.result()
             self._stances_read = stances.result() if stances is not None else None
         self.token_doc = np.searchsorted(self.offsets, self.token_start, side="right") - 1
         doc = _positions(columns.document, np.array([d.rowid for d in documents], np.int64))
-        ids = project.annotator_ids()
         who = _positions(columns.annotator, np.array([ids[n] for n in names], np.int64))
         kept = np.flatnonzero((doc >= 0) & (who >= 0) & (columns.layer >= 0))
         self.n_rows = len(kept)
@@ -392,7 +412,6 @@ class _Comparison:
         self.rowid = columns.rowid[kept]
         self.link = self._rows_of(columns.link[kept])
         # Entities by rowid + 1, so that 0 is "no entity".
-        entities = project.entity_names()
         self.entity = columns.entity[kept] + 1
         self.entity_labels = [NONE] + [
             entities.get(r, NONE) for r in range(max(entities, default=0) + 1)
@@ -403,6 +422,7 @@ class _Comparison:
             for key, values in columns.attributes.items()
         }
         self._project = project
+        self._document_ids = document_ids
         self._stance_columns: tuple | None = None
         self._inside_cache: dict[tuple[int, str], np.ndarray] = {}
         self._present_cache: dict[int, np.ndarray] = {}
@@ -412,24 +432,25 @@ class _Comparison:
         order = np.argsort(self.rowid, kind="stable")
         return _positions(rowids, self.rowid, order)
 
-    def report(self) -> AgreementReport:
+    def partial(self) -> dict[str, Any]:
+        """This part's counts: under "alpha" the token coincidences [o00, o01, o11, units] of
+        each layer; under each pair of annotators, "both" (documents both annotated) and for
+        each layer its span counts, token table and attribute counts (`_Totals.add`); under
+        "documents" the scores of each document, in the order of `documents`."""
         token_alpha = {layer: self._token_alpha(layer) for layer in self.layer_names}
         pairwise = {pair: self._compare_pair(pair) for pair in self.pairs}
-        layers = tuple(
-            LayerAgreement(
-                layer, token_alpha[layer][0], tuple(pairwise[p][layer] for p in self.pairs)
-            )
-            for layer in self.layer_names
-        )
-        counts = {pair: pairwise[pair]["per_document"] for pair in self.pairs}
-        return AgreementReport(
-            tuple(self.names), layers, self._document_scores(token_alpha, counts)
-        )
+        counts = {pair: pairwise[pair].pop("per_document") for pair in self.pairs}
+        return {
+            "alpha": {layer: sums for layer, (sums, _) in token_alpha.items()},
+            "pairs": pairwise,
+            "documents": self._document_scores(token_alpha, counts),
+        }
 
     # ------------------------------------------------------------- tokens
 
-    def _token_alpha(self, layer: str) -> tuple[Figure, list[Figure]]:
-        """Alpha over all annotators for the whole layer and for each document."""
+    def _token_alpha(self, layer: str) -> tuple[np.ndarray, list[Figure]]:
+        """The coincidences [o00, o01, o11, units] of the layer's tokens over all annotators
+        (`token_alpha` makes alpha of them), and the alpha of each document."""
         n_docs = len(self.documents)
         ones = np.zeros(len(self.token_start), dtype=np.int64)
         values = np.zeros(len(self.token_start), dtype=np.int64)
@@ -457,7 +478,7 @@ class _Comparison:
             n0, n1 = o00 + o01, o11 + o01
             return alpha_from_counts(n0 + n1, n0 * n0 + n1 * n1, 2 * o01, n_units)
 
-        total = alpha(sum(o00), sum(o01), sum(o11), sum(units), self._no_pairable_reason())
+        total = np.array([sum(o00), sum(o01), sum(o11), sum(units)], dtype=float)
         by_doc = [
             alpha(*cell, "the document has no word tokens")
             for cell in zip(o00, o01, o11, units, strict=True)
@@ -483,33 +504,19 @@ class _Comparison:
             self._present_cache[w] = self.annotated[w][self.token_doc]
         return self._present_cache[w]
 
-    def _no_pairable_reason(self) -> str:
-        if self.idle:
-            return f"{', '.join(self.idle)} {self._nothing}"
-        if not self.documents:
-            return "no document has been annotated by two of the annotators"
-        return "the compared documents have no word tokens"
-
-    def _pair_reason(self, pair: tuple[int, int]) -> str:
-        for w in pair:
-            if self.names[w] in self.idle:
-                return f"{self.names[w]} {self._nothing}"
-        a, b = (self.names[w] for w in pair)
-        return f"no document annotated by both {a} and {b}"
-
-    def _token_kappa(self, layer: str, pair: tuple[int, int], both: np.ndarray) -> Figure:
+    def _token_table(self, layer: str, pair: tuple[int, int], both: np.ndarray) -> np.ndarray:
+        """The tokens of the documents both annotated, counted by (inside A's span, inside
+        B's): [neither, B only, A only, both]."""
         a, b = pair
         on_both = both[self.token_doc]
-        if not on_both.any():
-            return undefined(self._pair_reason(pair))
         inside_a = self._inside(a, layer)[on_both].astype(np.int64)
         inside_b = self._inside(b, layer)[on_both].astype(np.int64)
-        return cohen_kappa(np.bincount(inside_a * 2 + inside_b, minlength=4).reshape(2, 2))
+        return np.bincount(inside_a * 2 + inside_b, minlength=4)
 
     # ------------------------------------------------------------- spans
 
     def _compare_pair(self, pair: tuple[int, int]) -> dict[Any, Any]:
-        """The PairAgreement of each layer, and under "per_document" the span counts
+        """The counts of each layer (`_Totals.add`), and under "per_document" the span counts
         [exact, paired, spans of A, spans of B] of each (document, layer) of this pair."""
         a, b = pair
         both = self.annotated[a] & self.annotated[b]
@@ -532,26 +539,15 @@ class _Comparison:
             ]
         ).reshape(4, len(self.documents), n_layers)
         counts[:, ~both, :] = -1  # not compared
-        result: dict[Any, Any] = {"per_document": counts}
+        result: dict[Any, Any] = {"per_document": counts, "both": int(both.sum())}
         for layer in self.layer_names:
             code = self.layer_code[layer]
             mine = self.layer[ia] == code
-            totals = counts[:, both, code].sum(axis=1)
-            empty = "no matched pairs with a value" if both.any() else self._pair_reason(pair)
-            if not both.any():
-                exact = overlap = span_scores(0, 0, 0, self._pair_reason(pair))
-            else:
-                exact = span_scores(int(totals[0]), int(totals[2]), int(totals[3]))
-                overlap = span_scores(int(totals[1]), int(totals[2]), int(totals[3]))
-            result[layer] = PairAgreement(
-                self.names[a],
-                self.names[b],
-                int(both.sum()),
-                exact,
-                overlap,
-                self._token_kappa(layer, pair, both),
-                self._attributes(layer, ia[mine], ib[mine], partner, empty),
-            )
+            result[layer] = {
+                "spans": counts[:, both, code].sum(axis=1),
+                "tokens": self._token_table(layer, pair, both),
+                "attributes": self._attributes(layer, ia[mine], ib[mine], partner),
+            }
         return result
 
     def _span_pairs(
@@ -751,15 +747,14 @@ class _Comparison:
 
     # ------------------------------------------------------------- attributes
 
-    def _attributes(self, layer, ia, ib, partner, empty) -> tuple[AttributeAgreement, ...]:
-        """Attribute agreement over the paired rows ia[k], ib[k] of one layer."""
+    def _attributes(self, layer, ia, ib, partner) -> dict[str, Any]:
+        """The counts of each attribute over the paired rows ia[k], ib[k] of one layer: a
+        Counter {(A's value, B's value): count}, or for a link `array_counts`."""
         spec = self.schema.layer(layer)
-        found = []
+        found: dict[str, Any] = {}
         for attribute in spec.attributes:
             if attribute.type == "link":
-                found.append(
-                    AttributeAgreement(attribute.name, *self._links(ia, ib, partner, empty), None)
-                )
+                found[attribute.name] = np.array(self._links(ia, ib, partner), dtype=np.int64)
                 continue
             if attribute.type == "choice":
                 codes, labels = self.choices[layer, attribute.name]
@@ -769,17 +764,12 @@ class _Comparison:
                 continue
             counts = _pair_counts(codes[ia], labels, codes[ib], labels)
             counts.pop((NONE, NONE), None)
-            confusion = _confusion(attribute.values, counts)
-            found.append(
-                AttributeAgreement(attribute.name, *pair_figures(counts, empty), confusion)
-            )
+            found[attribute.name] = counts
         if spec.has_stance:
-            counts = self._stance_counts(layer, ia, ib)
-            confusion = _confusion(spec.stance_values, counts)
-            found.append(AttributeAgreement("stance", *pair_figures(counts, empty), confusion))
-        return tuple(found)
+            found["stance"] = self._stance_counts(layer, ia, ib)
+        return found
 
-    def _links(self, ia, ib, partner, empty) -> tuple[Figure, ...]:
+    def _links(self, ia, ib, partner) -> tuple[int, ...]:
         """Agreement of the speaker links of the paired claims ia[k], ib[k]: A's linked mention
         counts as B's when the two mentions are paired; one of A paired with nothing gets a
         label (-1 - row) that no mention of B has."""
@@ -788,14 +778,14 @@ class _Comparison:
         mapped = np.where(partner[linked_a] >= 0, partner[linked_a], -1 - linked_a)
         value_a = np.where(linked_a >= 0, mapped, none)
         value_b = np.where(linked_b >= 0, linked_b, none)
-        return array_figures(value_a, value_b, none, empty)
+        return array_counts(value_a, value_b, none)
 
     def _stance_counts(self, layer: str, ia: np.ndarray, ib: np.ndarray) -> Counter:
         """{(A's value, B's value): count} over the units (pair k, target) of the pairs of rows
         ia[k], ib[k] and the targets either gave; computed on arrays, not pair by pair."""
         if self._stance_columns is None:
             found = self._stances_read or self._project.stance_columns(
-                self.schema.layer(layer).stance_values
+                self.schema.layer(layer).stance_values, self._document_ids
             )
             # Value 0 is "(none)": the value of a target only the other annotator gave.
             value, labels = found.value.codes + 1, [NONE, *found.value.labels]
@@ -819,8 +809,9 @@ class _Comparison:
 
     # ------------------------------------------------------------- documents
 
-    def _document_scores(self, token_alpha, counts) -> tuple[DocumentScores, ...]:
-        """Per document and layer: token alpha, and overlap span scores of each pair."""
+    def _document_scores(self, token_alpha, counts) -> list[DocumentScores]:
+        """Per document and layer: token alpha, and overlap span scores of each pair, in the
+        order of `documents`."""
         scores = []
         # [exact, paired, spans of A, spans of B] by pair, document and layer, as lists
         table = {pair: counts[pair].transpose(1, 2, 0).tolist() for pair in self.pairs}
@@ -843,11 +834,129 @@ class _Comparison:
                     summary.id, summary.title, min(defined) if defined else None, tuple(layers)
                 )
             )
+        return scores
+
+
+class _Totals:
+    """The counts of the parts of a `compare` call, added up, and the report made of them.
+    Each count is a sum over documents, so the sum over parts is the count over all."""
+
+    def __init__(self, schema, names, layer_names, documents, idle, chosen):
+        self.schema: LabelSchema = schema
+        self.names: list[str] = names
+        self.layer_names: list[str] = layer_names
+        self.n_documents = len(documents)
+        self.pairs = list(combinations(range(len(names)), 2))
+        self.idle: list[str] = idle  # annotators who annotated none of the chosen documents
+        self._nothing = "annotated none of the chosen documents" if chosen else "annotated nothing"
+        self.alpha = {layer: np.zeros(4) for layer in layer_names}
+        self.documents: list[DocumentScores] = []
+        self.both = dict.fromkeys(self.pairs, 0)
+        self.spans = {(p, x): np.zeros(4, np.int64) for p in self.pairs for x in layer_names}
+        self.tokens = {(p, x): np.zeros(4, np.int64) for p in self.pairs for x in layer_names}
+        self.attributes: dict[tuple, Any] = {}
+        for p in self.pairs:
+            for layer in layer_names:
+                spec = schema.layer(layer)
+                for attribute in spec.attributes:
+                    if attribute.type == "link":
+                        self.attributes[p, layer, attribute.name] = np.zeros(6, np.int64)
+                    elif attribute.type in ("choice", "entity"):
+                        self.attributes[p, layer, attribute.name] = Counter()
+                if spec.has_stance:
+                    self.attributes[p, layer, "stance"] = Counter()
+
+    def add(self, part: dict[str, Any]) -> None:
+        """Add the counts of a part (`_Comparison.partial`)."""
+        for layer, sums in part["alpha"].items():
+            self.alpha[layer] += sums
+        self.documents += part["documents"]
+        for p in self.pairs:
+            found = part["pairs"][p]
+            self.both[p] += found["both"]
+            for layer in self.layer_names:
+                self.spans[p, layer] += found[layer]["spans"]
+                self.tokens[p, layer] += found[layer]["tokens"]
+                for name, counts in found[layer]["attributes"].items():
+                    self.attributes[p, layer, name] += counts
+
+    def report(self) -> AgreementReport:
+        layers = []
+        for layer in self.layer_names:
+            o00, o01, o11, units = self.alpha[layer].tolist()
+            if units == 0:
+                alpha = undefined(self._no_pairable_reason())
+            else:
+                n0, n1 = o00 + o01, o11 + o01
+                alpha = alpha_from_counts(n0 + n1, n0 * n0 + n1 * n1, 2 * o01, round(units))
+            layers.append(
+                LayerAgreement(layer, alpha, tuple(self._pair(p, layer) for p in self.pairs))
+            )
+        # The hardest documents first; documents without a defined figure last.
         order = sorted(
-            range(len(scores)),
-            key=lambda n: (scores[n].lowest is None, scores[n].lowest or 0.0, n),
+            range(len(self.documents)),
+            key=lambda n: (self.documents[n].lowest is None, self.documents[n].lowest or 0.0, n),
         )
-        return tuple(scores[n] for n in order)
+        return AgreementReport(
+            tuple(self.names), tuple(layers), tuple(self.documents[n] for n in order)
+        )
+
+    def _pair(self, pair: tuple[int, int], layer: str) -> PairAgreement:
+        a, b = pair
+        both = self.both[pair]
+        if both:
+            exact, paired, n_a, n_b = (int(x) for x in self.spans[pair, layer])
+            exact_scores = span_scores(exact, n_a, n_b)
+            overlap_scores = span_scores(paired, n_a, n_b)
+        else:
+            exact_scores = overlap_scores = span_scores(0, 0, 0, self._pair_reason(pair))
+        tokens = self.tokens[pair, layer]
+        kappa = (
+            cohen_kappa(tokens.reshape(2, 2))
+            if tokens.sum()
+            else undefined(self._pair_reason(pair))
+        )
+        empty = "no matched pairs with a value" if both else self._pair_reason(pair)
+        spec = self.schema.layer(layer)
+        attributes = []
+        for attribute in spec.attributes:
+            counts = self.attributes.get((pair, layer, attribute.name))
+            if counts is None:
+                continue
+            if attribute.type == "link":
+                figures = array_count_figures(counts.tolist(), empty)
+                attributes.append(AttributeAgreement(attribute.name, *figures, None))
+            else:
+                confusion = _confusion(attribute.values, counts)
+                figures = pair_figures(counts, empty)
+                attributes.append(AttributeAgreement(attribute.name, *figures, confusion))
+        if spec.has_stance:
+            counts = self.attributes[pair, layer, "stance"]
+            confusion = _confusion(spec.stance_values, counts)
+            attributes.append(AttributeAgreement("stance", *pair_figures(counts, empty), confusion))
+        return PairAgreement(
+            self.names[a],
+            self.names[b],
+            both,
+            exact_scores,
+            overlap_scores,
+            kappa,
+            tuple(attributes),
+        )
+
+    def _no_pairable_reason(self) -> str:
+        if self.idle:
+            return f"{', '.join(self.idle)} {self._nothing}"
+        if not self.n_documents:
+            return "no document has been annotated by two of the annotators"
+        return "the compared documents have no word tokens"
+
+    def _pair_reason(self, pair: tuple[int, int]) -> str:
+        for w in pair:
+            if self.names[w] in self.idle:
+                return f"{self.names[w]} {self._nothing}"
+        a, b = (self.names[w] for w in pair)
+        return f"no document annotated by both {a} and {b}"
 
 
 def _positions(values: np.ndarray, keys: np.ndarray, order: np.ndarray | None = None) -> np.ndarray:

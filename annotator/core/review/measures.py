@@ -14,7 +14,7 @@ import numpy as np
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One agreement value and the number of units behind it.
 
@@ -164,14 +164,38 @@ def array_figures(
     """The figures of `pair_figures` from the values of the paired units as two arrays
     (`none`: no value; a unit where neither has one is left out). For attributes with as
     many values as units (links), where a table of counts would be as long as the units."""
+    return array_count_figures(array_counts(value_a, value_b, none), empty)
+
+
+def array_counts(value_a: np.ndarray, value_b: np.ndarray, none: int) -> tuple[int, ...]:
+    """What `array_figures` needs of two arrays of values, as six whole numbers that add up
+    over sets of units whose values other than `none` are their own (links of different
+    documents point to different mentions): (units, units with the same value, Σ_v A's count
+    of v × B's, Σ_v (A's count of v + B's)², both over the values other than `none`, then A's
+    and B's counts of `none`)."""
     kept = (value_a != none) | (value_b != none)
     a, b = value_a[kept], value_b[kept]
     n = len(a)
-    codes = np.unique(np.concatenate([a, b]), return_inverse=True)[1]
-    row = np.bincount(codes[:n], minlength=codes.max(initial=-1) + 1)
-    column = np.bincount(codes[n:], minlength=len(row))
-    same = int((a == b).sum())
-    return _figures(n, same, int((row * column).sum()), int(((row + column) ** 2).sum()), empty)
+    values, codes = np.unique(np.concatenate([a, b]), return_inverse=True)
+    codes = codes.reshape(-1)
+    row = np.bincount(codes[:n], minlength=len(values))
+    column = np.bincount(codes[n:], minlength=len(values))
+    is_none = values == none
+    other = ~is_none
+    return (
+        n,
+        int((a == b).sum()),
+        int((row * column)[other].sum()),
+        int(((row + column) ** 2)[other].sum()),
+        int(row[is_none].sum()),
+        int(column[is_none].sum()),
+    )
+
+
+def array_count_figures(counts: Sequence[int], empty: str) -> tuple[Figure, ...]:
+    """The figures of `array_figures` from `array_counts` (or their sum over parts)."""
+    n, same, products, squares, none_a, none_b = counts
+    return _figures(n, same, products + none_a * none_b, squares + (none_a + none_b) ** 2, empty)
 
 
 def _figures(n: float, same: float, products: float, sum_n_c2: float, empty: str):

@@ -97,10 +97,13 @@ class BulkReads:
         ).fetchone()
         found = dict(zip(numbers, map(_numbers, row), strict=True))
         # Through the index of links, which lists them by their target.
+        # Of the documents asked for only: a part of a large project reads its own links.
+        of_documents, document_params = _of_documents("a", document_ids)
         links = self.conn.execute(
             "SELECT group_concat(a.rowid), group_concat(l.rowid) FROM annotations a "
             # Rowids only: a damaged row's link finds no partner (`_lookup`), nothing more.
-            "JOIN annotations l ON l.id = a.link_id WHERE a.link_id IS NOT NULL"
+            f"JOIN annotations l ON l.id = a.link_id WHERE a.link_id IS NOT NULL{of_documents}",
+            document_params,
         ).fetchone()
         values = {}
         for (layer, name), expected in attributes.items():
@@ -121,16 +124,34 @@ class BulkReads:
         found["link"] = _lookup(rowids, _numbers(links[0]), _numbers(links[1]))
         return AnnotationColumns(**found, attributes=values)
 
-    def stance_columns(self, values: Sequence[str]) -> StanceColumns:
-        """Every stance of the project as columns, with the `values` expected (the
-        schema's). Those of annotations `annotation_columns` did not give are left out by
-        their rowid: finding each one's annotator would cost more than the rest."""
-        # Each stance's annotation, looked up in the order of annotation ids.
+    def stance_columns(
+        self, values: Sequence[str], document_ids: Sequence[str] | None = None
+    ) -> StanceColumns:
+        """Every stance of the project (or of the annotations of `document_ids`) as columns,
+        with the `values` expected (the schema's). Those of annotations `annotation_columns`
+        did not give are left out by their rowid: finding each one's annotator would cost more
+        than the rest."""
+        of_documents, document_params = _of_documents("a", document_ids)
+        # Each stance's annotation, looked up in the order of annotation ids; for some
+        # documents, their annotations' stances, looked up from the index by document.
+        tables = (
+            "stances s CROSS JOIN annotations a ON a.id = s.annotation_id"
+            if document_ids is None
+            else "annotations a CROSS JOIN stances s ON s.annotation_id = a.id"
+        )
         owners = self.conn.execute(
             "SELECT group_concat(s.rowid), group_concat(a.rowid) "
-            "FROM stances s CROSS JOIN annotations a ON a.id = s.annotation_id "
-            f"WHERE {row_ok('stances', 's')} AND {_COLUMNS_OK}"
+            f"FROM {tables} WHERE {row_ok('stances', 's')} AND {_COLUMNS_OK}{of_documents}",
+            document_params,
         ).fetchone()
+        # The stances of those documents' annotations, through the index of annotations by
+        # document: a part of a large project reads its own.
+        of_stances = (
+            " AND s.annotation_id IN (SELECT a.id FROM annotations a "
+            "WHERE a.document_id IN (SELECT value FROM json_each(?)))"
+            if document_ids is not None
+            else ""
+        )
         case, case_params = _category_case("s.value", values)
         # A target's number: the first stance row with that target, found in its index.
         row = self.conn.execute(
@@ -139,9 +160,9 @@ class BulkReads:
                    group_concat((SELECT t.rowid FROM stances t WHERE t.target = s.target
                                  ORDER BY t.target, t.rowid LIMIT 1)),
                    group_concat({case})
-            FROM stances s WHERE {row_ok("stances", "s")}
+            FROM stances s WHERE {row_ok("stances", "s")}{of_stances}
             """,
-            case_params,
+            [*case_params, *document_params],
         ).fetchone()
         rowids = _numbers(row[0])
         order = np.argsort(rowids)
@@ -150,8 +171,8 @@ class BulkReads:
             rowids,
             values,
             f"SELECT group_concat(s.rowid), json_group_array(s.value) FROM stances s "
-            f"WHERE {row_ok('stances', 's')} AND {case} = -2",
-            case_params,
+            f"WHERE {row_ok('stances', 's')} AND {case} = -2{of_stances}",
+            [*case_params, *document_params],
         )
         return StanceColumns(
             annotation=_lookup(rowids[order], _numbers(owners[0]), _numbers(owners[1])),
@@ -438,3 +459,14 @@ def _numbers(text: str | None) -> np.ndarray:
     if not text:
         return np.zeros(0, dtype=np.int64)
     return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+def _of_documents(alias: str, document_ids: Sequence[str] | None) -> tuple[str, list[str]]:
+    """A condition (" AND ...") keeping the annotations `alias` of `document_ids` (None: all),
+    and its parameter: the ids as one JSON list, so there is no limit on their number."""
+    if document_ids is None:
+        return "", []
+    return (
+        f" AND {alias}.document_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(document_ids))],
+    )

@@ -34,15 +34,16 @@ def sample_entities() -> list[Entity]:
     ]
 
 
-def open_project(path: str | Path | None = None) -> Project:
-    """Open `path`, or the default project, which is created on first use."""
+def open_project(path: str | Path | None = None, check_at_open_bytes: int | None = None) -> Project:
+    """Open `path`, or the default project, which is created on first use
+    (`check_at_open_bytes`: as `Project.open`)."""
     if path is not None:
-        return Project.open(path)
+        return Project.open(path, check_at_open_bytes)
     path = default_project_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         _create_sample_project(path)
-    return Project.open(path)
+    return Project.open(path, check_at_open_bytes)
 
 
 def _create_sample_project(path: Path) -> None:

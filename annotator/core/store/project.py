@@ -55,7 +55,9 @@ from annotator.core.store.opening import (
     _refusal,
     _write_refusal,
     check_project_file,
+    project_bytes,
     restore_hint,
+    structure_problem,
 )
 
 # A checkpoint that waits for other windows' readers (TRUNCATE at closing) waits this long at
@@ -110,6 +112,12 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         self.schema: LabelSchema = parse_schema(self._meta("label_schema"), f"{path} (schema)")
         self._texts: dict[str, str] = {}
         self._left_out: dict[str, int] = {}  # damaged annotations of a document, as last read
+        # The check of the file's pages: "ok" (done at opening), "pending" (a large file: run
+        # before the first write, or in the background once `defer_structure_check` is
+        # called), or "damaged" (`damage` says why; every write is refused).
+        self.structure = "ok"
+        self.damage: str | None = None
+        self._deferred = False
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -152,10 +160,18 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path) -> Project:
+    def open(cls, path: str | Path, check_at_open_bytes: int | None = None) -> Project:
         """Open a project. A file that cannot be used is refused with a ProjectError subclass
         (NotAProjectError, DamagedProjectError, NewerProjectError, ReadOnlyProjectError,
-        ProjectBusyError) and left byte for byte as it was."""
+        ProjectBusyError) and left byte for byte as it was.
+
+        The structure of every page (`PRAGMA quick_check`, which reads the whole file) is
+        checked here for a file of up to `check_at_open_bytes` bytes with its log (None, the
+        default: any size; a window passes CHECK_AT_OPEN_BYTES). A larger one opens without
+        reading every page and is checked before its first write (`atomic`), or on another
+        thread (`defer_structure_check`, `check_structure`), so a damaged file is still
+        refused before anything is written to it. Reads of a damaged page before the check
+        raise sqlite3.DatabaseError; `check_structure` then says what to restore."""
         path = Path(path)
         if not path.exists():
             raise ProjectError(f"{path}: no such project (create it with: annotator init {path})")
@@ -166,7 +182,11 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         warnings = wal.problems(path)
         _check_writable(path)
         try:
-            _check_contents(path)
+            at_once = check_at_open_bytes is None or project_bytes(path) <= check_at_open_bytes
+        except OSError:
+            at_once = True
+        try:
+            _check_contents(path, structure=at_once)
         except ProjectError as exc:
             if not warnings:
                 raise
@@ -181,6 +201,11 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             if version < migrations.CURRENT_VERSION:
+                if not at_once:  # migrating writes: the pages are checked first
+                    problem = structure_problem(path)
+                    if problem is not None:
+                        raise DamagedProjectError(problem)
+                    at_once = True
                 saved = backup.make(conn, path, f"before-v{migrations.CURRENT_VERSION}")
                 try:
                     migrations.migrate(conn)
@@ -188,7 +213,9 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
                     # Not a backup to restore: it is of the file that just failed to open.
                     backup.mark_failed(saved)
                     raise
-            return cls(conn, path, warnings)
+            project = cls(conn, path, warnings)
+            project.structure = "ok" if at_once else "pending"
+            return project
         except sqlite3.Error as exc:
             conn.close()
             raise _refusal(path, exc) from None
@@ -196,9 +223,43 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             conn.close()
             raise
 
+    def check_structure(self) -> str | None:
+        """Check the pages of a file opened without that check (`open`), once; returns why it
+        is damaged (naming the backup to restore), after which every write is refused, or None.
+        Reads through a connection of its own, so it may run on another thread."""
+        if self.structure == "pending":
+            problem = structure_problem(self.path)
+            self.damage = problem
+            self.structure = "ok" if problem is None else "damaged"
+        return self.damage
+
+    def unreadable(self, exc: sqlite3.DatabaseError) -> str:
+        """Why a read failed in a project opened before its structure check: the check's
+        finding (naming the backup to restore), or SQLite's error when it finds nothing."""
+        return self.check_structure() or f"{self.path} cannot be read: {exc}"
+
+    def structure_check_failed(self) -> None:
+        """The deferred check could not run: it runs before the next write instead."""
+        self._deferred = False
+
+    def defer_structure_check(self) -> None:
+        """Let writes go on while the pending check runs elsewhere (a window runs it on a
+        thread once it is shown); a damaged result refuses the writes from then on."""
+        self._deferred = True
+
+    def _refuse_damaged(self) -> None:
+        if self.structure == "pending" and not self._deferred:
+            self.check_structure()
+        if self.structure == "damaged":
+            raise DamagedProjectError(f"{self.damage}; nothing more is written to it")
+
     def close(self) -> None:
         """Close the connection, having copied committed work into the file where no other
         window still reads an older state (the last connection to close checkpoints fully)."""
+        if self.structure == "damaged":  # nothing more goes into a damaged file
+            self.conn.close()
+            self._let_go()
+            return
         try:
             self.checkpoint()
         except (AnnotatorError, sqlite3.Error):
@@ -289,6 +350,7 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             return
         if self.replaced():
             raise self._replaced_error()
+        self._refuse_damaged()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -422,15 +484,21 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             candidate = f"{base}-{n}"
         return candidate
 
-    def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
+    def documents(
+        self, annotator: str | None = None, *, lengths: bool = True
+    ) -> list[DocumentSummary]:
         """All documents in import order (those assigned to `annotator` in a team project
-        first), with status and annotation count for `annotator`
-        (for everyone when None: all annotations, and done only when everyone is done)."""
+        first), with status and annotation count for `annotator` (for everyone when None: all
+        annotations, and done only when everyone is done).
+
+        With `lengths` False each summary's length is None and no text is read (SQLite counts
+        a text's characters by reading all of it: every page of a large project); a list
+        shown at opening asks `text_length` for the documents it shows a length of."""
         # An annotator not yet in the project has annotated nothing: -1 matches no one.
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
         rows = self.conn.execute(
             """
-            SELECT d.id, d.title, length(d.text), CAST(d.id AS BLOB),
+            SELECT d.id, d.title, {length}, CAST(d.id AS BLOB),
                    (SELECT count(*) FROM annotations a WHERE a.document_id = d.id
                         AND (:who IS NULL OR a.annotator_id = :who)),
                    CASE WHEN :who IS NOT NULL THEN
@@ -448,7 +516,9 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             ORDER BY NOT EXISTS (SELECT 1 FROM assignments g WHERE g.document_id = d.id
                                  AND g.annotator = :name), d.rowid
             """.format(
-                status_ok=row_ok("document_status", "s"), document_ok=row_ok("documents", "d")
+                status_ok=row_ok("document_status", "s"),
+                document_ok=row_ok("documents", "d"),
+                length="length(d.text)" if lengths else "NULL",
             ),
             {"who": annotator_id, "name": annotator},
         ).fetchall()
@@ -481,6 +551,19 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
     def document_by_hash(self, sha: str) -> Document | None:
         doc_id = self._document_id_by_hash(sha)
         return self.document(doc_id) if doc_id else None
+
+    def text_length(self, document_id: str) -> int:
+        """The length of a document's text in code points (reads that text only). Raises
+        NotFoundError for an unknown document."""
+        if document_id in self._texts:
+            return len(self._texts[document_id])
+        row = self.conn.execute(
+            f"SELECT length(text) FROM documents d WHERE id = ? AND {row_ok('documents', 'd')}",
+            (document_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document with id {document_id!r}")
+        return row[0]
 
     def text(self, document_id: str) -> str:
         # Document texts never change once imported, so they can be kept in memory.
