@@ -13,6 +13,7 @@ from annotator.core.errors import DuplicateError
 from annotator.core.model import Annotation, Entity
 from annotator.core.store.annotation_store import (
     _INSERT,
+    _attributes_json,
     _row,
     check_link_target,
     revision_content,
@@ -119,8 +120,10 @@ class AnnotationBatch:
         spans[key] = annotation.id
         if annotation.entity is not None:
             self._entities.setdefault(annotation.entity.id, annotation.entity)
-        rev = revision_token(1, revision_content(annotation))
-        self._rows.append(_row(annotation, self._annotators[name], 1, rev, "[]"))
+        # Encoded once for both the revision name and the row.
+        attributes = _attributes_json(annotation.attributes)
+        rev = revision_token(1, revision_content(annotation, attributes))
+        self._rows.append(_row(annotation, self._annotators[name], 1, rev, "[]", attributes))
         self._stances += [
             (annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)
         ]
