@@ -667,7 +667,10 @@ def _row(
 # Encoders made once: json.dumps with options builds a new encoder on every call, which costs
 # more than the encoding of a few short values (bulk imports encode each annotation twice).
 _ATTRIBUTES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-_REVISION_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# A revision's content is flat (texts, numbers, a list of pairs): no cycle to look for.
+_REVISION_JSON = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False
+).encode
 
 
 def _attributes_json(attributes: Mapping[str, Any]) -> str:
