@@ -657,31 +657,33 @@ def _store_annotations(
                     raise AnnotatorError(f"links to {link}, which is in neither file nor project")
                 link_id = str(link)
             link_id = batch.live_link(link_id)
+            get = record.get
             entity = None
-            if record.get("entity_id"):
-                entity = entities.get(str(record["entity_id"]))
+            if entity_id := get("entity_id"):
+                entity = entities.get(str(entity_id))
                 if entity is None:
-                    raise AnnotatorError(f"entity {record['entity_id']} is not in this file")
-            start, end = record.get("start"), record.get("end")
+                    raise AnnotatorError(f"entity {entity_id} is not in this file")
+            start, end = get("start"), get("end")
             if not (isinstance(start, int) and isinstance(end, int)):
                 raise AnnotatorError(f"span {start!r}-{end!r}: offsets must be whole numbers")
+            stances = get("stances")
             # Stored exactly as given, times and origin included (as `restore` stores one).
             batch.add(
                 Annotation(
                     id=ann_id,
                     document_id=doc,
-                    annotator=annotator or str(record.get("annotator") or ""),
-                    layer=str(record.get("layer")),
+                    annotator=annotator or str(get("annotator") or ""),
+                    layer=str(get("layer")),
                     start=start,
                     end=end,
-                    text=record.get("text"),
-                    attributes=dict(record.get("attributes") or {}),
+                    text=get("text"),
+                    attributes=dict(get("attributes") or {}),
                     entity=entity,
                     link_id=link_id,
-                    stances=tuple(_stance_pair(s) for s in record.get("stances") or ()),
-                    origin=record.get("origin") or "imported",
-                    created_at=record.get("created_at") or stamp,
-                    modified_at=record.get("modified_at") or stamp,
+                    stances=tuple(map(_stance_pair, stances)) if stances else (),
+                    origin=get("origin") or "imported",
+                    created_at=get("created_at") or stamp,
+                    modified_at=get("modified_at") or stamp,
                 )
             )
         except DuplicateError as exc:
