@@ -388,7 +388,9 @@ class BulkReads:
             if began:
                 self.conn.execute("BEGIN")
             try:
-                yield from self.conn.execute(query(self._all_rows_ok(per_stance)), params)
+                # A selection is tested row by row: a scan of every table would cost more.
+                checked = not chosen and self._all_rows_ok(per_stance)
+                yield from self.conn.execute(query(checked), params)
             finally:
                 if began:
                     self.conn.execute("COMMIT")
