@@ -1,6 +1,6 @@
 """Export 1,000,000 annotations to CSV (10,000 articles × 2 annotators × 50 spans).
 
-Target: under 10 s, and at least half the speed of the baseline: the same rows (one per
+Target: under 10 s, and within ×1.2 of the baseline: the same rows (one per
 annotation and stance, with document title, annotator and entity) read with a plain query on
 a raw sqlite3 connection and written by csv.writer, without the export's columns per attribute,
 link texts and formula guard.
@@ -12,6 +12,7 @@ import csv
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -50,27 +51,45 @@ def main() -> None:
     cache = corpus.cache_folder(args.cache)
     path = corpus.two_annotators(cache)
     rows: list[int] = []
+    cpu: dict[str, list[float]] = {"export": [], "baseline": []}
+
+    def timed(name: str, action) -> float:
+        # Wall time for the figure; CPU time beside it, as other programs' load varies.
+        start = time.process_time()
+        wall = clock(action)
+        cpu[name].append(time.process_time() - start)
+        return wall
+
     with tempfile.TemporaryDirectory() as folder, Project.open(path) as project:
         count = project.annotation_count()
         ours, theirs = Path(folder) / "ours.csv", Path(folder) / "raw.csv"
 
         def export() -> float:
-            return clock(lambda: rows.append(csv_export.export(project, ours, overwrite=True).rows))
+            # As `annotator export` and the export dialog run it: text read exactly as stored.
+            with project.strict_text():
+                return timed(
+                    "export",
+                    lambda: rows.append(csv_export.export(project, ours, overwrite=True).rows),
+                )
 
         found = interleaved(
-            args.runs, baseline=lambda: clock(lambda: raw_export(path, theirs)), export=export
+            args.runs,
+            baseline=lambda: timed("baseline", lambda: raw_export(path, theirs)),
+            export=export,
         )
         size = ours.stat().st_size
     figure, baseline = median(found["export"]), median(found["baseline"])
+    ours_cpu, raw_cpu = median(cpu["export"]), median(cpu["baseline"])
     Result(
         measure=f"export {count:,} annotations to CSV",
-        target="< 10 s and ≥ ½ raw speed",
+        target="< 10 s and ≤ ×1.2 raw",
         figure=seconds(figure),
         baseline=f"{seconds(baseline)} raw sqlite3 + csv.writer (×{figure / baseline:.2f})",
-        met=figure < 10 and figure <= 2 * baseline,
+        met=figure < 10 and figure <= 1.2 * baseline,
         notes=[
             f"{rows[-1]:,} rows, {size / 1e6:.0f} MB; runs: {spread(found['export'])}; "
-            f"baseline runs: {spread(found['baseline'])}"
+            f"baseline runs: {spread(found['baseline'])}",
+            f"CPU time: {seconds(ours_cpu)} against {seconds(raw_cpu)} (×{ours_cpu / raw_cpu:.2f})",
         ],
     ).show(args.json)
 

@@ -6,6 +6,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +58,19 @@ class Layer:
         return self.shown_stances.get(value, value)
 
     def attribute(self, name: str) -> Attribute | None:
-        return next((a for a in self.attributes if a.name == name), None)
+        return self._by_name.get(name)
 
     def attribute_of_type(self, type_: str) -> Attribute | None:
-        return next((a for a in self.attributes if a.type == type_), None)
+        return self._by_type.get(type_)
+
+    # Looked up for every annotation an import checks: dictionaries, made on first use.
+    @cached_property
+    def _by_name(self) -> dict[str, Attribute]:
+        return {a.name: a for a in reversed(self.attributes)}  # the first of a name wins
+
+    @cached_property
+    def _by_type(self) -> dict[str, Attribute]:
+        return {a.type: a for a in reversed(self.attributes)}  # the first of a type wins
 
     @property
     def has_stance(self) -> bool:

@@ -691,37 +691,50 @@ def _store_annotations(
     documents: dict[str, str],
     entities: dict[str, Entity],
 ) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
-    by_id: dict[str, tuple[int, dict[str, Any]]] = {}
+    # id -> (line, record, the id it links to in its usual form or None)
+    by_id: dict[str, tuple[int, dict[str, Any], str | None]] = {}
     new_ids: dict[str, str] = {}
     times: dict[tuple[str, str], str] = {}
     for number, record in records:
+        get = record.get
         try:
-            own = _uuid(record.get("id"), "annotation id")
+            own = _uuid(get("id"), "annotation id")
         except AnnotatorError as exc:
             raise InputError(str(exc), str(path), number) from None
         if own in by_id:
             raise InputError(f"annotation {own} is given twice", str(path), number)
+        link, created, modified = get("link_id"), get("created_at"), get("modified_at")
         try:
-            for key in ("link_id", "created_at", "modified_at"):
-                _optional(record, key, str, "a string")
-            _optional(record, "attributes", dict, "a JSON object")
-            _optional(record, "stances", list, "a list of [target, value]")
-            if record.get("link_id"):
-                _uuid(record["link_id"], "link_id")
-            for key in ("created_at", "modified_at"):
-                value = record.get(key)
-                if value is not None:
-                    # Many annotations share a time: each distinct one is parsed once.
-                    if (key, value) not in times:
-                        times[key, value] = utc_timestamp(value, key)
-                    record[key] = times[key, value]
+            # One test of the usual types; the checks one by one name the first fault.
+            attributes, stances = get("attributes"), get("stances")
+            if not (
+                (link is None or type(link) is str)
+                and (created is None or type(created) is str)
+                and (modified is None or type(modified) is str)
+                and (attributes is None or type(attributes) is dict)
+                and (stances is None or type(stances) is list)
+            ):
+                for key in ("link_id", "created_at", "modified_at"):
+                    _optional(record, key, str, "a string")
+                _optional(record, "attributes", dict, "a JSON object")
+                _optional(record, "stances", list, "a list of [target, value]")
+            link = _uuid(link, "link_id") if link else None
+            # Many annotations share a time: each distinct one is parsed once.
+            if created is not None:
+                if ("created_at", created) not in times:
+                    times["created_at", created] = utc_timestamp(created, "created_at")
+                record["created_at"] = times["created_at", created]
+            if modified is not None:
+                if ("modified_at", modified) not in times:
+                    times["modified_at", modified] = utc_timestamp(modified, "modified_at")
+                record["modified_at"] = times["modified_at", modified]
         except AnnotatorError as exc:
             raise InputError(str(exc), str(path), number) from None
-        by_id[own] = (number, record)
-        recorded = str(record.get("annotator") or "")
+        by_id[own] = (number, record, link)
+        recorded = str(get("annotator") or "")
         new_ids[own] = imported_id(own, recorded, annotator or recorded)
     try:
-        order = link_order({k: r.get("link_id") for k, (_, r) in by_id.items()})
+        order = link_order({k: r.get("link_id") for k, (_, r, _) in by_id.items()})
     except AnnotatorError as exc:
         raise InputError(str(exc), str(path)) from None
     skipped = 0
@@ -733,42 +746,43 @@ def _store_annotations(
     # project and the lines before it; all are stored together at the end.
     batch = AnnotationBatch(project, new_ids.values())
     for own in order:
-        number, record = by_id[own]
+        number, record, link = by_id[own]
         try:
             doc = _annotation_document(project, record, documents)
             touched.add(doc)
             ann_id = new_ids[own]
-            link = _uuid(record["link_id"], "link_id") if record.get("link_id") else None
             link_id = new_ids.get(link) if link else None
             if link and link_id is None:
                 if not batch.known(str(link)):
                     raise AnnotatorError(f"links to {link}, which is in neither file nor project")
                 link_id = str(link)
             link_id = batch.live_link(link_id)
+            get = record.get
             entity = None
-            if record.get("entity_id"):
-                entity = entities.get(str(record["entity_id"]))
+            if entity_id := get("entity_id"):
+                entity = entities.get(str(entity_id))
                 if entity is None:
-                    raise AnnotatorError(f"entity {record['entity_id']} is not in this file")
-            start, end = record.get("start"), record.get("end")
+                    raise AnnotatorError(f"entity {entity_id} is not in this file")
+            start, end = get("start"), get("end")
             if not (isinstance(start, int) and isinstance(end, int)):
                 raise AnnotatorError(f"span {start!r}-{end!r}: offsets must be whole numbers")
+            stances = get("stances")
             # Stored exactly as given, times and origin included (as `restore` stores one).
             annotation = Annotation(
                 id=ann_id,
                 document_id=doc,
-                annotator=annotator or str(record.get("annotator") or ""),
-                layer=str(record.get("layer")),
+                annotator=annotator or str(get("annotator") or ""),
+                layer=str(get("layer")),
                 start=start,
                 end=end,
-                text=record.get("text"),
-                attributes=dict(record.get("attributes") or {}),
+                text=get("text"),
+                attributes=dict(get("attributes") or {}),
                 entity=entity,
                 link_id=link_id,
-                stances=tuple(_stance_pair(s) for s in record.get("stances") or ()),
-                origin=record.get("origin") or "imported",
-                created_at=record.get("created_at") or stamp,
-                modified_at=record.get("modified_at") or stamp,
+                stances=tuple(map(_stance_pair, stances)) if stances else (),
+                origin=get("origin") or "imported",
+                created_at=get("created_at") or stamp,
+                modified_at=get("modified_at") or stamp,
             )
             if batch.known(ann_id):
                 if differs(project, annotation):

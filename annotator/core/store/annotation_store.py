@@ -632,11 +632,17 @@ _INSERT = (
 
 
 def _row(
-    annotation: Annotation, annotator_id: int | None, revision: int, rev: str, history: str
+    annotation: Annotation,
+    annotator_id: int | None,
+    revision: int,
+    rev: str,
+    history: str,
+    attributes_json: str | None = None,
 ) -> tuple:
     """An annotation as the columns the store writes, the id last (as UPDATE ... WHERE id
     wants it): document_id, annotator_id, layer, start, end, text, attributes, entity_id,
-    link_id, origin, created_at, modified_at, sources, revision, rev, history, id."""
+    link_id, origin, created_at, modified_at, sources, revision, rev, history, id.
+    `attributes_json`: the attributes as `_attributes_json` gives them, when already made."""
     return (
         annotation.document_id,
         annotator_id,
@@ -644,7 +650,7 @@ def _row(
         annotation.start,
         annotation.end,
         annotation.text,
-        _attributes_json(annotation.attributes),
+        attributes_json or _attributes_json(annotation.attributes),
         annotation.entity.id if annotation.entity else None,
         annotation.link_id,
         annotation.origin,
@@ -661,7 +667,10 @@ def _row(
 # Encoders made once: json.dumps with options builds a new encoder on every call, which costs
 # more than the encoding of a few short values (bulk imports encode each annotation twice).
 _ATTRIBUTES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-_REVISION_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# A revision's content is flat (texts, numbers, a list of pairs): no cycle to look for.
+_REVISION_JSON = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False
+).encode
 
 
 def _attributes_json(attributes: Mapping[str, Any]) -> str:
@@ -669,15 +678,16 @@ def _attributes_json(attributes: Mapping[str, Any]) -> str:
     return _ATTRIBUTES_JSON(dict(attributes))
 
 
-def revision_content(annotation: Annotation) -> tuple:
-    """What a revision name hashes: every field a researcher edits (not times or origin)."""
+def revision_content(annotation: Annotation, attributes_json: str | None = None) -> tuple:
+    """What a revision name hashes: every field a researcher edits (not times or origin).
+    `attributes_json`: the attributes as `_attributes_json` gives them, when already made."""
     return (
         annotation.document_id,
         annotation.annotator,
         annotation.layer,
         annotation.start,
         annotation.end,
-        _attributes_json(annotation.attributes),
+        attributes_json or _attributes_json(annotation.attributes),
         annotation.entity.id if annotation.entity else None,
         annotation.link_id,
         [(s.target, s.value) for s in annotation.stances],

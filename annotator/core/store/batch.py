@@ -13,6 +13,7 @@ from annotator.core.errors import DuplicateError
 from annotator.core.model import Annotation, Entity
 from annotator.core.store.annotation_store import (
     _INSERT,
+    _attributes_json,
     _row,
     check_link_target,
     revision_content,
@@ -53,6 +54,7 @@ class AnnotationBatch:
         self._entities: dict[str, Entity] = {}
         self._rows: list[tuple] = []
         self._stances: list[tuple[str, int, str, str]] = []
+        self._attributes_json: dict[tuple, str] = {}
 
     def _ask(self, ids: Iterable[str]) -> None:
         """Learn which of `ids` the project holds or has deletion records of: one query."""
@@ -119,8 +121,14 @@ class AnnotationBatch:
         spans[key] = annotation.id
         if annotation.entity is not None:
             self._entities.setdefault(annotation.entity.id, annotation.entity)
-        rev = revision_token(1, revision_content(annotation))
-        self._rows.append(_row(annotation, self._annotators[name], 1, rev, "[]"))
+        # Encoded once for both the revision name and the row, and once per distinct set of
+        # values (checked above: texts only), which repeat from annotation to annotation.
+        key = tuple(annotation.attributes.items())
+        attributes = self._attributes_json.get(key)
+        if attributes is None:
+            attributes = self._attributes_json[key] = _attributes_json(annotation.attributes)
+        rev = revision_token(1, revision_content(annotation, attributes))
+        self._rows.append(_row(annotation, self._annotators[name], 1, rev, "[]", attributes))
         self._stances += [
             (annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)
         ]

@@ -348,13 +348,12 @@ class BulkReads:
             names = column if isinstance(column, tuple) else (column,)
             parts = [self._table_column(name) for name in names]
             sql = parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
-            select.append(_guarded(sql.replace("{stance_layers}", stance_layers), escape_starts))
-        # Rows of the wrong type or shape are left out (`annotator check` names them).
-        where = [
-            bulk_row_ok("annotations", "a"),
-            bulk_row_ok("documents", "d"),
-            bulk_row_ok("annotators", "p"),
-        ]
+            # Each column comes from a row that passed its check, or is NULL: its type is known.
+            kind = "number" if set(names) <= _NUMBERS else "text" if set(names) <= _TEXTS else ""
+            select.append(
+                _guarded(sql.replace("{stance_layers}", stance_layers), escape_starts, kind)
+            )
+        chosen: list[str] = []
         params: list[str] = []
         # A JSON list as one parameter: no limit on the number of ids or names.
         for values, expr in (
@@ -363,37 +362,74 @@ class BulkReads:
             (layers, "a.layer"),
         ):
             if values is not None:
-                where.append(f"{expr} IN (SELECT value FROM json_each(?))")
+                chosen.append(f"{expr} IN (SELECT value FROM json_each(?))")
                 params.append(json.dumps(list(values)))
-        # A NULL key skips the search: only layers with stances are looked up.
-        stances = (
-            "LEFT JOIN stances s ON s.annotation_id = "
-            f"CASE WHEN a.layer IN ({stance_layers}) THEN a.id END AND {row_ok('stances', 's')}"
-            if per_stance
-            else ""
-        )
-        sql = f"""
-            SELECT {", ".join(select)}
-            FROM annotations a
-            JOIN documents d ON d.id = a.document_id
-            JOIN annotators p ON p.id = a.annotator_id
-            LEFT JOIN entities e ON e.id = a.entity_id AND {bulk_row_ok("entities", "e")}
-            LEFT JOIN annotations l ON l.id = a.link_id AND {bulk_row_ok("annotations", "l")}
-            LEFT JOIN entities le ON le.id = l.entity_id AND {bulk_row_ok("entities", "le")}
-            {stances}
-            WHERE {" AND ".join(where)}
-            ORDER BY a.rowid{", s.position" * per_stance}
-        """
+
+        def query(checked: bool) -> str:
+            """The query. Rows of the wrong type or shape are left out (`annotator check` names
+            them); `checked`: no row of the tables read is, so none is tested as it streams."""
+
+            def ok(condition: str) -> str:
+                return "1" if checked else condition
+
+            # A NULL key skips the search: only layers with stances are looked up.
+            stances = (
+                "LEFT JOIN stances s ON s.annotation_id = "
+                f"CASE WHEN a.layer IN ({stance_layers}) THEN a.id END AND "
+                f"{ok(row_ok('stances', 's'))}"
+                if per_stance
+                else ""
+            )
+            where = [
+                ok(bulk_row_ok("annotations", "a")),
+                ok(bulk_row_ok("documents", "d")),
+                ok(bulk_row_ok("annotators", "p")),
+                *chosen,
+            ]
+            return f"""
+                SELECT {", ".join(select)}
+                FROM annotations a
+                JOIN documents d ON d.id = a.document_id
+                JOIN annotators p ON p.id = a.annotator_id
+                LEFT JOIN entities e ON e.id = a.entity_id AND {ok(bulk_row_ok("entities", "e"))}
+                LEFT JOIN annotations l
+                    ON l.id = a.link_id AND {ok(bulk_row_ok("annotations", "l"))}
+                LEFT JOIN entities le
+                    ON le.id = l.entity_id AND {ok(bulk_row_ok("entities", "le"))}
+                {stances}
+                WHERE {" AND ".join(where)}
+                ORDER BY a.rowid{", s.position" * per_stance}
+            """
 
         def rows() -> Iterator[tuple]:
             before = self.conn.execute("PRAGMA mmap_size").fetchone()[0]
             self.conn.execute(f"PRAGMA mmap_size = {max(before, self._EXPORT_MMAP_BYTES)}")
+            # One read transaction: the check of every row and the stream see the same rows.
+            began = not self.conn.in_transaction
+            if began:
+                self.conn.execute("BEGIN")
             try:
-                yield from self.conn.execute(sql, params)
+                # A selection is tested row by row: a scan of every table would cost more.
+                checked = not chosen and self._all_rows_ok(per_stance)
+                yield from self.conn.execute(query(checked), params)
             finally:
+                if began:
+                    self.conn.execute("COMMIT")
                 self.conn.execute(f"PRAGMA mmap_size = {before}")
 
         return rows()
+
+    def _all_rows_ok(self, stances: bool) -> bool:
+        """Whether every row of the tables `annotation_table` reads passes its check. One scan
+        per table (about a second per million annotations); the stream then tests no row, which
+        costs several times that (a linked row is tested again for each row linking to it)."""
+        tables = ["annotations", "documents", "annotators", "entities"] + ["stances"] * stances
+        for table in tables:
+            check = row_ok(table, "x") if table == "stances" else bulk_row_ok(table, "x")
+            found = f"SELECT EXISTS (SELECT 1 FROM {table} x WHERE NOT {check})"
+            if self.conn.execute(found).fetchone()[0]:
+                return False
+        return True
 
     def _table_column(self, name: str) -> str:
         """The SQL of a column."""
@@ -415,14 +451,28 @@ class _SideReader(BulkReads):
         conn.text_factory = read_text
 
 
-def _guarded(sql: str, starts: str) -> str:
-    """`sql` with an apostrophe before text values starting with a character of `starts`."""
-    if not starts:
+# `annotation_table` columns that are whole numbers or NULL, and those that are text or NULL,
+# in every row their checks let through.
+_NUMBERS = {"start", "end"}
+_TEXTS = set(BulkReads._TABLE) - _NUMBERS
+
+
+def _guarded(sql: str, starts: str, kind: str = "") -> str:
+    """`sql` with an apostrophe before text values starting with a character of `starts`;
+    `kind`: what `sql` gives besides NULL, "number" or "text" ("" when it may be either)."""
+    if not starts or kind == "number":
         return sql
     codes = ", ".join(str(ord(ch)) for ch in starts)
     # typeof: a negative number is a number to a spreadsheet, not a formula; left as it is.
+    typed = "" if kind == "text" else f" AND typeof({sql}) = 'text'"
+    # Before it, comparisons of bytes (no function call, as UTF-8 sorts as code points do):
+    # only texts starting at or below the highest start, and not with a digit as ids and
+    # times do, are tested further.
+    quick = f"{sql} < char({max(map(ord, starts)) + 1})"
+    if not any(ch.isdigit() for ch in starts):
+        quick += f" AND ({sql} < '0' OR {sql} >= ':')"
     return (
-        f"CASE WHEN unicode({sql}) IN ({codes}) AND typeof({sql}) = 'text' "
+        f"CASE WHEN {quick} AND unicode({sql}) IN ({codes}){typed} "
         f"THEN '''' || {sql} ELSE {sql} END"
     )
 
