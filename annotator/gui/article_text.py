@@ -3,14 +3,17 @@ where Qt's UTF-16 positions are turned into the project's code-point offsets and
 
 from __future__ import annotations
 
+import atexit
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QClipboard,
     QColor,
     QFont,
+    QGuiApplication,
     QPainter,
     QTextBlock,
     QTextCharFormat,
@@ -21,6 +24,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from shiboken6 import Shiboken
 
 from annotator.core.arabic.text import Utf16Map
 from annotator.core.model import Annotation
@@ -257,6 +261,8 @@ class ArticleText(QPlainTextEdit):
         data = QMimeData()
         span = self.selection_span()
         data.setText(self._text[span[0] : span[1]] if span else "")
+        _handed_over.append(data)
+        _handed_over[:] = [d for d in _handed_over if Shiboken.isValid(d)]
         return data
 
     # ------------------------------------------------------------------ offsets
@@ -564,3 +570,21 @@ _NO_LEFT_TO_RIGHT = re.compile(f"[{_RIGHT_TO_LEFT}{_DIGITS}]*")
 _DIGIT = re.compile(f"[{_DIGITS}]")
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+# A QMimeData made here is owned by its Python wrapper although the clipboard keeps and later
+# deletes it: while the program runs the wrapper is kept (the clipboard's delete marks it
+# invalid), and at exit the clipboard lets go of it first, else Python's clean-up and the
+# clipboard's would both delete it (a crash at exit, after every edit was stored).
+_handed_over: list[QMimeData] = []
+
+
+@atexit.register
+def _release_clipboard() -> None:
+    if _handed_over and QGuiApplication.instance() is not None:
+        # One still valid is still held by the clipboard (its delete would have invalidated it).
+        if any(Shiboken.isValid(d) for d in _handed_over):
+            clipboard = QGuiApplication.clipboard()
+            for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
+                clipboard.clear(mode)
+    _handed_over.clear()

@@ -4,6 +4,8 @@ researcher sees it and gone once deleted, offsets stay exact, and a paint looks 
 lines on screen."""
 
 import os
+import subprocess
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -217,3 +219,28 @@ def _paragraphs(shown: str, text: str) -> list[list[str]]:
 def tint(colour) -> int:
     rgb = (colour.red(), colour.green(), colour.blue())
     return max(rgb) - min(rgb)
+
+
+def test_a_process_that_copied_from_the_article_exits_cleanly(tmp_path):
+    # The copy's QMimeData is made in Python and kept by the clipboard: both deleting it at exit
+    # crashed the process (exit code -11) after everything had passed.
+    script = tmp_path / "copy_then_exit.py"
+    script.write_text(
+        "from PySide6.QtWidgets import QApplication\n"
+        "from annotator.gui.article_text import ArticleText\n"
+        "app = QApplication([])\n"
+        "view = ArticleText()\n"
+        "view.show_text('وقال الوزير إن الخطة جاهزة')\n"
+        "view.select_span(5, 11)\n"
+        "view.copy()\n"
+        "assert app.clipboard().text() == 'الوزير', app.clipboard().text()\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
