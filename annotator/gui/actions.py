@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
 from annotator.core.bidi import compose, ltr
 from annotator.gui.shortcut_help import show_shortcut_help
+from annotator.gui.undo_actions import undo_redo_actions
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -345,11 +346,7 @@ def build_actions(window: MainWindow) -> Actions:
             window.suggestion_panel.addAction(action)
         else:
             window.addAction(action)
-    # No prefix: Qt's own "Undo %1" / "Redo %1", translated by qtbase_ar.qm in Arabic.
-    undo = window.workbench.undo_stack.createUndoAction(window)
-    undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-    redo = window.workbench.undo_stack.createRedoAction(window)
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo, redo = undo_redo_actions(window.workbench.undo_stack, window)
     window.addAction(undo)
     window.addAction(redo)
     a["undo"], a["redo"] = undo, redo
