@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
-from annotator.core.bidi import compose, ltr
+from annotator.core.bidi import compose
+from annotator.gui.keys import key_text
 from annotator.gui.shortcut_help import show_shortcut_help
 from annotator.gui.undo_actions import undo_redo_actions
 
@@ -50,12 +51,11 @@ def _action(
                 sequences.append(sequence)
     action.setShortcuts(sequences)
     if sequences:
-        shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(
             compose(
                 QCoreApplication.translate("Actions", "%1 (%2)"),
                 tip or text.replace("…", ""),
-                ltr(shown),
+                key_text(sequences[0]),
             )
         )
     elif tip:

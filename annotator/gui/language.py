@@ -15,10 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from annotator.core import bidi
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
 from annotator.core.store.project import Project
+from annotator.gui.keys import install_menu_keys_style
 
 LANGUAGES = ("ar", "en")
 # Which settings key keeps the choice, and the digits shown in the interface.
@@ -110,6 +112,8 @@ def apply(language: str, digits: str = "western") -> bool:
             Qt.LayoutDirection.RightToLeft if _current == "ar" else Qt.LayoutDirection.LeftToRight
         )
         _set_font(app)
+    if isinstance(app, QApplication):
+        install_menu_keys_style(app)
     return loaded
 
 

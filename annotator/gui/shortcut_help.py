@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.bidi import ltr
+from annotator.core.bidi import ltr, plain
+from annotator.gui.keys import key_text
 
 if TYPE_CHECKING:
     from annotator.gui.actions import Actions
@@ -128,12 +129,10 @@ def keys_of(action: QAction) -> list[str]:
     for sequence in action.shortcuts():
         if not _plain(sequence):
             continue
-        text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+        text = plain(key_text(sequence))
         if text not in shown:
             shown.append(text)
-    if any("Return" in k for k in shown):
-        shown = [k for k in shown if "Enter" not in k or "Return" in k]
-    return [k.replace("Return", "Enter") for k in shown]
+    return shown
 
 
 def name_of(action: QAction) -> str:
