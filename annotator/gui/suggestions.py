@@ -41,6 +41,7 @@ from annotator.gui.article_text import ArticleText
 from annotator.gui.commands import REFUSALS, AnnotationCommand
 from annotator.gui.find_bar import SpanMarks, attach
 from annotator.gui.keys import key_text
+from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.workbench import Workbench
 
 _ROOT = QModelIndex()
@@ -398,6 +399,10 @@ class SuggestionPanel(QWidget):
         self.suggestions = suggestions
         self.list = QListView(self)
         self.list.setModel(suggestions.model)
+        # A row too long for the panel ends in "…" where it is cut, not mid-word at the edge.
+        eliding = TextDirectionDelegate(self.list)
+        eliding.follow_text = False
+        self.list.setItemDelegate(eliding)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Suggestions"))

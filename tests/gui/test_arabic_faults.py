@@ -7,16 +7,17 @@ import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QFontMetrics, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QTableView
 
 from annotator.core import bidi
-from annotator.core.bidi import LRI, PDI, compose, number, plain
+from annotator.core.bidi import LRI, PDI, compose, ltr, number, plain
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
 from annotator.gui import language
 from annotator.gui.agreement_dialog import AgreementDialog, counted, explain
 from annotator.gui.keys import MenuKeysStyle, key_text
+from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.shortcut_help import ShortcutHelp
 from tests.gui.test_bidi_order import LTR, RTL, boxes, centre
 
@@ -187,3 +188,27 @@ def test_plural_counts_stay_western_in_english(qapp):
     text = QCoreApplication.translate("SuggestionPanel", "%n to decide", "", 32)
     assert text == "32 to decide"
     assert bidi.digits() == "western"
+
+
+def test_a_cell_too_narrow_cuts_a_latin_name_with_the_mark_after_it(arabic, qtbot):
+    model = QStandardItemModel(1, 1)
+    model.setItem(0, 0, QStandardItem(compose("%1: %2", "المتحدث", ltr("Esmail Qaani Haniyeh"))))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = TextDirectionDelegate(view)
+    view.setItemDelegate(delegate)
+    view.setColumnWidth(0, 150)
+    view.show()
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.widget = view
+    option.rect = view.visualRect(model.index(0, 0))
+    delegate.initStyleOption(option, model.index(0, 0))
+    shown = option.text
+    assert plain(shown).endswith("…") and shown.endswith("…" + PDI)
+    # Laid out right to left, the mark is right of the Latin letters it follows.
+    at = boxes(shown, RTL)
+    mark = shown.index("…")
+    latin = [i for i, ch in enumerate(shown) if ch.isascii() and ch.isalpha()]
+    assert centre(at[mark]) > max(centre(at[i]) for i in latin)
