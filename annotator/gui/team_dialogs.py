@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.bidi import compose
 from annotator.core.model import DocumentSummary
 from annotator.core.sync import progress
 
@@ -154,7 +155,7 @@ class TeamProgressDialog(QDialog):
         self.note.setText(self.tr("%n member(s)", "", len(result[0])))
 
     def _failed(self, message: str) -> None:
-        self.note.setText(self.tr("Progress could not be read: %1").replace("%1", message))
+        self.note.setText(compose(self.tr("Progress could not be read: %1"), message))
 
 
 class _DocumentChoice(QAbstractListModel):
@@ -254,4 +255,4 @@ class AssignDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.assign_button.setEnabled(self.member.count() > 0)
-        self.note.setText(self.tr("Refused: %1").replace("%1", message))
+        self.note.setText(compose(self.tr("Refused: %1"), message))
