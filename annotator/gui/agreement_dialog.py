@@ -377,22 +377,24 @@ class AgreementDialog(QDialog):
             self.chart_title.setText("")
             return
         a, b = chosen
-        self.chart_title.setText(
-            compose(
-                self.tr(
-                    "<b>%1 vs %2</b>: span F1 and token kappa of this pair; token alpha over all "
-                    "chosen annotators (%3). Values %4 to %5; the marks at %6 and %7 are the "
-                    "usual thresholds."
-                ),
-                html.escape(a),
-                html.escape(b),
-                html.escape(self.tr(", ").join(report.annotators)),
-                number(0),
-                number(1),
-                number(0.67),
-                number(0.8),
-            )
+        caption = compose(
+            self.tr(
+                "<b>%1 vs %2</b>: span F1 and token kappa of this pair; token alpha over all "
+                "chosen annotators (%3). Values %4 to %5; the marks at %6 and %7 are the "
+                "usual thresholds."
+            ),
+            html.escape(a),
+            html.escape(b),
+            html.escape(self.tr(", ").join(report.annotators)),
+            number(0),
+            number(1),
+            number(0.67),
+            number(0.8),
         )
+        # The caption opens with a name (an isolate, which Qt's rich text does not skip when it
+        # guesses the direction): the paragraph takes the interface's direction explicitly.
+        direction = "rtl" if self.isRightToLeft() else "ltr"
+        self.chart_title.setText(f'<div dir="{direction}">{caption}</div>')
         bars = []
         for layer in report.layers:
             bars.append(
