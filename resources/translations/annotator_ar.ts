@@ -1045,6 +1045,14 @@ Replace them?</source>
         <source>File</source>
         <translation>ملف</translation>
     </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ابحث في (&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>نوع الملفات (&amp;T):</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>

@@ -8,7 +8,13 @@ import re
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from annotator.core import bidi
 from annotator.core.bidi import LRI, PDI, compose, ltr, number, plain
@@ -16,6 +22,7 @@ from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
 from annotator.gui import language
 from annotator.gui.agreement_dialog import AgreementDialog, counted, explain
+from annotator.gui.file_dialogs import _dialog
 from annotator.gui.keys import MenuKeysStyle, key_text
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.shortcut_help import ShortcutHelp
@@ -212,3 +219,11 @@ def test_a_cell_too_narrow_cuts_a_latin_name_with_the_mark_after_it(arabic, qtbo
     mark = shown.index("…")
     latin = [i for i, ch in enumerate(shown) if ch.isascii() and ch.isalpha()]
     assert centre(at[mark]) > max(centre(at[i]) for i in latin)
+
+
+def test_the_file_dialogs_look_in_and_type_labels_are_arabic(arabic, qtbot, tmp_path):
+    dialog = _dialog(None, "فتح", str(tmp_path), "")
+    qtbot.addWidget(dialog)
+    for label in (QFileDialog.DialogLabel.LookIn, QFileDialog.DialogLabel.FileType):
+        text = dialog.labelText(label)
+        assert not re.search("[A-Za-z]{2,}", text) and re.search("[\u0600-\u06ff]", text), text
