@@ -129,7 +129,7 @@ def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
     first = dialog.documents.index(0)
     dialog.documents.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     dialog.assign_button.click()
-    qtbot.waitUntil(lambda: dialog.note.text() == "1 document(s) assigned.", timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.note.text() == "1 document assigned.", timeout=20_000)
     exchange.sync(team["amal"])
     assert progress.assigned(team["amal"], "amal") == [SEED]
     window.team_sync.show_progress.trigger()
