@@ -67,7 +67,7 @@ class BarChart(QWidget):
 
     def set_bars(self, bars: list[tuple[str, float | None, int]]) -> None:
         self.bars = bars
-        self.setMinimumHeight(24 * len(bars) + 36)
+        self.setMinimumHeight(24 * len(bars) + 16 + self.fontMetrics().height() + 8)
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -119,9 +119,14 @@ class BarChart(QWidget):
         for mark in (0.0, 0.67, 0.8, 1.0):
             x = label_width + mark * scale
             line_x = int(full - x if mirrored else x)
+            painter.setPen(_GREY)
             painter.drawLine(line_x, 6, line_x, bottom)
+            # The scale's figures in the text colour, tall enough for Arabic-Indic digits.
+            painter.setPen(self.palette().text().color())
             painter.drawText(
-                box(x - 20, bottom + 2, 40, 16), Qt.AlignmentFlag.AlignCenter, number(mark)
+                box(x - 24, bottom + 2, 48, self.fontMetrics().height() + 2),
+                Qt.AlignmentFlag.AlignCenter,
+                number(mark),
             )
         painter.end()
 
