@@ -20,6 +20,7 @@ digits. No Qt here: the command line quotes spans with the same helpers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from annotator.core.arabic.text import one_line
@@ -115,3 +116,31 @@ def compose(template: str, *parts: object) -> str:
 def plain(text: str) -> str:
     """`text` without directional controls: for comparisons in tests and for logs."""
     return _CONTROLS.sub("", text)
+
+
+def elide_end(text: str, fits: Callable[[str], bool]) -> str:
+    """`text` cut at its logical end so that `fits` accepts it, with "…" (U+2026) put where
+    the cut is, inside the isolates open there (then closed), so a Latin name cut in an Arabic
+    line reads "Esmail Ha…" and not "…Esmail Ha". `text` itself when it fits; "…" alone when
+    nothing does. `fits` gets the candidate string (e.g. a font's width check)."""
+    if fits(text):
+        return text
+
+    def cut(length: int) -> str:
+        head = text[:length]
+        open_isolates = 0
+        for ch in head:
+            if ch in (LRI, RLI, FSI):
+                open_isolates += 1
+            elif ch == PDI and open_isolates:
+                open_isolates -= 1
+        return head.rstrip() + "…" + PDI * open_isolates
+
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits
+        middle = (low + high + 1) // 2
+        if fits(cut(middle)):
+            low = middle
+        else:
+            high = middle - 1
+    return cut(low)

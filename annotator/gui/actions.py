@@ -11,8 +11,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
-from annotator.core.bidi import compose, ltr
+from annotator.core.bidi import compose
+from annotator.gui.keys import key_text
 from annotator.gui.shortcut_help import show_shortcut_help
+from annotator.gui.undo_actions import undo_redo_actions
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -49,12 +51,11 @@ def _action(
                 sequences.append(sequence)
     action.setShortcuts(sequences)
     if sequences:
-        shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(
             compose(
                 QCoreApplication.translate("Actions", "%1 (%2)"),
                 tip or text.replace("…", ""),
-                ltr(shown),
+                key_text(sequences[0]),
             )
         )
     elif tip:
@@ -345,11 +346,7 @@ def build_actions(window: MainWindow) -> Actions:
             window.suggestion_panel.addAction(action)
         else:
             window.addAction(action)
-    # No prefix: Qt's own "Undo %1" / "Redo %1", translated by qtbase_ar.qm in Arabic.
-    undo = window.workbench.undo_stack.createUndoAction(window)
-    undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-    redo = window.workbench.undo_stack.createRedoAction(window)
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo, redo = undo_redo_actions(window.workbench.undo_stack, window)
     window.addAction(undo)
     window.addAction(redo)
     a["undo"], a["redo"] = undo, redo

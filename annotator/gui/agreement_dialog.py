@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.suggest import SUGGESTIONS
-from annotator.core.bidi import compose, isolate, ltr, number, quote
+from annotator.core.bidi import compose, isolate, ltr, number, plain, quote
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.adjudication import GOLD
 from annotator.core.store.project import Project
@@ -44,6 +44,12 @@ from annotator.gui.language import localized_schema
 def _translated(text: str) -> str:
     """`text`, marked for translation elsewhere (QT_TRANSLATE_NOOP), in the interface language."""
     return QCoreApplication.translate("AgreementNotes", text)
+
+
+def counted(units: int) -> str:
+    """ "n=327" (the units a figure counts) as one left-to-right isolate in the interface's
+    digits, so a right-to-left sentence does not show it as "327=n"."""
+    return ltr("n=" + plain(number(units)))
 
 
 # Below this many units a figure is shown greyed: a kappa over a handful of tokens says little.
@@ -61,7 +67,7 @@ class BarChart(QWidget):
 
     def set_bars(self, bars: list[tuple[str, float | None, int]]) -> None:
         self.bars = bars
-        self.setMinimumHeight(24 * len(bars) + 36)
+        self.setMinimumHeight(24 * len(bars) + 16 + self.fontMetrics().height() + 8)
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -86,7 +92,7 @@ class BarChart(QWidget):
                 painter.drawText(
                     box(label_width, top, scale, 20),
                     Qt.AlignmentFlag.AlignVCenter,
-                    compose(self.tr("n/a  (n = %1)"), units),
+                    compose(self.tr("n/a  (%1)"), counted(units)),
                 )
                 continue
             color = (
@@ -105,7 +111,7 @@ class BarChart(QWidget):
             painter.drawText(
                 box(label_width + scale + 8, top, 112, 20),
                 Qt.AlignmentFlag.AlignVCenter,
-                compose(self.tr("%1  n=%2"), number(value, 3), units),
+                compose(self.tr("%1  %2"), number(value, 3), counted(units)),
             )
         # The scale: 0, 0.67 and 0.8 (Krippendorff's usual thresholds) and 1.
         painter.setPen(_GREY)
@@ -113,9 +119,14 @@ class BarChart(QWidget):
         for mark in (0.0, 0.67, 0.8, 1.0):
             x = label_width + mark * scale
             line_x = int(full - x if mirrored else x)
+            painter.setPen(_GREY)
             painter.drawLine(line_x, 6, line_x, bottom)
+            # The scale's figures in the text colour, tall enough for Arabic-Indic digits.
+            painter.setPen(self.palette().text().color())
             painter.drawText(
-                box(x - 20, bottom + 2, 40, 16), Qt.AlignmentFlag.AlignCenter, number(mark)
+                box(x - 24, bottom + 2, 48, self.fontMetrics().height() + 2),
+                Qt.AlignmentFlag.AlignCenter,
+                number(mark),
             )
         painter.end()
 
@@ -194,11 +205,13 @@ class AgreementDialog(QDialog):
                 self.tr(
                     "Token alpha: Krippendorff's alpha over every character, all chosen "
                     "annotators. Span F1: spans both marked (exact: same edges; overlap: sharing "
-                    "text) against those only one marked. Kappa: chance-corrected agreement (1 = "
-                    "always the same, 0 = as by chance). n: the units each figure counts; fewer "
+                    "text) against those only one marked. Kappa: chance-corrected agreement (%2 = "
+                    "always the same, %3 = as by chance). n: the units each figure counts; fewer "
                     "than %1 are greyed."
                 ),
                 FEW_UNITS,
+                number(1),
+                number(0),
             )
         )
         legend.setWordWrap(True)
@@ -369,18 +382,24 @@ class AgreementDialog(QDialog):
             self.chart_title.setText("")
             return
         a, b = chosen
-        self.chart_title.setText(
-            compose(
-                self.tr(
-                    "<b>%1 vs %2</b>: span F1 and token kappa of this pair; token alpha over all "
-                    "chosen annotators (%3). Values 0 to 1; the marks at 0.67 and 0.8 are the "
-                    "usual thresholds."
-                ),
-                html.escape(a),
-                html.escape(b),
-                html.escape(self.tr(", ").join(report.annotators)),
-            )
+        caption = compose(
+            self.tr(
+                "<b>%1 vs %2</b>: span F1 and token kappa of this pair; token alpha over all "
+                "chosen annotators (%3). Values %4 to %5; the marks at %6 and %7 are the "
+                "usual thresholds."
+            ),
+            html.escape(a),
+            html.escape(b),
+            html.escape(self.tr(", ").join(report.annotators)),
+            number(0),
+            number(1),
+            number(0.67),
+            number(0.8),
         )
+        # The caption opens with a name (an isolate, which Qt's rich text does not skip when it
+        # guesses the direction): the paragraph takes the interface's direction explicitly.
+        direction = "rtl" if self.isRightToLeft() else "ltr"
+        self.chart_title.setText(f'<div dir="{direction}">{caption}</div>')
         bars = []
         for layer in report.layers:
             bars.append(
@@ -514,17 +533,29 @@ _REASONS = (
     QT_TRANSLATE_NOOP("AgreementNotes", "B tagged no span of this layer: recall is not defined"),
     QT_TRANSLATE_NOOP("AgreementNotes", "no document has been annotated by two of the annotators"),
     QT_TRANSLATE_NOOP("AgreementNotes", "the compared documents have no word tokens"),
-    QT_TRANSLATE_NOOP(
-        "AgreementNotes",
-        "one category only: both annotators gave every unit the same value, so chance "
-        "agreement is 1 and kappa is not defined",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AgreementNotes",
-        "one category only: every pairable value is the same, so expected disagreement is 0 "
-        "and alpha is not defined",
-    ),
 )
+# The core's reasons that carry a number: said with the number as a placeholder, so it is
+# written in the interface's digits (core reason -> (template, the number)).
+_REASONS_WITH_NUMBERS = {
+    "one category only: both annotators gave every unit the same value, so chance agreement is 1 "
+    "and kappa is not defined": (
+        QT_TRANSLATE_NOOP(
+            "AgreementNotes",
+            "one category only: both annotators gave every unit the same value, so chance "
+            "agreement is %1 and kappa is not defined",
+        ),
+        1,
+    ),
+    "one category only: every pairable value is the same, so expected disagreement is 0 and "
+    "alpha is not defined": (
+        QT_TRANSLATE_NOOP(
+            "AgreementNotes",
+            "one category only: every pairable value is the same, so expected disagreement is %1 "
+            "and alpha is not defined",
+        ),
+        0,
+    ),
+}
 _MEASURES = (
     QT_TRANSLATE_NOOP("AgreementNotes", "token alpha"),
     QT_TRANSLATE_NOOP("AgreementNotes", "span exact F1"),
@@ -653,6 +684,9 @@ def _figure(text: str) -> str:
 def _explain_part(part: str, a: str, b: str) -> str:
     if part in _REASONS:
         return _translated(part)
+    if part in _REASONS_WITH_NUMBERS:
+        template, value = _REASONS_WITH_NUMBERS[part]
+        return compose(_translated(template), number(value))
     for pattern, say in _PARTS:
         match = re.fullmatch(pattern, part)
         if match:

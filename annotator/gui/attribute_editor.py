@@ -282,7 +282,9 @@ class AttributeEditor(QWidget):
             name = attribute.label or attribute.name.replace("_", " ").capitalize()
             if name == attribute.name:
                 name = name.replace("_", " ").capitalize()
-            label = QLabel(compose(self.tr("%1:"), Isolated(_with_mnemonic(name, used))))
+            label = QLabel(
+                compose(self.tr("%1:"), Isolated(_with_mnemonic(name, used, attribute.name)))
+            )
             label.setBuddy(buddy)
             self._inputs[attribute.name] = buddy
             if attribute.description:
@@ -292,7 +294,9 @@ class AttributeEditor(QWidget):
         if layer.has_stance:
             stances = self._stance_field(layer, used)
             label = QLabel(
-                compose(self.tr("%1:"), Isolated(_with_mnemonic(self.tr("Stances"), used)))
+                compose(
+                    self.tr("%1:"), Isolated(_with_mnemonic(self.tr("Stances"), used, "stances"))
+                )
             )
             label.setBuddy(stances.add_button)
             self._add_row(label, stances, editable)
@@ -435,7 +439,7 @@ class AttributeEditor(QWidget):
         stances = StanceList(
             layer.stance_values,
             self._stance_targets,
-            _with_mnemonic(self.tr("Add stance"), used),
+            _with_mnemonic(self.tr("Add stance"), used, "add stance"),
             shown=lambda: self._annotation,
             label=layer.stance_label,
         )
@@ -559,10 +563,21 @@ def _mention_label(speaker: Annotation) -> str:
     )
 
 
-def _with_mnemonic(text: str, used: set[str]) -> str:
-    """`text` with an & before its first letter not yet taken (Alt+letter moves to the field)."""
+def _with_mnemonic(text: str, used: set[str], hint: str = "") -> str:
+    """`text` with an Alt mnemonic no other field or action of the form has (an ambiguous one
+    fires nothing), always a Latin letter, since Alt+Arabic letter cannot be typed on a Latin
+    layout: an & before the first free Latin letter of `text`; a text with none (Arabic)
+    gets the first free letter of `hint` (the attribute's English name), else of A-Z, in
+    brackets after it: «المتحدث (&S)», as the menus do. `used` (lower-case letters) grows by the
+    letter taken; `text` is returned unchanged when every letter is taken."""
     for i, ch in enumerate(text):
-        if ch.isalpha() and ch.lower() not in used:
+        if ch.isascii() and ch.isalpha() and ch.lower() not in used:
             used.add(ch.lower())
             return f"{text[:i]}&{text[i:]}"
+    if any(ch.isascii() and ch.isalpha() for ch in text):
+        return text
+    for ch in hint.lower() + "abcdefghijklmnopqrstuvwxyz":
+        if ch.isascii() and ch.isalpha() and ch not in used:
+            used.add(ch)
+            return f"{text} (&{ch.upper()})"
     return text

@@ -40,6 +40,15 @@ class _NamesOnly(QFileIconProvider):
 def _dialog(parent: QWidget | None, caption: str, directory: str, filter_: str) -> QFileDialog:
     dialog = QFileDialog(parent, caption, directory, filter_)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    # Qt asks its catalogue for "&Look in:" and "Files of &type:", which qtbase_ar.qm has only
+    # without the "&" (so they stayed English in the Arabic interface): we say them ourselves.
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("FileDialogs", "&Look in:")
+    )
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.FileType,
+        QCoreApplication.translate("FileDialogs", "Files of &type:"),
+    )
     provider = _NamesOnly()
     dialog.setIconProvider(provider)
     dialog._names_only = provider  # kept alive as long as the dialog

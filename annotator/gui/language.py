@@ -15,10 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from annotator.core import bidi
 from annotator.core.schema import LabelSchema, default_schema_text, parse_schema
 from annotator.core.store.project import Project
+from annotator.gui.keys import install_menu_keys_style
 
 LANGUAGES = ("ar", "en")
 # Which settings key keeps the choice, and the digits shown in the interface.
@@ -50,6 +52,23 @@ def chosen_language(settings: QSettings, asked: str | None = None) -> str | None
     return stored if stored in LANGUAGES else None
 
 
+class _DigitTranslator(QTranslator):
+    """A translator that writes the count of a plural text ("%n") in the interface's digits:
+    Qt itself always puts Western digits there, so "٣ وثائق" would stand beside "32 اقتراحًا"."""
+
+    def translate(  # noqa: D102
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        text = super().translate(context, source, disambiguation, n)
+        if not text:
+            # A null string tells Qt to ask the next translator or keep the source text; an
+            # empty one would be taken as the translation.
+            return None
+        if n >= 0 and "%n" in text and bidi.digits() == "arabic":
+            text = text.replace("%n", bidi.number(n))
+        return text
+
+
 _installed: list[QTranslator] = []
 _current = "en"
 
@@ -73,12 +92,12 @@ def apply(language: str, digits: str = "western") -> bool:
     bidi.set_digits("arabic" if digits == "arabic" else "western")
     loaded = True
     if language == "en":  # the source texts, with English plural forms ("1 document")
-        plurals = QTranslator(app)
+        plurals = _DigitTranslator(app)
         if plurals.load(str(translations_dir() / "annotator_en.qm")):
             app.installTranslator(plurals)
             _installed.append(plurals)
     if language == "ar":
-        ours, qt = QTranslator(app), QTranslator(app)
+        ours, qt = _DigitTranslator(app), QTranslator(app)
         loaded = ours.load(str(translations_dir() / "annotator_ar.qm"))
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load("qtbase_ar", qt_dir):
@@ -93,6 +112,8 @@ def apply(language: str, digits: str = "western") -> bool:
             Qt.LayoutDirection.RightToLeft if _current == "ar" else Qt.LayoutDirection.LeftToRight
         )
         _set_font(app)
+    if isinstance(app, QApplication):
+        install_menu_keys_style(app)
     return loaded
 
 

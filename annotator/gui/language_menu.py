@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu
 
-from annotator.core.bidi import compose
 from annotator.gui import language
 
 if TYPE_CHECKING:
@@ -74,8 +73,10 @@ def switch(window: MainWindow, code: str, digits: str | None) -> MainWindow:
     # The application keeps the window alive (nothing else holds a reference to it).
     QApplication.instance().main_window = replacement
     replacement.statusBar().showMessage(
-        compose(
-            QCoreApplication.translate("LanguageMenu", "The interface is now in %1."), NAMES[code]
+        (
+            QCoreApplication.translate("LanguageMenu", "The interface is now in Arabic.")
+            if code == "ar"
+            else QCoreApplication.translate("LanguageMenu", "The interface is now in English.")
         )
         + " "
         + QCoreApplication.translate(

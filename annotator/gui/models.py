@@ -20,14 +20,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
 )
 
 from annotator.core.arabic.text import matching_form, one_line
-from annotator.core.bidi import Isolated, compose, digits, isolate, ltr, number
+from annotator.core.bidi import Isolated, compose, digits, elide_end, isolate, ltr, number
 from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.model import Annotation, DocumentSummary
 from annotator.core.store.project import Project
@@ -76,10 +78,15 @@ class TextDirectionDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.arabic_font: QFont | None = None
+        # False: cells keep the view's direction (rows composed for the interface's), and
+        # only the eliding is this delegate's.
+        self.follow_text = True
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
         super().initStyleOption(option, index)
-        if option.text:
+        if option.text and not self.follow_text:
+            self._elide(option)
+        elif option.text:
             right_to_left = is_right_to_left(option.text)
             option.direction = (
                 Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
@@ -87,6 +94,26 @@ class TextDirectionDelegate(QStyledItemDelegate):
             if right_to_left and self.arabic_font is not None:
                 option.font = self.arabic_font
                 option.fontMetrics = QFontMetrics(self.arabic_font)
+            self._elide(option)
+
+    @staticmethod
+    def _elide(option: QStyleOptionViewItem) -> None:
+        """Cut each line too wide for the cell at its logical end with "…" inside the
+        isolate open there (Qt's own elision puts the mark outside: «المتحدث: …Hani»)."""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+        width = rect.width() - 6  # the style's text margins
+        if width <= 0:
+            return
+        metrics = option.fontMetrics
+        lines = option.text.split("\n")
+        if all(metrics.horizontalAdvance(line) <= width for line in lines):
+            return
+        option.text = "\n".join(
+            elide_end(line, lambda t: metrics.horizontalAdvance(t) <= width) for line in lines
+        )
+        option.textElideMode = Qt.TextElideMode.ElideNone
 
 
 def size_arabic(view: QAbstractItemView, article_point_size: float) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.arabic.search import SearchIndex
-from annotator.core.bidi import compose, ltr
+from annotator.core.bidi import compose, ltr, plain
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import backup
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
@@ -179,7 +179,12 @@ class ProjectFileCare(QObject):
         path = file_dialogs.save_file_name(
             self.window,
             self.tr("Save a copy of the project"),
-            str(self.project.path.with_name(f"{self.project.path.stem} copy.annotator")),
+            str(
+                self.project.path.with_name(
+                    # A file name: the isolates compose puts around the stem are taken out.
+                    plain(compose(self.tr("%1 copy.annotator"), self.project.path.stem))
+                )
+            ),
             self.tr("Annotator projects (*.annotator);;All files (*)"),
         )
         if path:

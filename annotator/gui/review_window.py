@@ -44,6 +44,7 @@ from annotator.gui.conflict_pane import ConflictPane
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
 from annotator.gui.status_messages import StickyMessages
+from annotator.gui.undo_actions import undo_redo_actions
 from annotator.gui.window_state import fitted_geometry
 from annotator.gui.workbench import Workbench
 
@@ -262,11 +263,7 @@ class ReviewWindow(QMainWindow):
         action(self.tr("Accept A"), ["1"], lambda: self.decide("a"))
         action(self.tr("Accept B"), ["2"], lambda: self.decide("b"))
         action(self.tr("Reject"), ["0"], lambda: self.decide("reject"))
-        # No prefix: Qt's own "Undo %1" / "Redo %1", translated by qtbase_ar.qm in Arabic.
-        undo = self.gold.undo_stack.createUndoAction(self)
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.gold.undo_stack.createRedoAction(self)
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        undo, redo = undo_redo_actions(self.gold.undo_stack, self)
         for act in (undo, redo, self.conflicts.keep_action, self.conflicts.take_action):
             self.addAction(act)
         menu = self.menuBar().addMenu(self.tr("&Review"))

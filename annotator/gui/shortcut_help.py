@@ -3,21 +3,22 @@ the keys a researcher can press, in a dialog that scrolls and fits a small lapto
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.bidi import ltr
+from annotator.core.bidi import ltr, plain
+from annotator.gui.keys import key_text
 
 if TYPE_CHECKING:
     from annotator.gui.actions import Actions
@@ -121,18 +122,17 @@ def _plain(sequence: QKeySequence) -> bool:
 
 
 def keys_of(action: QAction) -> list[str]:
-    """The action's keys as shown to people ("Ctrl+Z"), each once, keyboard keys only; the
-    keypad's Enter is left out where Return is there too."""
+    """The action's keys as shown to people ("Ctrl+Z"), each once, keyboard keys only, in
+    Latin key names whatever the interface language (Qt's native text would say «اليسار» for
+    Left); Return is called Enter, and the keypad's Enter is left out where Return is there."""
     shown: list[str] = []
     for sequence in action.shortcuts():
         if not _plain(sequence):
             continue
-        text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        text = plain(key_text(sequence))
         if text not in shown:
             shown.append(text)
-    if any("Return" in k for k in shown):
-        shown = [k for k in shown if "Enter" not in k or "Return" in k]
-    return [k.replace("Return", "Enter") for k in shown]
+    return shown
 
 
 def name_of(action: QAction) -> str:
@@ -163,50 +163,81 @@ def groups(actions: Actions) -> list[tuple[str, list[QAction]]]:
 
 
 class ShortcutHelp(QDialog):
-    """The shortcuts, a table per task, in a scrolling area no taller than the screen."""
+    """The shortcuts in a two-column table (what it does, its keys) with a heading row per
+    task, as wide as its content, no taller than the screen (it scrolls then). Keys are
+    left-to-right isolates of Latin key names, in either interface language."""
 
     def __init__(
         self, actions: Actions, parent: QWidget | None = None, available: QRect | None = None
     ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = []
-        # The gap goes between the columns: on the keys' left side in a left-to-right
-        # interface, on their right in a right-to-left one.
-        gap = "padding-right" if self.isRightToLeft() else "padding-left"
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bold = self.table.font()
+        bold.setBold(True)
+        leading = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
         for task, listed in groups(actions):
-            title = html.escape(QCoreApplication.translate("ShortcutHelp", task))
-            heading = f'<h3 style="margin-top:10px">{title}</h3>'
-            rows.append(f'<tr><td colspan="2">{heading}</td></tr>')
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            heading = QTableWidgetItem(QCoreApplication.translate("ShortcutHelp", task))
+            heading.setFont(bold)
+            self.table.setItem(row, 0, heading)
+            self.table.setSpan(row, 0, 1, 2)
             for action in listed:
-                keys = " / ".join(f"<b>{html.escape(ltr(k))}</b>" for k in keys_of(action))
-                rows.append(
-                    f"<tr><td>{html.escape(name_of(action))}</td>"
-                    f'<td style="{gap}:24px">{keys}</td></tr>'
-                )
-        self.text = QLabel("<table cellspacing=2>" + "".join(rows) + "</table>")
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setContentsMargins(12, 6, 12, 6)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.text)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                what = QTableWidgetItem(name_of(action))
+                keys = QTableWidgetItem(" / ".join(ltr(k) for k in keys_of(action)))
+                for item in (what, keys):
+                    item.setTextAlignment(leading)
+                self.table.setItem(row, 0, what)
+                self.table.setItem(row, 1, keys)
+        self.table.resizeColumnsToContents()
+        for column in (0, 1):  # room between the columns and at the edge
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + 24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.scroll = self.table
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self._fit(available)
 
+    def text(self) -> str:
+        """Every cell's text, row by row, columns separated by a tab (for tests and copying)."""
+        rows = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, c) for c in (0, 1)]
+            rows.append("\t".join(c.text() for c in cells if c is not None))
+        return "\n".join(rows)
+
     def _fit(self, available: QRect | None) -> None:
-        """As tall as the list, at most 85% of the screen's free height (it scrolls then)."""
+        """As wide as both columns, as tall as the list, at most 90% of the screen's free width
+        and 85% of its height (it scrolls then)."""
         if available is None:
             screen = self.parentWidget().screen() if self.parentWidget() else self.screen()
             available = screen.availableGeometry()
-        width = self.text.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        table = self.table
+        width = (
+            table.columnWidth(0)
+            + table.columnWidth(1)
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+        )
         width = min(width + 40, int(available.width() * 0.9))
-        height = min(self.text.sizeHint().height() + 80, int(available.height() * 0.85))
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        height = min(
+            rows + table.horizontalHeader().sizeHint().height() + 90, int(available.height() * 0.85)
+        )
         self.setMaximumHeight(available.height())
         self.resize(width, height)
         self.move(available.center() - self.rect().center())

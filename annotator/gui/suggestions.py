@@ -40,6 +40,8 @@ from annotator.core.model import Annotation
 from annotator.gui.article_text import ArticleText
 from annotator.gui.commands import REFUSALS, AnnotationCommand
 from annotator.gui.find_bar import SpanMarks, attach
+from annotator.gui.keys import key_text
+from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.workbench import Workbench
 
 _ROOT = QModelIndex()
@@ -238,8 +240,7 @@ class Suggestions(QObject):
         ):
             action = QAction(text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(compose(self.tr("%1 (%2)"), text, ltr(shown)))
+            action.setToolTip(compose(self.tr("%1 (%2)"), text, key_text(keys[0])))
             action.triggered.connect(slot)
             actions[name] = action
         # Enter and Backspace also edit text: they decide suggestions only where they are
@@ -398,6 +399,10 @@ class SuggestionPanel(QWidget):
         self.suggestions = suggestions
         self.list = QListView(self)
         self.list.setModel(suggestions.model)
+        # A row too long for the panel ends in "…" where it is cut, not mid-word at the edge.
+        eliding = TextDirectionDelegate(self.list)
+        eliding.follow_text = False
+        self.list.setItemDelegate(eliding)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Suggestions"))
@@ -418,6 +423,7 @@ class SuggestionPanel(QWidget):
         suggestions.current_changed.connect(self._follow)
         suggestions.model.modelReset.connect(self._on_reset)
         suggestions.ran.connect(self._on_ran)
+        self._announced: str | None = None
         self._on_reset()
 
     def _on_ran(self, count: int) -> None:
@@ -427,7 +433,15 @@ class SuggestionPanel(QWidget):
             tabs = tabs.parentWidget()
         if tabs is not None:
             tabs.setCurrentWidget(self)
-        message = (
+        message = self._message(count)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 15000)
+            self._announced = message
+        self.count.setToolTip(message)
+
+    def _message(self, count: int) -> str:
+        return (
             self.tr(
                 "%n suggestion(s) to decide: F8 next, Enter accept, Backspace reject, "
                 "Ctrl+Shift+Enter accept all.",
@@ -437,10 +451,6 @@ class SuggestionPanel(QWidget):
             if count
             else self.tr("No speaker or claim to suggest in this document.")
         )
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, 15000)
-        self.count.setToolTip(message)
 
     def _on_row_chosen(self, index: QModelIndex, _previous: QModelIndex) -> None:
         if index.isValid():
@@ -458,4 +468,14 @@ class SuggestionPanel(QWidget):
         self.count.setText(
             self.tr("%n to decide", "", count) if count else self.tr("none to decide")
         )
+        # The status bar's count, while it is still shown, follows each accept and reject.
+        window = self.window()
+        announced = self._announced
+        if isinstance(window, QMainWindow) and announced:
+            if window.statusBar().currentMessage() == announced:
+                self._announced = self._message(count)
+                window.statusBar().showMessage(self._announced, 15000)
+                self.count.setToolTip(self._announced)
+            else:
+                self._announced = None
         self._follow(self.suggestions.current_id or "")

@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Mark document done</source>
-        <translation>تعليم الوثيقة منجزة</translation>
+        <translation>تعليم الوثيقة بأنها منجزة</translation>
     </message>
     <message>
         <source>Next document</source>
@@ -231,8 +231,8 @@
         <translation>افتح في المراجعة (&amp;R)</translation>
     </message>
     <message>
-        <source>Token alpha: Krippendorff&apos;s alpha over every character, all chosen annotators. Span F1: spans both marked (exact: same edges; overlap: sharing text) against those only one marked. Kappa: chance-corrected agreement (1 = always the same, 0 = as by chance). n: the units each figure counts; fewer than %1 are greyed.</source>
-        <translation>ألفا الرموز: معامل ألفا لكريبندورف على كل حرف، لجميع المعلقين المختارين. مقياس F1 للمقاطع: المقاطع التي وسمها الاثنان (التطابق التام: الحدود نفسها؛ التداخل: نص مشترك) مقابل ما وسمه أحدهما فقط. كابا: الاتفاق المصحَّح من أثر الصدفة (١ = تطابق دائم، ٠ = كالصدفة). n: عدد الوحدات التي يحسبها كل رقم؛ ما كان أقل من %1 يظهر باهتًا.</translation>
+        <source>Token alpha: Krippendorff&apos;s alpha over every character, all chosen annotators. Span F1: spans both marked (exact: same edges; overlap: sharing text) against those only one marked. Kappa: chance-corrected agreement (%2 = always the same, %3 = as by chance). n: the units each figure counts; fewer than %1 are greyed.</source>
+        <translation>ألفا الرموز: معامل ألفا لكريبندورف على كل حرف، لجميع المعلقين المختارين. مقياس F1 للمقاطع: المقاطع التي وسمها الاثنان (التطابق التام: الحدود نفسها؛ التداخل: نص مشترك) مقابل ما وسمه أحدهما فقط. كابا: الاتفاق المصحَّح من أثر الصدفة (%2 = تطابق دائم، %3 = كالصدفة). n: عدد الوحدات التي يحسبها كل رقم؛ ما كان أقل من %1 يظهر باهتًا.</translation>
     </message>
     <message>
         <source>Figures</source>
@@ -317,12 +317,12 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 vs %2&lt;/b&gt;: span F1 and token kappa of this pair; token alpha over all chosen annotators (%3). Values 0 to 1; the marks at 0.67 and 0.8 are the usual thresholds.</source>
-        <translation>&lt;b&gt;%1 مقابل %2&lt;/b&gt;: F1 للمقاطع وكابا الرموز لهذا الزوج؛ وألفا الرموز لجميع المعلقين المختارين (%3). القيم من ٠ إلى ١؛ والعلامتان عند ٠٫٦٧ و٠٫٨ هما العتبتان المعتادتان.</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>، </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 vs %2&lt;/b&gt;: span F1 and token kappa of this pair; token alpha over all chosen annotators (%3). Values %4 to %5; the marks at %6 and %7 are the usual thresholds.</source>
+        <translation>&lt;b&gt;%1 مقابل %2&lt;/b&gt;: F1 للمقاطع وكابا الرموز لهذا الزوج؛ وألفا الرموز لجميع المعلقين المختارين (%3). القيم من %4 إلى %5؛ والعلامتان عند %6 و%7 هما العتبتان المعتادتان.</translation>
     </message>
     <message>
         <source>%1: token alpha (all)</source>
@@ -412,12 +412,12 @@
         <translation>لا كلمات في الوثائق المقارَنة</translation>
     </message>
     <message>
-        <source>one category only: both annotators gave every unit the same value, so chance agreement is 1 and kappa is not defined</source>
-        <translation>فئة واحدة فقط: أعطى المعلقان كل وحدة القيمة نفسها، فاتفاق الصدفة ١ وكابا غير معرَّف</translation>
+        <source>one category only: both annotators gave every unit the same value, so chance agreement is %1 and kappa is not defined</source>
+        <translation>فئة واحدة فقط: أعطى المعلقان كل وحدة القيمة نفسها، فاتفاق الصدفة %1 وكابا غير معرَّف</translation>
     </message>
     <message>
-        <source>one category only: every pairable value is the same, so expected disagreement is 0 and alpha is not defined</source>
-        <translation>فئة واحدة فقط: كل القيم القابلة للمقارنة متماثلة، فالاختلاف المتوقع ٠ وألفا غير معرَّف</translation>
+        <source>one category only: every pairable value is the same, so expected disagreement is %1 and alpha is not defined</source>
+        <translation>فئة واحدة فقط: كل القيم القابلة للمقارنة متماثلة، فالاختلاف المتوقع %1 وألفا غير معرَّف</translation>
     </message>
     <message>
         <source>token alpha</source>
@@ -745,12 +745,12 @@ Remove them now and open the project? A backup copy of the file as it is is made
 <context>
     <name>BarChart</name>
     <message>
-        <source>n/a  (n = %1)</source>
-        <translation>غير معرَّف  (n = %1)</translation>
+        <source>n/a  (%1)</source>
+        <translation>غير معرَّف  (%1)</translation>
     </message>
     <message>
-        <source>%1  n=%2</source>
-        <translation>%1  n=%2</translation>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1045,14 @@ Replace them?</source>
         <source>File</source>
         <translation>ملف</translation>
     </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ابحث في (&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>نوع الملفات (&amp;T):</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -1062,7 +1070,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Ignore ى/ي and ة/ه</source>
-        <translation>عدم التمييز بين ى/ي وة/ه</translation>
+        <translation>تجاهل الفرق بين ى وي، وبين ة وه</translation>
     </message>
     <message>
         <source>Arabic-Indic digits = Latin digits</source>
@@ -1249,11 +1257,15 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Arabic-Indic digits</source>
-        <translation>الأرقام الهندية (٠١٢٣)</translation>
+        <translation>الأرقام المشرقية (٠١٢)</translation>
     </message>
     <message>
-        <source>The interface is now in %1.</source>
-        <translation>الواجهة الآن بـ%1.</translation>
+        <source>The interface is now in Arabic.</source>
+        <translation>الواجهة الآن بالعربية.</translation>
+    </message>
+    <message>
+        <source>The interface is now in English.</source>
+        <translation>الواجهة الآن بالإنجليزية.</translation>
     </message>
     <message>
         <source>Every change is stored; the undo history starts afresh. Exports always write Western digits.</source>
@@ -1524,6 +1536,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>حفظ نسخة من المشروع</translation>
     </message>
     <message>
+        <source>%1 copy.annotator</source>
+        <translation>نسخة من %1.annotator</translation>
+    </message>
+    <message>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع التعليق (*.annotator);;كل الملفات (*)</translation>
     </message>
@@ -1568,15 +1584,15 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Reporting cues the suggestions read besides their own lexicon: the cue words researchers wrote on their own claims, and words added here. Uncheck a cue to stop using it; run the suggestions again to see the effect.</source>
-        <translation>ألفاظ الإسناد التي تقرؤها الاقتراحات إلى جانب معجمها: ألفاظ الإسناد التي كتبها الباحثون على تصريحاتهم، والألفاظ المضافة هنا. أزل العلامة عن لفظ لإيقاف استعماله، ثم شغّل الاقتراحات مرة أخرى لترى الأثر.</translation>
+        <translation>ألفاظ الإسناد التي تقرؤها الاقتراحات إلى جانب معجمها: ألفاظ الإسناد التي أدخلها المعلقون في تصريحاتهم، والألفاظ المضافة هنا. أزل العلامة عن لفظ لإيقاف استعماله، ثم شغّل الاقتراحات مرة أخرى لترى الأثر.</translation>
     </message>
     <message>
         <source>your claims, added by hand</source>
-        <translation>تصريحاتكم، وأُضيف يدويًا</translation>
+        <translation>من تصريحاتكم، ومضاف يدويًا</translation>
     </message>
     <message>
         <source>your claims</source>
-        <translation>تصريحاتكم</translation>
+        <translation>من تصريحاتكم</translation>
     </message>
     <message>
         <source>added by hand</source>
@@ -1585,6 +1601,45 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>Write a cue word first.</source>
         <translation>اكتب لفظ الإسناد أولًا.</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>PgUp</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>PgDown</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
     </message>
 </context>
 <context>
@@ -1683,7 +1738,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>النوع</translation>
+        <translation>نوع الاختلاف</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -1766,7 +1821,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Comment on this disagreement, then Enter</source>
-        <translation>علّق على هذا الاختلاف، ثم Enter</translation>
+        <translation>أضف ملاحظة على هذا الاختلاف، ثم Enter</translation>
     </message>
     <message>
         <source>Accept A</source>
@@ -1794,7 +1849,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Comments:</source>
-        <translation>التعليقات النصية:</translation>
+        <translation>الملاحظات:</translation>
     </message>
     <message>
         <source>Next disagreement</source>
@@ -1834,12 +1889,12 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message numerus="yes">
         <source>%n disagreement(s), %1 open</source>
         <translation>
-            <numerusform>لا اختلافات، %1 مفتوح</numerusform>
+            <numerusform>لا اختلافات، %1 منها مفتوح</numerusform>
             <numerusform>اختلاف واحد، %1 مفتوح</numerusform>
-            <numerusform>اختلافان، %1 مفتوح</numerusform>
-            <numerusform>%n اختلافات، %1 منها مفتوح</numerusform>
-            <numerusform>%n اختلافًا، %1 منها مفتوح</numerusform>
-            <numerusform>%n اختلاف، %1 منها مفتوح</numerusform>
+            <numerusform>اختلافان، %1 منهما مفتوح</numerusform>
+            <numerusform>%n اختلافات، %1 منها مفتوحة</numerusform>
+            <numerusform>%n اختلافًا، %1 منها مفتوحة</numerusform>
+            <numerusform>%n اختلاف، %1 منها مفتوحة</numerusform>
         </translation>
     </message>
     <message>
@@ -1903,6 +1958,14 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
     </message>
 </context>
 <context>
@@ -2016,17 +2079,17 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message numerus="yes">
         <source>%n to decide</source>
         <translation>
-            <numerusform>لا شيء للبتّ فيه</numerusform>
-            <numerusform>واحد للبتّ فيه</numerusform>
-            <numerusform>اثنان للبتّ فيهما</numerusform>
-            <numerusform>%n للبتّ فيها</numerusform>
-            <numerusform>%n للبتّ فيها</numerusform>
-            <numerusform>%n للبتّ فيها</numerusform>
+            <numerusform>لا اقتراحات للبتّ فيها</numerusform>
+            <numerusform>اقتراح واحد للبتّ فيه</numerusform>
+            <numerusform>اقتراحان للبتّ فيهما</numerusform>
+            <numerusform>%n اقتراحات للبتّ فيها</numerusform>
+            <numerusform>%n اقتراحًا للبتّ فيها</numerusform>
+            <numerusform>%n اقتراح للبتّ فيها</numerusform>
         </translation>
     </message>
     <message>
         <source>none to decide</source>
-        <translation>لا شيء للبتّ فيه</translation>
+        <translation>لا اقتراحات للبتّ فيها</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2285,25 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>Team: synced</source>
         <translation>الفريق: متزامن</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>Undo %1</source>
+        <translation>تراجع عن %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>إعادة %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
     </message>
 </context>
 <context>

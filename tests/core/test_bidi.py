@@ -59,3 +59,37 @@ def test_without_the_controls_a_composed_text_is_the_plain_sentence(values):
     composed = compose(template, *values)
     opened = sum(composed.count(c) for c in (FSI, LRI, "\u2067"))
     assert opened == composed.count(PDI)
+
+
+_parts = st.lists(
+    st.one_of(
+        st.text(alphabet="abc XYZ", max_size=12).map(ltr),
+        st.text(alphabet="قال الوزير", max_size=12).map(isolate),
+        st.text(alphabet="ابت :،", max_size=8),
+    ),
+    max_size=5,
+)
+
+
+@given(parts=_parts, limit=st.integers(min_value=0, max_value=40))
+@settings(max_examples=200, deadline=None)
+def test_elide_end_cuts_inside_the_open_isolates_and_keeps_them_balanced(parts, limit):
+    text = "".join(parts)
+    shown = bidi.elide_end(text, lambda t: len(plain(t)) <= limit)
+    if len(plain(text)) <= limit:
+        assert shown == text
+        return
+    assert plain(shown).endswith("…")
+    assert text.startswith(shown[: shown.index("…")].rstrip()) or shown == "…"
+    assert len(plain(shown)) <= limit or plain(shown) == "…"
+    opened = sum(shown.count(c) for c in (bidi.LRI, bidi.RLI, FSI))
+    assert opened == shown.count(PDI)
+    # The mark sits inside the isolate that was cut: only closing PDIs follow it.
+    assert set(shown[shown.index("…") + 1 :]) <= {PDI}
+
+
+def test_a_latin_name_cut_in_an_arabic_cell_keeps_the_mark_at_its_end():
+    text = compose("%1: %2", "المتحدث", ltr("Esmail Qaani Hani"))
+    shown = bidi.elide_end(text, lambda t: len(plain(t)) <= 17)
+    assert plain(shown) == "المتحدث: Esmail…"
+    assert shown.endswith("…" + PDI)
