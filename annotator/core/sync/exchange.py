@@ -17,11 +17,15 @@ The pull's side is in `pull`, speaker entities' in `entities`.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.clock import now
+from annotator.core.errors import ProjectError
 from annotator.core.store.annotation_store import _history
 from annotator.core.store.project import Project
 from annotator.core.sync import link
@@ -155,8 +159,18 @@ def _server_row(row: Sequence) -> tuple:
 
 def join(url: str, annotator: str, path: str | Path) -> tuple[Project, SyncReport]:
     """Make a new local project at `path` linked to the team project at `url`, where the
-    connecting database role is the member `annotator`, and pull everything into it."""
+    connecting database role is the member `annotator`, and pull everything into it.
+
+    All or nothing: the whole join uses `url` as given (a password in it is used and never
+    stored), and the file is built in a temporary folder beside `path` and moved into place
+    only once the first pull is stored, so a join that fails leaves no file behind.
+    ProjectError when `path` exists; ServerError when the server refuses or cannot be
+    reached."""
     path = Path(path)
+    if path.exists():
+        raise ProjectError(f"{path} already exists; choose another name or open it")
+    if not path.parent.is_dir():
+        raise ProjectError(f"folder {path.parent} does not exist")
     with connect(url) as conn, refused():
         check_version(conn)
         name, role = whoami(conn)
@@ -172,26 +186,32 @@ def join(url: str, annotator: str, path: str | Path) -> tuple[Project, SyncRepor
         row = conn.execute("SELECT text FROM label_schema WHERE id = 1").fetchone()
         if row is None:
             raise ServerError("the team project holds no project yet (its owner shares one)")
-    project = Project.create(path, row[0])
+    building = Path(tempfile.mkdtemp(prefix=f".{path.name}.joining-", dir=path.parent))
     try:
-        with project.atomic():
-            link.write(project, url, annotator, role)
-        report = sync(project)
-    except BaseException:
-        project.close()
-        raise
-    return project, report
+        with Project.create(building / path.name, row[0]) as project:
+            with project.atomic():
+                link.write(project, url, annotator, role)
+            report = sync(project, url=url)
+        try:
+            os.link(building / path.name, path)  # never over a file made meanwhile
+        except FileExistsError:
+            raise ProjectError(f"{path} already exists; choose another name or open it") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return Project.open(path), report
 
 
 # ----------------------------------------------------------------------------- sync
 
 
-def sync(project: Project) -> SyncReport:
+def sync(project: Project, url: str | None = None) -> SyncReport:
     """Push the project's changes (one server transaction), then pull the others' (one
-    snapshot), and note both locally in one transaction. ServerError when the server cannot
-    be reached or refuses (nothing is lost: the changes stay pending)."""
+    snapshot), and note both locally in one transaction. `url`: the connection string to use
+    instead of the linked one (join's, which may carry a password never stored). ServerError
+    when the server cannot be reached or refuses (nothing is lost: the changes stay
+    pending)."""
     current = link.require(project)
-    with connect(current.url) as conn, refused():
+    with connect(url or current.url) as conn, refused():
         check_version(conn)
         name, role = whoami(conn)
         if name != current.annotator:
