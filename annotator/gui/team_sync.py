@@ -195,7 +195,9 @@ class TeamSync(QObject):
         else:
             text = self.tr("Team: synced")
         self.indicator.setText(text)
-        self.indicator.setToolTip(self._problem or "")
+        # A document whose text differs from the team's is named here (the core's message).
+        differing = link.differing_documents(self._window.workbench.project).values()
+        self.indicator.setToolTip("\n".join(filter(None, [self._problem, *differing])))
 
     def state_text(self) -> str:
         return self.indicator.text()

@@ -61,13 +61,15 @@ _LOCAL_DELETED = """
 class SyncReport:
     """What one sync did: rows pushed and pulled (annotations, tombstones, entities,
     statuses, documents), new conflicts, local changes of rows this member does not own
-    (kept locally, not sent), and the changes still waiting."""
+    (kept locally, not sent), the changes still waiting, and why each document that differs
+    from the team server's is not exchanged (`link.differing_documents`)."""
 
     pushed: int = 0
     pulled: int = 0
     conflicts: int = 0
     not_owned: int = 0
     pending: int = 0
+    differing: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         text = f"pushed {self.pushed}, pulled {self.pulled}"
@@ -75,6 +77,8 @@ class SyncReport:
             text += f", {self.conflicts} new conflicts (resolve them in review)"
         if self.not_owned:
             text += f", {self.not_owned} changes to others' rows kept locally only"
+        for reason in self.differing:
+            text += f"; {reason}"
         return text
 
 
@@ -234,6 +238,7 @@ def sync(project: Project, url: str | None = None) -> SyncReport:
         conflicts=new_conflicts,
         not_owned=len(pushed.not_owned),
         pending=link.pending_count(project),
+        differing=tuple(link.differing_documents(project).values()),
     )
 
 
@@ -246,11 +251,14 @@ class _Pushed:
     rivals: list[tuple]
     not_owned: list[tuple[str, str]]
     entities: EntityOutcome
+    differs: list[tuple[str, str]]
 
     @property
     def anything(self) -> bool:
         e = self.entities
-        return bool(self.sent or self.rivals or self.not_owned or e.conflicts or e.adopted)
+        return bool(
+            self.sent or self.rivals or self.not_owned or e.conflicts or e.adopted or self.differs
+        )
 
 
 def _note_pushed(project: Project, pushed: _Pushed) -> int:
@@ -260,6 +268,8 @@ def _note_pushed(project: Project, pushed: _Pushed) -> int:
         if _token(project, kind, key) == token:
             project.conn.execute("DELETE FROM sync_pending WHERE kind = ? AND id = ?", (kind, key))
     project.conn.executemany("DELETE FROM sync_pending WHERE kind = ? AND id = ?", pushed.not_owned)
+    for document_id, reason in pushed.differs:
+        link.mark_differing(project, document_id, reason)
     entities = pushed.entities
     project.conn.executemany(
         "INSERT OR REPLACE INTO sync_known (kind, id, token) VALUES ('entity', ?, ?)",
@@ -287,9 +297,10 @@ def _push(project: Project, conn, annotator: str, role: str) -> _Pushed:
     rivals: list[tuple] = []
     entities = EntityOutcome([], [], [])
     not_owned: list[tuple[str, str]] = []
+    differs: list[tuple[str, str]] = []
     with conn.transaction():
         if role == "coordinator":
-            sent += _push_documents(project, conn, by_kind.get("document", []))
+            sent += _push_documents(project, conn, by_kind.get("document", []), differs)
         else:
             not_owned += [("document", d) for d in by_kind.get("document", [])]
         sent += push_entities(project, conn, by_kind.get("entity", []), entities)
@@ -305,7 +316,7 @@ def _push(project: Project, conn, annotator: str, role: str) -> _Pushed:
             "INSERT INTO member_syncs (db_role, synced_at) VALUES (current_user, now()) "
             "ON CONFLICT (db_role) DO UPDATE SET synced_at = now()"
         )
-    return _Pushed(sent, rivals, not_owned, entities)
+    return _Pushed(sent, rivals, not_owned, entities, differs)
 
 
 def _token(project: Project, kind: str, key: str) -> str | None:
@@ -332,7 +343,11 @@ def _token(project: Project, kind: str, key: str) -> str | None:
     return row[0] if row else None
 
 
-def _push_documents(project: Project, conn, ids: list[str]) -> list[tuple[str, str, str]]:
+def _push_documents(
+    project: Project, conn, ids: list[str], differs: list[tuple[str, str]]
+) -> list[tuple[str, str, str]]:
+    """Share the coordinator's new documents; one that clashes with the server's by id or
+    text goes to `differs` (id, reason) and stays pending."""
     sent = []
     for document_id in ids:
         row = project.conn.execute(
@@ -342,9 +357,30 @@ def _push_documents(project: Project, conn, ids: list[str]) -> list[tuple[str, s
         ).fetchone()
         if row is None:
             continue
+        there = conn.execute(
+            "SELECT id, sha256 FROM documents WHERE id = %s OR sha256 = %s", (row[0], row[3])
+        ).fetchall()
+        if (row[0], row[3]) in [tuple(t) for t in there]:
+            sent.append(("document", document_id, row[3]))  # shared already
+            continue
+        if there:
+            # The id names another text there, or this text is there under another id: the
+            # document stays pending and is noted, never dropped in silence.
+            other_id, _ = there[0]
+            differs.append(
+                (
+                    document_id,
+                    f"document {document_id} here is not the team server's document "
+                    f"{document_id} (the texts differ): it is not shared"
+                    if other_id == document_id
+                    else f"document {document_id} has the same text as the team server's "
+                    f"document {other_id}: it is not shared under a second id",
+                )
+            )
+            continue
         conn.execute(
             "INSERT INTO documents (id, title, text, sha256, source, imported_at, metadata) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
             row,
         )
         sent.append(("document", document_id, row[3]))
@@ -374,7 +410,7 @@ def _push_annotations(
     not_owned += [("annotation", i) for i in ids if i not in found]
     # Work on a document the server does not hold (imported here, not by a coordinator)
     # stays pending: it goes once the coordinator adds the document.
-    shared = _server_documents(conn, {r[1] for r in ours})
+    shared = _server_documents(project, conn, {r[1] for r in ours})
     ours = [r for r in ours if r[1] in shared]
     if not ours:
         return [], [], not_owned
@@ -414,12 +450,20 @@ def _push_annotations(
     return sent, rivals, not_owned
 
 
-def _server_documents(conn, ids: set[str]) -> set[str]:
-    """Those of the document ids the server holds."""
+def _server_documents(project: Project, conn, ids: set[str]) -> set[str]:
+    """Those of the document ids the server holds with the same text (SHA-256) as here: work
+    on any other stays pending, never sent onto another text."""
     if not ids:
         return set()
-    rows = conn.execute("SELECT id FROM documents WHERE id = ANY(%s)", (list(ids),))
-    return {r[0] for r in rows}
+    rows = conn.execute("SELECT id, sha256 FROM documents WHERE id = ANY(%s)", (list(ids),))
+    found = set()
+    for document_id, sha in rows:
+        here = project.conn.execute(
+            "SELECT sha256 FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if here is not None and here[0] == sha:
+            found.add(document_id)
+    return found
 
 
 def _push_statuses(
@@ -437,7 +481,7 @@ def _push_statuses(
         if row is None or not _owns(annotator, role, row[0]):
             not_owned.append(("status", key))
             continue
-        if not _server_documents(conn, {document_id}):
+        if not _server_documents(project, conn, {document_id}):
             continue  # pending until the document is shared, as its annotations
         conn.execute(
             "INSERT INTO document_status (document_id, annotator, status, modified_at) "
