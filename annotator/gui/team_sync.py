@@ -20,6 +20,13 @@ EVERY_MS = 60_000
 log = logging.getLogger("annotator")
 
 
+def team_annotator(project: Project) -> str | None:
+    """The member name a project joined to a team works under (its link's), else None: a
+    window on a joined project records every change under that name, never another."""
+    linked = link.read(project)
+    return linked.annotator if linked is not None else None
+
+
 class SyncWorker(QObject):
     """Runs syncs on its thread, with a connection to the project opened there."""
 
@@ -194,6 +201,9 @@ class TeamSync(QObject):
             text = self.tr("Team: %n change(s) pending", "", pending)
         else:
             text = self.tr("Team: synced")
+        kept = link.kept_locally(self._window.workbench.project)
+        if kept:
+            text += self.tr(", %n change(s) not yours kept locally", "", kept)
         self.indicator.setText(text)
         # A document whose text differs from the team's is named here (the core's message).
         differing = link.differing_documents(self._window.workbench.project).values()

@@ -2223,6 +2223,17 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <source>Team: synced</source>
         <translation>الفريق: متزامن</translation>
     </message>
+    <message numerus="yes">
+        <source>, %n change(s) not yours kept locally</source>
+        <translation>
+            <numerusform>، لا تغييرات ليست لك محفوظة محليًا</numerusform>
+            <numerusform>، تغيير واحد ليس لك محفوظ محليًا</numerusform>
+            <numerusform>، تغييران ليسا لك محفوظان محليًا</numerusform>
+            <numerusform>، %n تغييرات ليست لك محفوظة محليًا</numerusform>
+            <numerusform>، %n تغييرًا ليس لك محفوظًا محليًا</numerusform>
+            <numerusform>، %n تغيير ليس لك محفوظ محليًا</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Workbench</name>

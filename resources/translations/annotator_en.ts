@@ -234,5 +234,12 @@ Import the %n readable files and skip the refused ones?</numerusform>
             <numerusform>Team: %n changes pending</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, %n change(s) not yours kept locally</source>
+        <translation>
+            <numerusform>, %n change not yours kept locally</numerusform>
+            <numerusform>, %n changes not yours kept locally</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -157,3 +157,45 @@ def test_an_annotators_assignment_is_refused_in_the_dialog(qtbot, team_windows):
     refused = "Refused: only a coordinator assigns documents"
     qtbot.waitUntil(lambda: plain(dialog.note.text()) == refused, timeout=20_000)
     dialog.close()
+
+
+def test_a_window_on_a_joined_project_works_under_the_members_name(qtbot, team_windows, tmp_path):
+    # The tester's case: the window was started with the system's user name ("root").
+    from annotator.gui.app import window_annotator
+
+    project = team_windows["amal"].workbench.project
+    settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    assert window_annotator(project, settings) == "amal"  # asked nothing
+    assert settings.value("annotator") is None
+    team_windows["amal"].close()
+    window = MainWindow(project, "root", settings)
+    qtbot.addWidget(window)
+    assert window.workbench.annotator == "amal"
+    window.workbench.open_document(SEED)
+    made = window.workbench.tag("speaker", 0, 5)
+    qtbot.waitUntil(
+        lambda: (
+            link.pending_count(project) == 0 and window.team_sync.state_text() == "Team: synced"
+        ),
+        timeout=20_000,
+    )
+    bilal = team_windows["bilal"]
+    bilal.team_sync.sync_now.trigger()
+    qtbot.waitUntil(lambda: bilal.workbench.project.revision(made) is not None, timeout=20_000)
+    assert bilal.workbench.project.annotation(made).annotator == "amal"
+    window.close()
+
+
+def test_changes_under_another_name_are_flagged_not_called_synced(qtbot, team_windows):
+    amal = team_windows["amal"]
+    project = amal.workbench.project
+    project.add_annotation(SEED, "root", "speaker", 0, 5)  # e.g. made by an older version
+    amal.team_sync.sync_now.trigger()
+    qtbot.waitUntil(
+        lambda: amal.team_sync.state_text().endswith("not yours kept locally"), timeout=20_000
+    )
+    kept = link.kept_locally(project)
+    assert kept >= 1
+    assert amal.team_sync.state_text() == (
+        f"Team: synced, {kept} change{'s' if kept > 1 else ''} not yours kept locally"
+    )

@@ -268,6 +268,9 @@ def _note_pushed(project: Project, pushed: _Pushed) -> int:
         if _token(project, kind, key) == token:
             project.conn.execute("DELETE FROM sync_pending WHERE kind = ? AND id = ?", (kind, key))
     project.conn.executemany("DELETE FROM sync_pending WHERE kind = ? AND id = ?", pushed.not_owned)
+    if pushed.not_owned:
+        kept = link.kept_locally(project) + len(pushed.not_owned)
+        link.set_state(project, kept_locally=str(kept))
     for document_id, reason in pushed.differs:
         link.mark_differing(project, document_id, reason)
     entities = pushed.entities

@@ -125,3 +125,10 @@ def differing_documents(project: Project) -> dict[str, str]:
         "SELECT key, value FROM sync_state WHERE key LIKE ? || '%'", (DIFFERS,)
     )
     return {key[len(DIFFERS) :]: value for key, value in rows}
+
+
+def kept_locally(project: Project) -> int:
+    """How many local changes to rows this member does not own (another annotator's name,
+    gold for a non-curator, a document for a non-coordinator) sync has kept here unsent."""
+    row = project.conn.execute("SELECT value FROM sync_state WHERE key = 'kept_locally'").fetchone()
+    return int(row[0]) if row else 0
