@@ -56,7 +56,7 @@ def push_held(owner_url: str, member: str) -> Iterator[Callable[[], bool]]:
     """Hold the lock every server write takes for its change number, so a member's push
     stops inside its server transaction; yields a test of whether it is waiting there."""
     with psycopg.connect(owner_url) as holder, psycopg.connect(owner_url) as watcher:
-        holder.execute("SELECT pg_advisory_xact_lock(4242424242)")
+        holder.execute("SELECT 1 FROM seq_lock FOR UPDATE")
 
         def waiting() -> bool:
             row = watcher.execute(

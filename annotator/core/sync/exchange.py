@@ -36,6 +36,7 @@ from annotator.core.sync.server import (
     ServerError,
     check_version,
     connect,
+    limit_waits,
     refused,
     whoami,
 )
@@ -302,6 +303,7 @@ def _push(project: Project, conn, annotator: str, role: str) -> _Pushed:
     not_owned: list[tuple[str, str]] = []
     differs: list[tuple[str, str]] = []
     with conn.transaction():
+        limit_waits(conn)
         if role == "coordinator":
             sent += _push_documents(project, conn, by_kind.get("document", []), differs)
         else:

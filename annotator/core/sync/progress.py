@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from annotator.core.store.project import Project
 from annotator.core.sync import exchange, link
-from annotator.core.sync.server import ServerError, check_version, connect, refused, whoami
+from annotator.core.sync.server import (
+    ServerError,
+    check_version,
+    connect,
+    limit_waits,
+    refused,
+    whoami,
+)
 
 
 def assign(
@@ -41,6 +48,7 @@ def assign_at(
         if missing:
             raise ServerError(f"no document {missing[0]!r} in the team project")
         with conn.transaction():
+            limit_waits(conn)
             cursor = conn.cursor()
             cursor.executemany(
                 "INSERT INTO assignments (document_id, annotator, assigned_at, active) "

@@ -17,6 +17,7 @@ from annotator.core.store.annotation_store import _history
 from annotator.core.store.project import Project
 from annotator.core.sync import link
 from annotator.core.sync.entities import apply_entity
+from annotator.core.sync.server import limit_waits
 
 log = logging.getLogger("annotator")
 
@@ -64,6 +65,7 @@ class Pulled:
 def fetch(conn, since: int) -> Pulled:
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        limit_waits(conn)
 
         def rows(sql: str) -> list[tuple]:
             return conn.execute(sql, (since,)).fetchall()
