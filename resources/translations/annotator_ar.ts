@@ -2200,6 +2200,21 @@ Import the %n readable file(s) and skip the refused ones?</source>
             <numerusform>الفريق: غير متصل، %n تغيير معلّق</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Team: login refused, %n change(s) pending</source>
+        <translation>
+            <numerusform>الفريق: رُفض الدخول، لا تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: رُفض الدخول، تغيير واحد معلّق</numerusform>
+            <numerusform>الفريق: رُفض الدخول، تغييران معلّقان</numerusform>
+            <numerusform>الفريق: رُفض الدخول، %n تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: رُفض الدخول، %n تغييرًا معلّقًا</numerusform>
+            <numerusform>الفريق: رُفض الدخول، %n تغيير معلّق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team: server busy, trying again</source>
+        <translation>الفريق: الخادم مشغول، ستُعاد المحاولة</translation>
+    </message>
     <message>
         <source>Team: sync refused</source>
         <translation>الفريق: رُفضت المزامنة</translation>

@@ -228,6 +228,13 @@ Import the %n readable files and skip the refused ones?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Team: login refused, %n change(s) pending</source>
+        <translation>
+            <numerusform>Team: login refused, %n change pending</numerusform>
+            <numerusform>Team: login refused, %n changes pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Team: %n change(s) pending</source>
         <translation>
             <numerusform>Team: %n change pending</numerusform>

@@ -199,3 +199,40 @@ def test_changes_under_another_name_are_flagged_not_called_synced(qtbot, team_wi
     assert amal.team_sync.state_text() == (
         f"Team: synced, {kept} change{'s' if kept > 1 else ''} not yours kept locally"
     )
+
+
+def test_a_colleagues_tag_arrives_without_sync_now_well_within_a_minute(qtbot, team_windows):
+    from annotator.gui.team_sync import EVERY_MS
+
+    amal, bilal = team_windows["amal"], team_windows["bilal"]
+    assert bilal.team_sync._every.isActive() and bilal.team_sync._every.interval() == EVERY_MS
+    made = amal.workbench.project.add_annotation(SEED, "amal", "speaker", 0, 5)
+    exchange.sync(amal.workbench.project)
+    # Nobody presses Sync now in bilal's window: the online timer's pull brings it.
+    qtbot.waitUntil(
+        lambda: bilal.workbench.project.revision(made.id) is not None, timeout=EVERY_MS + 10_000
+    )
+
+
+def test_a_refused_login_is_shown_as_refused_not_offline(
+    qtbot, pg_cluster, team_db, tmp_path, monkeypatch
+):
+    from tests.core.team import member_with_password, require_passwords, share_sample
+
+    require_passwords(pg_cluster)
+    share_sample(team_db, tmp_path)
+    name, _plain, url = member_with_password(pg_cluster, team_db)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no.pgpass"))
+    monkeypatch.setenv("PGPASSWORD", "wrong")
+    project, _ = exchange.join(url, name, tmp_path / "m.annotator")
+    project.add_annotation(SEED, name, "speaker", 0, 5)
+    settings = QSettings(str(tmp_path / "m.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(project, name, settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(
+        lambda: window.team_sync.state_text().startswith("Team: login refused, 2 changes"),
+        timeout=20_000,
+    )
+    assert "password authentication failed" in window.team_sync.indicator.toolTip()
+    window.close()
+    project.close()

@@ -35,6 +35,11 @@ class ServerUnreachableError(ServerError):
     """The team server did not answer or the connection broke: work offline, retry later."""
 
 
+class ServerRefusedLoginError(ServerError):
+    """The team server answered but refused the login (wrong or missing password, unknown role
+    or database, no right to connect): retrying will not help until that is put right."""
+
+
 class ServerBusyError(ServerError):
     """A sync waited too long for the lock every writer takes (another member's transaction
     held it): nothing was changed; try again shortly."""
@@ -68,7 +73,22 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
         # Autocommit: each `conn.transaction()` block is then one server transaction.
         return psycopg.connect(url, connect_timeout=10, autocommit=True, **kwargs)
     except psycopg.Error as exc:
-        raise ServerUnreachableError(f"cannot reach the team server: {_first_line(exc)}") from None
+        reason = _first_line(exc)
+        if _login_refused(exc, reason):
+            raise ServerRefusedLoginError(f"the team server refused the login: {reason}") from None
+        raise ServerUnreachableError(f"cannot reach the team server: {reason}") from None
+
+
+# SQLSTATEs of a server that answered and said no (PostgreSQL's errcodes: class 28, invalid
+# authorization; 3D000, no such database; 42501, no CONNECT right).
+_REFUSED_STATES = {"28000", "28P01", "3D000", "42501"}
+# libpq's own words when the server asked for a password it was not given.
+_REFUSED_WORDS = ("password", "authentication failed", "does not exist", "pg_hba.conf")
+
+
+def _login_refused(exc: BaseException, reason: str) -> bool:
+    state = getattr(exc, "sqlstate", None)
+    return state in _REFUSED_STATES or any(w in reason for w in _REFUSED_WORDS)
 
 
 def _first_line(exc: BaseException) -> str:
