@@ -104,6 +104,7 @@ class TeamSync(QObject):
         self.show_progress = QAction(self.tr("Team progress…"), window)
         self.show_progress.triggered.connect(self.open_progress)
         self.assign = QAction(self.tr("Assign documents…"), window)
+        self.assign.setToolTip(self.tr("Coordinators assign documents to team members"))
         self.assign.triggered.connect(self.open_assign)
         menu = window.menuBar().addMenu(self.tr("&Team"))
         for action in (self.sync_now, self.show_progress, self.assign):
@@ -234,6 +235,9 @@ class TeamSync(QObject):
         if kept:
             text += self.tr(", %n change(s) not yours kept locally", "", kept)
         self.indicator.setText(text)
+        # Only a coordinator assigns (the server refuses anyone else's assignments anyway).
+        linked = link.read(self._window.workbench.project)
+        self.assign.setEnabled(linked is not None and linked.role == "coordinator")
         # A document whose text differs from the team's is named here (the core's message).
         differing = link.differing_documents(self._window.workbench.project).values()
         self.indicator.setToolTip("\n".join(filter(None, [self._problem, *differing])))

@@ -654,6 +654,17 @@ Remove them now and open the project? A backup copy of the file as it is is made
             <numerusform>أُسندت %n وثيقة.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) taken back.</source>
+        <translation>
+            <numerusform>لم تُسترجَع أي وثيقة.</numerusform>
+            <numerusform>استُرجعت وثيقة واحدة.</numerusform>
+            <numerusform>استُرجعت وثيقتان.</numerusform>
+            <numerusform>استُرجعت %n وثائق.</numerusform>
+            <numerusform>استُرجعت %n وثيقةً.</numerusform>
+            <numerusform>استُرجعت %n وثيقة.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Refused: %1</source>
         <translation>رُفض: %1</translation>
@@ -2162,6 +2173,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>Assign documents…</source>
         <translation>تكليف بالوثائق…</translation>
+    </message>
+    <message>
+        <source>Coordinators assign documents to team members</source>
+        <translation>المنسّقون يكلّفون أعضاء الفريق بالوثائق</translation>
     </message>
     <message>
         <source>&amp;Team</source>

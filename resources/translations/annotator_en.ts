@@ -27,6 +27,13 @@
             <numerusform>%n documents assigned.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) taken back.</source>
+        <translation>
+            <numerusform>%n document taken back.</numerusform>
+            <numerusform>%n documents taken back.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ColumnDialog</name>

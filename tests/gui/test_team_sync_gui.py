@@ -121,6 +121,7 @@ def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
     settings = QSettings(str(tmp_path / "sami.ini"), QSettings.Format.IniFormat)
     window = MainWindow(team["sami"], "sami", settings)
     qtbot.addWidget(window)
+    assert window.team_sync.assign.isEnabled()
     window.team_sync.assign.trigger()
     dialog = window.team_sync.assign_dialog
     assert isinstance(dialog, AssignDialog)
@@ -132,6 +133,25 @@ def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
     qtbot.waitUntil(lambda: dialog.note.text() == "1 document assigned.", timeout=20_000)
     exchange.sync(team["amal"])
     assert progress.assigned(team["amal"], "amal") == [SEED]
+    # Opened again, the dialog shows amal's assignment ticked; unticking takes it back.
+    dialog.close()
+    window.team_sync.assign.trigger()
+    dialog = window.team_sync.assign_dialog
+    qtbot.waitUntil(lambda: dialog.member.count() == 2, timeout=20_000)
+    dialog.member.setCurrentIndex(dialog.member.findData("amal"))
+    assert dialog.documents.checked() == [SEED]
+    dialog.member.setCurrentIndex(dialog.member.findData("sami"))
+    assert dialog.documents.checked() == []
+    dialog.member.setCurrentIndex(dialog.member.findData("amal"))
+    first = dialog.documents.index(0)
+    dialog.documents.setData(first, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.assign_button.click()
+    qtbot.waitUntil(lambda: dialog.note.text() == "1 document taken back.", timeout=20_000)
+    exchange.sync(team["amal"])
+    assert progress.assigned(team["amal"], "amal") == []
+    dialog.documents.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.assign_button.click()
+    qtbot.waitUntil(lambda: dialog.note.text() == "1 document assigned.", timeout=20_000)
     window.team_sync.show_progress.trigger()
     shown = window.team_sync.progress_dialog
     assert isinstance(shown, TeamProgressDialog)
@@ -148,7 +168,9 @@ def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
 
 def test_an_annotators_assignment_is_refused_in_the_dialog(qtbot, team_windows):
     amal = team_windows["amal"]
-    amal.team_sync.assign.trigger()
+    # Not offered to an annotator; opened all the same, the server still says no.
+    assert not amal.team_sync.assign.isEnabled()
+    amal.team_sync.open_assign()
     dialog = amal.team_sync.assign_dialog
     qtbot.waitUntil(lambda: dialog.member.count() == 2, timeout=20_000)
     first = dialog.documents.index(0)

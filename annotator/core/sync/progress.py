@@ -68,6 +68,18 @@ def members_at(url: str) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in rows]
 
 
+def assignments_at(url: str) -> dict[str, set[str]]:
+    """The documents currently assigned to each member on the team server: name -> ids."""
+    with connect(url) as conn, refused():
+        check_version(conn)
+        found: dict[str, set[str]] = {}
+        for annotator, document_id in conn.execute(
+            "SELECT annotator, document_id FROM assignments WHERE active"
+        ):
+            found.setdefault(annotator, set()).add(document_id)
+        return found
+
+
 def assigned(project: Project, annotator: str) -> list[str]:
     """The documents assigned to an annotator, as last pulled, by id."""
     rows = project.conn.execute(
