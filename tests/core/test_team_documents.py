@@ -94,3 +94,24 @@ def test_the_same_text_under_another_id_is_not_shared_twice(team, team_db, tmp_p
 
     assert "same text as the team server's document n1" in str(report)
     assert _server(team_db, "SELECT id FROM documents WHERE id LIKE 'n%'") == [("n1",)]
+
+
+def test_an_annotators_own_document_waits_as_pending_until_a_coordinator_shares_it(
+    team, team_db, tmp_path
+):
+    amal, sami = team["amal"], team["sami"]
+    _import(amal, tmp_path / "amal", TEXT_B)
+    hers = amal.add_annotation("n1", "amal", "speaker", 0, 5)
+
+    report = exchange.sync(amal)
+
+    assert report.not_owned == 0 and "changes to others' rows" not in str(report)
+    assert report.unshared == 1 and "wait for a coordinator to share them" in str(report)
+    assert report.pending >= 2  # the document and the work on it
+    _import(sami, tmp_path / "sami", TEXT_B)
+    exchange.sync(sami)
+    done = exchange.sync(amal)
+    assert done.pending == 0 and done.unshared == 0
+    assert _server(team_db, f"SELECT annotator FROM annotations WHERE id = '{hers.id}'") == [
+        ("amal",)
+    ]

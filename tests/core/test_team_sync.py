@@ -181,8 +181,8 @@ def test_work_on_a_document_the_server_lacks_waits_and_blocks_nothing(team):
     amal.add_annotation("local-only", "amal", "speaker", 0, 2)
     shared = amal.add_annotation(SEED, "amal", "speaker", 0, 4)
     report = exchange.sync(amal)
-    # The document is not theirs to add; its tag and status wait, the rest goes.
-    assert report.pending == 2
+    # The document is not theirs to add: it, its tag and status wait, the rest goes.
+    assert report.pending == 3 and report.unshared == 1
     exchange.sync(bilal)
     assert bilal.revision(shared.id) == 1
     assert [d.id for d in bilal.documents()] == [SEED]

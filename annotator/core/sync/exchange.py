@@ -62,7 +62,8 @@ _LOCAL_DELETED = """
 class SyncReport:
     """What one sync did: rows pushed and pulled (annotations, tombstones, entities,
     statuses, documents), new conflicts, local changes of rows this member does not own
-    (kept locally, not sent), the changes still waiting, and why each document that differs
+    (kept locally, not sent), the changes still waiting, how many of those are documents only
+    a coordinator can share (`unshared`), and why each document that differs
     from the team server's is not exchanged (`link.differing_documents`)."""
 
     pushed: int = 0
@@ -71,6 +72,7 @@ class SyncReport:
     not_owned: int = 0
     pending: int = 0
     differing: tuple[str, ...] = ()
+    unshared: int = 0
 
     def __str__(self) -> str:
         text = f"pushed {self.pushed}, pulled {self.pulled}"
@@ -78,6 +80,11 @@ class SyncReport:
             text += f", {self.conflicts} new conflicts (resolve them in review)"
         if self.not_owned:
             text += f", {self.not_owned} changes to others' rows kept locally only"
+        if self.unshared:
+            text += (
+                f", {self.unshared} document(s) of yours wait for a coordinator to share them "
+                "(your work on them is pending)"
+            )
         for reason in self.differing:
             text += f"; {reason}"
         return text
@@ -240,7 +247,13 @@ def sync(project: Project, url: str | None = None) -> SyncReport:
         not_owned=len(pushed.not_owned),
         pending=link.pending_count(project),
         differing=tuple(link.differing_documents(project).values()),
+        unshared=0 if role == "coordinator" else _pending_documents(project),
     )
+
+
+def _pending_documents(project: Project) -> int:
+    row = project.conn.execute("SELECT count(*) FROM sync_pending WHERE kind = 'document'")
+    return row.fetchone()[0]
 
 
 @dataclass
@@ -306,8 +319,8 @@ def _push(project: Project, conn, annotator: str, role: str) -> _Pushed:
         limit_waits(conn)
         if role == "coordinator":
             sent += _push_documents(project, conn, by_kind.get("document", []), differs)
-        else:
-            not_owned += [("document", d) for d in by_kind.get("document", [])]
+        # Anyone else's new document stays pending (with the work on it) until a coordinator
+        # shares the same text under the same id: the pull then clears it.
         sent += push_entities(project, conn, by_kind.get("entity", []), entities)
         done, rivals, others = _push_annotations(
             project, conn, by_kind.get("annotation", []), annotator, role

@@ -152,7 +152,11 @@ def _apply_documents(project: Project, rows: Sequence[Sequence]) -> None:
             "SELECT sha256 FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         if here is not None:
-            if here[0] != sha:
+            if here[0] == sha:  # ours, now shared by a coordinator: no longer waiting
+                project.conn.execute(
+                    "DELETE FROM sync_pending WHERE kind = 'document' AND id = ?", (document_id,)
+                )
+            else:
                 link.mark_differing(
                     project,
                     document_id,

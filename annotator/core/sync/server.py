@@ -10,6 +10,7 @@ Deleted annotations stay as tombstones (`deleted` true), never removed.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,11 @@ try:
 except ImportError:  # the `team` extra is not installed
     psycopg = None  # type: ignore[assignment]
     sql = None  # type: ignore[assignment]
+
+# The driver logs a second line ("error ignored terminating <psycopg.Pipeline [BAD]>") when a
+# connection breaks inside a batch; the error itself is reported once, by `refused`. Without a
+# handler of its own Python would print it on stderr; a window's log file still gets it.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 
 class ServerError(AnnotatorError):
