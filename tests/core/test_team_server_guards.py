@@ -131,3 +131,14 @@ def test_the_last_sync_time_is_the_servers_not_the_members(team, sql_as):
         "SELECT extract(year FROM synced_at) FROM member_syncs WHERE db_role = 'amal'"
     ).fetchone()[0]
     assert year > 2001
+
+
+def test_a_format_1_team_project_is_brought_up_to_date_by_server_init(pg_cluster):
+    url = pg_cluster.new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(server.SERVER_MIGRATIONS[0])
+        conn.execute("INSERT INTO team_meta (key, value) VALUES ('version', '1')")
+    assert server.init(url) == (1, server.SERVER_VERSION)
+    with psycopg.connect(url, autocommit=True) as conn:
+        body = conn.execute("SELECT prosrc FROM pg_proc WHERE proname = 'next_seq'").fetchone()[0]
+        assert "advisory" not in body and "take_seq" in body
