@@ -25,6 +25,7 @@ from annotator.core.paths import APP_NAME, default_project_path, log_dir
 from annotator.core.store import backup
 from annotator.core.store.default_project import open_project
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES, remove_foreign_objects
+from annotator.core.store.project import Project
 from annotator.gui import display, language
 
 ORGANISATION = "arabic-news-annotator"
@@ -118,6 +119,17 @@ def ask_annotator(settings: QSettings, parent: QWidget | None = None) -> str | N
             dialog.setLabelText(_translated(NAME_NEEDED) + _translated(NAME_PROMPT))
     settings.setValue("annotator", name)
     return name
+
+
+def window_annotator(
+    project: Project, settings: QSettings, parent: QWidget | None = None
+) -> str | None:
+    """The name the window records changes under: a project joined to a team uses its
+    member's name (nothing asked; the settings' name is left as it is), any other asks once
+    (`ask_annotator`)."""
+    from annotator.gui.team_sync import team_annotator
+
+    return team_annotator(project) or ask_annotator(settings, parent)
 
 
 def install_crash_handler() -> None:
@@ -270,7 +282,7 @@ def run(project_path: str | None = None, lang: str | None = None) -> int:
     project = open_or_offer_restore(project_path)
     if project is None:
         return 1
-    annotator = ask_annotator(settings)
+    annotator = window_annotator(project, settings)
     if annotator is None:
         project.close()
         return 0

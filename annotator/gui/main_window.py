@@ -56,7 +56,7 @@ from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
 from annotator.gui.status_messages import StickyMessages
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
-from annotator.gui.team_sync import TeamSync
+from annotator.gui.team_sync import TeamSync, team_annotator
 from annotator.gui.window_state import keep as keep_layout
 from annotator.gui.window_state import restore as restore_layout
 from annotator.gui.workbench import Workbench
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._last_backup = float("-inf")
         self.backup_thread: threading.Thread | None = None
+        # A project joined to a team works under its member's name only (what the server takes).
+        annotator = team_annotator(project) or annotator
         self.workbench = Workbench(project, annotator, self)
         self.article = ArticleView(self.workbench, self)
         self.documents = DocumentList(self.workbench, self)

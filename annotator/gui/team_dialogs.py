@@ -197,10 +197,22 @@ class _DocumentChoice(QAbstractListModel):
     def checked(self) -> list[str]:
         return [d.id for d in self._documents if d.id in self._checked]
 
+    def ids(self) -> list[str]:
+        return [d.id for d in self._documents]
+
+    def check_only(self, document_ids: set[str]) -> None:
+        """Tick exactly these documents (a member's current assignments)."""
+        self._checked = set(document_ids)
+        if self._documents:
+            last = self.index(len(self._documents) - 1)
+            self.dataChanged.emit(self.index(0), last, [Qt.ItemDataRole.CheckStateRole])
+
 
 class AssignDialog(QDialog):
-    """The coordinator chooses a member and documents; Assign stores it on the server (which
-    refuses anyone but a coordinator) and `assigned` tells the window to sync."""
+    """The coordinator chooses a member; the documents assigned to them are shown ticked.
+    Assign stores the ticks on the server (which refuses anyone but a coordinator): ticked
+    documents are assigned, unticked ones that were assigned are taken back; `assigned` then
+    tells the window to sync."""
 
     assigned = Signal(int)
 
@@ -229,29 +241,58 @@ class AssignDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.resize(520, 480)
+        self._current: dict[str, set[str]] = {}  # member -> documents assigned on the server
+        self.member.currentIndexChanged.connect(self._show_current)
         url = self._url
-        _start(self, lambda: progress.members_at(url), self._show_members, self._failed)
+        _start(
+            self,
+            lambda: (progress.members_at(url), progress.assignments_at(url)),
+            self._show_members,
+            self._failed,
+        )
 
-    def _show_members(self, members: list[tuple[str, str]]) -> None:
+    def _show_members(self, found: tuple[list[tuple[str, str]], dict[str, set[str]]]) -> None:
+        members, self._current = found
         for name, role in members:
             self.member.addItem(f"{name} ({role})", name)
         self.assign_button.setEnabled(bool(members))
         self.note.setText("")
+        self._show_current()
+
+    def _show_current(self, *_args) -> None:
+        self.documents.check_only(self._current.get(self.member.currentData(), set()))
 
     def assign(self) -> None:
-        name, ids = self.member.currentData(), self.documents.checked()
-        if not name or not ids:
+        name = self.member.currentData()
+        if not name:
+            self.note.setText(self.tr("Choose a member and at least one document."))
+            return
+        ticked = self.documents.checked()
+        shown = set(self.documents.ids())
+        taken_back = sorted(self._current.get(name, set()) & shown - set(ticked))
+        if not ticked and not taken_back:
             self.note.setText(self.tr("Choose a member and at least one document."))
             return
         self.assign_button.setEnabled(False)
         self.note.setText(self.tr("Assigning…"))
         url = self._url
-        _start(self, lambda: progress.assign_at(url, name, ids), self._done, self._failed)
 
-    def _done(self, count: int) -> None:
+        def store() -> tuple[int, int, dict[str, set[str]]]:
+            added = progress.assign_at(url, name, ticked) if ticked else 0
+            removed = progress.assign_at(url, name, taken_back, remove=True) if taken_back else 0
+            return added, removed, progress.assignments_at(url)
+
+        _start(self, store, self._done, self._failed)
+
+    def _done(self, result: tuple[int, int, dict[str, set[str]]]) -> None:
+        added, removed, self._current = result
         self.assign_button.setEnabled(True)
-        self.note.setText(self.tr("%n document(s) assigned.", "", count))
-        self.assigned.emit(count)
+        notes = [self.tr("%n document(s) assigned.", "", added)] if added or not removed else []
+        if removed:
+            notes.append(self.tr("%n document(s) taken back.", "", removed))
+        self.note.setText(" ".join(notes))
+        self._show_current()
+        self.assigned.emit(added + removed)
 
     def _failed(self, message: str) -> None:
         self.assign_button.setEnabled(self.member.count() > 0)

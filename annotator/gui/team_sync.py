@@ -1,7 +1,9 @@
 """Sync of a team project from the window: a status-bar indicator (synced / pending N /
-offline / conflicts), a Sync now action, and automatic syncs (soon after a change while the
-server answers, every minute otherwise) run on a worker thread with its own connection, so the
-window never waits for the network. The window's two-second watch shows what a pull stored."""
+offline / login refused / busy / conflicts), a Sync now action, and automatic syncs (soon after
+a change while the server answers, every EVERY_MS while online so colleagues' work arrives
+within seconds, every OFFLINE_EVERY_MS while offline, REFUSED_EVERY_MS after a refused login)
+run on a worker thread with its own connection, so the window never waits for the network. The
+window's two-second watch shows what a pull stored."""
 
 from __future__ import annotations
 
@@ -13,18 +15,37 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from annotator.core.store.project import Project
 from annotator.core.sync import link
-from annotator.core.sync.server import ServerUnreachableError
+from annotator.core.sync.server import (
+    ServerBusyError,
+    ServerRefusedLoginError,
+    ServerUnreachableError,
+)
 
 AFTER_CHANGE_MS = 2_000
-EVERY_MS = 60_000
+# A sync with nothing to do costs about 11 ms on a lab's network: pulling every 10 s while the
+# server answers brings a colleague's tag within seconds; an unanswered one is retried less
+# often, a refused login (a password to fix) seldom, a busy server soon.
+EVERY_MS = 10_000
+OFFLINE_EVERY_MS = 15_000
+REFUSED_EVERY_MS = 60_000
+BUSY_RETRY_MS = 5_000
+# What stopped the last sync, as the worker reports it.
+OFFLINE, REFUSED, BUSY, FAILED = "offline", "refused", "busy", "failed"
 log = logging.getLogger("annotator")
+
+
+def team_annotator(project: Project) -> str | None:
+    """The member name a project joined to a team works under (its link's), else None: a
+    window on a joined project records every change under that name, never another."""
+    linked = link.read(project)
+    return linked.annotator if linked is not None else None
 
 
 class SyncWorker(QObject):
     """Runs syncs on its thread, with a connection to the project opened there."""
 
     synced = Signal(object)  # a SyncReport
-    failed = Signal(str, bool)  # the one-line reason, whether the server is unreachable
+    failed = Signal(str, str)  # the one-line reason; OFFLINE, REFUSED, BUSY or FAILED
 
     def __init__(self, path) -> None:
         super().__init__()
@@ -40,12 +61,16 @@ class SyncWorker(QObject):
                 self._project = Project.open(self._path)
             report = exchange.sync(self._project)
         except ServerUnreachableError as exc:
-            self.failed.emit(str(exc), True)
+            self.failed.emit(str(exc), OFFLINE)
+        except ServerRefusedLoginError as exc:
+            self.failed.emit(str(exc), REFUSED)
+        except ServerBusyError as exc:
+            self.failed.emit(str(exc), BUSY)
         except Exception as exc:  # noqa: BLE001 - nothing may escape a slot; shown instead
             log.exception("sync failed")
             # Opened afresh next time: the file may have been replaced under the window.
             self.close()
-            self.failed.emit(str(exc), False)
+            self.failed.emit(str(exc), FAILED)
         else:
             self.synced.emit(report)
 
@@ -68,6 +93,7 @@ class TeamSync(QObject):
         self._busy = False
         self._again = False
         self._online = True
+        self._stopped_by: str | None = None  # what stopped the last sync (OFFLINE, ...)
         self._problem: str | None = None
         self.indicator = QLabel(self._window)
         self.indicator.setObjectName("team-sync-indicator")
@@ -78,6 +104,7 @@ class TeamSync(QObject):
         self.show_progress = QAction(self.tr("Team progress…"), window)
         self.show_progress.triggered.connect(self.open_progress)
         self.assign = QAction(self.tr("Assign documents…"), window)
+        self.assign.setToolTip(self.tr("Coordinators assign documents to team members"))
         self.assign.triggered.connect(self.open_assign)
         menu = window.menuBar().addMenu(self.tr("&Team"))
         for action in (self.sync_now, self.show_progress, self.assign):
@@ -156,17 +183,23 @@ class TeamSync(QObject):
 
     @Slot(object)
     def _on_synced(self, report) -> None:
-        self._online, self._problem = True, None
+        self._online, self._problem, self._stopped_by = True, None, None
+        self._every.setInterval(EVERY_MS)
         self._finished()
         if report.conflicts:
             self._window.statusBar().showMessage(
                 self.tr("Sync found %n conflict(s): resolve them in Review.", "", report.conflicts)
             )
 
-    @Slot(str, bool)
-    def _on_failed(self, message: str, unreachable: bool) -> None:
-        self._online = not unreachable
-        self._problem = message
+    @Slot(str, str)
+    def _on_failed(self, message: str, kind: str) -> None:
+        self._online = kind != OFFLINE
+        self._problem, self._stopped_by = message, kind
+        self._every.setInterval(
+            {OFFLINE: OFFLINE_EVERY_MS, REFUSED: REFUSED_EVERY_MS}.get(kind, EVERY_MS)
+        )
+        if kind == BUSY:
+            self._soon.start(BUSY_RETRY_MS)
         self._finished()
 
     def _finished(self) -> None:
@@ -186,6 +219,10 @@ class TeamSync(QObject):
             text = self.tr("Team: %n conflict(s)", "", conflicts)
         elif not self._online:
             text = self.tr("Team: offline, %n change(s) pending", "", pending)
+        elif self._stopped_by == REFUSED:
+            text = self.tr("Team: login refused, %n change(s) pending", "", pending)
+        elif self._stopped_by == BUSY:
+            text = self.tr("Team: server busy, trying again")
         elif self._problem is not None:
             text = self.tr("Team: sync refused")
         elif self._busy:
@@ -194,8 +231,16 @@ class TeamSync(QObject):
             text = self.tr("Team: %n change(s) pending", "", pending)
         else:
             text = self.tr("Team: synced")
+        kept = link.kept_locally(self._window.workbench.project)
+        if kept:
+            text += self.tr(", %n change(s) not yours kept locally", "", kept)
         self.indicator.setText(text)
-        self.indicator.setToolTip(self._problem or "")
+        # Only a coordinator assigns (the server refuses anyone else's assignments anyway).
+        linked = link.read(self._window.workbench.project)
+        self.assign.setEnabled(linked is not None and linked.role == "coordinator")
+        # A document whose text differs from the team's is named here (the core's message).
+        differing = link.differing_documents(self._window.workbench.project).values()
+        self.indicator.setToolTip("\n".join(filter(None, [self._problem, *differing])))
 
     def state_text(self) -> str:
         return self.indicator.text()

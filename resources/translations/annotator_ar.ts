@@ -654,6 +654,17 @@ Remove them now and open the project? A backup copy of the file as it is is made
             <numerusform>أُسندت %n وثيقة.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) taken back.</source>
+        <translation>
+            <numerusform>لم تُسترجَع أي وثيقة.</numerusform>
+            <numerusform>استُرجعت وثيقة واحدة.</numerusform>
+            <numerusform>استُرجعت وثيقتان.</numerusform>
+            <numerusform>استُرجعت %n وثائق.</numerusform>
+            <numerusform>استُرجعت %n وثيقةً.</numerusform>
+            <numerusform>استُرجعت %n وثيقة.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Refused: %1</source>
         <translation>رُفض: %1</translation>
@@ -2227,6 +2238,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>تكليف بالوثائق…</translation>
     </message>
     <message>
+        <source>Coordinators assign documents to team members</source>
+        <translation>المنسّقون يكلّفون أعضاء الفريق بالوثائق</translation>
+    </message>
+    <message>
         <source>&amp;Team</source>
         <translation>الفريق (&amp;T)</translation>
     </message>
@@ -2263,6 +2278,21 @@ Import the %n readable file(s) and skip the refused ones?</source>
             <numerusform>الفريق: غير متصل، %n تغيير معلّق</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Team: login refused, %n change(s) pending</source>
+        <translation>
+            <numerusform>الفريق: رُفض الدخول، لا تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: رُفض الدخول، تغيير واحد معلّق</numerusform>
+            <numerusform>الفريق: رُفض الدخول، تغييران معلّقان</numerusform>
+            <numerusform>الفريق: رُفض الدخول، %n تغييرات معلّقة</numerusform>
+            <numerusform>الفريق: رُفض الدخول، %n تغييرًا معلّقًا</numerusform>
+            <numerusform>الفريق: رُفض الدخول، %n تغيير معلّق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team: server busy, trying again</source>
+        <translation>الفريق: الخادم مشغول، ستُعاد المحاولة</translation>
+    </message>
     <message>
         <source>Team: sync refused</source>
         <translation>الفريق: رُفضت المزامنة</translation>
@@ -2285,6 +2315,17 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>Team: synced</source>
         <translation>الفريق: متزامن</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n change(s) not yours kept locally</source>
+        <translation>
+            <numerusform>، لا تغييرات ليست لك محفوظة محليًا</numerusform>
+            <numerusform>، تغيير واحد ليس لك محفوظ محليًا</numerusform>
+            <numerusform>، تغييران ليسا لك محفوظان محليًا</numerusform>
+            <numerusform>، %n تغييرات ليست لك محفوظة محليًا</numerusform>
+            <numerusform>، %n تغييرًا ليس لك محفوظًا محليًا</numerusform>
+            <numerusform>، %n تغيير ليس لك محفوظ محليًا</numerusform>
+        </translation>
     </message>
 </context>
 <context>

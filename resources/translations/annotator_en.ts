@@ -27,6 +27,13 @@
             <numerusform>%n documents assigned.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) taken back.</source>
+        <translation>
+            <numerusform>%n document taken back.</numerusform>
+            <numerusform>%n documents taken back.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ColumnDialog</name>
@@ -228,10 +235,24 @@ Import the %n readable files and skip the refused ones?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Team: login refused, %n change(s) pending</source>
+        <translation>
+            <numerusform>Team: login refused, %n change pending</numerusform>
+            <numerusform>Team: login refused, %n changes pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Team: %n change(s) pending</source>
         <translation>
             <numerusform>Team: %n change pending</numerusform>
             <numerusform>Team: %n changes pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n change(s) not yours kept locally</source>
+        <translation>
+            <numerusform>, %n change not yours kept locally</numerusform>
+            <numerusform>, %n changes not yours kept locally</numerusform>
         </translation>
     </message>
 </context>

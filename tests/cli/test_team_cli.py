@@ -12,7 +12,7 @@ from annotator.core.paths import seeds_dir
 from annotator.core.store.project import Project
 from annotator.core.sync import link, server
 from annotator.core.sync.progress import assigned as assigned_to
-from tests.core.team import make_team
+from tests.core.team import make_team, member_with_password, require_passwords, share_sample
 
 SEED = "000_41ac67127a0642cf"
 
@@ -54,7 +54,7 @@ def test_the_owner_shares_and_a_member_joins(pg_cluster, run, tmp_path):
 def test_server_init_reports_the_format_and_is_safe_to_repeat(pg_cluster, run):
     url = pg_cluster.new_database()
     first = run("server", "init", url)
-    assert first.returncode == 0 and "format 0 -> 1" in first.stdout
+    assert first.returncode == 0 and f"format 0 -> {server.SERVER_VERSION}" in first.stdout
     again = run("server", "init", url)
     assert again.returncode == 0 and "up to date" in again.stdout
 
@@ -122,3 +122,30 @@ def test_an_unreachable_server_is_one_line_and_loses_nothing(lab, run, tmp_path)
     assert len(result.stderr.strip().splitlines()) == 1
     with Project.open(tmp_path / "bilal.annotator") as bilal_copy:
         assert link.pending_count(bilal_copy) == 2
+
+
+@pytest.fixture
+def wrong_password(monkeypatch, tmp_path):
+    """PGPASSWORD set to a wrong one and no ~/.pgpass (asked for before `run`, which copies
+    the environment)."""
+    monkeypatch.setenv("PGPASSWORD", "wrong")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no.pgpass"))
+
+
+def test_join_with_the_password_in_the_url_and_a_refused_login_named_as_such(
+    pg_cluster, team_db, tmp_path, wrong_password, run
+):
+    # The tester's case: the password only in the URL (PGPASSWORD here is a wrong one).
+    require_passwords(pg_cluster)
+    share_sample(team_db, tmp_path)
+    name, _plain, url = member_with_password(pg_cluster, team_db)
+    joined = run("join", url, "--as", name, "--project", "m.annotator")
+    assert joined.returncode == 0, joined.stderr
+    assert "rows pulled" in joined.stdout
+    synced = run("sync", "-p", "m.annotator")  # the stored link has no password: PGPASSWORD
+    assert synced.returncode == 1
+    assert synced.stderr.startswith("annotator: error: the team server refused the login: ")
+    assert "password authentication failed" in synced.stderr
+    assert len(synced.stderr.strip().splitlines()) == 1
+    again = run("join", url, "--as", name, "--project", "m.annotator")
+    assert again.returncode == 1 and "already exists" in again.stderr

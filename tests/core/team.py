@@ -3,6 +3,7 @@ projects of its members, each joined under its own database role."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import psycopg
@@ -65,3 +66,43 @@ def state(project: Project) -> dict:
         "entities": set(conn.execute("SELECT id, name FROM entities").fetchall()),
         "documents": {r[0] for r in conn.execute("SELECT id FROM documents")},
     }
+
+
+PASSWORD = "kalima sirr/1"
+
+
+def require_passwords(cluster):
+    """Make members of the database group `pwlogin` give their password (scram) on the test
+    cluster, as on a lab's server; everyone else logs in as before. Skips the test on a
+    server the tests did not start (its pg_hba.conf is not theirs to change)."""
+    import pytest
+
+    if cluster.folder is None:
+        pytest.skip("needs the tests' own cluster (its pg_hba.conf is changed)")
+    with psycopg.connect(cluster.url(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'pwlogin'").fetchone():
+            conn.execute("CREATE ROLE pwlogin NOLOGIN")
+    hba = cluster.folder / "data" / "pg_hba.conf"
+    before = hba.read_text()
+    if "+pwlogin" not in before:
+        hba.write_text("local all +pwlogin scram-sha-256\n" + before)
+        cluster._ctl("reload")
+    return cluster
+
+
+def member_with_password(cluster, owner: str, role: str = "annotator") -> tuple[str, str, str]:
+    """A new member of the (shared) team project at `owner` who must log in with PASSWORD:
+    (name, URL without the password, URL with it)."""
+    from urllib.parse import quote
+
+    name = "pw_" + uuid.uuid4().hex[:8]
+    server.add_member(owner, name, role, PASSWORD)
+    with psycopg.connect(owner, autocommit=True) as conn:
+        conn.execute(f'GRANT pwlogin TO "{name}"')
+    plain = member_url(cluster, owner, name)
+    params = psycopg.conninfo.conninfo_to_dict(plain)
+    with_password = (
+        f"postgresql://{name}:{quote(PASSWORD, safe='')}@/{params['dbname']}"
+        f"?host={quote(params['host'], safe='')}&port={params['port']}"
+    )
+    return name, plain, with_password

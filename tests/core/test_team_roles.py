@@ -59,8 +59,9 @@ def team(pg_cluster, team_db):
         server.add_member(team_db, name, role)
     with psycopg.connect(team_db) as conn:
         conn.execute(
-            "INSERT INTO documents (id, title, text, sha256, imported_at) "
-            "VALUES ('d1', 'خبر', 'أحمد قال', 'x', 'now')"
+            "INSERT INTO documents (id, title, text, sha256, imported_at) VALUES "
+            "('d1', 'خبر', 'أحمد قال', encode(sha256(convert_to('أحمد قال', 'UTF8')), 'hex'), "
+            "'now')"
         )
     return lambda member: _as(pg_cluster, team_db, member)
 
@@ -106,7 +107,7 @@ def test_only_curators_write_gold(team):
 def test_only_coordinators_add_documents_and_assignments(team):
     document = (
         "INSERT INTO documents (id, title, text, sha256, imported_at) "
-        "VALUES ('d2', 't', 'نص', 'y', 'now')"
+        "VALUES ('d2', 't', 'نص', encode(sha256(convert_to('نص', 'UTF8')), 'hex'), 'now')"
     )
     assignment = (
         "INSERT INTO assignments (document_id, annotator, assigned_at) VALUES ('d1', 'amal', 'now')"
@@ -152,7 +153,7 @@ def test_every_change_gets_a_higher_server_number(team):
 
 
 def test_init_twice_changes_nothing_and_refuses_a_newer_project(team_db):
-    assert server.init(team_db) == (1, 1)
+    assert server.init(team_db) == (server.SERVER_VERSION, server.SERVER_VERSION)
     with psycopg.connect(team_db) as conn:
         conn.execute("UPDATE team_meta SET value = '99' WHERE key = 'version'")
     with pytest.raises(server.ServerError, match="newer"):

@@ -8,7 +8,6 @@ import random
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,7 +55,7 @@ def push_held(owner_url: str, member: str) -> Iterator[Callable[[], bool]]:
     """Hold the lock every server write takes for its change number, so a member's push
     stops inside its server transaction; yields a test of whether it is waiting there."""
     with psycopg.connect(owner_url) as holder, psycopg.connect(owner_url) as watcher:
-        holder.execute("SELECT pg_advisory_xact_lock(4242424242)")
+        holder.execute("SELECT 1 FROM seq_lock FOR UPDATE")
 
         def waiting() -> bool:
             row = watcher.execute(
@@ -116,27 +115,21 @@ def test_server_stopped_mid_sync_then_back_converges(pg_cluster, team, team_db):
         pytest.skip("the server named by ANNOTATOR_TEST_PG cannot be stopped by the tests")
     amal, bilal = team["amal"], team["bilal"]
     made = _tag_many(amal, "amal", 200)
-    failures: list[BaseException] = []
-
-    def sync_amal() -> None:
-        try:
-            with Project.open(amal.path) as own:
-                exchange.sync(own)
-        except ServerError as exc:
-            failures.append(exc)
-
-    worker = threading.Thread(target=sync_amal)
+    process = _sync_process(amal.path)  # the command line, to see what it says as well
     try:
         with push_held(team_db, "amal") as waiting:
-            worker.start()
-            _wait_for(waiting)
+            _wait_for(waiting, process)
             pg_cluster.stop()  # inside the push's server transaction
     except psycopg.OperationalError:
         pass  # the lock's holder lost its server too
     finally:
-        worker.join(60)
+        _out, err = process.communicate(timeout=60)
         pg_cluster.start()
-    assert failures and "team server" in str(failures[0])
+    assert process.returncode == 1
+    # One line, naming the team server (no second line from the driver's pipeline).
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("annotator: error: "), lines
+    assert "team server" in lines[0]
     assert link.pending_count(amal) > 0  # still waiting to go: nothing was taken as sent
     for _ in range(20):
         try:

@@ -121,6 +121,7 @@ def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
     settings = QSettings(str(tmp_path / "sami.ini"), QSettings.Format.IniFormat)
     window = MainWindow(team["sami"], "sami", settings)
     qtbot.addWidget(window)
+    assert window.team_sync.assign.isEnabled()
     window.team_sync.assign.trigger()
     dialog = window.team_sync.assign_dialog
     assert isinstance(dialog, AssignDialog)
@@ -132,6 +133,25 @@ def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
     qtbot.waitUntil(lambda: dialog.note.text() == "1 document assigned.", timeout=20_000)
     exchange.sync(team["amal"])
     assert progress.assigned(team["amal"], "amal") == [SEED]
+    # Opened again, the dialog shows amal's assignment ticked; unticking takes it back.
+    dialog.close()
+    window.team_sync.assign.trigger()
+    dialog = window.team_sync.assign_dialog
+    qtbot.waitUntil(lambda: dialog.member.count() == 2, timeout=20_000)
+    dialog.member.setCurrentIndex(dialog.member.findData("amal"))
+    assert dialog.documents.checked() == [SEED]
+    dialog.member.setCurrentIndex(dialog.member.findData("sami"))
+    assert dialog.documents.checked() == []
+    dialog.member.setCurrentIndex(dialog.member.findData("amal"))
+    first = dialog.documents.index(0)
+    dialog.documents.setData(first, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.assign_button.click()
+    qtbot.waitUntil(lambda: dialog.note.text() == "1 document taken back.", timeout=20_000)
+    exchange.sync(team["amal"])
+    assert progress.assigned(team["amal"], "amal") == []
+    dialog.documents.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.assign_button.click()
+    qtbot.waitUntil(lambda: dialog.note.text() == "1 document assigned.", timeout=20_000)
     window.team_sync.show_progress.trigger()
     shown = window.team_sync.progress_dialog
     assert isinstance(shown, TeamProgressDialog)
@@ -148,7 +168,9 @@ def test_the_coordinator_assigns_in_a_dialog_and_sees_progress(
 
 def test_an_annotators_assignment_is_refused_in_the_dialog(qtbot, team_windows):
     amal = team_windows["amal"]
-    amal.team_sync.assign.trigger()
+    # Not offered to an annotator; opened all the same, the server still says no.
+    assert not amal.team_sync.assign.isEnabled()
+    amal.team_sync.open_assign()
     dialog = amal.team_sync.assign_dialog
     qtbot.waitUntil(lambda: dialog.member.count() == 2, timeout=20_000)
     first = dialog.documents.index(0)
@@ -157,3 +179,82 @@ def test_an_annotators_assignment_is_refused_in_the_dialog(qtbot, team_windows):
     refused = "Refused: only a coordinator assigns documents"
     qtbot.waitUntil(lambda: plain(dialog.note.text()) == refused, timeout=20_000)
     dialog.close()
+
+
+def test_a_window_on_a_joined_project_works_under_the_members_name(qtbot, team_windows, tmp_path):
+    # The tester's case: the window was started with the system's user name ("root").
+    from annotator.gui.app import window_annotator
+
+    project = team_windows["amal"].workbench.project
+    settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    assert window_annotator(project, settings) == "amal"  # asked nothing
+    assert settings.value("annotator") is None
+    team_windows["amal"].close()
+    window = MainWindow(project, "root", settings)
+    qtbot.addWidget(window)
+    assert window.workbench.annotator == "amal"
+    window.workbench.open_document(SEED)
+    made = window.workbench.tag("speaker", 0, 5)
+    qtbot.waitUntil(
+        lambda: (
+            link.pending_count(project) == 0 and window.team_sync.state_text() == "Team: synced"
+        ),
+        timeout=20_000,
+    )
+    bilal = team_windows["bilal"]
+    bilal.team_sync.sync_now.trigger()
+    qtbot.waitUntil(lambda: bilal.workbench.project.revision(made) is not None, timeout=20_000)
+    assert bilal.workbench.project.annotation(made).annotator == "amal"
+    window.close()
+
+
+def test_changes_under_another_name_are_flagged_not_called_synced(qtbot, team_windows):
+    amal = team_windows["amal"]
+    project = amal.workbench.project
+    project.add_annotation(SEED, "root", "speaker", 0, 5)  # e.g. made by an older version
+    amal.team_sync.sync_now.trigger()
+    qtbot.waitUntil(
+        lambda: amal.team_sync.state_text().endswith("not yours kept locally"), timeout=20_000
+    )
+    kept = link.kept_locally(project)
+    assert kept >= 1
+    assert amal.team_sync.state_text() == (
+        f"Team: synced, {kept} change{'s' if kept > 1 else ''} not yours kept locally"
+    )
+
+
+def test_a_colleagues_tag_arrives_without_sync_now_well_within_a_minute(qtbot, team_windows):
+    from annotator.gui.team_sync import EVERY_MS
+
+    amal, bilal = team_windows["amal"], team_windows["bilal"]
+    assert bilal.team_sync._every.isActive() and bilal.team_sync._every.interval() == EVERY_MS
+    made = amal.workbench.project.add_annotation(SEED, "amal", "speaker", 0, 5)
+    exchange.sync(amal.workbench.project)
+    # Nobody presses Sync now in bilal's window: the online timer's pull brings it.
+    qtbot.waitUntil(
+        lambda: bilal.workbench.project.revision(made.id) is not None, timeout=EVERY_MS + 10_000
+    )
+
+
+def test_a_refused_login_is_shown_as_refused_not_offline(
+    qtbot, pg_cluster, team_db, tmp_path, monkeypatch
+):
+    from tests.core.team import member_with_password, require_passwords, share_sample
+
+    require_passwords(pg_cluster)
+    share_sample(team_db, tmp_path)
+    name, _plain, url = member_with_password(pg_cluster, team_db)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no.pgpass"))
+    monkeypatch.setenv("PGPASSWORD", "wrong")
+    project, _ = exchange.join(url, name, tmp_path / "m.annotator")
+    project.add_annotation(SEED, name, "speaker", 0, 5)
+    settings = QSettings(str(tmp_path / "m.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(project, name, settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(
+        lambda: window.team_sync.state_text().startswith("Team: login refused, 2 changes"),
+        timeout=20_000,
+    )
+    assert "password authentication failed" in window.team_sync.indicator.toolTip()
+    window.close()
+    project.close()

@@ -17,11 +17,15 @@ The pull's side is in `pull`, speaker entities' in `entities`.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.clock import now
+from annotator.core.errors import ProjectError
 from annotator.core.store.annotation_store import _history
 from annotator.core.store.project import Project
 from annotator.core.sync import link
@@ -32,6 +36,7 @@ from annotator.core.sync.server import (
     ServerError,
     check_version,
     connect,
+    limit_waits,
     refused,
     whoami,
 )
@@ -57,13 +62,17 @@ _LOCAL_DELETED = """
 class SyncReport:
     """What one sync did: rows pushed and pulled (annotations, tombstones, entities,
     statuses, documents), new conflicts, local changes of rows this member does not own
-    (kept locally, not sent), and the changes still waiting."""
+    (kept locally, not sent), the changes still waiting, how many of those are documents only
+    a coordinator can share (`unshared`), and why each document that differs
+    from the team server's is not exchanged (`link.differing_documents`)."""
 
     pushed: int = 0
     pulled: int = 0
     conflicts: int = 0
     not_owned: int = 0
     pending: int = 0
+    differing: tuple[str, ...] = ()
+    unshared: int = 0
 
     def __str__(self) -> str:
         text = f"pushed {self.pushed}, pulled {self.pulled}"
@@ -71,6 +80,13 @@ class SyncReport:
             text += f", {self.conflicts} new conflicts (resolve them in review)"
         if self.not_owned:
             text += f", {self.not_owned} changes to others' rows kept locally only"
+        if self.unshared:
+            text += (
+                f", {self.unshared} document(s) of yours wait for a coordinator to share them "
+                "(your work on them is pending)"
+            )
+        for reason in self.differing:
+            text += f"; {reason}"
         return text
 
 
@@ -155,8 +171,18 @@ def _server_row(row: Sequence) -> tuple:
 
 def join(url: str, annotator: str, path: str | Path) -> tuple[Project, SyncReport]:
     """Make a new local project at `path` linked to the team project at `url`, where the
-    connecting database role is the member `annotator`, and pull everything into it."""
+    connecting database role is the member `annotator`, and pull everything into it.
+
+    All or nothing: the whole join uses `url` as given (a password in it is used and never
+    stored), and the file is built in a temporary folder beside `path` and moved into place
+    only once the first pull is stored, so a join that fails leaves no file behind.
+    ProjectError when `path` exists; ServerError when the server refuses or cannot be
+    reached."""
     path = Path(path)
+    if path.exists():
+        raise ProjectError(f"{path} already exists; choose another name or open it")
+    if not path.parent.is_dir():
+        raise ProjectError(f"folder {path.parent} does not exist")
     with connect(url) as conn, refused():
         check_version(conn)
         name, role = whoami(conn)
@@ -172,26 +198,32 @@ def join(url: str, annotator: str, path: str | Path) -> tuple[Project, SyncRepor
         row = conn.execute("SELECT text FROM label_schema WHERE id = 1").fetchone()
         if row is None:
             raise ServerError("the team project holds no project yet (its owner shares one)")
-    project = Project.create(path, row[0])
+    building = Path(tempfile.mkdtemp(prefix=f".{path.name}.joining-", dir=path.parent))
     try:
-        with project.atomic():
-            link.write(project, url, annotator, role)
-        report = sync(project)
-    except BaseException:
-        project.close()
-        raise
-    return project, report
+        with Project.create(building / path.name, row[0]) as project:
+            with project.atomic():
+                link.write(project, url, annotator, role)
+            report = sync(project, url=url)
+        try:
+            os.link(building / path.name, path)  # never over a file made meanwhile
+        except FileExistsError:
+            raise ProjectError(f"{path} already exists; choose another name or open it") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return Project.open(path), report
 
 
 # ----------------------------------------------------------------------------- sync
 
 
-def sync(project: Project) -> SyncReport:
+def sync(project: Project, url: str | None = None) -> SyncReport:
     """Push the project's changes (one server transaction), then pull the others' (one
-    snapshot), and note both locally in one transaction. ServerError when the server cannot
-    be reached or refuses (nothing is lost: the changes stay pending)."""
+    snapshot), and note both locally in one transaction. `url`: the connection string to use
+    instead of the linked one (join's, which may carry a password never stored). ServerError
+    when the server cannot be reached or refuses (nothing is lost: the changes stay
+    pending)."""
     current = link.require(project)
-    with connect(current.url) as conn, refused():
+    with connect(url or current.url) as conn, refused():
         check_version(conn)
         name, role = whoami(conn)
         if name != current.annotator:
@@ -214,7 +246,14 @@ def sync(project: Project) -> SyncReport:
         conflicts=new_conflicts,
         not_owned=len(pushed.not_owned),
         pending=link.pending_count(project),
+        differing=tuple(link.differing_documents(project).values()),
+        unshared=0 if role == "coordinator" else _pending_documents(project),
     )
+
+
+def _pending_documents(project: Project) -> int:
+    row = project.conn.execute("SELECT count(*) FROM sync_pending WHERE kind = 'document'")
+    return row.fetchone()[0]
 
 
 @dataclass
@@ -226,11 +265,14 @@ class _Pushed:
     rivals: list[tuple]
     not_owned: list[tuple[str, str]]
     entities: EntityOutcome
+    differs: list[tuple[str, str]]
 
     @property
     def anything(self) -> bool:
         e = self.entities
-        return bool(self.sent or self.rivals or self.not_owned or e.conflicts or e.adopted)
+        return bool(
+            self.sent or self.rivals or self.not_owned or e.conflicts or e.adopted or self.differs
+        )
 
 
 def _note_pushed(project: Project, pushed: _Pushed) -> int:
@@ -240,6 +282,11 @@ def _note_pushed(project: Project, pushed: _Pushed) -> int:
         if _token(project, kind, key) == token:
             project.conn.execute("DELETE FROM sync_pending WHERE kind = ? AND id = ?", (kind, key))
     project.conn.executemany("DELETE FROM sync_pending WHERE kind = ? AND id = ?", pushed.not_owned)
+    if pushed.not_owned:
+        kept = link.kept_locally(project) + len(pushed.not_owned)
+        link.set_state(project, kept_locally=str(kept))
+    for document_id, reason in pushed.differs:
+        link.mark_differing(project, document_id, reason)
     entities = pushed.entities
     project.conn.executemany(
         "INSERT OR REPLACE INTO sync_known (kind, id, token) VALUES ('entity', ?, ?)",
@@ -267,11 +314,13 @@ def _push(project: Project, conn, annotator: str, role: str) -> _Pushed:
     rivals: list[tuple] = []
     entities = EntityOutcome([], [], [])
     not_owned: list[tuple[str, str]] = []
+    differs: list[tuple[str, str]] = []
     with conn.transaction():
+        limit_waits(conn)
         if role == "coordinator":
-            sent += _push_documents(project, conn, by_kind.get("document", []))
-        else:
-            not_owned += [("document", d) for d in by_kind.get("document", [])]
+            sent += _push_documents(project, conn, by_kind.get("document", []), differs)
+        # Anyone else's new document stays pending (with the work on it) until a coordinator
+        # shares the same text under the same id: the pull then clears it.
         sent += push_entities(project, conn, by_kind.get("entity", []), entities)
         done, rivals, others = _push_annotations(
             project, conn, by_kind.get("annotation", []), annotator, role
@@ -285,7 +334,7 @@ def _push(project: Project, conn, annotator: str, role: str) -> _Pushed:
             "INSERT INTO member_syncs (db_role, synced_at) VALUES (current_user, now()) "
             "ON CONFLICT (db_role) DO UPDATE SET synced_at = now()"
         )
-    return _Pushed(sent, rivals, not_owned, entities)
+    return _Pushed(sent, rivals, not_owned, entities, differs)
 
 
 def _token(project: Project, kind: str, key: str) -> str | None:
@@ -312,7 +361,11 @@ def _token(project: Project, kind: str, key: str) -> str | None:
     return row[0] if row else None
 
 
-def _push_documents(project: Project, conn, ids: list[str]) -> list[tuple[str, str, str]]:
+def _push_documents(
+    project: Project, conn, ids: list[str], differs: list[tuple[str, str]]
+) -> list[tuple[str, str, str]]:
+    """Share the coordinator's new documents; one that clashes with the server's by id or
+    text goes to `differs` (id, reason) and stays pending."""
     sent = []
     for document_id in ids:
         row = project.conn.execute(
@@ -322,9 +375,30 @@ def _push_documents(project: Project, conn, ids: list[str]) -> list[tuple[str, s
         ).fetchone()
         if row is None:
             continue
+        there = conn.execute(
+            "SELECT id, sha256 FROM documents WHERE id = %s OR sha256 = %s", (row[0], row[3])
+        ).fetchall()
+        if (row[0], row[3]) in [tuple(t) for t in there]:
+            sent.append(("document", document_id, row[3]))  # shared already
+            continue
+        if there:
+            # The id names another text there, or this text is there under another id: the
+            # document stays pending and is noted, never dropped in silence.
+            other_id, _ = there[0]
+            differs.append(
+                (
+                    document_id,
+                    f"document {document_id} here is not the team server's document "
+                    f"{document_id} (the texts differ): it is not shared"
+                    if other_id == document_id
+                    else f"document {document_id} has the same text as the team server's "
+                    f"document {other_id}: it is not shared under a second id",
+                )
+            )
+            continue
         conn.execute(
             "INSERT INTO documents (id, title, text, sha256, source, imported_at, metadata) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
             row,
         )
         sent.append(("document", document_id, row[3]))
@@ -354,7 +428,7 @@ def _push_annotations(
     not_owned += [("annotation", i) for i in ids if i not in found]
     # Work on a document the server does not hold (imported here, not by a coordinator)
     # stays pending: it goes once the coordinator adds the document.
-    shared = _server_documents(conn, {r[1] for r in ours})
+    shared = _server_documents(project, conn, {r[1] for r in ours})
     ours = [r for r in ours if r[1] in shared]
     if not ours:
         return [], [], not_owned
@@ -394,12 +468,20 @@ def _push_annotations(
     return sent, rivals, not_owned
 
 
-def _server_documents(conn, ids: set[str]) -> set[str]:
-    """Those of the document ids the server holds."""
+def _server_documents(project: Project, conn, ids: set[str]) -> set[str]:
+    """Those of the document ids the server holds with the same text (SHA-256) as here: work
+    on any other stays pending, never sent onto another text."""
     if not ids:
         return set()
-    rows = conn.execute("SELECT id FROM documents WHERE id = ANY(%s)", (list(ids),))
-    return {r[0] for r in rows}
+    rows = conn.execute("SELECT id, sha256 FROM documents WHERE id = ANY(%s)", (list(ids),))
+    found = set()
+    for document_id, sha in rows:
+        here = project.conn.execute(
+            "SELECT sha256 FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if here is not None and here[0] == sha:
+            found.add(document_id)
+    return found
 
 
 def _push_statuses(
@@ -417,7 +499,7 @@ def _push_statuses(
         if row is None or not _owns(annotator, role, row[0]):
             not_owned.append(("status", key))
             continue
-        if not _server_documents(conn, {document_id}):
+        if not _server_documents(project, conn, {document_id}):
             continue  # pending until the document is shared, as its annotations
         conn.execute(
             "INSERT INTO document_status (document_id, annotator, status, modified_at) "

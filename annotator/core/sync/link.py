@@ -98,9 +98,37 @@ def pending_count(project: Project) -> int:
 
 
 def open_conflict_count(project: Project) -> int:
-    """Unresolved conflicts from sync: annotations and speaker entities."""
+    """Unresolved conflicts from sync: annotations, speaker entities and documents whose text
+    differs from the team server's."""
     row = project.conn.execute(
         "SELECT (SELECT count(*) FROM conflicts WHERE resolved IS NULL) + "
-        "(SELECT count(*) FROM entity_conflicts WHERE resolved IS NULL)"
+        "(SELECT count(*) FROM entity_conflicts WHERE resolved IS NULL) + "
+        "(SELECT count(*) FROM sync_state WHERE key LIKE ? || '%')",
+        (DIFFERS,),
     ).fetchone()
     return row[0]
+
+
+DIFFERS = "differs:"  # sync_state key prefix of a document that differs from the team's
+
+
+def mark_differing(project: Project, document_id: str, reason: str) -> None:
+    """Note (in the caller's transaction) that the local document `document_id` and the
+    team server's are not the same text: its annotations are then neither pulled nor pushed."""
+    set_state(project, **{DIFFERS + document_id: reason})
+
+
+def differing_documents(project: Project) -> dict[str, str]:
+    """Documents whose text here is not the team server's under the same id (or whose text the
+    server holds under another id): document id -> the one-line reason."""
+    rows = project.conn.execute(
+        "SELECT key, value FROM sync_state WHERE key LIKE ? || '%'", (DIFFERS,)
+    )
+    return {key[len(DIFFERS) :]: value for key, value in rows}
+
+
+def kept_locally(project: Project) -> int:
+    """How many local changes to rows this member does not own (another annotator's name,
+    gold for a non-curator, a document for a non-coordinator) sync has kept here unsent."""
+    row = project.conn.execute("SELECT value FROM sync_state WHERE key = 'kept_locally'").fetchone()
+    return int(row[0]) if row else 0

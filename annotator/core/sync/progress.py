@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from annotator.core.store.project import Project
 from annotator.core.sync import exchange, link
-from annotator.core.sync.server import ServerError, check_version, connect, refused, whoami
+from annotator.core.sync.server import (
+    ServerError,
+    check_version,
+    connect,
+    limit_waits,
+    refused,
+    whoami,
+)
 
 
 def assign(
@@ -41,6 +48,7 @@ def assign_at(
         if missing:
             raise ServerError(f"no document {missing[0]!r} in the team project")
         with conn.transaction():
+            limit_waits(conn)
             cursor = conn.cursor()
             cursor.executemany(
                 "INSERT INTO assignments (document_id, annotator, assigned_at, active) "
@@ -58,6 +66,18 @@ def members_at(url: str) -> list[tuple[str, str]]:
         check_version(conn)
         rows = conn.execute("SELECT annotator, role FROM members ORDER BY annotator")
         return [(r[0], r[1]) for r in rows]
+
+
+def assignments_at(url: str) -> dict[str, set[str]]:
+    """The documents currently assigned to each member on the team server: name -> ids."""
+    with connect(url) as conn, refused():
+        check_version(conn)
+        found: dict[str, set[str]] = {}
+        for annotator, document_id in conn.execute(
+            "SELECT annotator, document_id FROM assignments WHERE active"
+        ):
+            found.setdefault(annotator, set()).add(document_id)
+        return found
 
 
 def assigned(project: Project, annotator: str) -> list[str]:

@@ -17,6 +17,7 @@ from annotator.core.store.annotation_store import _history
 from annotator.core.store.project import Project
 from annotator.core.sync import link
 from annotator.core.sync.entities import apply_entity
+from annotator.core.sync.server import limit_waits
 
 log = logging.getLogger("annotator")
 
@@ -64,6 +65,7 @@ class Pulled:
 def fetch(conn, since: int) -> Pulled:
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        limit_waits(conn)
 
         def rows(sql: str) -> list[tuple]:
             return conn.execute(sql, (since,)).fetchall()
@@ -99,31 +101,31 @@ def apply(project: Project, pulled: Pulled) -> int:
         return 0
     new_conflicts = 0
     link.set_state(project, recording="0")
-    project.conn.executemany(
-        "INSERT OR IGNORE INTO documents (id, title, text, sha256, source, imported_at, "
-        "metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [r[:7] for r in pulled.documents],
-    )
+    _apply_documents(project, pulled.documents)
+    differ = link.differing_documents(project)
+    annotations = [r for r in pulled.annotations if r[1] not in differ]
     for row in pulled.entities:
         new_conflicts += apply_entity(project, row)
     if _fresh(project):
         try:
             with project.atomic():  # a savepoint: a refused row sends all the slow way
-                _insert_all(project, pulled.annotations)
+                _insert_all(project, annotations)
             fresh = True
         except sqlite3.IntegrityError:
             fresh = False
     else:
         fresh = False
-    for row in [] if fresh else pulled.annotations:
+    for row in [] if fresh else annotations:
         try:
             new_conflicts += _apply_annotation(project, row[:-1])
         except sqlite3.IntegrityError:
             # A row this file's checks refuse (a span that does not fit its text, sent by a
             # client other than ours): left out, the rest of the pull goes on.
             log.warning("sync: annotation %s from the server left out", row[0])
-    _apply_statuses(project, pulled.statuses)
+    _apply_statuses(project, [r for r in pulled.statuses if r[0] not in differ])
     for document_id, annotator, assigned_at, active, _seq in pulled.assignments:
+        if document_id in differ:
+            continue
         if active:
             project.conn.execute(
                 "INSERT OR REPLACE INTO assignments (document_id, annotator, assigned_at) "
@@ -138,6 +140,45 @@ def apply(project: Project, pulled: Pulled) -> int:
     conflicts.close_superseded(project)
     link.set_state(project, recording="1", last_seq=str(pulled.top))
     return new_conflicts
+
+
+def _apply_documents(project: Project, rows: Sequence[Sequence]) -> None:
+    """Store the server's new documents. One whose id names a different text here, or whose
+    text is here under another id, is not stored but noted (`link.mark_differing`): none of
+    its annotations are then pulled or pushed, so no span lands on a text it was not made on."""
+    for row in rows:
+        document_id, sha = row[0], row[3]
+        here = project.conn.execute(
+            "SELECT sha256 FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if here is not None:
+            if here[0] == sha:  # ours, now shared by a coordinator: no longer waiting
+                project.conn.execute(
+                    "DELETE FROM sync_pending WHERE kind = 'document' AND id = ?", (document_id,)
+                )
+            else:
+                link.mark_differing(
+                    project,
+                    document_id,
+                    f"document {document_id} here is not the team server's document "
+                    f"{document_id} (the texts differ): its annotations are kept here and not "
+                    "exchanged",
+                )
+            continue
+        other = project.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+        if other is not None:
+            link.mark_differing(
+                project,
+                document_id,
+                f"the team server's document {document_id} is document {other[0]} here "
+                "(the same text under another id): its annotations are not pulled",
+            )
+            continue
+        project.conn.execute(
+            "INSERT INTO documents (id, title, text, sha256, source, imported_at, metadata) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            row[:7],
+        )
 
 
 def _fresh(project: Project) -> bool:

@@ -2,13 +2,15 @@
 and the row-level security policies that let each role change only what it owns.
 
 Every synchronised row carries `seq`, a number from one server-wide sequence handed out under
-a transaction-level advisory lock: writers take their numbers one transaction at a time, so a
-client that has seen number N has seen every number below it (Anki's usn, made safe for
-concurrent writers). Deleted annotations stay as tombstones (`deleted` true), never removed.
+a row lock members cannot take themselves (version 2; version 1 used an advisory lock any role
+could hold): writers take their numbers one transaction at a time, so a client that has seen
+number N has seen every number below it (Anki's usn, made safe for concurrent writers).
+Deleted annotations stay as tombstones (`deleted` true), never removed.
 """
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +27,11 @@ except ImportError:  # the `team` extra is not installed
     psycopg = None  # type: ignore[assignment]
     sql = None  # type: ignore[assignment]
 
+# The driver logs a second line ("error ignored terminating <psycopg.Pipeline [BAD]>") when a
+# connection breaks inside a batch; the error itself is reported once, by `refused`. Without a
+# handler of its own Python would print it on stderr; a window's log file still gets it.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
+
 
 class ServerError(AnnotatorError):
     """The team server cannot be reached, refused a change, or is not a team project."""
@@ -32,6 +39,33 @@ class ServerError(AnnotatorError):
 
 class ServerUnreachableError(ServerError):
     """The team server did not answer or the connection broke: work offline, retry later."""
+
+
+class ServerRefusedLoginError(ServerError):
+    """The team server answered but refused the login (wrong or missing password, unknown role
+    or database, no right to connect): retrying will not help until that is put right."""
+
+
+class ServerBusyError(ServerError):
+    """A sync waited too long for the lock every writer takes (another member's transaction
+    held it): nothing was changed; try again shortly."""
+
+
+BUSY = "the team server is busy (another member's transaction holds it); try again shortly"
+# How long a sync's transaction waits for a lock, and how long one statement may run, before
+# it gives up with ServerBusyError (PostgreSQL's lock_timeout and statement_timeout).
+LOCK_TIMEOUT = "10s"
+STATEMENT_TIMEOUT = "120s"
+
+
+def limit_waits(conn: psycopg.Connection) -> None:
+    """In the caller's server transaction: wait at most LOCK_TIMEOUT for a lock and run no
+    statement longer than STATEMENT_TIMEOUT (then ServerBusyError, through `refused`)."""
+    conn.execute(
+        sql.SQL("SET LOCAL lock_timeout = {}; SET LOCAL statement_timeout = {}").format(
+            sql.Literal(LOCK_TIMEOUT), sql.Literal(STATEMENT_TIMEOUT)
+        )
+    )
 
 
 def connect(url: str, **kwargs) -> psycopg.Connection:
@@ -45,7 +79,22 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
         # Autocommit: each `conn.transaction()` block is then one server transaction.
         return psycopg.connect(url, connect_timeout=10, autocommit=True, **kwargs)
     except psycopg.Error as exc:
-        raise ServerUnreachableError(f"cannot reach the team server: {_first_line(exc)}") from None
+        reason = _first_line(exc)
+        if _login_refused(exc, reason):
+            raise ServerRefusedLoginError(f"the team server refused the login: {reason}") from None
+        raise ServerUnreachableError(f"cannot reach the team server: {reason}") from None
+
+
+# SQLSTATEs of a server that answered and said no (PostgreSQL's errcodes: class 28, invalid
+# authorization; 3D000, no such database; 42501, no CONNECT right).
+_REFUSED_STATES = {"28000", "28P01", "3D000", "42501"}
+# libpq's own words when the server asked for a password it was not given.
+_REFUSED_WORDS = ("password", "authentication failed", "does not exist", "pg_hba.conf")
+
+
+def _login_refused(exc: BaseException, reason: str) -> bool:
+    state = getattr(exc, "sqlstate", None)
+    return state in _REFUSED_STATES or any(w in reason for w in _REFUSED_WORDS)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -62,6 +111,8 @@ def refused() -> Iterator[None]:
         yield
     except psycopg.errors.InsufficientPrivilege as exc:
         raise ServerError(f"the team server refused the change: {_first_line(exc)}") from None
+    except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled):
+        raise ServerBusyError(BUSY) from None
     except psycopg.OperationalError as exc:
         raise ServerUnreachableError(
             f"the connection to the team server broke: {_first_line(exc)}"
@@ -226,7 +277,89 @@ CREATE POLICY owner_changes ON member_syncs FOR UPDATE
     USING (db_role = current_user) WITH CHECK (db_role = current_user);
 """
 
-SERVER_MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: what members may do with plain SQL no longer stops or fools sync.
+# - Change numbers are taken under a row lock of `seq_lock`, a table members have no right
+#   to (a SECURITY DEFINER function takes it for them), not under an advisory lock any role
+#   could take and hold; sync's transactions wait for it at most `exchange.LOCK_TIMEOUT`.
+# - A shared document's text never changes, and a new one's SHA-256 is its text's.
+# - Every change of an annotation is a new revision: an UPDATE that keeps the revision name
+#   gets the next revision (the old name goes into its history), so it reaches every copy;
+#   a live annotation's text is its document's text between its offsets (code points).
+# - When a member last synced is the server's clock, not what the member writes.
+_V2 = """
+CREATE TABLE seq_lock (id int PRIMARY KEY CHECK (id = 1));
+INSERT INTO seq_lock VALUES (1);
+REVOKE ALL ON seq_lock FROM PUBLIC;
+CREATE FUNCTION take_seq() RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path FROM CURRENT AS $$
+BEGIN
+    PERFORM 1 FROM seq_lock WHERE id = 1 FOR UPDATE;
+    RETURN nextval('change_seq');
+END $$;
+CREATE OR REPLACE FUNCTION next_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.seq := take_seq();
+    RETURN NEW;
+END $$;
+CREATE FUNCTION document_text_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND (NEW.text IS DISTINCT FROM OLD.text
+                             OR NEW.sha256 IS DISTINCT FROM OLD.sha256) THEN
+        RAISE EXCEPTION 'document % is shared: its text cannot change', OLD.id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.sha256 IS DISTINCT FROM encode(sha256(convert_to(NEW.text, 'UTF8')), 'hex') THEN
+        RAISE EXCEPTION 'document %: sha256 is not the SHA-256 of its text', NEW.id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.id IS DISTINCT FROM OLD.id THEN
+        RAISE EXCEPTION 'document % is shared: its id cannot change', OLD.id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER documents_text_fixed BEFORE INSERT OR UPDATE ON documents
+    FOR EACH ROW EXECUTE FUNCTION document_text_fixed();
+CREATE FUNCTION annotation_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.id IS DISTINCT FROM OLD.id THEN
+        RAISE EXCEPTION 'annotation %: its id cannot change', OLD.id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.rev = OLD.rev
+       AND (to_jsonb(NEW) - 'seq') IS DISTINCT FROM (to_jsonb(OLD) - 'seq') THEN
+        NEW.revision := OLD.revision + 1;
+        NEW.rev := NEW.revision || '-'
+            || substr(md5((to_jsonb(NEW) - 'seq' - 'rev' - 'history')::text), 1, 12);
+        NEW.history := (OLD.history::jsonb || to_jsonb(OLD.rev))::text;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER annotations_revision BEFORE UPDATE ON annotations
+    FOR EACH ROW EXECUTE FUNCTION annotation_revision();
+CREATE FUNCTION annotation_fits() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT NEW.deleted AND NEW.text IS DISTINCT FROM (
+        SELECT substr(d.text, NEW.start + 1, NEW."end" - NEW.start)
+        FROM documents d WHERE d.id = NEW.document_id) THEN
+        RAISE EXCEPTION 'annotation %: its text is not the document''s text at %-%',
+            NEW.id, NEW.start, NEW."end" USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER annotations_fit BEFORE INSERT OR UPDATE ON annotations
+    FOR EACH ROW EXECUTE FUNCTION annotation_fits();
+CREATE FUNCTION member_synced_now() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.db_role := current_user;
+    NEW.synced_at := now();
+    RETURN NEW;
+END $$;
+CREATE TRIGGER member_syncs_now BEFORE INSERT OR UPDATE ON member_syncs
+    FOR EACH ROW EXECUTE FUNCTION member_synced_now();
+"""
+
+SERVER_MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SERVER_VERSION = len(SERVER_MIGRATIONS)
 _TABLES = (
     "label_schema",
