@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.arabic.encoding import has_lone_surrogate
+from annotator.core.arabic.encoding import clean_text, has_lone_surrogate
 from annotator.core.arabic.text import text_sha256
 from annotator.core.clock import utc_timestamp
 from annotator.core.errors import (
@@ -195,6 +195,23 @@ def project_has(project: Project, doc_id: str) -> bool:
     except NotFoundError:
         return False
     return True
+
+
+def find_document_by_text(project: Project, text: str) -> tuple[str, list[int]] | None:
+    """The project's document holding `text`, and the positions of `text` its stored text
+    lacks (a BOM, the CR of each CR LF: what the article readers clean), for moving offsets;
+    None when the project holds the text neither as it is nor cleaned."""
+    found = project.document_by_hash(text_sha256(text))
+    if found is not None:
+        return found.id, []
+    cleaned = clean_text(text)
+    if cleaned != text:
+        found = project.document_by_hash(text_sha256(cleaned))
+        if found is not None:
+            dropped = [0] if text.startswith("\ufeff") else []
+            dropped += [m.start() for m in re.finditer("\r\n", text)]
+            return found.id, dropped
+    return None
 
 
 def another_text_note(doc_id: str, theirs: str, text: str, added: str) -> str:

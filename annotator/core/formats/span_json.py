@@ -49,7 +49,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.arabic.encoding import clean_text, has_lone_surrogate
+from annotator.core.arabic.encoding import has_lone_surrogate
 from annotator.core.arabic.text import is_word_char, text_sha256
 from annotator.core.errors import AnnotatorError, DuplicateError, InputError
 from annotator.core.formats.jsonl import (
@@ -58,6 +58,7 @@ from annotator.core.formats.jsonl import (
     check_document_text,
     content_id,
     differs,
+    find_document_by_text,
     link_order,
     project_has,
     read_records,
@@ -594,16 +595,9 @@ def import_annotations(
 
 
 def _place_document(project: Project, doc: _Doc) -> tuple[str, bool, list[int]]:
-    found = project.document_by_hash(text_sha256(doc.text))
+    found = find_document_by_text(project, doc.text)
     if found is not None:
-        return found.id, False, []
-    cleaned = clean_text(doc.text)
-    if cleaned != doc.text:
-        found = project.document_by_hash(text_sha256(cleaned))
-        if found is not None:
-            dropped = [0] if doc.text.startswith("\ufeff") else []
-            dropped += [m.start() for m in re.finditer("\r\n", doc.text)]
-            return found.id, False, dropped
+        return found[0], False, found[1]
     check_document_text(doc.text)
     doc_id = doc.id
     if doc_id is not None and project_has(project, doc_id):

@@ -42,7 +42,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.arabic.encoding import clean_text
 from annotator.core.arabic.reported_speech import sentence_spans
 from annotator.core.arabic.text import is_word_char, text_sha256
 from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError
@@ -53,6 +52,7 @@ from annotator.core.formats.jsonl import (
     check_document_text,
     content_id,
     differs,
+    find_document_by_text,
     free_id,
     imported_id,
     link_order,
@@ -607,16 +607,9 @@ def _place_document(project: Project, item: _Read, notes: list[str]) -> tuple[st
 
     Found by the exact text, else by the text as the article readers clean it (a file that
     INCEpTION read with CR LF line ends); a text found neither way is added exactly."""
-    found = project.document_by_hash(text_sha256(item.text))
+    found = find_document_by_text(project, item.text)
     if found is not None:
-        return found.id, False, []
-    cleaned = clean_text(item.text)
-    if cleaned != item.text:
-        found = project.document_by_hash(text_sha256(cleaned))
-        if found is not None:
-            dropped = [0] if item.text.startswith("\ufeff") else []
-            dropped += [m.start() for m in re.finditer("\r\n", item.text)]
-            return found.id, False, dropped
+        return found[0], False, found[1]
     try:
         check_document_text(item.text)
     except AnnotatorError as exc:
