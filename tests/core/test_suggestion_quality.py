@@ -9,9 +9,9 @@ from bench.suggest_score import quality
 
 # measure -> the lowest value accepted (overall, micro-averaged over the development part)
 FLOOR = {
-    "speaker exact F1": 0.83,
+    "speaker exact F1": 0.80,
     "speaker overlap F1": 0.89,
-    "claim exact F1": 0.90,
+    "claim exact F1": 0.88,
     "claim overlap F1": 0.94,
     "links": 0.91,
 }
