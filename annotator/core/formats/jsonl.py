@@ -33,7 +33,7 @@ from annotator.core.errors import (
 )
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.model import Annotation, Entity, Stance
-from annotator.core.store.batch import AnnotationBatch
+from annotator.core.store.batch import AnnotationBatch, collector_paused
 from annotator.core.store.files import replacing
 from annotator.core.store.project import Project, TextSource, now
 
@@ -253,7 +253,13 @@ def import_annotations(
     The gold format needs `annotator`. This tool's export keeps the annotators it records unless
     `annotator` is given, which then takes every annotation of the file.
     """
-    path = Path(path)
+    with collector_paused():
+        return _import(project, Path(path), annotator, document_id)
+
+
+def _import(
+    project: Project, path: Path, annotator: str | None, document_id: str | None
+) -> AnnotationImport:
     records = read_records(path)
     if records[0][1].get("type") in RECORD_TYPES:
         raise InputError(
