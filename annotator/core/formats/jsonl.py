@@ -717,13 +717,16 @@ def _store_annotations(
     # id -> (line, record, the id it links to in its usual form or None)
     by_id: dict[str, tuple[int, dict[str, Any], str | None]] = {}
     new_ids: dict[str, str] = {}
-    times: dict[tuple[str, str], str] = {}
+    created_at: dict[str, str] = {}  # each distinct time, as stored
+    modified_at: dict[str, str] = {}
     for number, record in records:
         get = record.get
-        try:
-            own = _uuid(get("id"), "annotation id")
-        except AnnotatorError as exc:
-            raise InputError(str(exc), str(path), number) from None
+        own = get("id")
+        if type(own) is not str or not _CANONICAL_UUID.fullmatch(own):
+            try:
+                own = _uuid(own, "annotation id")
+            except AnnotatorError as exc:
+                raise InputError(str(exc), str(path), number) from None
         if own in by_id:
             raise InputError(f"annotation {own} is given twice", str(path), number)
         link, created, modified = get("link_id"), get("created_at"), get("modified_at")
@@ -741,21 +744,27 @@ def _store_annotations(
                     _optional(record, key, str, "a string")
                 _optional(record, "attributes", dict, "a JSON object")
                 _optional(record, "stances", list, "a list of [target, value]")
-            link = _uuid(link, "link_id") if link else None
+            if link and not _CANONICAL_UUID.fullmatch(link):
+                link = _uuid(link, "link_id")
+            link = link or None
             # Many annotations share a time: each distinct one is parsed once.
             if created is not None:
-                if ("created_at", created) not in times:
-                    times["created_at", created] = utc_timestamp(created, "created_at")
-                record["created_at"] = times["created_at", created]
+                stored = created_at.get(created)
+                if stored is None:
+                    stored = created_at[created] = utc_timestamp(created, "created_at")
+                record["created_at"] = stored
             if modified is not None:
-                if ("modified_at", modified) not in times:
-                    times["modified_at", modified] = utc_timestamp(modified, "modified_at")
-                record["modified_at"] = times["modified_at", modified]
+                stored = modified_at.get(modified)
+                if stored is None:
+                    stored = modified_at[modified] = utc_timestamp(modified, "modified_at")
+                record["modified_at"] = stored
         except AnnotatorError as exc:
             raise InputError(str(exc), str(path), number) from None
         by_id[own] = (number, record, link)
-        recorded = str(get("annotator") or "")
-        new_ids[own] = imported_id(own, recorded, annotator or recorded)
+        if not annotator:
+            new_ids[own] = own  # under its own annotator: its own id
+        else:
+            new_ids[own] = imported_id(own, str(get("annotator") or ""), annotator)
     try:
         order = link_order({k: r.get("link_id") for k, (_, r, _) in by_id.items()})
     except AnnotatorError as exc:
@@ -770,8 +779,12 @@ def _store_annotations(
     batch = AnnotationBatch(project, new_ids.values())
     for own in order:
         number, record, link = by_id[own]
+        get = record.get
         try:
-            doc = _annotation_document(project, record, documents)
+            key = get("document_id")
+            doc = documents.get(key) if type(key) is str else None  # a document of the file
+            if doc is None:
+                doc = _annotation_document(project, record, documents)
             touched.add(doc)
             ann_id = new_ids[own]
             link_id = new_ids.get(link) if link else None
@@ -780,7 +793,6 @@ def _store_annotations(
                     raise AnnotatorError(f"links to {link}, which is in neither file nor project")
                 link_id = str(link)
             link_id = batch.live_link(link_id)
-            get = record.get
             entity = None
             if entity_id := get("entity_id"):
                 entity = entities.get(str(entity_id))
