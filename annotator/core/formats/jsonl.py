@@ -161,7 +161,7 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
         if not line or line.isspace():
             continue
         try:
-            record = json.loads(line)
+            record = _object(line)
         except RecursionError:
             raise InputError("JSON nested too deeply", str(path), number) from None
         except ValueError as exc:  # JSONDecodeError, or a number Python will not convert
@@ -178,6 +178,23 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     if not records:
         raise InputError("no annotations in this file", str(path))
     return records
+
+
+# The scanner `json.loads` runs, called directly: the usual line, one object with nothing
+# around it, is read without loads' own checks around it (a third of its time).
+_SCAN = json.JSONDecoder().scan_once
+
+
+def _object(line: str) -> Any:
+    """`json.loads(line)`, which also reads (and refuses) every other line."""
+    if line[0] == "{" and line[-1] == "}":
+        try:
+            value, end = _SCAN(line, 0)
+            if end == len(line):
+                return value
+        except (StopIteration, ValueError, RecursionError):
+            pass  # json.loads names the fault
+    return json.loads(line)
 
 
 def check_document_text(text: str) -> None:
