@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from annotator.core.arabic.encoding import clean_text, has_lone_surrogate
 from annotator.core.arabic.text import text_sha256
@@ -149,15 +149,26 @@ def differs(project: Project, incoming: Annotation) -> bool:
 
 
 def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The JSON object of each line that is not blank, with its line number. One line is
+    held at a time beside the records: never the whole file, as bytes or text."""
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as file:
+            return _records(path, file)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", str(path)) from None
+
+
+def _records(path: Path, file: BinaryIO) -> list[tuple[int, dict[str, Any]]]:
     records = []
     # JSON Lines ends lines with LF (or CR LF) only: U+2028 and friends may sit inside a string.
-    for number, line in enumerate(raw.split("\n"), start=1):
+    # A binary file is split at LF only.
+    for number, data in enumerate(file, start=1):
+        try:
+            line = data.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise InputError("not UTF-8 text", str(path)) from None
+        if line.endswith("\n"):
+            line = line[:-1]
         if not line or line.isspace():
             continue
         try:
