@@ -22,7 +22,9 @@ import argparse
 import hashlib
 import json
 import random
+import resource
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -172,6 +174,15 @@ def main() -> None:
     file = export_file(cache, args.documents, args.per_document)
     ours, raw, count = measure(file, args.runs)
     figure, baseline = median(ours), median(raw)
+    # For `--scale`: this size's figures as numbers, and the peak memory of this process.
+    point = {
+        "annotations": count,
+        "import": figure,
+        "raw": baseline,
+        "cpu": median(cpu["ours"]),
+        "raw_cpu": median(cpu["raw"]),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
     Result(
         measure=f"import {count:,} annotations (JSON Lines export, {args.documents:,} articles)",
         target="< 7 s",
@@ -184,27 +195,34 @@ def main() -> None:
             f"CPU: {seconds(median(cpu['ours']))}, baseline {seconds(median(cpu['raw']))} "
             f"(×{median(cpu['ours']) / median(cpu['raw']):.2f})",
         ],
-    ).show(args.json)
+    ).show(args.json, point)
 
 
 def curve(cache: Path, sizes: list[int], per_document: int, runs: int) -> None:
-    """The import at each size, with a line and a power law fitted to the medians."""
-    counts, figures = [], []
+    """The import at each size, each in a process of its own so that its peak memory
+    (resident set) is its own, with a line and a power law fitted to the medians."""
+    counts, figures, processor = [], [], []
     print(
         f"{'documents':>10} {'annotations':>12} {'import':>10} {'raw':>10} {'ratio':>6} "
-        f"{'CPU':>10} {'raw CPU':>10}"
+        f"{'CPU':>10} {'raw CPU':>10} {'peak memory':>12}"
     )
     for documents in sizes:
-        file = export_file(cache, documents, per_document)
-        ours, raw, count = measure(file, runs)
-        counts.append(count)
-        figures.append(median(ours))
+        command = [sys.executable, __file__, "--json", "--runs", str(runs), "--cache", str(cache)]
+        command += ["--documents", str(documents), "--per-document", str(per_document)]
+        found = json.loads(subprocess.run(command, capture_output=True, check=True).stdout)
+        point = found["point"]
+        counts.append(point["annotations"])
+        figures.append(point["import"])
+        processor.append(point["cpu"])
         print(
-            f"{documents:>10,} {count:>12,} {seconds(median(ours)):>10} "
-            f"{seconds(median(raw)):>10} {median(ours) / median(raw):>6.2f} "
-            f"{seconds(median(cpu['ours'])):>10} {seconds(median(cpu['raw'])):>10}"
+            f"{documents:>10,} {point['annotations']:>12,} {seconds(point['import']):>10} "
+            f"{seconds(point['raw']):>10} {point['import'] / point['raw']:>6.2f} "
+            f"{seconds(point['cpu']):>10} {seconds(point['raw_cpu']):>10} "
+            f"{point['peak_mb']:>9,.0f} MB"
         )
     print(fitted(counts, figures, "annotation"))
+    # Processor time varies less than wall time on a shared machine.
+    print("processor time, " + fitted(counts, processor, "annotation"))
 
 
 def fitted(sizes: list[int], figures: list[float], unit: str) -> str:

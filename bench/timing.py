@@ -20,9 +20,10 @@ class Result:
     met: bool | None  # None: no target
     notes: list[str] = field(default_factory=list)
 
-    def show(self, as_json: bool) -> None:
+    def show(self, as_json: bool, point: dict | None = None) -> None:
+        """Print the result; as JSON with `point` (the figures as numbers, for a curve)."""
         if as_json:
-            print(json.dumps(asdict(self), ensure_ascii=False))
+            print(json.dumps({**asdict(self), "point": point or {}}, ensure_ascii=False))
             return
         print(f"{self.measure}")
         print(f"  figure:   {self.figure}   (target {self.target})")

@@ -256,6 +256,9 @@ def their_file_edited_by_hand(copies, sql):
         ("UPDATE annotations SET id = 'claim-1' WHERE layer = 'claim'", "not a UUID"),
         ("UPDATE annotations SET modified_at = 'yesterday'", "ISO 8601"),
         ("UPDATE annotations SET created_at = '2025-05-20T12:11:02+03:00'", "in UTC"),
+        # One row's time among others sharing a valid one (each distinct time is parsed once).
+        ("UPDATE annotations SET created_at = '2025-05-20 noon' WHERE start = 115", "ISO 8601"),
+        ("UPDATE annotations SET id = upper(id) || 'x' WHERE start = 115", "not a UUID"),
         (
             "INSERT INTO entities (id, name, aliases, created_at) "
             "VALUES ('bob-entity', 'Bob', '[]', '2026-01-01T00:00:00+00:00')",

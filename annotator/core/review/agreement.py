@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
@@ -824,7 +825,7 @@ class _Comparison:
                     _, paired, n_a, n_b = table[pair][d][code]
                     if n_a >= 0:
                         a, b = (self.names[w] for w in pair)
-                        overlap.append((a, b, span_scores(paired, n_a, n_b)))
+                        overlap.append(_document_overlap(a, b, paired, n_a, n_b))
                 layers.append(DocumentLayerScores(layer, token_alpha[layer][1][d], tuple(overlap)))
             figures = [x.token_alpha.value for x in layers]
             figures += [s.f1 for x in layers for _, _, s in x.overlap]
@@ -835,6 +836,13 @@ class _Comparison:
                 )
             )
         return scores
+
+
+@lru_cache(maxsize=4096)
+def _document_overlap(a: str, b: str, paired: int, n_a: int, n_b: int) -> tuple:
+    """(a, b, overlap span scores) of one document: the same few counts recur over thousands
+    of documents, so each is one shared (frozen) value, not a copy held per document."""
+    return (a, b, span_scores(paired, n_a, n_b))
 
 
 class _Totals:

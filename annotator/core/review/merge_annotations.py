@@ -438,22 +438,24 @@ class AnnotationMerge:
         except (TypeError, ValueError) as exc:
             raise self._refusal(row, exc) from None
         entity_id = self.entities.get(row["entity_id"]) if row["entity_id"] else None
+        own, link, annotator = row["id"], row["link_id"], row["annotator"]
+        ours_of = self._ours_of
         return Annotation(
-            id=self.id(row["id"]),
+            id=ours_of.get(own, own) if own else None,  # `self.id`, said once per row
             document_id=self.documents[row["document_id"]],
-            annotator=self.rename.get(row["annotator"], row["annotator"]),
+            annotator=self.rename.get(annotator, annotator),
             layer=row["layer"],
             start=row["start"],
             end=row["end"],
             text=row["text"],
             attributes=attributes,
             entity=self._entities.get(entity_id) if entity_id else None,
-            link_id=self.id(row["link_id"]),
-            stances=tuple(self._stances.get(row["id"], ())),
+            link_id=ours_of.get(link, link) if link else None,
+            stances=tuple(self._stances.get(own, ())),
             origin=row["origin"],
             created_at=row["created_at"],
             modified_at=row["modified_at"],
-            sources=tuple(self.id(str(s)) for s in sources),
+            sources=tuple(self.id(str(s)) for s in sources) if sources else (),
         )
 
     def _parsed(self, text: str) -> Any:

@@ -8,7 +8,8 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -511,21 +512,34 @@ class AnnotationStore:
         twins once all are stored (they may point at each other)."""
         annotators: dict[str, int | None] = {}
         rows, stances = [], []
+        encoded: dict[tuple, str] = {}  # each distinct set of attribute values, encoded once
         for annotation, revision, rev, history in items:
             name = annotation.annotator
             if name not in annotators:
                 annotators[name] = self._annotator_id(name, create=True)
+            try:
+                key = tuple(annotation.attributes.items())
+                attributes = encoded.get(key) or encoded.setdefault(
+                    key, _attributes_json(annotation.attributes)
+                )
+            except TypeError:  # a value that is a list or an object
+                attributes = _attributes_json(annotation.attributes)
             rows.append(
-                _row(annotation, annotators[name], revision, rev, json.dumps(list(history)))
+                _row(
+                    annotation,
+                    annotators[name],
+                    revision,
+                    rev,
+                    json.dumps(list(history)) if history else "[]",
+                    attributes,
+                )
             )
             stances += [
                 (annotation.id, i, s.target, s.value) for i, s in enumerate(annotation.stances)
             ]
         # One statement for all rows: a merge of 100,000 annotations stays within seconds.
-        self.conn.executemany(
-            _INSERT,
-            rows,
-        )
+        with page_cache(self.conn):
+            self.conn.executemany(_INSERT, rows)
         self.conn.executemany(
             "INSERT INTO stances (annotation_id, position, target, value) VALUES (?, ?, ?, ?)",
             stances,
@@ -558,7 +572,7 @@ class AnnotationStore:
             )
         if annotation.origin not in ("manual", "imported", "suggested", "adjudicated"):
             raise ValidationError(f"unknown origin {annotation.origin!r}")
-        attributes = self.schema.validate_attributes(layer.name, annotation.attributes)
+        attributes = self._plain_attributes(layer.name, annotation.attributes)
         if annotation.entity is not None and layer.attribute_of_type("entity") is None:
             raise ValidationError(f"layer {layer.name!r} has no speaker entity")
         if annotation.link_id is not None and layer.attribute_of_type("link") is None:
@@ -574,6 +588,26 @@ class AnnotationStore:
         if attributes == annotation.attributes:
             return annotation  # most often so; `replace` is slow over a merge's many rows
         return replace(annotation, attributes=attributes)
+
+    # (schema, {(layer, attribute items): the attributes as validated}): see `_plain_attributes`.
+    _attribute_memo: tuple[Any, dict[tuple, dict[str, Any]]] = (None, {})
+    _ATTRIBUTE_MEMO_SIZE = 10_000
+
+    def _plain_attributes(self, layer: str, attributes: Mapping[str, Any]) -> dict[str, Any]:
+        """`schema.validate_attributes(layer, attributes)`, remembered for each distinct set of
+        values (an import or merge checks the same few sets thousands of times)."""
+        schema, memo = self._attribute_memo
+        if schema is not self.schema or len(memo) > self._ATTRIBUTE_MEMO_SIZE:
+            memo = {}
+            self._attribute_memo = (self.schema, memo)
+        try:
+            key = (layer, tuple(attributes.items()))
+            found = memo.get(key)
+        except TypeError:  # a value that is a list or an object: refused below
+            return self.schema.validate_attributes(layer, attributes)
+        if found is None:
+            found = memo[key] = self.schema.validate_attributes(layer, attributes)
+        return dict(found)
 
     def _check_not_twice(self, annotation: Annotation) -> None:
         """One annotator tags a span in a layer once. The one exception is a joint statement:
@@ -623,6 +657,22 @@ def check_link_target(annotation: Annotation, link: Any, row: Sequence | None) -
         )
 
 
+# The page cache of one bulk insert (64 MB at most).
+_BULK_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def page_cache(conn: sqlite3.Connection, kib: int = _BULK_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache for one bulk statement: the index of annotation ids takes new rows
+    in random order, and a cache that holds it saves re-reading its pages for each row."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-kib}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {before}")
+
+
 # The columns of `_row`, in its order.
 _INSERT = (
     'INSERT INTO annotations (document_id, annotator_id, layer, start, "end", text, attributes, '
@@ -668,9 +718,32 @@ def _row(
 # more than the encoding of a few short values (bulk imports encode each annotation twice).
 _ATTRIBUTES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 # A revision's content is flat (texts, numbers, a list of pairs): no cycle to look for.
-_REVISION_JSON = json.JSONEncoder(
+_REVISION_ENCODER = json.JSONEncoder(
     ensure_ascii=False, separators=(",", ":"), check_circular=False
-).encode
+)
+# The standard library's C encoder made once with the same options (`JSONEncoder.encode` makes
+# it anew on every call, which costs more than encoding one revision's few values).
+_C_REVISION_ENCODER = (
+    json.encoder.c_make_encoder(
+        None,
+        _REVISION_ENCODER.default,
+        json.encoder.encode_basestring,
+        None,
+        ":",
+        ",",
+        False,
+        False,
+        True,
+    )
+    if json.encoder.c_make_encoder is not None
+    else None
+)
+
+
+def _revision_json(content: list) -> str:
+    if _C_REVISION_ENCODER is None:
+        return _REVISION_ENCODER.encode(content)
+    return "".join(_C_REVISION_ENCODER(content, 0))
 
 
 def _attributes_json(attributes: Mapping[str, Any]) -> str:
@@ -697,7 +770,7 @@ def revision_content(annotation: Annotation, attributes_json: str | None = None)
 def revision_token(revision: int, content: Sequence[Any]) -> str:
     """The name of a revision: "N-HASH", N the revision count and HASH the first 12 hex digits
     of the SHA-1 of the stored content (as JSON), so equal changes made apart are equal."""
-    digest = hashlib.sha1(_REVISION_JSON(list(content)).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(_revision_json(list(content)).encode("utf-8")).hexdigest()
     return f"{revision}-{digest[:12]}"
 
 
