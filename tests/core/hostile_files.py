@@ -124,3 +124,19 @@ def _keep_log(conn: sqlite3.Connection, path: Path) -> None:
     conn.close()
     for suffix, data in keep.items():
         path.with_name(path.name + suffix).write_bytes(data)
+
+
+def damaged_index(path: Path, index: str = "stances_by_target", seed: int = 3) -> Path:
+    """The project with the first page of an index overwritten on disk with random bytes: by
+    default the stances-by-target index, which opening a project or a window never reads, so
+    only a check of every page (`PRAGMA quick_check`) finds the damage."""
+    # Read as immutable: a log beside the file (committed work) is left as it is.
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True)
+    try:
+        (page,) = conn.execute("SELECT min(pageno) FROM dbstat WHERE name = ?", (index,)).fetchone()
+    finally:
+        conn.close()
+    with open(path, "r+b") as file:
+        file.seek((page - 1) * PAGE)
+        file.write(random.Random(seed).randbytes(PAGE))
+    return path
