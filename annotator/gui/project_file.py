@@ -92,6 +92,8 @@ class ProjectFileCare(QObject):
     def at_close(self) -> None:
         """The window closes: empty the log into the file (TRUNCATE, a short wait at most)."""
         self._timer.stop()
+        if self.project.structure != "ok":
+            return  # nothing goes into a file found damaged, or not yet checked
         try:
             if not self.project.replaced():
                 self.project.checkpoint("TRUNCATE")

@@ -144,3 +144,21 @@ def test_a_large_file_not_in_wal_mode_is_checked_before_opening_writes_to_it(tmp
     with pytest.raises(DamagedProjectError, match="is damaged"):
         Project.open(path, check_at_open_bytes=0)
     assert digest(path) == before
+
+
+def test_the_document_list_of_a_large_project_reads_none_of_its_texts(tmp_path, valid):
+    """Listing the documents without their lengths reads no page of any text: with a page in
+    the middle of a long text damaged, the list is whole, and the damage is the check's."""
+    path = hostile.copy_of(valid, tmp_path / "study.annotator")
+    long_id = hostile.with_long_text(path)
+    hostile.damaged_text_page(path)
+    before = digest(path)
+    project = Project.open(path, check_at_open_bytes=0)
+    try:
+        listed = project.documents(lengths=False)
+        assert len(listed) == 122 and listed[-1].id == long_id
+        assert listed[0].annotation_count == 2 and listed[0].status == "in_progress"
+        assert project.check_structure() is not None
+    finally:
+        project.close()
+    assert digest(path) == before
