@@ -5,10 +5,10 @@ Backups live in a folder beside the project (`NAME.backups/`), each named
 opens on its own. One rule for every backup, whoever asks for it: the copy's pages are checked
 (`PRAGMA quick_check`) before it takes its name, and a copy of a damaged project is not kept as
 a backup (a copy kept before a restore excepted: it is never counted good). A backup identical
-to the newest one is not written again. Kept: every backup of the last hour, the newest good
-backup and the newest other one of each of the last 30 days, every copy kept before a restore,
-and the newest good backup (checked again before it is counted); the rest is removed only after
-a sound backup is written.
+to the newest one is not written again. Kept: every backup of the last hour; of each of the
+last 30 days, the newest good backup and the newest other one; every copy kept before a restore;
+and the newest good backup of all (its pages checked again before it is counted). The rest is
+removed only after a sound backup is written.
 """
 
 from __future__ import annotations
