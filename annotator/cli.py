@@ -109,12 +109,24 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         result = formats.import_annotations(
             project, Path(args.file), args.annotator, args.document, labels
         )
-    for doc_id in result.documents_added:
+    added = result.documents_added
+    if len(added) > SHOWN_IDS:
+        print(
+            f"added {len(added):,} documents (their texts came with the annotations): "
+            f"{_first_ids(added)}"
+        )
+    for doc_id in added if len(added) <= SHOWN_IDS else ():
         print(f"added document {doc_id} (its text came with the annotations)")
     for note in result.notes:
         print(f"note: {note}")
+    into = result.document_ids
+    where = (
+        f"{len(into):,} documents ({_first_ids(into)})"
+        if len(into) > SHOWN_IDS
+        else ", ".join(into) or "-"
+    )
     print(
-        f"imported {result.added} annotation(s) into {', '.join(result.document_ids) or '-'}; "
+        f"imported {result.added} annotation(s) into {where}; "
         f"{result.skipped} already present or deleted in this project"
     )
     if result.changed:
@@ -126,6 +138,18 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         )
         return 2  # imported, but not everything: scripts notice
     return 0
+
+
+# A summary names this many document ids, then counts the rest: an import into thousands of
+# documents is one short line, not a list of them all.
+SHOWN_IDS = 5
+
+
+def _first_ids(ids: tuple[str, ...] | list[str]) -> str:
+    """The first SHOWN_IDS ids and how many more there are ("a, b, c, d, e and 1,995 more")."""
+    first = ", ".join(ids[:SHOWN_IDS])
+    rest = len(ids) - SHOWN_IDS
+    return f"{first} and {rest:,} more" if rest > 0 else first
 
 
 # Options of one export format: option on the command line -> keyword of its export function.

@@ -428,6 +428,26 @@ def long_article(cache: Path, chars: int = 500_000, annotations: int = 20_000) -
     return _built(cache, f"long-{chars}-{annotations}", build) / "long.annotator"
 
 
+def long_texts(cache: Path, count: int = 150, chars: int = 1_000_000) -> Path:
+    """A project whose size is in its texts: `count` articles of `chars` characters (150 of a
+    million: about 273 MB) and a short one with a few annotations."""
+
+    def build(folder: Path) -> None:
+        rng = random.Random(5)
+        base = article(rng, chars)[:chars].replace("\n", " ")
+        with Project.create(folder / "texts.annotator") as project:
+            project.import_texts(
+                TextSource(text=f"{n} {base}", id=f"long-{n:03d}", title=f"long {n}")
+                for n in range(count)
+            )
+            short = article(rng, 3000)
+            project.import_texts([TextSource(text=short, id="short-note", title="short note")])
+            store(project, "short-note", ANNOTATOR, annotate(rng, short, 30))
+            project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    return _built(cache, f"texts-{count}-{chars}", build) / "texts.annotator"
+
+
 def archive(cache: Path, count: int = 10_000, chars: int = 1_400) -> Path:
     """A JSON Lines file of `count` articles (about 30 MB for 10,000): a news archive."""
 

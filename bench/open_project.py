@@ -6,7 +6,11 @@ checkout of an earlier version, e.g. made with `git archive`) that version runs 
     git archive 369b6cc | tar -x -C /tmp/before
     python bench/open_project.py --documents 50000 --spans 10 --baseline /tmp/before
 
-The project is the agreement bench's (`corpus.two_annotators`).
+The project is the agreement bench's (`corpus.two_annotators`); with `--long-texts N`, one
+whose size is in its texts instead (`corpus.long_texts`: N articles of `--characters` each;
+150 of a million make the tester's 273 MB shape):
+
+    python bench/open_project.py --long-texts 150 --baseline /tmp/before
 """
 
 from __future__ import annotations
@@ -58,8 +62,14 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=50_000)
     parser.add_argument("--spans", type=int, default=10, help="annotations per document")
     parser.add_argument("--baseline", help="a checkout of another version, run in turn")
+    parser.add_argument("--long-texts", type=int, default=0, help="articles of --characters")
+    parser.add_argument("--characters", type=int, default=1_000_000)
     args = parser.parse_args()
-    path = corpus.two_annotators(corpus.cache_folder(args.cache), args.documents, args.spans)
+    cache = corpus.cache_folder(args.cache)
+    if args.long_texts:
+        path = corpus.long_texts(cache, args.long_texts, args.characters)
+    else:
+        path = corpus.two_annotators(cache, args.documents, args.spans)
     versions = {"this": Path(__file__).resolve().parents[1]}
     if args.baseline:
         versions["baseline"] = Path(args.baseline).resolve()

@@ -25,6 +25,11 @@ class DamagedProjectError(ProjectError):
     """The project file is cut off or its pages are damaged; a backup should be restored."""
 
 
+class CheckPendingError(ProjectError):
+    """A large project's pages are still being checked (on another thread, `Project.open`):
+    nothing is written to it until the check has passed; nothing was changed."""
+
+
 class ReadOnlyProjectError(ProjectError):
     """The project file, or the folder it is in, cannot be written."""
 

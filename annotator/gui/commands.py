@@ -19,7 +19,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.bidi import compose, ltr
-from annotator.core.errors import AnnotatorError, ConflictError, ValidationError
+from annotator.core.errors import (
+    AnnotatorError,
+    CheckPendingError,
+    ConflictError,
+    ValidationError,
+)
 from annotator.core.review.adjudication import withdraw
 from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.language import status_word
@@ -30,6 +35,18 @@ if TYPE_CHECKING:
 # What undo and redo catch: the product's own errors, and SQLite's (a disk gone read-only or
 # full mid-session) so that no exception ever escapes a QUndoCommand.
 REFUSALS = (AnnotatorError, sqlite3.Error)
+
+
+def refusal_text(exc: BaseException) -> str:
+    """The line shown for a refused change: the core's message, or, while a large project's
+    pages are still being checked (`CheckPendingError`), that line in the interface language."""
+    if isinstance(exc, CheckPendingError):
+        return QCoreApplication.translate(
+            "Refusals",
+            "Checking the project… edits are held until it finishes; nothing was changed, "
+            "try again in a moment",
+        )
+    return str(exc)
 
 
 def _cannot_undo() -> str:
@@ -163,7 +180,7 @@ class _Refusable(QUndoCommand):
         except REFUSALS as exc:
             self._dropped = True
             self.setObsolete(True)
-            self._refused(compose(refusal, self.text(), str(exc)))
+            self._refused(compose(refusal, self.text(), refusal_text(exc)))
             return False
         return True
 

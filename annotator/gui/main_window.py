@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic.text import move_edge
 from annotator.core.bidi import Isolated, compose, ltr
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, CheckPendingError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
@@ -43,6 +43,7 @@ from annotator.gui.actions import (
 )
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_view import ArticleView
+from annotator.gui.commands import refusal_text
 from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
 from annotator.gui.find_bar import FindBar
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
     backup_failed = Signal(str)
     # What the background check of a large project's pages found damaged (`Project.damage`).
     structure_damaged = Signal(str)
+    # That check passed: edits are stored again.
+    structure_sound = Signal()
 
     def __init__(self, project: Project, annotator: str, settings: QSettings):
         super().__init__()
@@ -132,9 +135,10 @@ class MainWindow(QMainWindow):
         self.structure_thread: threading.Thread | None = None
         if project.structure == "pending":
             # A large project opened without reading every page: they are checked on a thread
-            # of its own once the window is up; edits go on, and are refused once the check
-            # finds the file damaged.
+            # of its own once the window is up. Edits are refused, with that reason, until the
+            # check has passed; after a damaged result, for good.
             project.defer_structure_check()
+            self.statusBar().showMessage(self._checking_message())
             QTimer.singleShot(0, self._check_structure)
 
     def _compose(self) -> None:
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         wb.error.connect(self.show_error)
         self.backup_failed.connect(self.show_error)
         self.structure_damaged.connect(self._on_structure_damaged)
+        self.structure_sound.connect(self._on_structure_sound)
         wb.document_opened.connect(self._on_document_opened)
         wb.status_changed.connect(self._show_status)
         # The first annotation of a document puts it in progress.
@@ -221,7 +226,7 @@ class MainWindow(QMainWindow):
     def _check_structure(self) -> None:
         self.structure_thread = threading.Thread(
             target=_structure_check,
-            args=(self.workbench.project, self.structure_damaged.emit),
+            args=(self.workbench.project, self.structure_damaged.emit, self.structure_sound.emit),
             name="structure check",
             daemon=True,
         )
@@ -232,9 +237,24 @@ class MainWindow(QMainWindow):
             compose(self.tr("Nothing more is saved to this project: %1"), Isolated(message))
         )
 
+    def _checking_message(self) -> str:
+        return self.tr("Checking the project… edits are held until it finishes")
+
+    def _on_structure_sound(self) -> None:
+        # In place of the line saying edits are held (at opening, or after a held edit).
+        held = (self._checking_message(), refusal_text(CheckPendingError("")))
+        if self.statusBar().currentMessage() in held:
+            self.statusBar().showMessage(
+                self.tr("The project was checked: edits are stored again"), 10000
+            )
+
     def _backup_when_due(self, *_args) -> None:
         # Rolling backups while editing: at most one every backup.EVERY_MINUTES, copied on a
         # thread of its own with its own connection, so a large project never stalls an edit.
+        # None of a file found damaged or not yet checked (`backup.make` refuses the copy of a
+        # damaged one too): it is tried again at the next edit.
+        if self.workbench.project.structure != "ok":
+            return
         if time.monotonic() - self._last_backup < backup.EVERY_MINUTES * 60:
             return
         self._last_backup = time.monotonic()
@@ -544,7 +564,7 @@ class MainWindow(QMainWindow):
         try:
             report = merge(self.workbench.project, path)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Nothing was merged"), str(exc))
+            QMessageBox.warning(self, self.tr("Nothing was merged"), refusal_text(exc))
             return
         lines = [
             compose(
@@ -632,8 +652,10 @@ class MainWindow(QMainWindow):
         self.sticky_messages.show(message)
 
 
-def _structure_check(project: Project, report: Callable[[str], None]) -> None:
-    """Runs on a thread of its own: a damaged result is reported (by signal), nothing raised."""
+def _structure_check(
+    project: Project, report: Callable[[str], None], passed: Callable[[], None]
+) -> None:
+    """Runs on a thread of its own: the result is reported (by signal), nothing raised."""
     try:
         found = project.check_structure()
     except Exception:  # noqa: BLE001 - a thread's failure is logged, never raised
@@ -643,6 +665,8 @@ def _structure_check(project: Project, report: Callable[[str], None]) -> None:
         return
     if found is not None:
         report(found)
+    else:
+        passed()
 
 
 def _timed_backup(path: Path, report: Callable[[str], None]) -> None:

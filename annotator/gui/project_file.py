@@ -78,7 +78,9 @@ class ProjectFileCare(QObject):
             if marker != self._marker:
                 self._marker, self._last_write, self.pending = marker, time.monotonic(), True
             elif self.pending and time.monotonic() - self._last_write >= IDLE_S:
-                self.checkpoint_now()
+                # Not into a file found damaged or not yet checked (`Project.checkpoint`).
+                if self.project.structure == "ok":
+                    self.checkpoint_now()
         except (AnnotatorError, sqlite3.Error) as exc:
             log.warning("checking %s failed: %s", self.project.path, exc)
 
@@ -92,6 +94,8 @@ class ProjectFileCare(QObject):
     def at_close(self) -> None:
         """The window closes: empty the log into the file (TRUNCATE, a short wait at most)."""
         self._timer.stop()
+        if self.project.structure != "ok":
+            return  # nothing goes into a file found damaged, or not yet checked
         try:
             if not self.project.replaced():
                 self.project.checkpoint("TRUNCATE")

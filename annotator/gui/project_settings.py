@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic.suggest import project_cues
 from annotator.core.store.learning import ProjectCue
-from annotator.gui.commands import REFUSALS
+from annotator.gui.commands import REFUSALS, refusal_text
 from annotator.gui.workbench import Workbench
 
 _LEARNED = Qt.ItemDataRole.UserRole + 1  # bool: a researcher used it on a claim
@@ -172,6 +172,6 @@ class ProjectSettingsDialog(QDialog):
         try:
             self.workbench.project.edit_cues(self.edits(), self.workbench.annotator)
         except REFUSALS as exc:
-            self.message.setText(str(exc))
+            self.message.setText(refusal_text(exc))
             return
         super().accept()

@@ -39,7 +39,7 @@ from annotator.core.review.adjudication import (
 from annotator.core.store.project import Project
 from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.attribute_editor import AttributeEditor
-from annotator.gui.commands import DecisionCommand
+from annotator.gui.commands import DecisionCommand, refusal_text
 from annotator.gui.conflict_pane import ConflictPane
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
@@ -413,7 +413,7 @@ class ReviewWindow(QMainWindow):
                 decision_id, gold_id = adjudicate(self.project, comparison, item, choice)
                 self.gold.revisions.note([gold_id] if gold_id else [])
         except AnnotatorError as exc:
-            self.refusals.show(str(exc))
+            self.refusals.show(refusal_text(exc))
             return
         a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
 
@@ -448,7 +448,7 @@ class ReviewWindow(QMainWindow):
                 ids = accept_agreements(self.project, comparison)
                 self.gold.revisions.note(g for _, g in ids.values() if g)
         except AnnotatorError as exc:
-            self.refusals.show(str(exc))
+            self.refusals.show(refusal_text(exc))
             return
         if not ids:
             return
@@ -480,7 +480,7 @@ class ReviewWindow(QMainWindow):
         try:
             self.project.add_comment(self.document_id, self.reviewer, text, annotation.id)
         except AnnotatorError as exc:
-            self.refusals.show(str(exc))
+            self.refusals.show(refusal_text(exc))
             return
         self.comment_edit.clear()
         self._show_comments(item)

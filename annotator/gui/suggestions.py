@@ -38,7 +38,7 @@ from annotator.core.changes import AnnotationChanges
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
 from annotator.gui.article_text import ArticleText
-from annotator.gui.commands import REFUSALS, AnnotationCommand
+from annotator.gui.commands import REFUSALS, AnnotationCommand, refusal_text
 from annotator.gui.find_bar import SpanMarks, attach
 from annotator.gui.keys import key_text
 from annotator.gui.models import TextDirectionDelegate
@@ -107,7 +107,7 @@ def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None =
     try:
         _, before, _ = workbench.revisions.store(suggestion_id, perform, fresh=True)
     except REFUSALS as exc:
-        workbench.refused(str(exc))
+        workbench.refused(refusal_text(exc))
         return False
     assert before is not None  # perform found it
     annotation = before.annotation
@@ -134,7 +134,7 @@ def _store(workbench: Workbench, description: str, perform) -> list[str]:
     try:
         made = workbench.revisions.store_new(perform)
     except REFUSALS as exc:
-        workbench.refused(str(exc))
+        workbench.refused(refusal_text(exc))
         return []
     if not made:
         return []

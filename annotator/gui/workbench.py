@@ -24,7 +24,13 @@ from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import LabelSchema
 from annotator.core.store.project import AnnotationState, Project
-from annotator.gui.commands import REFUSALS, AnnotationCommand, Revisions, StatusCommand
+from annotator.gui.commands import (
+    REFUSALS,
+    AnnotationCommand,
+    Revisions,
+    StatusCommand,
+    refusal_text,
+)
 from annotator.gui.language import localized_schema
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # between a cue and the claim it introduces
@@ -163,8 +169,16 @@ class Workbench(QObject):
     # ------------------------------------------------------------------ navigation
 
     def open_document(self, document_id: str | None) -> None:
+        """Show a document (None: none). One that cannot be read (a damaged row, listed by a
+        list that does not read every column) is refused: `error` says why."""
         if document_id == self.document_id:
             return
+        if document_id is not None:
+            try:
+                self.project.text(document_id)
+            except AnnotatorError as exc:
+                self.error.emit(str(exc))
+                return
         self.document_id = document_id
         self.selected_id = None
         self._forget()
@@ -292,7 +306,7 @@ class Workbench(QObject):
         try:
             self.project.set_status(self.document_id, self.annotator, status)
         except REFUSALS as exc:
-            self.refused(str(exc))
+            self.refused(refusal_text(exc))
             return
         self.undo_stack.push(StatusCommand(self, self.document_id, before, status))
 
@@ -304,7 +318,7 @@ class Workbench(QObject):
         try:
             annotation_id, before, after = self.revisions.store(annotation_id, perform, fresh=True)
         except REFUSALS as exc:
-            self.refused(str(exc))
+            self.refused(refusal_text(exc))
             return None
         self.undo_stack.push(
             AnnotationCommand(self, description, document_id, annotation_id, before, after)

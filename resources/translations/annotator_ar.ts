@@ -1325,6 +1325,14 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>لن يُحفظ شيء بعد الآن في هذا المشروع: %1</translation>
     </message>
     <message>
+        <source>Checking the project… edits are held until it finishes</source>
+        <translation>جارٍ فحص المشروع… التعديلات معلّقة حتى ينتهي الفحص</translation>
+    </message>
+    <message>
+        <source>The project was checked: edits are stored again</source>
+        <translation>فُحص المشروع: التعديلات تُحفظ من جديد</translation>
+    </message>
+    <message>
         <source>Select some text in the article first, then press the layer key.</source>
         <translation>حدِّد نصًا في المقال أولًا، ثم اضغط مفتاح الطبقة.</translation>
     </message>
@@ -1651,6 +1659,13 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>Return</source>
         <translation>Return</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>Checking the project… edits are held until it finishes; nothing was changed, try again in a moment</source>
+        <translation>جارٍ فحص المشروع… التعديلات معلّقة حتى ينتهي الفحص؛ لم يتغير شيء، حاول مجددًا بعد لحظة</translation>
     </message>
 </context>
 <context>

@@ -124,3 +124,51 @@ def _keep_log(conn: sqlite3.Connection, path: Path) -> None:
     conn.close()
     for suffix, data in keep.items():
         path.with_name(path.name + suffix).write_bytes(data)
+
+
+def damaged_index(path: Path, index: str = "stances_by_target", seed: int = 3) -> Path:
+    """The project with the first page of an index overwritten on disk with random bytes: by
+    default the stances-by-target index, which opening a project or a window never reads, so
+    only a check of every page (`PRAGMA quick_check`) finds the damage."""
+    # Read as immutable: a log beside the file (committed work) is left as it is.
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True)
+    try:
+        (page,) = conn.execute("SELECT min(pageno) FROM dbstat WHERE name = ?", (index,)).fetchone()
+    finally:
+        conn.close()
+    with open(path, "r+b") as file:
+        file.seek((page - 1) * PAGE)
+        file.write(random.Random(seed).randbytes(PAGE))
+    return path
+
+
+def with_long_text(path: Path, characters: int = 300_000) -> str:
+    """Add a long article after the others (its text spans many overflow pages); returns its
+    document id."""
+    sentence = "قال الناطق باسم الوزارة إن الاجتماع المقبل سيعقد في العاصمة الأسبوع القادم. "
+    text = (sentence * (characters // len(sentence) + 1))[:characters]
+    with Project.open(path) as project:
+        (added,) = project.import_texts([TextSource(text=text, source="long.txt")]).added
+        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return added
+
+
+def damaged_text_page(path: Path, seed: int = 5) -> Path:
+    """The project with a page in the middle of its longest text's overflow chain overwritten on
+    disk with random bytes (its first four bytes, the next page's number, become nonsense)."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT path, pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow'"
+        ).fetchall()
+    finally:
+        conn.close()
+    chains: dict[str, list[int]] = {}
+    for where, page in rows:
+        chains.setdefault(where.split("+")[0], []).append(page)
+    longest = max(chains.values(), key=len)
+    page = sorted(longest)[len(longest) // 2]
+    with open(path, "r+b") as file:
+        file.seek((page - 1) * PAGE)
+        file.write(random.Random(seed).randbytes(PAGE))
+    return path

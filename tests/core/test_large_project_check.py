@@ -4,11 +4,12 @@ a window is up) and refuses every write after a damaged result, naming the backu
 "Large" is set low here through `Project.open`'s parameter, so small real files stand in."""
 
 import hashlib
+import sqlite3
 import threading
 
 import pytest
 
-from annotator.core.errors import DamagedProjectError
+from annotator.core.errors import CheckPendingError, DamagedProjectError
 from annotator.core.store import backup
 from annotator.core.store.project import Project
 
@@ -97,3 +98,67 @@ def test_a_sound_large_file_is_checked_once_and_written(tmp_path, valid):
         assert project.status(document, "amina") == "done"
     with Project.open(path) as project:
         assert project.status(document, "amina") == "done"
+
+
+def test_while_the_check_runs_elsewhere_nothing_is_written(damaged):
+    before = digest(damaged)
+    document = first_document(damaged)
+    project = Project.open(damaged, check_at_open_bytes=0)
+    try:
+        project.defer_structure_check()  # a window's thread will check it
+        with pytest.raises(CheckPendingError, match="still being checked .*; nothing was changed"):
+            project.add_annotation(document, "amina", "speaker", 0, 3)
+        with pytest.raises(CheckPendingError):
+            project.checkpoint("TRUNCATE")
+        assert project.check_structure() is not None
+        with pytest.raises(DamagedProjectError):
+            project.add_annotation(document, "amina", "speaker", 0, 3)
+    finally:
+        project.close()
+    assert digest(damaged) == before
+
+
+def test_once_the_check_run_elsewhere_passes_writes_go_through(tmp_path, valid):
+    path = hostile.copy_of(valid, tmp_path / "study.annotator")
+    with Project.open(path, check_at_open_bytes=0) as project:
+        project.defer_structure_check()
+        document = project.documents(lengths=False)[0].id
+        with pytest.raises(CheckPendingError):
+            project.set_status(document, "bilal", "done")
+        assert project.status(document, "bilal") == "todo"
+        worker = threading.Thread(target=project.check_structure)
+        worker.start()
+        worker.join()
+        project.set_status(document, "bilal", "done")
+    with Project.open(path) as project:
+        assert project.status(document, "bilal") == "done"
+
+
+def test_a_large_file_not_in_wal_mode_is_checked_before_opening_writes_to_it(tmp_path, valid):
+    path = hostile.copy_of(valid, tmp_path / "study.annotator")
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")  # as a copy made by another tool may be
+    conn.close()
+    hostile.damaged_index(path)
+    before = digest(path)
+    with pytest.raises(DamagedProjectError, match="is damaged"):
+        Project.open(path, check_at_open_bytes=0)
+    assert digest(path) == before
+
+
+def test_the_document_list_of_a_large_project_reads_none_of_its_texts(tmp_path, valid):
+    """Listing the documents without their lengths reads no page of any text: with a page in
+    the middle of a long text damaged, the list is whole, and the damage is the check's."""
+    path = hostile.copy_of(valid, tmp_path / "study.annotator")
+    long_id = hostile.with_long_text(path)
+    hostile.damaged_text_page(path)
+    before = digest(path)
+    project = Project.open(path, check_at_open_bytes=0)
+    try:
+        listed = project.documents(lengths=False)
+        assert len(listed) == 122 and listed[-1].id == long_id
+        assert listed[0].annotation_count == 2 and listed[0].status == "in_progress"
+        assert project.check_structure() is not None
+    finally:
+        project.close()
+    assert digest(path) == before

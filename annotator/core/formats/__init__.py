@@ -6,6 +6,7 @@ exactly these. `import_annotations` reads any annotation file the tool understan
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,8 +183,33 @@ def _other_tools_spans(path: Path) -> bool:
         return True
     if path.suffix.lower() != ".jsonl":
         return False
-    records = jsonl.read_records(path)
-    return span_json.recognise_records(records) is not None
+    return _spans_by_first_records(path)
+
+
+def _spans_by_first_records(path: Path) -> bool:
+    """Whether JSON Lines hold doccano or spaCy-style spans, judged from the first record that
+    tells (read one line at a time, so a large file is parsed once, by its importer): another
+    tool's spans (`span_json.recognise_line`) or one of ours (an export's `type`, a gold line's
+    `layer`, `start` and `end`). Records that tell neither, as the unlabelled documents a
+    doccano export may begin with, are read past. A line that cannot be read decides nothing:
+    the gold reader then reads the file and names that line."""
+    ours = ("header", *jsonl.RECORD_TYPES)  # a tuple: a "type" may be any JSON value
+    try:
+        with path.open("rb") as lines:
+            for number, line in enumerate(lines, start=1):
+                text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+                if not text.strip():
+                    continue
+                record = json.loads(text)
+                if not isinstance(record, dict):
+                    return False
+                if span_json.recognise_line(record) is not None:
+                    return True
+                if record.get("type") in ours or {"layer", "start", "end"} <= record.keys():
+                    return False
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return False
 
 
 __all__ = [

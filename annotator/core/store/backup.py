@@ -2,9 +2,13 @@
 
 Backups live in a folder beside the project (`NAME.backups/`), each named
 `YYYYMMDD-HHMMSS-MICROS-LABEL.annotator` (local time) and each a complete project file that
-opens on its own. A backup identical to the newest one is not written again. Kept: every backup
-of the last hour, the newest of each of the last 30 days, every copy kept before a restore and
-the newest backup of a project that opened; the rest is removed when a backup is written.
+opens on its own. One rule for every backup, whoever asks for it: the copy's pages are checked
+(`PRAGMA quick_check`) before it takes its name, and a copy of a damaged project is not kept as
+a backup (a copy kept before a restore excepted: it is never counted good). A backup identical
+to the newest one is not written again. Kept: every backup of the last hour; of each of the
+last 30 days, the newest good backup and the newest other one; every copy kept before a restore;
+and the newest good backup of all (its pages checked again before it is counted). The rest is
+removed only after a sound backup is written.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from annotator.core.errors import ProjectBusyError, ProjectError
+from annotator.core.errors import DamagedProjectError, ProjectBusyError, ProjectError
 from annotator.core.store import disk, pinned
 from annotator.core.store.files import temp_beside
 
@@ -35,6 +39,9 @@ KEEP_DAILY_DAYS = 30
 FUTURE_SLACK = timedelta(days=1)
 BEFORE_RESTORE = "before-restore"
 FAILED_OPEN = "failed-open"
+# A backup whose pages SQLite's check found damaged (one written before that check existed).
+DAMAGED = "damaged"
+_NEVER_GOOD = (FAILED_OPEN, BEFORE_RESTORE, DAMAGED)
 _NAME = re.compile(r"^(\d{8})-(\d{6})-(\d{6})-([^/\\]+)\.annotator$")
 _SIDECARS = ("-wal", "-shm")
 # SQLite's lock bytes on the database file (os_unix.c): a connection that has the file open
@@ -50,9 +57,10 @@ class Backup:
 
     @property
     def good(self) -> bool:
-        """Made from a project that opened: not a file that failed to, nor one replaced by a
-        restore (which may be the damaged file the restore was for)."""
-        return self.label not in (FAILED_OPEN, BEFORE_RESTORE)
+        """Labelled as made from a project that opened: not a file that failed to, not one
+        replaced by a restore (which may be the damaged file the restore was for), and not one
+        found damaged. `newest_good` also checks the file's pages before counting it."""
+        return self.label not in _NEVER_GOOD
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M:%S}  {self.label:<16} {self.path}"
@@ -118,9 +126,54 @@ def listing(project_path: Path) -> list[Backup]:
 
 
 def newest_good(project_path: Path) -> Backup | None:
-    """The backup `restore --latest` puts back: the newest made from a project that opened,
-    and itself a project file (a file only named like a backup is passed over)."""
-    return next((b for b in listing(project_path) if b.good and _is_project(b.path)), None)
+    """The backup `restore --latest` puts back and messages name: the newest labelled good
+    that is a project file (a file only named like a backup is passed over) whose pages pass
+    SQLite's check. One that fails the check is relabelled `damaged` on the way, so it is never
+    counted again. The check reads the whole file once per process (`damage_in`)."""
+    for candidate in listing(project_path):
+        if not candidate.good or not _is_project(candidate.path):
+            continue
+        if damage_in(candidate.path) is None:
+            return candidate
+        _relabel(candidate.path, DAMAGED)
+    return None
+
+
+# Files whose pages were checked in this process, by (device, inode, size, modification time):
+# a backup is read whole once, not at each message that names it.
+_checked: dict[tuple[int, int, int, int], str | None] = {}
+
+
+def damage_in(path: Path) -> str | None:
+    """What SQLite's `PRAGMA quick_check` finds wrong in a project file that nothing has open
+    (a backup, or a copy just written), read as immutable (no lock, no -wal or -shm made); None
+    when its pages are sound. A file that cannot be read as a database is damaged too."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return f"cannot read it: {exc.strerror}"
+    key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    if key not in _checked:
+        _checked[key] = _quick_check(path)
+    return _checked[key]
+
+
+def _quick_check(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    # SQLite's findings may quote bytes of a damaged page, which need not be UTF-8.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    if problems == ["ok"]:
+        return None
+    return " ".join(" ".join(problems).replace("*** in database main ***", "").split())
 
 
 def _is_project(path: Path) -> bool:
@@ -135,19 +188,21 @@ def _is_project(path: Path) -> bool:
     return True
 
 
-def kept(backups: list[Backup] | tuple[Backup, ...], now: datetime) -> set[Path]:
+def kept(
+    backups: list[Backup] | tuple[Backup, ...], now: datetime, good: Backup | None
+) -> set[Path]:
     """The backups the retention rule keeps (`backups` newest first): all of the last hour,
-    the newest of each of the last KEEP_DAILY_DAYS calendar days, every before-restore copy and
-    the newest good backup."""
+    the newest good and the newest other backup of each of the last KEEP_DAILY_DAYS calendar
+    days (a damaged or failed-open copy never stands in for a day's good one), every
+    before-restore copy, and `good`, the newest good backup (`newest_good`)."""
     keep = {b.path for b in backups if now - b.created <= KEEP_ALL or b.label == BEFORE_RESTORE}
-    good = next((b for b in backups if b.good and _is_project(b.path)), None)
     if good:
         keep.add(good.path)
     days: set = set()
     for b in backups:
         day = b.created.date()
-        if (now.date() - day).days < KEEP_DAILY_DAYS and day not in days:
-            days.add(day)
+        if (now.date() - day).days < KEEP_DAILY_DAYS and (day, b.good) not in days:
+            days.add((day, b.good))
             keep.add(b.path)
     return keep
 
@@ -155,8 +210,9 @@ def kept(backups: list[Backup] | tuple[Backup, ...], now: datetime) -> set[Path]
 def prune(project_path: Path, now: datetime | None = None) -> list[Path]:
     """Remove the backups the retention rule does not keep; returns them."""
     now = now or datetime.now()
+    good = newest_good(project_path)  # first: it relabels the damaged ones it meets
     backups = scan(project_path, now).backups
-    keep = kept(backups, now)
+    keep = kept(backups, now, good)
     removed = []
     for b in backups:
         if b.path not in keep:
@@ -170,9 +226,13 @@ def prune(project_path: Path, now: datetime | None = None) -> list[Path]:
 def make(conn: sqlite3.Connection, project_path: Path, label: str) -> Path:
     """Copy the project as it is now (committed work only) and apply the retention rule.
 
-    When the copy is identical to the newest backup, none is added and the newest one's path is
-    returned: a project that fails to open is backed up once, however often it is tried.
-    Raises ProjectError when the folder or the copy cannot be written.
+    Every backup goes through here, and the copy's pages are checked (`damage_in`) before it
+    takes its name: the copy of a damaged project is not kept (DamagedProjectError, naming what
+    SQLite found; nothing is removed). Only a BEFORE_RESTORE copy (what a window had stored) is
+    kept however it reads, as it is never counted good; older backups are pruned only after a
+    sound one is written. When the copy is identical to the newest backup, none is added and
+    the newest one's path is returned: a project that fails to open is backed up once, however
+    often it is tried. Raises ProjectError when the folder or the copy cannot be written.
     """
     folder = folder_of(project_path)
     try:
@@ -181,8 +241,16 @@ def make(conn: sqlite3.Connection, project_path: Path, label: str) -> Path:
         tmp = temp_beside(target)
         try:
             _copy_into(conn, tmp)
+            damage = _quick_check(tmp)
+            if damage is not None and label != BEFORE_RESTORE:
+                raise _not_backed_up(project_path, damage)
             newest = listing(project_path)[:1]
-            if newest and filecmp.cmp(tmp, newest[0].path, shallow=False):
+            # A good backup is still written when the newest is a copy never counted good (a
+            # restore's leftover, a damaged backup) holding the same bytes.
+            newest_counts = newest and (
+                newest[0].good or newest[0].label == FAILED_OPEN or label in _NEVER_GOOD
+            )
+            if newest_counts and filecmp.cmp(tmp, newest[0].path, shallow=False):
                 return newest[0].path
             os.replace(tmp, target)
         finally:
@@ -191,17 +259,35 @@ def make(conn: sqlite3.Connection, project_path: Path, label: str) -> Path:
         # SQLite reports a full disk as a plain I/O error.
         reason = "the disk is full" if disk.is_full(folder.parent) else _reason(exc)
         raise ProjectError(f"cannot write a backup into {folder}: {reason}") from None
-    prune(project_path)
+    if damage is None:
+        with contextlib.suppress(OSError):
+            info = os.stat(target)
+            _checked[info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns] = None
+        prune(project_path)
     return target
+
+
+def _not_backed_up(project_path: Path, damage: str) -> DamagedProjectError:
+    # The project module imports this one.
+    from annotator.core.store.opening import restore_hint
+
+    return DamagedProjectError(
+        f"no backup was written: {project_path} is damaged (SQLite's check of its copy found: "
+        f"{damage}); the backups made before are kept; {restore_hint(project_path)}"
+    )
 
 
 def mark_failed(backup_path: Path) -> Path:
     """Relabel a backup as made from a file that failed to open, so `restore --latest` and
     the retention rule no longer take it for a good one; returns its new path."""
+    return _relabel(backup_path, FAILED_OPEN)
+
+
+def _relabel(backup_path: Path, label: str) -> Path:
     match = _NAME.match(backup_path.name)
-    if not match or match.group(4) == FAILED_OPEN:
+    if not match or match.group(4) == label:
         return backup_path
-    renamed = backup_path.with_name(f"{'-'.join(match.groups()[:3])}-{FAILED_OPEN}.annotator")
+    renamed = backup_path.with_name(f"{'-'.join(match.groups()[:3])}-{label}.annotator")
     with contextlib.suppress(OSError):
         os.replace(backup_path, renamed)
         return renamed
@@ -209,10 +295,11 @@ def mark_failed(backup_path: Path) -> Path:
 
 
 def due(project_path: Path, minutes: int = EVERY_MINUTES) -> bool:
-    """Whether the newest backup is older than `minutes` (or there is none). One dated later
-    than now (the clock was put back) does not count: it would put the next backup off."""
+    """Whether the newest good backup is older than `minutes` (or there is none). One dated
+    later than now (the clock was put back) does not count: it would put the next backup off;
+    nor does a copy never counted good (kept before a restore, failed to open, damaged)."""
     now = datetime.now()
-    newest = [b for b in listing(project_path) if b.created <= now][:1]
+    newest = [b for b in listing(project_path) if b.created <= now and b.good][:1]
     return not newest or (now - newest[0].created).total_seconds() > minutes * 60
 
 

@@ -94,6 +94,16 @@ def _check_length(path: Path, header: bytes, size: int) -> None:
         )
 
 
+def _in_wal_mode(path: Path) -> bool:
+    """Whether the file's header says it is in WAL mode (read and write versions 2, offsets
+    18-19 of the SQLite header): opening it in that mode then writes nothing."""
+    try:
+        header = pinned.read(path, _HEADER_BYTES)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02"
+
+
 def _log_holds_pages(path: Path) -> bool:
     """Whether a log beside the file may hold pages not yet in it: a non-empty write-ahead log,
     or a rollback journal."""

@@ -22,6 +22,7 @@ from annotator.core.clock import now, utc_timestamp
 from annotator.core.errors import (
     AnnotatorError,
     Cancelled,
+    CheckPendingError,
     DamagedProjectError,
     NotFoundError,
     ProjectBusyError,
@@ -43,7 +44,7 @@ from annotator.core.store import (
 from annotator.core.store.annotation_store import AnnotationState, AnnotationStore
 from annotator.core.store.bulk import BulkReads
 from annotator.core.store.files import temp_beside
-from annotator.core.store.integrity import row_ok
+from annotator.core.store.integrity import bulk_row_ok, row_ok
 from annotator.core.store.learning import SuggestionMemory
 from annotator.core.store.opening import (
     BUSY_TIMEOUT_S,
@@ -52,6 +53,7 @@ from annotator.core.store.opening import (
     _check_writable,
     _connect,
     _identity,
+    _in_wal_mode,
     _refusal,
     _write_refusal,
     check_project_file,
@@ -114,7 +116,8 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         self._left_out: dict[str, int] = {}  # damaged annotations of a document, as last read
         # The check of the file's pages: "ok" (done at opening), "pending" (a large file: run
         # before the first write, or in the background once `defer_structure_check` is
-        # called), or "damaged" (`damage` says why; every write is refused).
+        # called, every write refused until it passes), or "damaged" (`damage` says why;
+        # every write, and every checkpoint of the log into the file, is refused).
         self.structure = "ok"
         self.damage: str | None = None
         self._deferred = False
@@ -170,7 +173,8 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         default: any size; a window passes CHECK_AT_OPEN_BYTES). A larger one opens without
         reading every page and is checked before its first write (`atomic`), or on another
         thread (`defer_structure_check`, `check_structure`), so a damaged file is still
-        refused before anything is written to it. Reads of a damaged page before the check
+        refused before anything is written to it (while the check runs on another thread,
+        writes are refused with CheckPendingError). Reads of a damaged page before the check
         raise sqlite3.DatabaseError; `check_structure` then says what to restore."""
         path = Path(path)
         if not path.exists():
@@ -185,6 +189,9 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             at_once = check_at_open_bytes is None or project_bytes(path) <= check_at_open_bytes
         except OSError:
             at_once = True
+        # Opening a file not yet in WAL mode writes its header (`journal_mode = WAL` below):
+        # its pages are checked first, however large.
+        at_once = at_once or not _in_wal_mode(path)
         try:
             _check_contents(path, structure=at_once)
         except ProjectError as exc:
@@ -243,22 +250,29 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         self._deferred = False
 
     def defer_structure_check(self) -> None:
-        """Let writes go on while the pending check runs elsewhere (a window runs it on a
-        thread once it is shown); a damaged result refuses the writes from then on."""
+        """The pending check runs elsewhere (a window runs it on a thread once it is shown):
+        until it has passed, every write is refused with CheckPendingError instead of running
+        it here; a damaged result refuses every write from then on."""
         self._deferred = True
 
     def _refuse_damaged(self) -> None:
         if self.structure == "pending" and not self._deferred:
             self.check_structure()
+        if self.structure == "pending":
+            raise CheckPendingError(
+                f"{self.path} is still being checked (a large project's pages are read once "
+                "before anything is written to it); nothing was changed, try again when the "
+                "check has finished"
+            )
         if self.structure == "damaged":
             raise DamagedProjectError(f"{self.damage}; nothing more is written to it")
 
     def close(self) -> None:
         """Close the connection, having copied committed work into the file where no other
-        window still reads an older state (the last connection to close checkpoints fully)."""
-        if self.structure == "damaged":  # nothing more goes into a damaged file
-            self.conn.close()
-            self._let_go()
+        window still reads an older state (the last connection to close checkpoints fully).
+        A file found damaged, or not yet checked, is left as it is: its log is not folded in."""
+        if self.structure != "ok":
+            self._close_leaving_the_log()
             return
         try:
             self.checkpoint()
@@ -266,6 +280,26 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             pass  # closing never fails; the work is in the log, which SQLite reads
         self.conn.close()
         self._let_go()
+
+    def _close_leaving_the_log(self) -> None:
+        """Close without the checkpoint SQLite makes when the last connection to a file closes:
+        a read-only connection keeps its shared lock meanwhile (the closing one then cannot
+        take the exclusive lock that checkpoint needs), and a read-only connection never
+        checkpoints as it closes."""
+        reader = None
+        try:
+            reader = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None
+            )
+            reader.execute("PRAGMA schema_version").fetchone()  # takes the shared lock
+        except sqlite3.Error:
+            pass  # the closing connection may then checkpoint: nothing better can be done
+        try:
+            self.conn.close()
+        finally:
+            if reader is not None:
+                reader.close()
+            self._let_go()
 
     def _let_go(self) -> None:
         if self._holding:
@@ -305,13 +339,16 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         waits; TRUNCATE waits up to CHECKPOINT_WAIT_S for readers, then empties the log.
 
         Returns SQLite's (busy, frames in the log, frames copied): all copied when busy is 0 and
-        the two counts are equal. Raises ProjectReplacedError when the file was replaced, and
-        ValueError for an unknown mode.
+        the two counts are equal. Raises ProjectReplacedError when the file was replaced,
+        DamagedProjectError or CheckPendingError as a write would (`atomic`), and ValueError
+        for an unknown mode.
         """
         if mode not in CHECKPOINT_MODES:
             raise ValueError(f"unknown checkpoint mode {mode!r}")
         if self.replaced():
             raise self._replaced_error()
+        # A checkpoint writes into the file: not into one found damaged, or not yet checked.
+        self._refuse_damaged()
         if mode == "PASSIVE":
             return tuple(self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())
         self.conn.execute(f"PRAGMA busy_timeout = {int(CHECKPOINT_WAIT_S * 1000)}")
@@ -493,7 +530,10 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
 
         With `lengths` False each summary's length is None and no text is read (SQLite counts
         a text's characters by reading all of it: every page of a large project); a list
-        shown at opening asks `text_length` for the documents it shows a length of."""
+        shown at opening asks `text_length` for the documents it shows a length of. Nor are
+        the columns stored after the text checked then (reaching them walks the text's pages):
+        a document whose source, date, hash or metadata is damaged is listed, and `document`
+        refuses it when it is opened (DamagedProjectError)."""
         # An annotator not yet in the project has annotated nothing: -1 matches no one.
         annotator_id = (self._annotator_id(annotator) or -1) if annotator else None
         rows = self.conn.execute(
@@ -517,7 +557,10 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
                                  AND g.annotator = :name), d.rowid
             """.format(
                 status_ok=row_ok("document_status", "s"),
-                document_ok=row_ok("documents", "d"),
+                # typeof() of the text reads its record's header only, never its pages.
+                document_ok=row_ok("documents", "d")
+                if lengths
+                else bulk_row_ok("documents", "d", ("id", "title", "text")),
                 length="length(d.text)" if lengths else "NULL",
             ),
             {"who": annotator_id, "name": annotator},
