@@ -2,13 +2,20 @@
 a mouse drag over a Latin name in the right-to-left article that selected the wrong letters,
 find-bar snippets laid out left to right, raw keys in the review tables, and wording."""
 
+import re
+import shutil
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from annotator.core.review import conflicts
+from annotator.core.review.merge import merge
 from annotator.core.store.project import Project, TextSource
+from annotator.gui import language, review_models
 from annotator.gui.app import load_fonts
 from annotator.gui.article_view import ArticleView
+from annotator.gui.review_window import ReviewWindow
 from annotator.gui.workbench import Workbench
 
 NO = Qt.KeyboardModifier.NoModifier
@@ -99,3 +106,52 @@ def test_a_click_inside_the_name_selects_no_text(article):
     spot = glyph(article, text.index("Omar"))
     QTest.mouseClick(article.viewport(), LEFT, NO, spot)
     assert article.selection_span() is None
+
+
+# ---------------------------------------------------------------- review tables in Arabic
+
+SEED = "000_41ac67127a0642cf"
+LATIN = re.compile("[A-Za-z]")
+
+
+@pytest.fixture
+def arabic(qapp):
+    language.apply("ar")
+    yield
+    language.apply("en")
+
+
+def conflicting(project, tmp_path, **theirs) -> str:
+    """A speaker changed in the office and on the laptop in different ways, merged."""
+    speaker = project.add_annotation(SEED, "omar", "speaker", 0, 5)
+    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    laptop = tmp_path / "laptop.annotator"
+    shutil.copyfile(project.path, laptop)
+    with Project.open(laptop) as copy:
+        copy.update_annotation(speaker.id, **theirs)
+    project.update_annotation(speaker.id, start=0, end=4)
+    assert merge(project, laptop).annotations_conflicting == 1
+    return speaker.id
+
+
+@pytest.mark.parametrize(
+    "theirs", [{"attributes": {"role": "anonymous"}}, {"layer": "claim"}, {"start": 1, "end": 5}]
+)
+def test_the_conflict_table_says_what_differs_in_arabic_words(
+    arabic, project, tmp_path, qtbot, theirs
+):
+    conflicting(project, tmp_path, **theirs)
+    window = ReviewWindow(project, "amal", SEED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model = window.conflicts.model
+    differs = model.data(model.index(0, 3))
+    assert differs and not LATIN.search(differs), differs
+    if "attributes" in theirs:
+        assert "الصفة" in differs  # the attribute's label, not the word "attributes"
+
+
+def test_every_field_the_core_compares_has_an_arabic_word(arabic):
+    for key in [*conflicts.FIELDS, "deleted"]:
+        assert not LATIN.search(review_models.word(key)), key
