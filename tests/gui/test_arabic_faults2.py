@@ -8,15 +8,20 @@ import shutil
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from annotator.core.bidi import plain
 from annotator.core.review import conflicts
 from annotator.core.review.merge import merge
 from annotator.core.store.project import Project, TextSource
 from annotator.gui import language, review_models
 from annotator.gui.app import load_fonts
 from annotator.gui.article_view import ArticleView
+from annotator.gui.find_bar import FindBar
+from annotator.gui.find_results import HIT_ROLE
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.workbench import Workbench
+from tests.gui.test_bidi_order import boxes, centre
 
 NO = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -155,3 +160,78 @@ def test_the_conflict_table_says_what_differs_in_arabic_words(
 def test_every_field_the_core_compares_has_an_arabic_word(arabic):
     for key in [*conflicts.FIELDS, "deleted"]:
         assert not LATIN.search(review_models.word(key)), key
+
+
+# ---------------------------------------------------------------- find bar, all documents
+
+
+@pytest.fixture
+def find_window(qtbot, tmp_path):
+    load_fonts()
+    project = Project.create(tmp_path / "p.annotator")
+    project.import_texts([TextSource(ECONOMY, source="economy.txt")])
+    workbench = Workbench(project, "amal")
+    workbench.open_document(project.documents()[0].id)
+    window = QWidget()
+    view = ArticleView(workbench)
+    bar = FindBar(workbench, view, window)
+    column = QVBoxLayout(window)
+    column.addWidget(bar)
+    column.addWidget(view)
+    window.addActions(list(bar.actions.values()))
+    view.load()
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view, window.bar = view, bar
+    yield window
+    project.close()
+
+
+def listed(qtbot, window, type_text, query: str) -> tuple[str, tuple[int, int]]:
+    """Ctrl+F, type the query, list all documents: the first row's text and hit."""
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(window.bar.query, query)
+    qtbot.waitUntil(lambda: not window.bar._timer.isActive())
+    qtbot.mouseClick(window.bar.all_documents, LEFT)
+    model = window.bar.results_model
+    assert model.rowCount() >= 1
+    return model.data(model.index(0, 0)), model.data(model.index(0, 0), HIT_ROLE)
+
+
+@pytest.mark.parametrize("interface", ["ar", "en"])
+def test_a_hit_context_starting_with_a_latin_name_reads_right_to_left(
+    qtbot, find_window, type_text, interface
+):
+    language.apply(interface)
+    try:
+        row, _hit = listed(qtbot, find_window, type_text, "سيثقل")
+    finally:
+        language.apply("en")
+    context = row[row.index("…") :]
+    assert re.match("…[A-Za-z]", plain(context)), "the context should start in the Latin name"
+    direction = find_window.bar.results.layoutDirection()
+    at = boxes(row, direction)
+    first, last = row.index("…"), row.rindex("…")
+    # The context's start (its first «…») is on the right, as in the article.
+    assert centre(at[first]) > centre(at[last])
+    assert centre(at[row.index("Razzaz")]) > centre(at[row.index("سيثقل")])
+
+
+def test_a_hit_inside_a_word_is_highlighted_without_splitting_the_word(
+    qtbot, find_window, type_text
+):
+    row, (start, end) = listed(qtbot, find_window, type_text, "ثقل")
+    assert "سيثقل" in row and "«" not in row.replace('"', "")
+    assert row[start:end] == "ثقل"
+    results = find_window.bar.results
+    image = results.viewport().grab().toImage()
+    rect = results.visualRect(results.model().index(0, 0))
+    yellow = [
+        (x, y)
+        for x in range(rect.left(), rect.right(), 2)
+        for y in range(rect.top(), rect.bottom(), 2)
+        if (c := image.pixelColor(x, y)).red() > 200 and c.green() > 180 and c.blue() < 150
+    ]
+    assert yellow, "the hit is not highlighted"
