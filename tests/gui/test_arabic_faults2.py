@@ -6,11 +6,18 @@ import re
 import shutil
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QFontInfo, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator.core.bidi import plain
+from annotator.core.bidi import compose, plain
 from annotator.core.review import conflicts
 from annotator.core.review.merge import merge
 from annotator.core.store.project import Project, TextSource
@@ -19,6 +26,7 @@ from annotator.gui.app import load_fonts
 from annotator.gui.article_view import ArticleView
 from annotator.gui.find_bar import FindBar
 from annotator.gui.find_results import HIT_ROLE
+from annotator.gui.models import AnnotationTableModel, TextDirectionDelegate
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.workbench import Workbench
 from tests.gui.test_bidi_order import boxes, centre
@@ -235,3 +243,76 @@ def test_a_hit_inside_a_word_is_highlighted_without_splitting_the_word(
         if (c := image.pixelColor(x, y)).red() > 200 and c.green() > 180 and c.blue() < 150
     ]
     assert yellow, "the hit is not highlighted"
+
+
+# ---------------------------------------------------------------- cells of lists and tables
+
+RTL, LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+
+
+def cell(view, row: int, column: int) -> QStyleOptionViewItem:
+    """The options a cell is painted with (text, direction, alignment, font)."""
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    view.itemDelegate().initStyleOption(option, view.model().index(row, column))
+    return option
+
+
+@pytest.fixture
+def arabic_window(arabic, open_window):
+    window = open_window()
+    start = window.workbench.text.index("العميد قاآني")
+    speaker = window.workbench.tag("speaker", start, start + len("العميد قاآني"))
+    window.workbench.edit(
+        speaker, "Set speaker entity", entity="Sameh Shoukry", attributes={"role": "person"}
+    )
+    QApplication.processEvents()
+    return window
+
+
+def test_a_side_panel_row_is_right_to_left_in_one_font_in_the_arabic_interface(arabic_window):
+    table = arabic_window.side_panel.table
+    model = table.model()
+    details = cell(table, 0, AnnotationTableModel.DETAILS)
+    assert "Sameh Shoukry" in details.text
+    # A line composed of isolated parts follows the interface, not its first name's letters.
+    assert details.direction == RTL
+    options = [cell(table, 0, column) for column in range(model.columnCount())]
+    fonts = {QFontInfo(option.font).pointSizeF() for option in options}
+    assert len(fonts) == 1, fonts
+    for column in range(model.columnCount()):
+        assert cell(table, 0, column).displayAlignment & Qt.AlignmentFlag.AlignRight, column
+
+
+def test_arabic_rows_are_about_as_tall_as_english_ones(arabic_window, open_window):
+    table = arabic_window.side_panel.table
+    arabic_row = table.verticalHeader().defaultSectionSize()
+    language.apply("en")
+    english_row = open_window().side_panel.table.verticalHeader().defaultSectionSize()
+    language.apply("ar")
+    assert arabic_row <= english_row * 1.25, (arabic_row, english_row)
+    # and the row still holds the letters drawn in it
+    option = cell(table, 0, AnnotationTableModel.TEXT)
+    high = QFontMetrics(option.font).tightBoundingRect("إِنَّ العميد قاآني ÁÉgj").height()
+    assert arabic_row >= high + 2
+
+
+@pytest.mark.parametrize("digits", ["arabic", "western"])
+def test_a_span_range_reads_from_its_start_in_the_arabic_interface(qapp, digits):
+    language.apply("ar", digits)
+    try:
+        view = QTableView()
+        view.setItemDelegate(TextDirectionDelegate(view))
+        model = QStandardItemModel(1, 1)
+        text = compose(QCoreApplication.translate("Review", "%1–%2"), 42, 49)
+        model.setItem(0, 0, QStandardItem(text))
+        view.setModel(model)
+        option = cell(view, 0, 0)
+    finally:
+        language.apply("en")
+    assert option.direction == RTL
+    at = boxes(option.text, option.direction)
+    first = next(i for i, ch in enumerate(option.text) if ch in "4٤")
+    last = next(i for i, ch in enumerate(option.text) if ch in "9٩")
+    # Read right to left: the start (42) comes first, on the right.
+    assert centre(at[first]) > centre(at[last])
