@@ -1913,16 +1913,16 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>the annotations decided on at %1 were changed in another window</source>
-        <translation>تغيّرت في نافذة أخرى التعليقات التي بُتّ فيها عند %1</translation>
+        <source>the annotations decided on for %1 were changed in another window</source>
+        <translation>تغيّرت في نافذة أخرى التعليقات التي بُتّ فيها في %1</translation>
     </message>
     <message>
-        <source>Accept %1&apos;s %2 at %3</source>
-        <translation>قبول %2 لدى %1 عند %3</translation>
+        <source>Accept %1&apos;s %2 %3</source>
+        <translation>قبول %2 %3 لدى %1</translation>
     </message>
     <message>
-        <source>Reject %1 at %2</source>
-        <translation>رفض %1 عند %2</translation>
+        <source>Reject %1 %2</source>
+        <translation>رفض %1 %2</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n agreement(s)</source>
@@ -2073,6 +2073,17 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>الاقتراحات</translation>
     </message>
     <message numerus="yes">
+        <source>Accepted %n suggestion(s).</source>
+        <translation>
+            <numerusform>لم يُقبل أي اقتراح.</numerusform>
+            <numerusform>قُبل اقتراح واحد.</numerusform>
+            <numerusform>قُبل اقتراحان.</numerusform>
+            <numerusform>قُبلت %n اقتراحات.</numerusform>
+            <numerusform>قُبل %n اقتراحًا.</numerusform>
+            <numerusform>قُبل %n اقتراح.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n suggestion(s) to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</source>
         <translation>
             <numerusform>لا اقتراحات للبتّ فيها: F8 للتالي، Enter للقبول، Backspace للرفض، Ctrl+Shift+Enter لقبول الكل.</numerusform>
@@ -2101,6 +2112,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>none to decide</source>
         <translation>لا اقتراحات للبتّ فيها</translation>
+    </message>
+    <message>
+        <source>Every suggestion of this document is decided.</source>
+        <translation>بُتّ في كل اقتراحات هذه الوثيقة.</translation>
     </message>
 </context>
 <context>

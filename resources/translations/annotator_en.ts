@@ -187,6 +187,13 @@ Import the %n readable files and skip the refused ones?</numerusform>
 <context>
     <name>SuggestionPanel</name>
     <message numerus="yes">
+        <source>Accepted %n suggestion(s).</source>
+        <translation>
+            <numerusform>Accepted %n suggestion.</numerusform>
+            <numerusform>Accepted %n suggestions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n suggestion(s) to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</source>
         <translation>
             <numerusform>%n suggestion to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</numerusform>

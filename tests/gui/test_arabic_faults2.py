@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.bidi import compose, plain
+from annotator.core.bidi import compose, plain, quote
+from annotator.core.formats import jsonl
+from annotator.core.paths import seeds_dir
 from annotator.core.review import conflicts
 from annotator.core.review.merge import merge
 from annotator.core.store.project import Project, TextSource
@@ -316,3 +318,61 @@ def test_a_span_range_reads_from_its_start_in_the_arabic_interface(qapp, digits)
     last = next(i for i, ch in enumerate(option.text) if ch in "9٩")
     # Read right to left: the start (42) comes first, on the right.
     assert centre(at[first]) > centre(at[last])
+
+
+# ---------------------------------------------------------------- what the status and undo say
+
+
+def active(open_window, qtbot):
+    """The main window, active, so its keys reach their actions."""
+    window = open_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_accept_all_says_how_many_were_accepted(open_window, qtbot):
+    window = active(open_window, qtbot)
+    QTest.keyClick(window.article, Qt.Key.Key_F7, NO)
+    qtbot.waitUntil(lambda: window.suggestions.model.rowCount() > 1)
+    pending = window.suggestions.model.rowCount()
+    assert pending > 1
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(window.article, Qt.Key.Key_Return, shift_ctrl)
+    assert window.suggestions.model.rowCount() == 0
+    assert plain(window.statusBar().currentMessage()) == f"Accepted {pending} suggestions."
+
+
+def test_deciding_the_last_suggestion_does_not_say_there_was_none(open_window, qtbot):
+    window = active(open_window, qtbot)
+    QTest.keyClick(window.article, Qt.Key.Key_F7, NO)
+    qtbot.waitUntil(lambda: window.suggestions.model.rowCount() > 1)
+    while window.suggestions.model.rowCount():
+        QTest.keyClick(window.article, Qt.Key.Key_Backspace, NO)
+    message = window.statusBar().currentMessage()
+    assert message == "Every suggestion of this document is decided."
+
+
+@pytest.fixture
+def review(qtbot, project):
+    load_fonts()
+    for kind, name in (("gold", "amal"), ("colleague", "omar")):
+        jsonl.import_annotations(project, seeds_dir() / f"{SEED}.{kind}.jsonl", name)
+    window = ReviewWindow(project, "amal", SEED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.items.setFocus()
+    return window
+
+
+@pytest.mark.parametrize(("key", "side"), [(Qt.Key.Key_1, "a"), (Qt.Key.Key_2, "b")])
+def test_a_review_decision_is_undone_by_the_words_it_decided(arabic, review, key, side):
+    item = next(i for i in review.comparison.open if getattr(i, side) is not None)
+    review.select_row(review.items_model.row_of(item.sources))
+    QTest.keyClick(review.items, key, NO)
+    undo = review.gold.undo_stack.undoText()
+    span = getattr(item, side).text
+    assert plain(quote(span)) in plain(undo), undo
+    assert str(item.start) not in plain(undo)
