@@ -446,7 +446,11 @@ class AnnotationTableModel(QAbstractTableModel):
                 )
         layer = self._workbench.schema.layer(annotation.layer)
         parts.extend(
-            compose(self.tr("%1: %2"), s.target, layer.stance_label(s.value))
+            compose(
+                self.tr("%1 (%2)", "a stance: its target (its value)"),
+                s.target,
+                layer.stance_label(s.value),
+            )
             for s in annotation.stances
         )
         return self.tr(" · ").join(parts)
@@ -460,7 +464,11 @@ class AnnotationTableModel(QAbstractTableModel):
         lines += [compose(self.tr("%1: %2"), name, value or "—") for name, _, value in values]
         if layer.has_stance:
             stances = self.tr(", ").join(
-                compose(self.tr("%1: %2"), s.target, layer.stance_label(s.value))
+                compose(
+                    self.tr("%1 (%2)", "a stance: its target (its value)"),
+                    s.target,
+                    layer.stance_label(s.value),
+                )
                 for s in annotation.stances
             )
             lines.append(compose(self.tr("stances: %1"), Isolated(stances or "—")))

@@ -153,10 +153,10 @@ Import the %n readable files and skip the refused ones?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) were kept (documents %1): choose our or their version in the review window.</source>
+        <source>%n conflict(s) were kept (in %1): choose our or their version in the review window.</source>
         <translation>
-            <numerusform>%n conflict was kept (document %1): choose our or their version in the review window.</numerusform>
-            <numerusform>%n conflicts were kept (documents %1): choose our or their version in the review window.</numerusform>
+            <numerusform>%n conflict was kept (in %1): choose our or their version in the review window.</numerusform>
+            <numerusform>%n conflicts were kept (in %1): choose our or their version in the review window.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,33 +2,45 @@
 a mouse drag over a Latin name in the right-to-left article that selected the wrong letters,
 find-bar snippets laid out left to right, raw keys in the review tables, and wording."""
 
+import html
 import re
 import shutil
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QFontInfo, QFontMetrics, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QFontInfo,
+    QFontMetrics,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QDialogButtonBox,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.core import bidi
 from annotator.core.bidi import compose, plain, quote
-from annotator.core.formats import jsonl
+from annotator.core.formats import EXPORTS, jsonl
+from annotator.core.model import Stance
 from annotator.core.paths import seeds_dir
 from annotator.core.review import conflicts
 from annotator.core.review.merge import merge
 from annotator.core.store.project import Project, TextSource
 from annotator.gui import language, review_models
+from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.app import load_fonts
 from annotator.gui.article_view import ArticleView
+from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.find_bar import FindBar
 from annotator.gui.find_results import HIT_ROLE
 from annotator.gui.models import AnnotationTableModel, TextDirectionDelegate
+from annotator.gui.project_settings import ProjectSettingsDialog
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.workbench import Workbench
 from tests.gui.test_bidi_order import boxes, centre
@@ -376,3 +388,79 @@ def test_a_review_decision_is_undone_by_the_words_it_decided(arabic, review, key
     span = getattr(item, side).text
     assert plain(quote(span)) in plain(undo), undo
     assert str(item.start) not in plain(undo)
+
+
+def test_the_arabic_digit_setting_leaves_the_english_interface_in_western_digits(qapp):
+    language.apply("en", "arabic")
+    try:
+        assert bidi.digits() == "western"
+        text = QCoreApplication.translate("SuggestionPanel", "%n to decide", "", 18)
+        assert text == "18 to decide"
+        language.apply("ar", "arabic")
+        assert bidi.digits() == "arabic"
+    finally:
+        language.apply("en")
+
+
+# ---------------------------------------------------------------- wording and composed lines
+
+
+def test_the_agreement_caption_lists_the_annotators_in_the_sentence_direction(
+    arabic, project, qtbot
+):
+    for name, kind in (("amal", "gold"), ("colleague", "colleague")):
+        jsonl.import_annotations(project, seeds_dir() / f"{SEED}.{kind}.jsonl", name)
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.compute()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    # The label's text as Qt lays it out: without its tags, with its isolates (a QTextDocument
+    # made from the HTML would drop them).
+    caption = html.unescape(re.sub("<[^>]+>", "", dialog.chart_title.text()))
+    names = sorted(dialog.report.annotators)
+    at = boxes(caption, RTL)
+    xs = [centre(at[caption.rindex(name)]) for name in names]  # in the list, after «vs»
+    # Listed in reading order of an Arabic sentence: the first name on the right.
+    assert xs == sorted(xs, reverse=True), (names, xs)
+
+
+def test_tooltips_name_the_annotator_and_stances_read_target_then_value(arabic_window):
+    window = arabic_window
+    table = window.side_panel.table
+    tip = plain(table.model().data(table.model().index(0, 0), Qt.ItemDataRole.ToolTipRole))
+    assert "بقلم" not in tip and "المعلق: amal" in tip
+    layer = window.workbench.schema.layer("claim")
+    text = window.workbench.text
+    start = text.index("قاآني")
+    claim = window.workbench.tag("claim", start, start + len("قاآني"))
+    window.workbench.edit(claim, "stance", stances=[Stance("الهدنة", "favor")])
+    QApplication.processEvents()
+    model = table.model()
+    rows = [plain(model.data(model.index(r, AnnotationTableModel.DETAILS))) for r in range(2)]
+    details = next(d for d in rows if "الهدنة" in d)
+    assert f"الهدنة ({layer.stance_label('favor')})" in details
+    assert "الهدنة:" not in details
+
+
+def test_our_buttons_say_what_they_do_in_the_imperative_as_qts_own(arabic, project, qtbot):
+    dialog = ExportDialog(project, None)
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    assert plain(ok.text()).startswith("صدِّر") and "ألغ" in cancel.text()
+    settings = ProjectSettingsDialog(Workbench(project, "amal"))
+    qtbot.addWidget(settings)
+    assert (settings.add_button.text(), settings.remove_button.text()) == ("أضف", "أزل")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".ann", ".xmi", ".spacy"])
+def test_file_suffixes_in_the_export_formats_read_with_their_dot_first(arabic, suffix):
+    texts = [
+        QCoreApplication.translate("ExportDialog", fmt.description) for fmt in EXPORTS.values()
+    ]
+    text = next(t for t in texts if suffix in plain(t))
+    assert "\u200e" not in text  # isolates, not marks
+    at = boxes(text, RTL)
+    dot = text.index(suffix)
+    assert centre(at[dot]) < centre(at[dot + 1]) < centre(at[dot + len(suffix) - 1])

@@ -309,6 +309,16 @@ def _as_cue(written: str) -> str | None:
 
 
 def one_line(text: str, limit: int = 120) -> str:
-    """The text on one line (runs of white space made one space), cut with "…" past `limit`."""
+    """The text on one line (runs of white space made one space), cut with "…" past `limit`
+    code points: after the last whole word that fits (a word cut in two, «ولا ي…», reads as
+    another word), or inside a word only when the first word alone is longer than half of
+    `limit`."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
+    if text[limit - 1] != " ":
+        space = kept.rfind(" ")
+        if space >= limit // 2:
+            kept = kept[:space]
+    return kept.rstrip() + "…"
