@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
+    QStyle,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -464,3 +465,33 @@ def test_file_suffixes_in_the_export_formats_read_with_their_dot_first(arabic, s
     at = boxes(text, RTL)
     dot = text.index(suffix)
     assert centre(at[dot]) < centre(at[dot + 1]) < centre(at[dot + len(suffix) - 1])
+
+
+@pytest.mark.parametrize("interface", ["ar", "en"])
+def test_a_cue_stands_beside_its_check_box(project, qtbot, interface, type_text):
+    language.apply(interface)
+    try:
+        dialog = ProjectSettingsDialog(Workbench(project, "amal"))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        type_text(dialog.entry, "طمأنت")
+        QTest.keyClick(dialog.entry, Qt.Key.Key_Return, NO)
+        table = dialog.table
+        option = cell(table, 0, 0)
+        option.rect = table.visualRect(table.model().index(0, 0))
+        style = table.style()
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, table)
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+        width = QFontMetrics(option.font).horizontalAdvance("طمأنت")
+        side = QStyle.visualAlignment(option.direction, option.displayAlignment)
+        # The word is drawn at the end of its text area nearest the check box.
+        if box.center().x() > text.center().x():
+            assert side & Qt.AlignmentFlag.AlignRight
+            gap = box.left() - (text.right() - width)
+        else:
+            assert side & Qt.AlignmentFlag.AlignLeft
+            gap = text.left() + width - box.right()
+        assert gap < 3 * width
+    finally:
+        language.apply("en")
