@@ -81,7 +81,10 @@ class AttributeEditor(QWidget):
     # the researcher wants to pick the claim's speaker by clicking it in the article (or stops)
     pick_speaker_requested = Signal(bool)
 
-    def __init__(self, workbench: Workbench, parent: QWidget | None = None):
+    def __init__(
+        self, workbench: Workbench, parent: QWidget | None = None, empty_text: str | None = None
+    ):
+        """`empty_text`: what the form says while nothing is selected (default: how to tag)."""
         super().__init__(parent)
         self._workbench = workbench
         self._annotation: Annotation | None = None
@@ -100,7 +103,7 @@ class AttributeEditor(QWidget):
         self._targets: list[str] | None = None  # the targets `_stance_targets` holds
         self._stance_targets = QStringListModel(self)
 
-        self._empty = QLabel(first_steps(workbench.schema.layers))
+        self._empty = QLabel(empty_text or first_steps(workbench.schema.layers))
         self._empty.setWordWrap(True)
         self._title = QLabel()
         self._span = QLabel()

@@ -141,7 +141,20 @@ class ReviewWindow(QMainWindow):
         self.items_model.schema = self.details_model.schema = self.gold.schema
         self.details = self._table(self.details_model)
         self.details.horizontalHeader().setStretchLastSection(True)
-        self.editor = AttributeEditor(self.gold)
+        # The main window's first steps (select words, press S, F7) do not apply here.
+        self.editor = AttributeEditor(
+            self.gold,
+            empty_text=compose(
+                self.tr(
+                    "Nothing of the gold copy selected. To decide the disagreement chosen in "
+                    "the list press %1 to accept A, %2 to accept B or %3 to reject; click a "
+                    "passage of the gold copy to change its attributes here."
+                ),
+                ltr("1"),
+                ltr("2"),
+                ltr("0"),
+            ),
+        )
         self.comments = QListWidget()  # a read-only list of texts, rebuilt from the store
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText(self.tr("Comment on this disagreement, then Enter"))

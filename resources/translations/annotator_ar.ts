@@ -1844,6 +1844,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>الاختلافات فقط</translation>
     </message>
     <message>
+        <source>Nothing of the gold copy selected. To decide the disagreement chosen in the list press %1 to accept A, %2 to accept B or %3 to reject; click a passage of the gold copy to change its attributes here.</source>
+        <translation>لم يُحدَّد شيء من النسخة المرجعية. للبتّ في الاختلاف المختار في القائمة اضغط %1 لقبول أ، أو %2 لقبول ب، أو %3 للرفض؛ وانقر مقطعًا من النسخة المرجعية لتغيير سماته هنا.</translation>
+    </message>
+    <message>
         <source>Comment on this disagreement, then Enter</source>
         <translation>أضف ملاحظة على هذا الاختلاف، ثم Enter</translation>
     </message>

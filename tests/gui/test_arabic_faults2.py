@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
+    QLabel,
     QStyle,
     QStyleOptionViewItem,
     QTableView,
@@ -495,3 +496,16 @@ def test_a_cue_stands_beside_its_check_box(project, qtbot, interface, type_text)
         assert gap < 3 * width
     finally:
         language.apply("en")
+
+
+def test_the_gold_copy_form_explains_review_not_tagging(arabic, review):
+    review.gold.select(None)
+    QApplication.processEvents()
+    shown = [
+        plain(label.text())
+        for label in review.editor.findChildren(QLabel)
+        if label.isVisible() and label.text()
+    ]
+    assert shown, "the form says nothing"
+    assert not any("F7" in text for text in shown)
+    assert any("النسخة المرجعية" in text and "1" in text for text in shown)
