@@ -82,6 +82,14 @@ def ltr(text: object) -> Isolated:
     return Isolated(LRI + _CONTROLS.sub("", str(text)) + PDI)
 
 
+def rtl(text: object) -> Isolated:
+    """Article text (a hit's context) as a right-to-left isolate: laid out right to left like
+    the article even when it starts with a Latin word."""
+    if isinstance(text, Isolated):
+        return text
+    return Isolated(RLI + _CONTROLS.sub("", str(text)) + PDI)
+
+
 def quote(text: str, limit: int | None = 30) -> Isolated:
     """A span of the article quoted in guillemets: «…» outside the isolate, so the marks follow
     the sentence's direction, and the span (cut to `limit` code points with "…" at its end,

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.suggest import SUGGESTIONS
-from annotator.core.bidi import compose, isolate, ltr, number, plain, quote
+from annotator.core.bidi import Isolated, compose, isolate, ltr, number, plain, quote
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.adjudication import GOLD
 from annotator.core.store.project import Project
@@ -390,7 +390,9 @@ class AgreementDialog(QDialog):
             ),
             html.escape(a),
             html.escape(b),
-            html.escape(self.tr(", ").join(report.annotators)),
+            # Each name isolated, the list in the sentence's direction (a list passed as one
+            # part was laid out left to right in Arabic, its first name being Latin).
+            Isolated(self.tr(", ").join(isolate(html.escape(n)) for n in report.annotators)),
             number(0),
             number(1),
             number(0.67),

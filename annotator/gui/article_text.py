@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
@@ -216,6 +217,8 @@ class ArticleText(QPlainTextEdit):
         self.offsets = Utf16Map("")
         # A place `show_from` keeps on top while the view settles (None: none kept).
         self._kept: int | None = None
+        # The letter a left-button drag started on (code points; None: no such drag).
+        self._pressed: int | None = None
         # Qt's own scrolling as it lays the article out keeps it; the scroll bar used lets go.
         self.verticalScrollBar().actionTriggered.connect(self._let_go)
         self.setReadOnly(True)
@@ -336,6 +339,51 @@ class ArticleText(QPlainTextEdit):
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._let_go()
         super().mousePressEvent(event)
+        # A press that kept the selection is inside it (Qt may drag the text out) and one
+        # with Shift extends it: Qt's own in both cases.
+        plain = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        mine = event.button() == Qt.MouseButton.LeftButton and plain
+        mine = mine and not self.textCursor().hasSelection()
+        self._pressed = self.letter_at(event.position().toPoint()) if mine else None
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        self._pressed = None  # a double click's drag extends by words: Qt's own, left alone
+        super().mouseDoubleClickEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)  # Qt's own drag too: it scrolls at the view's edges
+        if self._pressed is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._select_letters(self._pressed, self.letter_at(event.position().toPoint()))
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self._pressed is not None and event.button() == Qt.MouseButton.LeftButton:
+            if self.textCursor().hasSelection():
+                self._select_letters(self._pressed, self.letter_at(event.position().toPoint()))
+            self._pressed = None
+        super().mouseReleaseEvent(event)
+
+    def _select_letters(self, pressed: int, reached: int) -> None:
+        """Select from the letter pressed to the letter the mouse is on, both included, in
+        logical order whichever way the mouse went (code points).
+
+        Qt selects between the gaps nearest the two points; where a Latin name sits in the
+        right-to-left article, the gap at the name's visual left edge is the one after its
+        last letter, so a drag leftwards onto «Dr.» selected the name's last letter and the
+        space after it. Letters are found from the glyphs (`letter_at`), so the selection is
+        the same in either direction. A drag that has not left its letter selects nothing
+        new: Qt's selection (if any) then stays, and a click stays a click."""
+        if pressed == reached and not self.textCursor().hasSelection():
+            return
+        start, end = min(pressed, reached), max(pressed, reached) + 1
+        while end < len(self._text) and unicodedata.category(self._text[end]).startswith("M"):
+            end += 1  # a letter's marks (tashkeel) go with it
+        end = min(end, self.offsets.length)
+        cursor = self.textCursor()
+        if reached < pressed:
+            start, end = end, start  # the cursor ends where the mouse is, as Qt leaves it
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         kept = self._kept  # a new width wraps the lines again and moves what is on top
@@ -345,15 +393,41 @@ class ArticleText(QPlainTextEdit):
             self._kept = kept
 
     def letter_at(self, point: QPoint) -> int:
-        """The code-point offset of the letter under a viewport point."""
+        """The code-point offset of the letter under a viewport point (the nearest letter of
+        the line when the point is beside the text).
+
+        Read from the glyphs Qt laid out, not from the gap Qt finds nearest: at either edge of
+        a left-to-right run in the right-to-left article one gap shows in two places, and the
+        gap Qt gives at the run's left edge is the one after the run's last letter."""
         cursor = self.cursorForPosition(point)
-        # cursorForPosition gives the nearest gap between letters; the letter hit is on the
-        # side the text runs from, which for right-to-left text depends on the half clicked.
-        rect = self.cursorRect(cursor)
-        position = self.offsets.to_codepoint(cursor.position())
-        if point.x() > rect.center().x() and position > 0:
-            position -= 1
-        return position
+        block = cursor.block()
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return self.offsets.to_codepoint(cursor.position())
+        base = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        base += layout.position()
+        x, y = point.x() - base.x(), point.y() - base.y()
+        line = layout.lineAt(max(bisect.bisect_right(_LineTops(layout), y) - 1, 0))
+        first, last = line.textStart(), line.textStart() + line.textLength()
+        gap = cursor.position() - block.position()
+        # The letters either side of Qt's gap hold the point but at a run's edge: those first.
+        near = [p for p in (gap - 1, gap) if first <= p < last]
+        nearest, distance = None, float("inf")
+        text, to_cp = self._text, self.offsets.to_codepoint
+        for position in near + [p for p in range(first, last) if p not in near]:
+            letter = text[to_cp(block.position() + position)]
+            if unicodedata.category(letter).startswith("M"):
+                continue  # a mark is drawn over its letter: the letter is the one hit
+            for run in line.glyphRuns(position, 1):
+                box = run.boundingRect()
+                if box.left() <= x < box.right():
+                    return self.offsets.to_codepoint(block.position() + position)
+                away = min(abs(x - box.left()), abs(x - box.right()))
+                if away < distance:
+                    nearest, distance = position, away
+        if nearest is None:
+            return self.offsets.to_codepoint(cursor.position())
+        return self.offsets.to_codepoint(block.position() + nearest)
 
     def anchor(self, position: int) -> QRect:
         """The cursor rectangle at a code-point offset, in viewport coordinates."""

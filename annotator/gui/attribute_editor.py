@@ -24,7 +24,7 @@ from annotator.core.bidi import Isolated, compose, ltr, quote
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
 from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
-from annotator.gui.models import MentionList, is_right_to_left
+from annotator.gui.models import MentionList, interface_is_right_to_left, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
 
@@ -40,7 +40,9 @@ def _set_direction_by_text(label: QLabel, text: str) -> None:
     label.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     )
-    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    # In the Arabic interface a Latin-only span («Dr. Omar Razzaz») starts on the right too.
+    right = rtl or interface_is_right_to_left()
+    side = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
     label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
     label.setText(text)
 
@@ -79,7 +81,10 @@ class AttributeEditor(QWidget):
     # the researcher wants to pick the claim's speaker by clicking it in the article (or stops)
     pick_speaker_requested = Signal(bool)
 
-    def __init__(self, workbench: Workbench, parent: QWidget | None = None):
+    def __init__(
+        self, workbench: Workbench, parent: QWidget | None = None, empty_text: str | None = None
+    ):
+        """`empty_text`: what the form says while nothing is selected (default: how to tag)."""
         super().__init__(parent)
         self._workbench = workbench
         self._annotation: Annotation | None = None
@@ -98,7 +103,7 @@ class AttributeEditor(QWidget):
         self._targets: list[str] | None = None  # the targets `_stance_targets` holds
         self._stance_targets = QStringListModel(self)
 
-        self._empty = QLabel(first_steps(workbench.schema.layers))
+        self._empty = QLabel(empty_text or first_steps(workbench.schema.layers))
         self._empty.setWordWrap(True)
         self._title = QLabel()
         self._span = QLabel()

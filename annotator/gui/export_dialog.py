@@ -99,6 +99,8 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        # The button says what it does, as Qt's own («احفظ», «افتح») do.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()

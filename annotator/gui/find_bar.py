@@ -4,17 +4,14 @@ and across the project (a result list); a hit can be tagged directly."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -31,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.arabic.search import Hit, SearchIndex, SearchOptions, snippet
+from annotator.core.arabic.search import Hit, SearchIndex, SearchOptions
 from annotator.core.arabic.text import snap_to_words
 from annotator.core.bidi import compose, ltr, number
 from annotator.gui.article_text import ArticleText
+from annotator.gui.find_results import HitDelegate, HitList
 from annotator.gui.workbench import Workbench
 
 PROJECT_LIMIT = 2000  # hits listed for the whole project; the count says when there are more
@@ -110,37 +108,6 @@ def attach(view: ArticleText, marks: SpanMarks) -> None:
 
 
 _ROOT = QModelIndex()
-
-
-class HitList(QAbstractListModel):
-    """The project-wide hits: document and the hit in its context."""
-
-    def __init__(self, workbench: Workbench, parent: QObject | None = None):
-        super().__init__(parent)
-        self._workbench = workbench
-        self.hits: list[Hit] = []
-
-    def set_hits(self, hits: Sequence[Hit]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.hits)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        hit = self.hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = self._workbench.project.text(hit.document_id)
-            before, found, after = snippet(text, hit.start, hit.end, 30)
-            return compose(self.tr("%1: %2"), ltr(hit.document_id), f"…{before} «{found}» {after}…")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return compose(
-                self.tr("%1, characters %2–%3"), ltr(hit.document_id), hit.start, hit.end
-            )
-        return None
 
 
 class FindBar(QWidget):
@@ -223,6 +190,7 @@ class FindBar(QWidget):
         self.results_model = HitList(self.workbench, self)
         self.results = QListView(self)
         self.results.setModel(self.results_model)
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.results.activated.connect(self._on_result_activated)
         self.results.clicked.connect(self._on_result_activated)
         self.results.hide()

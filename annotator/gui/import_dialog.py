@@ -61,6 +61,8 @@ class ColumnDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        # The button says what it does, as Qt's own («احفظ», «افتح») do.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

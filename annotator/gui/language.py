@@ -81,7 +81,8 @@ def current() -> str:
 def apply(language: str, digits: str = "western") -> bool:
     """Install the translators of `language` ("ar" or "en") in the running application, set the
     layout direction (Arabic: right to left) and the interface font, and choose the digits the
-    interface shows numbers in ("western" or "arabic"). Widgets built afterwards are in the new
+    Arabic interface shows numbers in ("western" or "arabic"; the English interface always
+    shows Western digits). Widgets built afterwards are in the new
     language; built ones follow on QEvent.LanguageChange. False when a .qm file is missing
     (then the interface stays English)."""
     global _current
@@ -89,7 +90,6 @@ def apply(language: str, digits: str = "western") -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    bidi.set_digits("arabic" if digits == "arabic" else "western")
     loaded = True
     if language == "en":  # the source texts, with English plural forms ("1 document")
         plurals = _DigitTranslator(app)
@@ -107,6 +107,8 @@ def apply(language: str, digits: str = "western") -> bool:
             app.installTranslator(ours)
             _installed.append(ours)
     _current = language if loaded else "en"
+    # Arabic-Indic digits belong to the Arabic interface; the English one always writes 0-9.
+    bidi.set_digits("arabic" if digits == "arabic" and _current == "ar" else "western")
     if isinstance(app, QGuiApplication):
         QGuiApplication.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if _current == "ar" else Qt.LayoutDirection.LeftToRight

@@ -33,7 +33,10 @@ def build_language_menu(menu: QMenu, window: MainWindow) -> QMenu:
         group.addAction(action)
         submenu.addAction(action)
     submenu.addSeparator()
-    digits = QAction(QCoreApplication.translate("LanguageMenu", "Arabic-Indic digits"), submenu)
+    digits = QAction(
+        QCoreApplication.translate("LanguageMenu", "Arabic-Indic digits (Arabic interface)"),
+        submenu,
+    )
     digits.setCheckable(True)
     digits.setChecked(window.settings.value(language.DIGITS_KEY, "western") == "arabic")
     digits.triggered.connect(

@@ -598,8 +598,8 @@ class MainWindow(QMainWindow):
             lines.append(
                 compose(
                     self.tr(
-                        "%n conflict(s) were kept (documents %1): choose our or their version "
-                        "in the review window.",
+                        "%n conflict(s) were kept (in %1): choose our or their version in the "
+                        "review window.",
                         "",
                         len(report.conflicts),
                     ),

@@ -29,7 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.text import matching_form, one_line
-from annotator.core.bidi import Isolated, compose, digits, elide_end, isolate, ltr, number
+from annotator.core.bidi import (
+    FSI,
+    LRI,
+    PDI,
+    RLI,
+    Isolated,
+    compose,
+    digits,
+    elide_end,
+    isolate,
+    ltr,
+    number,
+)
 from annotator.core.changes import AnnotationChanges, ReadingOrder
 from annotator.core.model import Annotation, DocumentSummary
 from annotator.core.store.project import Project
@@ -40,18 +52,34 @@ from annotator.gui.workbench import Workbench
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
+ISOLATE_OPENERS = frozenset((LRI, RLI, FSI))
 _ROOT = QModelIndex()
 
 
-def is_right_to_left(text: str) -> bool:
-    """Whether the first letter with a direction is Arabic, Hebrew or another right-to-left one."""
+def is_right_to_left(text: str, otherwise: bool | None = None) -> bool:
+    """Whether `text` is a right-to-left paragraph: its first letter with a direction, outside
+    isolates (the Unicode Bidirectional Algorithm's rules P2-P3, https://www.unicode.org/
+    reports/tr9/), is Arabic, Hebrew or another right-to-left one. Text with no such letter
+    (numbers, or a line composed of isolated parts) takes `otherwise`; None: the interface's
+    direction."""
+    depth = 0
     for ch in text:
-        direction = unicodedata.bidirectional(ch)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
+        if ch in ISOLATE_OPENERS:
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            direction = unicodedata.bidirectional(ch)
+            if direction in ("R", "AL"):
+                return True
+            if direction == "L":
+                return False
+    return interface_is_right_to_left() if otherwise is None else otherwise
+
+
+def interface_is_right_to_left() -> bool:
+    """Whether the interface is laid out right to left (the Arabic interface)."""
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def filter_form(text: str) -> str:
@@ -60,8 +88,10 @@ def filter_form(text: str) -> str:
 
 
 def _text_alignment(text: str) -> Qt.AlignmentFlag:
-    # Absolute, so an Arabic title sits on the right and a Latin one on the left in any view.
-    side = Qt.AlignmentFlag.AlignRight if is_right_to_left(text) else Qt.AlignmentFlag.AlignLeft
+    # Absolute, so an Arabic title sits on the right and a Latin one on the left in an English
+    # view; in the Arabic interface every cell starts on the right, as the column's header.
+    right = interface_is_right_to_left() or is_right_to_left(text)
+    side = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
     return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -87,11 +117,20 @@ class TextDirectionDelegate(QStyledItemDelegate):
         if option.text and not self.follow_text:
             self._elide(option)
         elif option.text:
+            interface_rtl = interface_is_right_to_left()
             right_to_left = is_right_to_left(option.text)
             option.direction = (
                 Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
             )
-            if right_to_left and self.arabic_font is not None:
+            if interface_rtl:
+                # Every cell starts on the right, a Latin name as well, as the header does.
+                vertical = option.displayAlignment & Qt.AlignmentFlag.AlignVertical_Mask
+                option.displayAlignment = (
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | vertical
+                )
+            # In the Arabic interface one font for the whole row: Latin cells in the view's
+            # smaller font sat higher and read as a different kind of cell.
+            if (right_to_left or interface_rtl) and self.arabic_font is not None:
                 option.font = self.arabic_font
                 option.fontMetrics = QFontMetrics(self.arabic_font)
             self._elide(option)
@@ -127,9 +166,23 @@ def size_arabic(view: QAbstractItemView, article_point_size: float) -> None:
     font.setPointSizeF(max(view.font().pointSizeF(), article_point_size * ARABIC_SHARE))
     delegate.arabic_font = font
     if isinstance(view, QTableView):
-        view.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 4)
+        view.verticalHeader().setDefaultSectionSize(row_height(font))
         refit_columns(view)
     view.viewport().update()
+
+
+# Letters as tall and as deep as cells hold: shadda with a vowel above, kasra below, Latin
+# capitals with accents and descenders, digits.
+_TALLEST = "إِنَّ المُتَّحِدَةَ قالتْ «لَيْسَ» ÁÉgjy ٢٠٢٤"
+
+
+def row_height(font: QFont) -> int:
+    """Pixels for one line of `font` in a table row: what its letters cover, not the font's
+    line height, with a margin. Noto Sans Arabic reserves room for stacked Quranic marks
+    (its line is 36 px at 12.75 pt, its news text 20 px), which made Arabic rows twice as
+    tall as English ones."""
+    metrics = QFontMetrics(font)
+    return min(metrics.height(), metrics.tightBoundingRect(_TALLEST).height()) + 4
 
 
 def refit_columns(view: QTableView) -> None:
@@ -393,7 +446,11 @@ class AnnotationTableModel(QAbstractTableModel):
                 )
         layer = self._workbench.schema.layer(annotation.layer)
         parts.extend(
-            compose(self.tr("%1: %2"), s.target, layer.stance_label(s.value))
+            compose(
+                self.tr("%1 (%2)", "a stance: its target (its value)"),
+                s.target,
+                layer.stance_label(s.value),
+            )
             for s in annotation.stances
         )
         return self.tr(" · ").join(parts)
@@ -407,7 +464,11 @@ class AnnotationTableModel(QAbstractTableModel):
         lines += [compose(self.tr("%1: %2"), name, value or "—") for name, _, value in values]
         if layer.has_stance:
             stances = self.tr(", ").join(
-                compose(self.tr("%1: %2"), s.target, layer.stance_label(s.value))
+                compose(
+                    self.tr("%1 (%2)", "a stance: its target (its value)"),
+                    s.target,
+                    layer.stance_label(s.value),
+                )
                 for s in annotation.stances
             )
             lines.append(compose(self.tr("stances: %1"), Isolated(stances or "—")))

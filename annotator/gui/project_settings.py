@@ -103,7 +103,8 @@ class ProjectSettingsDialog(QDialog):
         cue.setCheckState(Qt.CheckState.Checked if entry.used else Qt.CheckState.Unchecked)
         cue.setData(entry.learned, _LEARNED)
         cue.setData(entry.added, _ADDED)
-        cue.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # On the side the check box is (the leading one), beside it in either direction.
+        cue.setTextAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         origin = QStandardItem(self._origin(entry.learned, entry.added))
         origin.setEditable(False)
         self.model.appendRow([cue, origin])

@@ -45,6 +45,7 @@ _WORDS = {
     "link": QT_TRANSLATE_NOOP("Review", "link"),
     "stances": QT_TRANSLATE_NOOP("Review", "stances"),
     "layer": QT_TRANSLATE_NOOP("Review", "layer"),
+    "attributes": QT_TRANSLATE_NOOP("Review", "attributes"),
     "deleted": QT_TRANSLATE_NOOP("Review", "deleted"),
     "accepted": QT_TRANSLATE_NOOP("Review", "accepted"),
     "edited": QT_TRANSLATE_NOOP("Review", "edited"),
@@ -76,6 +77,19 @@ def _words(items, schema: LabelSchema | None = None) -> str:
     return QCoreApplication.translate("Review", ", ").join(
         word(x) if x in _WORDS else labels.get(x, x) for x in items
     )
+
+
+def _named(differences: list[str], ours: Annotation | None, theirs: Annotation | None):
+    """`differences` with "attributes" replaced by the names of the attributes that differ."""
+    if "attributes" not in differences or ours is None or theirs is None:
+        return differences
+    names = sorted(
+        n
+        for n in set(ours.attributes) | set(theirs.attributes)
+        if ours.attributes.get(n) != theirs.attributes.get(n)
+    )
+    at = differences.index("attributes")
+    return [*differences[:at], *names, *differences[at + 1 :]]
 
 
 DIFFERENT = QColor("#ffd9a8")
@@ -293,7 +307,7 @@ class ConflictsModel(_RowsModel):
             conflict.annotator,
             self.layer_label(shown.layer) if shown else "",
             one_line(shown.text, 60) if shown else "",
-            _words(differences, self.schema),
+            _words(_named(differences, ours, conflict.theirs), self.schema),
             ltr(Path(conflict.source).name),
         )[index.column()]
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.suggest import SUGGESTIONS
-from annotator.core.bidi import compose, ltr
+from annotator.core.bidi import compose, ltr, quote
 from annotator.core.errors import AnnotatorError, ConflictError
 from annotator.core.model import Annotation
 from annotator.core.review.adjudication import (
@@ -141,7 +141,20 @@ class ReviewWindow(QMainWindow):
         self.items_model.schema = self.details_model.schema = self.gold.schema
         self.details = self._table(self.details_model)
         self.details.horizontalHeader().setStretchLastSection(True)
-        self.editor = AttributeEditor(self.gold)
+        # The main window's first steps (select words, press S, F7) do not apply here.
+        self.editor = AttributeEditor(
+            self.gold,
+            empty_text=compose(
+                self.tr(
+                    "Nothing of the gold copy selected. To decide the disagreement chosen in "
+                    "the list press %1 to accept A, %2 to accept B or %3 to reject; click a "
+                    "passage of the gold copy to change its attributes here."
+                ),
+                ltr("1"),
+                ltr("2"),
+                ltr("0"),
+            ),
+        )
         self.comments = QListWidget()  # a read-only list of texts, rebuilt from the store
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText(self.tr("Comment on this disagreement, then Enter"))
@@ -416,6 +429,7 @@ class ReviewWindow(QMainWindow):
             self.refusals.show(refusal_text(exc))
             return
         a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
+        span = (item.b if choice == "b" else item.a) or item.a or item.b
 
         def repeat() -> None:
             fresh = compare(self.project, document_id, a, b)
@@ -423,17 +437,18 @@ class ReviewWindow(QMainWindow):
             if again is None:
                 raise ConflictError(
                     compose(
-                        self.tr("the annotations decided on at %1 were changed in another window"),
-                        item.start,
+                        self.tr("the annotations decided on for %1 were changed in another window"),
+                        quote(span.text),
                     )
                 )
             adjudicate(self.project, fresh, again, choice, decision_id=decision_id, gold_id=gold_id)
 
+        # The undo text quotes the span decided on, as the main window's undo texts do.
         layer = self.items_model.layer_label(item.layer)
         text = {
-            "a": compose(self.tr("Accept %1's %2 at %3"), a, layer, item.start),
-            "b": compose(self.tr("Accept %1's %2 at %3"), b, layer, item.start),
-            "reject": compose(self.tr("Reject %1 at %2"), layer, item.start),
+            "a": compose(self.tr("Accept %1's %2 %3"), a, layer, quote(span.text)),
+            "b": compose(self.tr("Accept %1's %2 %3"), b, layer, quote(span.text)),
+            "reject": compose(self.tr("Reject %1 %2"), layer, quote(span.text)),
         }[choice]
         self._push(text, [(decision_id, gold_id)], repeat)
         if self.comparison and self.comparison.open:

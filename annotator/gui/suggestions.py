@@ -206,6 +206,8 @@ class Suggestions(QObject):
     current_changed = Signal(str)
     # the detector ran on the open document: how many suggestions wait for a decision
     ran = Signal(int)
+    # "Accept all" accepted this many suggestions
+    accepted_all = Signal(int)
 
     def __init__(self, workbench: Workbench, view: ArticleText, parent: QObject | None = None):
         super().__init__(parent)
@@ -301,8 +303,12 @@ class Suggestions(QObject):
         return done
 
     def accept_all(self) -> list[str]:
+        pending = len(self.model.suggestions)
         made = accept_all(self.workbench)
         self.refresh()
+        accepted = pending - len(self.model.suggestions)
+        if accepted > 0:
+            self.accepted_all.emit(accepted)
         return made
 
     def step(self, direction: int) -> None:
@@ -423,6 +429,7 @@ class SuggestionPanel(QWidget):
         suggestions.current_changed.connect(self._follow)
         suggestions.model.modelReset.connect(self._on_reset)
         suggestions.ran.connect(self._on_ran)
+        suggestions.accepted_all.connect(self._on_accepted_all)
         self._announced: str | None = None
         self._on_reset()
 
@@ -438,6 +445,14 @@ class SuggestionPanel(QWidget):
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 15000)
             self._announced = message
+        self.count.setToolTip(message)
+
+    def _on_accepted_all(self, count: int) -> None:
+        message = self.tr("Accepted %n suggestion(s).", "", count)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 15000)
+        self._announced = None  # what was done stays said; the count no longer follows
         self.count.setToolTip(message)
 
     def _message(self, count: int) -> str:
@@ -473,7 +488,13 @@ class SuggestionPanel(QWidget):
         announced = self._announced
         if isinstance(window, QMainWindow) and announced:
             if window.statusBar().currentMessage() == announced:
-                self._announced = self._message(count)
+                # Decided one by one down to none: not "nothing to suggest", which is F7's
+                # answer for a document where nothing was found.
+                self._announced = (
+                    self._message(count)
+                    if count
+                    else self.tr("Every suggestion of this document is decided.")
+                )
                 window.statusBar().showMessage(self._announced, 15000)
                 self.count.setToolTip(self._announced)
             else:

@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Token alpha: Krippendorff&apos;s alpha over every character, all chosen annotators. Span F1: spans both marked (exact: same edges; overlap: sharing text) against those only one marked. Kappa: chance-corrected agreement (%2 = always the same, %3 = as by chance). n: the units each figure counts; fewer than %1 are greyed.</source>
-        <translation>ألفا الرموز: معامل ألفا لكريبندورف على كل حرف، لجميع المعلقين المختارين. مقياس F1 للمقاطع: المقاطع التي وسمها الاثنان (التطابق التام: الحدود نفسها؛ التداخل: نص مشترك) مقابل ما وسمه أحدهما فقط. كابا: الاتفاق المصحَّح من أثر الصدفة (%2 = تطابق دائم، %3 = كالصدفة). n: عدد الوحدات التي يحسبها كل رقم؛ ما كان أقل من %1 يظهر باهتًا.</translation>
+        <translation>ألفا الرموز: معامل ألفا لكريبندورف على كل حرف، لجميع المعلقين المختارين. مقياس F1 للمقاطع: المقاطع التي وسمها الاثنان (التطابق التام: الحدود نفسها؛ التداخل: نص مشترك) مقابل ما وسمه أحدهما فقط. كابا: الاتفاق المصحَّح من أثر الصدفة (%2 = تطابق دائم، %3 = كالصدفة). n: عدد الوحدات التي تحسبها كل قيمة؛ ما كان أقل من %1 يظهر باهتًا.</translation>
     </message>
     <message>
         <source>Figures</source>
@@ -511,12 +511,17 @@
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <comment>a stance: its target (its value)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source> · </source>
         <translation> · </translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation>%1، بقلم %2</translation>
+        <translation>%1، المعلق: %2</translation>
     </message>
     <message>
         <source>, </source>
@@ -706,7 +711,7 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>Set speaker entity %1</source>
-        <translation>تعيين كيان المتحدث %1</translation>
+        <translation>تغيير كيان المتحدث إلى %1</translation>
     </message>
     <message>
         <source>Clear speaker entity</source>
@@ -714,7 +719,7 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>Pick in text</source>
-        <translation>اختيار من النص</translation>
+        <translation>اختر من النص</translation>
     </message>
     <message>
         <source>Click the speaker in the article to link this claim to it</source>
@@ -722,7 +727,7 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>Add stance</source>
-        <translation>إضافة موقف</translation>
+        <translation>أضف موقفًا</translation>
     </message>
     <message>
         <source>annotation by %1 — read only</source>
@@ -734,7 +739,7 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>Set %1 to %2</source>
-        <translation>تعيين %1 إلى %2</translation>
+        <translation>تغيير %1 إلى %2</translation>
     </message>
     <message>
         <source>Clear %1</source>
@@ -789,6 +794,10 @@ Remove them now and open the project? A backup copy of the file as it is is made
     <message>
         <source>I&amp;d column:</source>
         <translation>عمود المعرّف (&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>استورد (&amp;I)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2, %n column(s); other columns are kept as document metadata.</source>
@@ -849,11 +858,11 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>Keep &amp;ours</source>
-        <translation>إبقاء نسختنا (&amp;O)</translation>
+        <translation>أبقِ نسختنا (&amp;O)</translation>
     </message>
     <message>
         <source>Take &amp;theirs</source>
-        <translation>أخذ نسختهم (&amp;T)</translation>
+        <translation>خذ نسختهم (&amp;T)</translation>
     </message>
     <message>
         <source>Keep our version of the merge conflict</source>
@@ -947,7 +956,7 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>brat standoff: a folder with a .txt and an .ann file per document</source>
-        <translation>صيغة brat المنفصلة: مجلد فيه ملف ‎.txt‎ وملف ‎.ann‎ لكل وثيقة</translation>
+        <translation>صيغة brat المنفصلة: مجلد فيه ملف ⁦.txt⁩ وملف ⁦.ann⁩ لكل وثيقة</translation>
     </message>
     <message>
         <source>Spreadsheet (xlsx): the annotations and claims tables as sheets, right to left</source>
@@ -955,11 +964,11 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>UIMA CAS XMI (INCEpTION, DKPro): a folder with TypeSystem.xml and an .xmi file per document and annotator</source>
-        <translation>UIMA CAS XMI (INCEpTION، DKPro): مجلد فيه TypeSystem.xml وملف ‎.xmi‎ لكل وثيقة ومعلق</translation>
+        <translation>UIMA CAS XMI (INCEpTION، DKPro): مجلد فيه ⁦TypeSystem.xml⁩ وملف ⁦.xmi⁩ لكل وثيقة ومعلق</translation>
     </message>
     <message>
         <source>spaCy DocBin (.spacy): one SpanGroup per layer and annotator, Arabic tokens</source>
-        <translation>spaCy DocBin (‎.spacy‎): مجموعة مقاطع (SpanGroup) لكل طبقة ومعلق، بتقطيع عربي</translation>
+        <translation>spaCy DocBin (⁦.spacy⁩): مجموعة مقاطع (SpanGroup) لكل طبقة ومعلق، بتقطيع عربي</translation>
     </message>
     <message>
         <source>Export annotations</source>
@@ -979,7 +988,11 @@ Remove them now and open the project? A backup copy of the file as it is is made
     </message>
     <message>
         <source>Protect cells starting with = + - @ from running as formulas (for Excel)</source>
-        <translation>حماية الخلايا التي تبدأ بـ = + - @ من أن تُنفَّذ صيغًا (لبرنامج Excel)</translation>
+        <translation>حماية الخلايا التي تبدأ بـ = + - @ من أن يعاملها Excel معاملة الصيغ</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>صدِّر (&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
@@ -1023,23 +1036,23 @@ Replace them?</source>
     </message>
     <message>
         <source>Rows written to %1: %2</source>
-        <translation>الصفوف المكتوبة في %1: %2</translation>
+        <translation>عدد الصفوف المكتوبة في %1: %2</translation>
     </message>
     <message>
         <source>Lines written to %1: %2</source>
-        <translation>الأسطر المكتوبة في %1: %2</translation>
+        <translation>عدد الأسطر المكتوبة في %1: %2</translation>
     </message>
     <message>
         <source>Annotations written to %1: %2</source>
-        <translation>التعليقات المكتوبة في %1: %2</translation>
+        <translation>عدد التعليقات المكتوبة في %1: %2</translation>
     </message>
     <message>
         <source>Spans written to %1: %2</source>
-        <translation>المقاطع المكتوبة في %1: %2</translation>
+        <translation>عدد المقاطع المكتوبة في %1: %2</translation>
     </message>
     <message>
         <source>Written to %1 (%3): %2</source>
-        <translation>كُتب في %1 (%3): %2</translation>
+        <translation>العدد المكتوب في %1 (%3): %2</translation>
     </message>
 </context>
 <context>
@@ -1089,7 +1102,7 @@ Replace them?</source>
     </message>
     <message>
         <source>Ignore Latin case</source>
-        <translation>تجاهل حالة الأحرف اللاتينية</translation>
+        <translation>تجاهل الفرق بين الأحرف اللاتينية الكبيرة والصغيرة</translation>
     </message>
     <message>
         <source>Ignore the article (الكتاب = كتاب)</source>
@@ -1267,8 +1280,8 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
-        <source>Arabic-Indic digits</source>
-        <translation>الأرقام المشرقية (٠١٢)</translation>
+        <source>Arabic-Indic digits (Arabic interface)</source>
+        <translation>الأرقام المشرقية في الواجهة العربية</translation>
     </message>
     <message>
         <source>The interface is now in Arabic.</source>
@@ -1478,12 +1491,12 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message numerus="yes">
         <source>Annotations: %1 added, %2 updated, %3 deleted, %4 in conflict, %5 unchanged; %n new document(s).</source>
         <translation>
-            <numerusform>التعليقات: أُضيف %1، وحُدِّث %2، وحُذف %3، ومتعارض %4، ودون تغيير %5؛ ولا وثائق جديدة.</numerusform>
-            <numerusform>التعليقات: أُضيف %1، وحُدِّث %2، وحُذف %3، ومتعارض %4، ودون تغيير %5؛ ووثيقة جديدة واحدة.</numerusform>
-            <numerusform>التعليقات: أُضيف %1، وحُدِّث %2، وحُذف %3، ومتعارض %4، ودون تغيير %5؛ ووثيقتان جديدتان.</numerusform>
-            <numerusform>التعليقات: أُضيف %1، وحُدِّث %2، وحُذف %3، ومتعارض %4، ودون تغيير %5؛ و%n وثائق جديدة.</numerusform>
-            <numerusform>التعليقات: أُضيف %1، وحُدِّث %2، وحُذف %3، ومتعارض %4، ودون تغيير %5؛ و%n وثيقةً جديدة.</numerusform>
-            <numerusform>التعليقات: أُضيف %1، وحُدِّث %2، وحُذف %3، ومتعارض %4، ودون تغيير %5؛ و%n وثيقة جديدة.</numerusform>
+            <numerusform>التعليقات المضافة: %1، والمحدَّثة: %2، والمحذوفة: %3، والمتعارضة: %4، والباقية كما هي: %5؛ ولا وثائق جديدة.</numerusform>
+            <numerusform>التعليقات المضافة: %1، والمحدَّثة: %2، والمحذوفة: %3، والمتعارضة: %4، والباقية كما هي: %5؛ ووثيقة جديدة واحدة.</numerusform>
+            <numerusform>التعليقات المضافة: %1، والمحدَّثة: %2، والمحذوفة: %3، والمتعارضة: %4، والباقية كما هي: %5؛ ووثيقتان جديدتان.</numerusform>
+            <numerusform>التعليقات المضافة: %1، والمحدَّثة: %2، والمحذوفة: %3، والمتعارضة: %4، والباقية كما هي: %5؛ و%n وثائق جديدة.</numerusform>
+            <numerusform>التعليقات المضافة: %1، والمحدَّثة: %2، والمحذوفة: %3، والمتعارضة: %4، والباقية كما هي: %5؛ و%n وثيقةً جديدة.</numerusform>
+            <numerusform>التعليقات المضافة: %1، والمحدَّثة: %2، والمحذوفة: %3، والمتعارضة: %4، والباقية كما هي: %5؛ و%n وثيقة جديدة.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1502,14 +1515,14 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) were kept (documents %1): choose our or their version in the review window.</source>
+        <source>%n conflict(s) were kept (in %1): choose our or their version in the review window.</source>
         <translation>
-            <numerusform>لم يُحتفظ بأي تعارض (الوثائق %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
-            <numerusform>احتُفظ بتعارض واحد (الوثائق %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
-            <numerusform>احتُفظ بتعارضين (الوثائق %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
-            <numerusform>احتُفظ بـ%n تعارضات (الوثائق %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
-            <numerusform>احتُفظ بـ%n تعارضًا (الوثائق %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
-            <numerusform>احتُفظ بـ%n تعارض (الوثائق %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
+            <numerusform>لم يُحتفظ بأي تعارض (في %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
+            <numerusform>احتُفظ بتعارض واحد (في %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
+            <numerusform>احتُفظ بتعارضين (في %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
+            <numerusform>احتُفظ بـ%n تعارضات (في %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
+            <numerusform>احتُفظ بـ%n تعارضًا (في %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
+            <numerusform>احتُفظ بـ%n تعارض (في %1): اختر نسختنا أو نسختهم في نافذة المراجعة.</numerusform>
         </translation>
     </message>
     <message>
@@ -1595,23 +1608,23 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Add</source>
-        <translation>إضافة</translation>
+        <translation>أضف</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>إزالة</translation>
+        <translation>أزل</translation>
     </message>
     <message>
         <source>Reporting cues the suggestions read besides their own lexicon: the cue words researchers wrote on their own claims, and words added here. Uncheck a cue to stop using it; run the suggestions again to see the effect.</source>
-        <translation>ألفاظ الإسناد التي تقرؤها الاقتراحات إلى جانب معجمها: ألفاظ الإسناد التي أدخلها المعلقون في تصريحاتهم، والألفاظ المضافة هنا. أزل العلامة عن لفظ لإيقاف استعماله، ثم شغّل الاقتراحات مرة أخرى لترى الأثر.</translation>
+        <translation>ألفاظ الإسناد التي تعتمدها الاقتراحات إلى جانب معجمها الخاص: ألفاظ الإسناد التي أدخلها المعلقون في تصريحاتهم، والألفاظ المضافة هنا. أزل العلامة عن لفظ لإيقاف استعماله، ثم شغّل الاقتراحات مرة أخرى لترى الأثر.</translation>
     </message>
     <message>
         <source>your claims, added by hand</source>
-        <translation>من تصريحاتكم، ومضاف يدويًا</translation>
+        <translation>من تصريحاتك، وأُضيف يدويًا</translation>
     </message>
     <message>
         <source>your claims</source>
-        <translation>من تصريحاتكم</translation>
+        <translation>من تصريحاتك</translation>
     </message>
     <message>
         <source>added by hand</source>
@@ -1846,24 +1859,28 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>الاختلافات فقط</translation>
     </message>
     <message>
+        <source>Nothing of the gold copy selected. To decide the disagreement chosen in the list press %1 to accept A, %2 to accept B or %3 to reject; click a passage of the gold copy to change its attributes here.</source>
+        <translation>لم يُحدَّد شيء من النسخة المرجعية. للبتّ في الاختلاف المختار في القائمة اضغط %1 لقبول أ، أو %2 لقبول ب، أو %3 للرفض؛ وانقر مقطعًا من النسخة المرجعية لتغيير سماته هنا.</translation>
+    </message>
+    <message>
         <source>Comment on this disagreement, then Enter</source>
         <translation>أضف ملاحظة على هذا الاختلاف، ثم Enter</translation>
     </message>
     <message>
         <source>Accept A</source>
-        <translation>قبول أ</translation>
+        <translation>اقبل أ</translation>
     </message>
     <message>
         <source>Accept B</source>
-        <translation>قبول ب</translation>
+        <translation>اقبل ب</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation>رفض</translation>
+        <translation>ارفض</translation>
     </message>
     <message>
         <source>Accept all agreements</source>
-        <translation>قبول كل المتفق عليه</translation>
+        <translation>اقبل كل المتفق عليه</translation>
     </message>
     <message>
         <source>Aligned fields (differences marked):</source>
@@ -1928,16 +1945,16 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>the annotations decided on at %1 were changed in another window</source>
-        <translation>تغيّرت في نافذة أخرى التعليقات التي بُتّ فيها عند %1</translation>
+        <source>the annotations decided on for %1 were changed in another window</source>
+        <translation>تغيّرت في نافذة أخرى التعليقات التي بُتّ فيها في %1</translation>
     </message>
     <message>
-        <source>Accept %1&apos;s %2 at %3</source>
-        <translation>قبول %2 لدى %1 عند %3</translation>
+        <source>Accept %1&apos;s %2 %3</source>
+        <translation>قبول %2 %3 لدى %1</translation>
     </message>
     <message>
-        <source>Reject %1 at %2</source>
-        <translation>رفض %1 عند %2</translation>
+        <source>Reject %1 %2</source>
+        <translation>رفض %1 %2</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n agreement(s)</source>
@@ -2021,7 +2038,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Set stance on %1 to %2</source>
-        <translation>تعيين الموقف من %1: %2</translation>
+        <translation>تغيير الموقف من %1 إلى %2</translation>
     </message>
     <message>
         <source>Change stances</source>
@@ -2044,11 +2061,11 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>Remove</source>
-        <translation>حذف</translation>
+        <translation>احذف</translation>
     </message>
     <message>
         <source>Remove stance %1</source>
-        <translation>حذف الموقف %1</translation>
+        <translation>احذف الموقف %1</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2105,17 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>الاقتراحات</translation>
     </message>
     <message numerus="yes">
+        <source>Accepted %n suggestion(s).</source>
+        <translation>
+            <numerusform>لم يُقبل أي اقتراح.</numerusform>
+            <numerusform>قُبل اقتراح واحد.</numerusform>
+            <numerusform>قُبل اقتراحان.</numerusform>
+            <numerusform>قُبلت %n اقتراحات.</numerusform>
+            <numerusform>قُبل %n اقتراحًا.</numerusform>
+            <numerusform>قُبل %n اقتراح.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n suggestion(s) to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</source>
         <translation>
             <numerusform>لا اقتراحات للبتّ فيها: F8 للتالي، Enter للقبول، Backspace للرفض، Ctrl+Shift+Enter لقبول الكل.</numerusform>
@@ -2116,6 +2144,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>none to decide</source>
         <translation>لا اقتراحات للبتّ فيها</translation>
+    </message>
+    <message>
+        <source>Every suggestion of this document is decided.</source>
+        <translation>بُتّ في كل اقتراحات هذه الوثيقة.</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +2209,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>تحديث (&amp;R)</translation>
+        <translation>حدِّث (&amp;R)</translation>
     </message>
     <message>
         <source>Reading progress from the team server…</source>

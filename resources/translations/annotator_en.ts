@@ -153,10 +153,10 @@ Import the %n readable files and skip the refused ones?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) were kept (documents %1): choose our or their version in the review window.</source>
+        <source>%n conflict(s) were kept (in %1): choose our or their version in the review window.</source>
         <translation>
-            <numerusform>%n conflict was kept (document %1): choose our or their version in the review window.</numerusform>
-            <numerusform>%n conflicts were kept (documents %1): choose our or their version in the review window.</numerusform>
+            <numerusform>%n conflict was kept (in %1): choose our or their version in the review window.</numerusform>
+            <numerusform>%n conflicts were kept (in %1): choose our or their version in the review window.</numerusform>
         </translation>
     </message>
 </context>
@@ -186,6 +186,13 @@ Import the %n readable files and skip the refused ones?</numerusform>
 </context>
 <context>
     <name>SuggestionPanel</name>
+    <message numerus="yes">
+        <source>Accepted %n suggestion(s).</source>
+        <translation>
+            <numerusform>Accepted %n suggestion.</numerusform>
+            <numerusform>Accepted %n suggestions.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n suggestion(s) to decide: F8 next, Enter accept, Backspace reject, Ctrl+Shift+Enter accept all.</source>
         <translation>

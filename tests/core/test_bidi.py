@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core import bidi
+from annotator.core.arabic.text import one_line
 from annotator.core.bidi import FSI, LRI, PDI, compose, isolate, ltr, number, plain, quote
 
 
@@ -93,3 +94,30 @@ def test_a_latin_name_cut_in_an_arabic_cell_keeps_the_mark_at_its_end():
     shown = bidi.elide_end(text, lambda t: len(plain(t)) <= 17)
     assert plain(shown) == "المتحدث: Esmail…"
     assert shown.endswith("…" + PDI)
+
+
+def test_an_undo_text_cuts_its_span_after_a_whole_word():
+    span = "الوضع الإنساني كارثي ولا يحتمل التأجيل أبدًا"
+    shown = plain(quote(span))
+    assert shown == "«الوضع الإنساني كارثي ولا…»"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("ابتثجح", min_size=1, max_size=12), min_size=1, max_size=12),
+    st.integers(4, 40),
+)
+def test_a_cut_line_ends_on_a_whole_word_unless_its_first_word_is_too_long(words, limit):
+    text = " ".join(words)
+    cut = one_line(text, limit)
+    assert len(cut) <= limit
+    if cut == text:
+        return
+    kept = cut[:-1]
+    assert cut.endswith("…") and text.startswith(kept)
+    whole_word = text[len(kept)] == " "
+    assert (
+        whole_word
+        or (" " not in kept and len(words[0]) > limit // 2)
+        or (kept.rfind(" ") < limit // 2)
+    )

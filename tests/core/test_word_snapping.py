@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from annotator.core.arabic.text import (
     QUOTE_PAIRS,
+    is_loose,
     is_word_char,
     next_word_end,
     previous_word_start,
@@ -145,16 +146,19 @@ def test_a_snapped_span_is_inside_the_text_trimmed_and_covers_the_selection(case
     text, start, end = case
     start, end = min(start, end), max(start, end)
     snapped = snap_to_words(text, start, end)
-    selected = text[start:end]
-    if not selected.strip():
+    # The selection without its surrounding whitespace and loose punctuation lies inside the
+    # snapped span.
+    first, last = start, end
+    while first < last and is_loose(text, first):
+        first += 1
+    while last > first and is_loose(text, last - 1):
+        last -= 1
+    if first == last:
         assert snapped is None
         return
     s, e = snapped
     assert 0 <= s < e <= len(text)
     assert not text[s].isspace() and not text[e - 1].isspace()
-    # The selection without its surrounding whitespace lies inside the snapped span.
-    first = start + (len(selected) - len(selected.lstrip()))
-    last = end - (len(selected) - len(selected.rstrip()))
     assert s <= first and last <= e
 
 
@@ -186,3 +190,13 @@ def test_a_snapped_span_keeps_quotation_marks_balanced(case):
 def _paragraph_end(text, position):
     found = text.find("\n", position)
     return len(text) if found < 0 else found
+
+
+def test_a_colon_or_comma_at_either_end_of_a_drag_is_left_out():
+    text = "وقال، سالم الدوسري: إن الفريق بلغ ٣٫٢٪."
+    name = text.index("سالم الدوسري")
+    dragged = (name - 2, text.index(":") + 1)  # from the comma before to the colon after
+    assert snap_to_words(text, *dragged) == (name, name + len("سالم الدوسري"))
+    number = text.index("٣٫٢٪")
+    assert snap_to_words(text, number, len(text)) == (number, number + len("٣٫٢٪"))
+    assert snap_to_words(text, text.index(":"), text.index(":") + 2) is None

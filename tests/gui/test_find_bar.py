@@ -9,6 +9,7 @@ from annotator.core.bidi import plain
 from annotator.core.store.project import TextSource
 from annotator.gui.article_view import ArticleView
 from annotator.gui.find_bar import FindBar
+from annotator.gui.find_results import HIT_ROLE
 
 
 @pytest.fixture
@@ -122,7 +123,9 @@ def test_all_documents_lists_the_hits_of_the_project_and_opens_one(
     assert bar.results.isVisible()
     model = bar.results_model
     assert model.rowCount() == 6
-    assert "«أكّد»" in model.data(model.index(5, 0), Qt.ItemDataRole.DisplayRole)
+    row = model.data(model.index(5, 0), Qt.ItemDataRole.DisplayRole)
+    start, end = model.data(model.index(5, 0), HIT_ROLE)
+    assert row[start:end] == "أكّد"
     bar.results.activated.emit(model.index(5, 0))
     assert workbench.document_id == "b"
     assert texts(bar) == ["أكّد"]

@@ -54,7 +54,7 @@ def test_the_documents_open_conflicts_are_listed_with_what_differs(window, claim
     pane = window.conflicts
     assert pane.isVisible()
     assert pane.model.rowCount() == 1
-    assert pane.model.data(pane.model.index(0, 3)) == "attributes"
+    assert pane.model.data(pane.model.index(0, 3)) == "kind"  # the attribute that differs
     assert plain(pane.model.data(pane.model.index(0, 4))) == "laptop.annotator"
     assert pane.fields_model.differing_fields() == ["Kind"]
     row = next(

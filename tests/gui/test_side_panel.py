@@ -262,7 +262,7 @@ def test_the_claim_row_describes_its_speaker_kind_cue_and_stances(panel, workben
     workbench.edit(workbench.speakers()[1].id, "Set speaker entity", entity="Esmail Qaani")
     workbench.edit(claim, "Add stance", stances=[("Israel", "against")])
     details = panel.model.index(panel.model.row_of(claim), AnnotationTableModel.DETAILS)
-    assert plain(details.data()) == "speaker: Esmail Qaani · direct · cue: أكد · Israel: against"
+    assert plain(details.data()) == "speaker: Esmail Qaani · direct · cue: أكد · Israel (against)"
 
 
 def test_another_annotators_annotation_is_read_only(qtbot, panel, workbench, project):

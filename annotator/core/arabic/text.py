@@ -102,15 +102,16 @@ def _word_end(text: str, pos: int) -> int:
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Widen a selection that starts or ends inside a word to whole words.
 
-    Surrounding whitespace is dropped. Quotation marks stay outside unless the selection includes
-    them, and stay balanced: a selected opening mark brings its closing partner (and a selected
-    closing mark its opening one), with the words between, so a quotation is tagged whole and
-    never half. Returns None when nothing but whitespace was selected.
+    Surrounding whitespace and punctuation (`is_loose`: , . : ; ، ؛ ؟ … and dashes) are
+    dropped. Quotation marks stay outside unless the selection includes them, and stay
+    balanced: a selected opening mark brings its closing partner (and a selected closing mark
+    its opening one), with the words between, so a quotation is tagged whole and never half.
+    Returns None when nothing but whitespace and punctuation was selected.
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
-    while start < end and text[start].isspace():
+    while start < end and is_loose(text, start):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and is_loose(text, end - 1):
         end -= 1
     if start >= end:
         return None
@@ -119,6 +120,24 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     if is_word_char(text[end - 1]):
         end = _word_end(text, end)
     return _balance_quotes(text, start, end)
+
+
+# Punctuation that never ends a speaker's name or a claim's words: a drag that took the colon
+# after «سالم الدوسري» or the comma before a name leaves it out. Quotation marks are not among
+# them (they are balanced instead), nor signs that belong to a number (%, ٪, ‰).
+_LOOSE_PUNCTUATION = frozenset(("Po", "Pd"))
+_KEPT_SIGNS = frozenset("%٪‰؉#&@*/\\")
+
+
+def is_loose(text: str, position: int) -> bool:
+    """Whether the character at `position` is dropped from either end of a snapped span:
+    whitespace, or punctuation such as , . : ; ، ؛ ؟ … – that is no quotation mark."""
+    ch = text[position]
+    if ch.isspace():
+        return True
+    if ch in _KEPT_SIGNS or _QUOTE_MARK.match(ch) or _is_apostrophe(text, position):
+        return False
+    return unicodedata.category(ch) in _LOOSE_PUNCTUATION
 
 
 def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
@@ -290,6 +309,16 @@ def _as_cue(written: str) -> str | None:
 
 
 def one_line(text: str, limit: int = 120) -> str:
-    """The text on one line (runs of white space made one space), cut with "…" past `limit`."""
+    """The text on one line (runs of white space made one space), cut with "…" past `limit`
+    code points: after the last whole word that fits (a word cut in two, «ولا ي…», reads as
+    another word), or inside a word only when the first word alone is longer than half of
+    `limit`."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
+    if text[limit - 1] != " ":
+        space = kept.rfind(" ")
+        if space >= limit // 2:
+            kept = kept[:space]
+    return kept.rstrip() + "…"

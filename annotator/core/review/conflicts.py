@@ -162,15 +162,18 @@ def differences(project: Project, item: Conflict) -> list[str]:
     if ours is None or item.theirs is None:
         return [] if ours is None and item.theirs is None else ["deleted"]
     a, b = ours.annotation, item.theirs
-    fields = {
-        "span": lambda x: (x.start, x.end),
-        "layer": lambda x: x.layer,
-        "attributes": lambda x: dict(x.attributes),
-        "entity": lambda x: x.entity.name if x.entity else None,
-        "link": lambda x: x.link_id,
-        "stances": lambda x: tuple(x.stances),
-    }
-    return [name for name, get in fields.items() if get(a) != get(b)]
+    return [name for name, get in FIELDS.items() if get(a) != get(b)]
+
+
+# What `differences` compares, by the name it reports ("deleted" aside).
+FIELDS = {
+    "span": lambda x: (x.start, x.end),
+    "layer": lambda x: x.layer,
+    "attributes": lambda x: dict(x.attributes),
+    "entity": lambda x: x.entity.name if x.entity else None,
+    "link": lambda x: x.link_id,
+    "stances": lambda x: tuple(x.stances),
+}
 
 
 def describe(project: Project, item: Conflict) -> str:
