@@ -62,20 +62,27 @@ class Highlights:
         self._strength = strength
         self._offsets = Utf16Map("")
         self._spans = SpanColumns()
+        # True: the spans are columns kept up to date by their owner (`follow`), and `update`
+        # only says which blocks to paint again.
+        self._following = False
 
     def color(self, layer: str) -> QColor:
         return QColor(self._colors.get(layer, QColor("#999999")))
 
-    def set_annotations(
-        self, annotations: SpanColumns | Iterable[Annotation | Span], offsets: Utf16Map
-    ) -> None:
-        """Show these annotations (and no others) of the document's current text: columns
-        (copied: the copy follows `update`, not the columns given) or annotations."""
+    def set_annotations(self, annotations: Iterable[Annotation | Span], offsets: Utf16Map) -> None:
+        """Show these annotations (and no others) of the document's current text; `update`
+        changes them."""
         self._offsets = offsets
-        if isinstance(annotations, SpanColumns):
-            self._spans = annotations.subset(lambda _layer, _annotator: True)
-        else:
-            self._spans = SpanColumns(annotations)
+        self._spans = SpanColumns(annotations)
+        self._following = False
+
+    def follow(self, columns: SpanColumns, offsets: Utf16Map) -> None:
+        """Show the spans of columns that their owner keeps up to date (the workbench's), not
+        a copy: a change then moves its rows once, in the owner's columns, and `update` is
+        told of it only to say which blocks to paint again."""
+        self._offsets = offsets
+        self._spans = columns
+        self._following = True
 
     def update(
         self, removed: Iterable[Annotation | Span], added: Iterable[Annotation | Span]
@@ -85,10 +92,12 @@ class Highlights:
         touched: set[int] = set()
         for annotation in removed:
             touched.update(self.blocks(annotation))
-            self._spans.remove(annotation)
+            if not self._following:
+                self._spans.remove(annotation)
         for annotation in added:
             touched.update(self.blocks(annotation))
-            self._spans.insert(annotation)
+            if not self._following:
+                self._spans.insert(annotation)
         return touched
 
     def blocks(self, annotation: Annotation | Span) -> range:

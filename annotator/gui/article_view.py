@@ -56,7 +56,9 @@ class ArticleView(ArticleText):
 
     def refresh_highlights(self) -> None:
         """File every visible annotation again (a document opened, layers shown or hidden)."""
-        self.highlights.set_annotations(self.workbench.visible_columns(), self.offsets)
+        # The workbench's own columns, kept up to date by it: every change of which columns
+        # it shows (a document opened, layers or others shown) comes back here.
+        self.highlights.follow(self.workbench.visible_columns(), self.offsets)
         self._follow_selection()
         self.viewport().update()
 

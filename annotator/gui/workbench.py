@@ -100,13 +100,16 @@ class Workbench(QObject):
                 self._shown = found.subset(lambda _layer, who: self._shows_annotator(who))
             else:
                 self._shown = AnnotationColumns(load=self._load, cache=cache)
-            # What tagging a claim looks through (its layer and its speakers' layer), made
-            # now so the first tag is as quick as the next.
+            # What tagging a claim looks through (its layer and its speakers' layer), and
+            # what the attribute editor then offers (entities, stance targets), read now so
+            # the first tag is as quick as the next.
             for layer in self.schema.layers:
                 link = layer.attribute_of_type("link")
                 if link is not None:
                     self.mentions(layer.name, self.annotator)
                     self.mentions(link.layer, self.annotator)
+            self.entities()
+            self.stance_targets()
         return self._shown
 
     def _load(self, spans: list[Span]) -> dict[str, Annotation]:
@@ -448,10 +451,18 @@ class Workbench(QObject):
         stored = self.project.annotations_by_id(sorted(ids))
         before: list[Annotation] = []
         for changed_id in sorted(ids):
-            # Found by where it was (as last built), else where it is now (a claim whose
-            # link alone changed has not moved), else by its id.
-            known = shown.cache.get(changed_id) or stored.get(changed_id)
-            row = shown.locate(changed_id, known.start if known else None)
+            # Found where it was (as last built), else where it is now (a claim whose link
+            # alone changed has not moved); one made or put back by this change was not
+            # shown, and is not looked for. Otherwise (another window moved it since this
+            # one read it) by a scan of the ids.
+            cached, now = shown.cache.get(changed_id), stored.get(changed_id)
+            if cached is not None:
+                row = shown.find(changed_id, cached.start)
+            elif changed_id == annotation_id and previous is None:
+                row = -1
+            else:
+                row = shown.find(changed_id, now.start if now else None)
+                row = row if row >= 0 else shown.row_of(changed_id)
             if row >= 0:
                 before.append(shown.annotation(row))
         after = [stored[i] for i in sorted(ids) if i in stored]
