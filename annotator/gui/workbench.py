@@ -100,16 +100,13 @@ class Workbench(QObject):
                 self._shown = found.subset(lambda _layer, who: self._shows_annotator(who))
             else:
                 self._shown = AnnotationColumns(load=self._load, cache=cache)
-            # What tagging a claim looks through (its layer and its speakers' layer), and
-            # what the attribute editor then offers (entities, stance targets), read now so
-            # the first tag is as quick as the next.
+            # What tagging a claim looks through (its layer and its speakers' layer), made
+            # now so the first tag is as quick as the next.
             for layer in self.schema.layers:
                 link = layer.attribute_of_type("link")
                 if link is not None:
                     self.mentions(layer.name, self.annotator)
                     self.mentions(link.layer, self.annotator)
-            self.entities()
-            self.stance_targets()
         return self._shown
 
     def _load(self, spans: list[Span]) -> dict[str, Annotation]:
