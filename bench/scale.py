@@ -97,8 +97,9 @@ def child_window(path: Path, runs: int) -> dict:
         opened = clock(open_article)
         opened_cpu = CPU_TIMES.pop()
         text = workbench.text
-        # Words on the first screen not tagged exactly already (a duplicate is refused).
-        taken = {(a.start, a.end) for a in workbench.annotations() if a.start < 1500}
+        # Words on the first screen not tagged exactly already (a duplicate is refused); read
+        # from the spans the window holds, so that no annotation is built for it.
+        taken = {(s.start, s.end) for s in workbench.columns().overlapping(0, 1500)}
         words = [m.span() for m in corpus.WORD.finditer(text[:1500]) if m.span() not in taken]
         rng = random.Random(1)
         paint = window.PaintWatch([article.viewport()])
@@ -132,7 +133,7 @@ def child_window(path: Path, runs: int) -> dict:
             "delete": median(deletes),
             "cpu": {"open": opened_cpu, "add": median(add_cpu), "delete": median(delete_cpu)},
             "peak": peak_bytes(),
-            "annotations": len(workbench.annotations()),
+            "annotations": len(workbench.columns()),
             "chars": len(text),
         }
 

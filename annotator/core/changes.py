@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.core.model import Annotation
 
@@ -16,7 +17,9 @@ class AnnotationChanges:
 
     `ids` are all the annotations touched: the one changed and the claims linking to it (a
     deletion unlinks them, an undo links them again). `before` holds those the window showed,
-    `after` those that exist now (shown or not: a view filters them as it filters the rest). An
+    where it showed them (one the window had not built is given by its span alone: id, layer,
+    annotator, offsets and revision, without attributes), `after` those that exist now (shown
+    or not: a view filters them as it filters the rest). An
     annotation only in `before` was removed, one only in `after` added, one in both edited.
     `everything` says the document may have changed throughout (a review decision, a merge, a
     suggestion run): before and after are then empty and a view reads the document again.
@@ -29,7 +32,7 @@ class AnnotationChanges:
     everything: bool = False
 
 
-def reading_key(annotation: Annotation) -> tuple[int, int, str, str]:
+def reading_key(annotation: Any) -> tuple[int, int, str, str]:
     """The order annotations are read in (`Project.annotations`): by start, longer spans first."""
     return (annotation.start, -annotation.end, annotation.layer, annotation.id)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from shiboken6 import Shiboken
 
 from annotator.core.arabic.text import Utf16Map
+from annotator.core.columns import Span, SpanColumns
 from annotator.core.model import Annotation
 from annotator.core.schema import LabelSchema
 
@@ -35,8 +36,8 @@ BASE_POINT_SIZE = 17
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 48
 ARTICLE_FONT = "Amiri"
 
-# How strongly an annotation is painted (0 transparent .. 1 opaque).
-Strength = Callable[[Annotation], float]
+# How strongly an annotation is painted (0 transparent .. 1 opaque), from its span.
+Strength = Callable[[Span], float]
 
 
 class Highlights:
@@ -49,10 +50,11 @@ class Highlights:
     the editor draws the text once, shaped exactly as without highlights. Translucent colours
     make a speaker nested in a claim show as a mix of both.
 
-    The annotations are kept in order of their start (code points) and nothing is filed per
-    block: a paint asks for the spans meeting the lines it draws (`ranges` with a window), found
-    by bisection, so painting costs what is on screen whatever the paragraph's length; a change
-    moves only its own annotations (`update`) and says which blocks need painting again.
+    The spans are kept as columns (`SpanColumns`: offsets in arrays, no object per
+    annotation) in order of their start, and nothing is filed per block: a paint asks for the
+    spans meeting the lines it draws (`ranges` with a window), found by bisection, so painting
+    costs what is on screen whatever the article's length; a change moves only its own
+    annotations (`update`) and says which blocks need painting again.
     """
 
     def __init__(self, document: QTextDocument, schema: LabelSchema, strength: Strength):
@@ -60,54 +62,46 @@ class Highlights:
         self._colors = {layer.name: QColor(layer.color) for layer in schema.layers}
         self._strength = strength
         self._offsets = Utf16Map("")
-        # The annotations up to LONG_SPAN code points long, by start, and their starts (for
-        # bisection); `_reach` bounds their length, so a window's search starts that far back.
-        self._starts: list[int] = []
-        self._items: list[Annotation] = []
-        self._reach = 0
-        # Longer ones, few, looked at by every paint rather than widening every search.
-        self._long: dict[str, Annotation] = {}
+        self._spans = SpanColumns()
+        # True: the spans are columns kept up to date by their owner (`follow`), and `update`
+        # only says which blocks to paint again.
+        self._following = False
 
     def color(self, layer: str) -> QColor:
         return QColor(self._colors.get(layer, QColor("#999999")))
 
-    def set_annotations(self, annotations: Iterable[Annotation], offsets: Utf16Map) -> None:
-        """Show these annotations (and no others) of the document's current text."""
+    def set_annotations(self, annotations: Iterable[Annotation | Span], offsets: Utf16Map) -> None:
+        """Show these annotations (and no others) of the document's current text; `update`
+        changes them."""
         self._offsets = offsets
-        items = sorted(annotations, key=_start)  # already in order from the workbench: O(n)
-        self._long = {a.id: a for a in items if a.end - a.start > LONG_SPAN}
-        if self._long:
-            items = [a for a in items if a.id not in self._long]
-        self._items = items
-        self._starts = [a.start for a in items]
-        self._reach = max((a.end - a.start for a in items), default=0)
+        self._spans = SpanColumns(annotations)
+        self._following = False
 
-    def update(self, removed: Iterable[Annotation], added: Iterable[Annotation]) -> set[int]:
+    def follow(self, columns: SpanColumns, offsets: Utf16Map) -> None:
+        """Show the spans of columns that their owner keeps up to date (the workbench's), not
+        a copy: a change then moves its rows once, in the owner's columns, and `update` is
+        told of it only to say which blocks to paint again."""
+        self._offsets = offsets
+        self._spans = columns
+        self._following = True
+
+    def update(
+        self, removed: Iterable[Annotation | Span], added: Iterable[Annotation | Span]
+    ) -> set[int]:
         """Take some annotations out and put others in (an edit is both); the numbers of the
         blocks whose highlights changed."""
         touched: set[int] = set()
         for annotation in removed:
             touched.update(self.blocks(annotation))
-            if self._long.pop(annotation.id, None) is not None:
-                continue
-            at = bisect.bisect_left(self._starts, annotation.start)
-            while at < len(self._items) and self._starts[at] == annotation.start:
-                if self._items[at].id == annotation.id:
-                    del self._items[at], self._starts[at]
-                    break
-                at += 1
+            if not self._following:
+                self._spans.remove(annotation)
         for annotation in added:
             touched.update(self.blocks(annotation))
-            if annotation.end - annotation.start > LONG_SPAN:
-                self._long[annotation.id] = annotation
-                continue
-            at = bisect.bisect_right(self._starts, annotation.start)
-            self._items.insert(at, annotation)
-            self._starts.insert(at, annotation.start)
-            self._reach = max(self._reach, annotation.end - annotation.start)
+            if not self._following:
+                self._spans.insert(annotation)
         return touched
 
-    def blocks(self, annotation: Annotation) -> range:
+    def blocks(self, annotation: Annotation | Span) -> range:
         """The numbers of the blocks an annotation covers."""
         start = self._offsets.to_utf16(annotation.start)
         end = self._offsets.to_utf16(annotation.end)
@@ -115,13 +109,10 @@ class Highlights:
         last = self._document.findBlock(max(start, end - 1)).blockNumber()
         return range(max(first, 0), max(last, first, 0) + 1)
 
-    def spans(self, start: int, end: int) -> list[Annotation]:
-        """The annotations meeting a stretch of the text (code points, end excluded)."""
-        low = bisect.bisect_left(self._starts, start - self._reach)
-        high = bisect.bisect_left(self._starts, max(end, start + 1))
-        found = [a for a in self._items[low:high] if a.end > start]
-        found += [a for a in self._long.values() if a.start < end and a.end > start]
-        return found
+    def spans(self, start: int, end: int) -> list[Span]:
+        """The spans of the annotations meeting a stretch of the text (code points, end
+        excluded)."""
+        return self._spans.overlapping(start, end)
 
     def ranges(
         self, block: QTextBlock, first: int = 0, last: int | None = None
@@ -151,14 +142,6 @@ class Highlights:
             item.start, item.length, item.format = left, right - left, fmt
             ranges.append(item)
         return ranges
-
-
-# Annotations longer than this (code points) are kept apart from the bisected list.
-LONG_SPAN = 2000
-
-
-def _start(annotation: Annotation) -> int:
-    return annotation.start
 
 
 # Paragraphs longer than this (characters) are shown as blocks of at most this length.

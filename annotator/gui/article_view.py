@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 from annotator.core.arabic.text import snap_to_words
 from annotator.core.bidi import Isolated, compose, isolate
 from annotator.core.changes import AnnotationChanges
+from annotator.core.columns import Span
 from annotator.core.model import Annotation
 from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.workbench import Workbench
@@ -37,7 +38,7 @@ class ArticleView(ArticleText):
         workbench.selection_changed.connect(self._on_selection_changed)
         workbench.visibility_changed.connect(self.refresh_highlights)
 
-    def _strength(self, annotation: Annotation) -> float:
+    def _strength(self, annotation: Span) -> float:
         if annotation.id == self.selected:
             return 0.62
         if annotation.id == self.linked:
@@ -55,7 +56,9 @@ class ArticleView(ArticleText):
 
     def refresh_highlights(self) -> None:
         """File every visible annotation again (a document opened, layers shown or hidden)."""
-        self.highlights.set_annotations(self.workbench.visible_annotations(), self.offsets)
+        # The workbench's own columns, kept up to date by it: every change of which columns
+        # it shows (a document opened, layers or others shown) comes back here.
+        self.highlights.follow(self.workbench.visible_columns(), self.offsets)
         self._follow_selection()
         self.viewport().update()
 
@@ -115,7 +118,10 @@ class ArticleView(ArticleText):
         # The highlights hold the visible annotations by start: found by bisection, not by
         # looking at every annotation of the document on each click or tooltip.
         hits = self.highlights.spans(position, position + 1)
-        return min(hits, key=lambda a: a.end - a.start) if hits else None
+        if not hits:
+            return None
+        hit = min(hits, key=lambda a: a.end - a.start)
+        return self.workbench.annotation(hit.id, hit.start)
 
     # ------------------------------------------------------------------ mouse and painting
 

@@ -229,11 +229,15 @@ class AnnotationCommand(_Refusable):
             self._done = False
         elif not self._attempt(_cannot_redo(), lambda: self._apply(self._after)):
             return
-        self._workbench.notify_changed(self._document_id, self._annotation_id, self._after)
+        self._workbench.notify_changed(
+            self._document_id, self._annotation_id, self._after, self._before
+        )
 
     def undo(self) -> None:
         if self._attempt(_cannot_undo(), lambda: self._apply(self._before)):
-            self._workbench.notify_changed(self._document_id, self._annotation_id, self._before)
+            self._workbench.notify_changed(
+                self._document_id, self._annotation_id, self._before, self._after
+            )
 
     def _apply(self, state: AnnotationState | None) -> None:
         revisions, project = self._workbench.revisions, self._workbench.project

@@ -359,13 +359,12 @@ class MainWindow(QMainWindow):
             self.workbench.edit(annotation.id, description, start=start, end=end)
 
     def step_annotation(self, step: int) -> None:
-        annotations = self.workbench.visible_annotations()
-        if not annotations:
+        shown = self.workbench.visible_columns()
+        if not len(shown):
             return
-        ids = [a.id for a in annotations]
-        current = self.workbench.selected_id
-        index = ids.index(current) + step if current in ids else (0 if step > 0 else -1)
-        self.workbench.select(ids[index % len(ids)])
+        row = shown.locate(self.workbench.selected_id)
+        index = row + step if row >= 0 else (0 if step > 0 else -1)
+        self.workbench.select(shown.ids[index % len(shown)])
 
     def deselect(self) -> None:
         if self.actions["pick_speaker"].isChecked():

@@ -42,7 +42,8 @@ from annotator.core.bidi import (
     ltr,
     number,
 )
-from annotator.core.changes import AnnotationChanges, ReadingOrder
+from annotator.core.changes import AnnotationChanges
+from annotator.core.columns import AnnotationColumns
 from annotator.core.model import Annotation, DocumentSummary
 from annotator.core.store.project import Project
 from annotator.gui.language import status_word
@@ -307,10 +308,15 @@ class DocumentListModel(QAbstractTableModel):
 class AnnotationTableModel(QAbstractTableModel):
     """The open document's visible annotations in reading order, optionally of one layer.
 
-    Rows follow the workbench's changes one at a time (inserted, removed or repainted), and a
-    row's details are worked out when the view first asks for them: a document of 20,000
-    annotations opens and edits about as quickly as a short one.
+    The rows are columns of spans (`AnnotationColumns`, a copy of the workbench's): a row's
+    annotation is built, and its details worked out, when the view first asks for it, so
+    `rowCount` of 400,000 rows builds none. Rows follow the workbench's changes one at a time
+    (inserted, removed or repainted): a document of 400,000 annotations opens and edits about
+    as quickly as a short one.
     """
+
+    # Rows built at once when the view asks for one not built yet (one query for them all).
+    BATCH = 64
 
     LAYER, TEXT, DETAILS, ANNOTATOR = range(4)
     _HEADERS = (
@@ -324,7 +330,7 @@ class AnnotationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._workbench = workbench
         self._layer: str | None = None
-        self._rows = ReadingOrder()
+        self._rows = AnnotationColumns()
         # annotation id -> (details, tooltip), for the rows shown so far
         self._described: dict[str, tuple[str, str]] = {}
         # True while rows are inserted or removed: what views do meanwhile is not the user's.
@@ -341,14 +347,17 @@ class AnnotationTableModel(QAbstractTableModel):
             self._reload()
 
     def annotation(self, row: int) -> Annotation:
-        return self._rows.items[row]
+        rows = self._rows
+        if rows.ids[row] not in rows.cache:
+            rows.build(range(row, min(row + self.BATCH, len(rows))))
+        return rows.annotation(row)
 
     def annotation_id(self, row: int) -> str:
-        return self._rows.items[row].id
+        return self._rows.ids[row]
 
     def row_of(self, annotation_id: str | None) -> int:
         """The row of an annotation, or -1 when it is not shown."""
-        return self._rows.row_of(annotation_id)
+        return self._rows.locate(annotation_id)
 
     def _shows(self, annotation: Annotation) -> bool:
         return (
@@ -358,22 +367,22 @@ class AnnotationTableModel(QAbstractTableModel):
         )
 
     def _reload(self) -> None:
-        annotations = [
-            a
-            for a in self._workbench.visible_annotations()
-            if self._layer is None or a.layer == self._layer
-        ]
+        chosen = self._layer
+        rows = self._workbench.visible_columns().subset(
+            lambda layer, _who: chosen is None or layer == chosen
+        )
         self._described.clear()
-        if [a.id for a in annotations] != [a.id for a in self._rows.items]:
+        if rows.ids != self._rows.ids:
             self.beginResetModel()
-            self._rows = ReadingOrder(annotations, ordered=True)
+            self._rows = rows
             self.endResetModel()
-        elif annotations:
+        else:
             # The same rows with other values (read again after a review): repaint them all,
             # without a reset that would drop the view's selection and scroll position.
-            self._rows = ReadingOrder(annotations, ordered=True)
-            last = self.index(len(annotations) - 1, len(self._HEADERS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+            self._rows = rows
+            if len(rows):
+                last = self.index(len(rows) - 1, len(self._HEADERS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
 
     def _on_annotations_changed(self, changes: AnnotationChanges) -> None:
         if changes.document_id != self._workbench.document_id:
@@ -388,24 +397,28 @@ class AnnotationTableModel(QAbstractTableModel):
             self.changing = False
 
     def _apply(self, changes: AnnotationChanges) -> None:
+        was = {a.id: a for a in changes.before}
         now = {a.id: a for a in changes.after if self._shows(a)}
         edited = []
         for annotation_id in sorted(changes.ids):
             self._described.pop(annotation_id, None)
-            row, new = self._rows.row_of(annotation_id), now.get(annotation_id)
+            old, new = was.get(annotation_id), now.get(annotation_id)
+            # Found where the workbench showed it: the rows are a part of what it shows.
+            row = self._rows.find(annotation_id, old.start) if old else -1
             if row >= 0 and new is not None and self._rows.replace(new):
-                edited.append(annotation_id)  # in the same place: the row is only repainted
+                edited.append(new)  # in the same place: the row is only repainted
                 continue
             if row >= 0:
                 self.beginRemoveRows(_ROOT, row, row)
-                self._rows.remove(annotation_id)
+                self._rows.remove_row(row)
                 self.endRemoveRows()
             if new is not None:
                 row = self._rows.place(new)
                 self.beginInsertRows(_ROOT, row, row)
                 self._rows.insert(new)
                 self.endInsertRows()
-        for row in map(self._rows.row_of, edited):
+        for new in edited:
+            row = self._rows.find(new.id, new.start)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._HEADERS) - 1))
 
     def _values(self, annotation: Annotation) -> list[tuple[str, str, str]]:
@@ -427,7 +440,7 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def _description(self, row: int) -> tuple[str, str]:
         """The details and the tooltip of a row, worked out once."""
-        annotation = self._rows.items[row]
+        annotation = self.annotation(row)
         found = self._described.get(annotation.id)
         if found is None:
             values = self._values(annotation)
@@ -491,7 +504,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        annotation = self._rows.items[row]
+        annotation = self.annotation(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == self.LAYER:
@@ -507,7 +520,7 @@ class AnnotationTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: int, column: int) -> str:
-        annotation = self._rows.items[row]
+        annotation = self.annotation(row)
         if column == self.LAYER:
             return self._workbench.schema.layer(annotation.layer).label
         if column == self.TEXT:
@@ -524,10 +537,10 @@ class MentionList(QAbstractListModel):
     def __init__(self, label: Callable[[Annotation], str], parent: QObject | None = None):
         super().__init__(parent)
         self._label = label
-        self._mentions = ReadingOrder()
+        self._mentions = AnnotationColumns()
         self._labels: dict[int, str] = {}
 
-    def set_mentions(self, mentions: ReadingOrder) -> None:
+    def set_mentions(self, mentions: AnnotationColumns) -> None:
         """List these mentions (read again: they may have changed since)."""
         self.beginResetModel()
         self._mentions = mentions
@@ -536,7 +549,7 @@ class MentionList(QAbstractListModel):
 
     def row_of(self, mention_id: str | None) -> int:
         """The row of a mention; 0, the "(none)" row, for no mention or one not listed."""
-        return self._mentions.row_of(mention_id) + 1
+        return self._mentions.locate(mention_id) + 1
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._mentions) + 1
@@ -549,10 +562,10 @@ class MentionList(QAbstractListModel):
             if row == 0:
                 return self.tr("(none)")
             if row not in self._labels:
-                self._labels[row] = self._label(self._mentions.items[row - 1])
+                self._labels[row] = self._label(self._mentions.annotation(row - 1))
             return self._labels[row]
         if role == Qt.ItemDataRole.UserRole:
-            return self._mentions.items[row - 1].id if row else ""
+            return self._mentions.ids[row - 1] if row else ""
         return None
 
 

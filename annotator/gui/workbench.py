@@ -2,9 +2,12 @@
 
 Widgets never write to the project themselves: they call a method here, which stores the change
 in one transaction, pushes a command on the undo stack and emits a signal; each widget then
-refreshes what it shows. The open document's annotations are read once and then kept up to date
+refreshes what it shows. The open document's annotations are read once, as compact columns of
+spans (`AnnotationColumns`: ids, offsets, layer and annotator codes), and then kept up to date
 change by change: a change re-reads only the annotations it touched and is broadcast as an
-`AnnotationChanges`, so a document of 20,000 annotations stays as quick to edit as a short one.
+`AnnotationChanges`. Full `Annotation` objects are built only for those a view asks for (the
+selected one, the rows and highlights on screen), so a document of 400,000 annotations opens
+without building one per annotation, and stays as quick to edit as a short one.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.arabic.suggest import CUE_LAYER, SUGGESTIONS
 from annotator.core.arabic.text import find_cue
 from annotator.core.bidi import compose, quote
-from annotator.core.changes import AnnotationChanges, ReadingOrder
+from annotator.core.changes import AnnotationChanges
+from annotator.core.columns import AnnotationColumns, LazyAnnotations, Span
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import LabelSchema
@@ -63,10 +67,11 @@ class Workbench(QObject):
         self.selected_id: str | None = None
         self.hidden_layers: set[str] = set()
         self.show_others = False
-        # The open document's annotations this window shows, in reading order (None: not read).
-        self._shown: ReadingOrder | None = None
-        self._visible: list[Annotation] | None = None
-        self._mentions: dict[tuple[str, str], ReadingOrder] = {}
+        # The open document's annotations this window shows, in reading order (None: not read),
+        # those of the layers shown, and one annotator's of one layer: each kept up to date.
+        self._shown: AnnotationColumns | None = None
+        self._visible: AnnotationColumns | None = None
+        self._mentions: dict[tuple[str, str], AnnotationColumns] = {}
         # For the attribute editor's completions; kept until a change can alter them.
         self._entities: list[Entity] | None = None
         self._targets: list[str] | None = None
@@ -82,16 +87,25 @@ class Workbench(QObject):
     def text(self) -> str:
         return self.project.text(self.document_id) if self.document_id else ""
 
-    def annotations(self) -> list[Annotation]:
+    def annotations(self) -> LazyAnnotations:
         """Annotations of the open document in reading order: the current annotator's, and the
-        others' when they are shown. Read once, then kept up to date by `notify_changed`."""
-        return self._read().items
+        others' when they are shown. Read once, then kept up to date by `notify_changed`; a
+        sequence that builds each annotation when it is first read."""
+        return self.columns().items
 
-    def _read(self) -> ReadingOrder:
+    def columns(self) -> AnnotationColumns:
+        """The annotations `annotations` gives, as columns of spans (nothing built)."""
+        return self._read()
+
+    def _read(self) -> AnnotationColumns:
         if self._shown is None:
-            found = self.project.annotations(self.document_id) if self.document_id else []
-            shown = (a for a in found if self.shows(a))
-            self._shown = ReadingOrder(shown, ordered=True, links=True)
+            cache: dict[str, Annotation] = {}
+            if self.document_id:
+                every = self.project.annotation_spans(self.document_id)
+                found = AnnotationColumns.wrap(every, self._load, cache)
+                self._shown = found.subset(lambda _layer, who: self._shows_annotator(who))
+            else:
+                self._shown = AnnotationColumns(load=self._load, cache=cache)
             # What tagging a claim looks through (its layer and its speakers' layer), made
             # now so the first tag is as quick as the next.
             for layer in self.schema.layers:
@@ -101,24 +115,60 @@ class Workbench(QObject):
                     self.mentions(link.layer, self.annotator)
         return self._shown
 
-    def shows(self, annotation: Annotation) -> bool:
-        """Whether an annotation of the open document belongs in the window (any layer)."""
-        # Machine suggestions are shown by their own panel, never as someone's work.
-        if annotation.annotator == SUGGESTIONS:
-            return False
-        return self.show_others or annotation.annotator == self.annotator
+    def _load(self, spans: list[Span]) -> dict[str, Annotation]:
+        """Build the annotations of some spans as this window read them: from the store, or,
+        when another window changed or deleted one since (its revision is not the one read),
+        from the span alone (no attributes), so that a change of it is refused as built on
+        what is no longer stored, as it would have been when every annotation was read."""
+        stored = self.project.annotations_by_id(s.id for s in spans)
+        found = {}
+        text = self.text
+        for span in spans:
+            annotation = stored.get(span.id)
+            if annotation is None or annotation.revision != span.revision:
+                annotation = Annotation(
+                    id=span.id,
+                    document_id=self.document_id or "",
+                    annotator=span.annotator,
+                    layer=span.layer,
+                    start=span.start,
+                    end=span.end,
+                    text=text[span.start : span.end],
+                    revision=span.revision,
+                )
+            found[span.id] = annotation
+        return found
 
-    def visible_annotations(self) -> list[Annotation]:
-        """The annotations of the layers shown, in reading order."""
+    def shows(self, annotation: Annotation | Span) -> bool:
+        """Whether an annotation of the open document belongs in the window (any layer)."""
+        return self._shows_annotator(annotation.annotator)
+
+    def _shows_annotator(self, annotator: str) -> bool:
+        # Machine suggestions are shown by their own panel, never as someone's work.
+        if annotator == SUGGESTIONS:
+            return False
+        return self.show_others or annotator == self.annotator
+
+    def visible_columns(self) -> AnnotationColumns:
+        """The annotations of the layers shown, as columns kept up to date."""
         if not self.hidden_layers:
-            return self.annotations()
+            return self._read()
         if self._visible is None:
             hidden = self.hidden_layers
-            self._visible = [a for a in self.annotations() if a.layer not in hidden]
+            self._visible = self._read().subset(lambda layer, _who: layer not in hidden)
         return self._visible
 
-    def annotation(self, annotation_id: str | None) -> Annotation | None:
-        return self._read().get(annotation_id)
+    def visible_annotations(self) -> LazyAnnotations:
+        """The annotations of the layers shown, in reading order."""
+        return self.visible_columns().items
+
+    def annotation(self, annotation_id: str | None, start: int | None = None) -> Annotation | None:
+        """A shown annotation of the open document (None when not shown); found quickest
+        with its `start` when the caller knows it."""
+        shown = self._read()
+        if start is None and annotation_id and annotation_id not in shown.cache:
+            start = self.project.annotation_start(annotation_id)  # quicker than a scan
+        return shown.get(annotation_id, start)
 
     def selected(self) -> Annotation | None:
         return self.annotation(self.selected_id)
@@ -131,14 +181,13 @@ class Workbench(QObject):
         layer = self._link_layer()
         return self.mentions(layer, self.annotator).items if layer else []
 
-    def mentions(self, layer: str, annotator: str) -> ReadingOrder:
+    def mentions(self, layer: str, annotator: str) -> AnnotationColumns:
         """One annotator's shown annotations of one layer (what a claim of theirs can link
         to), in reading order; kept up to date change by change like `annotations()`."""
         key = (layer, annotator)
         if key not in self._mentions:
-            self._mentions[key] = ReadingOrder(
-                (a for a in self.annotations() if a.layer == layer and a.annotator == annotator),
-                ordered=True,
+            self._mentions[key] = self._read().subset(
+                lambda name, who: name == layer and who == annotator
             )
         return self._mentions[key]
 
@@ -377,46 +426,77 @@ class Workbench(QObject):
             self.annotation_changed.emit(self.document_id, "")
 
     def notify_changed(
-        self, document_id: str, annotation_id: str, state: AnnotationState | None
+        self,
+        document_id: str,
+        annotation_id: str,
+        state: AnnotationState | None,
+        previous: AnnotationState | None = None,
     ) -> None:
-        """Called by commands after the store changed: update what was read and tell the views."""
+        """Called by commands after the store changed: update what was read and tell the views.
+        `state` is the annotation as it is now (None: deleted), `previous` as it was: the
+        claims linking to it in either are touched too (a deletion unlinks them)."""
         if document_id != self.document_id:
             self.open_document(document_id)
-        changes = self._update(document_id, annotation_id, state)
+        changes = self._update(document_id, annotation_id, state, previous)
         if state is None and self.selected_id == annotation_id:
             self.select(None)
         self.annotations_changed.emit(changes)
         self.annotation_changed.emit(document_id, annotation_id)
 
     def _update(
-        self, document_id: str, annotation_id: str, state: AnnotationState | None
+        self,
+        document_id: str,
+        annotation_id: str,
+        state: AnnotationState | None,
+        previous: AnnotationState | None = None,
     ) -> AnnotationChanges:
         """Re-read the annotation that changed and the claims linking to it (a deletion unlinks
         them, restoring links them again); put them in place among the shown ones."""
         if self._shown is None:
             return AnnotationChanges(document_id, everything=True)
         shown = self._shown
-        ids = {annotation_id, *(state.incoming if state else ())}
-        ids |= {a.id for a in shown.linking_to([annotation_id])}
-        before = [a for a in map(shown.get, sorted(ids)) if a is not None]
-        after = []
+        ids = {annotation_id}
+        for known in (state, previous):
+            ids.update(known.incoming if known else ())
+        ids |= self.project.linking_to([annotation_id])
+        stored = self.project.annotations_by_id(sorted(ids))
+        before: list[Annotation] = []
         for changed_id in sorted(ids):
-            try:
-                after.append(self.project.annotation(changed_id))
-            except NotFoundError:
-                continue
+            # Found where it was (as last built), else where it is now (a claim whose link
+            # alone changed has not moved); one made or put back by this change was not
+            # shown, and is not looked for. Otherwise (another window moved it since this
+            # one read it) by a scan of the ids.
+            cached, now = shown.cache.get(changed_id), stored.get(changed_id)
+            if cached is not None:
+                row = shown.find(changed_id, cached.start)
+            elif changed_id == annotation_id and previous is None:
+                row = -1
+            else:
+                row = shown.find(changed_id, now.start if now else None)
+                row = row if row >= 0 else shown.row_of(changed_id)
+            if row >= 0:
+                before.append(shown.annotation(row))
+        after = [stored[i] for i in sorted(ids) if i in stored]
+        subsets = [*self._mentions.values()]
+        if self._visible is not None:
+            subsets.append(self._visible)
         for annotation in before:
-            shown.remove(annotation.id)
-            if (annotation.layer, annotation.annotator) in self._mentions:
-                self._mentions[annotation.layer, annotation.annotator].remove(annotation.id)
+            for columns in (shown, *subsets):
+                columns.remove(annotation)
+            shown.forget(annotation.id)
+        hidden = self.hidden_layers
         for annotation in after:
-            if self.shows(annotation):
-                shown.insert(annotation)
-                if (annotation.layer, annotation.annotator) in self._mentions:
-                    self._mentions[annotation.layer, annotation.annotator].insert(annotation)
-        self._visible = None
-        known = {e.id for e in self._entities or ()}
-        if any(a.entity is not None and a.entity.id not in known for a in after):
+            if not self.shows(annotation):
+                continue
+            shown.insert(annotation)
+            shown.keep(annotation)
+            mentions = self._mentions.get((annotation.layer, annotation.annotator))
+            if mentions is not None:
+                mentions.insert(annotation)
+            if self._visible is not None and annotation.layer not in hidden:
+                self._visible.insert(annotation)
+        known_entities = {e.id for e in self._entities or ()}
+        if any(a.entity is not None and a.entity.id not in known_entities for a in after):
             self._entities = None
         was = {a.id: a.stances for a in before}
         now = {a.id: a.stances for a in after}
@@ -431,11 +511,13 @@ class Workbench(QObject):
         statement); once every speaker has its claim, the nearest, which the store refuses as a
         second tag of the span."""
         taken = set()
-        for claim in self.mentions(layer, self.annotator).starting_before(start + 1):
+        claims = self.mentions(layer, self.annotator)
+        for claim in claims.starting_before(start + 1):
             if claim.start != start:
                 break
-            if claim.end == end and claim.link_id is not None:
-                taken.add(claim.link_id)
+            link_id = claims.get(claim.id, claim.start).link_id if claim.end == end else None
+            if link_id is not None:
+                taken.add(link_id)
         return self._nearest_before(speaker_layer, start, taken) or self._nearest_before(
             speaker_layer, start
         )
@@ -463,7 +545,7 @@ class Workbench(QObject):
         the largest (min(end, start), start), the first in reading order on a tie; mentions
         whose id is in `passing` are passed over."""
         mentions = self.mentions(layer, self.annotator)
-        best: Annotation | None = None
+        best: Span | None = None
         best_key = (-1, -1)
         for mention in mentions.starting_before(start):
             if mention.start + mentions.longest < best_key[0]:

@@ -14,9 +14,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.core.clock import now
-from annotator.core.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from annotator.core.columns import SpanColumns
+from annotator.core.errors import (
+    ConflictError,
+    DamagedProjectError,
+    DuplicateError,
+    NotFoundError,
+    ValidationError,
+)
 from annotator.core.model import Annotation, Entity, Stance
-from annotator.core.store.integrity import RowCheck, damaged_count
+from annotator.core.store.integrity import RowCheck, bulk_row_ok, damaged_count
 
 _UNSET: Any = object()
 
@@ -68,6 +75,150 @@ class AnnotationStore:
         if annotator is None:
             self._left_out[document_id] = reader.left_out
         return found
+
+    def annotation_spans(self, document_id: str) -> SpanColumns:
+        """The spans of a document's annotations (every annotator) in reading order, as
+        columns (`SpanColumns`): what a window holds of a long document, with no `Annotation`
+        built (`annotations_by_id` builds those it shows). The rows left out are those
+        `annotations` leaves out, and are counted the same (`left_out`).
+
+        One query, read in chunks so that a document of 400,000 annotations never holds
+        their rows all at once; the JSON columns are judged once per distinct text."""
+        columns = SpanColumns()
+        try:
+            # The text is read (and kept) rather than its length: whoever shows the
+            # annotations shows the text, and SQL's length() reads it all as well.
+            length: int | None = len(self.text(document_id))
+        except (NotFoundError, DamagedProjectError):
+            length = self._text_length(document_id)
+        if length is None:
+            self._left_out[document_id] = 0
+            return columns
+        names = {
+            row[0]: row[1]
+            for row in self.conn.execute("SELECT id, name FROM annotators")
+            if type(row[0]) is int and type(row[1]) is str
+        }
+        layers = self._layer_names()
+        check = RowCheck()  # judges each distinct JSON text once
+        factory = self.conn.text_factory
+        for attempt in (str, factory):
+            # Text read as it is (the fast way), or, when some is not UTF-8, again with U+FFFD
+            # in place of the bad bytes (`integrity.read_text`), as `_fetch` does.
+            self.conn.text_factory = attempt
+            try:
+                columns, left_out = self._read_columns(document_id, length, names, layers, check)
+                break
+            except sqlite3.OperationalError as exc:
+                if attempt is factory or factory is str or "decode" not in str(exc):
+                    raise
+            finally:
+                self.conn.text_factory = factory
+        self._left_out[document_id] = left_out
+        return columns
+
+    def _read_columns(
+        self,
+        document_id: str,
+        length: int,
+        names: dict[int, str],
+        layers: frozenset[str],
+        check: RowCheck,
+    ) -> tuple[SpanColumns, int]:
+        columns, left_out = SpanColumns(), 0
+        code = columns.code
+        cursor = self.conn.execute(
+            f"""SELECT a.id, a.start, a."end", a.layer, a.annotator_id, a.revision,
+                   a.attributes, a.sources, {_SPAN_ROW_OK} AND a."end" <= ?
+            FROM annotations a JOIN annotators p ON p.id = a.annotator_id
+            WHERE a.document_id = ?
+            ORDER BY a.start, a."end" DESC, a.layer, a.id""",
+            (length, document_id),
+        )
+        while chunk := cursor.fetchmany(20_000):
+            ids, starts, ends, layer, who, revision, attributes, sources, ok = zip(
+                *chunk, strict=True
+            )
+            del chunk
+            good = {t: check.fits("annotations", ("attributes",), (t,)) for t in set(attributes)}
+            lists = {t: check.fits("annotations", ("sources",), (t,)) for t in set(sources)}
+            if not (
+                all(ok)
+                and all(good.values())
+                and all(lists.values())
+                and layers.issuperset(layer)
+                and names.keys() >= set(who)
+            ):
+                keep = [
+                    k
+                    for k in range(len(ids))
+                    if ok[k]
+                    and good[attributes[k]]
+                    and lists[sources[k]]
+                    and layer[k] in layers
+                    and who[k] in names
+                ]
+                left_out += len(ids) - len(keep)
+                ids, starts, ends, layer, who, revision = (
+                    tuple(column[k] for k in keep)
+                    for column in (ids, starts, ends, layer, who, revision)
+                )
+            layer_codes = {name: code(name) for name in set(layer)}
+            who_codes = {number: code(names[number]) for number in set(who)}
+            columns.extend(
+                ids,
+                starts,
+                ends,
+                list(map(layer_codes.__getitem__, layer)),
+                list(map(who_codes.__getitem__, who)),
+                revision,
+            )
+        return columns, left_out
+
+    def annotations_by_id(self, annotation_ids: Iterable[str]) -> dict[str, Annotation]:
+        """The annotations with these ids that exist and are not damaged (as `annotation` reads
+        each), read a few hundred at a time."""
+        wanted = list(dict.fromkeys(annotation_ids))
+        found: dict[str, Annotation] = {}
+        reader = _Reader(self._layer_names())
+        for first in range(0, len(wanted), 500):
+            part = wanted[first : first + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._fetch(
+                f"{self._SELECT.format(length='NULL')} WHERE a.id IN ({marks})", part
+            )
+            lengths: dict[Any, int | None] = {}
+            for document_id in {row[1] for row in rows}:  # each text's length read once
+                lengths[document_id] = self._text_length(document_id)
+            rows = [(*row[:20], lengths[row[1]]) for row in rows]
+            stances = self._stances(
+                "SELECT annotation_id, position, target, value FROM stances "
+                f"WHERE annotation_id IN ({marks}) ORDER BY annotation_id, position",
+                part,
+            )
+            for annotation in reader.annotations(rows, stances):
+                found[annotation.id] = annotation
+        return found
+
+    def annotation_start(self, annotation_id: str) -> int | None:
+        """Where an annotation starts (code points), None when there is no such annotation:
+        how a window finds it among columns kept in reading order."""
+        row = self.conn.execute(
+            "SELECT start FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
+        return row[0] if row and type(row[0]) is int else None
+
+    def linking_to(self, annotation_ids: Iterable[str]) -> set[str]:
+        """The ids of the annotations whose link points to one of these (claims of a speaker)."""
+        wanted = list(annotation_ids)
+        marks = ",".join("?" * len(wanted))
+        if not wanted:
+            return set()
+        rows = self.conn.execute(
+            f"SELECT id FROM annotations WHERE link_id IN ({marks}) AND typeof(id) = 'text'",
+            wanted,
+        )
+        return {row[0] for row in rows}
 
     def annotation(self, annotation_id: str) -> Annotation:
         rows = self._fetch(f"{self._SELECT.format(length='NULL')} WHERE a.id = ?", (annotation_id,))
@@ -125,7 +276,7 @@ class AnnotationStore:
         if document_id is None:
             return damaged_count(self.conn)
         if document_id not in self._left_out:
-            self.annotations(document_id)
+            self.annotation_spans(document_id)
         return self._left_out[document_id]
 
     def annotation_count(self, document_id: str | None = None, annotator: str | None = None) -> int:
@@ -909,3 +1060,15 @@ class _Reader:
             sources=tuple(check.parsed(row[13])),
             revision=row[14],
         )
+
+
+# What `annotation_spans` checks in SQL: the types and ranges `_Reader` checks, but for the
+# JSON columns (judged in Python once per distinct text) and the document's length.
+_SPAN_ROW_OK = (
+    bulk_row_ok(
+        "annotations",
+        "a",
+        tuple(c for c in _ANNOTATION_COLUMNS if c not in ("attributes", "sources")),
+    )
+    + " AND a.revision BETWEEN 1 AND 9007199254740992 AND typeof(p.name) = 'text'"
+)
