@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open project"),
             str(Path.home()),
-            "Annotator projects (*.annotator);;All files (*)",
+            self.tr("Annotator projects (*.annotator);;All files (*)"),
         )
         if path:
             self._switch_project(path, create=False)

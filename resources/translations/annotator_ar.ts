@@ -1057,6 +1057,10 @@ Replace them?</source>
         <translation>ملف</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>&amp;Look in:</source>
         <translation>ابحث في (&amp;L):</translation>
     </message>
