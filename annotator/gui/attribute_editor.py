@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.text import one_line
-from annotator.core.bidi import Isolated, compose, ltr, quote
+from annotator.core.bidi import Isolated, compose, isolate, ltr, quote
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
-from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
+from annotator.gui.fields import (
+    Draft,
+    ElidedCombo,
+    allow_narrow,
+    commit_when_finished,
+    name_completer,
+)
 from annotator.gui.models import MentionList, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
@@ -405,7 +411,7 @@ class AttributeEditor(QWidget):
         return edit, edit
 
     def _link_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
-        combo = QComboBox()
+        combo = ElidedCombo()
         allow_narrow(combo)
         self._pick = QPushButton(self.tr("Pick in text"))
         self._pick.setCheckable(True)
@@ -557,7 +563,8 @@ class _Fields:
 def _mention_label(speaker: Annotation) -> str:
     text = one_line(speaker.text, 40)
     if speaker.entity is None or speaker.entity.name == text:
-        return text
+        # An isolate: in an English box a cut Arabic mention keeps its "…" at its own end.
+        return isolate(text)
     return compose(
         QCoreApplication.translate("AttributeEditor", "%1 — %2"), text, speaker.entity.name
     )
