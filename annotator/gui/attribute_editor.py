@@ -415,9 +415,18 @@ class AttributeEditor(QWidget):
         allow_narrow(combo)
         self._pick = QPushButton(self.tr("Pick in text"))
         self._pick.setCheckable(True)
-        self._pick.setToolTip(self.tr("Click the speaker in the article to link this claim to it"))
-        self._pick.toggled.connect(self.pick_speaker_requested)
         target = self._workbench.schema.layer(attribute.layer or "")
+        source = next(
+            layer for layer in self._workbench.schema.layers if attribute in layer.attributes
+        )
+        self._pick.setToolTip(
+            compose(
+                self.tr("Click the %1 in the article to link this %2 to it"),
+                target.label.lower(),
+                source.label.lower(),
+            )
+        )
+        self._pick.toggled.connect(self.pick_speaker_requested)
         combo.activated.connect(lambda index: self._set_link(target, combo.itemData(index)))
 
         # A model, not items: a long report has thousands of mentions, and only the few in
