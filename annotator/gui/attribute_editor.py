@@ -405,6 +405,7 @@ class AttributeEditor(QWidget):
             if edit.text() != value and not draft.keeps():
                 with QSignalBlocker(edit):
                     edit.setText(value)
+                    edit.setCursorPosition(0)  # shown from its start, not its end
 
         self._refreshers.append(show)
         self._focus_chain.append(edit)
