@@ -9,8 +9,11 @@ from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyleOptionViewItem
 
 from annotator.core.bidi import plain, set_digits
+from annotator.core.formats import EXPORTS
 from annotator.gui import file_dialogs, language
 from annotator.gui.app import load_fonts
+from annotator.gui.export_dialog import save_filter
+from tests.gui.test_arabic_interface import english_left
 from tests.gui.test_bidi_order import LTR, RTL, boxes, centre
 
 ARTICLES = "Articles (*.txt *.csv *.tsv *.jsonl);;All files (*)"
@@ -128,3 +131,11 @@ def test_the_folder_path_reads_as_written(arabic, qtbot, folder):
     look_in.grab()
     assert recording.drawn
     assert order_of(recording.drawn[-1], RTL) == str(folder)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, f in EXPORTS.items() if not f.folder))
+def test_the_export_save_dialog_names_the_format_in_arabic(arabic, qtbot, folder, name):
+    dialog = open_dialog(qtbot, folder, save_filter(EXPORTS[name]))
+    shown = dialog.findChild(QComboBox, "fileTypeCombo").currentText()
+    assert english_left(shown) == [], shown
+    assert dialog.nameFilters() and EXPORTS[name].suffix in dialog.nameFilters()[0]
