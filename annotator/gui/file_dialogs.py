@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QTreeView,
     QWidget,
 )
 
@@ -133,6 +134,11 @@ def _isolate_texts(dialog: QFileDialog) -> None:
     """Give every list of `dialog` isolated cells and its folder box an isolated path."""
     for view in dialog.findChildren(QAbstractItemView):
         view.setItemDelegate(_IsolatedCells(view))
+    details = dialog.findChild(QTreeView, "treeView")
+    if details is not None:  # room for the whole date we write ("2026-11-29 20:51")
+        header = details.header()
+        wanted = header.fontMetrics().horizontalAdvance("0000-00-00 00:00") + 24
+        header.resizeSection(3, max(header.sectionSize(3), wanted))
     look_in = dialog.findChild(QComboBox, "lookInCombo")
     if look_in is not None:
         style = _IsolatedLabel()

@@ -108,6 +108,9 @@ def test_sizes_and_dates_are_written_for_an_arabic_reader(arabic, qtbot, folder,
     assert order_of(cell_text(dialog, name, 0), RTL) == name
     day = QDateTime.currentDateTime().toString("yyyy-MM-dd")
     assert order_of(cell_text(dialog, name, 3), RTL).startswith(day)
+    details = dialog.findChild(QAbstractItemView, "treeView")
+    date = plain(cell_text(dialog, name, 3))
+    assert details.header().sectionSize(3) > details.fontMetrics().horizontalAdvance(date)  # whole
 
 
 class Recording(file_dialogs._IsolatedLabel):
