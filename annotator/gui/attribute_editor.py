@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.text import one_line
-from annotator.core.bidi import Isolated, compose, ltr, quote
+from annotator.core.bidi import Isolated, compose, isolate, ltr, quote
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import Attribute, Layer
-from annotator.gui.fields import Draft, allow_narrow, commit_when_finished, name_completer
+from annotator.gui.fields import (
+    Draft,
+    ElidedCombo,
+    allow_narrow,
+    commit_when_finished,
+    name_completer,
+)
 from annotator.gui.models import MentionList, interface_is_right_to_left, is_right_to_left
 from annotator.gui.stance_list import StanceList, describe_change
 from annotator.gui.workbench import Workbench
@@ -404,19 +410,29 @@ class AttributeEditor(QWidget):
             if edit.text() != value and not draft.keeps():
                 with QSignalBlocker(edit):
                     edit.setText(value)
+                    edit.setCursorPosition(0)  # shown from its start, not its end
 
         self._refreshers.append(show)
         self._focus_chain.append(edit)
         return edit, edit
 
     def _link_field(self, attribute: Attribute) -> tuple[QWidget, QWidget]:
-        combo = QComboBox()
+        combo = ElidedCombo()
         allow_narrow(combo)
         self._pick = QPushButton(self.tr("Pick in text"))
         self._pick.setCheckable(True)
-        self._pick.setToolTip(self.tr("Click the speaker in the article to link this claim to it"))
-        self._pick.toggled.connect(self.pick_speaker_requested)
         target = self._workbench.schema.layer(attribute.layer or "")
+        source = next(
+            layer for layer in self._workbench.schema.layers if attribute in layer.attributes
+        )
+        self._pick.setToolTip(
+            compose(
+                self.tr("Click the %1 in the article to link this %2 to it"),
+                target.label.lower(),
+                source.label.lower(),
+            )
+        )
+        self._pick.toggled.connect(self.pick_speaker_requested)
         combo.activated.connect(lambda index: self._set_link(target, combo.itemData(index)))
 
         # A model, not items: a long report has thousands of mentions, and only the few in
@@ -562,7 +578,8 @@ class _Fields:
 def _mention_label(speaker: Annotation) -> str:
     text = one_line(speaker.text, 40)
     if speaker.entity is None or speaker.entity.name == text:
-        return text
+        # An isolate: in an English box a cut Arabic mention keeps its "…" at its own end.
+        return isolate(text)
     return compose(
         QCoreApplication.translate("AttributeEditor", "%1 — %2"), text, speaker.entity.name
     )

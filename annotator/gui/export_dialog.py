@@ -160,7 +160,7 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
             parent,
             QCoreApplication.translate("ExportDialog", "Export annotations"),
             str(Path.home() / f"annotations{fmt.suffix}"),
-            f"{fmt.name} (*{fmt.suffix})",  # a file filter: the format's name and its suffix
+            save_filter(fmt),
         )
         overwrite = True  # the save dialog has asked before replacing a file
     if not target:
@@ -206,3 +206,10 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
             fmt.unit,
         )
     return compose(wrote, ltr(target), result.rows)
+
+
+def save_filter(fmt: ExportFormat) -> str:
+    """The save dialog's file filter for `fmt`: its name as the interface says it (the
+    translated description up to its colon, «جدول التصريحات (CSV)») and its suffix."""
+    name = QCoreApplication.translate("ExportDialog", fmt.description).split(":")[0]
+    return f"{name} (*{fmt.suffix})"

@@ -5,9 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtGui import QHelpEvent, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolTip,
+    QWidget,
+)
 
+from annotator.core.bidi import elide_end
 from annotator.core.model import Annotation
+from annotator.gui.models import TextDirectionDelegate
 
 
 def name_completer(model: QStringListModel, parent: QWidget) -> QCompleter:
@@ -27,6 +39,55 @@ def allow_narrow(field: QLineEdit | QComboBox, characters: int = 8) -> None:
         field.setMinimumContentsLength(characters)
     else:
         field.setMinimumWidth(field.fontMetrics().horizontalAdvance("x" * characters))
+
+
+class ElidedCombo(QComboBox):
+    """A (non-editable) combo box that cuts a text too long for it at its logical end, with
+    "…" inside the bidi isolate open there (`bidi.elide_end`), whatever the reading direction
+    of the interface and of the text: «قاآني — Esmail Qa…», «The minister — قائد "قوة…».
+    Qt's own box clips or cuts on the visual right, which puts the mark before a Latin name
+    in a right-to-left line or inside the wrong isolate. Its tooltip is the whole text; the
+    items of its list are cut the same way (see `TextDirectionDelegate`)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        delegate = TextDirectionDelegate(self)
+        delegate.follow_text = False  # rows are composed for the interface's direction
+        self.setItemDelegate(delegate)
+
+    def shown_text(self) -> str:
+        """The current text as drawn in the box's width (cut when too long)."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self._cut(option)
+
+    def _cut(self, option: QStyleOptionComboBox) -> str:
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        room = field.width() - 4  # the style's margins around the label
+        if not option.currentIcon.isNull():
+            room -= option.iconSize.width() + 4
+        metrics = self.fontMetrics()
+        return elide_end(option.currentText, lambda t: metrics.horizontalAdvance(t) <= room)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        if not self.isEditable() and option.currentText:
+            option.currentText = self._cut(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            whole = self.currentText()
+            if whole and not self.toolTip():
+                QToolTip.showText(event.globalPos(), whole, self)
+                return True
+        return super().event(event)
 
 
 class Draft(QObject):

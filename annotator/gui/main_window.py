@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic.text import move_edge
-from annotator.core.bidi import Isolated, compose, ltr
+from annotator.core.bidi import Isolated, compose, isolate, ltr, quote
 from annotator.core.errors import AnnotatorError, CheckPendingError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup
@@ -375,19 +375,26 @@ class MainWindow(QMainWindow):
     def set_picking(self, on: bool) -> None:
         selected = self.workbench.selected()
         layer = self.workbench.schema.layer(selected.layer) if selected else None
-        if on and (layer is None or layer.attribute_of_type("link") is None):
-            self.show_error(self.tr("Select a claim first, then pick its speaker in the text."))
-            on = False
+        link = layer.attribute_of_type("link") if layer else None
+        refused = on and link is None
+        on = on and not refused
         self.actions["pick_speaker"].setChecked(on)
         self.article.picking_speaker = on
         self.article.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.IBeamCursor
         )
         self.side_panel.show_picking(on)
-        if on:
+        if on and layer is not None and link is not None:
+            target = self.workbench.schema.layer(link.layer or "")
             self.statusBar().showMessage(
-                self.tr("Click the speaker mention of this claim (Esc cancels).")
+                compose(
+                    self.tr("Click the %1 of this %2 in the article (Esc cancels)."),
+                    target.label.lower(),
+                    layer.label.lower(),
+                )
             )
+        elif refused:  # said last: clearing the picking message would take it away
+            self.show_error(self._pick_what_first())
         else:
             self.statusBar().clearMessage()
 
@@ -400,19 +407,48 @@ class MainWindow(QMainWindow):
         target = self.workbench.annotation(annotation_id)
         if claim is None or target is None:
             return
-        link = self.workbench.schema.layer(claim.layer).attribute_of_type("link")
-        if link is None or target.layer != link.layer:
-            wanted = link.layer if link and link.layer else "speaker"
+        schema = self.workbench.schema
+        link = schema.layer(claim.layer).attribute_of_type("link")
+        if link is None or not link.layer:
+            return
+        wanted = schema.layer(link.layer)
+        if target.layer != link.layer:
             self.show_error(
                 compose(
-                    self.tr("That is a %1; click a %2 mention."),
-                    self.workbench.schema.layer(target.layer).label.lower(),
-                    self.workbench.schema.layer(wanted).label.lower(),
+                    self.tr("That is a %1; click a %2."),
+                    schema.layer(target.layer).label.lower(),
+                    wanted.label.lower(),
                 )
             )
             return
         self.set_picking(False)
-        self.workbench.edit(claim.id, self.tr("Link claim to speaker"), link_id=target.id)
+        description = compose(
+            QCoreApplication.translate("AttributeEditor", "Link %1 to %2 %3"),
+            schema.layer(claim.layer).label.lower(),
+            wanted.label.lower(),
+            quote(target.text),
+        )
+        self.workbench.edit(claim.id, description, link_id=target.id)
+
+    def _pick_what_first(self) -> str:
+        """What to select before picking in the text: the layers that link to another, named
+        with the layer each picks ("Select a claim first, then pick its speaker...")."""
+        schema = self.workbench.schema
+        linking = [(layer, layer.attribute_of_type("link")) for layer in schema.layers]
+        linking = [(layer, link) for layer, link in linking if link is not None and link.layer]
+        if len(linking) == 1:
+            layer, link = linking[0]
+            return compose(
+                self.tr("Select a %1 first, then pick its %2 in the text."),
+                layer.label.lower(),
+                schema.layer(link.layer).label.lower(),
+            )
+        return compose(
+            self.tr(
+                "Select an annotation that links to another first (%1), then pick in the text."
+            ),
+            Isolated(self.tr(" or ").join(isolate(layer.label.lower()) for layer, _ in linking)),
+        )
 
     def _on_selection_changed(self, _annotation_id: str) -> None:
         if self.actions["pick_speaker"].isChecked() and not self.workbench.selected_id:
@@ -480,7 +516,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open project"),
             str(Path.home()),
-            "Annotator projects (*.annotator);;All files (*)",
+            self.tr("Annotator projects (*.annotator);;All files (*)"),
         )
         if path:
             self._switch_project(path, create=False)

@@ -558,7 +558,7 @@ class MentionList(QAbstractListModel):
         if not index.isValid():
             return None
         row = index.row()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # cut when shown
             if row == 0:
                 return self.tr("(none)")
             if row not in self._labels:

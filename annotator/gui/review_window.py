@@ -4,7 +4,7 @@ written into the gold version, each one undoable; the document's merge conflicts
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +50,9 @@ from annotator.gui.workbench import Workbench
 
 # How many rows the disagreements and the aligned fields keep in view however the panes are split.
 VISIBLE_ROWS = 3
+# How many rows of disagreements the window opens with, where the screen has the height (a
+# 1366x768 laptop has).
+LIST_ROWS = 10
 
 
 class ReviewArticle(ArticleText):
@@ -140,7 +143,11 @@ class ReviewWindow(QMainWindow):
         self.details_model = ReviewDetailsModel(self)
         self.items_model.schema = self.details_model.schema = self.gold.schema
         self.details = self._table(self.details_model)
-        self.details.horizontalHeader().setStretchLastSection(True)
+        # Beside the gold form the table is narrow: the values share its width (cut with "…")
+        # rather than run past its edge.
+        details_header = self.details.horizontalHeader()
+        details_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        details_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         # The main window's first steps (select words, press S, F7) do not apply here.
         self.editor = AttributeEditor(
             self.gold,
@@ -180,9 +187,10 @@ class ReviewWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.bands)
         column.addWidget(self.article, 1)
-        # A vertical splitter whose sections cannot collapse: the editable gold copy shown after
-        # a decision takes room from the others only down to their minimum heights, so the
-        # disagreements and the aligned fields each keep several rows in view.
+        # A vertical splitter whose sections cannot collapse: the disagreements on top, with
+        # LIST_ROWS rows in view on a 1366x768 screen (the reviewer moves through them), the
+        # aligned fields and the editable gold copy side by side under them (one above the
+        # other they left the list three rows), then the comment line and any merge conflicts.
         right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
         self.right_splitter = right
@@ -197,8 +205,14 @@ class ReviewWindow(QMainWindow):
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         gold_section = _section(QLabel(self.tr("Gold version (editable):")), self.editor_scroll)
+        fields = QSplitter(Qt.Orientation.Horizontal)
+        fields.setChildrenCollapsible(False)
+        fields.addWidget(details_section)
+        fields.addWidget(gold_section)
+        fields.setSizes([3, 2])
+        self.fields_splitter = fields
         # The caption beside the comment line, not above the list: a 1366x768 screen has no
-        # row to spare.
+        # row to spare; the list is shown only when the disagreement has comments.
         comment_line = QHBoxLayout()
         caption = QLabel(self.tr("Comments:"))
         caption.setBuddy(self.comment_edit)
@@ -206,22 +220,20 @@ class ReviewWindow(QMainWindow):
         comment_line.addWidget(self.comment_edit, 1)
         comments_section = _section(self.comments, comment_line)
         self.comments.setMinimumHeight(self.comments.fontMetrics().height() * 2)
+        self.comments.hide()
         for section, stretch in (
             (top_section, 3),
-            (details_section, 2),
-            (gold_section, 2),
-            (comments_section, 1),
+            (fields, 2),
+            (comments_section, 0),
             (self.conflicts, 2),
         ):
             right.addWidget(section)
             right.setStretchFactor(right.count() - 1, stretch)
-        # Initial shares (scaled to the height there is): the comment list's own size hint would
-        # otherwise take the room the gold form needs.
-        right.setSizes([300, 170, 260, 80, 200])
+        self._shared = False  # the splitter's first shares are set when it has its height
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([700, 580])
+        splitter.setSizes([640, 640])
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -252,6 +264,30 @@ class ReviewWindow(QMainWindow):
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000"))
         table.setItemDelegate(TextDirectionDelegate(table))
         return table
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shared:
+            self._shared = True
+            self._share_right_column()
+
+    def _share_right_column(self) -> None:
+        """The disagreements' section gets LIST_ROWS rows (less on a short screen, down to
+        what the other sections need at least); the fields and gold copy the rest."""
+        right = self.right_splitter
+        sizes = right.sizes()
+        total = sum(sizes)
+        top = right.widget(0)
+        wanted = top.sizeHint().height() - self.items.sizeHint().height()
+        wanted += _rows_height(self.items, LIST_ROWS)
+        others = [right.widget(i) for i in range(1, right.count())]
+        needed = [w.minimumSizeHint().height() if w.isVisible() else 0 for w in others]
+        # The comment line keeps its own height; the fields and conflicts share the rest.
+        comments = needed[1]
+        top_size = max(min(wanted, total - sum(needed)), top.minimumSizeHint().height())
+        rest = total - top_size - comments
+        conflicts = rest // 2 if others[2].isVisible() else 0
+        right.setSizes([top_size, rest - conflicts, comments, conflicts])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Reached only when the focused widget left Escape unused: an open popup or an editor
@@ -385,13 +421,13 @@ class ReviewWindow(QMainWindow):
 
     def _show_comments(self, item: ReviewItem | None) -> None:
         self.comments.clear()
-        if item is None or not self.document_id:
-            return
-        for comment in self.project.comments(self.document_id):
-            if comment["annotation_id"] in item.sources:
-                self.comments.addItem(
-                    compose(self.tr("%1: %2"), comment["annotator"], comment["text"])
-                )
+        if item is not None and self.document_id:
+            for comment in self.project.comments(self.document_id):
+                if comment["annotation_id"] in item.sources:
+                    self.comments.addItem(
+                        compose(self.tr("%1: %2"), comment["annotator"], comment["text"])
+                    )
+        self.comments.setVisible(self.comments.count() > 0)
 
     def _filter_changed(self, only: bool) -> None:
         current = self.current_item()

@@ -56,6 +56,9 @@ class StanceRow(QWidget):
         with QSignalBlocker(self.target), QSignalBlocker(self.value):
             if self.target.text() != stance.target and not self.draft.keeps():
                 self.target.setText(stance.target)
+                # Shown from its start: Qt leaves the cursor at the end, and a target longer
+                # than the field would read "tinian cause".
+                self.target.setCursorPosition(0)
             self.value.setCurrentIndex(self.value.findData(stance.value))
 
 

@@ -722,8 +722,8 @@ Remove them now and open the project? A backup copy of the file as it is is made
         <translation>اختر من النص</translation>
     </message>
     <message>
-        <source>Click the speaker in the article to link this claim to it</source>
-        <translation>انقر المتحدث في المقال لربط هذا التصريح به</translation>
+        <source>Click the %1 in the article to link this %2 to it</source>
+        <translation>انقر في المقال على تعليق من نوع %1 لربط هذا التعليق من نوع %2 به</translation>
     </message>
     <message>
         <source>Add stance</source>
@@ -1070,6 +1070,10 @@ Replace them?</source>
         <translation>ملف</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>&amp;Look in:</source>
         <translation>ابحث في (&amp;L):</translation>
     </message>
@@ -1374,20 +1378,24 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>تقليص النهاية</translation>
     </message>
     <message>
-        <source>Select a claim first, then pick its speaker in the text.</source>
-        <translation>حدِّد تصريحًا أولًا، ثم اختر متحدثه من النص.</translation>
+        <source>Click the %1 of this %2 in the article (Esc cancels).</source>
+        <translation>انقر في المقال على تعليق من نوع %1 ليُربط به هذا التعليق من نوع %2 (Esc للإلغاء).</translation>
     </message>
     <message>
-        <source>Click the speaker mention of this claim (Esc cancels).</source>
-        <translation>انقر ذكر المتحدث لهذا التصريح (Esc للإلغاء).</translation>
+        <source>That is a %1; click a %2.</source>
+        <translation>هذا تعليق من نوع %1؛ انقر تعليقًا من نوع %2.</translation>
     </message>
     <message>
-        <source>That is a %1; click a %2 mention.</source>
-        <translation>هذا %1؛ انقر ذكرًا من نوع %2.</translation>
+        <source>Select a %1 first, then pick its %2 in the text.</source>
+        <translation>حدِّد تعليقًا من نوع %1 أولًا، ثم اختر من النص ما يرتبط به من نوع %2.</translation>
     </message>
     <message>
-        <source>Link claim to speaker</source>
-        <translation>ربط التصريح بالمتحدث</translation>
+        <source>Select an annotation that links to another first (%1), then pick in the text.</source>
+        <translation>حدِّد أولًا تعليقًا يرتبط بغيره (%1)، ثم اختر من النص ما يرتبط به.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
     </message>
     <message>
         <source>Status: %1</source>

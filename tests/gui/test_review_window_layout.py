@@ -8,12 +8,13 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
 from annotator.core.review.merge import merge
 from annotator.core.store.project import Project
+from annotator.gui import language
 from annotator.gui.app import load_fonts
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.window_state import fitted_geometry
@@ -123,3 +124,33 @@ def test_the_halves_of_a_line_meet_without_a_white_seam(window, qtbot):
     x = (xs[0] + xs[1]) // 2
     seam = [image.pixel(int(x * ratio), int(y * ratio)) for y in middle]
     assert all(p not in (white, background) for p in seam), [hex(p) for p in seam]
+
+
+@pytest.fixture
+def arabic_window(qtbot, project):
+    load_fonts()
+    language.apply("ar")
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.gold.jsonl", "amal")
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.colleague.jsonl", "omar")
+    window = ReviewWindow(project, "amal", SEED)
+    qtbot.addWidget(window)
+    window.setGeometry(fitted_geometry(LAPTOP))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.items.setFocus()
+    yield window
+    language.apply("en")
+
+
+def test_on_a_laptop_screen_the_disagreements_show_ten_rows_in_arabic(arabic_window, qtbot):
+    assert visible_rows(arabic_window.items) >= 10
+    arabic_window.select_row(0)
+    QTest.keyClick(arabic_window.items, Qt.Key.Key_1)  # a decision: the gold copy is editable
+    arabic_window.select_row(0)
+    qtbot.wait(1)
+    assert arabic_window.current_item().decision is not None
+    assert arabic_window.editor.isVisible()
+    assert visible_rows(arabic_window.items) >= 10
+    assert visible_rows(arabic_window.details) >= 3
