@@ -22,6 +22,7 @@ from annotator.core.bidi import compose, ltr
 from annotator.core.errors import AnnotatorError, ConflictError, ValidationError
 from annotator.core.review.adjudication import withdraw
 from annotator.core.store.project import AnnotationState, Project
+from annotator.gui.core_text import core_part
 from annotator.gui.language import status_word
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class _Refusable(QUndoCommand):
         except REFUSALS as exc:
             self._dropped = True
             self.setObsolete(True)
-            self._refused(compose(refusal, self.text(), str(exc)))
+            self._refused(compose(refusal, self.text(), core_part(exc)))
             return False
         return True
 

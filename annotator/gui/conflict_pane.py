@@ -21,6 +21,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review import conflicts
 from annotator.core.review.conflicts import Conflict, Resolution
 from annotator.core.store.project import Project
+from annotator.gui.core_text import core_part, core_text
 from annotator.gui.language import localized_schema
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ConflictFieldsModel, ConflictsModel
@@ -49,7 +50,7 @@ class ResolveConflictCommand(QUndoCommand):
                     self._pane.project, self._resolution.conflict_id, self._choice
                 )
             except AnnotatorError as exc:
-                self._pane.message.emit(str(exc))
+                self._pane.message.emit(core_text(exc))
                 self.setObsolete(True)
         self._pane.changed.emit()
 
@@ -62,7 +63,7 @@ class ResolveConflictCommand(QUndoCommand):
                     QCoreApplication.translate(
                         "ConflictPane", "the resolution cannot be undone: %1"
                     ),
-                    str(exc),
+                    core_part(exc),
                 )
             )
             self.setObsolete(True)
@@ -170,7 +171,7 @@ class ConflictPane(QWidget):
         try:
             resolution = conflicts.resolve(self.project, item.id, choice)
         except AnnotatorError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(core_text(exc))
             return
         self.undo_stack.push(ResolveConflictCommand(self, resolution, choice))
 

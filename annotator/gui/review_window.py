@@ -41,6 +41,7 @@ from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.commands import DecisionCommand
 from annotator.gui.conflict_pane import ConflictPane
+from annotator.gui.core_text import core_text
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
 from annotator.gui.status_messages import StickyMessages
@@ -307,7 +308,7 @@ class ReviewWindow(QMainWindow):
             try:
                 self.comparison = compare(self.project, self.document_id, a, b)
             except AnnotatorError as exc:
-                self.refusals.show(str(exc))
+                self.refusals.show(core_text(exc))
         if self.document_id != self._shown_document:
             self._shown_document = self.document_id
             self.article.show_text(self.project.text(self.document_id) if self.document_id else "")
@@ -413,7 +414,7 @@ class ReviewWindow(QMainWindow):
                 decision_id, gold_id = adjudicate(self.project, comparison, item, choice)
                 self.gold.revisions.note([gold_id] if gold_id else [])
         except AnnotatorError as exc:
-            self.refusals.show(str(exc))
+            self.refusals.show(core_text(exc))
             return
         a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
 
@@ -448,7 +449,7 @@ class ReviewWindow(QMainWindow):
                 ids = accept_agreements(self.project, comparison)
                 self.gold.revisions.note(g for _, g in ids.values() if g)
         except AnnotatorError as exc:
-            self.refusals.show(str(exc))
+            self.refusals.show(core_text(exc))
             return
         if not ids:
             return
@@ -480,7 +481,7 @@ class ReviewWindow(QMainWindow):
         try:
             self.project.add_comment(self.document_id, self.reviewer, text, annotation.id)
         except AnnotatorError as exc:
-            self.refusals.show(str(exc))
+            self.refusals.show(core_text(exc))
             return
         self.comment_edit.clear()
         self._show_comments(item)

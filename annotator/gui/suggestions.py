@@ -39,6 +39,7 @@ from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
 from annotator.gui.article_text import ArticleText
 from annotator.gui.commands import REFUSALS, AnnotationCommand
+from annotator.gui.core_text import core_text
 from annotator.gui.find_bar import SpanMarks, attach
 from annotator.gui.keys import key_text
 from annotator.gui.models import TextDirectionDelegate
@@ -107,7 +108,7 @@ def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None =
     try:
         _, before, _ = workbench.revisions.store(suggestion_id, perform, fresh=True)
     except REFUSALS as exc:
-        workbench.refused(str(exc))
+        workbench.refused(core_text(exc))
         return False
     assert before is not None  # perform found it
     annotation = before.annotation
@@ -134,7 +135,7 @@ def _store(workbench: Workbench, description: str, perform) -> list[str]:
     try:
         made = workbench.revisions.store_new(perform)
     except REFUSALS as exc:
-        workbench.refused(str(exc))
+        workbench.refused(core_text(exc))
         return []
     if not made:
         return []
@@ -277,7 +278,7 @@ class Suggestions(QObject):
         try:
             core.suggest(self.workbench.project, [self.workbench.document_id])
         except AnnotatorError as exc:
-            self.workbench.error.emit(str(exc))
+            self.workbench.error.emit(core_text(exc))
             return
         self.current_id = None
         self.workbench.reload()

@@ -25,6 +25,7 @@ from annotator.core.model import Annotation, Entity
 from annotator.core.schema import LabelSchema
 from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.commands import REFUSALS, AnnotationCommand, Revisions, StatusCommand
+from annotator.gui.core_text import core_text
 from annotator.gui.language import localized_schema
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # between a cue and the claim it introduces
@@ -201,7 +202,7 @@ class Workbench(QObject):
         try:
             layer = self.schema.layer(layer_name)
         except AnnotatorError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(core_text(exc))
             return None
         link_id = None
         attributes: dict[str, Any] = {}
@@ -292,7 +293,7 @@ class Workbench(QObject):
         try:
             self.project.set_status(self.document_id, self.annotator, status)
         except REFUSALS as exc:
-            self.refused(str(exc))
+            self.refused(core_text(exc))
             return
         self.undo_stack.push(StatusCommand(self, self.document_id, before, status))
 
@@ -304,7 +305,7 @@ class Workbench(QObject):
         try:
             annotation_id, before, after = self.revisions.store(annotation_id, perform, fresh=True)
         except REFUSALS as exc:
-            self.refused(str(exc))
+            self.refused(core_text(exc))
             return None
         self.undo_stack.push(
             AnnotationCommand(self, description, document_id, annotation_id, before, after)

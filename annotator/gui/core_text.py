@@ -1,0 +1,38 @@
+"""What the Qt-free core says (refusals, bad input, conflicts), in the interface's language.
+
+The core's errors and messages carry an English template and its parts
+(annotator/core/errors.py `Message`); here the template is translated in the "core" context
+(listed for lupdate in core_messages.py) and each part goes in as a bidi isolate through
+`compose`, so a file name, id or span keeps its order inside an Arabic sentence. A part that is
+itself a message of the core is translated in its turn. The command line prints the English.
+"""
+
+from PySide6.QtCore import QCoreApplication
+
+from annotator.core.bidi import FSI, PDI, Isolated, compose
+from annotator.core.errors import AnnotatorError, Message, message
+
+
+def core_text(value: object) -> str:
+    """`value` (an AnnotatorError or a core Message) as the interface shows it: translated,
+    with its parts isolated and numbers in the interface's digits. Any other value (an
+    OSError's text, a plain string) is str(value). Raises nothing."""
+    if not isinstance(value, Message | AnnotatorError):
+        return str(value)
+    said = message(value)
+    count = -1 if said.count is None else said.count
+    template = QCoreApplication.translate("core", said.template, None, count)
+    return compose(template, *(_part(p) for p in said.params))
+
+
+def _part(value: object) -> object:
+    if isinstance(value, Message | AnnotatorError):
+        # A translated clause: isolated whole, its own isolates kept (isolate() would drop them).
+        return core_part(value)
+    return value
+
+
+def core_part(value: object) -> Isolated:
+    """`core_text(value)` as one part of a sentence `compose` builds (a first-strong isolate
+    that keeps the isolates inside it, which compose's own isolate() would drop)."""
+    return Isolated(FSI + core_text(value) + PDI)
