@@ -11,6 +11,9 @@ when a template of the core is missing from the file (or the file lists one the 
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,5 +102,13 @@ def _literal(text: str) -> str:
     return shown
 
 
-if __name__ == "__main__":
+def write() -> None:
+    """Write the file, laid out by ruff (from PATH or beside this Python) when it is there."""
     OUTPUT.write_text(render(), encoding="utf-8")
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if Path(ruff).exists():
+        subprocess.run([ruff, "format", "-q", str(OUTPUT)], check=False)
+
+
+if __name__ == "__main__":
+    write()

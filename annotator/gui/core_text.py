@@ -7,10 +7,15 @@ The core's errors and messages carry an English template and its parts
 itself a message of the core is translated in its turn. The command line prints the English.
 """
 
-from PySide6.QtCore import QCoreApplication
+import unicodedata
 
-from annotator.core.bidi import FSI, PDI, Isolated, compose
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+
+from annotator.core.bidi import FSI, LRI, PDI, RLI, Isolated, compose
 from annotator.core.errors import AnnotatorError, Message, message
+
+RLM, LRM = "\u200f", "\u200e"  # right-to-left and left-to-right marks
 
 
 def core_text(value: object) -> str:
@@ -22,7 +27,30 @@ def core_text(value: object) -> str:
     said = message(value)
     count = -1 if said.count is None else said.count
     template = QCoreApplication.translate("core", said.template, None, count)
-    return compose(template, *(_part(p) for p in said.params))
+    text = compose(template, *(_part(p) for p in said.params))
+    # A sentence that starts with an inserted part ("%1 is not a project"): Qt takes the
+    # paragraph's direction from the first letter it meets, inside the isolate or not, so a
+    # Latin path would lay an Arabic sentence out left to right. A mark of the sentence's own
+    # direction (UAX #9 P2: its first letter outside the parts) settles it.
+    return (RLM if _right_to_left(text) else LRM) + text
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether the first strong letter of `text` outside its isolates is right-to-left; with
+    none there (only inserted parts), whether the interface reads right to left."""
+    depth = 0
+    for ch in text:
+        if ch in (LRI, RLI, FSI):
+            depth += 1
+        elif ch == PDI:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def _part(value: object) -> object:

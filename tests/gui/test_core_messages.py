@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from annotator.core.bidi import FSI, LRI, PDI, plain
@@ -114,9 +115,9 @@ def test_a_count_takes_its_arabic_plural_form(arabic):
 
 def test_text_that_is_not_the_cores_is_shown_as_it_is(arabic):
     assert core_text(OSError("disk gone")) == "disk gone"
-    assert core_text(ValidationError("a sentence no one translated")) == (
-        "a sentence no one translated"
-    )
+    # Shown in English, with a mark that keeps the English sentence left to right.
+    untranslated = core_text(ValidationError("a sentence no one translated"))
+    assert untranslated == "\u200ea sentence no one translated"
 
 
 # ------------------------------------------------------------------ real paths in Arabic
@@ -131,6 +132,15 @@ def arabic_sentence(text: str) -> bool:
     of programs and formats."""
     left = [word for word in english_left(text) if word not in PROGRAMS]
     return any("\u0600" <= ch <= "\u06ff" for ch in plain(text)) and left == []
+
+
+def reads_right_to_left(text: str) -> bool:
+    """Whether Qt lays `text` out as a right-to-left paragraph, as a message box's label (a
+    text document) does: a sentence that starts with a Latin path must still read from the
+    right."""
+    document = QTextDocument()
+    document.setPlainText(text)
+    return document.firstBlock().textDirection() == Qt.LayoutDirection.RightToLeft
 
 
 class Modal:
@@ -182,7 +192,7 @@ def test_a_bad_file_imported_from_the_file_menu_is_refused_in_arabic(
     title, text = answers.boxes[0]
     assert arabic_sentence(title) and arabic_sentence(text)
     assert f"{FSI}{bad}{PDI}" in text and f"{LRI}2{PDI}" in text  # the file and its line
-    assert "السطر" in text and "JSON غير صالح" in text
+    assert "السطر" in text and "JSON غير صالح" in text and reads_right_to_left(text)
     refused = cli(tmp_path, "import", bad, "--project", project.path)
     assert f"{bad.name}:2: not valid JSON: Expecting ',' delimiter" in refused.stderr
 
@@ -236,7 +246,7 @@ def test_merging_a_colleagues_damaged_project_is_refused_in_arabic(
     title, text = answers.boxes[0]
     assert arabic_sentence(title) and arabic_sentence(text)
     assert f"{FSI}{theirs}{PDI}" in text and f"{FSI}{document}{PDI}" in text
-    assert "لم يُدمج شيء" in text
+    assert "لم يُدمج شيء" in text and reads_right_to_left(text)
     refused = cli(tmp_path, "merge", theirs, "--project", project.path)
     assert f"document {document}: its text does not match its SHA-256" in refused.stderr
 
@@ -248,6 +258,7 @@ def test_a_file_that_is_not_a_project_is_refused_in_arabic_at_start(arabic, qtbo
     assert open_or_offer_restore(str(notes)) is None
     title, text = answers.boxes[0]
     assert arabic_sentence(title) and arabic_sentence(text)
-    assert text.startswith(f"{FSI}{notes}{PDI}") and "ليس مشروع تعليقات" in text
+    assert text.startswith(f"\u200f{FSI}{notes}{PDI}") and "ليس مشروع تعليقات" in text
+    assert reads_right_to_left(text)
     refused = cli(tmp_path, "restore", notes, "--project", tmp_path / "p.annotator")
     assert f"{notes.name} is not an annotator project (not an SQLite file)" in refused.stderr
