@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Refresh the translation sources from the code, then compile them:
+# Refresh the translation sources from the code (the core's messages included, through
+# tools/core_messages.py), then compile them:
 #   resources/translations/annotator_ar.ts   every interface string (English is the source)
 #   resources/translations/annotator_en.ts   English plural forms only ("1 document", "2 documents")
 # New tr()/translate() strings appear as unfinished entries, strings gone from the code are
@@ -12,6 +13,8 @@ bin=$(dirname "$(command -v "${PYTHON:-python}")")
 lupdate=$(command -v pyside6-lupdate || echo "$bin/pyside6-lupdate")
 lrelease=$(command -v pyside6-lrelease || echo "$bin/pyside6-lrelease")
 cd "$root"
+# The core's message templates, listed for lupdate (annotator/gui/core_messages.py).
+"$bin/python" tools/core_messages.py
 sources=$(find annotator -name '*.py' | sort)
 dir=resources/translations
 # shellcheck disable=SC2086

@@ -32,6 +32,7 @@ PDI = "\u2069"  # pop directional isolate
 
 # Explicit embeddings, overrides and isolates inside user text would unbalance ours.
 _CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_MARKS = re.compile("[\u200e\u200f]")  # left-to-right and right-to-left marks
 _PLACEHOLDER = re.compile(r"%(\d)")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -122,8 +123,9 @@ def compose(template: str, *parts: object) -> str:
 
 
 def plain(text: str) -> str:
-    """`text` without directional controls: for comparisons in tests and for logs."""
-    return _CONTROLS.sub("", text)
+    """`text` without directional controls (isolates, embeddings, and the LRM/RLM marks that
+    start an interface sentence): for comparisons in tests and for logs."""
+    return _MARKS.sub("", _CONTROLS.sub("", text))
 
 
 def elide_end(text: str, fits: Callable[[str], bool]) -> str:

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from annotator.core.errors import ValidationError
+from annotator.core.errors import Message, ValidationError
 
 
 def now() -> str:
@@ -22,6 +22,10 @@ def utc_timestamp(value: object, name: str = "time") -> str:
             parsed = None
     if parsed is None or parsed.utcoffset() is None or parsed.utcoffset().total_seconds():
         raise ValidationError(
-            f"{name} {value!r:.60} is not an ISO 8601 time in UTC (like 2024-05-01T12:00:00Z)"
+            Message(
+                "%1 %2 is not an ISO 8601 time in UTC (like 2024-05-01T12:00:00Z)",
+                name,
+                format(repr(value), ".60"),
+            )
         )
     return parsed.astimezone(UTC).isoformat()

@@ -1,8 +1,77 @@
-"""The exceptions the core raises; each message is meant to be shown to a researcher as it is."""
+"""The exceptions the core raises and the messages they carry: each is a sentence template with
+its parts, English when printed (the command line, logs), translated by the interface.
+
+A `Message` is the English sentence as a `str` (so the CLI, logs and comparisons use it as
+they always did) that also keeps its `template` (Qt's %1…%9 placeholders, %n for a count) and
+its `params`. The GUI translates the template in the "core" context and inserts the parts as
+bidi isolates (annotator/gui/core_text.py); every template the core writes is listed for the
+translators in annotator/gui/core_messages.py (tools/core_messages.py writes it from the
+source, and a test fails when a template is missing there).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLACEHOLDER = re.compile(r"%(\d|n)")
+_PLURAL_S = re.compile(r"\(s\)")
+
+
+class Message(str):
+    """`template` with its %1…%9 replaced by `params` (in order) and %n by `count`, in English.
+
+    Params are shown with str(); a param that is itself a `Message` or an `AnnotatorError` is
+    translated in its turn by the interface. With `count`, a "(s)" in the template is "s"
+    unless count is 1 ("%n row(s)": "1 row", "3 rows"), as Qt's English plural forms give it.
+    Raises nothing; a placeholder with no param is left as written."""
+
+    template: str
+    params: tuple[object, ...]
+    count: int | None
+
+    def __new__(cls, template: str, *params: object, count: int | None = None) -> Message:
+        def part(match: re.Match[str]) -> str:
+            if match.group(1) == "n":
+                return match.group(0) if count is None else str(count)
+            n = int(match.group(1))
+            return str(params[n - 1]) if 1 <= n <= len(params) else match.group(0)
+
+        text = _PLACEHOLDER.sub(part, template) if params or count is not None else template
+        if count is not None:
+            text = _PLURAL_S.sub("" if count == 1 else "s", text)
+        self = super().__new__(cls, text)
+        self.template, self.params, self.count = template, params, count
+        return self
+
+    def __reduce__(self) -> tuple:
+        return (_rebuild, (self.template, self.params, self.count))
+
+
+def _rebuild(template: str, params: tuple[object, ...], count: int | None) -> Message:
+    return Message(template, *params, count=count)
+
+
+def message(value: object) -> Message:
+    """`value` as a Message: itself, an error's message, or any other text as a template with
+    no parts (shown as it is where no translation has it)."""
+    if isinstance(value, Message):
+        return value
+    if isinstance(value, AnnotatorError):
+        return value.message
+    return Message(str(value))
 
 
 class AnnotatorError(Exception):
-    """Base class: anything the user can be told about in one line."""
+    """Base class: anything the user can be told about in one line.
+
+    `AnnotatorError("template %1", part)`, or `AnnotatorError(Message(...))`; `.message` is
+    the Message and str() its English text."""
+
+    def __init__(self, template: str, *params: object, count: int | None = None):
+        if params or count is not None or not isinstance(template, Message):
+            template = Message(template, *params, count=count)
+        super().__init__(template)
+        self.message: Message = template
 
 
 class ProjectError(AnnotatorError):
@@ -62,14 +131,20 @@ class DuplicateError(ValidationError):
 
     def __init__(self, annotator: str, layer: str, existing: str, linked: bool):
         self.annotator, self.layer, self.existing, self.linked = annotator, layer, existing, linked
-        super().__init__(self.naming(f"annotation {existing}"))
+        super().__init__(self.naming(Message("annotation %1", existing)))
 
-    def naming(self, first: str) -> str:
+    def naming(self, first: str) -> Message:
         """The message, with the first annotation named as `first` ("line 3 of this file")."""
-        joint = "; a joint statement is one claim per speaker, each linked to its speaker"
-        return (
-            f"{self.annotator} has already tagged this span as {self.layer} ({first})"
-            f"{joint if self.linked else ''}"
+        if self.linked:
+            return Message(
+                "%1 has already tagged this span as %2 (%3); a joint statement is one claim per "
+                "speaker, each linked to its speaker",
+                self.annotator,
+                self.layer,
+                first,
+            )
+        return Message(
+            "%1 has already tagged this span as %2 (%3)", self.annotator, self.layer, first
         )
 
 
@@ -86,11 +161,17 @@ class InputError(AnnotatorError):
     """An input file is unusable; the message names the file and, where known, the line."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None):
-        where = path or ""
-        if line is not None:
-            where = f"{where}:{line}" if where else f"line {line}"
-        super().__init__(f"{where}: {message}" if where else message)
-        self.reason = message
+        reason = globals()["message"](message)
+        if path and line is not None:
+            whole = Message("%1:%2: %3", path, line, reason)
+        elif path:
+            whole = Message("%1: %2", path, reason)
+        elif line is not None:
+            whole = Message("line %1: %2", line, reason)
+        else:
+            whole = reason
+        super().__init__(whole)
+        self.reason: Message = reason
         self.path = path
         self.line = line
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import SchemaError, ValidationError
+from annotator.core.errors import Message, SchemaError, ValidationError
 from annotator.core.paths import resource_path
 
 ATTRIBUTE_TYPES = ("choice", "text", "entity", "link")
@@ -119,7 +119,11 @@ class LabelSchema:
             if layer.name == name:
                 return layer
         raise ValidationError(
-            f"unknown layer {name!r} (this project's layers: {', '.join(self.layer_names)})"
+            Message(
+                "unknown layer %1 (this project's layers: %2)",
+                repr(name),
+                ", ".join(self.layer_names),
+            )
         )
 
     def validate_attributes(self, layer_name: str, attributes: Mapping[str, Any]) -> dict[str, Any]:
@@ -134,18 +138,32 @@ class LabelSchema:
             if attribute is None:
                 known = ", ".join(a.name for a in layer.attributes) or "none"
                 raise ValidationError(
-                    f"unknown attribute {name!r} for layer {layer.name!r} (known: {known})"
+                    Message(
+                        "unknown attribute %1 for layer %2 (known: %3)",
+                        repr(name),
+                        repr(layer.name),
+                        known,
+                    )
                 )
             if attribute.type in ("entity", "link"):
-                raise ValidationError(f"attribute {name!r} is a {attribute.type}, not a value")
+                raise ValidationError(
+                    Message("attribute %1 is a %2, not a value", repr(name), attribute.type)
+                )
             if value is None or value == "":
                 continue
             if not isinstance(value, str):
-                raise ValidationError(f"attribute {name!r} must be text, got {value!r}")
+                raise ValidationError(
+                    Message("attribute %1 must be text, got %2", repr(name), repr(value))
+                )
             if attribute.type == "choice" and value not in attribute.values:
                 raise ValidationError(
-                    f"unknown value {value!r} for {layer.name}.{name} "
-                    f"(allowed: {', '.join(attribute.values)})"
+                    Message(
+                        "unknown value %1 for %2.%3 (allowed: %4)",
+                        repr(value),
+                        layer.name,
+                        name,
+                        ", ".join(attribute.values),
+                    )
                 )
             clean[name] = value
         for attribute in layer.attributes:
@@ -156,10 +174,14 @@ class LabelSchema:
     def validate_stance_value(self, layer_name: str, value: str) -> None:
         layer = self.layer(layer_name)
         if not layer.has_stance:
-            raise ValidationError(f"layer {layer.name!r} has no stance")
+            raise ValidationError(Message("layer %1 has no stance", repr(layer.name)))
         if value not in layer.stance_values:
             raise ValidationError(
-                f"unknown stance value {value!r} (allowed: {', '.join(layer.stance_values)})"
+                Message(
+                    "unknown stance value %1 (allowed: %2)",
+                    repr(value),
+                    ", ".join(layer.stance_values),
+                )
             )
 
 
@@ -185,7 +207,7 @@ def load_schema_file(path: str | Path) -> LabelSchema:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(f"cannot read schema file {path}: {exc}") from None
+        raise SchemaError(Message("cannot read schema file %1: %2", path, exc)) from None
     return parse_schema(text, str(path))
 
 
@@ -193,10 +215,10 @@ def parse_schema(text: str, where: str = "schema") -> LabelSchema:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SchemaError(f"{where}: not valid TOML: {exc}") from None
+        raise SchemaError(Message("%1: not valid TOML: %2", where, exc)) from None
     raw_layers = data.get("layers")
     if not isinstance(raw_layers, list) or not raw_layers:
-        raise SchemaError(f"{where}: no [[layers]] defined")
+        raise SchemaError(Message("%1: no [[layers]] defined", where))
     layers = tuple(_parse_layer(raw, where) for raw in raw_layers)
     _check_unique([layer.name for layer in layers], "layer name", where)
     _check_unique([layer.shortcut.upper() for layer in layers], "layer shortcut", where)
@@ -205,29 +227,42 @@ def parse_schema(text: str, where: str = "schema") -> LabelSchema:
         for attribute in layer.attributes:
             if attribute.type == "link" and attribute.layer not in names:
                 raise SchemaError(
-                    f"{where}: {layer.name}.{attribute.name} links to unknown layer "
-                    f"{attribute.layer!r}"
+                    Message(
+                        "%1: %2.%3 links to unknown layer %4",
+                        where,
+                        layer.name,
+                        attribute.name,
+                        repr(attribute.layer),
+                    )
                 )
     return LabelSchema(layers=layers, source=text)
 
 
 def _parse_layer(raw: Any, where: str) -> Layer:
     if not isinstance(raw, dict):
-        raise SchemaError(f"{where}: each [[layers]] entry must be a table")
+        raise SchemaError(Message("%1: each [[layers]] entry must be a table", where))
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
-        raise SchemaError(f"{where}: layer name {name!r} must be lower-case letters, digits, _")
+        raise SchemaError(
+            Message("%1: layer name %2 must be lower-case letters, digits, _", where, repr(name))
+        )
     color = raw.get("color", "#cccccc")
     if not isinstance(color, str) or not _COLOR.match(color):
-        raise SchemaError(f"{where}: layer {name!r}: color {color!r} must look like #a1b2c3")
+        raise SchemaError(
+            Message("%1: layer %2: color %3 must look like #a1b2c3", where, repr(name), repr(color))
+        )
     shortcut = raw.get("shortcut", "")
     if not isinstance(shortcut, str) or len(shortcut) != 1 or not shortcut.isalnum():
-        raise SchemaError(f"{where}: layer {name!r}: shortcut must be one letter or digit")
+        raise SchemaError(
+            Message("%1: layer %2: shortcut must be one letter or digit", where, repr(name))
+        )
     attributes = tuple(_parse_attribute(a, name, where) for a in raw.get("attributes", []))
     _check_unique([a.name for a in attributes], f"attribute name in layer {name!r}", where)
     for type_ in ("entity", "link"):
         if sum(a.type == type_ for a in attributes) > 1:
-            raise SchemaError(f"{where}: layer {name!r} has more than one {type_} attribute")
+            raise SchemaError(
+                Message("%1: layer %2 has more than one %3 attribute", where, repr(name), type_)
+            )
     stance = raw.get("stance")
     stance_values: tuple[str, ...] = ()
     if stance is not None:
@@ -237,7 +272,9 @@ def _parse_layer(raw: Any, where: str) -> Layer:
             or not values
             or not all(isinstance(v, str) for v in values)
         ):
-            raise SchemaError(f"{where}: layer {name!r}: stance.values must be a list of text")
+            raise SchemaError(
+                Message("%1: layer %2: stance.values must be a list of text", where, repr(name))
+            )
         stance_values = tuple(values)
         stance_values_ar = _arabic_values(stance.get("values_ar"), stance_values, name, where)
     else:
@@ -258,27 +295,42 @@ def _parse_layer(raw: Any, where: str) -> Layer:
 
 def _parse_attribute(raw: Any, layer: str, where: str) -> Attribute:
     if not isinstance(raw, dict):
-        raise SchemaError(f"{where}: attributes of layer {layer!r} must be tables")
+        raise SchemaError(Message("%1: attributes of layer %2 must be tables", where, repr(layer)))
     name, type_ = raw.get("name"), raw.get("type")
     if not isinstance(name, str) or not _NAME.match(name):
-        raise SchemaError(f"{where}: layer {layer!r}: attribute name {name!r} is not valid")
+        raise SchemaError(
+            Message("%1: layer %2: attribute name %3 is not valid", where, repr(layer), repr(name))
+        )
     if type_ not in ATTRIBUTE_TYPES:
         raise SchemaError(
-            f"{where}: {layer}.{name}: type {type_!r} is not one of {', '.join(ATTRIBUTE_TYPES)}"
+            Message(
+                "%1: %2.%3: type %4 is not one of %5",
+                where,
+                layer,
+                name,
+                repr(type_),
+                ", ".join(ATTRIBUTE_TYPES),
+            )
         )
     values: tuple[str, ...] = ()
     default = raw.get("default")
     if type_ == "choice":
         raw_values = raw.get("values")
         if not isinstance(raw_values, list) or not raw_values:
-            raise SchemaError(f"{where}: {layer}.{name}: a choice needs a list of values")
+            raise SchemaError(
+                Message("%1: %2.%3: a choice needs a list of values", where, layer, name)
+            )
         values = tuple(str(v) for v in raw_values)
         default = values[0] if default is None else default
         if default not in values:
-            raise SchemaError(f"{where}: {layer}.{name}: default {default!r} is not a value")
+            raise SchemaError(
+                Message("%1: %2.%3: default %4 is not a value", where, layer, name, repr(default))
+            )
     target = raw.get("layer")
     if type_ == "link" and not isinstance(target, str):
-        raise SchemaError(f"{where}: {layer}.{name}: a link needs the layer it points to")
+        raise SchemaError(
+            Message("%1: %2.%3: a link needs the layer it points to", where, layer, name)
+        )
     return Attribute(
         name=name,
         type=type_,
@@ -300,12 +352,19 @@ def _arabic_values(raw: Any, values: tuple[str, ...], owner: str, where: str) ->
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip() for v in raw.values()):
-        raise SchemaError(f'{where}: {owner}: values_ar must be a table of value = "label"')
+        raise SchemaError(
+            Message('%1: %2: values_ar must be a table of value = "label"', where, owner)
+        )
     unknown = [key for key in raw if key not in values]
     if unknown:
         raise SchemaError(
-            f"{where}: {owner}: values_ar names {', '.join(map(repr, unknown))}, not among "
-            f"its values ({', '.join(values)})"
+            Message(
+                "%1: %2: values_ar names %3, not among its values (%4)",
+                where,
+                owner,
+                ", ".join(map(repr, unknown)),
+                ", ".join(values),
+            )
         )
     return dict(raw)
 
@@ -314,5 +373,5 @@ def _check_unique(items: list[str], what: str, where: str) -> None:
     seen: set[str] = set()
     for item in items:
         if item in seen:
-            raise SchemaError(f"{where}: duplicate {what} {item!r}")
+            raise SchemaError(Message("%1: duplicate %2 %3", where, what, repr(item)))
         seen.add(item)

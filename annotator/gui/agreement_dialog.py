@@ -38,6 +38,7 @@ from annotator.core.bidi import Isolated, compose, isolate, ltr, number, plain, 
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.adjudication import GOLD
 from annotator.core.store.project import Project
+from annotator.gui.core_text import core_text
 from annotator.gui.language import localized_schema
 
 
@@ -147,7 +148,7 @@ class AgreementWorker(QObject):
             with Project.open(self.project_path) as project:
                 self.finished.emit(agreement.compare(project, self.annotators))
         except AnnotatorError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(core_text(exc))
 
 
 class AgreementDialog(QDialog):

@@ -27,6 +27,7 @@ from annotator.core.store.default_project import open_project
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES, remove_foreign_objects
 from annotator.core.store.project import Project
 from annotator.gui import display, language
+from annotator.gui.core_text import core_part, core_text
 
 ORGANISATION = "arabic-news-annotator"
 log = logging.getLogger("annotator")
@@ -157,7 +158,7 @@ def install_crash_handler() -> None:
                     "Something went wrong: %1\n\nYour annotations are stored; the details are in "
                     "%2.",
                 ),
-                str(error),
+                core_part(error),
                 ltr(folder / "annotator.log"),
             ),
         )
@@ -182,7 +183,7 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         newest = [good] if good else []
         if not newest:
             QMessageBox.critical(
-                parent, QCoreApplication.translate("App", "Cannot open the project"), str(exc)
+                parent, QCoreApplication.translate("App", "Cannot open the project"), core_text(exc)
             )
             return None
         answer = QMessageBox.question(
@@ -194,7 +195,7 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
                     "%1\n\nRestore the newest backup, made %2? The file that cannot be opened is "
                     "kept in the backups folder.",
                 ),
-                str(exc),
+                core_part(exc),
                 ltr(f"{newest[0].created:%Y-%m-%d %H:%M}"),
             ),
         )
@@ -202,7 +203,7 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
             return None
     except AnnotatorError as exc:
         QMessageBox.critical(
-            parent, QCoreApplication.translate("App", "Cannot open the project"), str(exc)
+            parent, QCoreApplication.translate("App", "Cannot open the project"), core_text(exc)
         )
         return None
     try:
@@ -210,7 +211,7 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         return open_project(project_path, CHECK_AT_OPEN_BYTES)
     except AnnotatorError as exc:
         QMessageBox.critical(
-            parent, QCoreApplication.translate("App", "Cannot restore the backup"), str(exc)
+            parent, QCoreApplication.translate("App", "Cannot restore the backup"), core_text(exc)
         )
         return None
 
@@ -227,7 +228,7 @@ def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: Q
                 "%1\n\nRemove them now and open the project? A backup copy of the file as it is "
                 "is made first.",
             ),
-            str(exc),
+            core_part(exc),
         ),
     )
     if answer != QMessageBox.StandardButton.Yes:
@@ -238,7 +239,7 @@ def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: Q
         opened = open_project(project_path, CHECK_AT_OPEN_BYTES)
     except AnnotatorError as error:
         QMessageBox.critical(
-            parent, QCoreApplication.translate("App", "Cannot open the project"), str(error)
+            parent, QCoreApplication.translate("App", "Cannot open the project"), core_text(error)
         )
         return None
     if kept is not None:

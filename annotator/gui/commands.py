@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.bidi import compose, ltr
+from annotator.core.bidi import FSI, PDI, Isolated, compose, ltr
 from annotator.core.errors import (
     AnnotatorError,
     CheckPendingError,
@@ -27,6 +27,7 @@ from annotator.core.errors import (
 )
 from annotator.core.review.adjudication import withdraw
 from annotator.core.store.project import AnnotationState, Project
+from annotator.gui.core_text import core_text
 from annotator.gui.language import status_word
 
 if TYPE_CHECKING:
@@ -38,15 +39,22 @@ REFUSALS = (AnnotatorError, sqlite3.Error)
 
 
 def refusal_text(exc: BaseException) -> str:
-    """The line shown for a refused change: the core's message, or, while a large project's
-    pages are still being checked (`CheckPendingError`), that line in the interface language."""
+    """The line shown for a refused change: the core's message translated (`core_text`), or,
+    while a large project's pages are still being checked (`CheckPendingError`), that line in
+    the interface language."""
     if isinstance(exc, CheckPendingError):
         return QCoreApplication.translate(
             "Refusals",
             "Checking the project… edits are held until it finishes; nothing was changed, "
             "try again in a moment",
         )
-    return str(exc)
+    return core_text(exc)
+
+
+def refusal_part(exc: BaseException) -> Isolated:
+    """`refusal_text(exc)` as one part of a sentence `compose` builds, the isolates inside it
+    kept."""
+    return Isolated(FSI + refusal_text(exc) + PDI)
 
 
 def _cannot_undo() -> str:
@@ -180,7 +188,7 @@ class _Refusable(QUndoCommand):
         except REFUSALS as exc:
             self._dropped = True
             self.setObsolete(True)
-            self._refused(compose(refusal, self.text(), refusal_text(exc)))
+            self._refused(compose(refusal, self.text(), refusal_part(exc)))
             return False
         return True
 

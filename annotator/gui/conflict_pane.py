@@ -22,6 +22,7 @@ from annotator.core.review import conflicts
 from annotator.core.review.conflicts import Conflict, Resolution
 from annotator.core.store.project import Project
 from annotator.gui.commands import refusal_text
+from annotator.gui.core_text import core_part
 from annotator.gui.language import localized_schema
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ConflictFieldsModel, ConflictsModel
@@ -63,7 +64,7 @@ class ResolveConflictCommand(QUndoCommand):
                     QCoreApplication.translate(
                         "ConflictPane", "the resolution cannot be undone: %1"
                     ),
-                    str(exc),
+                    core_part(exc),
                 )
             )
             self.setObsolete(True)

@@ -27,6 +27,7 @@ from annotator.core.errors import AnnotatorError, ExportError
 from annotator.core.formats import EXPORTS, ExportFormat
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
+from annotator.gui.core_text import core_part, core_text
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,8 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
                     parent,
                     QCoreApplication.translate("ExportDialog", "Replace files?"),
                     compose(
-                        QCoreApplication.translate("ExportDialog", "%1\n\nReplace them?"), str(exc)
+                        QCoreApplication.translate("ExportDialog", "%1\n\nReplace them?"),
+                        core_part(exc),
                     ),
                 )
                 if answer != QMessageBox.StandardButton.Yes:
@@ -187,7 +189,7 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
                 result = fmt.export(project, target, overwrite=True, **options)
     except (AnnotatorError, OSError) as exc:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("ExportDialog", "Export failed"), str(exc)
+            parent, QCoreApplication.translate("ExportDialog", "Export failed"), core_text(exc)
         )
         return None
     # "What, where: how many" reads right for any number in both languages (lupdate cannot

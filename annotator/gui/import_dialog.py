@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.bidi import Isolated, compose, isolate, ltr
+from annotator.core.bidi import Isolated, compose, ltr
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.formats.articles import (
     ColumnMapping,
@@ -34,6 +34,7 @@ from annotator.core.formats.articles import (
     read_articles,
 )
 from annotator.core.store.project import Project
+from annotator.gui.core_text import core_text
 
 ENCODINGS = ("detect", "utf-8", "cp1256", "iso8859-6", "utf-16")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl")
@@ -79,7 +80,7 @@ class ColumnDialog(QDialog):
         try:
             table = preview_table(self.path, None if choice == "detect" else choice)
         except AnnotatorError as exc:
-            self.note.setText(str(exc))
+            self.note.setText(core_text(exc))
             return
         self.note.setText(
             compose(
@@ -154,7 +155,7 @@ class ImportWorker(QObject):
             self.failed.emit(self.tr("Import cancelled; nothing was stored."))
             return
         except AnnotatorError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(core_text(exc))
             return
         (self.finished if outcome.stored else self.refused).emit(outcome)
 
@@ -214,7 +215,7 @@ class ImportRun(QObject):
 
     def _refused(self, outcome: ImportOutcome) -> None:
         readable = len(importable(self.worker.batch, outcome))
-        listing = "\n".join(isolate(str(p)) for p in outcome.problems[:30])
+        listing = "\n".join(core_text(p.message) for p in outcome.problems[:30])
         more = len(outcome.problems) - 30
         if more > 0:
             listing += "\n" + self.tr("… and %n more", "", more)

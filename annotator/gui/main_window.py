@@ -44,6 +44,7 @@ from annotator.gui.actions import (
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_view import ArticleView
 from annotator.gui.commands import refusal_text
+from annotator.gui.core_text import core_part, core_text
 from annotator.gui.document_list import DocumentList
 from annotator.gui.export_dialog import export_from_window
 from annotator.gui.find_bar import FindBar
@@ -209,7 +210,9 @@ class MainWindow(QMainWindow):
             self._data_version = version
             self.refresh()
         except (AnnotatorError, sqlite3.Error) as exc:
-            message = compose(self.tr("The project cannot be read at the moment: %1"), str(exc))
+            message = compose(
+                self.tr("The project cannot be read at the moment: %1"), core_part(exc)
+            )
             if message != self._poll_failure:
                 self._poll_failure = message
                 self.statusBar().showMessage(message, 30000)
@@ -525,7 +528,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.create(path) if create else Project.open(path, CHECK_AT_OPEN_BYTES)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Project"), str(exc))
+            QMessageBox.warning(self, self.tr("Project"), core_text(exc))
             return
         self.save_state()
         try:
@@ -579,7 +582,8 @@ class MainWindow(QMainWindow):
             # Symbolic links and annotation files found in folders: left out, the reason shown.
             parts.append(
                 compose(
-                    self.tr("left out %n: %1", "", len(outcome.ignored)), str(outcome.ignored[0])
+                    self.tr("left out %n: %1", "", len(outcome.ignored)),
+                    core_part(outcome.ignored[0].message),
                 )
             )
         message = self.tr("; ").join(parts)
@@ -719,7 +723,7 @@ def _timed_backup(path: Path, report: Callable[[str], None]) -> None:
                         "MainWindow",
                         "The timed backup failed, your work is stored in the project: %1",
                     ),
-                    str(exc),
+                    core_part(exc),
                 )
             )
         except RuntimeError:

@@ -22,6 +22,7 @@ from annotator.core.store import backup
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
+from annotator.gui.core_text import core_part, core_text
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -51,7 +52,8 @@ class ProjectFileCare(QObject):
         self._timer.start(TICK_MS)
         if self.project.warnings:
             self._tell(
-                self.tr("Problems beside the project file"), "\n\n".join(self.project.warnings)
+                self.tr("Problems beside the project file"),
+                "\n\n".join(core_text(w) for w in self.project.warnings),
             )
 
     def retire(self) -> None:
@@ -136,7 +138,7 @@ class ProjectFileCare(QObject):
                         "again here: %2"
                     ),
                     ltr(old.path),
-                    str(exc),
+                    core_part(exc),
                 ),
             )
             self.window.close()
@@ -213,7 +215,7 @@ class ProjectFileCare(QObject):
                 compose(self.tr("Saved a copy with every stored change to %1"), ltr(dest))
             )
         except (AnnotatorError, sqlite3.Error, OSError) as exc:
-            self.copy_finished.emit(compose(self.tr("No copy was saved: %1"), str(exc)))
+            self.copy_finished.emit(compose(self.tr("No copy was saved: %1"), core_part(exc)))
 
     def _copied(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 15000)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from annotator.core.arabic.suggest import project_cues
 from annotator.core.store.learning import ProjectCue
 from annotator.gui.commands import REFUSALS, refusal_text
+from annotator.gui.core_text import core_text
 from annotator.gui.workbench import Workbench
 
 _LEARNED = Qt.ItemDataRole.UserRole + 1  # bool: a researcher used it on a claim
@@ -92,7 +93,7 @@ class ProjectSettingsDialog(QDialog):
         try:
             entries = project_cues(self.workbench.project)
         except REFUSALS as exc:
-            self.message.setText(str(exc))
+            self.message.setText(core_text(exc))
             return
         for entry in entries:
             self._append(entry)

@@ -41,6 +41,7 @@ from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.commands import DecisionCommand, refusal_text
 from annotator.gui.conflict_pane import ConflictPane
+from annotator.gui.core_text import core_text
 from annotator.gui.models import TextDirectionDelegate
 from annotator.gui.review_models import ReviewDetailsModel, ReviewItemsModel
 from annotator.gui.status_messages import StickyMessages
@@ -356,7 +357,7 @@ class ReviewWindow(QMainWindow):
             try:
                 self.comparison = compare(self.project, self.document_id, a, b)
             except AnnotatorError as exc:
-                self.refusals.show(str(exc))
+                self.refusals.show(core_text(exc))
         if self.document_id != self._shown_document:
             self._shown_document = self.document_id
             self.article.show_text(self.project.text(self.document_id) if self.document_id else "")

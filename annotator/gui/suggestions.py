@@ -39,6 +39,7 @@ from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
 from annotator.gui.article_text import ArticleText
 from annotator.gui.commands import REFUSALS, AnnotationCommand, refusal_text
+from annotator.gui.core_text import core_text
 from annotator.gui.find_bar import SpanMarks, attach
 from annotator.gui.keys import key_text
 from annotator.gui.models import TextDirectionDelegate
@@ -279,7 +280,7 @@ class Suggestions(QObject):
         try:
             core.suggest(self.workbench.project, [self.workbench.document_id])
         except AnnotatorError as exc:
-            self.workbench.error.emit(str(exc))
+            self.workbench.error.emit(core_text(exc))
             return
         self.current_id = None
         self.workbench.reload()

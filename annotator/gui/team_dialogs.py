@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.core.bidi import compose
 from annotator.core.model import DocumentSummary
 from annotator.core.sync import progress
+from annotator.gui.core_text import core_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -55,7 +56,7 @@ class _Call(QRunnable):
         try:
             result = self.action()
         except Exception as exc:  # noqa: BLE001 - reported in the dialog, never raised
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(core_text(exc))
         else:
             self.signals.done.emit(result)
 

@@ -20,6 +20,7 @@ from annotator.core.sync.server import (
     ServerRefusedLoginError,
     ServerUnreachableError,
 )
+from annotator.gui.core_text import core_text
 
 AFTER_CHANGE_MS = 2_000
 # A sync with nothing to do costs about 11 ms on a lab's network: pulling every 10 s while the
@@ -61,16 +62,16 @@ class SyncWorker(QObject):
                 self._project = Project.open(self._path)
             report = exchange.sync(self._project)
         except ServerUnreachableError as exc:
-            self.failed.emit(str(exc), OFFLINE)
+            self.failed.emit(core_text(exc), OFFLINE)
         except ServerRefusedLoginError as exc:
-            self.failed.emit(str(exc), REFUSED)
+            self.failed.emit(core_text(exc), REFUSED)
         except ServerBusyError as exc:
-            self.failed.emit(str(exc), BUSY)
+            self.failed.emit(core_text(exc), BUSY)
         except Exception as exc:  # noqa: BLE001 - nothing may escape a slot; shown instead
             log.exception("sync failed")
             # Opened afresh next time: the file may have been replaced under the window.
             self.close()
-            self.failed.emit(str(exc), FAILED)
+            self.failed.emit(core_text(exc), FAILED)
         else:
             self.synced.emit(report)
 

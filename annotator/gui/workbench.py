@@ -35,6 +35,7 @@ from annotator.gui.commands import (
     StatusCommand,
     refusal_text,
 )
+from annotator.gui.core_text import core_text
 from annotator.gui.language import localized_schema
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")  # between a cue and the claim it introduces
@@ -226,7 +227,7 @@ class Workbench(QObject):
             try:
                 self.project.text(document_id)
             except AnnotatorError as exc:
-                self.error.emit(str(exc))
+                self.error.emit(core_text(exc))
                 return
         self.document_id = document_id
         self.selected_id = None
@@ -264,7 +265,7 @@ class Workbench(QObject):
         try:
             layer = self.schema.layer(layer_name)
         except AnnotatorError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(core_text(exc))
             return None
         link_id = None
         attributes: dict[str, Any] = {}

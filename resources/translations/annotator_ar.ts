@@ -2429,4 +2429,1402 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>جُعل %1 %2 المراد الربط به %3 في نافذة أخرى؛ لم يتغير شيء</translation>
     </message>
 </context>
+<context>
+    <name>core</name>
+    <message>
+        <source>binary file (contains NUL characters), not a text article</source>
+        <translation>ملف ثنائي (فيه محارف NUL)، لا نص مقال</translation>
+    </message>
+    <message>
+        <source>lone surrogate character: the file is damaged</source>
+        <translation>محرف بديل منفرد (surrogate): الملف تالف</translation>
+    </message>
+    <message>
+        <source>control character U+%1: a binary file, not a text article</source>
+        <translation>محرف تحكم U+%1: ملف ثنائي، لا نص مقال</translation>
+    </message>
+    <message>
+        <source>empty file: no text to annotate</source>
+        <translation>ملف فارغ: لا نص للتعليق عليه</translation>
+    </message>
+    <message>
+        <source>not valid %1 text (byte %2)%3</source>
+        <translation>نص غير صالح بترميز %1 (البايت %2)%3</translation>
+    </message>
+    <message>
+        <source>binary file (contains NUL bytes), not a text article</source>
+        <translation>ملف ثنائي (فيه بايتات NUL)، لا نص مقال</translation>
+    </message>
+    <message>
+        <source>lone surrogate in %1 text: the file is damaged</source>
+        <translation>محرف بديل منفرد في نص %1: الملف تالف</translation>
+    </message>
+    <message>
+        <source>not valid %1: the file ends inside a character</source>
+        <translation>ليس %1 صالحًا: ينتهي الملف في منتصف محرف</translation>
+    </message>
+    <message>
+        <source>not UTF-8, and not Arabic text in Windows-1256 or ISO-8859-6%1; give its encoding with --encoding</source>
+        <translation>ليس UTF-8، ولا نصًّا عربيًّا بترميز Windows-1256 أو ISO-8859-6%1؛ حدِّد ترميزه بالخيار --encoding</translation>
+    </message>
+    <message>
+        <source>%1 is not a text encoding</source>
+        <translation>%1 ليس ترميزًا نصيًّا</translation>
+    </message>
+    <message>
+        <source>unknown encoding %1</source>
+        <translation>ترميز غير معروف %1</translation>
+    </message>
+    <message>
+        <source>the label schema has no layer linking claims to speakers</source>
+        <translation>ليس في مخطط الوسوم طبقة تربط التصريحات بالمتحدثين</translation>
+    </message>
+    <message>
+        <source>only suggestions can be rejected</source>
+        <translation>لا يُرفض إلا الاقتراح</translation>
+    </message>
+    <message>
+        <source>only suggestions can be accepted</source>
+        <translation>لا يُقبل إلا الاقتراح</translation>
+    </message>
+    <message>
+        <source>choose an annotator other than %1</source>
+        <translation>اختر مُعلِّقًا غير %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not an ISO 8601 time in UTC (like 2024-05-01T12:00:00Z)</source>
+        <translation>%1 %2 ليس وقتًا بصيغة ISO 8601 بالتوقيت العالمي (مثل 2024-05-01T12:00:00Z)</translation>
+    </message>
+    <message>
+        <source>%1 has already tagged this span as %2 (%3)</source>
+        <translation>سبق أن وسم %1 هذا المقطع %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 has already tagged this span as %2 (%3); a joint statement is one claim per speaker, each linked to its speaker</source>
+        <translation>سبق أن وسم %1 هذا المقطع %2 (%3)؛ التصريح المشترك تصريح لكل متحدث، كلٌّ مربوط بمتحدثه</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1، السطر %2: %3</translation>
+    </message>
+    <message>
+        <source>annotation %1</source>
+        <translation>التعليق %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>السطر %1: %2</translation>
+    </message>
+    <message>
+        <source>--map applies to doccano, spaCy-style and Label Studio files only</source>
+        <translation>الخيار --map لملفات doccano وspaCy وLabel Studio فقط</translation>
+    </message>
+    <message>
+        <source>no annotation files in this folder: brat needs .ann files (each beside its .txt), XMI .xmi files with a %1</source>
+        <translation>لا ملفات تعليقات في هذا المجلد: يحتاج brat ملفات ‎.ann (كلٌّ بجانب ملف ‎.txt الخاص به)، ويحتاج XMI ملفات ‎.xmi مع %1</translation>
+    </message>
+    <message>
+        <source>--document applies to the gold format only</source>
+        <translation>الخيار --document للصيغة المرجعية (gold) فقط</translation>
+    </message>
+    <message>
+        <source>UIMA CAS XMI: annotations, not articles; import the folder holding TypeSystem.xml and the .xmi files with `annotator import-annotations FOLDER`</source>
+        <translation>UIMA CAS XMI: تعليقات لا مقالات؛ استورد المجلد الذي فيه TypeSystem.xml وملفات ‎.xmi بالأمر `annotator import-annotations FOLDER`</translation>
+    </message>
+    <message>
+        <source>import cancelled; nothing of the batch was stored</source>
+        <translation>أُلغي الاستيراد؛ لم يُخزَّن شيء من الدفعة</translation>
+    </message>
+    <message>
+        <source>UIMA CAS XMI in a zip: annotations, not articles; import them with `annotator import-annotations %1`</source>
+        <translation>UIMA CAS XMI في ملف zip: تعليقات لا مقالات؛ استوردها بالأمر `annotator import-annotations %1`</translation>
+    </message>
+    <message>
+        <source>no articles: no JSON object in the file</source>
+        <translation>لا مقالات: ليس في الملف كائن JSON</translation>
+    </message>
+    <message>
+        <source>%1, not articles: import them with annotator import-annotations</source>
+        <translation>%1، لا مقالات: استوردها بالأمر annotator import-annotations</translation>
+    </message>
+    <message>
+        <source>lone surrogate (\ud800-\udfff) in a JSON string: not text</source>
+        <translation>محرف بديل منفرد (\ud800-\udfff) في سلسلة JSON: ليس نصًّا</translation>
+    </message>
+    <message>
+        <source>JSON nested too deeply</source>
+        <translation>تداخل JSON أعمق من اللازم</translation>
+    </message>
+    <message>
+        <source>a JSON %1, not an object ({&quot;text&quot;: …})</source>
+        <translation>%1 في JSON، لا كائن ({&quot;text&quot;: …})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 (column %2)</source>
+        <translation>JSON غير صالح: %1 (العمود %2)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: a number with too many digits</source>
+        <translation>JSON غير صالح: عدد بأرقام أكثر من اللازم</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>JSON غير صالح: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a file; brat export needs a folder</source>
+        <translation>%1 ملف؛ يحتاج التصدير إلى brat مجلدًا</translation>
+    </message>
+    <message>
+        <source>unknown way to write entities %1 (known: %2)</source>
+        <translation>طريقة غير معروفة لكتابة الكيانات %1 (المعروف: %2)</translation>
+    </message>
+    <message>
+        <source>no .ann files in this folder</source>
+        <translation>لا ملفات ‎.ann في هذا المجلد</translation>
+    </message>
+    <message>
+        <source>no such file (brat needs the .txt beside the .ann)</source>
+        <translation>لا ملف بهذا الاسم (يحتاج brat ملف ‎.txt بجانب ملف ‎.ann)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>ليس نصًّا بترميز UTF-8</translation>
+    </message>
+    <message>
+        <source>offsets %1 are not inside the text (0-%2)</source>
+        <translation>الإزاحات %1 خارج النص (0-%2)</translation>
+    </message>
+    <message>
+        <source>span text %1 does not match the document at %2 (%3)</source>
+        <translation>نص المقطع %1 لا يطابق الوثيقة عند %2 (%3)</translation>
+    </message>
+    <message>
+        <source>empty span %1</source>
+        <translation>مقطع فارغ %1</translation>
+    </message>
+    <message>
+        <source>event %1 is not %2</source>
+        <translation>الحدث %1 ليس %2</translation>
+    </message>
+    <message>
+        <source>event type %1 is not %2, the one event read</source>
+        <translation>نوع الحدث %1 ليس %2، وهو الحدث الوحيد الذي يُقرأ</translation>
+    </message>
+    <message>
+        <source>event %1 has a %2 but no %3</source>
+        <translation>للحدث %1 ‏%2 وليس له %3</translation>
+    </message>
+    <message>
+        <source>%1 is the trigger of a second event (line %2)</source>
+        <translation>%1 هو مُطلِق حدث ثانٍ (السطر %2)</translation>
+    </message>
+    <message>
+        <source>the %1 layer has no link for a %2</source>
+        <translation>ليس للطبقة %1 ربط لـ%2</translation>
+    </message>
+    <message>
+        <source>%1 gives %2 the %3 %4, but line %5 gives it %6</source>
+        <translation>يعطي %1 ‏%2 القيمة %3 %4، لكن السطر %5 يعطيه %6</translation>
+    </message>
+    <message>
+        <source>this brat file records no annotator; give one with --annotator NAME</source>
+        <translation>لا يسجّل ملف brat هذا مُعلِّقًا؛ حدِّده بالخيار --annotator NAME</translation>
+    </message>
+    <message>
+        <source>note %1 is not in the form &apos;name: value | name: value&apos;</source>
+        <translation>الملاحظة %1 ليست بالشكل &apos;name: value | name: value&apos;</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>تعذّرت القراءة: %1</translation>
+    </message>
+    <message>
+        <source>not a brat line (no tab after the id)</source>
+        <translation>ليس سطر brat (لا جدولة بعد المعرِّف)</translation>
+    </message>
+    <message>
+        <source>offsets %1 are not numbers</source>
+        <translation>الإزاحات %1 ليست أعدادًا</translation>
+    </message>
+    <message>
+        <source>discontinuous span %1: only spans cut at line breaks can be imported</source>
+        <translation>مقطع متقطع %1: لا يُستورد إلا مقطع مقطوع عند فواصل الأسطر</translation>
+    </message>
+    <message>
+        <source>%1 refers to %2, which is not a text annotation</source>
+        <translation>يشير %1 إلى %2، وهو ليس تعليقًا نصيًّا</translation>
+    </message>
+    <message>
+        <source>attribute %1 has no value (binary ones are not used)</source>
+        <translation>السمة %1 بلا قيمة (السمات الثنائية غير مستعملة)</translation>
+    </message>
+    <message>
+        <source>%1: the %2 %3 is a %4, not a %5</source>
+        <translation>%1: ‏%2 ‏%3 من النوع %4، لا %5</translation>
+    </message>
+    <message>
+        <source>unknown escape \%1 in %2</source>
+        <translation>تهريب غير معروف \%1 في %2</translation>
+    </message>
+    <message>
+        <source>%1 exists; use --force to overwrite</source>
+        <translation>%1 موجود؛ استعمل --force للكتابة فوقه</translation>
+    </message>
+    <message>
+        <source>event id %1 is not E and a number used once</source>
+        <translation>معرِّف الحدث %1 ليس E يليه عدد مستعمل مرة واحدة</translation>
+    </message>
+    <message>
+        <source>relation %1 is not &apos;TYPE Arg1:T.. Arg2:T..&apos;</source>
+        <translation>العلاقة %1 ليست بالشكل &apos;TYPE Arg1:T.. Arg2:T..&apos;</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a UUID</source>
+        <translation>%1 %2 ليس UUID</translation>
+    </message>
+    <message>
+        <source>relation %1 is not a link of layer %2</source>
+        <translation>العلاقة %1 ليست ربطًا في الطبقة %2</translation>
+    </message>
+    <message>
+        <source>\u%1 in %2 is not a character</source>
+        <translation>\u%1 في %2 ليس محرفًا</translation>
+    </message>
+    <message>
+        <source>%1 is given twice</source>
+        <translation>%1 مذكور مرتين</translation>
+    </message>
+    <message>
+        <source>%1 has a second link (line %2 links it to %3)</source>
+        <translation>لـ%1 ربط ثانٍ (السطر %2 يربطه بـ%3)</translation>
+    </message>
+    <message>
+        <source>normalization %1 is not &apos;Reference T.. DB:ID&apos;</source>
+        <translation>التسوية %1 ليست بالشكل &apos;Reference T.. DB:ID&apos;</translation>
+    </message>
+    <message>
+        <source>%1 has a second entity</source>
+        <translation>لـ%1 كيان ثانٍ</translation>
+    </message>
+    <message>
+        <source>comment %1 is not &apos;TYPE T..&apos;</source>
+        <translation>الملاحظة %1 ليست بالشكل &apos;TYPE T..&apos;</translation>
+    </message>
+    <message>
+        <source>id %1 is not a UUID</source>
+        <translation>المعرِّف %1 ليس UUID</translation>
+    </message>
+    <message>
+        <source>events are read only into a project whose schema has a cue layer (annotator init PROJECT --schema attribution)</source>
+        <translation>لا تُقرأ الأحداث إلا في مشروع في مخطط وسومه طبقة للفظ الإسناد (annotator init PROJECT --schema attribution)</translation>
+    </message>
+    <message>
+        <source>comment type %1 is not supported</source>
+        <translation>نوع الملاحظة %1 غير مدعوم</translation>
+    </message>
+    <message>
+        <source>stance %1 is not &apos;target=value&apos;</source>
+        <translation>الموقف %1 ليس بالشكل &apos;target=value&apos;</translation>
+    </message>
+    <message>
+        <source>unknown note field %1 for layer %2</source>
+        <translation>حقل ملاحظة غير معروف %1 للطبقة %2</translation>
+    </message>
+    <message>
+        <source>equivalences and modifiers are not supported</source>
+        <translation>التكافؤات والمُعدِّلات غير مدعومة</translation>
+    </message>
+    <message>
+        <source>unknown brat annotation %1</source>
+        <translation>تعليق brat غير معروف %1</translation>
+    </message>
+    <message>
+        <source>unknown %1 field %2</source>
+        <translation>حقل %1 غير معروف %2</translation>
+    </message>
+    <message>
+        <source>no document with id %1</source>
+        <translation>لا وثيقة بالمعرِّف %1</translation>
+    </message>
+    <message>
+        <source>no annotator named %1 (annotators: %2)</source>
+        <translation>لا مُعلِّق باسم %1 (المعلقون: %2)</translation>
+    </message>
+    <message>
+        <source>document %1 of the project has another text (they differ from code point %2: %3 here, %4 in the file; %5 and %6 code points): the file&apos;s text was added as %7</source>
+        <translation>للوثيقة %1 في المشروع نص آخر (يختلفان من نقطة الترميز %2: %3 هنا، و%4 في الملف؛ %5 و%6 نقطة ترميز): أُضيف نص الملف باسم %7</translation>
+    </message>
+    <message>
+        <source>no annotations in this file</source>
+        <translation>لا تعليقات في هذا الملف</translation>
+    </message>
+    <message>
+        <source>the document text holds NUL characters: not a text article</source>
+        <translation>في نص الوثيقة محارف NUL: ليس نص مقال</translation>
+    </message>
+    <message>
+        <source>this file is in the gold format, which records no annotator; give one with --annotator NAME</source>
+        <translation>هذا الملف بالصيغة المرجعية (gold) التي لا تسجّل مُعلِّقًا؛ حدِّده بالخيار --annotator NAME</translation>
+    </message>
+    <message>
+        <source>on line %1 of this file</source>
+        <translation>في السطر %1 من هذا الملف</translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object</source>
+        <translation>يجب أن يكون كل سطر كائن JSON</translation>
+    </message>
+    <message>
+        <source>a lone surrogate (\ud800-\udfff) in a JSON string: not text</source>
+        <translation>محرف بديل منفرد (\ud800-\udfff) في سلسلة JSON: ليس نصًّا</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, got %3</source>
+        <translation>يجب أن يكون %1 ‏%2، والموجود %3</translation>
+    </message>
+    <message>
+        <source>a JSON Lines export written with --only (no header line, first record of type %1): it is for analysis; import the full jsonl export</source>
+        <translation>تصدير JSON Lines كُتب بالخيار --only (بلا سطر ترويسة، وأول سجل من النوع %1): هو للتحليل؛ استورد تصدير jsonl الكامل</translation>
+    </message>
+    <message>
+        <source>annotation %1, already in the project</source>
+        <translation>التعليق %1، الموجود في المشروع من قبل</translation>
+    </message>
+    <message>
+        <source>no document in the project has this document_sha256</source>
+        <translation>لا وثيقة في المشروع لها قيمة document_sha256 هذه</translation>
+    </message>
+    <message>
+        <source>unknown record type(s) %1 (known: %2)</source>
+        <translation>نوع (أنواع) سجل غير معروف %1 (المعروف: %2)</translation>
+    </message>
+    <message>
+        <source>export format version %1; this version reads up to %2</source>
+        <translation>إصدار صيغة التصدير %1؛ هذا الإصدار يقرأ حتى %2</translation>
+    </message>
+    <message>
+        <source>no document in the project or the file has this sha256</source>
+        <translation>لا وثيقة في المشروع أو الملف لها قيمة sha256 هذه</translation>
+    </message>
+    <message>
+        <source>a stance is a [target, value] pair, got %1</source>
+        <translation>الموقف زوج [الهدف، القيمة]، والموجود %1</translation>
+    </message>
+    <message>
+        <source>unknown record type %1</source>
+        <translation>نوع سجل غير معروف %1</translation>
+    </message>
+    <message>
+        <source>the document text must be a string</source>
+        <translation>يجب أن يكون نص الوثيقة سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>the document&apos;s sha256 does not match its text</source>
+        <translation>قيمة sha256 للوثيقة لا تطابق نصها</translation>
+    </message>
+    <message>
+        <source>a document needs its text, sha256 or id</source>
+        <translation>تحتاج الوثيقة إلى نصها أو sha256 أو معرِّفها</translation>
+    </message>
+    <message>
+        <source>annotation %1 is given twice</source>
+        <translation>التعليق %1 مذكور مرتين</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1)</source>
+        <translation>JSON غير صالح (%1)</translation>
+    </message>
+    <message>
+        <source>document %1 is not in the project and the file does not hold its text</source>
+        <translation>الوثيقة %1 ليست في المشروع ولا يحوي الملف نصها</translation>
+    </message>
+    <message>
+        <source>document %1 of the project has another text</source>
+        <translation>للوثيقة %1 في المشروع نص آخر</translation>
+    </message>
+    <message>
+        <source>entity: %1</source>
+        <translation>الكيان: %1</translation>
+    </message>
+    <message>
+        <source>span %1-%2: offsets must be whole numbers</source>
+        <translation>المقطع %1-%2: يجب أن تكون الإزاحات أعدادًا صحيحة</translation>
+    </message>
+    <message>
+        <source>links to %1, which is not in this file</source>
+        <translation>يرتبط بـ%1، وهو ليس في هذا الملف</translation>
+    </message>
+    <message>
+        <source>annotation %1 is part of a circle of links</source>
+        <translation>التعليق %1 جزء من حلقة ربط دائرية</translation>
+    </message>
+    <message>
+        <source>links to %1, which is in neither file nor project</source>
+        <translation>يرتبط بـ%1، وهو ليس في الملف ولا في المشروع</translation>
+    </message>
+    <message>
+        <source>entity %1 is not in this file</source>
+        <translation>الكيان %1 ليس في هذا الملف</translation>
+    </message>
+    <message>
+        <source>no %1 holds the article text (none is called %2…); choose one of the %3</source>
+        <translation>لا %1 يحوي نص المقال (لا شيء اسمه %2…)؛ اختر واحدًا من %3</translation>
+    </message>
+    <message>
+        <source>%1no text (the %2 value is empty or missing)</source>
+        <translation>%1لا نص (القيمة %2 فارغة أو مفقودة)</translation>
+    </message>
+    <message>
+        <source>%1the %2 value is not a string</source>
+        <translation>%1القيمة %2 ليست سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>%1the %2 value is missing or not a string</source>
+        <translation>%1القيمة %2 مفقودة أو ليست سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>%1no id (the %2 value is empty)</source>
+        <translation>%1لا معرِّف (القيمة %2 فارغة)</translation>
+    </message>
+    <message>
+        <source>%1the id is longer than %2 characters</source>
+        <translation>%1المعرِّف أطول من %2 محرفًا</translation>
+    </message>
+    <message>
+        <source>no %1 %2 for the %3 (%4)</source>
+        <translation>لا %1 %2 لـ%3 (%4)</translation>
+    </message>
+    <message>
+        <source>spaCy changed the text while splitting tokens</source>
+        <translation>غيّر spaCy النص أثناء تقسيم الرموز</translation>
+    </message>
+    <message>
+        <source>the spaCy export needs spaCy: pip install &apos;arabic-news-annotator[spacy]&apos;</source>
+        <translation>يحتاج التصدير إلى spaCy إلى حزمة spaCy: pip install &apos;arabic-news-annotator[spacy]&apos;</translation>
+    </message>
+    <message>
+        <source>%1: span annotations, not articles; import them with `annotator import-annotations %2%3` (--map TAG=layer for their labels)</source>
+        <translation>%1: تعليقات مقاطع لا مقالات؛ استوردها بالأمر `annotator import-annotations %2%3` (‏--map TAG=layer لوسومها)</translation>
+    </message>
+    <message>
+        <source>%1: span annotations, not articles; this tool reads Label Studio&apos;s full JSON export (Export &gt; JSON, with &apos;annotations&apos; and &apos;result&apos;), not JSON-MIN: export again as JSON and run `annotator import-annotations FILE.json`</source>
+        <translation>%1: تعليقات مقاطع لا مقالات؛ يقرأ هذا البرنامج تصدير JSON الكامل من Label Studio (Export &gt; JSON، بالحقلين &apos;annotations&apos; و&apos;result&apos;)، لا JSON-MIN: صدِّر مرة أخرى بصيغة JSON ونفِّذ `annotator import-annotations FILE.json`</translation>
+    </message>
+    <message>
+        <source>no text (the &apos;text&apos; value is empty, missing or not a string)</source>
+        <translation>لا نص (القيمة &apos;text&apos; فارغة أو مفقودة أو ليست سلسلة نصية)</translation>
+    </message>
+    <message>
+        <source>&apos;entities&apos; is not a list</source>
+        <translation>القيمة &apos;entities&apos; ليست قائمة</translation>
+    </message>
+    <message>
+        <source>a task without &apos;data&apos;</source>
+        <translation>مهمة بلا &apos;data&apos;</translation>
+    </message>
+    <message>
+        <source>the task&apos;s data has no &apos;text&apos; (nor one string value)</source>
+        <translation>ليس في بيانات المهمة &apos;text&apos; (ولا قيمة نصية واحدة)</translation>
+    </message>
+    <message>
+        <source>a task is not a JSON object</source>
+        <translation>المهمة ليست كائن JSON</translation>
+    </message>
+    <message>
+        <source>%1 %2 is a string; offsets must be JSON numbers (code points)</source>
+        <translation>%1 %2 سلسلة نصية؛ يجب أن تكون الإزاحات أعداد JSON (نقاط ترميز)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a whole number</source>
+        <translation>%1 %2 ليس عددًا صحيحًا</translation>
+    </message>
+    <message>
+        <source>span %1-%2 is not inside the text (%3 code points)%4</source>
+        <translation>المقطع %1-%2 خارج النص (%3 نقطة ترميز)%4</translation>
+    </message>
+    <message>
+        <source>span %1-%2 is %3 in the text, the file says %4 (offsets must be code points)</source>
+        <translation>المقطع %1-%2 هو %3 في النص، ويقول الملف %4 (يجب أن تكون الإزاحات نقاط ترميز)</translation>
+    </message>
+    <message>
+        <source>span id %1 is given twice</source>
+        <translation>معرِّف المقطع %1 مذكور مرتين</translation>
+    </message>
+    <message>
+        <source>not a %1 export (a list of tasks with &apos;data&apos; and &apos;annotations&apos;)</source>
+        <translation>ليس تصدير %1 (قائمة مهام فيها &apos;data&apos; و&apos;annotations&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: no annotations in this file</source>
+        <translation>%1: لا تعليقات في هذا الملف</translation>
+    </message>
+    <message>
+        <source>result %1: %2 is not a choice or text attribute of %3</source>
+        <translation>النتيجة %1: ‏%2 ليست سمة اختيار أو نص لـ%3</translation>
+    </message>
+    <message>
+        <source>result %1 (%2): one value expected, got %3</source>
+        <translation>النتيجة %1 (%2): يُنتظر قيمة واحدة، والموجود %3</translation>
+    </message>
+    <message>
+        <source>doccano and spaCy-style JSONL record no annotator; give one with --annotator NAME</source>
+        <translation>لا تسجّل ملفات doccano وJSONL على طريقة spaCy مُعلِّقًا؛ حدِّده بالخيار --annotator NAME</translation>
+    </message>
+    <message>
+        <source>--map %1: write TAG=layer (or TAG=- to leave it out)</source>
+        <translation>‏--map %1: اكتب TAG=layer (أو TAG=- لتركه)</translation>
+    </message>
+    <message>
+        <source>label %1 is no layer of this project; map it with --map %2=LAYER (layers: %3) or %2=-</source>
+        <translation>الوسم %1 ليس طبقة في هذا المشروع؛ اربطه بالخيار --map %2=LAYER (الطبقات: %3) أو %2=-</translation>
+    </message>
+    <message>
+        <source>entity %1 is not an object</source>
+        <translation>الكيان %1 ليس كائنًا</translation>
+    </message>
+    <message>
+        <source>span %1 is not an object</source>
+        <translation>المقطع %1 ليس كائنًا</translation>
+    </message>
+    <message>
+        <source>relation %1 is not an object</source>
+        <translation>العلاقة %1 ليست كائنًا</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2)</source>
+        <translation>%1: JSON غير صالح (%2)</translation>
+    </message>
+    <message>
+        <source>a lone surrogate in a JSON string: not text</source>
+        <translation>محرف بديل منفرد في سلسلة JSON: ليس نصًّا</translation>
+    </message>
+    <message>
+        <source>%1: span %2 is not in this document</source>
+        <translation>%1: المقطع %2 ليس في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>span %1: tags %2-%3 as %4 again (span %5); one annotator tags a span once a layer</source>
+        <translation>المقطع %1: يسم %2-%3 ‏%4 مرة أخرى (المقطع %5)؛ يسم المُعلِّق المقطع مرة واحدة في كل طبقة</translation>
+    </message>
+    <message>
+        <source>--map names layer %1, not in the schema (%2)</source>
+        <translation>يسمّي الخيار --map الطبقة %1، وهي ليست في مخطط الوسوم (%2)</translation>
+    </message>
+    <message>
+        <source>annotation %1: a result is not an object</source>
+        <translation>التعليق %1: إحدى النتائج ليست كائنًا</translation>
+    </message>
+    <message>
+        <source>span %1: %2</source>
+        <translation>المقطع %1: %2</translation>
+    </message>
+    <message>
+        <source>region %1: %2 labels, not one</source>
+        <translation>المنطقة %1: ‏%2 وسوم، لا وسم واحد</translation>
+    </message>
+    <message>
+        <source>%1: span %2 links to two spans</source>
+        <translation>%1: المقطع %2 مربوط بمقطعين</translation>
+    </message>
+    <message>
+        <source>result %1: type %2 is not a labels region, relation, or a region&apos;s choices or text</source>
+        <translation>النتيجة %1: النوع %2 ليس منطقة وسوم ولا علاقة ولا اختيارات منطقة أو نصها</translation>
+    </message>
+    <message>
+        <source>no articles: the table has a header row only</source>
+        <translation>لا مقالات: في الجدول صف الترويسة وحده</translation>
+    </message>
+    <message>
+        <source>empty table: no header row</source>
+        <translation>جدول فارغ: لا صف ترويسة</translation>
+    </message>
+    <message>
+        <source>the header names column %1 twice</source>
+        <translation>تذكر الترويسة العمود %1 مرتين</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>الصف %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1 has %2 cells, the header has %3</source>
+        <translation>في الصف %1 ‏%2 خلية، وفي الترويسة %3</translation>
+    </message>
+    <message>
+        <source>no .txt files in this folder</source>
+        <translation>لا ملفات ‎.txt في هذا المجلد</translation>
+    </message>
+    <message>
+        <source>sheet %1 would have more than %2 rows, Excel&apos;s limit; export fewer documents or use csv</source>
+        <translation>ستزيد الورقة %1 على %2 صفًّا، وهو حد Excel؛ صدِّر وثائق أقل أو استعمل csv</translation>
+    </message>
+    <message>
+        <source>sheet %1 row %2 column %3: %4 characters, more than Excel&apos;s %5; use csv or jsonl</source>
+        <translation>الورقة %1 الصف %2 العمود %3: ‏%4 محرفًا، أكثر من حد Excel البالغ %5؛ استعمل csv أو jsonl</translation>
+    </message>
+    <message>
+        <source>no .xmi file here</source>
+        <translation>لا ملف ‎.xmi هنا</translation>
+    </message>
+    <message>
+        <source>UIMA CAS XMI needs dkpro-cassis: pip install &apos;arabic-news-annotator[xmi]&apos;</source>
+        <translation>يحتاج UIMA CAS XMI إلى حزمة dkpro-cassis: pip install &apos;arabic-news-annotator[xmi]&apos;</translation>
+    </message>
+    <message>
+        <source>%1 holds U+%2 at character %3, which XML 1.0 cannot hold; export it as jsonl or brat instead</source>
+        <translation>في %1 المحرف U+%2 عند الموضع %3، ولا يحمله XML 1.0؛ صدِّره بصيغة jsonl أو brat بدلًا منه</translation>
+    </message>
+    <message>
+        <source>%1 is a file; XMI export needs a folder</source>
+        <translation>%1 ملف؛ يحتاج التصدير إلى XMI مجلدًا</translation>
+    </message>
+    <message>
+        <source>not a zip file</source>
+        <translation>ليس ملف zip</translation>
+    </message>
+    <message>
+        <source>no %1 beside the .xmi files: XMI is read with the type system of its export (INCEpTION writes one into every export)</source>
+        <translation>لا %1 بجانب ملفات ‎.xmi: يُقرأ XMI بنظام الأنواع الذي صُدِّر معه (يكتب INCEpTION واحدًا في كل تصدير)</translation>
+    </message>
+    <message>
+        <source>%1 has none of this project&apos;s layer types (%2); docs/inception.md shows how to define them</source>
+        <translation>ليس في %1 أيٌّ من أنواع طبقات هذا المشروع (%2)؛ يشرح docs/inception.md كيف تُعرَّف</translation>
+    </message>
+    <message>
+        <source>an empty file, not UIMA CAS XMI</source>
+        <translation>ملف فارغ، لا UIMA CAS XMI</translation>
+    </message>
+    <message>
+        <source>the CAS holds no document text</source>
+        <translation>لا نص وثيقة في CAS</translation>
+    </message>
+    <message>
+        <source>spans of layers this project lacks (%1; its layers: %2): nothing was imported; import into a project whose schema has these layers, or export from INCEpTION without them</source>
+        <translation>مقاطع من طبقات ليست في هذا المشروع (%1؛ طبقاته: %2): لم يُستورد شيء؛ استورد إلى مشروع في مخطط وسومه هذه الطبقات، أو صدِّر من INCEpTION بدونها</translation>
+    </message>
+    <message>
+        <source>%1offset %2 falls inside a character beyond U+FFFF (between the two UTF-16 units of an emoji or similar): not a character boundary</source>
+        <translation>%1الإزاحة %2 تقع داخل محرف بعد U+FFFF (بين وحدتي UTF-16 لرمز تعبيري أو ما شابهه): ليست حدًّا بين محرفين</translation>
+    </message>
+    <message>
+        <source>document %1 cannot be written as XML: %2</source>
+        <translation>تتعذّر كتابة الوثيقة %1 بصيغة XML: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a UIMA type system (%2)</source>
+        <translation>%1 ليس نظام أنواع UIMA (%2)</translation>
+    </message>
+    <message>
+        <source>not UIMA CAS XMI (%1)</source>
+        <translation>ليس UIMA CAS XMI (%1)</translation>
+    </message>
+    <message>
+        <source>%1: annotationId %2 is not a UUID</source>
+        <translation>%1: قيمة annotationId ‏%2 ليست UUID</translation>
+    </message>
+    <message>
+        <source>links to xmi:id %1, not an annotation of a layer</source>
+        <translation>يرتبط بـxmi:id ‏%1، وهو ليس تعليقًا في طبقة</translation>
+    </message>
+    <message>
+        <source>choose two different annotators to compare</source>
+        <translation>اختر مُعلِّقَين مختلفَين للمقارنة</translation>
+    </message>
+    <message>
+        <source>this disagreement is already decided; undo that first</source>
+        <translation>حُكِم في هذا الاختلاف من قبل؛ تراجع عن ذلك أولًا</translation>
+    </message>
+    <message>
+        <source>unknown choice %1 (a, b or reject)</source>
+        <translation>اختيار غير معروف %1 (a أو b أو reject)</translation>
+    </message>
+    <message>
+        <source>annotator %1 has no annotation here to accept</source>
+        <translation>ليس للمُعلِّق %1 تعليق هنا ليُقبل</translation>
+    </message>
+    <message>
+        <source>no decision %1</source>
+        <translation>لا قرار %1</translation>
+    </message>
+    <message>
+        <source>no annotator %1 in this project (annotators: %2)</source>
+        <translation>لا مُعلِّق %1 في هذا المشروع (المعلقون: %2)</translation>
+    </message>
+    <message>
+        <source>annotator %1 is given twice</source>
+        <translation>المُعلِّق %1 مذكور مرتين</translation>
+    </message>
+    <message>
+        <source>no merge conflict with id %1</source>
+        <translation>لا تعارض دمج بالمعرِّف %1</translation>
+    </message>
+    <message>
+        <source>a conflict is resolved as &apos;ours&apos; or &apos;theirs&apos;, not %1</source>
+        <translation>يُحَل التعارض بـ&apos;ours&apos; (نسختنا) أو &apos;theirs&apos; (نسختهم)، لا %1</translation>
+    </message>
+    <message>
+        <source>the conflict on annotation %1 was already resolved (%2)</source>
+        <translation>حُلَّ التعارض على التعليق %1 من قبل (%2)</translation>
+    </message>
+    <message>
+        <source>cannot take %1 version of annotation %2: %3</source>
+        <translation>تعذّر أخذ النسخة %1 من التعليق %2: %3</translation>
+    </message>
+    <message>
+        <source>merge conflict %1: their stored version is unreadable</source>
+        <translation>تعارض الدمج %1: نسختهم المخزنة غير مقروءة</translation>
+    </message>
+    <message>
+        <source>a project cannot be merged into itself</source>
+        <translation>لا يُدمج مشروع في نفسه</translation>
+    </message>
+    <message>
+        <source>merge cancelled; nothing was changed</source>
+        <translation>أُلغي الدمج؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>%1: entity %2: its name is not text or its aliases are not a list of names; nothing was merged</source>
+        <translation>%1: الكيان %2: اسمه ليس نصًّا أو أسماؤه البديلة ليست قائمة أسماء؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>%1: document %2: its text does not match its SHA-256 (a damaged or hand-edited text); nothing was merged</source>
+        <translation>%1: الوثيقة %2: نصها لا يطابق قيمة SHA-256 (نص تالف أو معدَّل يدويًّا)؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>%1 has no annotator %2 to rename (it has: %3); nothing was merged</source>
+        <translation>ليس في %1 مُعلِّق %2 لتغيير اسمه (فيه: %3)؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer version of this tool</source>
+        <translation>صُنع %1 بإصدار أحدث من هذا البرنامج</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>تتعذّر قراءة %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown document status %1</source>
+        <translation>حالة وثيقة غير معروفة %1</translation>
+    </message>
+    <message>
+        <source>--rename takes OLD=NEW, got %1</source>
+        <translation>يأخذ الخيار --rename الشكل OLD=NEW، والموجود %1</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>%1: %2 id %3 is not a UUID; nothing was merged</source>
+        <translation>%1: معرِّف %2 ‏%3 ليس UUID؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: %4; nothing was merged</source>
+        <translation>%1: %2 %3: %4؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>%1: annotation %2 (%3 of %4 in %5): %6; nothing was merged</source>
+        <translation>%1: التعليق %2 (%3 للمُعلِّق %4 في %5): %6؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>its text does not match the document</source>
+        <translation>نصه لا يطابق الوثيقة</translation>
+    </message>
+    <message>
+        <source>unknown layer %1 (this project&apos;s layers: %2)</source>
+        <translation>طبقة غير معروفة %1 (طبقات هذا المشروع: %2)</translation>
+    </message>
+    <message>
+        <source>%1: no [[layers]] defined</source>
+        <translation>%1: لم تُعرَّف أي طبقة [[layers]]</translation>
+    </message>
+    <message>
+        <source>%1: each [[layers]] entry must be a table</source>
+        <translation>%1: يجب أن يكون كل مدخل [[layers]] جدولًا</translation>
+    </message>
+    <message>
+        <source>%1: layer name %2 must be lower-case letters, digits, _</source>
+        <translation>%1: يجب أن يتكون اسم الطبقة %2 من حروف لاتينية صغيرة وأرقام و_</translation>
+    </message>
+    <message>
+        <source>%1: layer %2: color %3 must look like #a1b2c3</source>
+        <translation>%1: الطبقة %2: يجب أن يكون اللون %3 مثل ‎#a1b2c3</translation>
+    </message>
+    <message>
+        <source>%1: layer %2: shortcut must be one letter or digit</source>
+        <translation>%1: الطبقة %2: يجب أن يكون الاختصار حرفًا واحدًا أو رقمًا</translation>
+    </message>
+    <message>
+        <source>%1: attributes of layer %2 must be tables</source>
+        <translation>%1: يجب أن تكون سمات الطبقة %2 جداول</translation>
+    </message>
+    <message>
+        <source>%1: layer %2: attribute name %3 is not valid</source>
+        <translation>%1: الطبقة %2: اسم السمة %3 غير صالح</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3: type %4 is not one of %5</source>
+        <translation>%1: ‏%2.%3: النوع %4 ليس واحدًا من %5</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3: a link needs the layer it points to</source>
+        <translation>%1: ‏%2.%3: يحتاج الربط إلى الطبقة التي يشير إليها</translation>
+    </message>
+    <message>
+        <source>%1: %2: values_ar must be a table of value = &quot;label&quot;</source>
+        <translation>%1: ‏%2: يجب أن تكون values_ar جدولًا بالشكل value = &quot;label&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2: values_ar names %3, not among its values (%4)</source>
+        <translation>%1: ‏%2: تذكر values_ar ‏%3، وهي ليست من قيمها (%4)</translation>
+    </message>
+    <message>
+        <source>layer %1 has no stance</source>
+        <translation>ليس للطبقة %1 موقف</translation>
+    </message>
+    <message>
+        <source>unknown stance value %1 (allowed: %2)</source>
+        <translation>قيمة موقف غير معروفة %1 (المسموح: %2)</translation>
+    </message>
+    <message>
+        <source>cannot read schema file %1: %2</source>
+        <translation>تتعذّر قراءة ملف مخطط الوسوم %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid TOML: %2</source>
+        <translation>%1: ليس TOML صالحًا: %2</translation>
+    </message>
+    <message>
+        <source>%1: layer %2 has more than one %3 attribute</source>
+        <translation>%1: في الطبقة %2 أكثر من سمة واحدة من النوع %3</translation>
+    </message>
+    <message>
+        <source>%1: layer %2: stance.values must be a list of text</source>
+        <translation>%1: الطبقة %2: يجب أن تكون stance.values قائمة نصوص</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3: a choice needs a list of values</source>
+        <translation>%1: ‏%2.%3: يحتاج الاختيار إلى قائمة قيم</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3: default %4 is not a value</source>
+        <translation>%1: ‏%2.%3: القيمة الافتراضية %4 ليست من القيم</translation>
+    </message>
+    <message>
+        <source>%1: duplicate %2 %3</source>
+        <translation>%1: ‏%2 مكرر %3</translation>
+    </message>
+    <message>
+        <source>unknown attribute %1 for layer %2 (known: %3)</source>
+        <translation>سمة غير معروفة %1 للطبقة %2 (المعروف: %3)</translation>
+    </message>
+    <message>
+        <source>attribute %1 is a %2, not a value</source>
+        <translation>السمة %1 من النوع %2، لا قيمة</translation>
+    </message>
+    <message>
+        <source>attribute %1 must be text, got %2</source>
+        <translation>يجب أن تكون السمة %1 نصًّا، والموجود %2</translation>
+    </message>
+    <message>
+        <source>unknown value %1 for %2.%3 (allowed: %4)</source>
+        <translation>قيمة غير معروفة %1 لـ%2.%3 (المسموح: %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3 links to unknown layer %4</source>
+        <translation>%1: ‏%2.%3 يرتبط بطبقة غير معروفة %4</translation>
+    </message>
+    <message>
+        <source>annotation %1 was changed in another window or by another command (revision %2, your change was made on revision %3); your change was not applied</source>
+        <translation>تغيّر التعليق %1 في نافذة أخرى أو بأمر آخر (الإصدار %2، وبُني تغييرك على الإصدار %3)؛ لم يُطبَّق تغييرك</translation>
+    </message>
+    <message>
+        <source>annotation %1 was deleted in another window or by another command; your change was not applied</source>
+        <translation>حُذف التعليق %1 في نافذة أخرى أو بأمر آخر؛ لم يُطبَّق تغييرك</translation>
+    </message>
+    <message>
+        <source>annotation %1 exists again (restored elsewhere); your change was not applied</source>
+        <translation>عاد التعليق %1 موجودًا (استُعيد في مكان آخر)؛ لم يُطبَّق تغييرك</translation>
+    </message>
+    <message>
+        <source>linked annotation %1 does not exist</source>
+        <translation>التعليق المربوط %1 غير موجود</translation>
+    </message>
+    <message>
+        <source>%1.%2 must link to a %3 annotation of the same document</source>
+        <translation>يجب أن يرتبط %1.%2 بتعليق %3 من الوثيقة نفسها</translation>
+    </message>
+    <message>
+        <source>%1.%2 must link to the same annotator&apos;s annotation</source>
+        <translation>يجب أن يرتبط %1.%2 بتعليق للمُعلِّق نفسه</translation>
+    </message>
+    <message>
+        <source>a stance is a (target, value) pair, got %1</source>
+        <translation>الموقف زوج (الهدف، القيمة)، والموجود %1</translation>
+    </message>
+    <message>
+        <source>no annotation with id %1</source>
+        <translation>لا تعليق بالمعرِّف %1</translation>
+    </message>
+    <message>
+        <source>span %1-%2 is not inside the document (0-%3, start before end)</source>
+        <translation>المقطع %1-%2 خارج الوثيقة (0-%3، والبداية قبل النهاية)</translation>
+    </message>
+    <message>
+        <source>span text %1 does not match the document at %2-%3 (%4)</source>
+        <translation>نص المقطع %1 لا يطابق الوثيقة عند %2-%3 (%4)</translation>
+    </message>
+    <message>
+        <source>unknown origin %1</source>
+        <translation>مصدر غير معروف %1</translation>
+    </message>
+    <message>
+        <source>layer %1 has no speaker entity</source>
+        <translation>ليس للطبقة %1 كيان متحدث</translation>
+    </message>
+    <message>
+        <source>layer %1 has no link</source>
+        <translation>ليس للطبقة %1 ربط</translation>
+    </message>
+    <message>
+        <source>a stance needs a target</source>
+        <translation>يحتاج الموقف إلى هدف</translation>
+    </message>
+    <message>
+        <source>stance target %1 is given twice</source>
+        <translation>هدف الموقف %1 مذكور مرتين</translation>
+    </message>
+    <message>
+        <source>an annotation with id %1 exists</source>
+        <translation>يوجد تعليق بالمعرِّف %1</translation>
+    </message>
+    <message>
+        <source>no backup was written: %1 is damaged (SQLite&apos;s check of its copy found: %2); the backups made before are kept; %3</source>
+        <translation>لم تُكتب أي نسخة احتياطية: %1 تالف (وجد فحص SQLite لنسخته: %2)؛ النسخ الاحتياطية السابقة محفوظة؛ %3</translation>
+    </message>
+    <message>
+        <source>%1 is open in another window or command (SQLite could not lock it for itself); close it there, then restore; nothing was changed</source>
+        <translation>%1 مفتوح في نافذة أخرى أو أمر آخر (لم يستطع SQLite قفله لنفسه)؛ أغلقه هناك ثم استعِد؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the name of the copy</source>
+        <translation>%1 مجلد؛ اكتب اسم النسخة</translation>
+    </message>
+    <message>
+        <source>%1 is the project itself; choose another name for the copy</source>
+        <translation>%1 هو المشروع نفسه؛ اختر اسمًا آخر للنسخة</translation>
+    </message>
+    <message>
+        <source>%1 exists; choose another name, or allow replacing it</source>
+        <translation>%1 موجود؛ اختر اسمًا آخر، أو اسمح باستبداله</translation>
+    </message>
+    <message>
+        <source>%1 has a log (%2-wal or -shm) beside it: it is open somewhere or was not closed cleanly, and replacing it would mix that log into the copy</source>
+        <translation>بجانب %1 سجلّ (%2-wal أو ‎-shm): إنه مفتوح في مكان ما أو لم يُغلق إغلاقًا سليمًا، واستبداله سيخلط ذلك السجل بالنسخة</translation>
+    </message>
+    <message>
+        <source>cannot write a backup into %1: %2</source>
+        <translation>تتعذّر كتابة نسخة احتياطية في %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write a copy into %1: %2</source>
+        <translation>تتعذّر كتابة نسخة في %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the copy %1: %2</source>
+        <translation>تتعذّر كتابة النسخة %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot restore %1: %2</source>
+        <translation>تعذّرت استعادة %1: %2</translation>
+    </message>
+    <message>
+        <source>the disk holding %1 is full; nothing was changed, free some space and try again</source>
+        <translation>القرص الذي عليه %1 ممتلئ؛ لم يتغير شيء، أفرغ بعض المساحة وحاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>%1 is read-only, so no annotation could be stored in it; make the file writable, or copy it into a folder of yours and open the copy</source>
+        <translation>%1 للقراءة فقط، فلم يُخزَّن فيه أي تعليق؛ اجعل الملف قابلًا للكتابة، أو انسخه إلى مجلد لك وافتح النسخة</translation>
+    </message>
+    <message>
+        <source>the disk holding %1 refused a write (%2); nothing was changed; check that the disk is still connected and has room, then try again</source>
+        <translation>رفض القرص الذي عليه %1 الكتابة (%2)؛ لم يتغير شيء؛ تحقّق من أن القرص ما زال موصولًا وفيه مساحة، ثم حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>%1; nothing was changed</source>
+        <translation>%1؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>the disk holding %1 is full; %2 was not written, free some space and try again</source>
+        <translation>القرص الذي عليه %1 ممتلئ؛ لم يُكتب %2، أفرغ بعض المساحة وحاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 or your account allows for one file; it was not written</source>
+        <translation>%1 أكبر من %2 أو مما يسمح به حسابك لملف واحد؛ لم يُكتب</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2); %3 was not written, choose another folder</source>
+        <translation>تتعذّر الكتابة في %1 (%2)؛ لم يُكتب %3، اختر مجلدًا آخر</translation>
+    </message>
+    <message>
+        <source>%1 would be written outside %2; nothing was written</source>
+        <translation>سيُكتب %1 خارج %2؛ لم يُكتب شيء</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name</source>
+        <translation>%1 مجلد؛ اكتب اسم ملف</translation>
+    </message>
+    <message>
+        <source>%1 (none of this export&apos;s files was written)</source>
+        <translation>%1 (لم يُكتب أي ملف من ملفات هذا التصدير)</translation>
+    </message>
+    <message>
+        <source>a cue needs at least one letter</source>
+        <translation>يحتاج لفظ الإسناد إلى حرف واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>unknown cue state %1: added, removed or none</source>
+        <translation>حالة لفظ إسناد غير معروفة %1: added أو removed أو none</translation>
+    </message>
+    <message>
+        <source>restore its newest backup (%1) with `annotator restore --latest --project %2` (the damaged file is kept), or list all %3 with `annotator restore --project %2`</source>
+        <translation>استعِد أحدث نسخة احتياطية له (%1) بالأمر `annotator restore --latest --project %2` (يُحتفظ بالملف التالف)، أو اعرض النسخ كلها (%3) بالأمر `annotator restore --project %2`</translation>
+    </message>
+    <message>
+        <source>%1 holds SQL objects this tool did not make (or lacks its own): %2; they could change or hide annotations, so it was not opened (nothing was changed); remove them (a backup copy is made first) with `annotator check --remove-foreign --project %1`</source>
+        <translation>في %1 كائنات SQL لم يصنعها هذا البرنامج (أو تنقصه كائناته): %2؛ قد تغيّر التعليقات أو تخفيها، فلم يُفتح (لم يتغير شيء)؛ أزلها (تُصنع نسخة احتياطية أولًا) بالأمر `annotator check --remove-foreign --project %1`</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); %3</source>
+        <translation>%1 تالف (%2)؛ %3</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not an annotator project</source>
+        <translation>%1 ملف فارغ، لا مشروع تعليقات</translation>
+    </message>
+    <message>
+        <source>%1 is not an annotator project (not an SQLite file)</source>
+        <translation>%1 ليس مشروع تعليقات (ليس ملف SQLite)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is cut off after %2 bytes, inside the SQLite header; %3</source>
+        <translation>%1 تالف: مقطوع بعد %2 بايت، داخل ترويسة SQLite؛ %3</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another application, not an annotator project</source>
+        <translation>%1 قاعدة بيانات SQLite لبرنامج آخر، لا مشروع تعليقات</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer version of this tool (project format %2, this version reads up to %3); update the tool to open it</source>
+        <translation>صُنع %1 بإصدار أحدث من هذا البرنامج (صيغة المشروع %2، وهذا الإصدار يقرأ حتى %3)؛ حدِّث البرنامج لفتحه</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is cut off (%2 of its %3 bytes are there), as by an interrupted copy or a full disk; %4</source>
+        <translation>%1 تالف: مقطوع (الموجود %2 من %3 بايت)، كما يحدث عند نسخ منقطع أو قرص ممتلئ؛ %4</translation>
+    </message>
+    <message>
+        <source>no backup of it was found in %1; put back a copy you keep elsewhere</source>
+        <translation>لم توجد له نسخة احتياطية في %1؛ أعِد نسخة تحتفظ بها في مكان آخر</translation>
+    </message>
+    <message>
+        <source>list its backups with `annotator restore --project %1` and restore one</source>
+        <translation>اعرض نسخه الاحتياطية بالأمر `annotator restore --project %1` واستعِد إحداها</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: its folder %2 is read-only, and a project writes its log (%3-wal) beside it; move the project into a folder you can write to, or make the folder writable</source>
+        <translation>يتعذّر فتح %1: مجلده %2 للقراءة فقط، والمشروع يكتب سجله (%3-wal) بجانبه؛ انقل المشروع إلى مجلد تستطيع الكتابة فيه، أو اجعل المجلد قابلًا للكتابة</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (SQLite&apos;s check found unreadable bytes); %2</source>
+        <translation>%1 تالف (وجد فحص SQLite بايتات غير مقروءة)؛ %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (SQLite&apos;s check found: %2); %3</source>
+        <translation>%1 تالف (وجد فحص SQLite: %2)؛ %3</translation>
+    </message>
+    <message>
+        <source>%1: no such project</source>
+        <translation>%1: لا مشروع بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another window or command has been using it for over %2 s; nothing was changed, try again</source>
+        <translation>%1 مشغول: نافذة أخرى أو أمر آخر يستعمله منذ أكثر من %2 ثانية؛ لم يتغير شيء، حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>يتعذّر فتح %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a project file</source>
+        <translation>%1 مجلد، لا ملف مشروع</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>تتعذّر قراءة %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: the disk holding it is full (a project needs room for its log beside it); free some space and try again</source>
+        <translation>يتعذّر فتح %1: القرص الذي عليه ممتلئ (يحتاج المشروع مساحة لسجله بجانبه)؛ أفرغ بعض المساحة وحاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its label schema is missing; %2</source>
+        <translation>%1 تالف: مخطط وسومه مفقود؛ %2</translation>
+    </message>
+    <message>
+        <source>%1 was replaced or removed by another program (a restore?) after it was opened here; nothing was changed: reopen the project</source>
+        <translation>استبدل برنامج آخر %1 أو أزاله (استعادة؟) بعد فتحه هنا؛ لم يتغير شيء: أعِد فتح المشروع</translation>
+    </message>
+    <message>
+        <source>an annotator name is required</source>
+        <translation>اسم المُعلِّق مطلوب</translation>
+    </message>
+    <message>
+        <source>an annotator name is at most 100 characters</source>
+        <translation>اسم المُعلِّق 100 محرف على الأكثر</translation>
+    </message>
+    <message>
+        <source>a speaker entity needs a name</source>
+        <translation>يحتاج كيان المتحدث إلى اسم</translation>
+    </message>
+    <message>
+        <source>a comment cannot be empty</source>
+        <translation>لا تكون الملاحظة فارغة</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name or open it</source>
+        <translation>%1 موجود من قبل؛ اختر اسمًا آخر أو افتحه</translation>
+    </message>
+    <message>
+        <source>folder %1 does not exist</source>
+        <translation>المجلد %1 غير موجود</translation>
+    </message>
+    <message>
+        <source>%1: no such project (create it with: annotator init %1)</source>
+        <translation>%1: لا مشروع بهذا الاسم (أنشئه بالأمر: annotator init %1)</translation>
+    </message>
+    <message>
+        <source>%1 is still being checked (a large project&apos;s pages are read once before anything is written to it); nothing was changed, try again when the check has finished</source>
+        <translation>ما زال %1 قيد الفحص (تُقرأ صفحات المشروع الكبير مرة واحدة قبل أن يُكتب فيه شيء)؛ لم يتغير شيء، أعد المحاولة حين ينتهي الفحص</translation>
+    </message>
+    <message>
+        <source>%1; nothing more is written to it</source>
+        <translation>%1؛ لن يُكتب فيه شيء بعد الآن</translation>
+    </message>
+    <message>
+        <source>%1 has no %2; the project file is damaged</source>
+        <translation>ليس في %1 ‏%2؛ ملف المشروع تالف</translation>
+    </message>
+    <message>
+        <source>document %1 is damaged in %2; `annotator check` names what is wrong</source>
+        <translation>الوثيقة %1 تالفة في %2؛ يبيّن `annotator check` ما الخلل</translation>
+    </message>
+    <message>
+        <source>unknown status %1 (allowed: %2)</source>
+        <translation>حالة غير معروفة %1 (المسموح: %2)</translation>
+    </message>
+    <message>
+        <source>cannot create a project in %1: %2</source>
+        <translation>يتعذّر إنشاء مشروع في %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was replaced while another window still has the old file open; close every window on it, then open the project again</source>
+        <translation>استُبدل %1 ونافذة أخرى ما زالت تفتح الملف القديم؛ أغلق كل نافذة عليه، ثم افتح المشروع من جديد</translation>
+    </message>
+    <message>
+        <source>%1 holds text that is not UTF-8, so it cannot be written out as stored; `annotator check` names where</source>
+        <translation>في %1 نص ليس بترميز UTF-8، فلا يمكن إخراجه كما خُزِّن؛ يبيّن `annotator check` موضعه</translation>
+    </message>
+    <message>
+        <source>%1: document id %2 is already used for another text</source>
+        <translation>%1: معرِّف الوثيقة %2 مستعمل لنص آخر</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>يتعذّر إنشاء %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another window or command has been writing to it for over %2 s; nothing was changed, try again</source>
+        <translation>%1 مشغول: نافذة أخرى أو أمر آخر يكتب فيه منذ أكثر من %2 ثانية؛ لم يتغير شيء، حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>%1 is not a write-ahead log SQLite can use (damaged, or from another program): it is ignored, so any work only in it is not in the project</source>
+        <translation>%1 ليس سجل كتابة مسبقة يستطيع SQLite استعماله (تالف، أو من برنامج آخر): سيُتجاهل، فأي عمل لا يوجد إلا فيه ليس في المشروع</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another file: its pages are %2 bytes, the project&apos;s %3</source>
+        <translation>%1 لملف آخر: صفحاته %2 بايت، وصفحات المشروع %3</translation>
+    </message>
+    <message>
+        <source>%1 was cut short: it holds %2 of the %3 committed frames %4 recorded, so the last work saved is missing</source>
+        <translation>%1 مقطوع: فيه %2 من %3 إطارًا ملتزمًا سجّلها %4، فآخر عمل محفوظ مفقود</translation>
+    </message>
+    <message>
+        <source>choose &apos;ours&apos; or &apos;theirs&apos;, not %1</source>
+        <translation>اختر &apos;ours&apos; (نسختنا) أو &apos;theirs&apos; (نسختهم)، لا %1</translation>
+    </message>
+    <message>
+        <source>no open conflict on speaker entity %1</source>
+        <translation>لا تعارض مفتوح على كيان المتحدث %1</translation>
+    </message>
+    <message>
+        <source>share a project as the team database&apos;s owner (who ran `annotator server init`)</source>
+        <translation>شارِك المشروع بصفتك مالك قاعدة بيانات الفريق (من نفّذ `annotator server init`)</translation>
+    </message>
+    <message>
+        <source>the team project already holds documents: members join it</source>
+        <translation>في مشروع الفريق وثائق من قبل: الأعضاء ينضمون إليه</translation>
+    </message>
+    <message>
+        <source>the team project holds no project yet (its owner shares one)</source>
+        <translation>لا مشروع في مشروع الفريق بعد (يشارك مالكه واحدًا)</translation>
+    </message>
+    <message>
+        <source>database role %1 is not a member of the team project (the owner adds it with: annotator server add-member URL NAME --role ROLE)</source>
+        <translation>دور قاعدة البيانات %1 ليس عضوًا في مشروع الفريق (يضيفه المالك بالأمر: annotator server add-member URL NAME --role ROLE)</translation>
+    </message>
+    <message>
+        <source>database role %1 is the member %2, not %3</source>
+        <translation>دور قاعدة البيانات %1 هو العضو %2، لا %3</translation>
+    </message>
+    <message>
+        <source>the project is linked as %1 but database role %2 is %3: connect as your own role</source>
+        <translation>المشروع مربوط باسم %1 لكن دور قاعدة البيانات %2 هو %3: اتصل بدورك أنت</translation>
+    </message>
+    <message>
+        <source>%1 is not linked to a team project (link one with: annotator join URL --as NAME --project FILE)</source>
+        <translation>%1 غير مربوط بمشروع فريق (اربطه بالأمر: annotator join URL --as NAME --project FILE)</translation>
+    </message>
+    <message>
+        <source>only a coordinator assigns documents</source>
+        <translation>المنسّق وحده يكلّف بالوثائق</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of the team project</source>
+        <translation>%1 ليس عضوًا في مشروع الفريق</translation>
+    </message>
+    <message>
+        <source>no document %1 in the team project</source>
+        <translation>لا وثيقة %1 في مشروع الفريق</translation>
+    </message>
+    <message>
+        <source>the team server is busy (another member&apos;s transaction holds it); try again shortly</source>
+        <translation>خادم الفريق مشغول (معاملة عضو آخر تشغله)؛ حاول مرة أخرى بعد قليل</translation>
+    </message>
+    <message>
+        <source>team projects need the PostgreSQL driver: pip install &apos;arabic-news-annotator[team]&apos;</source>
+        <translation>تحتاج مشاريع الفريق إلى مشغّل PostgreSQL: pip install &apos;arabic-news-annotator[team]&apos;</translation>
+    </message>
+    <message>
+        <source>the database is not a team project yet: run `annotator server init URL` first</source>
+        <translation>قاعدة البيانات ليست مشروع فريق بعد: نفّذ `annotator server init URL` أولًا</translation>
+    </message>
+    <message>
+        <source>the team project is of format %1, newer than this version knows (%2); update the tool</source>
+        <translation>صيغة مشروع الفريق %1، أحدث مما يعرفه هذا الإصدار (%2)؛ حدِّث البرنامج</translation>
+    </message>
+    <message>
+        <source>the team project is of format %1: its owner must run `annotator server init URL` to update it</source>
+        <translation>صيغة مشروع الفريق %1: على مالكه تنفيذ `annotator server init URL` لتحديثه</translation>
+    </message>
+    <message>
+        <source>unknown role %1: one of %2</source>
+        <translation>دور غير معروف %1: واحد من %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be a member&apos;s name</source>
+        <translation>لا يكون %1 اسم عضو</translation>
+    </message>
+    <message>
+        <source>cannot reach the team server: %1</source>
+        <translation>يتعذّر الوصول إلى خادم الفريق: %1</translation>
+    </message>
+    <message>
+        <source>the team server refused the change: %1</source>
+        <translation>رفض خادم الفريق التغيير: %1</translation>
+    </message>
+    <message>
+        <source>the connection to the team server broke: %1</source>
+        <translation>انقطع الاتصال بخادم الفريق: %1</translation>
+    </message>
+    <message>
+        <source>team server: %1</source>
+        <translation>خادم الفريق: %1</translation>
+    </message>
+    <message>
+        <source>the team project is of format %1, newer than this version knows</source>
+        <translation>صيغة مشروع الفريق %1، أحدث مما يعرفه هذا الإصدار</translation>
+    </message>
+    <message>
+        <source>the team server refused the login: %1</source>
+        <translation>رفض خادم الفريق تسجيل الدخول: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds another XMI export (%2 and %n more file(s) this export would not write); use --force to replace it</source>
+        <translation>
+            <numerusform>في %1 تصدير XMI آخر (%2، ولا ملفات أخرى لن يكتبها هذا التصدير)؛ استعمل --force لاستبداله</numerusform>
+            <numerusform>في %1 تصدير XMI آخر (%2 وملف آخر لن يكتبه هذا التصدير)؛ استعمل --force لاستبداله</numerusform>
+            <numerusform>في %1 تصدير XMI آخر (%2 وملفان آخران لن يكتبهما هذا التصدير)؛ استعمل --force لاستبداله</numerusform>
+            <numerusform>في %1 تصدير XMI آخر (%2 و%n ملفات أخرى لن يكتبها هذا التصدير)؛ استعمل --force لاستبداله</numerusform>
+            <numerusform>في %1 تصدير XMI آخر (%2 و%n ملفًّا آخر لن يكتبها هذا التصدير)؛ استعمل --force لاستبداله</numerusform>
+            <numerusform>في %1 تصدير XMI آخر (%2 و%n ملف آخر لن يكتبها هذا التصدير)؛ استعمل --force لاستبداله</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged: %n committed transaction(s) in it follow a broken checksum and are ignored by SQLite</source>
+        <translation>
+            <numerusform>%1 تالف: لا معاملات ملتزمة فيه بعد مجموع تحقق معطوب</numerusform>
+            <numerusform>%1 تالف: فيه معاملة ملتزمة واحدة بعد مجموع تحقق معطوب، ويتجاهلها SQLite</numerusform>
+            <numerusform>%1 تالف: فيه معاملتان ملتزمتان بعد مجموع تحقق معطوب، ويتجاهلهما SQLite</numerusform>
+            <numerusform>%1 تالف: فيه %n معاملات ملتزمة بعد مجموع تحقق معطوب، ويتجاهلها SQLite</numerusform>
+            <numerusform>%1 تالف: فيه %n معاملة ملتزمة بعد مجموع تحقق معطوب، ويتجاهلها SQLite</numerusform>
+            <numerusform>%1 تالف: فيه %n معاملة ملتزمة بعد مجموع تحقق معطوب، ويتجاهلها SQLite</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 belongs to another file: it is not the log %2 recorded (%n committed page change(s) of that log are not in the project)</source>
+        <translation>
+            <numerusform>%1 لملف آخر: ليس السجل الذي سجّله %2 (ولا تغييرات صفحات ملتزمة من ذلك السجل غائبة عن المشروع)</numerusform>
+            <numerusform>%1 لملف آخر: ليس السجل الذي سجّله %2 (تغيير صفحة ملتزم واحد من ذلك السجل ليس في المشروع)</numerusform>
+            <numerusform>%1 لملف آخر: ليس السجل الذي سجّله %2 (تغييرا صفحتين ملتزمان من ذلك السجل ليسا في المشروع)</numerusform>
+            <numerusform>%1 لملف آخر: ليس السجل الذي سجّله %2 (%n تغييرات صفحات ملتزمة من ذلك السجل ليست في المشروع)</numerusform>
+            <numerusform>%1 لملف آخر: ليس السجل الذي سجّله %2 (%n تغييرًا ملتزمًا في الصفحات من ذلك السجل ليست في المشروع)</numerusform>
+            <numerusform>%1 لملف آخر: ليس السجل الذي سجّله %2 (%n تغيير ملتزم في الصفحات من ذلك السجل ليست في المشروع)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is missing, but %2 records %n page change(s) committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</source>
+        <translation>
+            <numerusform>%1 مفقود، ولا يسجّل %2 تغييرات صفحات ملتزمة فيه لم تدخل المشروع بعد</numerusform>
+            <numerusform>%1 مفقود، لكن %2 يسجّل تغيير صفحة واحدًا ملتزمًا فيه ولم يدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 مفقود، لكن %2 يسجّل تغييرَي صفحتين ملتزمين فيه ولم يدخلا المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 مفقود، لكن %2 يسجّل %n تغييرات صفحات ملتزمة فيه ولم تدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 مفقود، لكن %2 يسجّل %n تغييرًا في الصفحات ملتزمًا فيه ولم يدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 مفقود، لكن %2 يسجّل %n تغيير في الصفحات ملتزمًا فيه ولم يدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is empty, but %2 records %n page change(s) committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</source>
+        <translation>
+            <numerusform>%1 فارغ، ولا يسجّل %2 تغييرات صفحات ملتزمة فيه لم تدخل المشروع بعد</numerusform>
+            <numerusform>%1 فارغ، لكن %2 يسجّل تغيير صفحة واحدًا ملتزمًا فيه ولم يدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 فارغ، لكن %2 يسجّل تغييرَي صفحتين ملتزمين فيه ولم يدخلا المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 فارغ، لكن %2 يسجّل %n تغييرات صفحات ملتزمة فيه ولم تدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 فارغ، لكن %2 يسجّل %n تغييرًا في الصفحات ملتزمًا فيه ولم يدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+            <numerusform>%1 فارغ، لكن %2 يسجّل %n تغيير في الصفحات ملتزمًا فيه ولم يدخل المشروع بعد: العمل المحفوظ قبل إغلاق غير سليم (أو قبل نسخ الملفات من دونه) ليس في الملف؛ إن كان %1 عندك فأعِده بجانب المشروع قبل فتحه</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -263,4 +263,42 @@ Import the %n readable files and skip the refused ones?</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>core</name>
+    <message numerus="yes">
+        <source>%1 holds another XMI export (%2 and %n more file(s) this export would not write); use --force to replace it</source>
+        <translation>
+            <numerusform>%1 holds another XMI export (%2 and %n more file this export would not write); use --force to replace it</numerusform>
+            <numerusform>%1 holds another XMI export (%2 and %n more files this export would not write); use --force to replace it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged: %n committed transaction(s) in it follow a broken checksum and are ignored by SQLite</source>
+        <translation>
+            <numerusform>%1 is damaged: %n committed transaction in it follows a broken checksum and is ignored by SQLite</numerusform>
+            <numerusform>%1 is damaged: %n committed transactions in it follow a broken checksum and are ignored by SQLite</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 belongs to another file: it is not the log %2 recorded (%n committed page change(s) of that log are not in the project)</source>
+        <translation>
+            <numerusform>%1 belongs to another file: it is not the log %2 recorded (%n committed page change of that log is not in the project)</numerusform>
+            <numerusform>%1 belongs to another file: it is not the log %2 recorded (%n committed page changes of that log are not in the project)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is missing, but %2 records %n page change(s) committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</source>
+        <translation>
+            <numerusform>%1 is missing, but %2 records %n page change committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</numerusform>
+            <numerusform>%1 is missing, but %2 records %n page changes committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is empty, but %2 records %n page change(s) committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</source>
+        <translation>
+            <numerusform>%1 is empty, but %2 records %n page change committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</numerusform>
+            <numerusform>%1 is empty, but %2 records %n page changes committed to it and not yet in the project: work saved before an unclean shutdown (or before the files were copied without it) is not in the file; if you have %1, put it back beside the project before opening it</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@ quotation once per speaker, and each claim is linked to a speaker of its own."""
 
 import pytest
 
+from annotator.core.bidi import plain
 from annotator.core.store.project import TextSource
 
 JOINT = 'قال الرئيس ووزير الخارجية إن "المفاوضات ستستمر حتى التوصل إلى اتفاق".'
@@ -45,5 +46,5 @@ def test_a_third_tag_once_each_speaker_has_its_claim_is_refused_with_a_message(w
     messages = []
     workbench.error.connect(messages.append)
     assert tag_quote(workbench) is None
-    assert len(messages) == 1 and "already tagged this span as claim" in messages[0]
+    assert len(messages) == 1 and "already tagged this span as claim" in plain(messages[0])
     assert workbench.project.annotation_count(workbench.document_id, "amal") == 4

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 
+from annotator.core.bidi import plain
 from annotator.core.errors import ProjectBusyError
 from annotator.core.store import backup
 from annotator.core.store.project import Project
@@ -157,5 +158,5 @@ def test_opening_the_window_names_a_log_lost_after_an_unclean_shutdown(qtbot, pr
     with Project.open(path) as reopened:
         window = MainWindow(reopened, "amal", settings)
         qtbot.addWidget(window)
-        assert "-wal is missing" in window.project_file.notice.text()
+        assert "-wal is missing" in plain(window.project_file.notice.text())
         window.close()

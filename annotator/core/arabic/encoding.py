@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, Message
 
 ARABIC_CODE_PAGES = ("cp1256", "iso8859-6")
 
@@ -98,7 +98,11 @@ def check_characters(text: str, path: str | None = None, line: int = 1) -> None:
     if "\ud800" <= ch <= "\udfff":
         raise InputError("lone surrogate character: the file is damaged", path, where)
     raise InputError(
-        f"control character U+{ord(ch):04X}: a binary file, not a text article", path, where
+        Message(
+            "control character U+%1: a binary file, not a text article", format(ord(ch), "04X")
+        ),
+        path,
+        where,
     )
 
 
@@ -108,7 +112,7 @@ def decode(data: bytes, path: str | None = None, encoding: str | None = None) ->
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}", path) from None
+            raise InputError(Message("unknown encoding %1", repr(encoding)), path) from None
         text = _strict(data, codec, path, shown=encoding)
     else:
         text, codec = _detect(data, path)
@@ -148,7 +152,7 @@ def _strict(data: bytes, codec: str, path: str | None, shown: str | None = None)
     except UnicodeDecodeError as exc:
         raise _undecodable(data, exc, codec, path, shown) from None
     except LookupError:  # rot13, base64 and the like transform bytes, they do not decode text
-        raise InputError(f"{shown or codec!r} is not a text encoding", path) from None
+        raise InputError(Message("%1 is not a text encoding", repr(shown or codec)), path) from None
 
 
 def _undecodable(
@@ -160,14 +164,20 @@ def _undecodable(
     if (codec.startswith("utf-8") and piece[:1] == b"\xed" and piece[1:2] >= b"\xa0") or (
         "surrogate" in exc.reason or exc.reason == "illegal encoding"
     ):
-        return InputError(f"lone surrogate in {name} text: the file is damaged", path, line)
+        return InputError(
+            Message("lone surrogate in %1 text: the file is damaged", name), path, line
+        )
     if exc.reason in ("truncated data", "unexpected end of data"):
-        return InputError(f"not valid {name}: the file ends inside a character", path, line)
+        return InputError(
+            Message("not valid %1: the file ends inside a character", name), path, line
+        )
     hint = ""
     if not shown and codec.startswith("utf-8"):
         hint = "; the rest is UTF-8, so the file looks damaged (or give its encoding: --encoding)"
     return InputError(
-        f"not valid {name} text (byte {data[exc.start : exc.start + 1]!r}){hint}", path, line
+        Message("not valid %1 text (byte %2)%3", name, repr(data[exc.start : exc.start + 1]), hint),
+        path,
+        line,
     )
 
 
@@ -236,8 +246,11 @@ def _arabic_code_page(data: bytes, path: str | None) -> tuple[str, str]:
             best = (score, text, codec)
     if best is None:
         raise InputError(
-            f"not UTF-8, and not Arabic text in Windows-1256 or ISO-8859-6{_guess(data)}; "
-            "give its encoding with --encoding",
+            Message(
+                "not UTF-8, and not Arabic text in Windows-1256 or ISO-8859-6%1; give "
+                "its encoding with --encoding",
+                _guess(data),
+            ),
             path,
         )
     return best[1], best[2]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.arabic.reported_speech import detect
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity
 from annotator.core.store.learning import ProjectCue
 from annotator.core.store.project import Project
@@ -224,7 +224,7 @@ def accept(project: Project, suggestion_id: str, annotator: str) -> list[str]:
     if suggestion.annotator != SUGGESTIONS:
         raise ValidationError("only suggestions can be accepted")
     if annotator == SUGGESTIONS:
-        raise ValidationError(f"choose an annotator other than {SUGGESTIONS!r}")
+        raise ValidationError(Message("choose an annotator other than %1", repr(SUGGESTIONS)))
     made: list[str] = []
     with project.atomic():
         _accept(project, suggestion, annotator, made)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, Message
 from annotator.core.formats import (
     brat,
     claims,
@@ -169,8 +169,11 @@ def _folder_kind(folder: Path) -> str:
     if ".xmi" in suffixes:
         return "xmi"  # its reader says that the type system is missing
     raise InputError(
-        "no annotation files in this folder: brat needs .ann files (each beside its .txt), "
-        f"XMI .xmi files with a {xmi.TYPE_SYSTEM}",
+        Message(
+            "no annotation files in this folder: brat needs .ann files (each "
+            "beside its .txt), XMI .xmi files with a %1",
+            xmi.TYPE_SYSTEM,
+        ),
         str(folder),
     )
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.arabic.text import text_sha256
-from annotator.core.errors import Cancelled, InputError
+from annotator.core.errors import Cancelled, InputError, Message
 from annotator.core.formats import articles_jsonl, table, txt
 from annotator.core.formats.reading import (
     USUAL_NAMES,
@@ -155,8 +155,11 @@ def read_file(
     if suffix == ".zip":
         if is_xmi(path):
             raise NotArticles(
-                "UIMA CAS XMI in a zip: annotations, not articles; import them with "
-                f"`annotator import-annotations {path.name}`",
+                Message(
+                    "UIMA CAS XMI in a zip: annotations, not articles; import them with "
+                    "`annotator import-annotations %1`",
+                    path.name,
+                ),
                 str(path),
             )
         return [], [Problem(str(path), None, "a zip archive: unpack it and import its files")]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.arabic.encoding import decode, has_lone_surrogate
-from annotator.core.errors import Cancelled, InputError
+from annotator.core.errors import Cancelled, InputError, Message
 from annotator.core.formats.reading import (
     USUAL_NAMES,
     ColumnMapping,
@@ -86,7 +86,7 @@ def _refuse_annotations(first: dict[str, Any], path: Path) -> None:
     else:
         return
     raise NotArticles(
-        f"{what}, not articles: import them with annotator import-annotations", str(path)
+        Message("%1, not articles: import them with annotator import-annotations", what), str(path)
     )
 
 
@@ -133,14 +133,14 @@ def parse_object(raw: str) -> dict[str, Any]:
     except RecursionError:
         raise InputError("JSON nested too deeply") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+        raise InputError(Message("not valid JSON: %1 (column %2)", exc.msg, exc.colno)) from None
     except ValueError as exc:
         if "digits" in str(exc):
             raise InputError("not valid JSON: a number with too many digits") from None
-        raise InputError(f"not valid JSON: {exc}") from None
+        raise InputError(Message("not valid JSON: %1", exc)) from None
     if not isinstance(value, dict):
         kind = _JSON_KINDS.get(type(value), "null")
-        raise InputError(f'a JSON {kind}, not an object ({{"text": …}})')
+        raise InputError(Message('a JSON %1, not an object ({"text": …})', kind))
     # A lone surrogate can only be written as an escape.
     if "\\u" in raw and has_lone_surrogate(value):
         raise InputError("lone surrogate (\\ud800-\\udfff) in a JSON string: not text")

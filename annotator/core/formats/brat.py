@@ -42,7 +42,7 @@ from pathlib import Path
 
 from annotator.core.arabic.text import clean_text, text_sha256
 from annotator.core.clock import utc_timestamp
-from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError
+from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError, Message
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
@@ -177,11 +177,13 @@ def unescape(value: str) -> str:
         elif code == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", value[i + 2 : i + 6]):
             char = chr(int(value[i + 2 : i + 6], 16))
             if "\ud800" <= char <= "\udfff":
-                raise AnnotatorError(f"\\u{value[i + 2 : i + 6]} in {value!r} is not a character")
+                raise AnnotatorError(
+                    Message("\\u%1 in %2 is not a character", value[i + 2 : i + 6], repr(value))
+                )
             out.append(char)
             i += 6
         else:
-            raise AnnotatorError(f"unknown escape \\{code} in {value!r}")
+            raise AnnotatorError(Message("unknown escape \\%1 in %2", code, repr(value)))
     return "".join(out)
 
 
@@ -212,7 +214,9 @@ def parse_note(note: str) -> list[tuple[str, str]]:
     for part in _split_unescaped(note.strip(), "|"):
         name, colon, value = part.strip().partition(":")
         if not colon or not re.fullmatch(r"[a-z][a-z0-9_]*", name.strip()):
-            raise AnnotatorError(f"note {note!r} is not in the form 'name: value | name: value'")
+            raise AnnotatorError(
+                Message("note %1 is not in the form 'name: value | name: value'", repr(note))
+            )
         fields.append((name.strip(), value.strip()))
     return fields
 
@@ -412,10 +416,14 @@ def export(
     """
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file; brat export needs a folder")
+        raise ExportError(Message("%1 is a file; brat export needs a folder", folder))
     if entities_as not in ENTITIES_AS:
         raise ExportError(
-            f"unknown way to write entities {entities_as!r} (known: {', '.join(ENTITIES_AS)})"
+            Message(
+                "unknown way to write entities %1 (known: %2)",
+                repr(entities_as),
+                ", ".join(ENTITIES_AS),
+            )
         )
     selection = select(project, document_ids, annotators)
     # (document id, annotators whose annotations go in, .txt path, .ann path)
@@ -449,7 +457,7 @@ def export(
     if not overwrite:
         for path in targets:
             if path.exists() or path.is_symlink():
-                raise ExportError(f"{path} exists; use --force to overwrite")
+                raise ExportError(Message("%1 exists; use --force to overwrite", path))
     made = [p for p in [folder, *dict.fromkeys(txt.parent for _, _, txt, _ in plan)]]
     made = [p for p in made if not p.exists()]
     for path in made:
@@ -556,7 +564,7 @@ def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Documen
             "no such file (brat needs the .txt beside the .ann)", exc.filename
         ) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", exc.filename) from None
+        raise InputError(Message("cannot read: %1", exc.strerror), exc.filename) from None
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text", f"{ann_path} or {txt_path.name}") from None
     spans: dict[str, _Span] = {}
@@ -575,7 +583,7 @@ def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Documen
         try:
             if ident.startswith("T"):
                 if ident in spans:
-                    raise AnnotatorError(f"{ident} is given twice")
+                    raise AnnotatorError(Message("%1 is given twice", ident))
                 spans[ident] = _text_bound(raw, data, tail, number)
                 if roles is not None and spans[ident].layer == ATTRIBUTION:
                     spans[ident].layer = roles.cue
@@ -591,23 +599,25 @@ def read_document(ann_path: Path, schema: LabelSchema | None = None) -> _Documen
             elif ident[:1] in ("*", "M"):
                 raise AnnotatorError("equivalences and modifiers are not supported")
             else:
-                raise AnnotatorError(f"unknown brat annotation {ident!r}")
+                raise AnnotatorError(Message("unknown brat annotation %1", repr(ident)))
         except AnnotatorError as exc:
-            raise InputError(str(exc), str(ann_path), number) from None
+            raise InputError(exc, str(ann_path), number) from None
     # The text-bound spans and, by their event's id, the cues that trigger an event.
     named = dict(spans)
     for number, ident, data, tail in events:
         try:
             if ident in named or not re.fullmatch(r"E[0-9]+", ident):
-                raise AnnotatorError(f"event id {ident!r} is not E and a number used once")
+                raise AnnotatorError(
+                    Message("event id %1 is not E and a number used once", repr(ident))
+                )
             named[ident] = _attach_event(spans, roles, ident, data, tail, number)
         except AnnotatorError as exc:
-            raise InputError(str(exc), str(ann_path), number) from None
+            raise InputError(exc, str(ann_path), number) from None
     for number, ident, data, tail in later:
         try:
             _attach(named, ident, data, tail, number)
         except AnnotatorError as exc:
-            raise InputError(str(exc), str(ann_path), number) from None
+            raise InputError(exc, str(ann_path), number) from None
     return _Document(ann_path=ann_path, raw=raw, spans=spans)
 
 
@@ -616,50 +626,68 @@ def _text_bound(raw: str, data: str, tail: str, number: int) -> _Span:
     try:
         pieces = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
     except ValueError:
-        raise AnnotatorError(f"offsets {offsets!r} are not numbers") from None
+        raise AnnotatorError(Message("offsets %1 are not numbers", repr(offsets))) from None
     if any(len(p) != 2 or not 0 <= p[0] <= p[1] <= len(raw) for p in pieces):
-        raise AnnotatorError(f"offsets {offsets!r} are not inside the text (0-{len(raw)})")
+        raise AnnotatorError(
+            Message("offsets %1 are not inside the text (0-%2)", repr(offsets), len(raw))
+        )
     for (_, end), (start, _) in zip(pieces, pieces[1:], strict=False):
         gap = raw[end:start]
         # brat cuts a span over several lines into fragments; only that is taken back.
         if not gap or any(ch not in LINE_BREAKS for ch in gap):
             raise AnnotatorError(
-                f"discontinuous span {offsets!r}: only spans cut at line breaks can be imported"
+                Message(
+                    "discontinuous span %1: only spans cut at line breaks can be imported",
+                    repr(offsets),
+                )
             )
     expected = DISCONTINUOUS_SEPARATOR.join(raw[s:e] for s, e in pieces)
     if tail != expected:
         raise AnnotatorError(
-            f"span text {tail!r} does not match the document at {offsets} ({expected!r})"
+            Message(
+                "span text %1 does not match the document at %2 (%3)",
+                repr(tail),
+                offsets,
+                repr(expected),
+            )
         )
     start, end = pieces[0][0], pieces[-1][1]
     if start == end:
-        raise AnnotatorError(f"empty span {offsets!r}")
+        raise AnnotatorError(Message("empty span %1", repr(offsets)))
     return _Span(line=number, layer=layer, start=start, end=end)
 
 
 def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: int) -> None:
     def span(tid: str) -> _Span:
         if tid not in spans:
-            raise AnnotatorError(f"{ident} refers to {tid!r}, which is not a text annotation")
+            raise AnnotatorError(
+                Message("%1 refers to %2, which is not a text annotation", ident, repr(tid))
+            )
         return spans[tid]
 
     words = data.split(" ")
     if ident.startswith("A"):
         if len(words) < 3:
-            raise AnnotatorError(f"attribute {data!r} has no value (binary ones are not used)")
+            raise AnnotatorError(
+                Message("attribute %1 has no value (binary ones are not used)", repr(data))
+            )
         span(words[1]).attributes[words[0]] = " ".join(words[2:])
     elif ident.startswith("R"):
         args = dict(w.split(":", 1) for w in words[1:] if ":" in w)
         if len(words) != 3 or set(args) != {"Arg1", "Arg2"}:
-            raise AnnotatorError(f"relation {data!r} is not 'TYPE Arg1:T.. Arg2:T..'")
+            raise AnnotatorError(Message("relation %1 is not 'TYPE Arg1:T.. Arg2:T..'", repr(data)))
         source = span(args["Arg1"])
         target = span(args["Arg2"])
         if source.link is not None:
             # An attribution event may have given the claim this speaker already.
             if not source.link_by_event or spans[source.link[2]] is not target:
                 raise AnnotatorError(
-                    f"{args['Arg1']} has a second link (line {source.link[0]} links it to "
-                    f"{source.link[2]})"
+                    Message(
+                        "%1 has a second link (line %2 links it to %3)",
+                        args["Arg1"],
+                        source.link[0],
+                        source.link[2],
+                    )
                 )
             source.link_by_event = False
             return
@@ -667,24 +695,26 @@ def _attach(spans: dict[str, _Span], ident: str, data: str, tail: str, number: i
     elif ident.startswith("N"):
         db, colon, ref = words[2].partition(":") if len(words) == 3 else ("", "", "")
         if not colon:
-            raise AnnotatorError(f"normalization {data!r} is not 'Reference T.. DB:ID'")
+            raise AnnotatorError(
+                Message("normalization %1 is not 'Reference T.. DB:ID'", repr(data))
+            )
         target = span(words[1])
         if target.entity is not None:
-            raise AnnotatorError(f"{words[1]} has a second entity")
+            raise AnnotatorError(Message("%1 has a second entity", words[1]))
         target.entity = (number, db, ref, unescape(tail.strip()))
     else:
         if len(words) != 2:
-            raise AnnotatorError(f"comment {data!r} is not 'TYPE T..'")
+            raise AnnotatorError(Message("comment %1 is not 'TYPE T..'", repr(data)))
         target = span(words[1])
         if words[0] == NOTES:
             target.notes += [(number, name, value) for name, value in parse_note(tail)]
         elif words[0] == PROVENANCE:
             for name, value in parse_note(tail):
                 if name not in _PROVENANCE_FIELDS:
-                    raise AnnotatorError(f"unknown {PROVENANCE} field {name!r}")
+                    raise AnnotatorError(Message("unknown %1 field %2", PROVENANCE, repr(name)))
                 target.provenance[name] = _provenance_value(name, unescape(value))
         else:
-            raise AnnotatorError(f"comment type {words[0]!r} is not supported")
+            raise AnnotatorError(Message("comment type %1 is not supported", repr(words[0])))
 
 
 def _attach_event(
@@ -704,29 +734,37 @@ def _attach_event(
     head, colon, trigger = words[0].partition(":")
     arguments = [w.partition(":") for w in words[1:]]
     if tail or not colon or not all(sep for _, sep, _ in arguments):
-        raise AnnotatorError(f"event {data!r} is not {form}")
+        raise AnnotatorError(Message("event %1 is not %2", repr(data), form))
     if head != ATTRIBUTION:
-        raise AnnotatorError(f"event type {head!r} is not {ATTRIBUTION!r}, the one event read")
+        raise AnnotatorError(
+            Message("event type %1 is not %2, the one event read", repr(head), repr(ATTRIBUTION))
+        )
     given: dict[str, str] = {}
     for role, _, target in arguments:
         if role not in (SOURCE, CONTENT) or role in given:
-            raise AnnotatorError(f"event {data!r} is not {form}")
+            raise AnnotatorError(Message("event %1 is not %2", repr(data), form))
         given[role] = target
     if SOURCE in given and CONTENT not in given:
-        raise AnnotatorError(f"event {data!r} has a {SOURCE} but no {CONTENT}")
+        raise AnnotatorError(Message("event %1 has a %2 but no %3", repr(data), SOURCE, CONTENT))
 
     def of_layer(tid: str, layer: str | None, what: str) -> _Span:
         if tid not in spans:
-            raise AnnotatorError(f"{ident} refers to {tid!r}, which is not a text annotation")
+            raise AnnotatorError(
+                Message("%1 refers to %2, which is not a text annotation", ident, repr(tid))
+            )
         if spans[tid].layer != layer:
             raise AnnotatorError(
-                f"{ident}: the {what} {tid} is a {spans[tid].layer}, not a {layer}"
+                Message(
+                    "%1: the %2 %3 is a %4, not a %5", ident, what, tid, spans[tid].layer, layer
+                )
             )
         return spans[tid]
 
     cue = of_layer(trigger, roles.cue, "trigger")
     if cue.event is not None:
-        raise AnnotatorError(f"{trigger} is the trigger of a second event (line {cue.event})")
+        raise AnnotatorError(
+            Message("%1 is the trigger of a second event (line %2)", trigger, cue.event)
+        )
     cue.event = number
     if CONTENT not in given:
         return cue
@@ -735,12 +773,19 @@ def _attach_event(
     if SOURCE not in given:
         return cue
     if roles.source is None or roles.content_link is None:
-        raise AnnotatorError(f"the {roles.content} layer has no link for a {SOURCE}")
+        raise AnnotatorError(Message("the %1 layer has no link for a %2", roles.content, SOURCE))
     of_layer(given[SOURCE], roles.source, SOURCE)
     if content.link is not None and content.link[2] != given[SOURCE]:
         raise AnnotatorError(
-            f"{ident} gives {given[CONTENT]} the {SOURCE} {given[SOURCE]}, "
-            f"but line {content.link[0]} gives it {content.link[2]}"
+            Message(
+                "%1 gives %2 the %3 %4, but line %5 gives it %6",
+                ident,
+                given[CONTENT],
+                SOURCE,
+                given[SOURCE],
+                content.link[0],
+                content.link[2],
+            )
         )
     if content.link is None:
         content.link = (number, relation_type(roles.content, roles.content_link), given[SOURCE])
@@ -756,7 +801,9 @@ def _provenance_value(name: str, value: str) -> str:
         try:
             return str(uuid.UUID(value))
         except ValueError:
-            raise AnnotatorError(f"{name} {value!r:.60} is not a UUID") from None
+            raise AnnotatorError(
+                Message("%1 %2 is not a UUID", name, format(repr(value), ".60"))
+            ) from None
     return value
 
 
@@ -811,7 +858,7 @@ def _place_document(project: Project, document: _Document) -> tuple[str, bool]:
     try:
         check_document_text(text)
     except AnnotatorError as exc:
-        raise InputError(str(exc), str(document.ann_path.with_suffix(".txt"))) from None
+        raise InputError(exc, str(document.ann_path.with_suffix(".txt"))) from None
     stem = document.ann_path.stem
     source = TextSource(text=text, source=f"{stem}.txt")
     (added,) = project.import_texts([source]).added
@@ -868,7 +915,9 @@ def _store(
             try:
                 own = str(uuid.UUID(own))
             except ValueError:
-                raise InputError(f"id {own!r} is not a UUID", path, span.line) from None
+                raise InputError(
+                    Message("id %1 is not a UUID", repr(own)), path, span.line
+                ) from None
             ids[tid] = imported_id(own, recorded or owner, owner)
         else:
             # A file from brat itself: ids from the text, the annotator and brat's own id, so
@@ -888,7 +937,7 @@ def _store(
             try:
                 different = differs(project, annotation)
             except AnnotatorError as exc:
-                raise InputError(str(exc), path, span.line) from None
+                raise InputError(exc, path, span.line) from None
             if different:
                 changed.append(annotation.id)
             else:
@@ -899,7 +948,7 @@ def _store(
         except DuplicateError as exc:
             raise InputError(twice_message(exc, line_of), path, span.line) from None
         except AnnotatorError as exc:
-            raise InputError(str(exc), path, span.line) from None
+            raise InputError(exc, path, span.line) from None
         line_of[annotation.id] = span.line
         added += 1
     return added, skipped, changed
@@ -928,30 +977,34 @@ def _annotation(
             if entity_attribute is not None and name == entity_attribute.name:
                 # The entity written as a note (the default since `entities_as`).
                 if span.entity is not None or entity is not None:
-                    raise AnnotatorError(f"{tid} has a second entity")
+                    raise AnnotatorError(Message("%1 has a second entity", tid))
                 ref = span.provenance.get("entity_id", "")
                 entity = entities.find(ENTITY_DB if ref else "", ref, unescape(value))
             elif name == "stance" and layer.has_stance:
                 parts = _split_unescaped(value, "=")
                 if len(parts) != 2:
-                    raise AnnotatorError(f"stance {value!r} is not 'target=value'")
+                    raise AnnotatorError(Message("stance %1 is not 'target=value'", repr(value)))
                 stances.append(Stance(*(unescape(p.strip()) for p in parts)))
             elif layer.attribute(name) is not None:
                 attributes[name] = unescape(value)
             else:
-                raise AnnotatorError(f"unknown note field {name!r} for layer {layer.name!r}")
+                raise AnnotatorError(
+                    Message("unknown note field %1 for layer %2", repr(name), repr(layer.name))
+                )
         link_id = None
         if span.link is not None:
             line, kind, target = span.link
             link = layer.attribute_of_type("link")
             if link is None or kind not in (relation_type(layer.name, link.name), link.name):
-                raise AnnotatorError(f"relation {kind!r} is not a link of layer {layer.name!r}")
+                raise AnnotatorError(
+                    Message("relation %1 is not a link of layer %2", repr(kind), repr(layer.name))
+                )
             link_id = project.live_link(ids[target])
         if span.entity is not None:
             line, db, ref, name = span.entity
             entity = entities.find(db, ref, name)
     except AnnotatorError as exc:
-        raise InputError(str(exc), path, line) from None
+        raise InputError(exc, path, line) from None
     text = project.text(doc_id)
     start = span.start - bisect.bisect_left(document.dropped, span.start)
     end = span.end - bisect.bisect_left(document.dropped, span.end)

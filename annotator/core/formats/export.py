@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.errors import NotFoundError
+from annotator.core.errors import Message, NotFoundError
 from annotator.core.model import DocumentSummary
 from annotator.core.store.project import Project
 
@@ -44,7 +44,7 @@ def select(
         known = {d.id for d in summaries}
         for doc_id in wanted_ids:
             if doc_id not in known:
-                raise NotFoundError(f"no document with id {doc_id!r}")
+                raise NotFoundError(Message("no document with id %1", repr(doc_id)))
         summaries = [d for d in summaries if d.id in set(wanted_ids)]
     names = None
     if annotators is not None:
@@ -53,5 +53,7 @@ def select(
         for name in names:
             if name not in known_names:
                 listed = ", ".join(known_names) or "none yet"
-                raise NotFoundError(f"no annotator named {name!r} (annotators: {listed})")
+                raise NotFoundError(
+                    Message("no annotator named %1 (annotators: %2)", repr(name), listed)
+                )
     return Selection(documents=tuple(summaries), document_ids=wanted_ids, annotators=names)

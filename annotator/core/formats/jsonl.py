@@ -28,6 +28,7 @@ from annotator.core.errors import (
     AnnotatorError,
     DuplicateError,
     InputError,
+    Message,
     NotFoundError,
     ValidationError,
 )
@@ -155,7 +156,7 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
         with open(path, "rb") as file:
             return _records(path, file)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise InputError(Message("cannot read: %1", exc.strerror), str(path)) from None
 
 
 def _records(path: Path, file: BinaryIO) -> list[tuple[int, dict[str, Any]]]:
@@ -177,7 +178,7 @@ def _records(path: Path, file: BinaryIO) -> list[tuple[int, dict[str, Any]]]:
             raise InputError("JSON nested too deeply", str(path), number) from None
         except ValueError as exc:  # JSONDecodeError, or a number Python will not convert
             reason = "a number with too many digits" if "digits" in str(exc) else exc
-            raise InputError(f"not valid JSON ({reason})", str(path), number) from None
+            raise InputError(Message("not valid JSON (%1)", reason), str(path), number) from None
         if not isinstance(record, dict):
             raise InputError("each line must be a JSON object", str(path), number)
         # UTF-8 cannot hold a surrogate: only a \u escape of the line can make one.
@@ -249,10 +250,17 @@ def another_text_note(doc_id: str, theirs: str, text: str, added: str) -> str:
         (i for i, (a, b) in enumerate(zip(theirs, text, strict=False)) if a != b),
         min(len(theirs), len(text)),
     )
-    return (
-        f"document {doc_id!r} of the project has another text (they differ from code point "
-        f"{at}: {theirs[at : at + 20]!r} here, {text[at : at + 20]!r} in the file; "
-        f"{len(theirs)} and {len(text)} code points): the file's text was added as {added!r}"
+    return Message(
+        "document %1 of the project has another text (they differ from code "
+        "point %2: %3 here, %4 in the file; %5 and %6 code points): the file's "
+        "text was added as %7",
+        repr(doc_id),
+        at,
+        repr(theirs[at : at + 20]),
+        repr(text[at : at + 20]),
+        len(theirs),
+        len(text),
+        repr(added),
     )
 
 
@@ -260,7 +268,9 @@ def _optional(record: dict[str, Any], key: str, kind: type, what: str) -> Any:
     """`record[key]`, which must be of `kind` when present and not null."""
     value = record.get(key)
     if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
-        raise AnnotatorError(f"{key!r} must be {what}, got {value!r:.60}")
+        raise AnnotatorError(
+            Message("%1 must be %2, got %3", repr(key), what, format(repr(value), ".60"))
+        )
     return value
 
 
@@ -291,8 +301,11 @@ def _import(
     records = read_records(path)
     if records[0][1].get("type") in RECORD_TYPES:
         raise InputError(
-            f"a JSON Lines export written with --only (no header line, first record of type "
-            f"{records[0][1]['type']!r}): it is for analysis; import the full jsonl export",
+            Message(
+                "a JSON Lines export written with --only (no header line, first record "
+                "of type %1): it is for analysis; import the full jsonl export",
+                repr(records[0][1]["type"]),
+            ),
             str(path),
             records[0][0],
         )
@@ -339,7 +352,9 @@ def _import_gold(
                 link = _link_value(project, record)
                 link_id = new_ids.get((doc, str(link))) if link is not None else None
                 if link is not None and link_id is None:
-                    raise AnnotatorError(f"links to {link!r}, which is not in this file")
+                    raise AnnotatorError(
+                        Message("links to %1, which is not in this file", repr(link))
+                    )
                 attributes = _plain_attributes(project, record)
                 # Checked first: a new entity takes the role as its kind.
                 project.schema.validate_attributes(str(record.get("layer")), attributes)
@@ -360,7 +375,7 @@ def _import_gold(
             except DuplicateError as exc:
                 raise InputError(twice_message(exc, line_of), str(path), number) from None
             except AnnotatorError as exc:
-                raise InputError(str(exc), str(path), number) from None
+                raise InputError(exc, str(path), number) from None
             new_ids[(doc, str(record.get("id", annotation.id)))] = annotation.id
             line_of[annotation.id] = number
             added += 1
@@ -372,8 +387,8 @@ def twice_message(exc: DuplicateError, line_of: Mapping[str, int]) -> str:
     annotator: the first is named by its line when it came from the file."""
     line = line_of.get(exc.existing)
     if line is None:
-        return exc.naming(f"annotation {exc.existing}, already in the project")
-    return exc.naming(f"on line {line} of this file")
+        return exc.naming(Message("annotation %1, already in the project", exc.existing))
+    return exc.naming(Message("on line %1 of this file", line))
 
 
 def _document_for(project: Project, record: dict[str, Any], default: str) -> str:
@@ -466,8 +481,11 @@ def export(
     unknown = kept - set(RECORD_TYPES)
     if unknown:
         raise ValidationError(
-            f"unknown record type(s) {', '.join(sorted(unknown))} "
-            f"(known: {', '.join(RECORD_TYPES)})"
+            Message(
+                "unknown record type(s) %1 (known: %2)",
+                ", ".join(sorted(unknown)),
+                ", ".join(RECORD_TYPES),
+            )
         )
     out = Path(out)
     selection = select(project, document_ids, annotators)
@@ -548,7 +566,9 @@ def _import_export(
     version = header.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise InputError(
-            f"export format version {version!r}; this version reads up to {VERSION}",
+            Message(
+                "export format version %1; this version reads up to %2", repr(version), VERSION
+            ),
             str(path),
             number,
         )
@@ -561,7 +581,7 @@ def _import_export(
     for number, record in records[1:]:
         kind = record.get("type")
         if kind not in by_type:
-            raise InputError(f"unknown record type {kind!r}", str(path), number)
+            raise InputError(Message("unknown record type %1", repr(kind)), str(path), number)
         by_type[kind].append((number, record))
     with project.atomic():
         placing = _DocumentPlacing(project)
@@ -571,7 +591,7 @@ def _import_export(
             try:
                 places.append((str(record.get("id")), placing.place(record)))
             except AnnotatorError as exc:
-                raise InputError(str(exc), str(path), number) from None
+                raise InputError(exc, str(path), number) from None
         documents_added = placing.store()
         # id in the file -> id in the project
         documents = {}
@@ -629,10 +649,15 @@ class _DocumentPlacing:
                 raise AnnotatorError("a document needs its text, sha256 or id")
             if str(doc_id) not in self.ids:
                 raise AnnotatorError(
-                    f"document {doc_id!r} is not in the project and the file does not hold its text"
+                    Message(
+                        "document %1 is not in the project and the file does not hold its text",
+                        repr(doc_id),
+                    )
                 )
             if sha:
-                raise AnnotatorError(f"document {doc_id!r} of the project has another text")
+                raise AnnotatorError(
+                    Message("document %1 of the project has another text", repr(doc_id))
+                )
             return str(doc_id)
         check_document_text(text)
         free = self._free_id(str(doc_id)) if doc_id else None
@@ -698,7 +723,7 @@ def _place_entities(
             found = by_id.get(entity.id) or by_name.get(entity.name)
             placed[str(record.get("id"))] = found or project.add_entity(entity)
         except (AnnotatorError, ValueError) as exc:
-            raise InputError(f"entity: {exc}", str(path), number) from None
+            raise InputError(Message("entity: %1", exc), str(path), number) from None
     return placed
 
 
@@ -725,7 +750,9 @@ def link_order(links: dict[str, str | None]) -> list[str]:
             target = links.get(current)
             if target in links and state.get(target) != 2:
                 if state.get(target) == 1:
-                    raise AnnotatorError(f"annotation {current} is part of a circle of links")
+                    raise AnnotatorError(
+                        Message("annotation %1 is part of a circle of links", current)
+                    )
                 stack.append(target)
                 continue
             state[current] = 2
@@ -754,9 +781,9 @@ def _store_annotations(
             try:
                 own = _uuid(own, "annotation id")
             except AnnotatorError as exc:
-                raise InputError(str(exc), str(path), number) from None
+                raise InputError(exc, str(path), number) from None
         if own in by_id:
-            raise InputError(f"annotation {own} is given twice", str(path), number)
+            raise InputError(Message("annotation %1 is given twice", own), str(path), number)
         link, created, modified = get("link_id"), get("created_at"), get("modified_at")
         try:
             # One test of the usual types; the checks one by one name the first fault.
@@ -787,7 +814,7 @@ def _store_annotations(
                     stored = modified_at[modified] = utc_timestamp(modified, "modified_at")
                 record["modified_at"] = stored
         except AnnotatorError as exc:
-            raise InputError(str(exc), str(path), number) from None
+            raise InputError(exc, str(path), number) from None
         by_id[own] = (number, record, link)
         if not annotator:
             new_ids[own] = own  # under its own annotator: its own id
@@ -796,7 +823,7 @@ def _store_annotations(
     try:
         order = link_order({k: r.get("link_id") for k, (_, r, _) in by_id.items()})
     except AnnotatorError as exc:
-        raise InputError(str(exc), str(path)) from None
+        raise InputError(exc, str(path)) from None
     skipped = 0
     changed: list[str] = []
     touched: set[str] = set()
@@ -818,17 +845,21 @@ def _store_annotations(
             link_id = new_ids.get(link) if link else None
             if link and link_id is None:
                 if not batch.known(str(link)):
-                    raise AnnotatorError(f"links to {link}, which is in neither file nor project")
+                    raise AnnotatorError(
+                        Message("links to %1, which is in neither file nor project", link)
+                    )
                 link_id = str(link)
             link_id = batch.live_link(link_id)
             entity = None
             if entity_id := get("entity_id"):
                 entity = entities.get(str(entity_id))
                 if entity is None:
-                    raise AnnotatorError(f"entity {entity_id} is not in this file")
+                    raise AnnotatorError(Message("entity %1 is not in this file", entity_id))
             start, end = get("start"), get("end")
             if not (isinstance(start, int) and isinstance(end, int)):
-                raise AnnotatorError(f"span {start!r}-{end!r}: offsets must be whole numbers")
+                raise AnnotatorError(
+                    Message("span %1-%2: offsets must be whole numbers", repr(start), repr(end))
+                )
             stances = get("stances")
             # Stored exactly as given, times and origin included (as `restore` stores one).
             annotation = Annotation(
@@ -857,7 +888,7 @@ def _store_annotations(
         except DuplicateError as exc:
             raise InputError(twice_message(exc, line_of), str(path), number) from None
         except (AnnotatorError, TypeError, ValueError) as exc:
-            raise InputError(str(exc), str(path), number) from None
+            raise InputError(exc, str(path), number) from None
         line_of[ann_id] = number
     added = batch.write()
     return added, skipped, tuple(sorted(touched)), tuple(changed)
@@ -870,7 +901,9 @@ def _uuid(value: Any, name: str) -> str:
     try:
         return str(uuid.UUID(value if isinstance(value, str) else ""))
     except ValueError:
-        raise ValidationError(f"{name} {value!r:.60} is not a UUID") from None
+        raise ValidationError(
+            Message("%1 %2 is not a UUID", name, format(repr(value), ".60"))
+        ) from None
 
 
 def _annotation_document(
@@ -891,5 +924,5 @@ def _annotation_document(
 
 def _stance_pair(value: Any) -> Stance:
     if not isinstance(value, (list, tuple)) or len(value) != 2:
-        raise AnnotatorError(f"a stance is a [target, value] pair, got {value!r}")
+        raise AnnotatorError(Message("a stance is a [target, value] pair, got %1", repr(value)))
     return Stance(str(value[0]), str(value[1]))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.arabic.encoding import check_characters
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, Message
 from annotator.core.store.project import TextSource
 
 # Header names recognised when no column is chosen, compared without regard to case.
@@ -34,9 +34,14 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
+        return self.message
+
+    @property
+    def message(self) -> Message:
+        """ "path:line: reason" (or "path: reason") as a core message, for the interface."""
         if self.line is None:
-            return f"{self.path}: {self.reason}"
-        return f"{self.path}:{self.line}: {self.reason}"
+            return Message("%1: %2", self.path, self.reason)
+        return Message("%1:%2: %3", self.path, self.line, self.reason)
 
     @classmethod
     def from_error(cls, exc: InputError, path: str) -> Problem:
@@ -106,12 +111,24 @@ class Columns:
                 continue
             found = wanted if wanted in columns else _find(columns, [wanted])
             if found is None:
-                raise InputError(f"no {kind} {wanted!r} for the {role} ({_listing(columns, kind)})")
+                raise InputError(
+                    Message(
+                        "no %1 %2 for the %3 (%4)",
+                        kind,
+                        repr(wanted),
+                        role,
+                        _listing(columns, kind),
+                    )
+                )
             chosen[role] = found
         if chosen["text"] is None:
             raise InputError(
-                f"no {kind} holds the article text (none is called "
-                f"{', '.join(TEXT_NAMES[:4])}…); choose one of the {_listing(columns, kind)}"
+                Message(
+                    "no %1 holds the article text (none is called %2…); choose one of the %3",
+                    kind,
+                    ", ".join(TEXT_NAMES[:4]),
+                    _listing(columns, kind),
+                )
             )
         return cls(**chosen)
 
@@ -130,9 +147,11 @@ class Columns:
         prefix = f"{where}: " if where else ""
         text = record.get(self.text)
         if text is None or (isinstance(text, str) and not text.strip()):
-            raise InputError(f"{prefix}no text (the {self.text!r} value is empty or missing)")
+            raise InputError(
+                Message("%1no text (the %2 value is empty or missing)", prefix, repr(self.text))
+            )
         if not isinstance(text, str):
-            raise InputError(f"{prefix}the {self.text!r} value is not a string")
+            raise InputError(Message("%1the %2 value is not a string", prefix, repr(self.text)))
         if not checked:
             check_characters(text, None, line)
         title = self._title(record, prefix, line, checked)
@@ -153,7 +172,7 @@ class Columns:
         if title is None:
             return None
         if not isinstance(title, str):
-            raise InputError(f"{prefix}the {self.title!r} value is not a string")
+            raise InputError(Message("%1the %2 value is not a string", prefix, repr(self.title)))
         if not checked:
             check_characters(title, None, line)
         # An empty title cell: the first line of the text is the title, as for .txt files.
@@ -166,12 +185,16 @@ class Columns:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise InputError(f"{prefix}the {self.id!r} value is missing or not a string")
+            raise InputError(
+                Message("%1the %2 value is missing or not a string", prefix, repr(self.id))
+            )
         value = value.strip()
         if not value:
-            raise InputError(f"{prefix}no id (the {self.id!r} value is empty)")
+            raise InputError(Message("%1no id (the %2 value is empty)", prefix, repr(self.id)))
         if len(value) > MAX_ID_LENGTH:
-            raise InputError(f"{prefix}the id is longer than {MAX_ID_LENGTH} characters")
+            raise InputError(
+                Message("%1the id is longer than %2 characters", prefix, MAX_ID_LENGTH)
+            )
         if not checked:
             check_characters(value, None, line)
         return value
@@ -259,7 +282,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise InputError(Message("cannot read: %1", exc.strerror), str(path)) from None
 
 
 class FileProblems:

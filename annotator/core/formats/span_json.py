@@ -51,7 +51,7 @@ from typing import Any
 
 from annotator.core.arabic.encoding import has_lone_surrogate
 from annotator.core.arabic.text import is_word_char, text_sha256
-from annotator.core.errors import AnnotatorError, DuplicateError, InputError
+from annotator.core.errors import AnnotatorError, DuplicateError, InputError, Message
 from annotator.core.formats.jsonl import (
     AnnotationImport,
     another_text_note,
@@ -153,15 +153,20 @@ def _min_regions(value: Any) -> bool:
 def refusal(what: str, path: Path) -> str:
     """The message `annotator import` gives for a file of another tool's annotations."""
     if what == LABEL_STUDIO_MIN:
-        return (
-            f"{what}: span annotations, not articles; this tool reads Label Studio's full JSON "
-            "export (Export > JSON, with 'annotations' and 'result'), not JSON-MIN: export "
-            f"again as JSON and run `annotator import-annotations FILE.json`"
+        return Message(
+            "%1: span annotations, not articles; this tool reads Label Studio's "
+            "full JSON export (Export > JSON, with 'annotations' and 'result'), "
+            "not JSON-MIN: export again as JSON and run `annotator "
+            "import-annotations FILE.json`",
+            what,
         )
     hint = " --annotator NAME" if what != LABEL_STUDIO else ""
-    return (
-        f"{what}: span annotations, not articles; import them with "
-        f"`annotator import-annotations {path.name}{hint}` (--map TAG=layer for their labels)"
+    return Message(
+        "%1: span annotations, not articles; import them with `annotator "
+        "import-annotations %2%3` (--map TAG=layer for their labels)",
+        what,
+        path.name,
+        hint,
     )
 
 
@@ -171,7 +176,9 @@ def parse_labels(pairs: list[str] | None) -> dict[str, str]:
     for pair in pairs or ():
         tag, sep, layer = pair.partition("=")
         if not sep or not tag or not layer:
-            raise AnnotatorError(f"--map {pair!r}: write TAG=layer (or TAG=- to leave it out)")
+            raise AnnotatorError(
+                Message("--map %1: write TAG=layer (or TAG=- to leave it out)", repr(pair))
+            )
         labels[tag] = layer
     return labels
 
@@ -210,7 +217,9 @@ class _Layers:
         for layer in self.labels.values():
             if layer != SKIP and layer not in self.schema.layer_names:
                 known = ", ".join(self.schema.layer_names)
-                raise AnnotatorError(f"--map names layer {layer!r}, not in the schema ({known})")
+                raise AnnotatorError(
+                    Message("--map names layer %1, not in the schema (%2)", repr(layer), known)
+                )
         self.names = {}
         for layer in self.schema.layers:
             self.names[layer.name.casefold()] = layer.name
@@ -225,8 +234,13 @@ class _Layers:
         found = self.names.get(label.casefold())
         if found is None:
             raise AnnotatorError(
-                f"label {label!r} is no layer of this project; map it with --map "
-                f"{label}=LAYER (layers: {', '.join(self.schema.layer_names)}) or {label}=-"
+                Message(
+                    "label %1 is no layer of this project; map it with --map %2=LAYER "
+                    "(layers: %3) or %2=-",
+                    repr(label),
+                    label,
+                    ", ".join(self.schema.layer_names),
+                )
             )
         return found
 
@@ -234,10 +248,16 @@ class _Layers:
 def _offset(value: Any, name: str) -> int:
     if isinstance(value, str):
         raise AnnotatorError(
-            f"{name} {value!r:.40} is a string; offsets must be JSON numbers (code points)"
+            Message(
+                "%1 %2 is a string; offsets must be JSON numbers (code points)",
+                name,
+                format(repr(value), ".40"),
+            )
         )
     if not isinstance(value, int) or isinstance(value, bool):
-        raise AnnotatorError(f"{name} {value!r:.40} is not a whole number")
+        raise AnnotatorError(
+            Message("%1 %2 is not a whole number", name, format(repr(value), ".40"))
+        )
     return value
 
 
@@ -251,15 +271,26 @@ def _span(doc: _Doc, key: str, layer: str, start: Any, end: Any, shown: Any = No
             else ""
         )
         raise AnnotatorError(
-            f"span {start}-{end} is not inside the text ({len(doc.text)} code points){hint}"
+            Message(
+                "span %1-%2 is not inside the text (%3 code points)%4",
+                start,
+                end,
+                len(doc.text),
+                hint,
+            )
         )
     if shown is not None and shown != doc.text[start:end]:
         raise AnnotatorError(
-            f"span {start}-{end} is {doc.text[start:end]!r:.60} in the text, "
-            f"the file says {shown!r:.60} (offsets must be code points)"
+            Message(
+                "span %1-%2 is %3 in the text, the file says %4 (offsets must be code points)",
+                start,
+                end,
+                format(repr(doc.text[start:end]), ".60"),
+                format(repr(shown), ".60"),
+            )
         )
     if key in doc.spans:
-        raise AnnotatorError(f"span id {key!r} is given twice")
+        raise AnnotatorError(Message("span id %1 is given twice", repr(key)))
     span = _Span(key, layer, start, end)
     doc.spans[key] = span
     return span
@@ -273,7 +304,7 @@ def read_doccano(path: Path, layers: _Layers, annotator: str) -> tuple[str, list
         try:
             docs.append(_doccano_doc(number, record, layers, annotator))
         except AnnotatorError as exc:
-            raise InputError(f"{what}: {exc}", str(path), number) from None
+            raise InputError(Message("%1: %2", what, exc), str(path), number) from None
     return what, docs
 
 
@@ -298,7 +329,7 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
         raise AnnotatorError("'entities' is not a list")
     for n, entity in enumerate(entities):
         if not isinstance(entity, dict):
-            raise AnnotatorError(f"entity {n + 1} is not an object")
+            raise AnnotatorError(Message("entity %1 is not an object", n + 1))
         layer = layers.of(entity.get("label"))
         key = str(entity.get("id", f"entity{n}"))
         if layer:
@@ -310,7 +341,7 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
         spans = [s for group in spans.values() if isinstance(group, list) for s in group]
     for n, item in enumerate(spans if isinstance(spans, list) else ()):
         if not isinstance(item, dict):
-            raise AnnotatorError(f"span {n + 1} is not an object")
+            raise AnnotatorError(Message("span %1 is not an object", n + 1))
         layer = layers.of(item.get("label"))
         if not layer:
             doc.left_out.add(str(item.get("id", f"span{n}")))
@@ -327,7 +358,7 @@ def _doccano_doc(number: int, record: dict[str, Any], layers: _Layers, annotator
     _check_units(doc)
     for n, relation in enumerate(record.get("relations") or ()):
         if not isinstance(relation, dict):
-            raise AnnotatorError(f"relation {n + 1} is not an object")
+            raise AnnotatorError(Message("relation %1 is not an object", n + 1))
         doc.relations.append(
             (str(relation.get("from_id")), str(relation.get("to_id")), f"relation {n + 1}")
         )
@@ -386,7 +417,7 @@ def _json_values(path: Path) -> list[tuple[int, Any]]:
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise InputError(Message("cannot read: %1", exc.strerror), str(path)) from None
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text", str(path)) from None
     decoder = json.JSONDecoder()
@@ -407,7 +438,9 @@ def _json_values(path: Path) -> list[tuple[int, Any]]:
                 position += 1
     except (ValueError, RecursionError) as exc:
         line = getattr(exc, "lineno", None)
-        raise InputError(f"{LABEL_STUDIO}: not valid JSON ({exc})", str(path), line) from None
+        raise InputError(
+            Message("%1: not valid JSON (%2)", LABEL_STUDIO, exc), str(path), line
+        ) from None
 
 
 _SPACE = re.compile(r"\s*")
@@ -424,7 +457,9 @@ def read_label_studio(path: Path, layers: _Layers, annotator: str | None) -> tup
         raise InputError(refusal(found, path), str(path), tasks[0][0])
     if found != LABEL_STUDIO:
         raise InputError(
-            f"not a {LABEL_STUDIO} export (a list of tasks with 'data' and 'annotations')",
+            Message(
+                "not a %1 export (a list of tasks with 'data' and 'annotations')", LABEL_STUDIO
+            ),
             str(path),
             tasks[0][0] if tasks else None,
         )
@@ -435,9 +470,9 @@ def read_label_studio(path: Path, layers: _Layers, annotator: str | None) -> tup
                 raise AnnotatorError("a lone surrogate in a JSON string: not text")
             docs.extend(_label_studio_task(line, task, layers, annotator))
         except AnnotatorError as exc:
-            raise InputError(f"{LABEL_STUDIO}: {exc}", str(path), line) from None
+            raise InputError(Message("%1: %2", LABEL_STUDIO, exc), str(path), line) from None
     if not docs:
-        raise InputError(f"{LABEL_STUDIO}: no annotations in this file", str(path))
+        raise InputError(Message("%1: no annotations in this file", LABEL_STUDIO), str(path))
     return LABEL_STUDIO, docs
 
 
@@ -471,14 +506,14 @@ def _label_studio_task(line: int, task: Any, layers: _Layers, annotator: str | N
         regions: list[dict[str, Any]] = []
         for result in annotation.get("result") or ():
             if not isinstance(result, dict):
-                raise AnnotatorError(f"annotation {n + 1}: a result is not an object")
+                raise AnnotatorError(Message("annotation %1: a result is not an object", n + 1))
             kind = result.get("type")
             value = result.get("value") if isinstance(result.get("value"), dict) else {}
             rid = str(result.get("id"))
             if kind == "labels":
                 labels = value.get("labels") or []
                 if len(labels) != 1:
-                    raise AnnotatorError(f"region {rid}: {len(labels)} labels, not one")
+                    raise AnnotatorError(Message("region %1: %2 labels, not one", rid, len(labels)))
                 layer = layers.of(labels[0])
                 if not layer:
                     doc.left_out.add(rid)
@@ -489,7 +524,7 @@ def _label_studio_task(line: int, task: Any, layers: _Layers, annotator: str | N
                             doc, rid, layer, value.get("start"), value.get("end"), value.get("text")
                         )
                     except AnnotatorError as exc:
-                        raise AnnotatorError(f"{where}: {exc}") from None
+                        raise AnnotatorError(Message("%1: %2", where, exc)) from None
             elif kind == "relation":
                 doc.relations.append(
                     (str(result.get("from_id")), str(result.get("to_id")), f"relation {rid}")
@@ -498,8 +533,12 @@ def _label_studio_task(line: int, task: Any, layers: _Layers, annotator: str | N
                 regions.append(result)
             else:
                 raise AnnotatorError(
-                    f"result {rid}: type {kind!r} is not a labels region, relation, "
-                    "or a region's choices or text"
+                    Message(
+                        "result %1: type %2 is not a labels region, relation, or a region's "
+                        "choices or text",
+                        rid,
+                        repr(kind),
+                    )
                 )
         for result in regions:
             _region_attribute(doc, layers, result)
@@ -520,12 +559,21 @@ def _region_attribute(doc: _Doc, layers: _Layers, result: dict[str, Any]) -> Non
     attribute = layers.schema.layer(span.layer).attribute(name)
     if attribute is None or attribute.type not in ("choice", "text"):
         raise AnnotatorError(
-            f"result {rid}: {name!r} is not a choice or text attribute of {span.layer!r}"
+            Message(
+                "result %1: %2 is not a choice or text attribute of %3",
+                rid,
+                repr(name),
+                repr(span.layer),
+            )
         )
     value = result.get("value") or {}
     items = value.get("choices") if result.get("type") == "choices" else value.get("text")
     if not isinstance(items, list) or len(items) != 1:
-        raise AnnotatorError(f"result {rid} ({name}): one value expected, got {items!r:.60}")
+        raise AnnotatorError(
+            Message(
+                "result %1 (%2): one value expected, got %3", rid, name, format(repr(items), ".60")
+            )
+        )
     span.attributes[name] = str(items[0])
 
 
@@ -578,9 +626,9 @@ def import_annotations(
                     documents_added.append(doc_id)
                 a, s, c = _store(project, doc, doc_id, dropped)
             except InputError as exc:
-                raise InputError(f"{what}: {exc.reason}", str(path), doc.line) from None
+                raise InputError(Message("%1: %2", what, exc.reason), str(path), doc.line) from None
             except AnnotatorError as exc:
-                raise InputError(f"{what}: {exc}", str(path), doc.line) from None
+                raise InputError(Message("%1: %2", what, exc), str(path), doc.line) from None
             added, skipped = added + a, skipped + s
             changed.extend(c)
             notes.extend(f"{path.name}:{doc.line}: {note}" for note in doc.notes)
@@ -618,13 +666,17 @@ def _store(
             continue  # a relation of a span left out (--map TAG=-) goes with it
         if source not in doc.spans or target not in doc.spans:
             missing = source if source not in doc.spans else target
-            raise AnnotatorError(f"{where}: span {missing!r} is not in this document")
+            raise AnnotatorError(
+                Message("%1: span %2 is not in this document", where, repr(missing))
+            )
         a, b = doc.spans[source], doc.spans[target]
         for claim, speaker in ((a, b), (b, a)):
             link = schema.layer(claim.layer).attribute_of_type("link")
             if link is not None and link.layer == speaker.layer:
                 if claim.link not in (None, speaker.key):
-                    raise AnnotatorError(f"{where}: span {claim.key!r} links to two spans")
+                    raise AnnotatorError(
+                        Message("%1: span %2 links to two spans", where, repr(claim.key))
+                    )
                 claim.link = speaker.key
                 break
         else:
@@ -645,8 +697,15 @@ def _store(
         ids[key] = content_id(_NAMESPACE, sha, doc.annotator, span.layer, start, end)
         if ids[key] in first_key:
             raise AnnotatorError(
-                f"span {key!r}: tags {span.start}-{span.end} as {span.layer!r} again "
-                f"(span {first_key[ids[key]]!r}); one annotator tags a span once a layer"
+                Message(
+                    "span %1: tags %2-%3 as %4 again (span %5); one annotator tags a span "
+                    "once a layer",
+                    repr(key),
+                    span.start,
+                    span.end,
+                    repr(span.layer),
+                    repr(first_key[ids[key]]),
+                )
             )
         first_key[ids[key]] = key
     order = link_order({key: span.link for key, span in doc.spans.items()})
@@ -683,7 +742,9 @@ def _store(
         except DuplicateError as exc:
             found = stored_as(project, annotation, exc, line_of)
             if found is None:
-                raise AnnotatorError(f"span {key!r}: {twice_message(exc, line_of)}") from None
+                raise AnnotatorError(
+                    Message("span %1: %2", repr(key), twice_message(exc, line_of))
+                ) from None
             ids[key] = found  # claims linking to this span link to the stored one
             if differs(project, replace(annotation, id=found)):
                 changed.append(found)
@@ -691,7 +752,7 @@ def _store(
                 skipped += 1
             continue
         except AnnotatorError as exc:
-            raise AnnotatorError(f"span {key!r}: {exc}") from None
+            raise AnnotatorError(Message("span %1: %2", repr(key), exc)) from None
         line_of[annotation.id] = doc.line
         added += 1
     return added, skipped, changed

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotator.core.arabic.encoding import decode
-from annotator.core.errors import Cancelled, InputError
+from annotator.core.errors import Cancelled, InputError, Message
 from annotator.core.formats.reading import (
     USUAL_NAMES,
     ColumnMapping,
@@ -58,7 +58,11 @@ def read(
                 continue  # blank lines and rows of empty cells, as spreadsheets leave them
             if len(cells) != len(names):
                 problems.add(
-                    InputError(f"row {row} has {len(cells)} cells, the header has {len(names)}"),
+                    InputError(
+                        Message(
+                            "row %1 has %2 cells, the header has %3", row, len(cells), len(names)
+                        )
+                    ),
                     line,
                 )
                 continue
@@ -125,7 +129,9 @@ def _header(rows: Iterator[tuple[int, int, list[str]]], path: Path) -> tuple[int
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise InputError(f"the header names column {name!r} twice", str(path), line)
+            raise InputError(
+                Message("the header names column %1 twice", repr(name)), str(path), line
+            )
         seen.add(name)
     return line, names
 
@@ -142,7 +148,9 @@ def _rows(text: str, delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError(f"row {row}: {_csv_reason(str(exc), delimiter)}", None, line) from None
+            raise InputError(
+                Message("row %1: %2", row, _csv_reason(str(exc), delimiter)), None, line
+            ) from None
         yield row, line, cells
         row, line = row + 1, reader.line_num + 1
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.arabic.text import decode_text
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, Message
 from annotator.core.formats.reading import folder_files, named_file_problem
 from annotator.core.store.project import TextSource
 
@@ -37,7 +37,7 @@ def read_article(path: Path, encoding: str | None = None) -> TextSource:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise InputError(Message("cannot read: %1", exc.strerror), str(path)) from None
     return TextSource(text=decode_text(data, str(path), encoding), source=path.name)
 
 

@@ -26,7 +26,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import ExportError
+from annotator.core.errors import ExportError, Message
 from annotator.core.formats import claims, csv_export
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.schema import LabelSchema
@@ -194,8 +194,12 @@ def _write_sheet(
     for row_number, row in enumerate(rows, start=1):
         if row_number >= MAX_ROWS:
             raise ExportError(
-                f"sheet {name!r} would have more than {MAX_ROWS - 1:,} rows, Excel's limit; "
-                "export fewer documents or use csv"
+                Message(
+                    "sheet %1 would have more than %2 rows, Excel's limit; export fewer "
+                    "documents or use csv",
+                    repr(name),
+                    format(MAX_ROWS - 1, ","),
+                )
             )
         for col, value in enumerate(row):
             if value is None:
@@ -206,8 +210,15 @@ def _write_sheet(
             value = str(value)
             if len(value) > MAX_CELL:
                 raise ExportError(
-                    f"sheet {name!r} row {row_number + 1} column {names[col]!r}: "
-                    f"{len(value):,} characters, more than Excel's {MAX_CELL:,}; use csv or jsonl"
+                    Message(
+                        "sheet %1 row %2 column %3: %4 characters, more than Excel's %5; use "
+                        "csv or jsonl",
+                        repr(name),
+                        row_number + 1,
+                        repr(names[col]),
+                        format(len(value), ","),
+                        format(MAX_CELL, ","),
+                    )
                 )
             sheet.write_string(row_number, col, value, formats[col])
     sheet.autofilter(0, 0, row_number, len(names) - 1)

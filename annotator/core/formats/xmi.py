@@ -44,7 +44,7 @@ from typing import Any
 
 from annotator.core.arabic.reported_speech import sentence_spans
 from annotator.core.arabic.text import is_word_char, text_sha256
-from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError
+from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError, Message
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
@@ -195,8 +195,13 @@ def _xml_safe(value: str, what: str) -> str:
     bad = _NOT_XML.search(value)
     if bad:
         raise ExportError(
-            f"{what} holds U+{ord(bad.group()):04X} at character {bad.start()}, "
-            "which XML 1.0 cannot hold; export it as jsonl or brat instead"
+            Message(
+                "%1 holds U+%2 at character %3, which XML 1.0 cannot hold; export it "
+                "as jsonl or brat instead",
+                what,
+                format(ord(bad.group()), "04X"),
+                bad.start(),
+            )
         )
     return value
 
@@ -277,7 +282,9 @@ def _xmi(cas: Any, doc_id: str) -> str:
     try:
         return cas.to_xmi()
     except ValueError as exc:  # lxml refuses characters XML 1.0 cannot hold
-        raise ExportError(f"document {doc_id!r} cannot be written as XML: {exc}") from None
+        raise ExportError(
+            Message("document %1 cannot be written as XML: %2", repr(doc_id), exc)
+        ) from None
 
 
 def export(
@@ -294,7 +301,7 @@ def export(
     Raises ExportError for a file that exists (unless `overwrite`) or a text XML cannot hold."""
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file; XMI export needs a folder")
+        raise ExportError(Message("%1 is a file; XMI export needs a folder", folder))
     selection = select(project, document_ids, annotators)
     schema = project.schema
     ts = type_system(schema)
@@ -324,12 +331,17 @@ def export(
     if not overwrite:
         if stale:
             raise ExportError(
-                f"{folder} holds another XMI export ({stale[0]} and {len(stale) - 1} more "
-                "file(s) this export would not write); use --force to replace it"
+                Message(
+                    "%1 holds another XMI export (%2 and %n more file(s) this export would "
+                    "not write); use --force to replace it",
+                    folder,
+                    stale[0],
+                    count=len(stale) - 1,
+                )
             )
         for path, _ in files:
             if path.exists() or path.is_symlink():
-                raise ExportError(f"{path} exists; use --force to overwrite")
+                raise ExportError(Message("%1 exists; use --force to overwrite", path))
     for path, _ in files:
         path.parent.mkdir(parents=True, exist_ok=True)
     write_together(files, overwrite=overwrite)
@@ -404,7 +416,9 @@ def _sources(path: Path) -> tuple[str, list[tuple[str, bytes]], bytes | None]:
     except zipfile.BadZipFile:
         raise InputError("not a zip file", str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", exc.filename or str(path)) from None
+        raise InputError(
+            Message("cannot read: %1", exc.strerror or exc), exc.filename or str(path)
+        ) from None
 
 
 def _junk(parts: tuple[str, ...] | list[str]) -> bool:
@@ -443,22 +457,29 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
         raise InputError("no .xmi file here", where)
     if ts_bytes is None:
         raise InputError(
-            f"no {TYPE_SYSTEM} beside the .xmi files: XMI is read with the type system of its "
-            "export (INCEpTION writes one into every export)",
+            Message(
+                "no %1 beside the .xmi files: XMI is read with the type system of its "
+                "export (INCEpTION writes one into every export)",
+                TYPE_SYSTEM,
+            ),
             where,
         )
     try:
         ts = cassis.load_typesystem(io.BytesIO(ts_bytes))
     except Exception as exc:  # cassis raises lxml, Value and Key errors for bad files
         raise InputError(
-            f"{TYPE_SYSTEM} is not a UIMA type system ({_reason(exc)})", where
+            Message("%1 is not a UIMA type system (%2)", TYPE_SYSTEM, _reason(exc)), where
         ) from None
     layers = {type_name(layer.name): layer.name for layer in schema.layers}
     if not any(ts.contains_type(t) for t in layers):
         expected = ", ".join(f"{layer} as {t}" for t, layer in layers.items())
         raise InputError(
-            f"{TYPE_SYSTEM} has none of this project's layer types ({expected}); "
-            "docs/inception.md shows how to define them",
+            Message(
+                "%1 has none of this project's layer types (%2); docs/inception.md "
+                "shows how to define them",
+                TYPE_SYSTEM,
+                expected,
+            ),
             where,
         )
     read: list[_Read] = []
@@ -471,7 +492,7 @@ def read_xmi(path: str | Path, schema: LabelSchema) -> list[_Read]:
                 cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
         except Exception as exc:
             line = getattr(exc, "lineno", None) or None  # lxml's syntax errors have one
-            raise InputError(f"not UIMA CAS XMI ({_reason(exc)})", name, line) from None
+            raise InputError(Message("not UIMA CAS XMI (%1)", _reason(exc)), name, line) from None
         _refuse_unmapped_offsets(cas, caught, name)
         text = cas.sofa_string
         if not isinstance(text, str) or not text:
@@ -510,9 +531,13 @@ def _refuse_other_layers(cas: Any, known: set[str], schema: LabelSchema, where: 
     if counts:
         found = ", ".join(f"{n} of {t}" for t, n in sorted(counts.items()))
         raise InputError(
-            f"spans of layers this project lacks ({found}; its layers: "
-            f"{', '.join(schema.layer_names)}): nothing was imported; import into a project "
-            "whose schema has these layers, or export from INCEpTION without them",
+            Message(
+                "spans of layers this project lacks (%1; its layers: %2): nothing was "
+                "imported; import into a project whose schema has these layers, or "
+                "export from INCEpTION without them",
+                found,
+                ", ".join(schema.layer_names),
+            ),
             where,
         )
 
@@ -544,8 +569,12 @@ def _refuse_unmapped_offsets(cas: Any, caught: list[warnings.WarningMessage], wh
             "",
         )
         raise InputError(
-            f"{element}offset {offset} falls inside a character beyond U+FFFF (between the two "
-            "UTF-16 units of an emoji or similar): not a character boundary",
+            Message(
+                "%1offset %2 falls inside a character beyond U+FFFF (between the two "
+                "UTF-16 units of an emoji or similar): not a character boundary",
+                element,
+                offset,
+            ),
             where,
         )
 
@@ -613,7 +642,7 @@ def _place_document(project: Project, item: _Read, notes: list[str]) -> tuple[st
     try:
         check_document_text(item.text)
     except AnnotatorError as exc:
-        raise InputError(str(exc), item.path) from None
+        raise InputError(exc, item.path) from None
     # The id is the file's DocumentMetaData id (else its title, else the folder's name), never
     # the file's own name: INCEpTION names every document's first file INITIAL_CAS.
     folder = Path(item.path.rsplit(":", 1)[-1]).parent.name
@@ -645,7 +674,7 @@ def _store(
                 own = str(uuid.UUID(own))
             except ValueError:
                 raise InputError(
-                    f"{where}: annotationId {own!r} is not a UUID", item.path
+                    Message("%1: annotationId %2 is not a UUID", where, repr(own)), item.path
                 ) from None
             ids[fs.xmiID] = imported_id(own, item.annotator or owner, owner)
         else:
@@ -657,7 +686,7 @@ def _store(
     try:
         order = link_order({x: (t.xmiID if t is not None else None) for x, t in links.items()})
     except AnnotatorError as exc:
-        raise InputError(str(exc), item.path) from None
+        raise InputError(exc, item.path) from None
     added = skipped = 0
     changed: list[str] = []
     line_of: dict[str, int] = {}
@@ -672,7 +701,7 @@ def _store(
             if target is not None:
                 if target.xmiID not in ids:
                     raise AnnotatorError(
-                        f"links to xmi:id {target.xmiID}, not an annotation of a layer"
+                        Message("links to xmi:id %1, not an annotation of a layer", target.xmiID)
                     )
                 annotation = _with_link(annotation, project.live_link(ids[target.xmiID]))
             if project.known(ann_id):
@@ -685,7 +714,9 @@ def _store(
         except DuplicateError as exc:
             found = stored_as(project, annotation, exc, line_of)
             if found is None:
-                raise InputError(f"{where}: {twice_message(exc, line_of)}", item.path) from None
+                raise InputError(
+                    Message("%1: %2", where, twice_message(exc, line_of)), item.path
+                ) from None
             ids[x] = found  # claims linking to this span link to the stored one
             if differs(project, replace(annotation, id=found)):
                 changed.append(found)
@@ -693,7 +724,7 @@ def _store(
                 skipped += 1
             continue
         except (AnnotatorError, TypeError, ValueError) as exc:
-            raise InputError(f"{where}: {exc}", item.path) from None
+            raise InputError(Message("%1: %2", where, exc), item.path) from None
         line_of[ann_id] = x
         added += 1
     return added, skipped, changed

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.model import Annotation
 from annotator.core.review.spans import best_assignment, pair_by_overlap, pairing_order
 from annotator.core.store.integrity import row_ok
@@ -276,10 +276,12 @@ def accept_agreements(
 
 def _decide(project, document_id, item, choice, gold, decision_id, gold_id):
     if choice not in ("a", "b", "reject"):
-        raise ValidationError(f"unknown choice {choice!r} (a, b or reject)")
+        raise ValidationError(Message("unknown choice %1 (a, b or reject)", repr(choice)))
     chosen = {"a": item.a, "b": item.b, "reject": None}[choice]
     if choice != "reject" and chosen is None:
-        raise ValidationError(f"annotator {choice.upper()} has no annotation here to accept")
+        raise ValidationError(
+            Message("annotator %1 has no annotation here to accept", choice.upper())
+        )
     if item.sources in _decisions(project, document_id):
         raise ValidationError("this disagreement is already decided; undo that first")
     new_gold = None
@@ -322,7 +324,7 @@ def withdraw(project: Project, decision_id: str) -> None:
             "SELECT gold_id FROM adjudications WHERE id = ?", (decision_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"no decision {decision_id!r}")
+            raise NotFoundError(Message("no decision %1", repr(decision_id)))
         project.conn.execute("DELETE FROM adjudications WHERE id = ?", (decision_id,))
         if row[0]:
             project.delete_annotation(row[0])

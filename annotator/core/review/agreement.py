@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from annotator.core.arabic.text import is_word_char
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.review.measures import (
     Figure,
     alpha_from_counts,
@@ -298,10 +298,14 @@ def _annotators(project: Project, chosen: Sequence[str] | None) -> list[str]:
     for name in chosen:
         if name not in known:
             raise NotFoundError(
-                f"no annotator {name!r} in this project (annotators: {', '.join(known) or 'none'})"
+                Message(
+                    "no annotator %1 in this project (annotators: %2)",
+                    repr(name),
+                    ", ".join(known) or "none",
+                )
             )
         if list(chosen).count(name) > 1:
-            raise ValidationError(f"annotator {name!r} is given twice")
+            raise ValidationError(Message("annotator %1 is given twice", repr(name)))
     return list(chosen)
 
 
@@ -326,7 +330,7 @@ def _documents(project: Project, chosen: Sequence[str] | None) -> list[_Document
     known = {d.id for d in summaries}
     for doc_id in chosen:
         if doc_id not in known:
-            raise NotFoundError(f"no document with id {doc_id!r}")
+            raise NotFoundError(Message("no document with id %1", repr(doc_id)))
     wanted = set(chosen)
     return [d for d in summaries if d.id in wanted]
 

@@ -11,7 +11,13 @@ from typing import Any
 
 from annotator.core.arabic.text import one_line
 from annotator.core.clock import now
-from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError, ValidationError
+from annotator.core.errors import (
+    AnnotatorError,
+    ConflictError,
+    Message,
+    NotFoundError,
+    ValidationError,
+)
 from annotator.core.model import Annotation, Entity, Stance
 from annotator.core.store.annotation_store import AnnotationState, _history
 from annotator.core.store.project import Project
@@ -128,7 +134,7 @@ def open_conflicts(project: Project, document_id: str | None = None) -> list[Con
 def conflict(project: Project, conflict_id: str) -> Conflict:
     row = project.conn.execute(f"{_SELECT} WHERE id = ?", (conflict_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"no merge conflict with id {conflict_id!r}")
+        raise NotFoundError(Message("no merge conflict with id %1", repr(conflict_id)))
     return _conflict(row)
 
 
@@ -200,13 +206,18 @@ def resolve(project: Project, conflict_id: str, choice: str) -> Resolution:
     Raises ConflictError when the conflict is already resolved, ValidationError when their
     version no longer fits (its linked speaker was deleted, say): nothing is changed then."""
     if choice not in CHOICES:
-        raise ValidationError(f"a conflict is resolved as 'ours' or 'theirs', not {choice!r}")
+        raise ValidationError(
+            Message("a conflict is resolved as 'ours' or 'theirs', not %1", repr(choice))
+        )
     with project.atomic():
         item = conflict(project, conflict_id)
         if item.resolved is not None:
             raise ConflictError(
-                f"the conflict on annotation {item.annotation_id} was already resolved "
-                f"({item.resolved})"
+                Message(
+                    "the conflict on annotation %1 was already resolved (%2)",
+                    item.annotation_id,
+                    item.resolved,
+                )
             )
         before = project.state(item.annotation_id)
         try:
@@ -216,7 +227,9 @@ def resolve(project: Project, conflict_id: str, choice: str) -> Resolution:
                 _keep_ours(project, item, before)
         except AnnotatorError as exc:
             raise ValidationError(
-                f"cannot take {choice} version of annotation {item.annotation_id}: {exc}"
+                Message(
+                    "cannot take %1 version of annotation %2: %3", choice, item.annotation_id, exc
+                )
             ) from None
         project.conn.execute(
             "UPDATE conflicts SET resolved = ?, resolved_at = ? WHERE id = ?",
@@ -287,7 +300,7 @@ def _conflict(row: Any) -> Conflict:
                 raise ValueError("their version is not of the annotation in conflict")
         except (ValueError, KeyError, TypeError, AttributeError):
             raise ValidationError(
-                f"merge conflict {row[0]}: their stored version is unreadable"
+                Message("merge conflict %1: their stored version is unreadable", row[0])
             ) from None
     return Conflict(
         id=row[0],

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.core.arabic.text import text_sha256
 from annotator.core.clock import utc_timestamp
-from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
+from annotator.core.errors import AnnotatorError, Cancelled, Message, ValidationError
 from annotator.core.model import STATUSES
 from annotator.core.review import conflicts
 from annotator.core.review.conflicts import Conflict
@@ -144,7 +144,9 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
         ("comments", "id", ("created_at",)),
         ("entities", "id", ("created_at",)),
     ):
-        what = {"comments": "comment", "entities": "entity"}.get(table, "annotation")
+        what = {"comments": Message("comment"), "entities": Message("entity")}.get(
+            table, Message("annotation")
+        )
         valid: set[object] = set()  # times found valid: many rows share one
         for row in theirs[table]:
             try:
@@ -152,7 +154,12 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
                     uuid.UUID(str(row[key]))
             except ValueError:
                 raise ValidationError(
-                    f"{other}: {what} id {row[key]!r} is not a UUID; nothing was merged"
+                    Message(
+                        "%1: %2 id %3 is not a UUID; nothing was merged",
+                        other,
+                        what,
+                        repr(row[key]),
+                    )
                 ) from None
             for name in times:
                 if row[name] in valid:
@@ -162,7 +169,7 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
                     valid.add(row[name])
                 except AnnotatorError as exc:
                     raise ValidationError(
-                        f"{other}: {what} {row[key]}: {exc}; nothing was merged"
+                        Message("%1: %2 %3: %4; nothing was merged", other, what, row[key], exc)
                     ) from None
     for entity in theirs["entities"]:
         aliases = _json(entity["aliases"])
@@ -170,8 +177,12 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
             isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)
         ):
             raise ValidationError(
-                f"{other}: entity {entity['id']}: its name is not text or its aliases are not a "
-                "list of names; nothing was merged"
+                Message(
+                    "%1: entity %2: its name is not text or its aliases are not a list of "
+                    "names; nothing was merged",
+                    other,
+                    entity["id"],
+                )
             )
     for document in theirs["documents"]:
         if (
@@ -179,8 +190,12 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
             or text_sha256(document["text"]) != document["sha256"]
         ):
             raise ValidationError(
-                f"{other}: document {document['id']}: its text does not match its SHA-256 (a "
-                "damaged or hand-edited text); nothing was merged"
+                Message(
+                    "%1: document %2: its text does not match its SHA-256 (a damaged or "
+                    "hand-edited text); nothing was merged",
+                    other,
+                    document["id"],
+                )
             )
     present = {r["annotator"] for r in theirs["annotations"]} | {
         r["annotator"] for r in theirs["statuses"]
@@ -188,8 +203,12 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
     for name in rename:
         if name not in present:
             raise ValidationError(
-                f"{other} has no annotator {name!r} to rename (it has: "
-                f"{', '.join(sorted(present)) or 'none'}); nothing was merged"
+                Message(
+                    "%1 has no annotator %2 to rename (it has: %3); nothing was merged",
+                    other,
+                    repr(name),
+                    ", ".join(sorted(present)) or "none",
+                )
             )
 
 
@@ -218,7 +237,7 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > migrations.CURRENT_VERSION:
-            raise AnnotatorError(f"{original} was made by a newer version of this tool")
+            raise AnnotatorError(Message("%1 was made by a newer version of this tool", original))
         # Their triggers and views must not run here: drop them from the copy (with any other
         # object we do not make) before anything is written to it.
         foreign_objects.remove_foreign(conn)
@@ -258,7 +277,7 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
             ],
         }
     except sqlite3.DatabaseError as exc:
-        raise AnnotatorError(f"{original} cannot be read: {exc}") from None
+        raise AnnotatorError(Message("%1 cannot be read: %2", original, exc)) from None
     finally:
         conn.close()
 
@@ -331,7 +350,7 @@ def _merge_statuses(
     changed = 0
     for status in statuses:
         if status["status"] not in STATUSES:
-            raise ValidationError(f"unknown document status {status['status']!r}")
+            raise ValidationError(Message("unknown document status %1", repr(status["status"])))
         document_id = documents[status["document_id"]]
         annotator_id = project.annotator_id(rename.get(status["annotator"], status["annotator"]))
         row = project.conn.execute(
@@ -389,6 +408,6 @@ def parse_renames(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         old, sep, new = pair.partition("=")
         if not sep or not old.strip() or not new.strip():
-            raise ValidationError(f"--rename takes OLD=NEW, got {pair!r}")
+            raise ValidationError(Message("--rename takes OLD=NEW, got %1", repr(pair)))
         renames[old.strip()] = new.strip()
     return renames

@@ -31,7 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import AnnotatorError, Cancelled, ValidationError
+from annotator.core.errors import AnnotatorError, Cancelled, Message, ValidationError
 from annotator.core.model import Annotation, Stance
 from annotator.core.review import conflicts
 from annotator.core.store.annotation_store import _history, revision_content
@@ -471,8 +471,15 @@ class AnnotationMerge:
         # their file holds too (moved there): the same researcher's copies, so renaming would
         # be the wrong advice.
         return ValidationError(
-            f"{self.other}: annotation {row['id']} ({row['layer']} of {row['annotator']} in "
-            f"{row['document_id']}): {exc}; nothing was merged"
+            Message(
+                "%1: annotation %2 (%3 of %4 in %5): %6; nothing was merged",
+                self.other,
+                row["id"],
+                row["layer"],
+                row["annotator"],
+                row["document_id"],
+                exc,
+            )
         )
 
 

@@ -19,6 +19,7 @@ from annotator.core.errors import (
     ConflictError,
     DamagedProjectError,
     DuplicateError,
+    Message,
     NotFoundError,
     ValidationError,
 )
@@ -230,7 +231,7 @@ class AnnotationStore:
         )
         found = _Reader(self._layer_names()).annotations(rows, stances)
         if not found:
-            raise NotFoundError(f"no annotation with id {annotation_id!r}")
+            raise NotFoundError(Message("no annotation with id %1", repr(annotation_id)))
         return found[0]
 
     def _text_length(self, document_id: Any) -> int | None:
@@ -330,7 +331,9 @@ class AnnotationStore:
         the annotations an adjudicated annotation was decided from.
         """
         if not (isinstance(start, int) and isinstance(end, int)):
-            raise ValidationError(f"span {start!r}-{end!r}: offsets must be whole numbers")
+            raise ValidationError(
+                Message("span %1-%2: offsets must be whole numbers", repr(start), repr(end))
+            )
         stamp = now()
         with self.atomic():
             if entity is not None and not isinstance(entity, Entity):
@@ -461,7 +464,7 @@ class AnnotationStore:
             _check_exists(self, annotation_id, base_revision)
             state = self.state(annotation_id)
             if state is None:
-                raise NotFoundError(f"no annotation with id {annotation_id!r}")
+                raise NotFoundError(Message("no annotation with id %1", repr(annotation_id)))
             _check_base(state.annotation, base_revision)
             self._delete(annotation_id, state.incoming)
         return state
@@ -644,7 +647,9 @@ class AnnotationStore:
                 )
         except sqlite3.IntegrityError as exc:
             if "UNIQUE" in str(exc) and "annotations.id" in str(exc):
-                raise ValidationError(f"an annotation with id {annotation.id} exists") from None
+                raise ValidationError(
+                    Message("an annotation with id %1 exists", annotation.id)
+                ) from None
             raise
         if before is not None:
             self.conn.execute("DELETE FROM deletions WHERE annotation_id = ?", (annotation.id,))
@@ -714,27 +719,39 @@ class AnnotationStore:
         start, end = annotation.start, annotation.end
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
             raise ValidationError(
-                f"span {start}-{end} is not inside the document (0-{len(text)}, start before end)"
+                Message(
+                    "span %1-%2 is not inside the document (0-%3, start before end)",
+                    start,
+                    end,
+                    len(text),
+                )
             )
         if annotation.text != text[start:end]:
             raise ValidationError(
-                f"span text {annotation.text!r} does not match the document at {start}-{end} "
-                f"({text[start:end]!r})"
+                Message(
+                    "span text %1 does not match the document at %2-%3 (%4)",
+                    repr(annotation.text),
+                    start,
+                    end,
+                    repr(text[start:end]),
+                )
             )
         if annotation.origin not in ("manual", "imported", "suggested", "adjudicated"):
-            raise ValidationError(f"unknown origin {annotation.origin!r}")
+            raise ValidationError(Message("unknown origin %1", repr(annotation.origin)))
         attributes = self._plain_attributes(layer.name, annotation.attributes)
         if annotation.entity is not None and layer.attribute_of_type("entity") is None:
-            raise ValidationError(f"layer {layer.name!r} has no speaker entity")
+            raise ValidationError(Message("layer %1 has no speaker entity", repr(layer.name)))
         if annotation.link_id is not None and layer.attribute_of_type("link") is None:
-            raise ValidationError(f"layer {annotation.layer!r} has no link")
+            raise ValidationError(Message("layer %1 has no link", repr(annotation.layer)))
         targets = set()
         for stance in annotation.stances:
             self.schema.validate_stance_value(layer.name, stance.value)
             if not stance.target.strip():
                 raise ValidationError("a stance needs a target")
             if stance.target in targets:
-                raise ValidationError(f"stance target {stance.target!r} is given twice")
+                raise ValidationError(
+                    Message("stance target %1 is given twice", repr(stance.target))
+                )
             targets.add(stance.target)
         if attributes == annotation.attributes:
             return annotation  # most often so; `replace` is slow over a merge's many rows
@@ -783,7 +800,7 @@ class AnnotationStore:
 
     def _check_link(self, annotation: Annotation, link: Any) -> None:
         if link is None:
-            raise ValidationError(f"layer {annotation.layer!r} has no link")
+            raise ValidationError(Message("layer %1 has no link", repr(annotation.layer)))
         row = self.conn.execute(
             "SELECT a.document_id, a.layer, p.name FROM annotations a "
             "JOIN annotators p ON p.id = a.annotator_id WHERE a.id = ?",
@@ -796,15 +813,23 @@ def check_link_target(annotation: Annotation, link: Any, row: Sequence | None) -
     """Refuse a link whose target, (document_id, layer, annotator) or None when it does not
     exist, is not an annotation of the linked layer, document and annotator."""
     if row is None:
-        raise ValidationError(f"linked annotation {annotation.link_id!r} does not exist")
+        raise ValidationError(
+            Message("linked annotation %1 does not exist", repr(annotation.link_id))
+        )
     if row[0] != annotation.document_id or row[1] != link.layer:
         raise ValidationError(
-            f"{annotation.layer}.{link.name} must link to a {link.layer} "
-            "annotation of the same document"
+            Message(
+                "%1.%2 must link to a %3 annotation of the same document",
+                annotation.layer,
+                link.name,
+                link.layer,
+            )
         )
     if row[2] != annotation.annotator:
         raise ValidationError(
-            f"{annotation.layer}.{link.name} must link to the same annotator's annotation"
+            Message(
+                "%1.%2 must link to the same annotator's annotation", annotation.layer, link.name
+            )
         )
 
 
@@ -954,19 +979,23 @@ def _check_base(annotation: Annotation, base_revision: int | None) -> None:
 
 def _conflict_message(annotation_id: str, expected: int | None, current: int | None) -> str:
     if current is None:
-        return (
-            f"annotation {annotation_id} was deleted in another window or by another command; "
-            "your change was not applied"
+        return Message(
+            "annotation %1 was deleted in another window or by another command; "
+            "your change was not applied",
+            annotation_id,
         )
     if expected is None:
-        return (
-            f"annotation {annotation_id} exists again (restored elsewhere); "
-            "your change was not applied"
+        return Message(
+            "annotation %1 exists again (restored elsewhere); your change was not applied",
+            annotation_id,
         )
-    return (
-        f"annotation {annotation_id} was changed in another window or by another command "
-        f"(revision {current}, your change was made on revision {expected}); "
-        "your change was not applied"
+    return Message(
+        "annotation %1 was changed in another window or by another command "
+        "(revision %2, your change was made on revision %3); your change was "
+        "not applied",
+        annotation_id,
+        current,
+        expected,
     )
 
 
@@ -974,7 +1003,7 @@ def _stance(value: Stance | tuple[str, str] | Sequence[str]) -> Stance:
     if isinstance(value, Stance):
         return value
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise ValidationError(f"a stance is a (target, value) pair, got {value!r}")
+        raise ValidationError(Message("a stance is a (target, value) pair, got %1", repr(value)))
     return Stance(str(value[0]).strip(), str(value[1]))
 
 

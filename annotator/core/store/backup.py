@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from annotator.core.errors import DamagedProjectError, ProjectBusyError, ProjectError
+from annotator.core.errors import DamagedProjectError, Message, ProjectBusyError, ProjectError
 from annotator.core.store import disk, pinned
 from annotator.core.store.files import temp_beside
 
@@ -258,7 +258,7 @@ def make(conn: sqlite3.Connection, project_path: Path, label: str) -> Path:
     except (OSError, sqlite3.Error) as exc:
         # SQLite reports a full disk as a plain I/O error.
         reason = "the disk is full" if disk.is_full(folder.parent) else _reason(exc)
-        raise ProjectError(f"cannot write a backup into {folder}: {reason}") from None
+        raise ProjectError(Message("cannot write a backup into %1: %2", folder, reason)) from None
     if damage is None:
         with contextlib.suppress(OSError):
             info = os.stat(target)
@@ -272,8 +272,13 @@ def _not_backed_up(project_path: Path, damage: str) -> DamagedProjectError:
     from annotator.core.store.opening import restore_hint
 
     return DamagedProjectError(
-        f"no backup was written: {project_path} is damaged (SQLite's check of its copy found: "
-        f"{damage}); the backups made before are kept; {restore_hint(project_path)}"
+        Message(
+            "no backup was written: %1 is damaged (SQLite's check of its copy found: %2); "
+            "the backups made before are kept; %3",
+            project_path,
+            damage,
+            restore_hint(project_path),
+        )
     )
 
 
@@ -313,21 +318,29 @@ def copy(conn: sqlite3.Connection, dest: Path, overwrite: bool = False) -> Path:
     dest = Path(dest)
     project = Path(conn.execute("PRAGMA database_list").fetchone()[2] or "")
     if dest.is_dir():
-        raise ProjectError(f"{dest} is a folder; give the name of the copy")
+        raise ProjectError(Message("%1 is a folder; give the name of the copy", dest))
     if dest.exists() and project.exists() and os.path.samefile(dest, project):
-        raise ProjectError(f"{dest} is the project itself; choose another name for the copy")
+        raise ProjectError(
+            Message("%1 is the project itself; choose another name for the copy", dest)
+        )
     if dest.exists() and not overwrite:
-        raise ProjectError(f"{dest} exists; choose another name, or allow replacing it")
+        raise ProjectError(Message("%1 exists; choose another name, or allow replacing it", dest))
     logs = [dest.with_name(dest.name + s) for s in _SIDECARS]
     if any(log.exists() for log in logs):
         raise ProjectError(
-            f"{dest} has a log ({dest.name}-wal or -shm) beside it: it is open somewhere or was "
-            "not closed cleanly, and replacing it would mix that log into the copy"
+            Message(
+                "%1 has a log (%2-wal or -shm) beside it: it is open somewhere or was "
+                "not closed cleanly, and replacing it would mix that log into the copy",
+                dest,
+                dest.name,
+            )
         )
     try:
         tmp = temp_beside(dest)
     except OSError as exc:
-        raise ProjectError(f"cannot write a copy into {dest.parent}: {_reason(exc)}") from None
+        raise ProjectError(
+            Message("cannot write a copy into %1: %2", dest.parent, _reason(exc))
+        ) from None
     try:
         _copy_into(conn, tmp, journal="DELETE")
         if overwrite:
@@ -335,9 +348,11 @@ def copy(conn: sqlite3.Connection, dest: Path, overwrite: bool = False) -> Path:
         else:
             os.link(tmp, dest)  # fails if `dest` appeared meanwhile: never overwrite
     except FileExistsError:
-        raise ProjectError(f"{dest} exists; choose another name, or allow replacing it") from None
+        raise ProjectError(
+            Message("%1 exists; choose another name, or allow replacing it", dest)
+        ) from None
     except (OSError, sqlite3.Error) as exc:
-        raise ProjectError(f"cannot write the copy {dest}: {_reason(exc)}") from None
+        raise ProjectError(Message("cannot write the copy %1: %2", dest, _reason(exc))) from None
     finally:
         tmp.unlink(missing_ok=True)
     return dest
@@ -386,9 +401,9 @@ def restore(project_path: Path, backup_path: Path) -> Path | None:
             else:
                 _replace_by_rename(project_path, backup_path)
     except sqlite3.Error as exc:
-        raise ProjectError(f"cannot restore {backup_path}: {_reason(exc)}") from None
+        raise ProjectError(Message("cannot restore %1: %2", backup_path, _reason(exc))) from None
     except OSError as exc:
-        raise ProjectError(f"cannot restore {backup_path}: {_reason(exc)}") from None
+        raise ProjectError(Message("cannot restore %1: %2", backup_path, _reason(exc))) from None
     return kept
 
 
@@ -407,8 +422,11 @@ def _exclusive(project_path: Path) -> Iterator[sqlite3.Connection | None]:
     (None when the file is no database SQLite can lock; other processes' locks on it are then
     tested with fcntl). Raises ProjectBusyError when the project is open elsewhere."""
     busy = ProjectBusyError(
-        f"{project_path} is open in another window or command (SQLite could not lock it for "
-        "itself); close it there, then restore; nothing was changed"
+        Message(
+            "%1 is open in another window or command (SQLite could not lock it for "
+            "itself); close it there, then restore; nothing was changed",
+            project_path,
+        )
     )
     if not project_path.exists():
         yield None

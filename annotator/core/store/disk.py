@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator.core.errors import (
     DiskFullError,
     ExportError,
+    Message,
     ProjectError,
     ReadOnlyProjectError,
 )
@@ -28,13 +29,16 @@ _NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
 
 def disk_full_message(path: Path) -> str:
-    return f"the disk holding {path} is full; nothing was changed, free some space and try again"
+    return Message(
+        "the disk holding %1 is full; nothing was changed, free some space and try again", path
+    )
 
 
 def read_only_message(path: Path) -> str:
-    return (
-        f"{path} is read-only, so no annotation could be stored in it; make the file "
-        "writable, or copy it into a folder of yours and open the copy"
+    return Message(
+        "%1 is read-only, so no annotation could be stored in it; make the "
+        "file writable, or copy it into a folder of yours and open the copy",
+        path,
     )
 
 
@@ -46,16 +50,20 @@ def project_write_failure(path: Path, exc: sqlite3.Error) -> ProjectError | None
     if name.startswith("SQLITE_FULL"):
         return DiskFullError(disk_full_message(path))
     if name.startswith("SQLITE_READONLY"):
-        return ReadOnlyProjectError(f"{read_only_message(path)}; nothing was changed")
+        return ReadOnlyProjectError(Message("%1; nothing was changed", read_only_message(path)))
     if not name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")):
         return None
     if is_full(path.absolute().parent):
         return DiskFullError(disk_full_message(path))
     if cannot_write(path):
-        return ReadOnlyProjectError(f"{read_only_message(path)}; nothing was changed")
+        return ReadOnlyProjectError(Message("%1; nothing was changed", read_only_message(path)))
     return ProjectError(
-        f"the disk holding {path} refused a write ({exc}); nothing was changed; check that "
-        "the disk is still connected and has room, then try again"
+        Message(
+            "the disk holding %1 refused a write (%2); nothing was changed; check "
+            "that the disk is still connected and has room, then try again",
+            path,
+            exc,
+        )
     )
 
 
@@ -65,18 +73,28 @@ def export_failure(path: Path, exc: OSError) -> ExportError | None:
     folder = path.absolute().parent
     if exc.errno in _NO_SPACE or (exc.errno == errno.EIO and is_full(folder)):
         return ExportError(
-            f"the disk holding {folder} is full; {path.name} was not written, "
-            "free some space and try again"
+            Message(
+                "the disk holding %1 is full; %2 was not written, free some space and try again",
+                folder,
+                path.name,
+            )
         )
     if exc.errno == errno.EFBIG:
         return ExportError(
-            f"{path.name} is larger than {folder} or your account allows for one file; "
-            "it was not written"
+            Message(
+                "%1 is larger than %2 or your account allows for one file; it was not written",
+                path.name,
+                folder,
+            )
         )
     if exc.errno in _REFUSED_WRITE:
         return ExportError(
-            f"{folder} cannot be written ({exc.strerror}); {path.name} was not written, "
-            "choose another folder"
+            Message(
+                "%1 cannot be written (%2); %3 was not written, choose another folder",
+                folder,
+                exc.strerror,
+                path.name,
+            )
         )
     return None
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from annotator.core.errors import ExportError
+from annotator.core.errors import ExportError, Message
 from annotator.core.store import disk
 
 # Bytes, not characters: file systems limit names to 255 bytes, and an Arabic letter takes two.
@@ -112,16 +112,18 @@ def path_inside(folder: Path, name: str) -> Path:
     root = folder.resolve()
     target = root / name
     if name in ("", ".", "..") or target.parent.resolve() != root or target.name != name:
-        raise ExportError(f"{name!r} would be written outside {folder}; nothing was written")
+        raise ExportError(
+            Message("%1 would be written outside %2; nothing was written", repr(name), folder)
+        )
     return target
 
 
 def check_writable(path: Path, overwrite: bool) -> None:
     """Refuse to replace an existing file unless asked to, and never replace a folder."""
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name")
+        raise ExportError(Message("%1 is a folder; give a file name", path))
     if not overwrite and (path.exists() or path.is_symlink()):
-        raise ExportError(f"{path} exists; use --force to overwrite")
+        raise ExportError(Message("%1 exists; use --force to overwrite", path))
 
 
 @contextmanager
@@ -181,7 +183,7 @@ def write_together(
         where = staged[-1][1] if staged else Path(".")
         failure = disk.export_failure(where, exc)
         if failure is not None and len(staged) > 1:
-            failure = ExportError(f"{failure} (none of this export's files was written)")
+            failure = ExportError(Message("%1 (none of this export's files was written)", failure))
         raise failure or exc from None
     finally:
         for tmp, _ in staged:

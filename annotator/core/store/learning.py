@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from annotator.core.clock import now
-from annotator.core.errors import ValidationError
+from annotator.core.errors import Message, ValidationError
 from annotator.core.store.integrity import row_ok
 
 
@@ -87,7 +87,9 @@ class SuggestionMemory:
             if not words:
                 raise ValidationError("a cue needs at least one letter")
             if state not in ("added", "removed", None):
-                raise ValidationError(f"unknown cue state {state!r}: added, removed or none")
+                raise ValidationError(
+                    Message("unknown cue state %1: added, removed or none", repr(state))
+                )
             clean[words] = state
         with self.atomic():  # type: ignore[attr-defined]
             for cue, state in clean.items():

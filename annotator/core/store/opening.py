@@ -12,6 +12,7 @@ from annotator.core.errors import (
     DamagedProjectError,
     DiskFullError,
     ForeignObjectsError,
+    Message,
     NewerProjectError,
     NotAProjectError,
     ProjectBusyError,
@@ -44,23 +45,29 @@ def check_project_file(path: Path) -> None:
         header = pinned.read(path, _HEADER_BYTES)
         size = os.stat(path).st_size
     except IsADirectoryError:
-        raise NotAProjectError(f"{path} is a folder, not a project file") from None
+        raise NotAProjectError(Message("%1 is a folder, not a project file", path)) from None
     except OSError as exc:
-        raise ProjectError(f"cannot read {path}: {exc.strerror}") from None
+        raise ProjectError(Message("cannot read %1: %2", path, exc.strerror)) from None
     if not header:
-        raise NotAProjectError(f"{path} is an empty file, not an annotator project")
+        raise NotAProjectError(Message("%1 is an empty file, not an annotator project", path))
     if not header.startswith(_SQLITE_MAGIC):
-        raise NotAProjectError(f"{path} is not an annotator project (not an SQLite file)")
+        raise NotAProjectError(Message("%1 is not an annotator project (not an SQLite file)", path))
     if len(header) < _HEADER_BYTES:
         raise DamagedProjectError(
-            f"{path} is damaged: it is cut off after {size} bytes, inside the SQLite header; "
-            f"{restore_hint(path)}"
+            Message(
+                "%1 is damaged: it is cut off after %2 bytes, inside the SQLite header; %3",
+                path,
+                size,
+                restore_hint(path),
+            )
         )
     version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     if application_id != migrations.APPLICATION_ID:
         raise NotAProjectError(
-            f"{path} is an SQLite database of another application, not an annotator project"
+            Message(
+                "%1 is an SQLite database of another application, not an annotator project", path
+            )
         )
     _check_version(path, version)
     _check_length(path, header, size)
@@ -69,8 +76,13 @@ def check_project_file(path: Path) -> None:
 def _check_version(path: Path, version: int) -> None:
     if version > migrations.CURRENT_VERSION:
         raise NewerProjectError(
-            f"{path} was made by a newer version of this tool (project format {version}, "
-            f"this version reads up to {migrations.CURRENT_VERSION}); update the tool to open it"
+            Message(
+                "%1 was made by a newer version of this tool (project format %2, this "
+                "version reads up to %3); update the tool to open it",
+                path,
+                version,
+                migrations.CURRENT_VERSION,
+            )
         )
 
 
@@ -89,8 +101,14 @@ def _check_length(path: Path, header: bytes, size: int) -> None:
     expected = pages * page_size
     if size < expected:
         raise DamagedProjectError(
-            f"{path} is damaged: it is cut off ({size:,} of its {expected:,} bytes are there), "
-            f"as by an interrupted copy or a full disk; {restore_hint(path)}"
+            Message(
+                "%1 is damaged: it is cut off (%2 of its %3 bytes are there), as by an "
+                "interrupted copy or a full disk; %4",
+                path,
+                format(size, ","),
+                format(expected, ","),
+                restore_hint(path),
+            )
         )
 
 
@@ -118,15 +136,22 @@ def restore_hint(path: Path) -> str:
     newest = backup.newest_good(path)
     if newest is None:
         return (
-            f"no backup of it was found in {backup.folder_of(path)}; "
-            "put back a copy you keep elsewhere"
+            Message(
+                "no backup of it was found in %1; put back a copy you keep elsewhere",
+                backup.folder_of(path),
+            )
             if not found
-            else f"list its backups with `annotator restore --project {path}` and restore one"
+            else Message(
+                "list its backups with `annotator restore --project %1` and restore one", path
+            )
         )
-    return (
-        f"restore its newest backup ({newest.created:%Y-%m-%d %H:%M}) with "
-        f"`annotator restore --latest --project {path}` (the damaged file is kept), "
-        f"or list all {len(found)} with `annotator restore --project {path}`"
+    return Message(
+        "restore its newest backup (%1) with `annotator restore --latest "
+        "--project %2` (the damaged file is kept), or list all %3 with "
+        "`annotator restore --project %2`",
+        format(newest.created, "%Y-%m-%d %H:%M"),
+        path,
+        len(found),
     )
 
 
@@ -138,9 +163,14 @@ def _check_writable(path: Path) -> None:
     folder = path.absolute().parent
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ReadOnlyProjectError(
-            f"{path} cannot be opened: its folder {folder} is read-only, and a project "
-            f"writes its log ({path.name}-wal) beside it; move the project into a folder you "
-            "can write to, or make the folder writable"
+            Message(
+                "%1 cannot be opened: its folder %2 is read-only, and a project writes "
+                "its log (%3-wal) beside it; move the project into a folder you can "
+                "write to, or make the folder writable",
+                path,
+                folder,
+                path.name,
+            )
         )
 
 
@@ -163,15 +193,17 @@ def structure_problem(path: Path) -> str | None:
             f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
         )
     except sqlite3.Error as exc:
-        return str(_refusal(path, exc))
+        return _refusal(path, exc).message
     try:
         _quick_check(path, conn)
     except ProjectError as exc:
-        return str(exc)
+        return exc.message
     except sqlite3.Error as exc:
-        return str(_refusal(path, exc))
+        return _refusal(path, exc).message
     except UnicodeDecodeError:
-        return f"{path} is damaged (SQLite's check found unreadable bytes); {restore_hint(path)}"
+        return Message(
+            "%1 is damaged (SQLite's check found unreadable bytes); %2", path, restore_hint(path)
+        )
     finally:
         conn.close()
     return None
@@ -182,7 +214,7 @@ def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
     if problems != ["ok"]:
         found = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
         raise DamagedProjectError(
-            f"{path} is damaged (SQLite's check found: {found}); {restore_hint(path)}"
+            Message("%1 is damaged (SQLite's check found: %2); %3", path, found, restore_hint(path))
         )
 
 
@@ -220,25 +252,33 @@ def _check_contents(path: Path, structure: bool = True) -> None:
             ).fetchone()
             if schema is None:
                 raise DamagedProjectError(
-                    f"{path} is damaged: its label schema is missing; {restore_hint(path)}"
+                    Message(
+                        "%1 is damaged: its label schema is missing; %2", path, restore_hint(path)
+                    )
                 )
     except sqlite3.Error as exc:
         raise _refusal(path, exc) from None
     except UnicodeDecodeError:
         # SQLite's message quoted bytes of a damaged page, which need not be UTF-8.
         raise DamagedProjectError(
-            f"{path} is damaged (SQLite's check found unreadable bytes); {restore_hint(path)}"
+            Message(
+                "%1 is damaged (SQLite's check found unreadable bytes); %2",
+                path,
+                restore_hint(path),
+            )
         ) from None
     finally:
         conn.close()
 
 
 def _foreign_message(path: Path, found: list[foreign_objects.ForeignObject]) -> str:
-    return (
-        f"{path} holds SQL objects this tool did not make (or lacks its own): "
-        f"{foreign_objects.describe(found)}; they could change or hide annotations, so it was not "
-        "opened (nothing was changed); remove them (a backup copy is made first) with "
-        f"`annotator check --remove-foreign --project {path}`"
+    return Message(
+        "%1 holds SQL objects this tool did not make (or lacks its own): %2; "
+        "they could change or hide annotations, so it was not opened (nothing "
+        "was changed); remove them (a backup copy is made first) with "
+        "`annotator check --remove-foreign --project %1`",
+        path,
+        foreign_objects.describe(found),
     )
 
 
@@ -249,7 +289,7 @@ def remove_foreign_objects(path: str | Path) -> tuple[Path | None, list, int]:
     subclasses as `Project.open` for a file that is not a usable project."""
     path = Path(path)
     if not path.exists():
-        raise ProjectError(f"{path}: no such project")
+        raise ProjectError(Message("%1: no such project", path))
     check_project_file(path)
     _check_writable(path)
     try:
@@ -279,20 +319,27 @@ def _refusal(path: Path, exc: sqlite3.Error) -> ProjectError:
         return ReadOnlyProjectError(_read_only_message(path))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return ProjectBusyError(
-            f"{path} is busy: another window or command has been using it for over "
-            f"{BUSY_TIMEOUT_S:.0f} s; nothing was changed, try again"
+            Message(
+                "%1 is busy: another window or command has been using it for over %2 "
+                "s; nothing was changed, try again",
+                path,
+                format(BUSY_TIMEOUT_S, ".0f"),
+            )
         )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
         # Opening writes the log beside the file: a full or read-only disk fails here.
         if disk.is_full(path.absolute().parent):
             return DiskFullError(
-                f"{path} cannot be opened: the disk holding it is full (a project needs room "
-                "for its log beside it); free some space and try again"
+                Message(
+                    "%1 cannot be opened: the disk holding it is full (a project needs "
+                    "room for its log beside it); free some space and try again",
+                    path,
+                )
             )
         if disk.cannot_write(path):
             return ReadOnlyProjectError(_read_only_message(path))
-        return ProjectError(f"{path} cannot be opened: {exc}")
-    return DamagedProjectError(f"{path} is damaged ({exc}); {restore_hint(path)}")
+        return ProjectError(Message("%1 cannot be opened: %2", path, exc))
+    return DamagedProjectError(Message("%1 is damaged (%2); %3", path, exc, restore_hint(path)))
 
 
 def _write_refusal(path: Path, exc: sqlite3.Error) -> ProjectError | None:

@@ -24,6 +24,7 @@ from annotator.core.errors import (
     Cancelled,
     CheckPendingError,
     DamagedProjectError,
+    Message,
     NotFoundError,
     ProjectBusyError,
     ProjectError,
@@ -131,16 +132,16 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         schema_text = schema_text if schema_text is not None else default_schema_text()
         parse_schema(schema_text)  # a bad schema is refused before any file is made
         if path.exists():
-            raise ProjectError(f"{path} already exists; choose another name or open it")
+            raise ProjectError(Message("%1 already exists; choose another name or open it", path))
         if not path.parent.is_dir():
-            raise ProjectError(f"folder {path.parent} does not exist")
+            raise ProjectError(Message("folder %1 does not exist", path.parent))
         # Build the file under a temporary name and move it into place, so an interrupted
         # init never leaves a half-made project behind.
         try:
             tmp = temp_beside(path)
         except OSError as exc:
             raise ProjectError(
-                f"cannot create a project in {path.parent}: {exc.strerror}"
+                Message("cannot create a project in %1: %2", path.parent, exc.strerror)
             ) from None
         try:
             conn = sqlite3.connect(tmp, isolation_level=None)
@@ -154,10 +155,12 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
                 conn.close()
             os.link(tmp, path)  # fails if `path` appeared meanwhile: never overwrite
         except FileExistsError:
-            raise ProjectError(f"{path} already exists; choose another name or open it") from None
+            raise ProjectError(
+                Message("%1 already exists; choose another name or open it", path)
+            ) from None
         except sqlite3.Error as exc:
             refused = disk.project_write_failure(path, exc)
-            raise refused or ProjectError(f"cannot create {path}: {exc}") from None
+            raise refused or ProjectError(Message("cannot create %1: %2", path, exc)) from None
         finally:
             tmp.unlink(missing_ok=True)
         return cls.open(path)
@@ -178,7 +181,9 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         raise sqlite3.DatabaseError; `check_structure` then says what to restore."""
         path = Path(path)
         if not path.exists():
-            raise ProjectError(f"{path}: no such project (create it with: annotator init {path})")
+            raise ProjectError(
+                Message("%1: no such project (create it with: annotator init %1)", path)
+            )
         # Everything that can refuse the file runs before a connection that could write to it
         # is made, so a refused file is left byte-for-byte as it was.
         check_project_file(path)
@@ -260,12 +265,15 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             self.check_structure()
         if self.structure == "pending":
             raise CheckPendingError(
-                f"{self.path} is still being checked (a large project's pages are read once "
-                "before anything is written to it); nothing was changed, try again when the "
-                "check has finished"
+                Message(
+                    "%1 is still being checked (a large project's pages are read once before "
+                    "anything is written to it); nothing was changed, try again when the check "
+                    "has finished",
+                    self.path,
+                )
             )
         if self.structure == "damaged":
-            raise DamagedProjectError(f"{self.damage}; nothing more is written to it")
+            raise DamagedProjectError(Message("%1; nothing more is written to it", self.damage))
 
     def close(self) -> None:
         """Close the connection, having copied committed work into the file where no other
@@ -325,8 +333,11 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
                 return  # the log under the name, if any, is the new file's
             if wal.in_use(shm_path):
                 raise ProjectBusyError(
-                    f"{self.path} was replaced while another window still has the old file "
-                    "open; close every window on it, then open the project again"
+                    Message(
+                        "%1 was replaced while another window still has the old file open; "
+                        "close every window on it, then open the project again",
+                        self.path,
+                    )
                 )
             for stale in (wal_path, shm_path):
                 stale.unlink(missing_ok=True)
@@ -359,8 +370,11 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
 
     def _replaced_error(self) -> ProjectReplacedError:
         return ProjectReplacedError(
-            f"{self.path} was replaced or removed by another program (a restore?) after it was "
-            "opened here; nothing was changed: reopen the project"
+            Message(
+                "%1 was replaced or removed by another program (a restore?) after it "
+                "was opened here; nothing was changed: reopen the project",
+                self.path,
+            )
         )
 
     def __enter__(self) -> Project:
@@ -393,8 +407,12 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise ProjectBusyError(
-                    f"{self.path} is busy: another window or command has been writing to it "
-                    f"for over {BUSY_TIMEOUT_S:.0f} s; nothing was changed, try again"
+                    Message(
+                        "%1 is busy: another window or command has been writing to it for over "
+                        "%2 s; nothing was changed, try again",
+                        self.path,
+                        format(BUSY_TIMEOUT_S, ".0f"),
+                    )
                 ) from None
             raise _write_refusal(self.path, exc) or exc from None
         try:
@@ -433,8 +451,11 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             if "decode" not in str(exc):
                 raise
             raise DamagedProjectError(
-                f"{self.path} holds text that is not UTF-8, so it cannot be written out as "
-                "stored; `annotator check` names where"
+                Message(
+                    "%1 holds text that is not UTF-8, so it cannot be written out as "
+                    "stored; `annotator check` names where",
+                    self.path,
+                )
             ) from None
         finally:
             self.conn.text_factory = integrity.read_text
@@ -442,7 +463,7 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
     def _meta(self, key: str) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         if row is None:
-            raise ProjectError(f"{self.path} has no {key}; the project file is damaged")
+            raise ProjectError(Message("%1 has no %2; the project file is damaged", self.path, key))
         return row[0]
 
     # ----------------------------------------------------------------- documents
@@ -511,7 +532,11 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         if item.id:
             if item.id in taken:
                 raise ValidationError(
-                    f"{item.where}: document id {item.id!r} is already used for another text"
+                    Message(
+                        "%1: document id %2 is already used for another text",
+                        item.where,
+                        repr(item.id),
+                    )
                 )
             return item.id
         base = (Path(item.source).stem if item.source else "") or uuid.uuid4().hex[:16]
@@ -582,11 +607,14 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             (document_id,),
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"no document with id {document_id!r}")
+            raise NotFoundError(Message("no document with id %1", repr(document_id)))
         if not row[7]:
             raise DamagedProjectError(
-                f"document {document_id!r} is damaged in {self.path}; `annotator check` "
-                "names what is wrong"
+                Message(
+                    "document %1 is damaged in %2; `annotator check` names what is wrong",
+                    repr(document_id),
+                    self.path,
+                )
             )
         self._texts[row[0]] = row[2]
         return Document(*row[:6], metadata=json.loads(row[6]))
@@ -605,7 +633,7 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
             (document_id,),
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"no document with id {document_id!r}")
+            raise NotFoundError(Message("no document with id %1", repr(document_id)))
         return row[0]
 
     def text(self, document_id: str) -> str:
@@ -616,7 +644,9 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
 
     def set_status(self, document_id: str, annotator: str, status: str) -> None:
         if status not in STATUSES:
-            raise ValidationError(f"unknown status {status!r} (allowed: {', '.join(STATUSES)})")
+            raise ValidationError(
+                Message("unknown status %1 (allowed: %2)", repr(status), ", ".join(STATUSES))
+            )
         self.text(document_id)
         with self.atomic():
             self.conn.execute(

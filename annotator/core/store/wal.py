@@ -20,6 +20,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.errors import Message
 from annotator.core.store import pinned
 
 _MAGICS = {0x377F0682: "<", 0x377F0683: ">"}  # the checksums' byte order
@@ -59,48 +60,84 @@ def problems(path: Path) -> list[str]:
         log = pinned.read(wal) if wal.exists() else None
     except OSError:
         return []
-    found: list[str] = []
+    found: list[Message] = []
     pending = index.frames - index.copied if index else 0
     if not log:
         if pending > 0:
-            state = "missing" if log is None else "empty"
             found.append(
-                f"{wal.name} is {state}, but {shm.name} records {pending} page change(s) "
-                "committed to it and not yet in the project: work saved before an unclean "
-                "shutdown (or before the files were copied without it) is not in the file; "
-                f"if you have {wal.name}, put it back beside the project before opening it"
+                Message(
+                    "%1 is missing, but %2 records %n page change(s) committed to it and not "
+                    "yet in the project: work saved before an unclean shutdown (or before "
+                    "the files were copied without it) is not in the file; if you have %1, "
+                    "put it back beside the project before opening it",
+                    wal.name,
+                    shm.name,
+                    count=pending,
+                )
+                if log is None
+                else Message(
+                    "%1 is empty, but %2 records %n page change(s) committed to it and not "
+                    "yet in the project: work saved before an unclean shutdown (or before "
+                    "the files were copied without it) is not in the file; if you have %1, "
+                    "put it back beside the project before opening it",
+                    wal.name,
+                    shm.name,
+                    count=pending,
+                )
             )
         return found
     header = _header(log)
     if header is None:
         found.append(
-            f"{wal.name} is not a write-ahead log SQLite can use (damaged, or from another "
-            "program): it is ignored, so any work only in it is not in the project"
+            Message(
+                "%1 is not a write-ahead log SQLite can use (damaged, or from another "
+                "program): it is ignored, so any work only in it is not in the project",
+                wal.name,
+            )
         )
         return found
     order, log_page_size, salts = header
     if page_size and log_page_size != page_size:
         found.append(
-            f"{wal.name} belongs to another file: its pages are {log_page_size} bytes, "
-            f"the project's {page_size}"
+            Message(
+                "%1 belongs to another file: its pages are %2 bytes, the project's %3",
+                wal.name,
+                log_page_size,
+                page_size,
+            )
         )
         return found
     committed, ignored_commits = _frames(log, order, log_page_size, salts)
     if ignored_commits:
         found.append(
-            f"{wal.name} is damaged: {ignored_commits} committed transaction(s) in it follow a "
-            "broken checksum and are ignored by SQLite"
+            Message(
+                "%1 is damaged: %n committed transaction(s) in it follow a broken "
+                "checksum and are ignored by SQLite",
+                wal.name,
+                count=ignored_commits,
+            )
         )
     if index and pending > 0:
         if index.salts != salts:
             found.append(
-                f"{wal.name} belongs to another file: it is not the log {shm.name} recorded "
-                f"({pending} committed page change(s) of that log are not in the project)"
+                Message(
+                    "%1 belongs to another file: it is not the log %2 recorded (%n "
+                    "committed page change(s) of that log are not in the project)",
+                    wal.name,
+                    shm.name,
+                    count=pending,
+                )
             )
         elif committed < index.frames:
             found.append(
-                f"{wal.name} was cut short: it holds {committed} of the {index.frames} committed "
-                f"frames {shm.name} recorded, so the last work saved is missing"
+                Message(
+                    "%1 was cut short: it holds %2 of the %3 committed frames %4 recorded, "
+                    "so the last work saved is missing",
+                    wal.name,
+                    committed,
+                    index.frames,
+                    shm.name,
+                )
             )
     return found
 

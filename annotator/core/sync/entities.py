@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.clock import now
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.model import Entity
 from annotator.core.review import conflicts
 from annotator.core.store.project import Project
@@ -158,10 +158,10 @@ def resolve_entity_conflict(project: Project, entity_id: str, choice: str) -> No
     """Keep our version of a speaker entity ("ours", sent at the next sync) or take the
     server's ("theirs"), in one transaction; the conflict is then closed."""
     if choice not in conflicts.CHOICES:
-        raise ValidationError(f"choose 'ours' or 'theirs', not {choice!r}")
+        raise ValidationError(Message("choose 'ours' or 'theirs', not %1", repr(choice)))
     rows = [c for c in open_entity_conflicts(project) if c[0] == entity_id]
     if not rows:
-        raise NotFoundError(f"no open conflict on speaker entity {entity_id!r}")
+        raise NotFoundError(Message("no open conflict on speaker entity %1", repr(entity_id)))
     _, _ours, theirs = rows[0]
     with project.atomic():
         token = entity_token(theirs.name, theirs.kind, json.dumps(list(theirs.aliases)))

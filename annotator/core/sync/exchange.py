@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.clock import now
-from annotator.core.errors import ProjectError
+from annotator.core.errors import Message, ProjectError
 from annotator.core.store.annotation_store import _history
 from annotator.core.store.project import Project
 from annotator.core.sync import link
@@ -180,20 +180,28 @@ def join(url: str, annotator: str, path: str | Path) -> tuple[Project, SyncRepor
     reached."""
     path = Path(path)
     if path.exists():
-        raise ProjectError(f"{path} already exists; choose another name or open it")
+        raise ProjectError(Message("%1 already exists; choose another name or open it", path))
     if not path.parent.is_dir():
-        raise ProjectError(f"folder {path.parent} does not exist")
+        raise ProjectError(Message("folder %1 does not exist", path.parent))
     with connect(url) as conn, refused():
         check_version(conn)
         name, role = whoami(conn)
         if name is None:
             raise ServerError(
-                f"database role {conn.info.user!r} is not a member of the team project "
-                "(the owner adds it with: annotator server add-member URL NAME --role ROLE)"
+                Message(
+                    "database role %1 is not a member of the team project (the owner adds "
+                    "it with: annotator server add-member URL NAME --role ROLE)",
+                    repr(conn.info.user),
+                )
             )
         if name != annotator:
             raise ServerError(
-                f"database role {conn.info.user!r} is the member {name!r}, not {annotator!r}"
+                Message(
+                    "database role %1 is the member %2, not %3",
+                    repr(conn.info.user),
+                    repr(name),
+                    repr(annotator),
+                )
             )
         row = conn.execute("SELECT text FROM label_schema WHERE id = 1").fetchone()
         if row is None:
@@ -207,7 +215,9 @@ def join(url: str, annotator: str, path: str | Path) -> tuple[Project, SyncRepor
         try:
             os.link(building / path.name, path)  # never over a file made meanwhile
         except FileExistsError:
-            raise ProjectError(f"{path} already exists; choose another name or open it") from None
+            raise ProjectError(
+                Message("%1 already exists; choose another name or open it", path)
+            ) from None
     finally:
         shutil.rmtree(building, ignore_errors=True)
     return Project.open(path), report
@@ -228,8 +238,13 @@ def sync(project: Project, url: str | None = None) -> SyncReport:
         name, role = whoami(conn)
         if name != current.annotator:
             raise ServerError(
-                f"the project is linked as {current.annotator!r} but database role "
-                f"{conn.info.user!r} is {name!r}: connect as your own role"
+                Message(
+                    "the project is linked as %1 but database role %2 is %3: connect as "
+                    "your own role",
+                    repr(current.annotator),
+                    repr(conn.info.user),
+                    repr(name),
+                )
             )
         pushed = _push(project, conn, current.annotator, role)
         pulled = fetch(conn, current.last_seq)

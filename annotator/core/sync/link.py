@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.clock import now
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Message
 from annotator.core.store.project import Project
 
 try:
@@ -64,8 +64,11 @@ def require(project: Project) -> Link:
     found = read(project)
     if found is None:
         raise NotLinkedError(
-            f"{project.path} is not linked to a team project "
-            "(link one with: annotator join URL --as NAME --project FILE)"
+            Message(
+                "%1 is not linked to a team project (link one with: annotator join URL "
+                "--as NAME --project FILE)",
+                project.path,
+            )
         )
     return found
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from annotator.core.errors import Message
 from annotator.core.store.project import Project
 from annotator.core.sync import exchange, link
 from annotator.core.sync.server import (
@@ -42,11 +43,11 @@ def assign_at(
         if role != "coordinator":
             raise ServerError("only a coordinator assigns documents")
         if annotator not in {r[0] for r in conn.execute("SELECT annotator FROM members")}:
-            raise ServerError(f"{annotator!r} is not a member of the team project")
+            raise ServerError(Message("%1 is not a member of the team project", repr(annotator)))
         found = {r[0] for r in conn.execute("SELECT id FROM documents WHERE id = ANY(%s)", (ids,))}
         missing = [d for d in ids if d not in found]
         if missing:
-            raise ServerError(f"no document {missing[0]!r} in the team project")
+            raise ServerError(Message("no document %1 in the team project", repr(missing[0])))
         with conn.transaction():
             limit_waits(conn)
             cursor = conn.cursor()

@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Message
 
 ROLES = ("annotator", "curator", "coordinator")
 GOLD = "gold"  # the annotator name of adjudicated (gold) annotations: owned by curators
@@ -51,7 +51,7 @@ class ServerBusyError(ServerError):
     held it): nothing was changed; try again shortly."""
 
 
-BUSY = "the team server is busy (another member's transaction holds it); try again shortly"
+BUSY = Message("the team server is busy (another member's transaction holds it); try again shortly")
 # How long a sync's transaction waits for a lock, and how long one statement may run, before
 # it gives up with ServerBusyError (PostgreSQL's lock_timeout and statement_timeout).
 LOCK_TIMEOUT = "10s"
@@ -81,8 +81,10 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
     except psycopg.Error as exc:
         reason = _first_line(exc)
         if _login_refused(exc, reason):
-            raise ServerRefusedLoginError(f"the team server refused the login: {reason}") from None
-        raise ServerUnreachableError(f"cannot reach the team server: {reason}") from None
+            raise ServerRefusedLoginError(
+                Message("the team server refused the login: %1", reason)
+            ) from None
+        raise ServerUnreachableError(Message("cannot reach the team server: %1", reason)) from None
 
 
 # SQLSTATEs of a server that answered and said no (PostgreSQL's errcodes: class 28, invalid
@@ -110,15 +112,17 @@ def refused() -> Iterator[None]:
     try:
         yield
     except psycopg.errors.InsufficientPrivilege as exc:
-        raise ServerError(f"the team server refused the change: {_first_line(exc)}") from None
+        raise ServerError(
+            Message("the team server refused the change: %1", _first_line(exc))
+        ) from None
     except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled):
         raise ServerBusyError(BUSY) from None
     except psycopg.OperationalError as exc:
         raise ServerUnreachableError(
-            f"the connection to the team server broke: {_first_line(exc)}"
+            Message("the connection to the team server broke: %1", _first_line(exc))
         ) from None
     except psycopg.Error as exc:
-        raise ServerError(f"team server: {_first_line(exc)}") from None
+        raise ServerError(Message("team server: %1", _first_line(exc))) from None
 
 
 _V1 = """
@@ -390,13 +394,20 @@ def check_version(conn: psycopg.Connection) -> None:
         )
     if version > SERVER_VERSION:
         raise ServerError(
-            f"the team project is of format {version}, newer than this version knows "
-            f"({SERVER_VERSION}); update the tool"
+            Message(
+                "the team project is of format %1, newer than this version knows (%2); "
+                "update the tool",
+                version,
+                SERVER_VERSION,
+            )
         )
     if version < SERVER_VERSION:
         raise ServerError(
-            f"the team project is of format {version}: its owner must run "
-            "`annotator server init URL` to update it"
+            Message(
+                "the team project is of format %1: its owner must run `annotator "
+                "server init URL` to update it",
+                version,
+            )
         )
 
 
@@ -407,7 +418,7 @@ def init(url: str) -> tuple[int, int]:
         before = server_version(conn)
         if before > SERVER_VERSION:
             raise ServerError(
-                f"the team project is of format {before}, newer than this version knows"
+                Message("the team project is of format %1, newer than this version knows", before)
             )
         database = conn.info.dbname
         for version in range(before + 1, SERVER_VERSION + 1):
@@ -432,9 +443,9 @@ def add_member(url: str, name: str, role: str, password: str | None = None) -> s
     new random one, which is returned; None when the role existed and keeps its password), and
     the rights row-level security then narrows. Run by the database's owner."""
     if role not in ROLES:
-        raise ServerError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
+        raise ServerError(Message("unknown role %1: one of %2", repr(role), ", ".join(ROLES)))
     if not name.strip() or name == GOLD:
-        raise ServerError(f"{name!r} cannot be a member's name")
+        raise ServerError(Message("%1 cannot be a member's name", repr(name)))
     with connect(url) as conn, refused():
         check_version(conn)
         with conn.transaction():

@@ -1,0 +1,66 @@
+"""What the Qt-free core says (refusals, bad input, conflicts), in the interface's language.
+
+The core's errors and messages carry an English template and its parts
+(annotator/core/errors.py `Message`); here the template is translated in the "core" context
+(listed for lupdate in core_messages.py) and each part goes in as a bidi isolate through
+`compose`, so a file name, id or span keeps its order inside an Arabic sentence. A part that is
+itself a message of the core is translated in its turn. The command line prints the English.
+"""
+
+import unicodedata
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+
+from annotator.core.bidi import FSI, LRI, PDI, RLI, Isolated, compose
+from annotator.core.errors import AnnotatorError, Message, message
+
+RLM, LRM = "\u200f", "\u200e"  # right-to-left and left-to-right marks
+
+
+def core_text(value: object) -> str:
+    """`value` (an AnnotatorError or a core Message) as the interface shows it: translated,
+    with its parts isolated and numbers in the interface's digits. Any other value (an
+    OSError's text, a plain string) is str(value). Raises nothing."""
+    if not isinstance(value, Message | AnnotatorError):
+        return str(value)
+    said = message(value)
+    count = -1 if said.count is None else said.count
+    template = QCoreApplication.translate("core", said.template, None, count)
+    text = compose(template, *(_part(p) for p in said.params))
+    # A sentence that starts with an inserted part ("%1 is not a project"): Qt takes the
+    # paragraph's direction from the first letter it meets, inside the isolate or not, so a
+    # Latin path would lay an Arabic sentence out left to right. A mark of the sentence's own
+    # direction (UAX #9 P2: its first letter outside the parts) settles it.
+    return (RLM if _right_to_left(text) else LRM) + text
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether the first strong letter of `text` outside its isolates is right-to-left; with
+    none there (only inserted parts), whether the interface reads right to left."""
+    depth = 0
+    for ch in text:
+        if ch in (LRI, RLI, FSI):
+            depth += 1
+        elif ch == PDI:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def _part(value: object) -> object:
+    if isinstance(value, Message | AnnotatorError):
+        # A translated clause: isolated whole, its own isolates kept (isolate() would drop them).
+        return core_part(value)
+    return value
+
+
+def core_part(value: object) -> Isolated:
+    """`core_text(value)` as one part of a sentence `compose` builds (a first-strong isolate
+    that keeps the isolates inside it, which compose's own isolate() would drop)."""
+    return Isolated(FSI + core_text(value) + PDI)
