@@ -1090,6 +1090,7 @@ def _noun_phrase(
     first = index
     last = None
     before_phrase = None  # where the mention ends without its prepositional phrases
+    named_before = None  # the end before a phrase kept only when a name follows it
     position = words[index - 1].end if index > 0 else 0
     while index < limit and index - first < _MAX_SUBJECT_WORDS:
         word = words[index]
@@ -1103,6 +1104,15 @@ def _noun_phrase(
             last = word.end
             position = word.end
             index += 1
+            continue
+        if last is not None and _opens_named_phrase(article, index, limit):
+            # «الرئيسة التنفيذية لـ«نسيم» ريم الأيوبي», «النائب عن كتلة الوفاق سليمان الحداد»
+            before_phrase = before_phrase or last
+            named_before = last
+            quote = _quote_in(article, word.end, word.end + 2)
+            last = quote.end if quote is not None else word.end
+            position = last
+            index = article.word_index(last)
             continue
         quote = _quote_in(article, position, word.start)
         if quote is not None:
@@ -1120,9 +1130,59 @@ def _noun_phrase(
     if last is None:
         return None
     last = _without_addressee(article, first, last)
-    if before_phrase is not None and not _said_after(article, last):
-        last = before_phrase
+    if named_before is not None:
+        if not _name_after_phrase(article, article.word_index(named_before), last):
+            last = named_before  # «… الدكتور فؤاد الزين لـ«النهار الوطني» إن …»: told
+    if before_phrase is not None and before_phrase < last:
+        named = _name_after_phrase(article, article.word_index(before_phrase), last)
+        if not named and not _said_after(article, last):
+            last = before_phrase
     return words[first].start, last
+
+
+def _name_after_phrase(article: _Article, phrase: int, end: int) -> bool:
+    """Whether a person's name ends the mention after the prepositional phrase opening at word
+    `phrase` («المدير الفني لفريق النجوم البرتغالي رودريغو مارتينز», «الأمين العام للجامعة
+    فيصل المهيري»): a title of a person, or a word without the article after a definite word
+    or a quotation (a definite noun takes no indefinite word after it but a name), neither
+    an accusative nor written with a preposition, with at most three words after it."""
+    words, text = article.words, article.text
+    stop = article.word_index(end)
+    for index in range(phrase + 1, stop):
+        word = words[index]
+        if stop - index > 4:
+            continue
+        if word.form in _PERSON_TITLES and index + 1 < stop:
+            return True
+        previous = words[index - 1]
+        after_quote = text[previous.end : word.start].strip() in QUOTE_PAIRS.values()
+        if not (_definite(previous.form) or after_quote) or _definite(word.form):
+            continue
+        written = text[word.start : word.end]
+        if written.endswith(("اً", "ًا")) or _is_preposition(word.form) or word.form in _BODIES:
+            continue
+        if segment(written).preposition or word.form in _COMPLEMENTISERS | _PARTICLES:
+            continue
+        return True
+    return False
+
+
+def _definite(form: str) -> bool:
+    """Whether a (folded) word has the article, with a preposition or و/ف before it or not:
+    «الجامعة», «للجامعة», «بالجامعة», «والجامعة»."""
+    return _bare(form).startswith(("ال", "لل", "بال", "كال"))
+
+
+# Titles of persons (not bodies) that begin a name after a body's phrase: «… لكرة القدم
+# المهندس غسان لطفي».
+_PERSON_TITLES = {
+    _f(w)
+    for w in (
+        "المهندس", "المهندسة", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "السيد", "السيدة",
+        "الشيخ", "العميد", "اللواء", "العقيد", "الفريق", "القاضي", "المحامي", "الحاج",
+    )
+}  # fmt: skip
+_NAMED_PREPOSITIONS = {_f(w) for w in ("عن",)}
 
 
 def _without_addressee(article: _Article, first: int, last: int) -> int:
@@ -1141,6 +1201,8 @@ def _without_addressee(article: _Article, first: int, last: int) -> int:
         return last  # «بهاء الدين لطيف»
     if is_given_name(article.text[word.start : word.end]):
         return last  # «المديرة ليلى»
+    if is_given_name(article.text[previous.start : previous.end]):
+        return last  # «المهندس غسان لطفي»: a family name after a given name
     return previous.end
 
 
@@ -1160,6 +1222,19 @@ _CIRCUMSTANCES = {
         "احتفال", "مناسبة", "زيارة", "جولة", "هامش", "معرض", "ورشة", "قمة",
     )
 }  # fmt: skip
+
+
+def _opens_named_phrase(article: _Article, index: int, limit: int) -> bool:
+    """Whether word `index` is «عن» after a title («النائب عن …») or «لـ» before a short
+    quotation («لـ«نسيم»»): a phrase that belongs to the mention only when a name follows."""
+    words = article.words
+    form = words[index].form
+    if form in _NAMED_PREPOSITIONS:
+        return index > 0 and words[index - 1].form in _TITLES and index + 1 < limit
+    if form in {"ل", _f("لـ")}:
+        quote = _quote_in(article, words[index].end, words[index].end + 2)
+        return quote is not None and quote.words <= 3
+    return False
 
 
 def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
