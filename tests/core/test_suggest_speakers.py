@@ -54,3 +54,80 @@ def test_an_outlet_in_quotation_marks_without_a_name_after_it_is_whom_he_told():
 def test_a_representative_for_a_body_keeps_the_body_before_his_name():
     text = "بدوره، رأى النائب عن كتلة النهضة سليمان الطحان أن الموازنة غير واقعية."
     assert speaker_of_claims(text) == ["النائب عن كتلة النهضة سليمان الطحان"]
+
+
+# ------------------------------------------------------------------ what follows the mention
+
+
+def test_a_verb_outside_the_lexicon_after_the_name_ends_the_mention():
+    text = (
+        "إلا أن عضو المجلس البلدي الدكتور بلال الشامي شكك في الأرقام، وقال إن الإحصاء لم يكتمل بعد."
+    )
+    assert speaker_of_claims(text) == ["عضو المجلس البلدي الدكتور بلال الشامي"]
+
+
+def test_a_given_name_that_reads_as_a_verb_stays_before_its_family_name():
+    text = "وقالت الناطقة باسم الهيئة ريم حداد في تصريح صحفي إن التسجيل سيبدأ غداً."
+    assert speaker_of_claims(text) == ["الناطقة باسم الهيئة ريم حداد"]
+
+
+def test_a_noun_with_a_pronoun_on_it_after_the_mention_is_its_object():
+    text = "ويختم أستاذ التاريخ محاضرته بالدعوة إلى حوار وطني، مؤكداً أن الذاكرة لا تموت."
+    assert speaker_of_claims(text) == ["أستاذ التاريخ"]
+
+
+def test_an_adjective_of_the_pattern_afal_stays_in_the_name_of_a_body():
+    text = "استنكرت جمعية الهلال الأبيض الاعتداء، وقالت في بيان إن فرقها ستواصل العمل."
+    assert speaker_of_claims(text) == ["جمعية الهلال الأبيض"]
+
+
+def test_after_an_comes_what_was_said_never_the_subject():
+    text = (
+        "وقال الوزير إن النقص كبير. ووصف الوضع بالصعب، "
+        "وكشف عن حوافز مالية جديدة للعاملين في الأرياف."
+    )
+    assert "حوافز مالية جديدة" not in speakers_of(text)
+
+
+# ------------------------------------------------------------------ cues of the lexicon
+
+
+def test_hasab_without_ba_names_the_source():
+    text = "وحسب شهود، غطت سحب الدخان سماء البلدات المجاورة لساعات."
+    assert speaker_of_claims(text) == ["شهود"]
+
+
+def test_fahasb_is_only_and_names_no_source():
+    text = "لم تتضرر المباني فحسب، بل تضررت الطرق أيضاً."
+    assert speakers_of(text) == []
+
+
+def test_a_document_after_jaa_fi_is_the_speaker():
+    text = "وجاء في التقرير أن الإنتاج تراجع بنسبة كبيرة خلال الربيع."
+    assert speaker_of_claims(text) == ["التقرير"]
+
+
+def test_the_subject_of_a_condemnation_speaks_the_next_cue_without_a_subject():
+    text = "من جهتها، استنكرت نقابة المعلمين القرار، وقالت في بيان إن الإضراب سيستمر."
+    assert speaker_of_claims(text) == ["نقابة المعلمين"]
+
+
+def test_wrote_on_his_account_is_a_cue():
+    text = "أما قائد الفريق سامر عيسى فكتب على حسابه: «سنعود أقوى في الموسم المقبل»."
+    assert speaker_of_claims(text) == ["قائد الفريق سامر عيسى"]
+
+
+def test_estimate_is_a_cue():
+    text = "ويقدر الخبراء أن نصف المحصول تلف بسبب الصقيع."
+    assert speaker_of_claims(text) == ["الخبراء"]
+
+
+def test_a_negated_reporting_verb_says_nothing():
+    text = "ولم تعلن أي جهة مسؤوليتها عن التفجير حتى الآن."
+    assert detect(text).claims == () and speakers_of(text) == []
+
+
+def test_one_noun_phrase_before_the_ba_of_wasafa_is_what_was_described():
+    text = "وقال الوزير إن النقص كبير. ووصف الوضع في الأرياف بـ«المقلق جداً»."
+    assert speakers_of(text) == ["الوزير"]
+    assert speaker_of_claims(text) == ["الوزير", "الوزير"]

@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.arabic.clitics import is_given_name, segment
+from annotator.core.arabic.clitics import (
+    is_given_name,
+    looks_like_verb,
+    pronoun_suffixed,
+    segment,
+)
 from annotator.core.arabic.search import SearchOptions, fold, search_text
 from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 from annotator.core.model import Entity
@@ -81,6 +86,12 @@ _VERBS = (
     ("رحب", "رحب", False),
     ("ناشد", "ناشد", False),
     ("حث", "حث", False),
+    ("استنكر", "ستنكر", False),  # a condemnation: «استنكرت المنظمة الهجوم، وقالت …»
+    ("قدر", "قدر", False),  # «يقدّر الأطباء أن …»
+    ("ختم", "ختم", False),  # «ويختم حديثه بالدعوة …، مؤكداً …»
+    ("اختتم", "ختتم", False),
+    ("كتب", "كتب", False),  # «فكتب على حسابه: «…»»
+    ("غرد", "غرد", False),
 )
 # Irregular forms of weak verbs (past: she, they).
 _EXTRA_VERB_FORMS = {
@@ -97,7 +108,8 @@ _EXTRA_VERB_FORMS = {
 # speaker for the cues after them) whose object is not a claim; only a quotation is.
 _CALLS = {
     _f(w) for w in ("دعا", "طالب", "أشاد", "ندد", "أدان", "رحب", "ناشد", "حث", "داعي",
-                    "مطالب", "مشيد", "مندد", "مدين", "مرحب", "مناشد", "رافض")
+                    "مطالب", "مشيد", "مندد", "مدين", "مرحب", "مناشد", "رافض", "استنكر",
+                    "مستنكر")
 }  # fmt: skip
 # Relays: the speaker is the source after «عن», not the subject (the outlet).
 _RELAYS = {_f(w) for w in ("نقل", "ناقل")}
@@ -141,7 +153,9 @@ _PARTICIPLES = (
 # Cues that take «عن» as part of the cue.
 _WITH_AN = {_f(w) for w in ("أعرب", "معرب", "نقلا", "كشف", "كاشف")}
 # Phrases naming the source after the claim or before it: «…، بحسب المصدر».
-_SOURCE_PHRASES = ("بحسب", "حسبما", "وفق", "وفقا", "نقلا عن", "على لسان")
+_SOURCE_PHRASES = ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا عن", "على لسان")
+# «وجاء في البيان أن …», «وجاء في الخطاب: …»: the document after «في» speaks.
+_IN_DOCUMENT = (_f("جاء"), _f("في"))
 
 _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "أ")
@@ -230,6 +244,7 @@ _PREPOSITIONS = {
         "وخلال", "وعلى", "وبعد", "وقبل", "وعقب", "ومن", "وأمام", "وعن", "وفي",
     )
 }  # fmt: skip
+_NEGATIONS = {_f(w) for w in ("لم", "لن")}
 # «ونُقل عن مصدر قوله إن …»: the verbal noun of saying after a relayed source.
 _SAYING = {_f(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "قولهن")}
 # A contrast after a comma ends a claim: what follows is the narrator's («، إلا أنه امتنع …»).
@@ -512,6 +527,8 @@ class _Article:
         between = self.text[previous.end : self.words[cue.index].start]
         if between.strip() or "\n" in between:
             return False
+        if _bare(previous.form) in _NEGATIONS:
+            return True  # «ولم تعلن أي جهة …»: nothing was said
         if _bare(previous.form) in _RELATIVES or previous.form in _RELATIVES:
             return True
         if previous.form == _f("عدم"):
@@ -538,12 +555,17 @@ class _Article:
             written = self.text[word.start + self._offset(word, clitic) : word.end]
             two = following is not None and self._adjacent(word, following)
             for phrase in _SOURCE_FORMS:
+                if clitic == "ف" and phrase == (_f("حسب"),):
+                    continue  # «فحسب»: «only»
                 if phrase[0] == bare and (
                     len(phrase) == 1 or (two and following.form == phrase[1])
                 ):
                     last = index + len(phrase) - 1
                     return _Cue(index, last, self._written(index, last, clitic), "source", False)
             kind, takes_object, lemma = None, False, ""
+            if bare == _IN_DOCUMENT[0] and two and following.form == _IN_DOCUMENT[1]:
+                return _Cue(index, index + 1, self._written(index, index + 1, clitic), "verb",
+                            False, bare)  # fmt: skip
             if bare in _VERB_FORMS:
                 kind, (takes_object, lemma) = "verb", _VERB_FORMS[bare]
             elif bare in _PARTICIPLE_FORMS:
@@ -728,9 +750,14 @@ def _read_cue(
     subject = None
     if cue.kind == "verb":
         subject = _subject_before(article, cue, sentence_start)
-        if subject is None:
+        if subject is None and words[cue.last].form != _f("عن"):
+            # «وكشف عن حوافز …»: after «عن» comes what was said, never the subject.
             found = _noun_phrase(article, after, limit)
-            if found is not None and not _spoken_to(article, found, number, state):
+            if (
+                found is not None
+                and not _spoken_to(article, found, number, state)
+                and not _described(article, cue, found)
+            ):
                 subject = found
                 after = article.word_index(found[1])
         if cue.relay:
@@ -759,6 +786,32 @@ def _read_cue(
         state.speakers.setdefault(subject, None)
         state.last_speaker, state.last_speaker_sentence = subject, number
         article.known_names.add(words[article.word_index(subject[1]) - 1].form)
+
+
+_DESCRIBING = {_f(w) for w in ("وصف", "اتهم")}
+
+
+def _described(article: _Article, cue: _Cue, phrase: tuple[int, int]) -> bool:
+    """«ووصف الوضع بـ«المرهق»»: after وصف/اتهم the object comes before its «بـ…»; one noun
+    phrase running up to «بـ» is that object, and the subject is not written."""
+    if cue.lemma not in _DESCRIBING:
+        return False
+    first = article.words[article.word_index(phrase[0])].form
+    if first in _TITLES or first in article.known_names or _bare(first) in _TITLES:
+        return False  # «ووصف الوزير …»: a person describes
+    words, text = article.words, article.text
+    after = article.word_index(phrase[1])
+    # «ووصف الوضع في الأرياف بـ«…»»: a phrase of place or time may come before «بـ».
+    for index in range(after, min(after + 6, len(words))):
+        word = words[index]
+        if any(ch in text[words[index - 1].end : word.start] for ch in _CLAUSE_MARKS + ".:"):
+            return False
+        written = text[word.start : word.end]
+        if word.form in {"ب", _f("بـ")} or segment(written).preposition == "ب":
+            return True
+        if index == after and not _is_preposition(word.form):
+            return False
+    return False
 
 
 def _relayed_source(
@@ -1344,9 +1397,48 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if index > first and _ends_name(article, index, first):
         return True
+    if index > first and _after_definite(article, index):
+        return True
     written = article.text[word.start : word.end]
     # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
     return written.endswith("اً") or written.endswith("ًا")
+
+
+# The adjective pattern أفعل, folded («الأخضر», «الأعلى», «الأكبر»).
+_ELATIVE = re.compile("^الا...$")
+
+
+def _after_definite(article: _Article, index: int) -> bool:
+    """Whether word `index`, without the article after a definite word, begins what follows a
+    mention rather than a name in it (a definite noun takes no indefinite noun after it but
+    a name): a noun with a pronoun on it («أستاذ الاقتصاد حديثه») or a word that reads as a
+    verb («… بلال المصري شكك في …», «الحكومة تملك حلولاً») not followed by a definite word
+    (a family name: «ريم الحاج») and not a given name."""
+    words, text = article.words, article.text
+    word, previous = words[index], words[index - 1]
+    if not _definite(previous.form) or _definite(word.form) or word.form in _NAME_PARTS:
+        return False
+    if text[previous.end : word.start].strip():
+        return False
+    written = text[word.start : word.end]
+    if word.form in _COMPOUND_ENDS or is_given_name(written):
+        return False
+    if pronoun_suffixed(written):
+        return True
+    if not looks_like_verb(written):
+        return False
+    # A verb is followed by its complement (a preposition, an accusative, أن) or ends the
+    # clause; a name is followed by the rest of the name («ريم حداد», «ريم الحاج»).
+    if index + 1 >= len(words) or text[word.end : words[index + 1].start].strip():
+        return True
+    following = words[index + 1]
+    accusative = text[following.start : following.end].endswith(("اً", "ًا"))
+    return (
+        accusative
+        or _is_preposition(following.form)
+        or bool(segment(text[following.start : following.end]).preposition)
+        or following.form in _COMPLEMENTISERS | _PARTICLES
+    )
 
 
 _NAME_PARTS = {_f(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل")}
@@ -1392,8 +1484,8 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
             if is_given_name(written):
                 if article.text[earlier.end : words[index - 1].start].strip() == "":
                     return True
-    if form.endswith(_NISBA_ENDINGS):
-        return False
+    if form.endswith(_NISBA_ENDINGS) or _ELATIVE.match(form):
+        return False  # «الوطني», «الأخضر», «الأعلى»: adjectives
     # Participles agreeing with the noun: «القوات المسلحة», «الجهات المعنية».
     return not (form.startswith("الم") and not form.endswith(("ين", "ون")))
 
