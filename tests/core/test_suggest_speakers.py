@@ -131,3 +131,27 @@ def test_one_noun_phrase_before_the_ba_of_wasafa_is_what_was_described():
     text = "وقال الوزير إن النقص كبير. ووصف الوضع في الأرياف بـ«المقلق جداً»."
     assert speakers_of(text) == ["الوزير"]
     assert speaker_of_claims(text) == ["الوزير", "الوزير"]
+
+
+# ------------------------------------------------------------------ time words and adverbs
+
+
+def test_a_day_after_yawm_is_not_part_of_the_speaker():
+    text = "وقال الوزير سامي الخطيب يوم الخميس إن الخطة جاهزة."
+    assert speaker_of_claims(text) == ["الوزير سامي الخطيب"]
+
+
+def test_a_date_after_the_speaker_is_not_part_of_the_speaker():
+    for date in ("في 12 مارس", "في الثالث من نيسان", "مطلع أيلول"):
+        text = f"وقالت الوزيرة {date} إن الخطة جاهزة."
+        assert speaker_of_claims(text) == ["الوزيرة"], date
+
+
+def test_an_adverb_of_time_inside_the_title_before_the_name_is_kept():
+    text = "وأكد رئيس الحكومة المكلف حديثاً مروان داغر أن التشكيلة ستعلن قريباً."
+    assert speaker_of_claims(text) == ["رئيس الحكومة المكلف حديثاً مروان داغر"]
+
+
+def test_an_adverb_of_time_after_the_title_without_a_name_is_left_out():
+    text = "وقال الوزير المنتخب حديثاً إن الخطة جاهزة."
+    assert speaker_of_claims(text) == ["الوزير المنتخب"]

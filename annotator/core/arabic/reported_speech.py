@@ -283,15 +283,55 @@ _TITLE_ADJECTIVES = {
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
 _GOVERNED = {_f(w) for w in ("على", "إلى", "عن", "من")}  # «شدد على …», «أشار إلى …»
 _RELATIVES = {_f(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي")}
+# Time words: they end a speaker's mention and are skipped before what was said («قال الوزير،
+# مساء الاثنين، إن …», «أفاد مسؤول وكالة الأنباء، الخميس، أن …»). Days, months in the
+# Egyptian/Gulf, Levantine and Maghrebi names, parts of the day, and adverbs of time; the
+# adjectives «العام», «الحالي», «القادم» are left out, as they also follow titles.
+_DAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+_MONTHS = (
+    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه",
+    "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار",
+    "حزيران", "تموز", "آب", "أيلول", "تشرين", "جانفي", "فيفري", "أفريل", "ماي", "جوان",
+    "جويلية", "أوت",
+)  # fmt: skip
 _TIME_WORDS = {
     _f(w)
     for w in (
-        "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "ظهر", "الأحد", "الاثنين", "الإثنين",
-        "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "مجددا", "أيضا", "كذلك", "حينها",
-        "الأسبوع", "الشهر", "سابقا", "لاحقا", "مؤخرا", "الماضي", "الماضية", "المقبل", "المقبلة",
-        "الجاري",
+        *_DAYS,
+        *_MONTHS,
+        "اليوم", "يوم", "أمس", "البارحة", "غدا", "الغد", "الليلة", "ليلة", "ليل", "صباح",
+        "مساء", "ظهر", "ظهيرة", "عصر", "فجر", "ضحى", "منتصف", "الأسبوع", "الشهر",
+        "مجددا", "أيضا", "كذلك", "حينها", "حينذاك", "آنذاك", "سابقا", "لاحقا", "مؤخرا",
+        "حديثا", "أخيرا", "آنفا", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري",
+        "الجارية", "الفائت", "المنصرم",
     )
 }  # fmt: skip
+# Adverbs of time that may stand inside a title before the name («المنتخب حديثاً بلال …»).
+_TITLE_ADVERBS = {_f(w) for w in ("حديثا", "مؤخرا", "سابقا", "أخيرا")}
+_MONTH_FORMS = {_f(w) for w in _MONTHS}
+
+
+# Nouns that make a time expression only before a time word («مطلع أيلول», «أواخر الشهر»);
+# elsewhere they are nouns like any other («في مستهل كلمته»).
+_TIME_HEADS = {_f(w) for w in ("مطلع", "مستهل", "أواخر", "أوائل", "نهاية", "بداية")}
+
+
+def _is_number(form: str) -> bool:
+    return form.isdigit()
+
+
+def _time_at(article: _Article, index: int) -> bool:
+    """Whether word `index` is a time word, or a time head before one («مطلع أيلول»)."""
+    words = article.words
+    form = _bare(words[index].form)
+    if form in _TIME_WORDS:
+        return True
+    if form not in _TIME_HEADS or index + 1 >= len(words):
+        return False
+    following = words[index + 1].form
+    return following in _TIME_WORDS or following in _MONTH_FORMS or _is_number(following)
+
+
 # Heads of objects that follow a verb of saying without a preposition: «أكد ضرورة …».
 _OBJECT_HEADS = {
     _f(w)
@@ -892,7 +932,7 @@ def _what_was_said(
                 break
             addressed = True
             continue
-        elif _bare(word.form) in _TIME_WORDS:
+        elif _time_at(article, index):
             pass  # «حذرت الأمم المتحدة، الثلاثاء، من أن …»
         elif (
             not complement
@@ -1302,6 +1342,9 @@ def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
         following = words[index + 1].form
         if following in _CIRCUMSTANCES or _bare(following) in _TIME_WORDS:
             return False
+        ahead = [w.form for w in words[index + 1 : min(index + 4, limit)]]
+        if any(_is_number(form) or form in _MONTH_FORMS for form in ahead):
+            return False  # «في 12 مارس», «في الثالث من نيسان»: a date
         return not _is_preposition(following) and following not in _COMPLEMENTISERS
     segments = segment(article.text[words[index].start : words[index].end])
     if segments.conjunction or segments.preposition != "ل" or len(form) < 4:
@@ -1367,7 +1410,9 @@ def _bare(form: str) -> str:
 def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     word = article.words[index]
     form = word.form
-    if form in _COMPLEMENTISERS or form in _RELATIVES or _bare(form) in _TIME_WORDS:
+    if index > first and _adverb_in_title(article, index):
+        return False
+    if form in _COMPLEMENTISERS or form in _RELATIVES or _time_at(article, index):
         return True
     if _is_preposition(form) or form in _PARTICLES:
         return True
@@ -1438,6 +1483,34 @@ def _after_definite(article: _Article, index: int) -> bool:
         or _is_preposition(following.form)
         or bool(segment(text[following.start : following.end]).preposition)
         or following.form in _COMPLEMENTISERS | _PARTICLES
+    )
+
+
+def _adverb_in_title(article: _Article, index: int) -> bool:
+    """«رئيس البلدية المنتخب حديثاً بلال …»: an adverb of time after a definite participle,
+    followed by a name (a word without the article that is neither a preposition, أن, a time
+    word nor an accusative), is part of the title."""
+    words, text = article.words, article.text
+    word = words[index]
+    written = text[word.start : word.end]
+    if word.form not in _TITLE_ADVERBS and _f(written.rstrip("ًا")) + "ا" not in _TITLE_ADVERBS:
+        return False
+    if not words[index - 1].form.startswith("ال") or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    if text[words[index - 1].end : word.start].strip():
+        return False
+    if text[word.end : following.start].strip():
+        return False
+    after = text[following.start : following.end]
+    return not (
+        _definite(following.form)
+        or after.endswith(("اً", "ًا"))
+        or _is_preposition(following.form)
+        or bool(segment(after).preposition)
+        or following.form in _COMPLEMENTISERS | _PARTICLES
+        or _bare(following.form) in _TIME_WORDS
+        or any(c.index == index + 1 for c in article.cues)
     )
 
 
