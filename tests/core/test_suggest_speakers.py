@@ -155,3 +155,29 @@ def test_an_adverb_of_time_inside_the_title_before_the_name_is_kept():
 def test_an_adverb_of_time_after_the_title_without_a_name_is_left_out():
     text = "وقال الوزير المنتخب حديثاً إن الخطة جاهزة."
     assert speaker_of_claims(text) == ["الوزير المنتخب"]
+
+
+# ------------------------------------------------------------------ the speaker after the claim
+
+
+def test_a_cue_after_the_claim_names_its_speaker_at_the_end_of_the_sentence():
+    text = "الحكومة ستطلب تمويلاً إضافياً من المانحين، قال مسؤول في وزارة المالية."
+    found = detect(text)
+    assert [text[c.start : c.end] for c in found.claims] == [
+        "الحكومة ستطلب تمويلاً إضافياً من المانحين"
+    ]
+    assert speaker_of_claims(text) == ["مسؤول في وزارة المالية"]
+
+
+def test_a_cue_after_a_comma_with_what_was_said_after_it_is_not_turned_back():
+    text = "وصل الوفد إلى العاصمة مساء أمس، وقال رئيسه إن المحادثات ستبدأ اليوم."
+    found = detect(text)
+    assert [text[c.start : c.end] for c in found.claims] == ["المحادثات ستبدأ اليوم"]
+
+
+def test_a_colon_at_the_end_of_a_paragraph_opens_the_quotation_of_the_next():
+    text = (
+        "وقال الأمين العام للنقابة خليل بوسعدة في كلمته أمام المحتشدين:\n"
+        "«لقد صبرنا ثلاث سنوات على تجميد الأجور، ولن نصبر أكثر»."
+    )
+    assert speaker_of_claims(text) == ["الأمين العام للنقابة خليل بوسعدة"]

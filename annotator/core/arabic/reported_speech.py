@@ -781,7 +781,6 @@ def _read_cue(
     state: _State,
 ) -> None:
     words = article.words
-    cue_start = words[cue.index].start
     after = cue.last + 1
     limit = article.word_index(scope_end)
     if cue.kind == "source":
@@ -810,10 +809,10 @@ def _read_cue(
             state.cue_subjects.setdefault(number, subject)
     claims = _claims_after(article, cue, after, limit, scope_end, sentence_end)
     if not claims:
-        before = _quote_before(article, cue_start, sentence_start)
-        if before is None:
+        claims = _said_before(article, cue, subject, sentence_start, sentence_end)
+        claims = claims or _quote_after_colon(article, sentence_end)
+        if not claims:
             return
-        claims = [(before.start, before.end, "direct")]
     if subject is None:
         subject = _implicit_subject(article, cue, sentence_start, number, mentions, state)
     cue_end = words[cue.last].end
@@ -852,6 +851,56 @@ def _described(article: _Article, cue: _Cue, phrase: tuple[int, int]) -> bool:
         if index == after and not _is_preposition(word.form):
             return False
     return False
+
+
+def _said_before(
+    article: _Article,
+    cue: _Cue,
+    subject: tuple[int, int] | None,
+    sentence_start: int,
+    sentence_end: int,
+) -> list[tuple[int, int, str]]:
+    """What a cue after a comma reports when it comes before it: a quotation («"…"، قال
+    الوزير») or, when the cue's subject ends the sentence, the clause before the comma
+    («الحكومة ستطلب تمويلاً إضافياً، قال مسؤول في الوزارة.»)."""
+    quote = _quote_before(article, article.words[cue.index].start, sentence_start)
+    if quote is not None:
+        return [(quote.start, quote.end, "direct")]
+    text, words = article.text, article.words
+    cue_start = words[cue.index].start
+    if cue.kind != "verb" or subject is None or subject[0] < cue_start:
+        return []
+    comma = cue_start
+    while comma > sentence_start and text[comma - 1].isspace():
+        comma -= 1
+    if comma <= sentence_start or text[comma - 1] not in _CLAUSE_MARKS:
+        return []
+    rest = words[article.word_index(subject[1]) : article.word_index(sentence_end)]
+    if len(rest) > 4 or any(w.form in _COMPLEMENTISERS for w in rest):
+        return []  # the sentence goes on: what he said comes after him
+    if _quote_in(article, subject[1], sentence_end) is not None:
+        return []
+    first = article.word_index(sentence_start)
+    while first < cue.index and words[first].form in _PARTICLES:
+        first += 1
+    clause = _trim(text, words[first].start, comma - 1) if first < cue.index else None
+    if clause is None or _count_words(article, *clause) < 3:
+        return []
+    if any(c.index < cue.index and words[c.index].start >= clause[0] for c in article.cues):
+        return []  # a cue of its own comes before: the clause is its claim
+    return [(*clause, "indirect")]
+
+
+def _quote_after_colon(article: _Article, sentence_end: int) -> list[tuple[int, int, str]]:
+    """«وقال X في كلمته:» at the end of a paragraph, the quotation opening the next one."""
+    text = article.text
+    if not text[:sentence_end].rstrip().endswith(":"):
+        return []
+    position = sentence_end
+    while position < len(text) and text[position].isspace():
+        position += 1
+    quote = article.quote_at(position) if position < len(text) else None
+    return [(quote.start, quote.end, "direct")] if quote is not None else []
 
 
 def _relayed_source(
@@ -1425,6 +1474,14 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
     # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
     segments = segment(article.text[word.start : word.end])
+    if index > first + 1 and form.startswith("بو") and len(form) > 3:
+        # «للاتحاد خليل بوعزة»: after a given name that follows a definite word, «بو…» is a
+        # family name (the Maghrebi «بو» of «أبو»), not ب + a noun.
+        given, before = article.words[index - 1], article.words[index - 2]
+        if not _definite(given.form) and _definite(before.form):
+            gaps = article.text[before.end : given.start] + article.text[given.end : word.start]
+            if not gaps.strip():
+                return False
     if index > first and form[:1] in "لب" and _bare(form)[1:] in article.names:
         return True
     if index > first and segments.preposition and len(form) > 2:
