@@ -181,3 +181,50 @@ def test_a_colon_at_the_end_of_a_paragraph_opens_the_quotation_of_the_next():
         "«لقد صبرنا ثلاث سنوات على تجميد الأجور، ولن نصبر أكثر»."
     )
     assert speaker_of_claims(text) == ["الأمين العام للنقابة خليل بوسعدة"]
+
+
+# ------------------------------------------------------------------ clauses around the mention
+
+
+def test_a_demonstrative_before_a_title_is_part_of_the_speaker():
+    text = "وأضاف هذا المسؤول أن المفاوضات مستمرة منذ أسابيع."
+    assert speaker_of_claims(text) == ["هذا المسؤول"]
+
+
+def test_a_clause_with_wahya_between_commas_describes_the_speaker():
+    text = "وتقول سلمى الحاج، وهي طالبة في الثانوية من بلدة المنارة، إن الدروس ساعدتها."
+    assert speaker_of_claims(text) == ["سلمى الحاج"]
+
+
+def test_a_noun_ending_in_taa_marbuta_is_never_a_verb_of_saying():
+    # «طالبة» (a student) folds like «طالبه» (he asked him).
+    text = "وقالت سعاد، وهي طالبة، إن الامتحان كان سهلاً جداً."
+    assert [c.cue for c in detect(text).claims] == ["قالت"]
+    assert speaker_of_claims(text) == ["سعاد"]
+
+
+def test_an_occasion_between_commas_after_the_speaker_is_skipped():
+    text = "نفت وزارة الصحة، في بيان صدر مساء الخميس، ما تناقلته مواقع عن نقص اللقاحات."
+    assert speaker_of_claims(text) == ["وزارة الصحة"]
+
+
+def test_a_headline_after_two_dots_is_read_as_a_headline():
+    text = "بعد الخسارة.. مدرب الفريق: أتحمل المسؤولية كاملة\nخسر الفريق المباراة أمس."
+    assert speaker_of_claims(text) == ["مدرب الفريق"]
+
+
+def test_the_subject_of_a_question_in_an_interview_is_not_the_speaker():
+    text = (
+        "وقالت الخبيرة إن الخطة جاهزة. وعما إذا كانت الحكومة تملك بديلاً، قالت: "
+        "«الحكومة تملك الأفكار، لكنها تفتقر إلى التمويل»."
+    )
+    assert speaker_of_claims(text) == ["الخبيرة", "الخبيرة"]
+
+
+def test_a_verb_inside_the_question_asked_is_not_a_cue():
+    text = (
+        "وقال الباحث إن المنصة مفيدة. وسألناه إن كان يرى فيها بديلاً عن المدرسة، "
+        "فأجاب: «لا، هي مكملة لها فقط»."
+    )
+    assert speaker_of_claims(text) == ["الباحث", "الباحث"]
+    assert "وسألناه إن" not in speakers_of(text)

@@ -269,6 +269,7 @@ _BODIES = {
     )
 }  # fmt: skip
 # Words that end a mention: a demonstrative or «ما» begins an object («هذا النمو», «ما حدث»).
+_DEMONSTRATIVES = {_f(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك")}
 _OBJECT_OPENERS = {_f(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "ما", "كل", "جميع")}
 # Adjectives that follow a definite title («الأمين العام», «المدير التنفيذي» ends in ي).
 _TITLE_ADJECTIVES = {
@@ -606,7 +607,9 @@ class _Article:
             if bare == _IN_DOCUMENT[0] and two and following.form == _IN_DOCUMENT[1]:
                 return _Cue(index, index + 1, self._written(index, index + 1, clitic), "verb",
                             False, bare)  # fmt: skip
-            if bare in _VERB_FORMS:
+            # A verb never ends in ة: «طالبة» (a student) folds like «طالبه» (he asked him).
+            taa = self.text[word.start : word.end].rstrip(_TASHKEEL).endswith("ة")
+            if bare in _VERB_FORMS and not taa:
                 kind, (takes_object, lemma) = "verb", _VERB_FORMS[bare]
             elif bare in _PARTICIPLE_FORMS:
                 kind, (takes_object, lemma) = "participle", _PARTICIPLE_FORMS[bare]
@@ -666,13 +669,15 @@ def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ())
     article = _Article(text, learned_forms(cues), names)
     mentions = _entity_mentions(text, entities)
     state = _State()
+    # The first line is the headline; «بعد الخسارة.. مدرب الفريق: …» has two sentences in it.
+    headline_end = text.find("\n") if "\n" in text else len(text)
     cues_by_sentence: dict[int, list[_Cue]] = {}
     for cue in article.cues:
         number = article.sentence_of(article.words[cue.index].start)
         cues_by_sentence.setdefault(number, []).append(cue)
     for number, (start, end) in enumerate(article.sentences):
         cues = cues_by_sentence.get(number, [])
-        if number == 0 and _headline(article, start, end, cues, state):
+        if start < headline_end and _headline(article, start, end, cues, state):
             # «عون: التحقيق … سيكشف …»: a verb after the colon is part of what was said.
             cues = []
         # A cue inside what an earlier cue reports («أكد أن الرئيس قال …») is part of it.
@@ -787,6 +792,12 @@ def _read_cue(
         _read_source(article, cue, sentence_start, sentence_end, number, state)
         return
     subject = None
+    # «وعما إذا كانت الحكومة …، قال:»: the question names no speaker and its verbs are no cues.
+    question_end = _question_end(article, sentence_start, sentence_end)
+    if question_end is not None:
+        if words[cue.index].start < question_end:
+            return
+        sentence_start = question_end
     if cue.kind == "verb":
         subject = _subject_before(article, cue, sentence_start)
         if subject is None and words[cue.last].form != _f("عن"):
@@ -851,6 +862,26 @@ def _described(article: _Article, cue: _Cue, phrase: tuple[int, int]) -> bool:
         if index == after and not _is_preposition(word.form):
             return False
     return False
+
+
+_TASHKEEL = "".join(chr(c) for c in range(0x064B, 0x0653))
+_QUESTIONS = {_f(w) for w in ("عما", "حول", "ردا", "سؤال", "سؤالا", "هل", "إذا")}
+
+
+def _question_end(article: _Article, sentence_start: int, sentence_end: int) -> int | None:
+    """After a question put to the speaker before the first comma of the sentence («وعما إذا
+    كانت …،», «وردا على سؤال …،», «وسألناه إن كان …،»): where the sentence's own words
+    start; None when the sentence opens with no question."""
+    first = article.word_index(sentence_start)
+    if first >= len(article.words):
+        return None
+    form = _bare(article.words[first].form)
+    if not (form in _QUESTIONS or form.startswith(("سال", "سيل"))):
+        return None
+    comma = _next_mark(article.text, article.words[first].end, sentence_end)
+    if comma is None or article.quote_around(comma) is not None:
+        return None
+    return comma + 1
 
 
 def _said_before(
@@ -993,9 +1024,13 @@ def _what_was_said(
             position = max(position, words[index - 1].end)
             continue
         elif any(ch in gap for ch in _CLAUSE_MARKS) and (
-            _bare(word.form) in _RELATIVES or _anonymity(article, index, sentence_end)
+            _bare(word.form) in _RELATIVES
+            or word.form in _DESCRIPTIVE
+            or _anonymity(article, index, sentence_end)
+            or _circumstance(article, index, sentence_end)
         ):
-            # «وتابع المسؤول، الذي فضل عدم ذكر اسمه، أن …»: the relative clause describes him.
+            # «وتابع المسؤول، الذي فضل عدم ذكر اسمه، أن …»: the relative clause describes him;
+            # «، وهي طالبة في …،» too; «، في بيان صدر مساء الخميس،» says when and where.
             close = _next_mark(text, word.end, sentence_end)
             if close is None:
                 break
@@ -1085,6 +1120,24 @@ def _content_ahead(
             return ahead
         ahead += 1
     return None
+
+
+_DESCRIPTIVE = {_f(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن")}
+
+
+def _circumstance(article: _Article, index: int, sentence_end: int) -> bool:
+    """«، في بيان صدر مساء الخميس،»: a clause between commas, of at most eight words, that
+    opens with a preposition before a noun of the occasion («بيان», «مؤتمر») or a time word."""
+    words = article.words
+    close = _next_mark(article.text, words[index].start, sentence_end)
+    if close is None or article.word_index(close) - index > 8:
+        return False
+    form = words[index].form
+    if _time_at(article, index):
+        return True
+    if not (form in _PHRASE_PREPOSITIONS or form in {_f("خلال"), _f("عبر")}):
+        return False
+    return index + 1 < len(words) and words[index + 1].form in _CIRCUMSTANCES
 
 
 _ANONYMITY = {_f(w) for w in ("اسمه", "اسمها", "هويته", "هويتها", "أسمائهم", "هوياتهم")}
@@ -1470,7 +1523,10 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     if index > first and (form in _OBJECT_HEADS or form in _SAYING):
         return True
     if form in _OBJECT_OPENERS:  # «وعزت ذلك إلى …»: «ذلك» is the object, not a subject
-        return True
+        # «وأضاف هذا المسؤول أن …»: a demonstrative before a title is the subject.
+        following = article.words[index + 1].form if index + 1 < len(article.words) else ""
+        demonstrative = form in _DEMONSTRATIVES and following in _TITLES | _BODIES
+        return not (index == first and demonstrative)
     # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
     # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
     segments = segment(article.text[word.start : word.end])
