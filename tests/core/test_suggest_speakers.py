@@ -228,3 +228,25 @@ def test_a_verb_inside_the_question_asked_is_not_a_cue():
     )
     assert speaker_of_claims(text) == ["الباحث", "الباحث"]
     assert "وسألناه إن" not in speakers_of(text)
+
+
+def test_a_describing_clause_without_a_relative_pronoun_is_skipped():
+    text = "وقال مصدر مطلع على المفاوضات طلب عدم الكشف عن اسمه إن الاتفاق بات قريباً."
+    assert speaker_of_claims(text) == ["مصدر مطلع على المفاوضات"]
+    assert [text[c.start : c.end] for c in detect(text).claims] == ["الاتفاق بات قريباً"]
+
+
+def test_a_verb_after_a_plural_speaker_begins_a_clause_about_him():
+    text = "وتوقع محللون اقتصاديون تحدثوا لـ«الأسواق» أن ترتفع الأسعار في الصيف."
+    assert speaker_of_claims(text) == ["محللون اقتصاديون"]
+    assert [text[c.start : c.end] for c in detect(text).claims] == ["ترتفع الأسعار في الصيف"]
+
+
+def test_a_pronoun_names_no_one_and_the_cue_links_to_the_last_mention():
+    text = "وقال الوزير فادي سلوم إن الخطة جاهزة. وقال هو إن التنفيذ يبدأ غداً."
+    assert speakers_of(text) == ["الوزير فادي سلوم"]
+
+
+def test_a_question_answered_is_a_circumstance_not_part_of_the_name():
+    text = "وردّ المدرب يانيك فوليه على سؤال حول مستقبله بالقول إن القرار بيد الإدارة."
+    assert speaker_of_claims(text) == ["المدرب يانيك فوليه"]

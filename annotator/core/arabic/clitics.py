@@ -128,17 +128,19 @@ def is_given_name(word: str) -> bool:
 
 def looks_like_verb(word: str) -> bool:
     """Whether `word` (one written word without the article) reads as a finite verb of a
-    triliteral root in Tashaphyne's dictionary: the perfect «فعل» («شكك»), «فعلت», or the
-    imperfect «يفعل»/«تفعل» («تملك»). Only the shapes where the root's letters are the word's
-    own, so nouns of other patterns («فيصل», «جهود») are not taken; a bare three-letter word is
-    also a noun or a name («سعد»), which the caller must rule out from its context."""
+    triliteral root in Tashaphyne's dictionary: the perfect «فعل» («شكك»), «فعلت», «فعلوا»,
+    «تفعّلوا» («تحدثوا»), or the imperfect «يفعل»/«تفعل» («تملك»), «يفعلون». Only the shapes
+    where the root's letters are the word's own, so nouns of other patterns («فيصل», «جهود»)
+    are not taken; a bare three-letter word is also a noun, a name («سعد») or a preposition
+    («حول»), which the caller must rule out from its context."""
     bare = araby.strip_tashkeel(araby.strip_tatweel(word))
     if bare.startswith("ال") or len(bare) < 3:
         return False
     for _, root in _readings(bare):
         if len(root) != 3:
             continue
-        if bare in (root, root + "ت", "ي" + root, "ت" + root):
+        shapes = (root, root + "ت", root + "وا", "ي" + root, "ت" + root, "ت" + root + "وا")
+        if bare in shapes or bare in ("ي" + root + "ون", "ت" + root + "ون"):
             return True
     return False
 

@@ -269,6 +269,7 @@ _BODIES = {
     )
 }  # fmt: skip
 # Words that end a mention: a demonstrative or «ما» begins an object («هذا النمو», «ما حدث»).
+_PRONOUNS = {_f(w) for w in ("هو", "هي", "هم", "هما", "هن", "نحن", "أنا")}
 _DEMONSTRATIVES = {_f(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك")}
 _OBJECT_OPENERS = {_f(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "ما", "كل", "جميع")}
 # Adjectives that follow a definite title («الأمين العام», «المدير التنفيذي» ends in ي).
@@ -1014,6 +1015,11 @@ def _what_was_said(
             continue
         elif _time_at(article, index):
             pass  # «حذرت الأمم المتحدة، الثلاثاء، من أن …»
+        elif not complement and (skip := _describing_clause(article, index, limit)) is not None:
+            # «مصدر مطلع طلب عدم الكشف عن اسمه إن …», «محللون تحدثوا لـ«الأسواق» أن …»
+            index = skip
+            position = max(position, words[index - 1].end)
+            continue
         elif (
             not complement
             and (addressed or _is_preposition(word.form))
@@ -1414,7 +1420,7 @@ _CIRCUMSTANCES = {
         "رسالة", "تغريدة", "منشور", "خطاب", "ندوة", "جلسة", "اجتماع", "ختام", "افتتاح", "أثناء",
         "تقرير", "بيانها", "بيانه", "تصريحه", "تصريحها", "كلمته", "كلمتها", "حين", "وقت",
         "تدوينة", "حسابه", "حسابها", "صفحته", "صفحتها", "المؤتمر", "رده", "حفل", "عيد",
-        "احتفال", "مناسبة", "زيارة", "جولة", "هامش", "معرض", "ورشة", "قمة",
+        "احتفال", "مناسبة", "زيارة", "جولة", "هامش", "معرض", "ورشة", "قمة", "سؤال", "أسئلة",
     )
 }  # fmt: skip
 
@@ -1461,6 +1467,28 @@ def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
     return not (segments.rest.startswith(("ال", "ل")) and segments.rest.endswith(("ين", "ون")))
 
 
+def _describing_clause(article: _Article, index: int, limit: int) -> int | None:
+    """A clause without a relative pronoun that describes an indefinite speaker and opens
+    with a verb outside the lexicon: «طلب عدم الكشف عن اسمه» (then the index after it), or
+    «تحدثوا لـ«الأسواق»» before أن/إن (then the index of أن); None otherwise."""
+    words = article.words
+    written = article.text[words[index].start : words[index].end]
+    if not looks_like_verb(written) or any(c.index == index for c in article.cues):
+        return None
+    form = words[index].form
+    if _is_preposition(form) or form in _PARTICLES | _COMPLEMENTISERS | _QUESTIONS:
+        return None  # «حول», «عند»: prepositions of a triliteral root
+    for at in range(index + 1, min(index + 8, limit)):
+        if any(ch in article.text[words[at - 1].end : words[at].start] for ch in ".:"):
+            return None
+        if words[at].form in _ANONYMITY:
+            return at + 1
+    ahead = _content_ahead(article, index, limit, heads=False)
+    if ahead is not None and words[ahead].form in _COMPLEMENTISERS:
+        return ahead
+    return None
+
+
 def _said_after(article: _Article, end: int) -> bool:
     """Whether what was said, or a pause before it, starts right after position `end`: a
     comma, a colon, a quotation, أن/إن, «قوله» or a cue."""
@@ -1475,6 +1503,8 @@ def _said_after(article: _Article, end: int) -> bool:
     index = article.word_index(position)
     if index >= len(article.words):
         return True
+    if _describing_clause(article, index, len(article.words)) is not None:
+        return True  # «مصدر مطلع على المفاوضات طلب عدم الكشف عن اسمه إن …»
     form = article.words[index].form
     following = article.words[index + 1].form if index + 1 < len(article.words) else ""
     return (
@@ -1522,6 +1552,8 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if index > first and (form in _OBJECT_HEADS or form in _SAYING):
         return True
+    if index == first and form in _PRONOUNS:
+        return True  # «وقال هو إن …»: a pronoun names no one; the cue links to the mention
     if form in _OBJECT_OPENERS:  # «وعزت ذلك إلى …»: «ذلك» is the object, not a subject
         # «وأضاف هذا المسؤول أن …»: a demonstrative before a title is the subject.
         following = article.words[index + 1].form if index + 1 < len(article.words) else ""
@@ -1574,7 +1606,11 @@ def _after_definite(article: _Article, index: int) -> bool:
     (a family name: «ريم الحاج») and not a given name."""
     words, text = article.words, article.text
     word, previous = words[index], words[index - 1]
-    if not _definite(previous.form) or _definite(word.form) or word.form in _NAME_PARTS:
+    # «محللون اقتصاديون تحدثوا …»: a plural takes no name after it either.
+    plural = previous.form.endswith(("ون", "ين")) and len(previous.form) > 4
+    if not (_definite(previous.form) or plural) or _definite(word.form):
+        return False
+    if word.form in _NAME_PARTS:
         return False
     if text[previous.end : word.start].strip():
         return False
@@ -1595,7 +1631,7 @@ def _after_definite(article: _Article, index: int) -> bool:
         accusative
         or _is_preposition(following.form)
         or bool(segment(text[following.start : following.end]).preposition)
-        or following.form in _COMPLEMENTISERS | _PARTICLES
+        or following.form in _COMPLEMENTISERS | _PARTICLES | _OBJECT_HEADS | {"ل", "ب"}
     )
 
 
