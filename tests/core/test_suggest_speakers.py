@@ -250,3 +250,21 @@ def test_a_pronoun_names_no_one_and_the_cue_links_to_the_last_mention():
 def test_a_question_answered_is_a_circumstance_not_part_of_the_name():
     text = "وردّ المدرب يانيك فوليه على سؤال حول مستقبله بالقول إن القرار بيد الإدارة."
     assert speaker_of_claims(text) == ["المدرب يانيك فوليه"]
+
+
+def test_a_relative_clause_that_says_something_speaks_for_its_antecedent():
+    text = (
+        "والتقى الوفد في وقت لاحق رئيس المجلس نصر الله العابد، "
+        "الذي قال إن المجلس أنهى مناقشة القانون."
+    )
+    assert speaker_of_claims(text) == ["رئيس المجلس نصر الله العابد"]
+
+
+def test_a_relative_clause_that_refers_back_to_what_was_said_is_no_claim():
+    text = "وضبطت الشرطة كميات كبيرة من الوقود المهرب، والتي أعلنتها الوزارة في تقريرها."
+    assert detect(text).claims == ()
+
+
+def test_a_family_name_with_the_article_follows_a_compound_given_name():
+    text = "وقال رئيس البلدية سعد الله الحوراني إن الطريق سيفتح غداً."
+    assert speaker_of_claims(text) == ["رئيس البلدية سعد الله الحوراني"]

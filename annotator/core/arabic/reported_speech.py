@@ -572,7 +572,7 @@ class _Article:
         if _bare(previous.form) in _NEGATIONS:
             return True  # «ولم تعلن أي جهة …»: nothing was said
         if _bare(previous.form) in _RELATIVES or previous.form in _RELATIVES:
-            return True
+            return not self._relative_saying(cue)
         if previous.form == _f("عدم"):
             return True  # «عدم ذكر اسمه»: a verbal noun
         # «الذي فضل عدم ذكر …», «والتي أعلنتها …»: inside a relative clause.
@@ -586,6 +586,28 @@ class _Article:
         word = self.text[self.words[cue.index].start : self.words[cue.index].end]
         conjoined = word[:1] in "وف" and word != cue.text
         return not conjoined and (written.endswith("اً") or written.endswith("ًا"))
+
+    def _relative_saying(self, cue: _Cue) -> bool:
+        """«…الريس، الذي قال إن …»: a relative after a comma whose verb has no object on it
+        and is followed by أن/إن, a colon or a quotation says something of its own (its
+        antecedent speaks); «والتي أعلنتها الوزارة» only refers back to what was said."""
+        words, text = self.words, self.text
+        relative = words[cue.index - 1]
+        if cue.index < 2 or _bare(relative.form) != relative.form:
+            return False
+        if not any(ch in text[words[cue.index - 2].end : relative.start] for ch in "،,"):
+            return False
+        verb = words[cue.index]
+        if _f(cue.text) != verb.form or verb.form.endswith(("ه", "ها", "هم")):
+            return False
+        if cue.index + 1 >= len(words):
+            return False
+        gap = text[verb.end : words[cue.index + 1].start]
+        return (
+            ":" in gap
+            or words[cue.index + 1].form in _COMPLEMENTISERS
+            or (self.quote_at(words[cue.index + 1].start - 1) is not None)
+        )
 
     def _cue_at(self, index: int) -> _Cue | None:
         word = self.words[index]
@@ -801,6 +823,8 @@ def _read_cue(
         sentence_start = question_end
     if cue.kind == "verb":
         subject = _subject_before(article, cue, sentence_start)
+        if cue.index > 0 and _bare(words[cue.index - 1].form) in _RELATIVES:
+            subject = _antecedent(article, cue.index - 1, sentence_start)
         if subject is None and words[cue.last].form != _f("عن"):
             # «وكشف عن حوافز …»: after «عن» comes what was said, never the subject.
             found = _noun_phrase(article, after, limit)
@@ -883,6 +907,25 @@ def _question_end(article: _Article, sentence_start: int, sentence_end: int) -> 
     if comma is None or article.quote_around(comma) is not None:
         return None
     return comma + 1
+
+
+def _antecedent(article: _Article, relative: int, sentence_start: int) -> tuple[int, int] | None:
+    """The mention a relative pronoun after a comma refers to («والتقى السفير رئيس البرلمان
+    سعد الله الريس، الذي قال …»): the longest noun phrase ending at the comma that begins
+    with a title or a body; None when there is none (the cue then links as one without a
+    written subject)."""
+    words = article.words
+    comma = words[relative - 1].end
+    first = max(article.word_index(sentence_start), relative - _MAX_SUBJECT_WORDS)
+    for index in range(first, relative):
+        if words[index].form not in _TITLES | _BODIES:
+            continue
+        if index > 0 and _is_preposition(words[index - 1].form):
+            continue
+        phrase = _noun_phrase(article, index, relative, appositions=False)
+        if phrase is not None and phrase[1] == comma:
+            return phrase
+    return None
 
 
 def _said_before(
@@ -1698,6 +1741,9 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
         return False
     # «فؤاد الزين الأهالي»: after a family name only an adjective of a title goes on
     # («عبد الرحمن الفلاحي» is one name).
+    # «سعد الله الريس», «بهاء الدين …»: a compound given name, then the family name.
+    if previous in _COMPOUND_ENDS and index - 2 >= first:
+        return False
     if index - 2 >= first and words[index - 2].form not in heads | _NAME_PARTS:
         earlier = words[index - 2]
         written = article.text[earlier.start : earlier.end]
