@@ -268,3 +268,28 @@ def test_a_relative_clause_that_refers_back_to_what_was_said_is_no_claim():
 def test_a_family_name_with_the_article_follows_a_compound_given_name():
     text = "وقال رئيس البلدية سعد الله الحوراني إن الطريق سيفتح غداً."
     assert speaker_of_claims(text) == ["رئيس البلدية سعد الله الحوراني"]
+
+
+# ------------------------------------------------------------------ whom the speaker told
+
+
+def test_an_outlet_with_lam_after_the_name_is_whom_he_told():
+    text = "وقال الوزير سامي عيسى لقناة الشروق إن الخطة جاهزة."
+    assert speaker_of_claims(text) == ["الوزير سامي عيسى"]
+
+
+def test_a_group_of_people_with_lam_is_whom_he_told():
+    for told in ("للنواب", "للحضور", "للأعضاء"):
+        text = f"وأكد الوزير {told} أن الخطة جاهزة."
+        assert speaker_of_claims(text) == ["الوزير"], told
+
+
+def test_an_outlet_in_quotation_marks_after_the_adjectives_of_a_source_is_whom_it_told():
+    for source in ("مصادر دبلوماسية", "مسؤول حكومي رفيع"):
+        text = f"وأبلغ {source} «الصباح» أن الخطة جاهزة."
+        assert speaker_of_claims(text) == [source], source
+
+
+def test_a_name_in_quotation_marks_after_a_body_stays_in_the_mention():
+    text = "وأكدت حركة «النهضة» أن الخطة جاهزة."
+    assert speaker_of_claims(text) == ["حركة «النهضة»"]

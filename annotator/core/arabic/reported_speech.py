@@ -1506,8 +1506,20 @@ def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
     # «لنظيرها», «له»: a pronoun written on the word names whom he spoke to.
     if rest in _CIRCUMSTANCES or segments.rest.endswith(("ه", "ها", "هم", "هما")):
         return False
-    # «للصحفيين», «للمواطنين»: people spoken to.
+    # «للصحفيين», «للمواطنين», «للنواب»: people spoken to.
+    if rest.removeprefix("ال").removeprefix("ل") in _AUDIENCES:
+        return False
     return not (segments.rest.startswith(("ال", "ل")) and segments.rest.endswith(("ين", "ون")))
+
+
+# Broken plurals and collectives of people a speaker addresses («للنواب», «للحضور»).
+_AUDIENCES = {
+    _f(w)
+    for w in (
+        "نواب", "أعضاء", "سفراء", "وزراء", "طلاب", "أهالي", "حضور", "جمهور", "شباب", "صحافة",
+        "إعلام", "زملاء", "أنصار", "مراسلين", "عمال", "رفاق",
+    )
+}  # fmt: skip
 
 
 def _describing_clause(article: _Article, index: int, limit: int) -> int | None:
@@ -1571,10 +1583,15 @@ def _outlet_told(article: _Article, index: int, quote: _Quote) -> bool:
     if after >= len(words) or words[after].form not in _COMPLEMENTISERS:
         return False
     previous = words[index - 1].form if index > 0 else ""
-    # «صاحب كتاب «اقتصاد الظل»», «حركة «حماس»»: after an indefinite noun it is a name.
-    if not previous.startswith("ال"):
+    if previous in _TITLES | _BODIES | _OUTLETS or _bare(previous) in _OUTLETS:
         return False
-    return previous not in _TITLES | _BODIES | _OUTLETS and _bare(previous) not in _OUTLETS
+    # «مصادر دبلوماسية «الصباح»», «مسؤول حكومي رفيع «الصباح»»: after the adjectives of a
+    # source it is the outlet told.
+    heads = [w.form for w in words[max(0, index - 3) : index - 1]]
+    if previous.endswith(_NISBA_ENDINGS + ("يه",)) or any(h in _TITLES for h in heads):
+        return True
+    # «صاحب كتاب «اقتصاد الظل»», «حركة «حماس»»: after an indefinite noun it is a name.
+    return previous.startswith("ال")
 
 
 def _bare(form: str) -> str:
@@ -1587,6 +1604,8 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     form = word.form
     if index > first and _adverb_in_title(article, index):
         return False
+    if index > first and form[:1] == "ل" and form[1:].removeprefix("ال") in _OUTLETS:
+        return True  # «لقناة الشروق», «للتلفزيون»: the outlet he spoke to
     if form in _COMPLEMENTISERS or form in _RELATIVES or _time_at(article, index):
         return True
     if _is_preposition(form) or form in _PARTICLES:
@@ -1617,7 +1636,7 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if index > first and segments.preposition and len(form) > 2:
         # «للأمم المتحدة» names a body; «للصحفيين» names whom he told.
-        plural = form.startswith("لل") and form.endswith(("ين", "ون"))
+        plural = form.startswith("لل") and (form.endswith(("ين", "ون")) or form[2:] in _AUDIENCES)
         if plural or not (form.startswith("لل") or form == _f("باسم")):
             return True
     if (
