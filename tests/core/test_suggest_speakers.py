@@ -293,3 +293,18 @@ def test_an_outlet_in_quotation_marks_after_the_adjectives_of_a_source_is_whom_i
 def test_a_name_in_quotation_marks_after_a_body_stays_in_the_mention():
     text = "وأكدت حركة «النهضة» أن الخطة جاهزة."
     assert speaker_of_claims(text) == ["حركة «النهضة»"]
+
+
+def test_a_group_of_people_after_a_definite_speaker_is_whom_he_reassured():
+    text = "وقال الطبيب فؤاد الحسن إن الوباء انحسر. وطمأن الحسن الأهالي بأن اللقاح آمن."
+    assert speaker_of_claims(text) == ["الطبيب فؤاد الحسن", "الحسن"]
+
+
+def test_the_head_of_what_he_called_on_is_not_part_of_the_speaker():
+    text = "ودعا الناطق وسائل الإعلام إلى تحري الدقة، مؤكداً أن الخبر كاذب."
+    assert speaker_of_claims(text) == ["الناطق"]
+
+
+def test_a_group_of_people_after_a_noun_without_the_article_is_its_complement():
+    text = "وقال رئيس اتحاد المزارعين إن الموسم جيد."
+    assert speaker_of_claims(text) == ["رئيس اتحاد المزارعين"]

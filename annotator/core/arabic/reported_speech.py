@@ -1512,6 +1512,33 @@ def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
     return not (segments.rest.startswith(("ال", "ل")) and segments.rest.endswith(("ين", "ون")))
 
 
+# Heads of the phrases that name whom a speaker addresses or praises, not himself
+# («ودعا الناطق وسائل الإعلام إلى …», «وثمّن الوزير جهود العناصر …»).
+_ADDRESSEE_HEADS = {
+    _f(w)
+    for w in ("وسائل", "جهود", "أطراف", "أبناء", "ممثلي", "كافة", "عموم", "سكان", "أهالي")
+}  # fmt: skip
+
+
+def _addressee_after(article: _Article, index: int) -> bool:
+    """Whether word `index` begins whom the speaker told after his mention: a head of such a
+    phrase («وسائل الإعلام», «جهود العناصر»), or a group of people with the article after a
+    definite singular («الزين الأهالي», «الوزير المواطنين»)."""
+    words = article.words
+    form, previous = words[index].form, words[index - 1].form
+    if article.text[words[index - 1].end : words[index].start].strip():
+        return False
+    if form in _ADDRESSEE_HEADS:
+        return True
+    # After a word without the article the definite word is its complement («رئيس اتحاد
+    # المزارعين»), so only after a definite singular.
+    if not form.startswith("ال") or not _definite(previous) or previous.endswith(("ون", "ين")):
+        return False
+    rest = form[2:]
+    people = rest.endswith(("ين", "ون")) and not rest.endswith(("يين", "يون")) and len(rest) > 4
+    return rest in _AUDIENCES or people
+
+
 # Broken plurals and collectives of people a speaker addresses («للنواب», «للحضور»).
 _AUDIENCES = {
     _f(w)
@@ -1650,6 +1677,8 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     if index > first and _ends_name(article, index, first):
         return True
     if index > first and _after_definite(article, index):
+        return True
+    if index > first and _addressee_after(article, index):
         return True
     written = article.text[word.start : word.end]
     # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
