@@ -308,3 +308,28 @@ def test_the_head_of_what_he_called_on_is_not_part_of_the_speaker():
 def test_a_group_of_people_after_a_noun_without_the_article_is_its_complement():
     text = "وقال رئيس اتحاد المزارعين إن الموسم جيد."
     assert speaker_of_claims(text) == ["رئيس اتحاد المزارعين"]
+
+
+def test_a_group_of_people_after_a_cue_that_goes_on_is_whom_the_speaker_told():
+    text = "وقالت الطبيبة منى سلوم إن اللقاح آمن. وطمأنت الأهالي بأن الكميات كافية."
+    assert speakers_of(text) == ["الطبيبة منى سلوم"]
+    assert speaker_of_claims(text) == ["الطبيبة منى سلوم", "الطبيبة منى سلوم"]
+
+
+def test_a_word_inside_a_claim_is_not_the_latest_mention_of_the_speaker():
+    text = (
+        "وقال رئيس الاتحاد إن الموسم صعب. وتابع أن الاتحاد قدم قائمة بالمتضررين. "
+        "وسأله المذيع عن الحلول، فأجاب: «نحتاج إلى جدولة الديون أولاً»."
+    )
+    assert speakers_of(text) == ["رئيس الاتحاد"]
+
+
+def test_approving_a_decree_is_no_claim():
+    text = "وكانت الحكومة قد أقرت الشهر الماضي مرسوماً بتحديد موعد الانتخابات."
+    assert detect(text).claims == ()
+
+
+def test_a_given_name_in_alef_maqsura_is_not_a_preposition_with_a_pronoun():
+    for name in ("منى", "ليلى", "سلمى"):
+        text = f"وقالت الطبيبة {name} سلوم إن اللقاح آمن."
+        assert speaker_of_claims(text) == [f"الطبيبة {name} سلوم"], name

@@ -77,7 +77,7 @@ _VERBS = (
     ("وصف", "صف", True),
     ("عزا", "عزو", True),  # «عزا التأخير إلى …»
     ("طمأن", "طمئن", False),  # «طمأنت المزارعين بأن …»
-    ("أقر", "قر", True),
+    ("أقر", "قر", False),  # «أقر بأن …» admits; «أقرت الحكومة مرسوماً» approves
     ("ألمح", "لمح", False),
     ("نبه", "نبه", False),
     ("نقل", "نقل", False),  # a relay: «نقلت الإذاعة عن X أن …», «ونُقل عن X قوله …»
@@ -1534,9 +1534,7 @@ def _addressee_after(article: _Article, index: int) -> bool:
     # المزارعين»), so only after a definite singular.
     if not form.startswith("ال") or not _definite(previous) or previous.endswith(("ون", "ين")):
         return False
-    rest = form[2:]
-    people = rest.endswith(("ين", "ون")) and not rest.endswith(("يين", "يون")) and len(rest) > 4
-    return rest in _AUDIENCES or people
+    return _addressee_after_form(form)
 
 
 # Broken plurals and collectives of people a speaker addresses («للنواب», «للحضور»).
@@ -1635,7 +1633,9 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True  # «لقناة الشروق», «للتلفزيون»: the outlet he spoke to
     if form in _COMPLEMENTISERS or form in _RELATIVES or _time_at(article, index):
         return True
-    if _is_preposition(form) or form in _PARTICLES:
+    # «منى» (a name) folds like «مني» (from me): a preposition with a pronoun ends in ي.
+    maqsura = article.text[word.start : word.end].rstrip(_TASHKEEL).endswith("ى")
+    if form in _PREPOSITIONS or (_is_preposition(form) and not maqsura) or form in _PARTICLES:
         return True
     if form in {"ل", "ب"}:  # «لـ«الوادي»»: whom he told, never the speaker
         return True
@@ -1894,7 +1894,7 @@ def _implicit_subject(
         return found
     # The last speaker, if he spoke in the last few sentences, at his latest mention.
     if state.last_speaker is not None and number - state.last_speaker_sentence <= 3:
-        return _latest_mention(article, state.last_speaker, cue_start, mentions)
+        return _latest_mention(article, state.last_speaker, cue_start, mentions, state.claims)
     # A known entity mentioned before, else the subject of the previous sentence.
     before = [m for m in mentions if m.end <= cue_start]
     if before:
@@ -1907,24 +1907,45 @@ def _implicit_subject(
 
 def _spoken_to(article: _Article, phrase: tuple[int, int], number: int, state: _State) -> bool:
     """«أكد الوزير أن …، وطمأن المواطنين بأن …»: after an earlier cue of the sentence named
-    its speaker, one definite word that is not a title, followed by أن, is whom he told."""
-    if number not in state.cue_subjects:
-        return False
+    its speaker, one definite word that is not a title, followed by أن, is whom he told. So is
+    a group of people («الأهالي», «المواطنين») after a cue that goes on from the previous
+    sentence's speaker («وطمأنت الأهالي بأن …», «وطالب المستثمرين بـ…»)."""
     first, last = article.word_index(phrase[0]), article.word_index(phrase[1])
-    if last - first != 1:
+    if last - first != 1 or last >= len(article.words):
         return False
     form = article.words[first].form
     if not form.startswith("ال") or form in _TITLES or form in _BODIES:
         return False
-    return last < len(article.words) and article.words[last].form in _COMPLEMENTISERS
+    following = article.words[last]
+    written = article.text[following.start : following.end]
+    complement = following.form in _COMPLEMENTISERS
+    if number in state.cue_subjects:
+        return complement
+    recent = state.last_speaker is not None and number - state.last_speaker_sentence <= 2
+    cue = article.words[first - 1]
+    conjoined = article.text[cue.start : cue.start + 1] in "وف"
+    told = complement or following.form in _GOVERNED or segment(written).preposition == "ب"
+    return recent and conjoined and told and _addressee_after_form(form)
+
+
+def _addressee_after_form(form: str) -> bool:
+    """Whether a definite word names a group of people («الأهالي», «المواطنين»)."""
+    rest = form[2:]
+    people = rest.endswith(("ين", "ون")) and not rest.endswith(("يين", "يون")) and len(rest) > 4
+    return rest in _AUDIENCES or people
 
 
 def _latest_mention(
-    article: _Article, speaker: tuple[int, int], before: int, mentions: Sequence[_Mention]
+    article: _Article,
+    speaker: tuple[int, int],
+    before: int,
+    mentions: Sequence[_Mention],
+    claims: Sequence[ClaimSuggestion] = (),
 ) -> tuple[int, int]:
     """The latest mention of a speaker before position `before`: a later mention of the same
     known entity, or of his name's last word («قال الوزير أنس جابر … واستقبل جابر …»); the
-    span itself when there is none."""
+    span itself when there is none. A word inside a claim is what was said, not a mention
+    («وتابع أن الاتحاد قدم …»)."""
     entity = _entity_inside(mentions, *speaker)
     if entity is not None:
         later = [m for m in mentions if m.entity == entity and speaker[1] <= m.start < before]
@@ -1936,6 +1957,8 @@ def _latest_mention(
         return speaker  # a one-word mention: its repetitions are not told apart from others
     for index in range(article.word_index(before) - 1, article.word_index(speaker[1]) - 1, -1):
         word = words[index]
+        if any(c.start <= word.start < c.end for c in claims):
+            continue
         if word.form == last_word.form and article.quote_around(word.start) is None:
             previous = words[index - 1].form if index > 0 else ""
             if _is_preposition(previous) or _has_written_preposition(article, index):
