@@ -333,3 +333,20 @@ def test_a_given_name_in_alef_maqsura_is_not_a_preposition_with_a_pronoun():
     for name in ("منى", "ليلى", "سلمى"):
         text = f"وقالت الطبيبة {name} سلوم إن اللقاح آمن."
         assert speaker_of_claims(text) == [f"الطبيبة {name} سلوم"], name
+
+
+def test_the_source_after_wafqan_li_leaves_the_preposition_out():
+    text = "ووفقاً لمصادر أمنية، فإن المهاجمين فروا إلى الجبال."
+    assert speaker_of_claims(text) == ["مصادر أمنية"]
+
+
+def test_a_statement_issued_by_a_body_is_named_whole():
+    text = "وحسب بيان صادر عن وزارة النقل، فإن الطريق سيغلق يومين."
+    assert speaker_of_claims(text) == ["بيان صادر عن وزارة النقل"]
+
+
+def test_a_verb_after_a_definite_word_in_the_phrase_is_not_taken_for_a_name():
+    text = (
+        "وكشف المدير عن خطة لإعادة الهيكلة تشمل بيع الأصول إلى شركة أخرى، مؤكداً أن الأرباح ستتحسن."
+    )
+    assert speaker_of_claims(text) == ["المدير", "المدير"]

@@ -1407,6 +1407,9 @@ def _name_after_phrase(article: _Article, phrase: int, end: int) -> bool:
             continue
         if segment(written).preposition or word.form in _COMPLEMENTISERS | _PARTICLES:
             continue
+        following = words[index + 1].form if index + 1 < len(words) else ""
+        if looks_like_verb(written) and not is_given_name(written) and not _definite(following):
+            continue  # «… لإعادة الهيكلة تشمل بيع …»: a verb; but «ريم الأيوبي» is a name
         return True
     return False
 
@@ -1481,12 +1484,17 @@ def _opens_named_phrase(article: _Article, index: int, limit: int) -> bool:
     return False
 
 
+_ISSUED = {_f(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة")}
+
+
 def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
     """Whether word `index` opens a prepositional phrase that may belong to the mention: «في»,
     «لدى», «على», «من» before a noun that is not a circumstance, or a word with ل/ب written
     on it («للمجموعة») that is not an outlet spoken to («لصحيفة») nor a known name."""
     words = article.words
     form = words[index].form
+    if form == _f("عن") and index > 0 and words[index - 1].form in _ISSUED:
+        return True  # «بيان صادر عن الوزارة»
     if form in _PHRASE_PREPOSITIONS:
         if index + 1 >= limit or article.text[words[index].end : words[index + 1].start].strip():
             return False
@@ -2032,6 +2040,12 @@ def _read_source(
     speaker = _noun_phrase(article, after, limit) if after < limit else None
     if speaker is None:
         return
+    if text[speaker[0]] == "ل" and segment(text[speaker[0] : words[after].end]).preposition:
+        # «وفقاً لمصادر أمنية»: the source is after the preposition written on it.
+        start = speaker[0] + 1
+        while start < speaker[1] and not _f(text[start]):
+            start += 1
+        speaker = (start, speaker[1])
     cue_start = words[cue.index].start
     leading = all(
         w.form in _PARTICLES for w in words[article.word_index(sentence_start) : cue.index]
