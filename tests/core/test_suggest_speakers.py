@@ -350,3 +350,19 @@ def test_a_verb_after_a_definite_word_in_the_phrase_is_not_taken_for_a_name():
         "وكشف المدير عن خطة لإعادة الهيكلة تشمل بيع الأصول إلى شركة أخرى، مؤكداً أن الأرباح ستتحسن."
     )
     assert speaker_of_claims(text) == ["المدير", "المدير"]
+
+
+# ------------------------------------------------------------------ the subject of the sentence
+
+
+def test_the_subject_of_a_verb_outside_the_lexicon_speaks_the_participle_after_it():
+    text = (
+        "وقال الوزير إن الأرقام دقيقة. في المقابل، شكك أخصائي التغذية سامر قنديل "
+        "في دقة الأرقام، مشيراً إلى أن العينة صغيرة."
+    )
+    assert speaker_of_claims(text) == ["الوزير", "أخصائي التغذية سامر قنديل"]
+
+
+def test_a_verb_with_wa_goes_on_from_the_last_speaker_and_its_noun_is_the_object():
+    text = "وقال الوزير إن الأرقام دقيقة. وحمل الحكومة السابقة المسؤولية، مؤكداً أن الإصلاح بدأ."
+    assert speaker_of_claims(text) == ["الوزير", "الوزير"]

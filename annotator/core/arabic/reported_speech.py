@@ -1321,14 +1321,15 @@ def _is_preposition(form: str) -> bool:
 
 
 def _noun_phrase(
-    article: _Article, index: int, limit: int, appositions: bool = True
+    article: _Article, index: int, limit: int, appositions: bool = True, said: bool = True
 ) -> tuple[int, int] | None:
     """The mention starting at word `index`: words up to a preposition, أن, a relative, a time
     word, punctuation, a cue or an accusative (‑اً); a short quotation («قوة القدس») inside it
     is part of the name, and so is a description between commas after it (`_apposition`).
     A prepositional phrase inside the mention («مسؤول في وزارة العدل», «رئيس نقابة الأطباء في
     الريان الدكتور سمير عبود», «الرئيس التنفيذي للمجموعة») is kept when what was said starts
-    right after the mention (أن/إن, a colon, a quotation, a comma); otherwise the mention ends
+    right after the mention (أن/إن, a colon, a quotation, a comma; not when `said` is False, for
+    a subject of a verb that is no cue) or a name follows it; otherwise the mention ends
     before it."""
     text, words = article.text, article.words
     first = index
@@ -1379,7 +1380,7 @@ def _noun_phrase(
             last = named_before  # «… الدكتور فؤاد الزين لـ«النهار الوطني» إن …»: told
     if before_phrase is not None and before_phrase < last:
         named = _name_after_phrase(article, article.word_index(before_phrase), last)
-        if not named and not _said_after(article, last):
+        if not named and not (said and _said_after(article, last)):
             last = before_phrase
     return words[first].start, last
 
@@ -1987,6 +1988,17 @@ def _sentence_subject(
     entity, a title with a name («العميد إسماعيل قاآني»), or a name that spoke before."""
     words = article.words
     known = {article.words[article.word_index(e) - 1].form for _, e in state.speakers}
+    opening = _opening_verb(article, start, end)
+    if opening is not None:
+        # «شكك أخصائي التغذية سامر قنديل في …، مشيراً …»: the verb's subject. After «و» the
+        # verb goes on from the last speaker unless a person is named after it.
+        verb, conjoined = opening
+        subject = _noun_phrase(article, verb + 1, article.word_index(end), said=False)
+        person = words[verb + 1].form in _TITLES - _BODY_TITLES
+        if subject is not None and (not conjoined or person):
+            return subject
+        if conjoined:
+            return None
     for index in range(article.word_index(start), article.word_index(end)):
         word = words[index]
         if article.quote_around(word.start) is not None:
@@ -2002,6 +2014,48 @@ def _sentence_subject(
             if phrase is not None:
                 return phrase
     return None
+
+
+def _opening_verb(article: _Article, start: int, end: int) -> tuple[int, bool] | None:
+    """«في المقابل، شكك أخصائي التغذية …»: the index of a word that reads as a verb opening
+    the clause (after particles and a short lead-in phrase before a comma), and whether a
+    conjunction is written on it; None when the clause opens otherwise."""
+    words, text = article.words, article.text
+    first, stop = article.word_index(start), article.word_index(end)
+    if first >= stop:
+        return None
+    comma = _next_mark(text, start, end)
+    if comma is not None and article.word_index(comma) - first <= 3:
+        if _is_preposition(words[first].form) or _bare(words[first].form) in _LEAD_INS:
+            first = article.word_index(comma + 1)  # «في المقابل،», «بدوره،»
+    while first < stop and words[first].form in _PARTICLES:
+        first += 1
+    if first + 1 >= stop or any(c.index == first for c in article.cues):
+        return None
+    word = words[first]
+    written = text[word.start : word.end]
+    conjoined = written[:1] in "وف" and looks_like_verb(written[1:])
+    if not conjoined and (not looks_like_verb(written) or is_given_name(written)):
+        return None
+    following = words[first + 1]
+    if text[word.end : following.start].strip() or _is_preposition(following.form):
+        return None
+    if following.form in _COMPLEMENTISERS | _PARTICLES | _OBJECT_OPENERS:
+        return None
+    return first, conjoined
+
+
+# Words of _TITLES that name a body, not a person: after a verb that goes on from the last
+# speaker («وحمّل الحكومة المسؤولية») they are its object.
+_BODY_TITLES = {
+    _f(w)
+    for w in ("الحكومة", "الوزارة", "وزارة", "وكالة", "صحيفة", "حركة", "الرئاسة", "الجيش",
+              "الخارجية", "البيت")
+}  # fmt: skip
+
+
+# Short phrases that open a sentence before a comma: «بدوره،», «من جهتها،».
+_LEAD_INS = {_f(w) for w in ("بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "جانبه", "جانبها")}
 
 
 def _quote_before(article: _Article, cue_start: int, sentence_start: int) -> _Quote | None:
