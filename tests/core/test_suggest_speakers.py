@@ -366,3 +366,30 @@ def test_the_subject_of_a_verb_outside_the_lexicon_speaks_the_participle_after_i
 def test_a_verb_with_wa_goes_on_from_the_last_speaker_and_its_noun_is_the_object():
     text = "وقال الوزير إن الأرقام دقيقة. وحمل الحكومة السابقة المسؤولية، مؤكداً أن الإصلاح بدأ."
     assert speaker_of_claims(text) == ["الوزير", "الوزير"]
+
+
+def test_who_made_a_study_is_its_speaker():
+    text = "كشفت دراسة أجراها فريق من كلية الزراعة أن ثلث الآبار ملوثة."
+    assert speaker_of_claims(text) == ["فريق من كلية الزراعة"]
+
+
+def test_a_feminine_body_after_a_masculine_verb_is_its_object():
+    text = (
+        "وقال الوزير إن الرسوم مرتفعة. وطالب الحكومة بخفض الرسوم، "
+        "لافتاً إلى أن الدول المجاورة خفضتها."
+    )
+    assert speakers_of(text) == ["الوزير"]
+    assert speaker_of_claims(text) == ["الوزير", "الوزير"]
+
+
+def test_a_feminine_body_after_a_feminine_verb_is_its_subject():
+    text = "وطالبت النقابة بخفض الرسوم، لافتة إلى أن الدول المجاورة خفضتها."
+    assert speaker_of_claims(text) == ["النقابة"]
+
+
+def test_a_speech_delivered_after_the_name_is_not_part_of_it():
+    text = (
+        "ألقى رئيس الوزراء عماد الصالحي كلمة أمام مجلس النواب، الثلاثاء، "
+        "وقال: «لقد ورثنا عجزاً كبيراً»."
+    )
+    assert speaker_of_claims(text) == ["رئيس الوزراء عماد الصالحي"]

@@ -828,10 +828,13 @@ def _read_cue(
         if subject is None and words[cue.last].form != _f("عن"):
             # «وكشف عن حوافز …»: after «عن» comes what was said, never the subject.
             found = _noun_phrase(article, after, limit)
+            if found is not None:
+                found = _author(article, found, limit)
             if (
                 found is not None
                 and not _spoken_to(article, found, number, state)
                 and not _described(article, cue, found)
+                and _agrees(article, cue, found)
             ):
                 subject = found
                 after = article.word_index(found[1])
@@ -861,6 +864,40 @@ def _read_cue(
         state.speakers.setdefault(subject, None)
         state.last_speaker, state.last_speaker_sentence = subject, number
         article.known_names.add(words[article.word_index(subject[1]) - 1].form)
+
+
+# Verbs of making a study or a report, with its pronoun: «دراسة أجراها فريق من …».
+_AUTHORING = {
+    _f(v + o)
+    for v in ("أجرى", "أجرت", "أعد", "أعدت", "نشر", "نشرت", "أصدر", "أصدرت", "نفذ", "نفذت")
+    for o in ("ه", "ها", "هم")
+} | {_f(w) for w in ("أجراه", "أجراها", "أجراهم")}
+
+
+def _author(article: _Article, phrase: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """«كشفت دراسة أجراها فريق من كلية الطب أن …»: a study, and who made it after a verb
+    of making with its pronoun; the maker speaks. The phrase itself otherwise."""
+    words = article.words
+    first, stop = article.word_index(phrase[0]), article.word_index(phrase[1])
+    for index in range(first + 1, min(stop, first + 3)):
+        if words[index].form in _AUTHORING and index + 1 < limit:
+            return _noun_phrase(article, index + 1, limit) or phrase
+    return phrase
+
+
+def _agrees(article: _Article, cue: _Cue, phrase: tuple[int, int]) -> bool:
+    """Whether the noun phrase after a verb can be its subject: a verb of the masculine
+    singular («طالب», «يطالب») does not go before a feminine body («الحكومة», «الوزارة»),
+    which is then its object («وطالب الحكومة بخفض الرسوم»)."""
+    verb = article.words[cue.index]
+    written = _f(article.text[verb.start : verb.end])
+    written = written[1:] if written[:1] in "وف" and len(written) > 3 else written
+    feminine_verb = written.endswith("ت") or written[:1] == "ت"
+    if cue.kind != "verb" or feminine_verb or written.endswith(("وا", "ون")):
+        return True
+    head = article.words[article.word_index(phrase[0])]
+    feminine = article.text[head.start : head.end].rstrip(_TASHKEEL).endswith("ة")
+    return not (feminine and head.form in _BODIES | _BODY_TITLES)
 
 
 _DESCRIBING = {_f(w) for w in ("وصف", "اتهم")}
@@ -1689,6 +1726,8 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if index > first and _addressee_after(article, index):
         return True
+    if index > first and form in _CIRCUMSTANCES and _definite(article.words[index - 1].form):
+        return True  # «ألقى رئيس الوزراء عماد الصالحي كلمة أمام …»: what he gave
     written = article.text[word.start : word.end]
     # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
     return written.endswith("اً") or written.endswith("ًا")
@@ -2006,6 +2045,8 @@ def _sentence_subject(
         previous = words[index - 1].form if index > 0 else ""
         if _is_preposition(previous) or word.form[:1] in "لب" and word.form[1:3] == "ال":
             continue
+        if any(c.last == index - 1 and c.kind == "verb" for c in article.cues):
+            continue  # right after a cue and not its subject: its object («وطالب الحكومة»)
         for mention in mentions:
             if mention.start <= word.start < mention.end:
                 return mention.start, mention.end
