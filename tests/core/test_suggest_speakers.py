@@ -393,3 +393,24 @@ def test_a_speech_delivered_after_the_name_is_not_part_of_it():
         "وقال: «لقد ورثنا عجزاً كبيراً»."
     )
     assert speaker_of_claims(text) == ["رئيس الوزراء عماد الصالحي"]
+
+
+# ------------------------------------------------------------------ appositions and repetitions
+
+
+def test_a_description_with_phrases_and_a_time_word_is_an_apposition():
+    text = "وقال كمال الصباغ، رئيس غرفة التجارة في المدينة منذ عامين، إن الأسعار ستستقر."
+    assert speaker_of_claims(text) == ["كمال الصباغ، رئيس غرفة التجارة في المدينة منذ عامين"]
+
+
+def test_a_repeated_mention_in_narration_is_linked_whole_with_its_apposition():
+    text = (
+        "الروائية ليلى عودة لـ«آفاق»: الرواية العربية بخير\n"
+        "في حوار مع «آفاق»، تحدثت الروائية ليلى عودة، الفائزة بجائزة النخيل للرواية هذا "
+        "العام، عن تجربتها مع الكتابة.\n"
+        "وقالت: «كتبت روايتي الأولى في سن الأربعين»."
+    )
+    assert speaker_of_claims(text) == [
+        "الروائية ليلى عودة",
+        "الروائية ليلى عودة، الفائزة بجائزة النخيل للرواية هذا العام",
+    ]

@@ -513,8 +513,26 @@ def _latest_mention(
             previous = words[index - 1].form if index > 0 else ""
             if _is_preposition(previous) or _has_written_preposition(article, index):
                 continue
-            return word.start, word.end
+            return _repeated_mention(article, speaker, index) or (word.start, word.end)
     return speaker
+
+
+def _repeated_mention(
+    article: _Article, speaker: tuple[int, int], index: int
+) -> tuple[int, int] | None:
+    """«الروائية ليلى عودة لـ«آفاق»: …» then «تحدثت الروائية ليلى عودة، الفائزة …، عن …»:
+    when the speaker's last word at `index` ends a repetition of the whole mention (the same
+    first words up to it), that later mention with its apposition."""
+    words = article.words
+    first = article.word_index(speaker[0])
+    size = article.word_index(speaker[1]) - first
+    start = index - size + 1
+    if size < 2 or start <= first or start < 0:
+        return None
+    if any(words[start + k].form != words[first + k].form for k in range(size)):
+        return None
+    phrase = _noun_phrase(article, start, len(words))
+    return phrase if phrase is not None and phrase[1] >= words[index].end else None
 
 
 def _sentence_subject(
@@ -547,6 +565,13 @@ def _sentence_subject(
         for mention in mentions:
             if mention.start <= word.start < mention.end:
                 return mention.start, mention.end
+        if word.form in known:
+            # «تحدثت الروائية ليلى عودة، الفائزة …» after «الروائية ليلى عودة» spoke: the
+            # whole repeated mention, not its last word.
+            for span in state.speakers:
+                repeated = _repeated_mention(article, span, index)
+                if repeated is not None:
+                    return repeated
         if word.form in _TITLES or word.form in known:
             phrase = _noun_phrase(article, index, article.word_index(end))
             if phrase is not None:

@@ -547,6 +547,29 @@ def _ends_name(article: _Article, index: int, first: int) -> bool:
     return not (form.startswith("الم") and not form.endswith(("ين", "ون")))
 
 
+def _description(article: _Article, index: int, close: int) -> tuple[int, int] | None:
+    """«الروائية ليلى عودة، الفائزة بجائزة النخيل للرواية هذا العام، …»: a description that
+    is not one noun phrase (prepositional phrases, a time word) but opens with a title or a
+    definite participle and holds no verb, cue, أن or relative, up to the comma; None when the
+    words are not one."""
+    words = article.words
+    stop = article.word_index(close)
+    opening = words[index].form
+    if not (opening in _TITLES or opening.startswith("الم") or opening.startswith("ال")):
+        return None
+    if stop - index > 10:
+        return None
+    for at in range(index, stop):
+        word = words[at]
+        written = article.text[word.start : word.end]
+        if any(c.index == at for c in article.cues) or word.form in _COMPLEMENTISERS:
+            return None
+        if _bare(word.form) in _RELATIVES or (looks_like_verb(written) and at > index):
+            if not is_given_name(written):
+                return None
+    return words[index].start, words[stop - 1].end
+
+
 def _apposition(article: _Article, index: int, limit: int) -> int | None:
     """«سليم داود، مدير الميناء، إن …»: the end of a description between commas right after
     a name, when what was said follows it (أن/إن, a quotation, a colon, a circumstance);
@@ -565,7 +588,9 @@ def _apposition(article: _Article, index: int, limit: int) -> int | None:
     if close is None:
         return None
     phrase = _noun_phrase(article, index, article.word_index(close), appositions=False)
-    if phrase is None or text[phrase[1] : close].strip():
+    if phrase is not None and text[phrase[1] : close].strip():
+        phrase = _description(article, index, close)
+    if phrase is None:
         return None
     after = article.word_index(close + 1)
     while after < limit and _bare(words[after].form) in _TIME_WORDS:
