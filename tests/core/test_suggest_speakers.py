@@ -414,3 +414,8 @@ def test_a_repeated_mention_in_narration_is_linked_whole_with_its_apposition():
         "الروائية ليلى عودة",
         "الروائية ليلى عودة، الفائزة بجائزة النخيل للرواية هذا العام",
     ]
+
+
+def test_an_apposition_ending_the_sentence_after_the_claim_is_part_of_the_speaker():
+    text = "«الوضع تحت السيطرة»، قال سليم داود، مدير الميناء."
+    assert speaker_of_claims(text) == ["سليم داود، مدير الميناء"]

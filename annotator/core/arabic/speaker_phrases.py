@@ -584,14 +584,23 @@ def _apposition(article: _Article, index: int, limit: int) -> int | None:
         return None  # «سعاد نجم، وهي أم لثلاثة أطفال»: a clause, not a description
     if _is_preposition(form) or any(c.index == index for c in article.cues):
         return None
-    close = _next_mark(text, words[index].start, article.sentence_end_after(words[index].start))
-    if close is None:
-        return None
+    sentence_end = article.sentence_end_after(words[index].start)
+    close = _next_mark(text, words[index].start, sentence_end)
+    at_end = close is None  # «"…"، قال سليم داود، مدير الميناء.»: the sentence ends on it
+    if at_end:
+        close = sentence_end
+        if close >= len(text) or text[close] not in _SENTENCE_ENDS:
+            return None
+        # Only a description that names him: «، مدير الميناء.», not a clause («، غطت …»).
+        if _description(article, index, close) is None:
+            return None
     phrase = _noun_phrase(article, index, article.word_index(close), appositions=False)
     if phrase is not None and text[phrase[1] : close].strip():
         phrase = _description(article, index, close)
     if phrase is None:
         return None
+    if at_end:
+        return phrase[1] if not text[phrase[1] : close].strip() else None
     after = article.word_index(close + 1)
     while after < limit and _bare(words[after].form) in _TIME_WORDS:
         after += 1
