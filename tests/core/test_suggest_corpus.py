@@ -168,7 +168,10 @@ def test_a_quarter_of_the_corpus_is_held_out_across_genres():
     articles = load_corpus()
     held_out = [a for a in articles if a.split == "heldout"]
     assert len(articles) >= 40
-    assert 0.2 <= len(held_out) / len(articles) <= 0.3
+    # The held-out part is fixed (11 articles, a quarter of the first 44); development
+    # articles added later by a second author only widen the other part.
+    assert len(held_out) >= 11
+    assert 0.15 <= len(held_out) / len(articles) <= 0.3
     genres = {a.genre for a in articles}
     assert {a.genre for a in held_out} == genres  # every genre has held-out articles
     for genre in genres:
