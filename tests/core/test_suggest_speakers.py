@@ -419,3 +419,66 @@ def test_a_repeated_mention_in_narration_is_linked_whole_with_its_apposition():
 def test_an_apposition_ending_the_sentence_after_the_claim_is_part_of_the_speaker():
     text = "«الوضع تحت السيطرة»، قال سليم داود، مدير الميناء."
     assert speaker_of_claims(text) == ["سليم داود، مدير الميناء"]
+
+
+# ------------------------------------------------------------------ shapes of wire copy
+
+
+def test_a_dateline_before_its_dash_is_not_the_speaker():
+    text = "الميناء (وكالات) - أفادت مصادر ملاحية، مساء الاثنين، بأن السفن عادت إلى الرصيف."
+    assert speaker_of_claims(text) == ["مصادر ملاحية"]
+
+
+def test_a_closing_parenthesis_of_an_abbreviation_stays_in_the_name():
+    text = "وتوقع صندوق التنمية الإقليمي (RDF) أن ينمو الاقتصاد العام المقبل."
+    assert speaker_of_claims(text) == ["صندوق التنمية الإقليمي (RDF)"]
+
+
+def test_the_source_after_tibqan_li_leaves_the_preposition_out():
+    text = "وطبقاً لبيانات هيئة النقل، فإن العبارة مرخصة لنقل ثمانين راكباً فقط."
+    assert speaker_of_claims(text) == ["بيانات هيئة النقل"]
+
+
+def test_a_clause_with_wa_naming_the_speaker_is_skipped():
+    text = "وروى أحد الناجين، ويدعى سالم عيسى، أن العبارة مالت فجأة على جانبها."
+    assert speaker_of_claims(text) == ["أحد الناجين"]
+
+
+def test_an_occasion_with_the_article_after_the_speaker_is_not_part_of_it():
+    text = "وأضافت الشركة في البيان ذاته أن العطل نجم عن حريق في المحطة."
+    assert speaker_of_claims(text) == ["الشركة"]
+
+
+def test_wahwa_after_the_name_ends_the_mention():
+    text = "وقال رئيس المحكمة القاضي سعيد المصري وهو يتلو الحكم: «المتهم مذنب»."
+    assert speaker_of_claims(text) == ["رئيس المحكمة القاضي سعيد المصري"]
+
+
+def test_a_participle_with_tanween_is_no_verb_of_saying():
+    text = "وقال مصدر في الدفاع المدني، طالباً عدم ذكر اسمه، إن الغواصين انتشلوا الجثث."
+    assert speakers_of(text) == ["مصدر في الدفاع المدني"]
+
+
+def test_the_latter_after_a_demonstrative_is_the_speaker():
+    text = "وقال هذا الأخير إن النقابة رفعت ثلاث مذكرات إلى الوزارة."
+    assert speaker_of_claims(text) == ["هذا الأخير"]
+
+
+def test_a_verb_with_bil_qawl_is_a_cue():
+    text = "أما المدرب التونسي للفريق منذر الشابي فاكتفى بالقول: «الفريق أكبر من أي لاعب»."
+    assert speaker_of_claims(text) == ["المدرب التونسي للفريق منذر الشابي"]
+
+
+def test_a_state_of_the_speaker_after_a_cue_that_follows_the_claim():
+    text = "سنلعب النهائي بلا خوف، قال العلوي مبتسماً وهو يغادر المنطقة المختلطة للملعب."
+    assert speaker_of_claims(text) == ["العلوي"]
+
+
+def test_a_verb_with_fa_before_the_cue_is_no_subject():
+    text = "وقال الوزير إن الخطة جاهزة. وسئل عن الخلاف مع المالية، فضحك وقال: «نتفق في الأهداف»."
+    assert speakers_of(text) == ["الوزير"]
+
+
+def test_a_relative_clause_after_a_thing_names_no_speaker():
+    text = "وقال الوزير إن الخطة جاهزة. وتطرق الحوار إلى قانون المياه، الذي قال إن الحكومة ستحيله."
+    assert speakers_of(text) == ["الوزير"]

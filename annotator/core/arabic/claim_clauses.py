@@ -87,7 +87,12 @@ def _said_before(
     if comma <= sentence_start or text[comma - 1] not in _CLAUSE_MARKS:
         return []
     rest = words[article.word_index(subject[1]) : article.word_index(sentence_end)]
-    if len(rest) > 4 or any(w.form in _COMPLEMENTISERS for w in rest):
+    # «…، قال العلوي مبتسماً وهو يغادر المنطقة.»: a state of his (an accusative, «وهو …»)
+    # may follow at any length; anything else only briefly.
+    state = bool(rest) and (
+        text[rest[0].start : rest[0].end].endswith(("اً", "ًا")) or rest[0].form in _DESCRIPTIVE
+    )
+    if (len(rest) > 4 and not state) or any(w.form in _COMPLEMENTISERS for w in rest):
         return []  # the sentence goes on: what he said comes after him
     if _quote_in(article, subject[1], sentence_end) is not None:
         return []
@@ -185,6 +190,7 @@ def _what_was_said(
         elif any(ch in gap for ch in _CLAUSE_MARKS) and (
             _bare(word.form) in _RELATIVES
             or word.form in _DESCRIPTIVE
+            or _named_clause(article, index, sentence_end)
             or _anonymity(article, index, sentence_end)
             or _circumstance(article, index, sentence_end)
         ):
@@ -239,6 +245,20 @@ def _what_was_said(
     if cue.takes_object and words[index].form not in _PREPOSITIONS:
         return [(*clause, "indirect")]
     return []
+
+
+def _named_clause(article: _Article, index: int, sentence_end: int) -> bool:
+    """«، ويدعى سالم بو عيسى، أن …»: a clause with و between commas, of at most six words,
+    right before أن/إن, that says who the speaker is."""
+    words, text = article.words, article.text
+    written = text[words[index].start : words[index].end]
+    if written[:1] != "و" or len(written) < 4 or words[index].form in _COMPLEMENTISERS:
+        return False
+    close = _next_mark(text, words[index].start, sentence_end)
+    if close is None or article.word_index(close) - index > 6:
+        return False
+    after = article.word_index(close + 1)
+    return after < len(words) and words[after].form in _COMPLEMENTISERS
 
 
 def _circumstance(article: _Article, index: int, sentence_end: int) -> bool:

@@ -251,6 +251,8 @@ def _read_cue(
         subject = _subject_before(article, cue, sentence_start)
         if cue.index > 0 and _bare(words[cue.index - 1].form) in _RELATIVES:
             subject = _antecedent(article, cue.index - 1, sentence_start)
+            if subject is None:
+                return  # «…قانون المياه، الذي قال إن الحكومة ستحيله …»: not a person's
         if subject is None and words[cue.last].form != _f("عن"):
             # «وكشف عن حوافز …»: after «عن» comes what was said, never the subject.
             found = _noun_phrase(article, after, limit)
@@ -403,10 +405,11 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
     text, words = article.text, article.words
     cue_start = words[cue.index].start
     clause_start = sentence_start
-    for mark in _CLAUSE_MARKS + ":":
+    for mark in (*_CLAUSE_MARKS, ":", " - ", " – ", " — "):
+        # «زيفار (وكالات) - أفادت …»: a dateline ends at its dash.
         at = text.rfind(mark, sentence_start, cue_start)
         if at >= 0 and article.quote_around(at) is None:
-            clause_start = max(clause_start, at + 1)
+            clause_start = max(clause_start, at + len(mark))
     first, last = article.word_index(clause_start), cue.index
     while first < last and (words[first].form in _PARTICLES | _BUT_FORMS):
         first += 1  # «، لكنه تساءل: …»: the pronoun is the earlier speaker
@@ -415,6 +418,10 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
         first += 1 + (words[first + 1].form in _COMPLEMENTISERS)
     while last > first and words[last - 1].form in _PARTICLES:
         last -= 1  # «وكان الوزير قد أكد»
+    if last - first == 1:
+        written = text[words[first].start : words[first].end]
+        if written[:1] in "وف" and looks_like_verb(written[1:]):
+            return None  # «فضحك وقال …»: a verb before the cue, no subject
     if first >= last or last - first > _MAX_SUBJECT_WORDS:
         return None
     opening = words[first].form
@@ -630,7 +637,10 @@ def _read_source(
     speaker = _noun_phrase(article, after, limit) if after < limit else None
     if speaker is None:
         return
-    if text[speaker[0]] == "ل" and segment(text[speaker[0] : words[after].end]).preposition:
+    takes_lam = _f(cue.text.split()[0]) in {_f("وفقا"), _f("طبقا")}
+    if text[speaker[0]] == "ل" and (
+        takes_lam or segment(text[speaker[0] : words[after].end]).preposition
+    ):
         # «وفقاً لمصادر أمنية»: the source is after the preposition written on it.
         start = speaker[0] + 1
         while start < speaker[1] and not _f(text[start]):

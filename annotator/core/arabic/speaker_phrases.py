@@ -27,9 +27,11 @@ from annotator.core.arabic.speech_lexicon import (
     _COMPLEMENTISERS,
     _COMPOUND_ENDS,
     _DEMONSTRATIVES,
+    _DESCRIPTIVE,
     _ELATIVE,
     _GOVERNED,
     _ISSUED,
+    _LATTER,
     _MASDAR,
     _MAX_SUBJECT_WORDS,
     _MONTH_FORMS,
@@ -178,6 +180,9 @@ def _noun_phrase(
     if last is None:
         return None
     last = _without_addressee(article, first, last)
+    opened = text.count("(", words[first].start, last) - text.count(")", words[first].start, last)
+    if opened > 0 and text[last : last + 1] == ")":
+        last += 1  # «صندوق النقد الإقليمي (RMF)»
     if named_before is not None:
         if not _name_after_phrase(article, article.word_index(named_before), last):
             last = named_before  # «… الدكتور فؤاد الزين لـ«النهار الوطني» إن …»: told
@@ -264,7 +269,8 @@ def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
         if index + 1 >= limit or article.text[words[index].end : words[index + 1].start].strip():
             return False
         following = words[index + 1].form
-        if following in _CIRCUMSTANCES or _bare(following) in _TIME_WORDS:
+        circumstance = following.removeprefix("ال") in _CIRCUMSTANCES
+        if circumstance or _bare(following) in _TIME_WORDS:
             return False
         ahead = [w.form for w in words[index + 1 : min(index + 4, limit)]]
         if any(_is_number(form) or form in _MONTH_FORMS for form in ahead):
@@ -282,7 +288,7 @@ def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
     # «للصحفيين», «للمواطنين», «للنواب»: people spoken to.
     if rest.removeprefix("ال").removeprefix("ل") in _AUDIENCES:
         return False
-    return not (segments.rest.startswith(("ال", "ل")) and segments.rest.endswith(("ين", "ون")))
+    return not _sound_plural(segments.rest)
 
 
 def _addressee_after(article: _Article, index: int) -> bool:
@@ -297,7 +303,7 @@ def _addressee_after(article: _Article, index: int) -> bool:
         return True
     # After a word without the article the definite word is its complement («رئيس اتحاد
     # المزارعين»), so only after a definite singular.
-    if not form.startswith("ال") or not _definite(previous) or previous.endswith(("ون", "ين")):
+    if not form.startswith("ال") or not _definite(previous) or _sound_plural(previous):
         return False
     return _addressee_after_form(form)
 
@@ -374,9 +380,18 @@ def _outlet_told(article: _Article, index: int, quote: _Quote) -> bool:
     return previous.startswith("ال")
 
 
+def _sound_plural(form: str) -> bool:
+    """Whether a folded word (with or without the article) is a sound masculine plural of five
+    letters or more («المواطنين», «محللون»); «الشؤون», «الزين» end so by their root."""
+    rest = form.removeprefix("ال")
+    return rest.endswith(("ين", "ون")) and len(rest) >= 5
+
+
 def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     word = article.words[index]
     form = word.form
+    if index > first and form in _DESCRIPTIVE:
+        return True  # «… القاضي عبد الحكيم المصري وهو يتلو منطوق الحكم:»
     if index > first and _adverb_in_title(article, index):
         return False
     if index > first and form[:1] == "ل" and form[1:].removeprefix("ال") in _OUTLETS:
@@ -396,7 +411,7 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
     if form in _OBJECT_OPENERS:  # «وعزت ذلك إلى …»: «ذلك» is the object, not a subject
         # «وأضاف هذا المسؤول أن …»: a demonstrative before a title is the subject.
         following = article.words[index + 1].form if index + 1 < len(article.words) else ""
-        demonstrative = form in _DEMONSTRATIVES and following in _TITLES | _BODIES
+        demonstrative = form in _DEMONSTRATIVES and following in _TITLES | _BODIES | _LATTER
         return not (index == first and demonstrative)
     # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
     # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
@@ -413,7 +428,7 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         return True
     if index > first and segments.preposition and len(form) > 2:
         # «للأمم المتحدة» names a body; «للصحفيين» names whom he told.
-        plural = form.startswith("لل") and (form.endswith(("ين", "ون")) or form[2:] in _AUDIENCES)
+        plural = form.startswith("لل") and (_sound_plural(form[1:]) or form[2:] in _AUDIENCES)
         if plural or not (form.startswith("لل") or form == _f("باسم")):
             return True
     if (
@@ -446,7 +461,7 @@ def _after_definite(article: _Article, index: int) -> bool:
     words, text = article.words, article.text
     word, previous = words[index], words[index - 1]
     # «محللون اقتصاديون تحدثوا …»: a plural takes no name after it either.
-    plural = previous.form.endswith(("ون", "ين")) and len(previous.form) > 4
+    plural = _sound_plural(previous.form)
     if not (_definite(previous.form) or plural) or _definite(word.form):
         return False
     if word.form in _NAME_PARTS:
@@ -589,7 +604,7 @@ def _apposition(article: _Article, index: int, limit: int) -> int | None:
     at_end = close is None  # «"…"، قال سليم داود، مدير الميناء.»: the sentence ends on it
     if at_end:
         close = sentence_end
-        if close >= len(text) or text[close] not in _SENTENCE_ENDS:
+        if close < len(text) and text[close] not in _SENTENCE_ENDS + "\n":
             return None
         # Only a description that names him: «، مدير الميناء.», not a clause («، غطت …»).
         if _description(article, index, close) is None:
@@ -610,7 +625,8 @@ def _apposition(article: _Article, index: int, limit: int) -> int | None:
     follows = words[after].form
     if ":" in gap or _quote_in(article, close, words[after].start) is not None:
         return phrase[1]
-    if follows in _COMPLEMENTISERS or _is_preposition(follows):
+    outlet = follows[:1] == "ل" and follows[1:].removeprefix("ال") in _OUTLETS
+    if follows in _COMPLEMENTISERS or _is_preposition(follows) or outlet:
         return phrase[1]
     return None
 

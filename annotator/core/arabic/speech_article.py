@@ -17,6 +17,7 @@ from annotator.core.arabic.speech_lexicon import (
     _NEGATIONS,
     _PARTICIPLE_FORMS,
     _PARTICLES,
+    _PREPOSITIONS,
     _RELATIVES,
     _RELAYS,
     _SENTENCE_ENDS,
@@ -244,6 +245,12 @@ class _Article:
     def _cue_at(self, index: int) -> _Cue | None:
         word = self.words[index]
         following = self.words[index + 1] if index + 1 < len(self.words) else None
+        if following is not None and following.form == _f("بالقول"):
+            if self._adjacent(word, following) and word.form not in _PREPOSITIONS:
+                # «فاكتفى بالقول: …», «ردّ بالقول إن …»: a verb and the verbal noun of saying.
+                clitic = word.form[:1] if word.form[:1] in "وف" and len(word.form) > 3 else ""
+                return _Cue(index, index + 1, self._written(index, index + 1, clitic), "verb",
+                            False, _f("قال"))  # fmt: skip
         for clitic in _CLITICS:
             if not word.form.startswith(clitic) or len(word.form) - len(clitic) < 2:
                 continue
@@ -262,8 +269,10 @@ class _Article:
             if bare == _IN_DOCUMENT[0] and two and following.form == _IN_DOCUMENT[1]:
                 return _Cue(index, index + 1, self._written(index, index + 1, clitic), "verb",
                             False, bare)  # fmt: skip
-            # A verb never ends in ة: «طالبة» (a student) folds like «طالبه» (he asked him).
-            taa = self.text[word.start : word.end].rstrip(_TASHKEEL).endswith("ة")
+            # A verb never ends in ة nor takes tanween: «طالبة» (a student) folds like «طالبه»
+            # (he asked him), «طالباً» (asking) like «طالبا» (they two asked).
+            whole = self.text[word.start : word.end]
+            taa = whole.rstrip(_TASHKEEL).endswith("ة") or whole.endswith(("اً", "ًا"))
             if bare in _VERB_FORMS and not taa:
                 kind, (takes_object, lemma) = "verb", _VERB_FORMS[bare]
             elif bare in _PARTICIPLE_FORMS:
