@@ -1,10 +1,13 @@
 """Score the suggestion rules on the development corpus (bench/data/suggest_corpus/).
 
     python bench/suggest_score.py [--split dev|heldout] [--json] [--articles] [--diff NAME ...]
+    python bench/suggest_score.py --errors [--layer speaker|claim]
 
 `--diff NAME` lists one article's reference and suggested spans: `=` found exactly, `~` found
 with other boundaries, `-` missed, `+` suggested but not in the reference (claims with their
-speaker after `<-`).
+speaker after `<-`). `--errors` lists, in that form, only the spans that are not found exactly
+in every article of the DEVELOPMENT part (the held-out part is scored, never listed, so that
+its figures stay an estimate of unseen text); `--layer` keeps one layer.
 
 Every article is imported into one new project and `annotator.core.arabic.suggest.suggest`
 (what `annotator suggest` runs) stores its suggestions; they are compared with the reference
@@ -296,9 +299,16 @@ def table(title: str, report: Report, baseline: Report | None, articles: bool) -
     return "\n".join(lines)
 
 
-def diff(article: Article) -> str:
-    """The reference and suggested spans of one article, matched as the scores match them."""
-    found = suggested([article])[article.name]
+def diff(
+    article: Article,
+    found: Sequence[Found] | None = None,
+    errors_only: bool = False,
+    layers: Sequence[str] = ("speaker", "claim"),
+) -> str:
+    """The reference and suggested spans of one article, matched as the scores match them
+    (`found`: the suggestions, made here when None); `errors_only` leaves out the `=` lines."""
+    if found is None:
+        found = suggested([article])[article.name]
     gold = reference(article)
     text = article.text
 
@@ -310,7 +320,7 @@ def diff(article: Article) -> str:
         return out
 
     lines = [f"## {article.name} ({article.genre}, {article.split})"]
-    for layer in ("speaker", "claim"):
+    for layer in layers:
         g = [s for s in gold if s.layer == layer]
         f = [s for s in found if s.layer == layer]
         paired = dict((id(a), b) for a, b in pairs(g, f))
@@ -321,7 +331,8 @@ def diff(article: Article) -> str:
             if other is None:
                 lines.append(f"  - {show(span)}")
             elif (other.start, other.end) == (span.start, span.end):
-                lines.append(f"  = {show(span)}")
+                if not errors_only:
+                    lines.append(f"  = {show(span)}")
             else:
                 lines.append(f"  ~ {show(span)}\n      got {show(other)}")
         lines += [f"  + {show(span)}" for span in f if id(span) not in taken]
@@ -334,7 +345,20 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--articles", action="store_true", help="also a row per article")
     parser.add_argument("--diff", nargs="+", metavar="NAME", help="one article's spans")
+    parser.add_argument(
+        "--errors", action="store_true", help="the development part's inexact spans"
+    )
+    parser.add_argument("--layer", choices=("speaker", "claim"), help="with --errors: one layer")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.errors:
+        if args.split == "heldout":
+            parser.error("--errors lists the development part only")
+        articles = load_corpus(split="dev")
+        found = suggested(articles)
+        layers = (args.layer,) if args.layer else ("speaker", "claim")
+        for article in articles:
+            print(diff(article, found[article.name], errors_only=True, layers=layers) + "\n")
+        return 0
     if args.diff:
         by_name = {a.name: a for a in load_corpus()}
         for name in args.diff:

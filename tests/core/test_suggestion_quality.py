@@ -9,11 +9,11 @@ from bench.suggest_score import quality
 
 # measure -> the lowest value accepted (overall, micro-averaged over the development part)
 FLOOR = {
-    "speaker exact F1": 0.78,
-    "speaker overlap F1": 0.89,
-    "claim exact F1": 0.86,
-    "claim overlap F1": 0.93,
-    "links": 0.91,
+    "speaker exact F1": 0.93,
+    "speaker overlap F1": 0.97,
+    "claim exact F1": 0.90,
+    "claim overlap F1": 0.95,
+    "links": 0.98,
 }
 
 
@@ -86,3 +86,27 @@ def test_the_scorer_prints_both_parts_and_one_article_against_the_reference():
         [sys.executable, str(script), "--diff", "no-such-article"], capture_output=True, text=True
     )
     assert wrong.returncode == 2 and "no article 'no-such-article'" in wrong.stderr
+
+
+def test_the_scorer_lists_the_development_errors_and_never_the_held_out_ones():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = root / "bench" / "suggest_score.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--errors", "--layer", "speaker"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    headers = [line for line in done.stdout.splitlines() if line.startswith("## ")]
+    assert headers and all(line.endswith(", dev)") for line in headers)
+    assert "claims:" not in done.stdout and "  = " not in done.stdout
+    refused = subprocess.run(
+        [sys.executable, str(script), "--errors", "--split", "heldout"],
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 2 and "development part only" in refused.stderr

@@ -124,3 +124,33 @@ def is_given_name(word: str) -> bool:
     """Whether `word` (one written word) is an Arabic given name in PyArabic's list
     («ليلى», «سليم»): a word with ل or ب at its start that is a name is spoken of, not to."""
     return araby.strip_tashkeel(araby.strip_tatweel(word)) in _given_names()
+
+
+def looks_like_verb(word: str) -> bool:
+    """Whether `word` (one written word without the article) reads as a finite verb of a
+    triliteral root in Tashaphyne's dictionary: the perfect «فعل» («شكك»), «فعلت», «فعلوا»,
+    «تفعّلوا» («تحدثوا»), or the imperfect «يفعل»/«تفعل» («تملك»), «يفعلون». Only the shapes
+    where the root's letters are the word's own, so nouns of other patterns («فيصل», «جهود»)
+    are not taken; a bare three-letter word is also a noun, a name («سعد») or a preposition
+    («حول»), which the caller must rule out from its context."""
+    bare = araby.strip_tashkeel(araby.strip_tatweel(word))
+    if bare.startswith("ال") or len(bare) < 3:
+        return False
+    for _, root in _readings(bare):
+        if len(root) != 3:
+            continue
+        shapes = (root, root + "ت", root + "وا", "ي" + root, "ت" + root, "ت" + root + "وا")
+        if bare in shapes or bare in ("ي" + root + "ون", "ت" + root + "ون"):
+            return True
+    return False
+
+
+def pronoun_suffixed(word: str) -> bool:
+    """Whether `word` is a noun with a possessive pronoun written on it («حديثه», «جهودها»):
+    it ends in ه, ها, هم or هما and what comes before has a root in the dictionary."""
+    bare = araby.strip_tashkeel(araby.strip_tatweel(word))
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = bare[: -len(suffix)]
+        if bare.endswith(suffix) and len(stem) >= 3 and not stem.startswith("ال"):
+            return bool(_readings(stem))
+    return False

@@ -4,313 +4,86 @@ participles and phrases such as بحسب), the claim after each cue (a quotation
 of an earlier cue of the sentence, of the sentence itself, the last speaker, a known entity);
 every mention of a known entity is a speaker mention too. Pure functions over a text:
 `detect(text, entities)`; `suggest.py` stores the result.
+
+The rules are split by responsibility: `speech_lexicon` (the cue lexicon and the word classes
+read), `speech_article` (words, quotations, sentences, cues of a text), `speaker_phrases`
+(where a speaker's mention begins and ends), `claim_clauses` (where a claim begins and ends);
+this module reads each cue and decides its speaker (the written subject, a relay's source,
+the subject of the sentence, the last speaker).
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.arabic.clitics import is_given_name, segment
-from annotator.core.arabic.search import SearchOptions, fold, search_text
+from annotator.core.arabic.claim_clauses import (
+    _claims_after,
+    _opens_clause,
+    _quote_after_colon,
+    _quote_before,
+    _said_before,
+)
+from annotator.core.arabic.clitics import (
+    is_given_name,
+    looks_like_verb,
+    segment,
+)
+from annotator.core.arabic.search import SearchOptions, search_text
+from annotator.core.arabic.speaker_phrases import (
+    _has_written_preposition,
+    _noun_phrase,
+)
+from annotator.core.arabic.speech_article import (
+    _Article,
+    _count_words,
+    _Cue,
+    _next_mark,
+    _trim,
+    quotations,
+    sentence_spans,
+)
+from annotator.core.arabic.speech_lexicon import (
+    _AUTHORING,
+    _BODIES,
+    _BODY_TITLES,
+    _BUT_FORMS,
+    _BUTS,
+    _CLAUSE_MARKS,
+    _COMPLEMENTISERS,
+    _CONTRASTS,
+    _DESCRIBING,
+    _GOVERNED,
+    _LEAD_INS,
+    _MAX_SUBJECT_WORDS,
+    _MIN_LONE_QUOTE,
+    _OBJECT_OPENERS,
+    _PARTICLES,
+    _QUESTIONS,
+    _RELATIVES,
+    _SAYING,
+    _TASHKEEL,
+    _TIME_WORDS,
+    _TITLES,
+    _VERB_FORMS,
+    _addressee_after_form,
+    _bare,
+    _f,
+    _is_preposition,
+    learned_forms,
+)
 from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 from annotator.core.model import Entity
 
-# ---------------------------------------------------------------------------------- lexicon
-#
-# Written as in a dictionary and folded on load (no tashkeel, hamza forms of alef as ا, final
-# ة/ى as ه/ي), so «أكّدت» and «اكدت» are the same cue.
-
-_FORMS = SearchOptions(case=True)
-
-
-def _f(word: str) -> str:
-    return fold(word, _FORMS)
-
-
-# Verbs of saying: (past, present stem without its prefix letter, takes an object as claim).
-# Verbs that take an object («أكد ضرورة …») make a claim of it; the others need أن/إن, a
-# colon or a quotation.
-_VERBS = (
-    ("قال", "قول", False),
-    ("أضاف", "ضيف", False),
-    ("تابع", "تابع", False),
-    ("أردف", "ردف", False),
-    ("استدرك", "ستدرك", False),
-    ("ذكر", "", False),  # the present يذكر is mostly the passive «it is worth noting»
-    ("أفاد", "فيد", False),
-    ("صرح", "صرح", False),
-    ("أوضح", "وضح", False),
-    ("لفت", "لفت", True),  # «لفت إلى تحسن ملحوظ …»
-    ("نوه", "نوه", False),
-    ("استعرض", "ستعرض", False),
-    ("أكد", "ؤكد", True),
-    ("شدد", "شدد", True),
-    ("أشار", "شير", True),
-    ("أشاد", "شيد", True),
-    ("أعلن", "علن", True),
-    ("اعتبر", "عتبر", True),
-    ("رأى", "رى", True),
-    ("نفى", "نفي", True),
-    ("حذر", "حذر", True),
-    ("دعا", "دعو", True),
-    ("طالب", "طالب", True),
-    ("كشف", "كشف", True),
-    ("أعرب", "عرب", False),  # «أعرب عن أسفه كون …»: only the كون/أن clause is a claim
-    ("اتهم", "تهم", True),
-    ("أبلغ", "بلغ", False),
-    ("أخبر", "خبر", False),
-    ("زعم", "زعم", False),
-    ("اعترف", "عترف", True),
-    ("توقع", "توقع", True),
-    ("رجح", "رجح", True),
-    ("تساءل", "تساءل", False),
-    ("أجاب", "جيب", False),
-    ("رد", "رد", False),
-    ("وصف", "صف", True),
-    ("عزا", "عزو", True),  # «عزا التأخير إلى …»
-    ("طمأن", "طمئن", False),  # «طمأنت المزارعين بأن …»
-    ("أقر", "قر", True),
-    ("ألمح", "لمح", False),
-    ("نبه", "نبه", False),
-    ("نقل", "نقل", False),  # a relay: «نقلت الإذاعة عن X أن …», «ونُقل عن X قوله …»
-    ("ندد", "ندد", False),
-    ("أدان", "دين", False),
-    ("رحب", "رحب", False),
-    ("ناشد", "ناشد", False),
-    ("حث", "حث", False),
-)
-# Irregular forms of weak verbs (past: she, they).
-_EXTRA_VERB_FORMS = {
-    "دعا": ("دعت", "دعوا", "دعيا"),
-    "نفى": ("نفت", "نفوا", "ينفون", "تنفي"),
-    "رأى": ("رأت", "رأوا", "يرون"),
-    "قال": ("قالت", "قالوا", "قلت", "قلنا"),
-    "رد": ("ردت", "ردوا"),
-    "عزا": ("عزت", "عزوا", "يعزو", "تعزو"),
-    "أقر": ("أقرت", "أقروا"),
-    "حث": ("حثت", "حثوا"),
-}
-# Calls, demands, praise and condemnation: cues (they end the claim before them and name a
-# speaker for the cues after them) whose object is not a claim; only a quotation is.
-_CALLS = {
-    _f(w) for w in ("دعا", "طالب", "أشاد", "ندد", "أدان", "رحب", "ناشد", "حث", "داعي",
-                    "مطالب", "مشيد", "مندد", "مدين", "مرحب", "مناشد", "رافض")
-}  # fmt: skip
-# Relays: the speaker is the source after «عن», not the subject (the outlet).
-_RELAYS = {_f(w) for w in ("نقل", "ناقل")}
-# Participles used as circumstantial accusatives: «…، مشيراً إلى أن …». Takes-object as above.
-_PARTICIPLES = (
-    ("مشير", True),
-    ("مؤكد", True),
-    ("مضيف", False),
-    ("معرب", False),
-    ("منوه", False),
-    ("مبين", True),
-    ("مشدد", True),
-    ("موضح", False),
-    ("لافت", True),
-    ("معتبر", True),
-    ("محذر", True),
-    ("داعي", True),
-    ("مطالب", True),
-    ("قائل", False),
-    ("مستدرك", False),
-    ("مردف", False),
-    ("كاشف", True),
-    ("معلن", True),
-    ("متسائل", False),
-    ("مختتم", False),
-    ("متهم", True),
-    ("واصف", True),
-    ("عازي", True),
-    ("مطمئن", False),
-    ("ملمح", False),
-    ("منبه", False),
-    ("مندد", False),
-    ("مرحب", False),
-    ("مشيد", False),
-    ("مناشد", False),
-    ("رافض", False),  # «رافضاً الحكم على …»: a refusal, not a claim, but it ends the one before
-    ("متوقع", True),  # «متوقعة عودة الضخ …»
-    ("مرجح", True),
-    ("مستبعد", True),
-)
-# Cues that take «عن» as part of the cue.
-_WITH_AN = {_f(w) for w in ("أعرب", "معرب", "نقلا", "كشف", "كاشف")}
-# Phrases naming the source after the claim or before it: «…، بحسب المصدر».
-_SOURCE_PHRASES = ("بحسب", "حسبما", "وفق", "وفقا", "نقلا عن", "على لسان")
-
-_PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
-_PRESENT_PREFIXES = ("ي", "ت", "ن", "أ")
-_PRESENT_SUFFIXES = ("", "ون", "ان", "ين", "ن")
-_OBJECT_SUFFIXES = ("", "ه", "ها", "هم", "هما", "كم", "ني", "نا")
-_CLITICS = ("", "و", "ف")  # conjunctions written on the cue
-_TENSE_CLITICS = ("", "س", "ل")  # future سـ, purpose لـ on a present verb
-
-
-def _verb_forms() -> dict[str, tuple[bool, str]]:
-    """Every written form of the lexicon's verbs (folded) -> (takes an object, lemma)."""
-    forms: dict[str, tuple[bool, str]] = {}
-    for past, present, takes_object in _VERBS:
-        written = [past + s + o for s in _PAST_SUFFIXES for o in _OBJECT_SUFFIXES]
-        if present:
-            written += [
-                t + p + present + s
-                for t in _TENSE_CLITICS
-                for p in _PRESENT_PREFIXES
-                for s in _PRESENT_SUFFIXES
-            ]
-        written += [
-            extra + o for extra in _EXTRA_VERB_FORMS.get(past, ()) for o in _OBJECT_SUFFIXES
-        ]  # «ودعتهم»
-        for word in written:
-            forms.setdefault(_f(word), (takes_object, _f(past)))
-    return forms
-
-
-def learned_forms(cues: Iterable[str]) -> dict[str, tuple[bool, str]]:
-    """Cue words a project's researchers used («طمأنت», «معرباً عن») -> the written forms read
-    as cues: the word itself (folded, without a conjunction) and, for a word that reads as a
-    perfect verb of three to six letters with a person ending, the other perfect endings
-    («طمأنت» -> «طمأن», «طمأنوا», …). Cues of several words count by their first word;
-    prepositions, particles and words shorter than three letters are never cues."""
-    forms: dict[str, tuple[bool, str]] = {}
-    for cue in cues:
-        words = _f(cue).split()
-        if not words:
-            continue
-        word = words[0]
-        if word[:1] in "وف" and len(word) > 3 and word[1:] not in forms:
-            word = word[1:]
-        if len(word) < 3 or word in _PREPOSITIONS | _PARTICLES | _COMPLEMENTISERS:
-            continue  # «في بيان»: a preposition or particle read as a cue would be everywhere
-        stem = word
-        for ending in ("وا", "ت", "تا"):
-            if word.endswith(ending) and 3 <= len(word) - len(ending) <= 6:
-                stem = word[: -len(ending)]
-                break
-        forms.setdefault(word, (False, stem))
-        if 3 <= len(stem) <= 6 and not stem.startswith("م"):
-            for ending in _PAST_SUFFIXES:
-                forms.setdefault(stem + ending, (False, stem))
-    return forms
-
-
-_VERB_FORMS = _verb_forms()
-_PARTICIPLE_FORMS = {
-    _f(base + ending): (takes_object, _f(base))
-    for base, takes_object in _PARTICIPLES
-    for ending in ("ا", "اً", "ة", "ين", "ون", "تين")
-}
-_SOURCE_FORMS = {tuple(_f(w) for w in phrase.split()) for phrase in _SOURCE_PHRASES}
-
-_PARTICLES = {
-    _f(w)
-    for w in (
-        "و", "ف", "ثم", "كما", "كذلك", "وكذلك", "وكما", "أيضا", "قد", "وقد", "لقد", "فقد",
-        "بدوره", "بدورها", "بدورهم", "فيما", "بينما", "حيث", "إذ", "إذا", "وإذ", "أما", "وأما",
-        "كان", "وكان", "كانت", "وكانت",
-    )
-}  # fmt: skip
-_COMPLEMENTISERS = {
-    _f(w)
-    for w in (
-        "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا",
-        "بأن", "بأنه", "بأنها", "بأنهم", "فإن", "وأن", "وإن", "كون", "بكون",
-    )
-}  # fmt: skip
-_PREPOSITIONS = {
-    _f(w)
-    for w in (
-        "في", "على", "إلى", "عن", "من", "مع", "خلال", "أمام", "عبر", "لدى", "حول", "بعد", "قبل",
-        "عقب", "أثناء", "منذ", "ضمن", "بين", "تجاه", "إزاء", "ضد", "نحو", "عند", "لدي", "وفي",
-        "وخلال", "وعلى", "وبعد", "وقبل", "وعقب", "ومن", "وأمام", "وعن", "وفي",
-    )
-}  # fmt: skip
-# «ونُقل عن مصدر قوله إن …»: the verbal noun of saying after a relayed source.
-_SAYING = {_f(w) for w in ("قوله", "قولها", "قولهم", "قولهما", "قولهن")}
-# A contrast after a comma ends a claim: what follows is the narrator's («، إلا أنه امتنع …»).
-_CONTRASTS = {_f(w) for w in ("إلا", "غير")}
-# «، قبل أن تتدخل وساطة …»: the narrator's time clause after a comma ends a claim too.
-_CLAUSE_ENDS = _CONTRASTS | {_f(w) for w in ("قبل", "بعد", "حتى")}
-_BUTS = {_f(w) for w in ("لكن", "بينما", "فيما")}
-# Nouns of outlets: after a speaker's words they name whom he spoke to («أفاد مسؤول وكالة …»).
-_OUTLETS = {
-    _f(w) for w in ("وكالة", "صحيفة", "قناة", "إذاعة", "موقع", "مجلة", "شبكة", "تلفزيون")
-}  # fmt: skip
-# Nouns of bodies that head a construct («كتلة التجديد», «مديرية الصحة»).
-_BODIES = {
-    _f(w)
-    for w in (
-        "كتلة", "هيئة", "لجنة", "مجلس", "مديرية", "نقابة", "اتحاد", "جمعية", "شركة", "بنك",
-        "مؤسسة", "مركز", "جامعة", "حزب", "منظمة", "دائرة", "وزارة", "سلطة", "محكمة", "مصلحة",
-        "صندوق", "مكتب", "إدارة", "قسم", "فريق", "نادي", "مجموعة", "بلدية", "غرفة", "جبهة",
-        "حركة", "تحالف", "رابطة", "لجان", "قيادة", "أركان", "الوزارة", "الهيئة", "اللجنة",
-        "المجلس", "الشركة", "المنظمة", "الحكومة", "النقابة", "الجمعية", "مستشفى", "برنامج",
-        "مصنع", "معهد", "مطار", "ميناء", "كلية", "محطة", "مرصد", "مصرف", "منتخب", "المنتخب",
-    )
-}  # fmt: skip
-# Words that end a mention: a demonstrative or «ما» begins an object («هذا النمو», «ما حدث»).
-_OBJECT_OPENERS = {_f(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هؤلاء", "ما", "كل", "جميع")}
-# Adjectives that follow a definite title («الأمين العام», «المدير التنفيذي» ends in ي).
-_TITLE_ADJECTIVES = {
-    _f(w)
-    for w in (
-        "العام", "العامة", "الأعلى", "الأول", "الأولى", "الثاني", "الثانية", "المساعد",
-        "المساعدة", "المكلف", "الدائم", "الدائمة", "الخاص", "الخاصة", "السابق", "السابقة",
-        "المقبل", "المنتخب", "المستقيل", "المتحدة", "الجديد", "الجديدة", "الأسبق", "المنتهية",
-        "المؤقت", "المفوض", "الأعظم", "العليا", "المركزي", "المتحدث",
-    )
-}  # fmt: skip
-_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي")
-_GOVERNED = {_f(w) for w in ("على", "إلى", "عن", "من")}  # «شدد على …», «أشار إلى …»
-_RELATIVES = {_f(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي")}
-_TIME_WORDS = {
-    _f(w)
-    for w in (
-        "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "ظهر", "الأحد", "الاثنين", "الإثنين",
-        "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "مجددا", "أيضا", "كذلك", "حينها",
-        "الأسبوع", "الشهر", "سابقا", "لاحقا", "مؤخرا", "الماضي", "الماضية", "المقبل", "المقبلة",
-        "الجاري",
-    )
-}  # fmt: skip
-# Heads of objects that follow a verb of saying without a preposition: «أكد ضرورة …».
-_OBJECT_HEADS = {
-    _f(w)
-    for w in (
-        "ضرورة", "أهمية", "رفض", "دعم", "استعداد", "التزام", "حرص", "تمسك", "وقوف", "إدانة",
-        "استنكار", "ترحيب", "أن", "عدم", "استمرار", "حق", "موقف", "مقتل", "إصابة", "اعتقال",
-        "استشهاد", "بدء", "إطلاق", "تعليق", "وقف", "فتح", "إغلاق", "تأجيل", "إلغاء", "تشكيل",
-        "انسحاب", "وصول", "عقد", "توقيع", "نجاح", "فشل", "تراجع", "ارتفاع", "انخفاض", "وجود",
-    )
-}  # fmt: skip
-# Words that begin a person's or a body's mention: «العميد إسماعيل قاآني».
-_TITLES = {
-    _f(w)
-    for w in (
-        "رئيس", "الرئيس", "رئيسة", "وزير", "الوزير", "وزيرة", "قائد", "القائد", "العميد",
-        "اللواء", "العقيد", "الفريق", "الجنرال", "الأمين", "أمين", "المتحدث", "الناطق",
-        "المتحدثة", "الناطقة", "السفير", "النائب", "الشيخ", "السيد", "السيدة", "الدكتور",
-        "المستشار", "الملك", "الأمير", "المدير", "مدير", "زعيم", "الزعيم", "عضو", "المبعوث",
-        "المندوب", "المفوض", "القيادي", "المسؤول", "مسؤول", "مصدر", "مصادر", "المصدر",
-        "الخبير", "المحلل", "المرشد", "الإمام", "البابا", "الأستاذ", "نائب",
-        "المحامي", "الناشط", "الكاتب", "المهندس", "الدكتورة", "المدرب", "اللاعب", "القاضي",
-        "المحافظ", "الأستاذة", "الخبيرة", "الباحث", "الباحثة", "مديرة", "المديرة", "وكالة",
-        "صحيفة", "الحكومة", "الوزارة", "وزارة",
-        "الجيش", "الخارجية", "حركة", "الرئاسة", "البيت",
-    )
-}  # fmt: skip
-_SENTENCE_ENDS = ".!?؟…"
-_CLAUSE_MARKS = "،,؛;"
-_MAX_SUBJECT_WORDS = 12
-_MIN_LONG_QUOTE = 4  # words: shorter quotations inside a clause are names or short phrases
-_MIN_LONE_QUOTE = 5  # words: a quotation without a cue is a claim from this length
-
-
-# ---------------------------------------------------------------------------------- results
+__all__ = [
+    "ClaimSuggestion",
+    "Detection",
+    "SpeakerSuggestion",
+    "detect",
+    "learned_forms",
+    "quotations",
+    "sentence_spans",
+]
 
 
 @dataclass(frozen=True)
@@ -336,44 +109,6 @@ class Detection:
     claims: tuple[ClaimSuggestion, ...]
 
 
-# ---------------------------------------------------------------------------------- reading
-
-
-@dataclass(frozen=True)
-class _Word:
-    start: int
-    end: int
-    form: str  # folded
-
-
-@dataclass(frozen=True)
-class _Quote:
-    start: int  # the opening mark
-    end: int  # after the closing mark
-    words: int
-    level: int
-
-
-@dataclass(frozen=True)
-class _Cue:
-    index: int  # first word
-    last: int  # last word of the cue (عن of «معرباً عن»)
-    text: str  # as written, without a conjunction
-    kind: str  # verb / participle / source
-    takes_object: bool
-    lemma: str = ""  # folded past (verbs) or stem (participles)
-
-    @property
-    def call(self) -> bool:
-        """A call, demand, praise or condemnation: only a quotation after it is a claim."""
-        return self.lemma in _CALLS
-
-    @property
-    def relay(self) -> bool:
-        """«نقل … عن X»: X is the speaker."""
-        return self.lemma in _RELAYS
-
-
 @dataclass
 class _Mention:
     start: int
@@ -391,206 +126,6 @@ class _State:
     cue_subjects: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
-def quotations(text: str) -> list[tuple[int, int, int]]:
-    """Quotations as (start, end, nesting level): «…», “…”, straight "…" and ‘…’ nested in any
-    order. Straight quotes pair within a paragraph; typographic ones may run across sentences
-    and paragraphs (a paragraph reopening the same mark continues the quotation)."""
-    found: list[tuple[int, int, int]] = []
-    stack: list[tuple[str, int]] = []
-    paragraph_start = True
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            stack = [(mark, at) for mark, at in stack if mark != '"']
-            paragraph_start = True
-            continue
-        if paragraph_start and not ch.isspace():
-            paragraph_start = False
-            if stack and stack[-1][0] == ch and ch in "«“„":
-                continue  # the quotation goes on in a new paragraph
-        if ch == '"':
-            straight = [n for n, (mark, _) in enumerate(stack) if mark == '"']
-            if straight:
-                n = straight[-1]
-                found.append((stack[n][1], i + 1, n))
-                del stack[n:]
-            else:
-                stack.append((ch, i))
-        elif ch in ("«", "“", "„", "‘", "‹"):
-            stack.append((ch, i))
-        elif ch in ("»", "”", "’", "›"):
-            for n in range(len(stack) - 1, -1, -1):
-                if QUOTE_PAIRS[stack[n][0]] == ch:
-                    found.append((stack[n][1], i + 1, n))
-                    del stack[n:]
-                    break
-    return sorted(found)
-
-
-class _Article:
-    """The text cut into words, quotations and sentences, with the cues found in it."""
-
-    def __init__(
-        self,
-        text: str,
-        learned: dict[str, tuple[bool, str]] | None = None,
-        names: frozenset[str] = frozenset(),
-    ):
-        self.text = text
-        self.learned = learned or {}
-        self.names = names  # folded words of known entities' names: «لقاآني» is spoken to
-        self.known_names: set[str] = set()  # last words of the speakers found so far
-        self.words: list[_Word] = []
-        position = 0
-        while position < len(text):
-            if is_word_char(text[position]):
-                stop = position
-                while stop < len(text) and is_word_char(text[stop]):
-                    stop += 1
-                self.words.append(_Word(position, stop, _f(text[position:stop])))
-                position = stop
-            else:
-                position += 1
-        self.starts = [w.start for w in self.words]
-        self.quotes = []
-        for start, end, level in quotations(text):
-            count = self.word_index(end) - self.word_index(start)
-            self.quotes.append(_Quote(start, end, count, level))
-        self.top_quotes = [q for q in self.quotes if q.level == 0]
-        self._quote_starts = [q.start for q in self.top_quotes]
-        self.sentences = self._sentences()
-        self.cues = self._cues()
-
-    def word_index(self, position: int) -> int:
-        """The number of words starting before `position`."""
-        return bisect.bisect_left(self.starts, position)
-
-    def quote_around(self, position: int) -> _Quote | None:
-        """The top-level quotation containing `position` (its marks included)."""
-        n = bisect.bisect_right(self._quote_starts, position) - 1
-        if n >= 0 and self.top_quotes[n].start <= position < self.top_quotes[n].end:
-            return self.top_quotes[n]
-        return None
-
-    def quote_at(self, position: int) -> _Quote | None:
-        """The top-level quotation opening at `position`."""
-        quote = self.quote_around(position)
-        return quote if quote is not None and quote.start == position else None
-
-    def _sentences(self) -> list[tuple[int, int]]:
-        spans, start, i = [], 0, 0
-        text = self.text
-        while i < len(text):
-            ch = text[i]
-            quote = self.quote_around(i)
-            if quote is not None and ch != "\n":
-                i = quote.end
-                continue
-            decimal = ch == "." and 0 < i < len(text) - 1 and text[i + 1].isdigit()
-            if (ch in _SENTENCE_ENDS and not decimal) or ch == "\n":
-                spans.append((start, i))
-                start = i + 1
-            i += 1
-        spans.append((start, len(text)))
-        return [(s, e) for s, e in spans if text[s:e].strip()]
-
-    def _cues(self) -> list[_Cue]:
-        cues = []
-        for index, word in enumerate(self.words):
-            if self.quote_around(word.start) is not None:
-                continue
-            cue = self._cue_at(index)
-            if cue is not None and not self._embedded(cue):
-                cues.append(cue)
-        return cues
-
-    def _embedded(self, cue: _Cue) -> bool:
-        """A verb inside a relative clause («والتي أعلنتها …») or describing the object of an
-        earlier verb («نشر صوراً تفيد …») reports nothing of its own."""
-        if cue.kind != "verb" or cue.index == 0:
-            return False
-        previous = self.words[cue.index - 1]
-        between = self.text[previous.end : self.words[cue.index].start]
-        if between.strip() or "\n" in between:
-            return False
-        if _bare(previous.form) in _RELATIVES or previous.form in _RELATIVES:
-            return True
-        if previous.form == _f("عدم"):
-            return True  # «عدم ذكر اسمه»: a verbal noun
-        # «الذي فضل عدم ذكر …», «والتي أعلنتها …»: inside a relative clause.
-        for back in range(cue.index - 1, max(-1, cue.index - 5), -1):
-            word = self.words[back]
-            if any(ch in self.text[word.end : self.words[back + 1].start] for ch in "،,.:\n"):
-                break
-            if _bare(word.form) in _RELATIVES:
-                return True
-        written = self.text[previous.start : previous.end]
-        word = self.text[self.words[cue.index].start : self.words[cue.index].end]
-        conjoined = word[:1] in "وف" and word != cue.text
-        return not conjoined and (written.endswith("اً") or written.endswith("ًا"))
-
-    def _cue_at(self, index: int) -> _Cue | None:
-        word = self.words[index]
-        following = self.words[index + 1] if index + 1 < len(self.words) else None
-        for clitic in _CLITICS:
-            if not word.form.startswith(clitic) or len(word.form) - len(clitic) < 2:
-                continue
-            bare = word.form[len(clitic) :]
-            written = self.text[word.start + self._offset(word, clitic) : word.end]
-            two = following is not None and self._adjacent(word, following)
-            for phrase in _SOURCE_FORMS:
-                if phrase[0] == bare and (
-                    len(phrase) == 1 or (two and following.form == phrase[1])
-                ):
-                    last = index + len(phrase) - 1
-                    return _Cue(index, last, self._written(index, last, clitic), "source", False)
-            kind, takes_object, lemma = None, False, ""
-            if bare in _VERB_FORMS:
-                kind, (takes_object, lemma) = "verb", _VERB_FORMS[bare]
-            elif bare in _PARTICIPLE_FORMS:
-                kind, (takes_object, lemma) = "participle", _PARTICIPLE_FORMS[bare]
-            elif bare in self.learned:
-                kind, (takes_object, lemma) = "verb", self.learned[bare]
-            if kind is None:
-                continue
-            last = index
-            if two and following.form == _f("عن") and self._stem_takes_an(bare):
-                last = index + 1
-                written = self._written(index, last, clitic)
-            return _Cue(index, last, written, kind, takes_object, lemma)
-        return None
-
-    def _written(self, first: int, last: int, clitic: str) -> str:
-        start = self.words[first].start + self._offset(self.words[first], clitic)
-        return self.text[start : self.words[last].end]
-
-    def _offset(self, word: _Word, clitic: str) -> int:
-        """Characters of the written word taken by a folded clitic (a mark may follow it)."""
-        if not clitic:
-            return 0
-        offset = 1
-        while offset < word.end - word.start and not _f(self.text[word.start + offset]):
-            offset += 1
-        return offset
-
-    @staticmethod
-    def _stem_takes_an(bare: str) -> bool:
-        return any(bare.startswith(stem) for stem in _WITH_AN)
-
-    def _adjacent(self, word: _Word, following: _Word) -> bool:
-        return not self.text[word.end : following.start].strip()
-
-    def sentence_end_after(self, position: int) -> int:
-        """The end of the sentence holding `position`."""
-        return self.sentences[self.sentence_of(position)][1] if self.sentences else len(self.text)
-
-    def sentence_of(self, position: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect.bisect_right(starts, position) - 1)
-
-
-# ---------------------------------------------------------------------------------- detection
-
-
 def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ()) -> Detection:
     """Suggested speaker mentions and claims of one text (pure: nothing is stored). `cues`:
     cue words learned from a project (see `learned_forms`), read besides the lexicon's."""
@@ -604,13 +139,15 @@ def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ())
     article = _Article(text, learned_forms(cues), names)
     mentions = _entity_mentions(text, entities)
     state = _State()
+    # The first line is the headline; «بعد الخسارة.. مدرب الفريق: …» has two sentences in it.
+    headline_end = text.find("\n") if "\n" in text else len(text)
     cues_by_sentence: dict[int, list[_Cue]] = {}
     for cue in article.cues:
         number = article.sentence_of(article.words[cue.index].start)
         cues_by_sentence.setdefault(number, []).append(cue)
     for number, (start, end) in enumerate(article.sentences):
         cues = cues_by_sentence.get(number, [])
-        if number == 0 and _headline(article, start, end, cues, state):
+        if start < headline_end and _headline(article, start, end, cues, state):
             # «عون: التحقيق … سيكشف …»: a verb after the colon is part of what was said.
             cues = []
         # A cue inside what an earlier cue reports («أكد أن الرئيس قال …») is part of it.
@@ -632,27 +169,6 @@ def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ())
     return Detection(
         speakers=tuple(sorted(speakers, key=lambda s: (s.start, s.end))), claims=tuple(claims)
     )
-
-
-def _opens_clause(article: _Article, previous: _Cue, cue: _Cue) -> bool:
-    """Whether a cue starts a clause of its own rather than sitting inside the previous cue's
-    claim: a participle or a source phrase, a verb with و/ف, or a verb after a comma."""
-    word = article.words[cue.index]
-    if cue.kind != "verb" or article.text[word.start : word.end] != cue.text:
-        return True
-    between = article.words[previous.last + 1 : cue.index]
-    stretch_start = article.words[previous.last].end
-    for mark_at in range(article.words[cue.index].start - 1, stretch_start - 1, -1):
-        ch = article.text[mark_at]
-        if ch in _CLAUSE_MARKS and article.quote_around(mark_at) is None:
-            # «، غير أنه اعتبر …»: أن after a contrast opens the narrator's clause.
-            return not any(
-                w.start > mark_at
-                and w.form in _COMPLEMENTISERS
-                and not (n > 0 and _bare(between[n - 1].form) in _CONTRASTS)
-                for n, w in enumerate(between)
-            )
-    return False
 
 
 def _entity_mentions(text: str, entities: Sequence[Entity]) -> list[_Mention]:
@@ -719,18 +235,35 @@ def _read_cue(
     state: _State,
 ) -> None:
     words = article.words
-    cue_start = words[cue.index].start
     after = cue.last + 1
     limit = article.word_index(scope_end)
     if cue.kind == "source":
         _read_source(article, cue, sentence_start, sentence_end, number, state)
         return
     subject = None
+    # «وعما إذا كانت الحكومة …، قال:»: the question names no speaker and its verbs are no cues.
+    question_end = _question_end(article, sentence_start, sentence_end)
+    if question_end is not None:
+        if words[cue.index].start < question_end:
+            return
+        sentence_start = question_end
     if cue.kind == "verb":
         subject = _subject_before(article, cue, sentence_start)
-        if subject is None:
+        if cue.index > 0 and _bare(words[cue.index - 1].form) in _RELATIVES:
+            subject = _antecedent(article, cue.index - 1, sentence_start)
+            if subject is None:
+                return  # «…قانون المياه، الذي قال إن الحكومة ستحيله …»: not a person's
+        if subject is None and words[cue.last].form != _f("عن"):
+            # «وكشف عن حوافز …»: after «عن» comes what was said, never the subject.
             found = _noun_phrase(article, after, limit)
-            if found is not None and not _spoken_to(article, found, number, state):
+            if found is not None:
+                found = _author(article, found, limit)
+            if (
+                found is not None
+                and not _spoken_to(article, found, number, state)
+                and not _described(article, cue, found)
+                and _agrees(article, cue, found)
+            ):
                 subject = found
                 after = article.word_index(found[1])
         if cue.relay:
@@ -743,10 +276,10 @@ def _read_cue(
             state.cue_subjects.setdefault(number, subject)
     claims = _claims_after(article, cue, after, limit, scope_end, sentence_end)
     if not claims:
-        before = _quote_before(article, cue_start, sentence_start)
-        if before is None:
+        claims = _said_before(article, cue, subject, sentence_start, sentence_end)
+        claims = claims or _quote_after_colon(article, sentence_end)
+        if not claims:
             return
-        claims = [(before.start, before.end, "direct")]
     if subject is None:
         subject = _implicit_subject(article, cue, sentence_start, number, mentions, state)
     cue_end = words[cue.last].end
@@ -759,6 +292,90 @@ def _read_cue(
         state.speakers.setdefault(subject, None)
         state.last_speaker, state.last_speaker_sentence = subject, number
         article.known_names.add(words[article.word_index(subject[1]) - 1].form)
+
+
+def _author(article: _Article, phrase: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """«كشفت دراسة أجراها فريق من كلية الطب أن …»: a study, and who made it after a verb
+    of making with its pronoun; the maker speaks. The phrase itself otherwise."""
+    words = article.words
+    first, stop = article.word_index(phrase[0]), article.word_index(phrase[1])
+    for index in range(first + 1, min(stop, first + 3)):
+        if words[index].form in _AUTHORING and index + 1 < limit:
+            return _noun_phrase(article, index + 1, limit) or phrase
+    return phrase
+
+
+def _agrees(article: _Article, cue: _Cue, phrase: tuple[int, int]) -> bool:
+    """Whether the noun phrase after a verb can be its subject: a verb of the masculine
+    singular («طالب», «يطالب») does not go before a feminine body («الحكومة», «الوزارة»),
+    which is then its object («وطالب الحكومة بخفض الرسوم»)."""
+    verb = article.words[cue.index]
+    written = _f(article.text[verb.start : verb.end])
+    written = written[1:] if written[:1] in "وف" and len(written) > 3 else written
+    feminine_verb = written.endswith("ت") or written[:1] == "ت"
+    if cue.kind != "verb" or feminine_verb or written.endswith(("وا", "ون")):
+        return True
+    head = article.words[article.word_index(phrase[0])]
+    feminine = article.text[head.start : head.end].rstrip(_TASHKEEL).endswith("ة")
+    return not (feminine and head.form in _BODIES | _BODY_TITLES)
+
+
+def _described(article: _Article, cue: _Cue, phrase: tuple[int, int]) -> bool:
+    """«ووصف الوضع بـ«المرهق»»: after وصف/اتهم the object comes before its «بـ…»; one noun
+    phrase running up to «بـ» is that object, and the subject is not written."""
+    if cue.lemma not in _DESCRIBING:
+        return False
+    first = article.words[article.word_index(phrase[0])].form
+    if first in _TITLES or first in article.known_names or _bare(first) in _TITLES:
+        return False  # «ووصف الوزير …»: a person describes
+    words, text = article.words, article.text
+    after = article.word_index(phrase[1])
+    # «ووصف الوضع في الأرياف بـ«…»»: a phrase of place or time may come before «بـ».
+    for index in range(after, min(after + 6, len(words))):
+        word = words[index]
+        if any(ch in text[words[index - 1].end : word.start] for ch in _CLAUSE_MARKS + ".:"):
+            return False
+        written = text[word.start : word.end]
+        if word.form in {"ب", _f("بـ")} or segment(written).preposition == "ب":
+            return True
+        if index == after and not _is_preposition(word.form):
+            return False
+    return False
+
+
+def _question_end(article: _Article, sentence_start: int, sentence_end: int) -> int | None:
+    """After a question put to the speaker before the first comma of the sentence («وعما إذا
+    كانت …،», «وردا على سؤال …،», «وسألناه إن كان …،»): where the sentence's own words
+    start; None when the sentence opens with no question."""
+    first = article.word_index(sentence_start)
+    if first >= len(article.words):
+        return None
+    form = _bare(article.words[first].form)
+    if not (form in _QUESTIONS or form.startswith(("سال", "سيل"))):
+        return None
+    comma = _next_mark(article.text, article.words[first].end, sentence_end)
+    if comma is None or article.quote_around(comma) is not None:
+        return None
+    return comma + 1
+
+
+def _antecedent(article: _Article, relative: int, sentence_start: int) -> tuple[int, int] | None:
+    """The mention a relative pronoun after a comma refers to («والتقى السفير رئيس البرلمان
+    سعد الله الريس، الذي قال …»): the longest noun phrase ending at the comma that begins
+    with a title or a body; None when there is none (the cue then links as one without a
+    written subject)."""
+    words = article.words
+    comma = words[relative - 1].end
+    first = max(article.word_index(sentence_start), relative - _MAX_SUBJECT_WORDS)
+    for index in range(first, relative):
+        if words[index].form not in _TITLES | _BODIES:
+            continue
+        if index > 0 and _is_preposition(words[index - 1].form):
+            continue
+        phrase = _noun_phrase(article, index, relative, appositions=False)
+        if phrase is not None and phrase[1] == comma:
+            return phrase
+    return None
 
 
 def _relayed_source(
@@ -782,591 +399,17 @@ def _relayed_source(
     return None
 
 
-def _claims_after(
-    article: _Article, cue: _Cue, index: int, limit: int, scope_end: int, sentence_end: int
-) -> list[tuple[int, int, str]]:
-    """The claims of a cue: what follows its subject up to the next cue of the sentence."""
-    found = _what_was_said(article, cue, index, limit, scope_end, sentence_end)
-    if cue.call:
-        return [claim for claim in found if text_is_quoted(article.text, *claim[:2])]
-    if cue.lemma in {_f("وصف"), _f("اتهم"), _f("واصف")}:
-        # «وصف X Y بـ«…»»: the quoted description is the claim.
-        for quote in article.top_quotes:
-            if words_before := article.text[max(0, quote.start - 3) : quote.start]:
-                if quote.start < scope_end and _f(words_before).rstrip(" ـ").endswith("ب"):
-                    if article.words[index].start <= quote.start:
-                        return [(quote.start, quote.end, "direct")]
-    return found
-
-
-def text_is_quoted(text: str, start: int, end: int) -> bool:
-    """Whether the span opens and closes with quotation marks."""
-    return text[start] in QUOTE_PAIRS and text[end - 1] in QUOTE_PAIRS.values()
-
-
-def _what_was_said(
-    article: _Article, cue: _Cue, index: int, limit: int, scope_end: int, sentence_end: int
-) -> list[tuple[int, int, str]]:
-    text, words = article.text, article.words
-    complement = colon = addressed = False
-    position = words[index - 1].end if index > 0 else 0
-    # Addressees, prepositions, أن/إن and punctuation between the cue and what was said.
-    while index < limit:
-        word = words[index]
-        gap = text[position : word.start]
-        colon = colon or ":" in gap
-        quote = _quote_in(article, position, word.start)
-        if quote is not None and quote.words <= 3 and _outlet_told(article, index, quote):
-            # «أبلغ مسؤول «الاقتصادي اليوم» أن …»: the outlet he told, then what he said.
-            index, position, addressed = article.word_index(quote.end), quote.end, True
-            continue
-        if quote is not None:
-            break
-        if word.form in _COMPLEMENTISERS:
-            complement = True
-        elif word.form in _GOVERNED:
-            pass
-        elif _is_addressee(article, index):
-            addressed = True
-        elif word.form in {_f("لـ"), "ل"}:
-            # «لـ النخالة», «لـ«الساحل الجديد»»: the addressee is the next word or quotation.
-            named = _quote_in(article, word.end, word.end + 2)
-            if named is not None:
-                index, position = article.word_index(named.end), named.end
-            elif index + 1 < limit:
-                index, position = index + 2, words[index + 1].end
-            else:
-                break
-            addressed = True
-            continue
-        elif _bare(word.form) in _TIME_WORDS:
-            pass  # «حذرت الأمم المتحدة، الثلاثاء، من أن …»
-        elif (
-            not complement
-            and (addressed or _is_preposition(word.form))
-            and (ahead := _content_ahead(article, index, limit, commas=True)) is not None
-        ):
-            # «لنظيرها الفرنسي أن …», «في بيان إنها …», «خلال اتصال هاتفي ضرورة …»
-            index = ahead
-            position = max(position, words[index - 1].end)
-            continue
-        elif any(ch in gap for ch in _CLAUSE_MARKS) and (
-            _bare(word.form) in _RELATIVES or _anonymity(article, index, sentence_end)
-        ):
-            # «وتابع المسؤول، الذي فضل عدم ذكر اسمه، أن …»: the relative clause describes him.
-            close = _next_mark(text, word.end, sentence_end)
-            if close is None:
-                break
-            index = article.word_index(close + 1)
-            position = close + 1
-            continue
-        elif (
-            not cue.takes_object
-            and not complement
-            and (ahead := _content_ahead(article, index, limit, heads=False, commas=True))
-            is not None
-        ):
-            # «أفاد مسؤول وكالة الأنباء، الخميس، أن …», «طمأنت المزارعين بأن …»,
-            # «معرباً عن أسفه كون …»: whom he told, or what he felt, before what he said.
-            index = ahead
-            position = max(position, words[index - 1].end)
-            continue
-        else:
-            break
-        index += 1
-        position = words[index - 1].end if index - 1 < len(words) else position
-    start = words[index].start if index < len(words) else scope_end
-    gap = text[position:start]
-    colon = colon or ":" in gap
-    quote = _quote_in(article, position, min(start, scope_end))
-    found: list[tuple[int, int, str]] = []
-    if quote is not None and (quote.words >= 2 or complement or colon):
-        found.append((quote.start, quote.end, "direct"))
-        position = quote.end
-    for other in article.top_quotes:
-        if position <= other.start and other.end <= max(scope_end, position) + 1:
-            if other.start < scope_end and other.words >= _MIN_LONG_QUOTE:
-                found.append((other.start, other.end, "direct"))
-    if found:
-        return found
-    if start >= scope_end:
-        return []
-    # An indirect claim runs to the next cue of the sentence (scope_end), else to its end,
-    # and stops before a contrast the narrator adds («، إلا أنه امتنع …»).
-    clause = _trim(text, start, _contrast(article, start, min(scope_end, sentence_end)))
-    if clause is None or _count_words(article, *clause) < 2:
-        return []
-    if complement:
-        return [(*part, "indirect") for part in _coordinated(article, *clause)]
-    if colon:
-        return [(*clause, "direct")]
-    if cue.takes_object and words[index].form not in _PREPOSITIONS:
-        return [(*clause, "indirect")]
-    return []
-
-
-def _content_ahead(
-    article: _Article, index: int, limit: int, heads: bool = True, commas: bool = False
-) -> int | None:
-    """Where what was said starts after an addressee or a circumstance: the index of أن/إن,
-    of an object head («ضرورة», when `heads`) or of the first word of a quotation, within
-    eight words and before any punctuation (commas allowed when `commas`: «وكالة الأنباء،
-    الخميس، أن …»); None when there is none. A short quotation right after a word is part of
-    a name («لصحيفة «المساء»») and is read through."""
-    words, text = article.words, article.text
-    ahead = index + 1
-    resume = None  # where the text goes on after a name in quotation marks
-    while ahead < min(index + 11, limit):
-        gap_start = words[ahead - 1].end if resume is None else resume
-        resume = None
-        gap = text[gap_start : words[ahead].start]
-        quote = _quote_in(article, gap_start, words[ahead].start)
-        if quote is not None:
-            after = article.word_index(quote.end)
-            # «لصحيفة «المساء» إن …», «لـ«الساحل الجديد» عقب اللقاء إن …»: a short quotation
-            # after an outlet or «لـ» is a name; one followed by إن is a name too.
-            if quote.words <= 3 and gap.strip()[:1] == text[quote.start] and after < limit:
-                if _names_outlet(article, ahead - 1):
-                    ahead, resume = after, quote.end
-                    continue
-                if words[after].form in _COMPLEMENTISERS:
-                    if not text[quote.end : words[after].start].strip(" ،,"):
-                        return after
-            return ahead
-        marks = gap.strip()
-        if marks and not (commas and all(ch in _CLAUSE_MARKS for ch in marks)):
-            return None
-        if any(c.index == ahead for c in article.cues):
-            return None
-        form = words[ahead].form
-        if form in _COMPLEMENTISERS or (heads and form in _OBJECT_HEADS):
-            return ahead
-        ahead += 1
-    return None
-
-
-_ANONYMITY = {_f(w) for w in ("اسمه", "اسمها", "هويته", "هويتها", "أسمائهم", "هوياتهم")}
-
-
-def _anonymity(article: _Article, index: int, sentence_end: int) -> bool:
-    """«، طلب عدم ذكر اسمه، …»: a clause between commas asking not to be named."""
-    close = _next_mark(article.text, article.words[index].start, sentence_end)
-    if close is None:
-        return False
-    words = article.words[index : article.word_index(close)]
-    return len(words) <= 7 and any(w.form in _ANONYMITY for w in words)
-
-
-def _names_outlet(article: _Article, index: int) -> bool:
-    """Whether word `index` is «لـ», «مع» or an outlet noun («لصحيفة», «قناة»): a quotation
-    after it is the outlet's name."""
-    form = article.words[index].form
-    if form in {"ل", _f("لـ"), _f("مع")}:
-        return True
-    rest = _f(segment(article.text[article.words[index].start : article.words[index].end]).rest)
-    return form in _OUTLETS or rest in _OUTLETS
-
-
-def _next_mark(text: str, start: int, end: int) -> int | None:
-    """The position of the first clause mark in [start, end), or None."""
-    found = [at for at in (text.find(mark, start, end) for mark in _CLAUSE_MARKS) if at >= 0]
-    return min(found) if found else None
-
-
-def _quote_in(article: _Article, start: int, end: int) -> _Quote | None:
-    for position in range(start, end):
-        quote = article.quote_at(position)
-        if quote is not None:
-            return quote
-    return None
-
-
-# Closing quotation marks and the percent signs of a figure («12%») end a claim with it.
-_KEPT_AT_END = frozenset(QUOTE_PAIRS.values()) | {"%", "٪"}
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop spaces, punctuation (but not quotation marks) and linking particles at the edges."""
-    while start < end and not (is_word_char(text[start]) or text[start] in QUOTE_PAIRS):
-        start += 1
-    while True:
-        while end > start and not (is_word_char(text[end - 1]) or text[end - 1] in _KEPT_AT_END):
-            end -= 1
-        word_start = end
-        while word_start > start and is_word_char(text[word_start - 1]):
-            word_start -= 1
-        if word_start < end and _f(text[word_start:end]) in _PARTICLES and word_start > start:
-            end = word_start
-            continue
-        break
-    return (start, end) if start < end else None
-
-
-def _coordinated(article: _Article, start: int, end: int) -> list[tuple[int, int]]:
-    """An أن/إن clause cut at each «، وأن …» / «، وإن …» that coordinates another one: each
-    is a claim of its own (the clauses after the first start after their و+أن)."""
-    text, words = article.text, article.words
-    parts, part_start = [], start
-    for index in range(article.word_index(start) + 1, article.word_index(end)):
-        word = words[index]
-        if word.form[:1] != "و" or word.form[1:] not in _COMPLEMENTISERS:
-            continue
-        gap = text[words[index - 1].end : word.start]
-        if not any(ch in gap for ch in _CLAUSE_MARKS) or article.quote_around(word.start):
-            continue
-        clause = _trim(text, part_start, words[index - 1].end)
-        following = _trim(text, word.end, end)
-        if clause is None or following is None:
-            continue
-        parts.append(clause)
-        part_start = following[0]
-    last = _trim(text, part_start, end)
-    return parts + ([last] if last is not None else [])
-
-
-_BUT_FORMS = {_f(w) for w in ("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها")}
-
-
-def _contrast(article: _Article, start: int, end: int) -> int:
-    """`end`, or the clause mark before «إلا أن» / «غير أن» / «لكنه» between `start` and
-    `end`."""
-    text, words = article.text, article.words
-    for index in range(article.word_index(start) + 1, article.word_index(end)):
-        word = words[index]
-        gap = text[words[index - 1].end : word.start]
-        if word.form in _BUT_FORMS and any(ch in gap for ch in _CLAUSE_MARKS):
-            if article.quote_around(word.start) is None:
-                return words[index - 1].end
-        if _bare(word.form) not in _CLAUSE_ENDS or index + 1 >= len(words):
-            continue
-        if words[index + 1].form not in _COMPLEMENTISERS:
-            continue
-        gap = text[words[index - 1].end : word.start]
-        if any(ch in gap for ch in _CLAUSE_MARKS) and article.quote_around(word.start) is None:
-            return words[index - 1].end
-    return end
-
-
-def _count_words(article: _Article, start: int, end: int) -> int:
-    return article.word_index(end) - article.word_index(start)
-
-
-def _is_addressee(article: _Article, index: int) -> bool:
-    """«لهنية», «له», «للصحفيين»: who was spoken to, written with ل."""
-    word = article.words[index]
-    if word.form in _COMPLEMENTISERS:
-        return False
-    if word.form[:1] == "ل" and word.form[1:] in article.names:
-        return True
-    return segment(article.text[word.start : word.end]).preposition == "ل"
-
-
-def _is_preposition(form: str) -> bool:
-    if form in _PREPOSITIONS:
-        return True
-    for preposition in _PREPOSITIONS:
-        rest = form[len(preposition) :]
-        if form.startswith(preposition) and rest in _PRONOUN_SUFFIXES:
-            return True
-    # «عليه», «إليه», «لديه»: the alef maqsura of the preposition becomes ي before a pronoun.
-    return any(
-        form.startswith(p[:-1] + "ي") and form[len(p) :] in _PRONOUN_SUFFIXES
-        for p in _PREPOSITIONS
-        if p.endswith("ي")
-    )
-
-
-def _noun_phrase(
-    article: _Article, index: int, limit: int, appositions: bool = True
-) -> tuple[int, int] | None:
-    """The mention starting at word `index`: words up to a preposition, أن, a relative, a time
-    word, punctuation, a cue or an accusative (‑اً); a short quotation («قوة القدس») inside it
-    is part of the name, and so is a description between commas after it (`_apposition`).
-    A prepositional phrase inside the mention («مسؤول في وزارة العدل», «رئيس نقابة الأطباء في
-    الريان الدكتور سمير عبود», «الرئيس التنفيذي للمجموعة») is kept when what was said starts
-    right after the mention (أن/إن, a colon, a quotation, a comma); otherwise the mention ends
-    before it."""
-    text, words = article.text, article.words
-    first = index
-    last = None
-    before_phrase = None  # where the mention ends without its prepositional phrases
-    position = words[index - 1].end if index > 0 else 0
-    while index < limit and index - first < _MAX_SUBJECT_WORDS:
-        word = words[index]
-        gap = text[position : word.start]
-        if last is not None and any(ch in gap for ch in _CLAUSE_MARKS + ":" + _SENTENCE_ENDS):
-            if appositions and any(ch in gap for ch in _CLAUSE_MARKS):
-                last = _apposition(article, index, limit) or last
-            break
-        if last is not None and _opens_phrase(article, index, limit):
-            before_phrase = before_phrase or last
-            last = word.end
-            position = word.end
-            index += 1
-            continue
-        quote = _quote_in(article, position, word.start)
-        if quote is not None:
-            if last is None or quote.words >= 3 or _outlet_told(article, index, quote):
-                break
-            index = article.word_index(quote.end)
-            last = quote.end
-            position = quote.end
-            continue
-        if _stops_phrase(article, index, first):
-            break
-        last = word.end
-        position = word.end
-        index += 1
-    if last is None:
-        return None
-    last = _without_addressee(article, first, last)
-    if before_phrase is not None and not _said_after(article, last):
-        last = before_phrase
-    return words[first].start, last
-
-
-def _without_addressee(article: _Article, first: int, last: int) -> int:
-    """«العميد قاآني لهنية أن …»: a last word beginning with ل after a name, right before
-    أن/إن, is whom he told, whatever the morphology says of an unknown name."""
-    words = article.words
-    end_index = article.word_index(last) - 1
-    if end_index - first < 1 or end_index + 1 >= len(words):
-        return last
-    word, previous = words[end_index], words[end_index - 1]
-    if word.form[:1] != "ل" or len(word.form) < 4 or word.form.startswith("لل"):
-        return last
-    if words[end_index + 1].form not in _COMPLEMENTISERS or previous.form in _TITLES | _BODIES:
-        return last
-    if article.text[previous.end : word.start].strip() or previous.form in _COMPOUND_ENDS:
-        return last  # «بهاء الدين لطيف»
-    if is_given_name(article.text[word.start : word.end]):
-        return last  # «المديرة ليلى»
-    return previous.end
-
-
-_COMPOUND_ENDS = {_f(w) for w in ("الدين", "الله", "الرحمن", "الرحيم", "الكريم", "الحق")}
-
-
-# Prepositions that open a phrase inside a speaker's mention, and the nouns after them that
-# make it a circumstance of the saying instead («في بيان», «في حديث», «خلال مؤتمر»).
-_PHRASE_PREPOSITIONS = {_f(w) for w in ("في", "لدى", "على", "من")}
-_CIRCUMSTANCES = {
-    _f(w)
-    for w in (
-        "بيان", "تصريح", "تصريحات", "اتصال", "مؤتمر", "حديث", "مقابلة", "كلمة", "لقاء", "حوار",
-        "رسالة", "تغريدة", "منشور", "خطاب", "ندوة", "جلسة", "اجتماع", "ختام", "افتتاح", "أثناء",
-        "تقرير", "بيانها", "بيانه", "تصريحه", "تصريحها", "كلمته", "كلمتها", "حين", "وقت",
-        "تدوينة", "حسابه", "حسابها", "صفحته", "صفحتها", "المؤتمر", "رده", "حفل", "عيد",
-        "احتفال", "مناسبة", "زيارة", "جولة", "هامش", "معرض", "ورشة", "قمة",
-    )
-}  # fmt: skip
-
-
-def _opens_phrase(article: _Article, index: int, limit: int) -> bool:
-    """Whether word `index` opens a prepositional phrase that may belong to the mention: «في»,
-    «لدى», «على», «من» before a noun that is not a circumstance, or a word with ل/ب written
-    on it («للمجموعة») that is not an outlet spoken to («لصحيفة») nor a known name."""
-    words = article.words
-    form = words[index].form
-    if form in _PHRASE_PREPOSITIONS:
-        if index + 1 >= limit or article.text[words[index].end : words[index + 1].start].strip():
-            return False
-        following = words[index + 1].form
-        if following in _CIRCUMSTANCES or _bare(following) in _TIME_WORDS:
-            return False
-        return not _is_preposition(following) and following not in _COMPLEMENTISERS
-    segments = segment(article.text[words[index].start : words[index].end])
-    if segments.conjunction or segments.preposition != "ل" or len(form) < 4:
-        return False
-    rest = _f(segments.rest)
-    if rest in _OUTLETS or rest.removeprefix("ال") in _OUTLETS or rest in article.names:
-        return False
-    # «لنظيرها», «له»: a pronoun written on the word names whom he spoke to.
-    if rest in _CIRCUMSTANCES or segments.rest.endswith(("ه", "ها", "هم", "هما")):
-        return False
-    # «للصحفيين», «للمواطنين»: people spoken to.
-    return not (segments.rest.startswith(("ال", "ل")) and segments.rest.endswith(("ين", "ون")))
-
-
-def _said_after(article: _Article, end: int) -> bool:
-    """Whether what was said, or a pause before it, starts right after position `end`: a
-    comma, a colon, a quotation, أن/إن, «قوله» or a cue."""
-    text = article.text
-    position = end
-    while position < len(text) and text[position] == " ":
-        position += 1
-    if position >= len(text) or text[position] in _CLAUSE_MARKS + ":" + _SENTENCE_ENDS:
-        return True
-    if article.quote_at(position) is not None:
-        return True
-    index = article.word_index(position)
-    if index >= len(article.words):
-        return True
-    form = article.words[index].form
-    following = article.words[index + 1].form if index + 1 < len(article.words) else ""
-    return (
-        form in _COMPLEMENTISERS
-        or form in _SAYING
-        or form in _GOVERNED  # «لفت إلى …», «حذر من …»
-        or _is_addressee(article, index)  # «… للصحفيين بأن …»
-        or form in _OBJECT_OPENERS  # «عزا … هذا النمو إلى …»
-        or _bare(form) in _TIME_WORDS
-        or form in {"ل", _f("لـ")}
-        or (_is_preposition(form) and following in _CIRCUMSTANCES | _COMPLEMENTISERS)
-        or any(c.index == index for c in article.cues)
-    )
-
-
-def _outlet_told(article: _Article, index: int, quote: _Quote) -> bool:
-    """«أبلغ مسؤول في الهيئة «الاقتصادي اليوم» أن …»: a short quotation right before أن,
-    not after a body or a title that it names, is the outlet he told."""
-    words = article.words
-    after = article.word_index(quote.end)
-    if after >= len(words) or words[after].form not in _COMPLEMENTISERS:
-        return False
-    previous = words[index - 1].form if index > 0 else ""
-    # «صاحب كتاب «اقتصاد الظل»», «حركة «حماس»»: after an indefinite noun it is a name.
-    if not previous.startswith("ال"):
-        return False
-    return previous not in _TITLES | _BODIES | _OUTLETS and _bare(previous) not in _OUTLETS
-
-
-def _bare(form: str) -> str:
-    """A word without a leading و/ف conjunction."""
-    return form[1:] if form[:1] in "وف" and len(form) > 2 else form
-
-
-def _stops_phrase(article: _Article, index: int, first: int) -> bool:
-    word = article.words[index]
-    form = word.form
-    if form in _COMPLEMENTISERS or form in _RELATIVES or _bare(form) in _TIME_WORDS:
-        return True
-    if _is_preposition(form) or form in _PARTICLES:
-        return True
-    if form in {"ل", "ب"}:  # «لـ«الوادي»»: whom he told, never the speaker
-        return True
-    if index > first and (form in _OBJECT_HEADS or form in _SAYING):
-        return True
-    if form in _OBJECT_OPENERS:  # «وعزت ذلك إلى …»: «ذلك» is the object, not a subject
-        return True
-    # «لهنية», «بالمقاومة»: spoken to, or an object; but «للأمم المتحدة», «باسم» name a body.
-    # Whether ب/ل is a preposition is the morphology's call: «سفير بريطانيا», «رئيس بلدية».
-    segments = segment(article.text[word.start : word.end])
-    if index > first and form[:1] in "لب" and _bare(form)[1:] in article.names:
-        return True
-    if index > first and segments.preposition and len(form) > 2:
-        # «للأمم المتحدة» names a body; «للصحفيين» names whom he told.
-        plural = form.startswith("لل") and form.endswith(("ين", "ون"))
-        if plural or not (form.startswith("لل") or form == _f("باسم")):
-            return True
-    if (
-        index == first
-        and segments.preposition
-        and (segments.rest.startswith("ال") or form.startswith("لل"))
-    ):
-        return True
-    if any(c.index == index for c in article.cues):
-        return True
-    if index > first and _ends_name(article, index, first):
-        return True
-    written = article.text[word.start : word.end]
-    # An indefinite accusative («اتصالاً», «مجدداً») is an object or an adverb, not a name.
-    return written.endswith("اً") or written.endswith("ًا")
-
-
-_NAME_PARTS = {_f(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل")}
-_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
-# Verbal nouns (folded) of the forms تفعيل، تفاعل، استفعال، انفعال: «التأخير», «التراجع»,
-# «الاستقرار», «الانسحاب»; after a name they begin the object of the cue.
-_MASDAR = re.compile("^ال(ت..ي.|ت.ا..|است..ا.|ان.ا.)$")
-
-
-def _ends_name(article: _Article, index: int, first: int) -> bool:
-    """Whether word `index` starts what follows a speaker's name rather than continuing it:
-    an outlet spoken to after a description («مسؤول أوروبي وكالة …»), a definite noun after
-    a definite noun that is neither an adjective nor a title («الأمين العام التطورات»,
-    «الوزير المواطنين»), or a verbal noun «التفعيل» after a name («كمال ناصر التأخير»)."""
-    words = article.words
-    form, previous = words[index].form, words[index - 1].form
-    if form in _OUTLETS or _bare(form) in _OUTLETS:
-        return previous not in _TITLES and previous != _f("باسم")
-    if form in _BODIES and not form.startswith("ال") and previous.startswith("ال"):
-        # «اتهم رئيس الاتحاد وزارة الزراعة …»: a new construct after a whole mention.
-        return previous not in _TITLES and not _is_preposition(previous)
-    if index - 1 == first and previous in article.known_names and form.startswith("ال"):
-        # «الفرحات المنظمات …», «صبري الحكومة»: a name said before, then the object.
-        return not form.endswith(_NISBA_ENDINGS) and form not in _TITLE_ADJECTIVES
-    if not form.startswith("ال") or form in _TITLES or form in _TITLE_ADJECTIVES:
-        return False
-    heads = _TITLES | _BODIES
-    if _MASDAR.match(form) and index - 2 >= first and not previous.startswith("ال"):
-        # «كمال ناصر التأخير», «بهاء الدين لطيف التراجع»: a verbal noun after a name.
-        earlier = words[index - 2].form
-        named = not earlier.startswith("ال") or earlier in _COMPOUND_ENDS
-        if previous not in heads and earlier not in heads and named:
-            return True
-    if not previous.startswith("ال"):
-        return False
-    # «فؤاد الزين الأهالي»: after a family name only an adjective of a title goes on
-    # («عبد الرحمن الفلاحي» is one name).
-    if index - 2 >= first and words[index - 2].form not in heads | _NAME_PARTS:
-        earlier = words[index - 2]
-        written = article.text[earlier.start : earlier.end]
-        if not earlier.form.startswith("ال") and not _is_preposition(earlier.form):
-            # «فؤاد الزين الأهالي»; not «أسواق السلع الأولية», «باسم المعارضة المسلحة».
-            if is_given_name(written):
-                if article.text[earlier.end : words[index - 1].start].strip() == "":
-                    return True
-    if form.endswith(_NISBA_ENDINGS):
-        return False
-    # Participles agreeing with the noun: «القوات المسلحة», «الجهات المعنية».
-    return not (form.startswith("الم") and not form.endswith(("ين", "ون")))
-
-
-def _apposition(article: _Article, index: int, limit: int) -> int | None:
-    """«سليم داود، مدير الميناء، إن …»: the end of a description between commas right after
-    a name, when what was said follows it (أن/إن, a quotation, a colon, a circumstance);
-    None when the words after the comma are not one."""
-    text, words = article.text, article.words
-    if index >= limit:
-        return None
-    form = words[index].form
-    if _bare(form) in _RELATIVES or form in _COMPLEMENTISERS or _bare(form) in _TIME_WORDS:
-        return None
-    if segment(text[words[index].start : words[index].end]).conjunction or form[:1] == "و":
-        return None  # «سعاد نجم، وهي أم لثلاثة أطفال»: a clause, not a description
-    if _is_preposition(form) or any(c.index == index for c in article.cues):
-        return None
-    close = _next_mark(text, words[index].start, article.sentence_end_after(words[index].start))
-    if close is None:
-        return None
-    phrase = _noun_phrase(article, index, article.word_index(close), appositions=False)
-    if phrase is None or text[phrase[1] : close].strip():
-        return None
-    after = article.word_index(close + 1)
-    while after < limit and _bare(words[after].form) in _TIME_WORDS:
-        after += 1
-    if after >= limit:
-        return None
-    gap = text[close : words[after].start]
-    follows = words[after].form
-    if ":" in gap or _quote_in(article, close, words[after].start) is not None:
-        return phrase[1]
-    if follows in _COMPLEMENTISERS or _is_preposition(follows):
-        return phrase[1]
-    return None
-
-
 def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[int, int] | None:
     """The subject of «هنية أكد …» / «قائد … يؤكد …»: the words from the clause start to the
     cue, unless they are particles or a circumstantial phrase («وفي كلمة له …»)."""
     text, words = article.text, article.words
     cue_start = words[cue.index].start
     clause_start = sentence_start
-    for mark in _CLAUSE_MARKS + ":":
+    for mark in (*_CLAUSE_MARKS, ":", " - ", " – ", " — "):
+        # «زيفار (وكالات) - أفادت …»: a dateline ends at its dash.
         at = text.rfind(mark, sentence_start, cue_start)
         if at >= 0 and article.quote_around(at) is None:
-            clause_start = max(clause_start, at + 1)
+            clause_start = max(clause_start, at + len(mark))
     first, last = article.word_index(clause_start), cue.index
     while first < last and (words[first].form in _PARTICLES | _BUT_FORMS):
         first += 1  # «، لكنه تساءل: …»: the pronoun is the earlier speaker
@@ -1375,6 +418,10 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
         first += 1 + (words[first + 1].form in _COMPLEMENTISERS)
     while last > first and words[last - 1].form in _PARTICLES:
         last -= 1  # «وكان الوزير قد أكد»
+    if last - first == 1:
+        written = text[words[first].start : words[first].end]
+        if written[:1] in "وف" and looks_like_verb(written[1:]):
+            return None  # «فضحك وقال …»: a verb before the cue, no subject
     if first >= last or last - first > _MAX_SUBJECT_WORDS:
         return None
     opening = words[first].form
@@ -1411,7 +458,7 @@ def _implicit_subject(
         return found
     # The last speaker, if he spoke in the last few sentences, at his latest mention.
     if state.last_speaker is not None and number - state.last_speaker_sentence <= 3:
-        return _latest_mention(article, state.last_speaker, cue_start, mentions)
+        return _latest_mention(article, state.last_speaker, cue_start, mentions, state.claims)
     # A known entity mentioned before, else the subject of the previous sentence.
     before = [m for m in mentions if m.end <= cue_start]
     if before:
@@ -1424,24 +471,38 @@ def _implicit_subject(
 
 def _spoken_to(article: _Article, phrase: tuple[int, int], number: int, state: _State) -> bool:
     """«أكد الوزير أن …، وطمأن المواطنين بأن …»: after an earlier cue of the sentence named
-    its speaker, one definite word that is not a title, followed by أن, is whom he told."""
-    if number not in state.cue_subjects:
-        return False
+    its speaker, one definite word that is not a title, followed by أن, is whom he told. So is
+    a group of people («الأهالي», «المواطنين») after a cue that goes on from the previous
+    sentence's speaker («وطمأنت الأهالي بأن …», «وطالب المستثمرين بـ…»)."""
     first, last = article.word_index(phrase[0]), article.word_index(phrase[1])
-    if last - first != 1:
+    if last - first != 1 or last >= len(article.words):
         return False
     form = article.words[first].form
     if not form.startswith("ال") or form in _TITLES or form in _BODIES:
         return False
-    return last < len(article.words) and article.words[last].form in _COMPLEMENTISERS
+    following = article.words[last]
+    written = article.text[following.start : following.end]
+    complement = following.form in _COMPLEMENTISERS
+    if number in state.cue_subjects:
+        return complement
+    recent = state.last_speaker is not None and number - state.last_speaker_sentence <= 2
+    cue = article.words[first - 1]
+    conjoined = article.text[cue.start : cue.start + 1] in "وف"
+    told = complement or following.form in _GOVERNED or segment(written).preposition == "ب"
+    return recent and conjoined and told and _addressee_after_form(form)
 
 
 def _latest_mention(
-    article: _Article, speaker: tuple[int, int], before: int, mentions: Sequence[_Mention]
+    article: _Article,
+    speaker: tuple[int, int],
+    before: int,
+    mentions: Sequence[_Mention],
+    claims: Sequence[ClaimSuggestion] = (),
 ) -> tuple[int, int]:
     """The latest mention of a speaker before position `before`: a later mention of the same
     known entity, or of his name's last word («قال الوزير أنس جابر … واستقبل جابر …»); the
-    span itself when there is none."""
+    span itself when there is none. A word inside a claim is what was said, not a mention
+    («وتابع أن الاتحاد قدم …»)."""
     entity = _entity_inside(mentions, *speaker)
     if entity is not None:
         later = [m for m in mentions if m.entity == entity and speaker[1] <= m.start < before]
@@ -1453,17 +514,32 @@ def _latest_mention(
         return speaker  # a one-word mention: its repetitions are not told apart from others
     for index in range(article.word_index(before) - 1, article.word_index(speaker[1]) - 1, -1):
         word = words[index]
+        if any(c.start <= word.start < c.end for c in claims):
+            continue
         if word.form == last_word.form and article.quote_around(word.start) is None:
             previous = words[index - 1].form if index > 0 else ""
             if _is_preposition(previous) or _has_written_preposition(article, index):
                 continue
-            return word.start, word.end
+            return _repeated_mention(article, speaker, index) or (word.start, word.end)
     return speaker
 
 
-def _has_written_preposition(article: _Article, index: int) -> bool:
-    word = article.words[index]
-    return bool(segment(article.text[word.start : word.end]).preposition)
+def _repeated_mention(
+    article: _Article, speaker: tuple[int, int], index: int
+) -> tuple[int, int] | None:
+    """«الروائية ليلى عودة لـ«آفاق»: …» then «تحدثت الروائية ليلى عودة، الفائزة …، عن …»:
+    when the speaker's last word at `index` ends a repetition of the whole mention (the same
+    first words up to it), that later mention with its apposition."""
+    words = article.words
+    first = article.word_index(speaker[0])
+    size = article.word_index(speaker[1]) - first
+    start = index - size + 1
+    if size < 2 or start <= first or start < 0:
+        return None
+    if any(words[start + k].form != words[first + k].form for k in range(size)):
+        return None
+    phrase = _noun_phrase(article, start, len(words))
+    return phrase if phrase is not None and phrase[1] >= words[index].end else None
 
 
 def _sentence_subject(
@@ -1473,6 +549,17 @@ def _sentence_subject(
     entity, a title with a name («العميد إسماعيل قاآني»), or a name that spoke before."""
     words = article.words
     known = {article.words[article.word_index(e) - 1].form for _, e in state.speakers}
+    opening = _opening_verb(article, start, end)
+    if opening is not None:
+        # «شكك أخصائي التغذية سامر قنديل في …، مشيراً …»: the verb's subject. After «و» the
+        # verb goes on from the last speaker unless a person is named after it.
+        verb, conjoined = opening
+        subject = _noun_phrase(article, verb + 1, article.word_index(end), said=False)
+        person = words[verb + 1].form in _TITLES - _BODY_TITLES
+        if subject is not None and (not conjoined or person):
+            return subject
+        if conjoined:
+            return None
     for index in range(article.word_index(start), article.word_index(end)):
         word = words[index]
         if article.quote_around(word.start) is not None:
@@ -1480,9 +567,18 @@ def _sentence_subject(
         previous = words[index - 1].form if index > 0 else ""
         if _is_preposition(previous) or word.form[:1] in "لب" and word.form[1:3] == "ال":
             continue
+        if any(c.last == index - 1 and c.kind == "verb" for c in article.cues):
+            continue  # right after a cue and not its subject: its object («وطالب الحكومة»)
         for mention in mentions:
             if mention.start <= word.start < mention.end:
                 return mention.start, mention.end
+        if word.form in known:
+            # «تحدثت الروائية ليلى عودة، الفائزة …» after «الروائية ليلى عودة» spoke: the
+            # whole repeated mention, not its last word.
+            for span in state.speakers:
+                repeated = _repeated_mention(article, span, index)
+                if repeated is not None:
+                    return repeated
         if word.form in _TITLES or word.form in known:
             phrase = _noun_phrase(article, index, article.word_index(end))
             if phrase is not None:
@@ -1490,18 +586,33 @@ def _sentence_subject(
     return None
 
 
-def _quote_before(article: _Article, cue_start: int, sentence_start: int) -> _Quote | None:
-    """A quotation the cue follows: «"…"، قال الوزير»."""
-    text = article.text
-    position = cue_start
-    while position > sentence_start and not (
-        is_word_char(text[position - 1]) or text[position - 1] in QUOTE_PAIRS.values()
-    ):
-        position -= 1
-    quote = article.quote_around(position - 1) if position > 0 else None
-    if quote is not None and quote.end == position and quote.words >= 2:
-        return quote
-    return None
+def _opening_verb(article: _Article, start: int, end: int) -> tuple[int, bool] | None:
+    """«في المقابل، شكك أخصائي التغذية …»: the index of a word that reads as a verb opening
+    the clause (after particles and a short lead-in phrase before a comma), and whether a
+    conjunction is written on it; None when the clause opens otherwise."""
+    words, text = article.words, article.text
+    first, stop = article.word_index(start), article.word_index(end)
+    if first >= stop:
+        return None
+    comma = _next_mark(text, start, end)
+    if comma is not None and article.word_index(comma) - first <= 3:
+        if _is_preposition(words[first].form) or _bare(words[first].form) in _LEAD_INS:
+            first = article.word_index(comma + 1)  # «في المقابل،», «بدوره،»
+    while first < stop and words[first].form in _PARTICLES:
+        first += 1
+    if first + 1 >= stop or any(c.index == first for c in article.cues):
+        return None
+    word = words[first]
+    written = text[word.start : word.end]
+    conjoined = written[:1] in "وف" and looks_like_verb(written[1:])
+    if not conjoined and (not looks_like_verb(written) or is_given_name(written)):
+        return None
+    following = words[first + 1]
+    if text[word.end : following.start].strip() or _is_preposition(following.form):
+        return None
+    if following.form in _COMPLEMENTISERS | _PARTICLES | _OBJECT_OPENERS:
+        return None
+    return first, conjoined
 
 
 def _read_source(
@@ -1526,6 +637,15 @@ def _read_source(
     speaker = _noun_phrase(article, after, limit) if after < limit else None
     if speaker is None:
         return
+    takes_lam = _f(cue.text.split()[0]) in {_f("وفقا"), _f("طبقا")}
+    if text[speaker[0]] == "ل" and (
+        takes_lam or segment(text[speaker[0] : words[after].end]).preposition
+    ):
+        # «وفقاً لمصادر أمنية»: the source is after the preposition written on it.
+        start = speaker[0] + 1
+        while start < speaker[1] and not _f(text[start]):
+            start += 1
+        speaker = (start, speaker[1])
     cue_start = words[cue.index].start
     leading = all(
         w.form in _PARTICLES for w in words[article.word_index(sentence_start) : cue.index]
@@ -1574,9 +694,3 @@ def _lone_quotes(article: _Article, state: _State) -> None:
         before = [c for c in state.claims if c.end <= quote.start and c.speaker is not None]
         speaker = before[-1].speaker if before else None
         state.claims.append(ClaimSuggestion(quote.start, quote.end, "direct", None, speaker))
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """The sentences of a text as (start, end) code-point spans, as the suggestion rules cut
-    them (a quotation is never cut; a line break always ends a sentence)."""
-    return list(_Article(text).sentences)
