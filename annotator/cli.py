@@ -161,6 +161,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if "only" in extra:
         extra["only"] = [_ONLY[name] for name in extra["only"]]
     with open_project(args.project) as project, project.strict_text():
+        # Counted first: when no row is damaged, the export need not check them again.
+        left_out = project.left_out()
         result = chosen.export(
             project,
             args.out,
@@ -170,7 +172,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             formula_guard=not args.no_formula_guard,
             **extra,
         )
-        left_out = project.left_out()
     print(f"wrote {result.rows} {chosen.unit}(s) to {args.out}")
     for note in result.notes:
         print(f"note: {note}")
