@@ -14,13 +14,6 @@ from pathlib import Path
 from annotator import __version__
 from annotator.core import formats
 from annotator.core.errors import AnnotatorError, ForeignObjectsError
-from annotator.core.formats.articles import (
-    ColumnMapping,
-    import_batch,
-    importable,
-    read_articles,
-)
-from annotator.core.formats.span_json import parse_labels
 from annotator.core.paths import default_project_path
 from annotator.core.review.conflicts import describe as describe_conflict
 from annotator.core.review.conflicts import open_conflicts
@@ -39,6 +32,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Imported by the commands that read them: each command starts with only what it runs.
+    from annotator.core.formats.articles import (
+        ColumnMapping,
+        import_batch,
+        importable,
+        read_articles,
+    )
+
     columns = ColumnMapping(text=args.text_col, title=args.title_col, id=args.id_col)
     reading, storing = _ProgressBar.on_terminal("reading"), _ProgressBar.on_terminal("storing")
     try:
@@ -104,6 +105,8 @@ class _ProgressBar:
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from annotator.core.formats.span_json import parse_labels
+
     with open_project(args.project) as project:
         labels = parse_labels(args.map)
         result = formats.import_annotations(
@@ -182,6 +185,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if "only" in extra:
         extra["only"] = [_ONLY[name] for name in extra["only"]]
     with open_project(args.project) as project, project.strict_text():
+        # Counted first: when no row is damaged, the export need not check them again.
+        left_out = project.left_out()
         result = chosen.export(
             project,
             args.out,
@@ -191,7 +196,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             formula_guard=not args.no_formula_guard,
             **extra,
         )
-        left_out = project.left_out()
     print(f"wrote {result.rows} {chosen.unit}(s) to {args.out}")
     for note in result.notes:
         print(f"note: {note}")

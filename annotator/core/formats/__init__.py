@@ -6,23 +6,15 @@ exactly these. `import_annotations` reads any annotation file the tool understan
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from annotator.core.errors import InputError, Message
-from annotator.core.formats import (
-    brat,
-    claims,
-    csv_export,
-    jsonl,
-    spacy_docbin,
-    span_json,
-    xlsx,
-    xmi,
-)
+from annotator.core.formats import jsonl
 from annotator.core.formats.export import ExportResult
 from annotator.core.formats.jsonl import AnnotationImport
 from annotator.core.store.project import Project
@@ -52,6 +44,19 @@ class ExportFormat:
     export: ExportFunction
 
 
+def _export_of(module: str) -> ExportFunction:
+    """The `export` function of `annotator.core.formats.<module>`, imported at its first call:
+    a command imports only the format it writes, not the XMI, brat and spaCy modules and the
+    Arabic analysers they import."""
+
+    def export(project: Project, out: str | Path, **options: Any) -> ExportResult:
+        chosen = importlib.import_module(f"annotator.core.formats.{module}")
+        return chosen.export(project, out, **options)
+
+    export.__doc__ = f"The export of annotator.core.formats.{module}."
+    return export
+
+
 EXPORTS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
@@ -62,7 +67,7 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix=".csv",
             unit="row",
             formula_guard=True,
-            export=csv_export.export,
+            export=_export_of("csv_export"),
         ),
         ExportFormat(
             "claims",
@@ -71,7 +76,7 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix=".csv",
             unit="row",
             formula_guard=True,
-            export=claims.export,
+            export=_export_of("claims"),
         ),
         ExportFormat(
             "xlsx",
@@ -80,7 +85,7 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix=".xlsx",
             unit="row",
             formula_guard=False,
-            export=xlsx.export,
+            export=_export_of("xlsx"),
         ),
         ExportFormat(
             "jsonl",
@@ -89,7 +94,7 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix=".jsonl",
             unit="line",
             formula_guard=False,
-            export=jsonl.export,
+            export=_export_of("jsonl"),
         ),
         ExportFormat(
             "brat",
@@ -98,7 +103,7 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix="",
             unit="annotation",
             formula_guard=False,
-            export=brat.export,
+            export=_export_of("brat"),
         ),
         ExportFormat(
             "xmi",
@@ -108,7 +113,7 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix="",
             unit="annotation",
             formula_guard=False,
-            export=xmi.export,
+            export=_export_of("xmi"),
         ),
         ExportFormat(
             "spacy",
@@ -117,7 +122,7 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix=".spacy",
             unit="span",
             formula_guard=False,
-            export=spacy_docbin.export,
+            export=_export_of("spacy_docbin"),
         ),
     )
 }
@@ -137,6 +142,8 @@ def import_annotations(
 
     `labels` (label -> layer name, `-` to leave a label out) applies to doccano, spaCy-style
     and Label Studio files, whose labels are their users' own."""
+    from annotator.core.formats import brat, span_json, xmi
+
     path = Path(path)
     if _other_tools_spans(path):
         if document_id is not None:
@@ -161,6 +168,8 @@ def import_annotations(
 def _folder_kind(folder: Path) -> str:
     """ "xmi" for a folder with a type system or .xmi files and no .ann file, else "brat";
     InputError for a folder with neither, saying what each reader needs."""
+    from annotator.core.formats import xmi
+
     if xmi.is_xmi(folder):
         return "xmi"
     suffixes = {p.suffix.lower() for p in folder.rglob("*") if p.suffix.lower() in (".ann", ".xmi")}
@@ -196,6 +205,8 @@ def _spans_by_first_records(path: Path) -> bool:
     `layer`, `start` and `end`). Records that tell neither, as the unlabelled documents a
     doccano export may begin with, are read past. A line that cannot be read decides nothing:
     the gold reader then reads the file and names that line."""
+    from annotator.core.formats import span_json
+
     ours = ("header", *jsonl.RECORD_TYPES)  # a tuple: a "type" may be any JSON value
     try:
         with path.open("rb") as lines:

@@ -275,7 +275,10 @@ class AnnotationStore:
         """How many rows of the project (None), or annotations of a document, reads leave out
         as damaged (`annotator check` names each and what is wrong with it)."""
         if document_id is None:
-            return damaged_count(self.conn)
+            count = damaged_count(self.conn)
+            # Every row passed: the bulk reads need not check them again until the file changes.
+            self._sound_at = self._file_version() if count == 0 else None
+            return count
         if document_id not in self._left_out:
             self.annotation_spans(document_id)
         return self._left_out[document_id]

@@ -134,9 +134,11 @@ def replacing(
     encoding: str = "utf-8",
     newline: str | None = "",
     binary: bool = False,
+    buffering: int = -1,
 ) -> Iterator[IO[Any]]:
     """Write a text file (a binary one with `binary`) beside `path` and move it into place when
-    the block ends without error.
+    the block ends without error. `buffering`: bytes held before each write to disk, as for
+    `open` (-1: its default).
 
     The file appears complete or not at all; an existing file is replaced only with `overwrite`.
     A disk that is full or read-only raises ExportError naming it (nothing is left behind).
@@ -145,7 +147,11 @@ def replacing(
     tmp: Path | None = None
     try:
         tmp = temp_beside(path)
-        opened = open(tmp, "wb") if binary else open(tmp, "w", encoding=encoding, newline=newline)
+        opened = (
+            open(tmp, "wb", buffering=buffering)
+            if binary
+            else open(tmp, "w", buffering, encoding=encoding, newline=newline)
+        )
         with opened as handle:
             yield handle
         # Checked again: the file may have appeared while this one was being written.

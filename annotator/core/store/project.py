@@ -12,10 +12,9 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.arabic.text import text_sha256, title_of
 from annotator.core.clock import now, utc_timestamp
@@ -62,6 +61,9 @@ from annotator.core.store.opening import (
     restore_hint,
     structure_problem,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # A checkpoint that waits for other windows' readers (TRUNCATE at closing) waits this long at
 # most: the window is closing, and an idle one checkpoints again soon after.
@@ -111,7 +113,6 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         # What was found wrong beside the file at opening (its write-ahead log), one line each.
         self.warnings: tuple[str, ...] = tuple(warnings)
         conn.text_factory = integrity.read_text
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.schema: LabelSchema = parse_schema(self._meta("label_schema"), f"{path} (schema)")
         self._texts: dict[str, str] = {}
         self._left_out: dict[str, int] = {}  # damaged annotations of a document, as last read
@@ -382,6 +383,15 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The file through sqlite-utils, made when first used: sqlite-utils imports pandas and
+        numpy where they are installed, about 0.5 s of processor time that commands such as
+        `annotator export` need not spend."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
