@@ -150,17 +150,30 @@ LONGEST_BLOCK = 8000
 _SENTENCE_ENDS = (". ", "؟ ", "! ", "؛ ", ": ")
 
 
+# White space other than a line's end (CR stays before its LF).
+_BLANK = re.compile(r"[^\S\r\n]")
+
+
+def _last_blank(text: str, low: int, high: int) -> int:
+    """The position of the last white space in text[low:high] other than CR or LF, or -1."""
+    last = -1
+    for found in _BLANK.finditer(text, low, high):
+        last = found.start()
+    return last
+
+
 def display_text(text: str, longest: int = LONGEST_BLOCK) -> str:
     """The text as the article's document holds it: every paragraph longer than `longest`
     characters broken into blocks of at most `longest` (past a block's half, at the last
-    sentence end, else the last space), the space there replaced by a line break.
+    sentence end, else the last space, else the last other white space: a no-break space,
+    a tab, a thin space of scraped text), that character replaced by a line break.
 
     Qt lays out a whole block, and drawing any one line of it costs in proportion to the
     block's length; a paragraph of 50,000 characters (scraped text often has no line
     breaks) would take a second to open and tens of ms per paint. One character replaced by
     one keeps every position, in code points and in UTF-16 units, the same: offsets,
     selections, snapping and search are unaffected; the view shows a line ending early.
-    A paragraph with no space where it should break is left whole."""
+    A paragraph with no white space where it should break is left whole."""
     if len(text) <= longest:
         return text
     cuts: list[int] = []
@@ -173,6 +186,8 @@ def display_text(text: str, longest: int = LONGEST_BLOCK) -> str:
             low, high = at + longest // 2, at + longest
             cut = max(text.rfind(mark, low, high) for mark in _SENTENCE_ENDS)
             cut = cut + 1 if cut >= 0 else text.rfind(" ", low, high)
+            if cut < 0:
+                cut = _last_blank(text, low, high)
             if cut < 0:
                 break
             cuts.append(cut)

@@ -193,18 +193,54 @@ def test_a_selection_across_a_break_copies_the_stored_text(view, qtbot):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.text(alphabet="اب ت. \n😀a؟", max_size=300),
+    st.text(alphabet="اب ت. \n😀a؟\u00a0\t\u2009\r", max_size=300),
     st.integers(min_value=4, max_value=40),
 )
-def test_display_breaks_only_spaces_and_only_in_long_paragraphs(text, longest):
+def test_display_breaks_only_white_space_and_only_in_long_paragraphs(text, longest):
+    """Scraped text may separate its words by no-break or thin spaces only: those break too
+    (one character for one), never a CR (it stays before its LF)."""
     shown = display_text(text, longest)
     assert len(shown) == len(text)
-    assert all(a == b or (a, b) == (" ", "\n") for a, b in zip(text, shown, strict=True))
+    assert all(
+        a == b or (a.isspace() and a not in "\r\n" and b == "\n")
+        for a, b in zip(text, shown, strict=True)
+    )
     for paragraph, blocks in zip(text.split("\n"), _paragraphs(shown, text), strict=True):
         if len(paragraph) <= longest:
             assert blocks == [paragraph]
-        elif " " in paragraph[longest // 2 : longest]:
+        elif any(c.isspace() and c != "\r" for c in paragraph[longest // 2 : longest]):
             assert len(blocks) > 1
+
+
+def test_a_paragraph_of_no_break_spaces_is_shown_in_blocks_and_copied_as_stored(qtbot, tmp_path):
+    """Scraped text whose words are separated by U+00A0 only is broken for display as a text
+    of plain spaces is; the copy across a break and a tag there keep the stored text."""
+    load_fonts()
+    words = ["الوزير", "أكد", "أن", "الاتفاق", "قريب", "2024", "news"]
+    text = "\u00a0".join(words[i % len(words)] for i in range(9000))  # ~50,000 characters
+    project = Project.create(tmp_path / "nbsp.annotator")
+    project.import_texts([TextSource(text, id="nbsp", title="nbsp")])
+    workbench = Workbench(project, "amal")
+    view = ArticleView(workbench)
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    workbench.open_document("nbsp")
+    shown = view.toPlainText()
+    assert len(shown) == len(text) and "\n" not in text
+    assert view.document().blockCount() > 1
+    assert all(len(block) <= LONGEST_BLOCK for block in shown.split("\n"))
+    cut = shown.index("\n")
+    start, end = text.rindex("\u00a0", 0, cut - 3) + 1, text.index("\u00a0", cut + 3)
+    view.select_span(start, end)
+    assert view.selection_span() == (start, end)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == text[start:end]
+    annotation_id = workbench.tag("speaker", start, end)
+    stored = project.annotation(annotation_id)
+    assert (stored.start, stored.end, stored.text) == (start, end, text[start:end])
+    project.close()
 
 
 def _paragraphs(shown: str, text: str) -> list[list[str]]:
