@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.errors import InputError
+from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.formats import import_annotations, jsonl
 from annotator.core.store.annotation_store import AnnotationState
 from annotator.core.store.project import Project, TextSource
@@ -342,3 +342,24 @@ def test_a_deleted_speaker_stays_deleted_and_its_claim_comes_in_unlinked(project
     assert (result.added, result.skipped) == (1, 1)
     assert project.annotation(annotation_id(1)).link_id is None
     assert project.deletion(annotation_id(0)) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.integers(0, 30), st.none() | st.integers(0, 40), max_size=30))
+def test_links_are_ordered_target_first_and_circles_refused(links):
+    links = {str(k): None if v is None else str(v) for k, v in links.items()}
+    circle = False
+    for start in links:  # a walk along links that comes back to where it has been
+        seen, current = set(), start
+        while current in links and current not in seen:
+            seen.add(current)
+            current = links[current]
+        circle = circle or current in seen
+    if circle:
+        with pytest.raises(AnnotatorError, match="circle of links"):
+            jsonl.link_order(links)
+        return
+    order = jsonl.link_order(links)
+    assert sorted(order) == sorted(links)
+    place = {k: i for i, k in enumerate(order)}
+    assert all(place[t] < place[k] for k, t in links.items() if t in links)

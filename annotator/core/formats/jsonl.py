@@ -747,6 +747,13 @@ def link_order(links: dict[str, str | None]) -> list[str]:
     order: list[str] = []
     state: dict[str, int] = {}  # 1: being placed, 2: placed
     for start in links:
+        if start in state:
+            continue  # placed already, as the target of one before it
+        target = links[start]
+        if target is None or target not in links or state.get(target) == 2:
+            state[start] = 2  # the usual one: no link to an annotation still to be placed
+            order.append(start)
+            continue
         stack = [start]
         while stack:
             current = stack[-1]
