@@ -55,7 +55,9 @@ class AnnotationBatch:
     its revision name, an empty history. `known` and `live_link` answer as the project's
     methods of those names would, had the batch's earlier annotations been stored. What the
     checks need of the project is read once per batch (ids asked about at the start) or once
-    per document (its tagged spans), not once per annotation.
+    per document (its text and tagged spans; `read_documents` reads those of many documents in
+    two queries), not once per annotation. `add_usual` takes the usual annotation of a file as
+    its fields, with no `Annotation` made for it, and leaves every other to `add`.
 
     Call `write` inside the transaction that made the batch; nothing is stored before it.
     """
