@@ -149,18 +149,44 @@ def differs(project: Project, incoming: Annotation) -> bool:
 # ----------------------------------------------------------------------------- reading
 
 
-def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
+# The fields of an export's annotation record that import reads, in the order of the tuple
+# `read_records(compact=True)` keeps of it.
+_ANNOTATION_FIELDS = (
+    "id",
+    "link_id",
+    "created_at",
+    "modified_at",
+    "attributes",
+    "stances",
+    "annotator",
+    "document_id",
+    "document_sha256",
+    "entity_id",
+    "start",
+    "end",
+    "text",
+    "layer",
+    "origin",
+)
+
+
+def read_records(path: Path, compact: bool = False) -> list[tuple[int, Any]]:
     """The JSON object of each line that is not blank, with its line number. One line is
-    held at a time beside the records: never the whole file, as bytes or text."""
+    held at a time beside the records: never the whole file, as bytes or text.
+
+    `compact`: in this tool's export (a first line that is its header), each annotation
+    record is kept as the tuple of its `_ANNOTATION_FIELDS` (None for one it lacks) instead
+    of its dict, which holds its own copy of every key: a third of the memory."""
     try:
         with open(path, "rb") as file:
-            return _records(path, file)
+            return _records(path, file, compact)
     except OSError as exc:
         raise InputError(Message("cannot read: %1", exc.strerror), str(path)) from None
 
 
-def _records(path: Path, file: BinaryIO) -> list[tuple[int, dict[str, Any]]]:
-    records = []
+def _records(path: Path, file: BinaryIO, compact: bool) -> list[tuple[int, Any]]:
+    records: list[tuple[int, Any]] = []
+    fields = _ANNOTATION_FIELDS
     # JSON Lines ends lines with LF (or CR LF) only: U+2028 and friends may sit inside a string.
     # A binary file is split at LF only.
     for number, data in enumerate(file, start=1):
@@ -186,6 +212,11 @@ def _records(path: Path, file: BinaryIO) -> list[tuple[int, dict[str, Any]]]:
             raise InputError(
                 "a lone surrogate (\\ud800-\\udfff) in a JSON string: not text", str(path), number
             )
+        if compact and records:
+            if record.get("type") == "annotation":
+                record = tuple(map(record.get, fields))
+        elif compact and not (record.get("type") == "header" and record.get("format") == FORMAT):
+            compact = False
         records.append((number, record))
     if not records:
         raise InputError("no annotations in this file", str(path))
@@ -298,7 +329,7 @@ def import_annotations(
 def _import(
     project: Project, path: Path, annotator: str | None, document_id: str | None
 ) -> AnnotationImport:
-    records = read_records(path)
+    records = read_records(path, compact=True)
     if records[0][1].get("type") in RECORD_TYPES:
         raise InputError(
             Message(
@@ -572,14 +603,15 @@ def _import_export(
             str(path),
             number,
         )
-    by_type: dict[str, list[tuple[int, dict[str, Any]]]] = {
+    by_type: dict[str, list[tuple[int, Any]]] = {
         "annotator": [],
         "entity": [],
         "document": [],
         "annotation": [],
     }
     for number, record in records[1:]:
-        kind = record.get("type")
+        # An annotation record is read as the tuple of its fields (`read_records`).
+        kind = "annotation" if type(record) is tuple else record.get("type")
         if kind not in by_type:
             raise InputError(Message("unknown record type %1", repr(kind)), str(path), number)
         by_type[kind].append((number, record))
@@ -740,6 +772,13 @@ def link_order(links: dict[str, str | None]) -> list[str]:
     order: list[str] = []
     state: dict[str, int] = {}  # 1: being placed, 2: placed
     for start in links:
+        if start in state:
+            continue  # placed already, as the target of one before it
+        target = links[start]
+        if target is None or target not in links or state.get(target) == 2:
+            state[start] = 2  # the usual one: no link to an annotation still to be placed
+            order.append(start)
+            continue
         stack = [start]
         while stack:
             current = stack[-1]
@@ -764,19 +803,20 @@ def link_order(links: dict[str, str | None]) -> list[str]:
 def _store_annotations(
     project: Project,
     path: Path,
-    records: list[tuple[int, dict[str, Any]]],
+    records: list[tuple[int, tuple[Any, ...]]],
     annotator: str | None,
     documents: dict[str, str],
     entities: dict[str, Entity],
 ) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
-    # id -> (line, record, the id it links to in its usual form or None)
-    by_id: dict[str, tuple[int, dict[str, Any], str | None]] = {}
+    """Check and store the export's annotation records, each the tuple of its
+    `_ANNOTATION_FIELDS`; (added, skipped, documents touched, ids the project holds changed)."""
+    # id -> (line, fields, the id it links to in its usual form or None, created, modified)
+    by_id: dict[str, tuple[int, tuple[Any, ...], str | None, Any, Any]] = {}
     new_ids: dict[str, str] = {}
     created_at: dict[str, str] = {}  # each distinct time, as stored
     modified_at: dict[str, str] = {}
-    for number, record in records:
-        get = record.get
-        own = get("id")
+    for number, fields in records:
+        own, link, created, modified, attributes, stances, recorded = fields[:7]
         if type(own) is not str or not _CANONICAL_UUID.fullmatch(own):
             try:
                 own = _uuid(own, "annotation id")
@@ -784,10 +824,8 @@ def _store_annotations(
                 raise InputError(exc, str(path), number) from None
         if own in by_id:
             raise InputError(Message("annotation %1 is given twice", own), str(path), number)
-        link, created, modified = get("link_id"), get("created_at"), get("modified_at")
         try:
             # One test of the usual types; the checks one by one name the first fault.
-            attributes, stances = get("attributes"), get("stances")
             if not (
                 (link is None or type(link) is str)
                 and (created is None or type(created) is str)
@@ -795,6 +833,7 @@ def _store_annotations(
                 and (attributes is None or type(attributes) is dict)
                 and (stances is None or type(stances) is list)
             ):
+                record = _record(fields)
                 for key in ("link_id", "created_at", "modified_at"):
                     _optional(record, key, str, "a string")
                 _optional(record, "attributes", dict, "a JSON object")
@@ -807,21 +846,21 @@ def _store_annotations(
                 stored = created_at.get(created)
                 if stored is None:
                     stored = created_at[created] = utc_timestamp(created, "created_at")
-                record["created_at"] = stored
+                created = stored
             if modified is not None:
                 stored = modified_at.get(modified)
                 if stored is None:
                     stored = modified_at[modified] = utc_timestamp(modified, "modified_at")
-                record["modified_at"] = stored
+                modified = stored
         except AnnotatorError as exc:
             raise InputError(exc, str(path), number) from None
-        by_id[own] = (number, record, link)
+        by_id[own] = (number, fields, link, created, modified)
         if not annotator:
             new_ids[own] = own  # under its own annotator: its own id
         else:
-            new_ids[own] = imported_id(own, str(get("annotator") or ""), annotator)
+            new_ids[own] = imported_id(own, str(recorded or ""), annotator)
     try:
-        order = link_order({k: r.get("link_id") for k, (_, r, _) in by_id.items()})
+        order = link_order({k: item[1][1] for k, item in by_id.items()})
     except AnnotatorError as exc:
         raise InputError(exc, str(path)) from None
     skipped = 0
@@ -832,14 +871,30 @@ def _store_annotations(
     # Each annotation is checked in link order as `restore` would check it, against the
     # project and the lines before it; all are stored together at the end.
     batch = AnnotationBatch(project, new_ids.values())
+    batch.read_documents(documents.values())
     for own in order:
-        number, record, link = by_id[own]
-        get = record.get
+        number, fields, link, created, modified = by_id[own]
+        (
+            _,
+            _,
+            _,
+            _,
+            attributes,
+            stances,
+            recorded,
+            key,
+            _,
+            entity_id,
+            start,
+            end,
+            text,
+            layer,
+            origin,
+        ) = fields
         try:
-            key = get("document_id")
             doc = documents.get(key) if type(key) is str else None  # a document of the file
             if doc is None:
-                doc = _annotation_document(project, record, documents)
+                doc = _annotation_document(project, _record(fields), documents)
             touched.add(doc)
             ann_id = new_ids[own]
             link_id = new_ids.get(link) if link else None
@@ -851,32 +906,42 @@ def _store_annotations(
                 link_id = str(link)
             link_id = batch.live_link(link_id)
             entity = None
-            if entity_id := get("entity_id"):
+            if entity_id:
                 entity = entities.get(str(entity_id))
                 if entity is None:
                     raise AnnotatorError(Message("entity %1 is not in this file", entity_id))
-            start, end = get("start"), get("end")
             if not (isinstance(start, int) and isinstance(end, int)):
                 raise AnnotatorError(
                     Message("span %1-%2: offsets must be whole numbers", repr(start), repr(end))
                 )
-            stances = get("stances")
+            name = annotator or str(recorded or "")
+            layer = str(layer)
+            origin = origin or "imported"
+            created, modified = created or stamp, modified or stamp
+            # The usual annotation is checked and kept without an `Annotation` made for it;
+            # any other goes the way below, which names its fault.
+            if not batch.known(ann_id) and batch.add_usual(
+                ann_id, doc, name, layer, start, end, text, attributes, entity, link_id,
+                stances, origin, created, modified,
+            ):  # fmt: skip
+                line_of[ann_id] = number
+                continue
             # Stored exactly as given, times and origin included (as `restore` stores one).
             annotation = Annotation(
                 id=ann_id,
                 document_id=doc,
-                annotator=annotator or str(get("annotator") or ""),
-                layer=str(get("layer")),
+                annotator=name,
+                layer=layer,
                 start=start,
                 end=end,
-                text=get("text"),
-                attributes=dict(get("attributes") or {}),
+                text=text,
+                attributes=dict(attributes or {}),
                 entity=entity,
                 link_id=link_id,
                 stances=tuple(map(_stance_pair, stances)) if stances else (),
-                origin=get("origin") or "imported",
-                created_at=get("created_at") or stamp,
-                modified_at=get("modified_at") or stamp,
+                origin=origin,
+                created_at=created,
+                modified_at=modified,
             )
             if batch.known(ann_id):
                 if differs(project, annotation):
@@ -892,6 +957,11 @@ def _store_annotations(
         line_of[ann_id] = number
     added = batch.write()
     return added, skipped, tuple(sorted(touched)), tuple(changed)
+
+
+def _record(fields: tuple[Any, ...]) -> dict[str, Any]:
+    """An annotation record as read (`_ANNOTATION_FIELDS`, None for those it lacks)."""
+    return dict(zip(_ANNOTATION_FIELDS, fields, strict=True))
 
 
 def _uuid(value: Any, name: str) -> str:

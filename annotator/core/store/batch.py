@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from annotator.core.clock import now
-from annotator.core.errors import DuplicateError
+from annotator.core.errors import AnnotatorError, DuplicateError
 from annotator.core.model import Annotation, Entity
 from annotator.core.store.annotation_store import (
     _INSERT,
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 # (document_id, start, end, layer, annotator, link_id): one tag per span (`_check_not_twice`).
 _SpanKey = tuple[str, int, int, str, str, "str | None"]
+_ORIGINS = frozenset(("manual", "imported", "suggested", "adjudicated"))
 
 
 @contextmanager
@@ -54,7 +55,9 @@ class AnnotationBatch:
     its revision name, an empty history. `known` and `live_link` answer as the project's
     methods of those names would, had the batch's earlier annotations been stored. What the
     checks need of the project is read once per batch (ids asked about at the start) or once
-    per document (its tagged spans), not once per annotation.
+    per document (its text and tagged spans; `read_documents` reads those of many documents in
+    two queries), not once per annotation. `add_usual` takes the usual annotation of a file as
+    its fields, with no `Annotation` made for it, and leaves every other to `add`.
 
     Call `write` inside the transaction that made the batch; nothing is stored before it.
     """
@@ -72,6 +75,11 @@ class AnnotationBatch:
         self._rows: list[tuple] = []
         self._stances: list[tuple[str, int, str, str]] = []
         self._attributes_json: dict[tuple, str] = {}
+        # layer -> (has an entity attribute, the layer its link points to or None, its stance
+        # values); (layer, attribute items) -> the attributes as stored, as JSON: `add_usual`.
+        self._layers: dict[str, tuple[bool, str | None, frozenset[str]]] = {}
+        self._checked_attributes: dict[tuple, str] = {}
+        self._texts: dict[str, str] = {}  # read by `read_documents`
 
     def _ask(self, ids: Iterable[str]) -> None:
         """Learn which of `ids` the project holds or has deletion records of: one query."""
@@ -152,6 +160,136 @@ class AnnotationBatch:
         self._added[annotation.id] = (annotation.document_id, annotation.layer, name)
         return annotation
 
+    def add_usual(
+        self,
+        annotation_id: str,
+        document_id: str,
+        annotator: str,
+        layer: str,
+        start: object,
+        end: object,
+        text: object,
+        attributes: dict | None,
+        entity: Entity | None,
+        link_id: str | None,
+        stances: list | None,
+        origin: object,
+        created_at: str,
+        modified_at: str,
+    ) -> bool:
+        """Keep a new annotation, given as the fields of a file's record (`stances` as
+        [target, value] lists, `attributes` as read), when it passes every check of `add` on
+        what is already known (its layer, text and annotator; the batch's earlier annotations
+        and spans): True. False, keeping nothing, for anything else, a fault or a first (a new
+        annotator name, a link to an annotation of the project): the caller then `add`s it as
+        an `Annotation`, which names the fault. Stores exactly what `add` would store: no
+        `Annotation` is made for the usual record of a large import."""
+        shape = self._layers.get(layer)
+        if shape is None:
+            shape = self._layer_shape(layer)
+            if shape is None:
+                return False
+        has_entity, link_layer, stance_values = shape
+        document = self._texts.get(document_id)
+        if document is None:
+            try:
+                document = self._texts[document_id] = self.project.text(document_id)
+            except AnnotatorError:
+                return False
+        if not (
+            type(start) is int
+            and type(end) is int
+            and 0 <= start < end <= len(document)
+            and text == document[start:end]
+            and origin in _ORIGINS
+            and (entity is None or has_entity)
+            and annotator in self._annotators
+        ):
+            return False
+        try:
+            attributes_key = (layer, tuple(attributes.items()) if attributes else ())
+            stored = self._checked_attributes.get(attributes_key)
+        except TypeError:  # a value that is a list or an object
+            return False
+        if stored is None:
+            try:
+                checked = self.project._plain_attributes(layer, attributes or {})
+            except AnnotatorError:
+                return False
+            stored = self._checked_attributes[attributes_key] = _attributes_json(checked)
+        if link_id is not None:
+            if link_layer is None or self._added.get(link_id) != (
+                document_id,
+                link_layer,
+                annotator,
+            ):
+                return False
+        pairs = []
+        if stances:
+            targets = set()
+            for stance in stances:
+                if not (type(stance) is list and len(stance) == 2):
+                    return False
+                target, value = stance
+                if not (
+                    type(target) is str
+                    and type(value) is str
+                    and value in stance_values
+                    and target.strip()
+                    and target not in targets
+                ):
+                    return False
+                targets.add(target)
+                pairs.append((target, value))
+        key = (document_id, start, end, layer, annotator, link_id)
+        spans = self._document_spans(document_id)
+        if spans.get(key, annotation_id) != annotation_id:
+            return False
+        spans[key] = annotation_id
+        entity_id = None
+        if entity is not None:
+            entity_id = entity.id
+            self._entities.setdefault(entity_id, entity)
+        content = (document_id, annotator, layer, start, end, stored, entity_id, link_id, pairs)
+        self._rows.append(
+            (
+                document_id,
+                self._annotators[annotator],
+                layer,
+                start,
+                end,
+                text,
+                stored,
+                entity_id,
+                link_id,
+                origin,
+                created_at,
+                modified_at,
+                "[]",
+                1,
+                revision_token(1, content),
+                "[]",
+                annotation_id,
+            )
+        )
+        self._stances += [(annotation_id, i, t, v) for i, (t, v) in enumerate(pairs)]
+        self._added[annotation_id] = (document_id, layer, annotator)
+        return True
+
+    def _layer_shape(self, name: str) -> tuple[bool, str | None, frozenset[str]] | None:
+        try:
+            layer = self.project.schema.layer(name)
+        except AnnotatorError:
+            return None
+        link = layer.attribute_of_type("link")
+        shape = (
+            layer.attribute_of_type("entity") is not None,
+            link.layer if link is not None else None,
+            frozenset(layer.stance_values),
+        )
+        self._layers[name] = shape
+        return shape
+
     def _link_target(self, link_id: str) -> tuple[str, str, str] | None:
         found = self._added.get(link_id)
         if found is not None:
@@ -161,6 +299,23 @@ class AnnotationBatch:
             "JOIN annotators p ON p.id = a.annotator_id WHERE a.id = ?",
             (link_id,),
         ).fetchone()
+
+    def read_documents(self, document_ids: Iterable[str]) -> None:
+        """Read the texts and tagged spans of the documents the batch will add to in two
+        queries, instead of two for each document as it comes (10,000 documents: 20,000)."""
+        ids = [i for i in dict.fromkeys(document_ids) if i not in self._spans]
+        # A damaged text reads as "": no span fits it, and `add` then names the damage.
+        self._texts.update(zip(ids, self.project.texts(ids), strict=True))
+        self._spans.update((i, {}) for i in ids)
+        rows = self.project.conn.execute(
+            'SELECT a.document_id, a.start, a."end", a.layer, p.name, a.link_id, a.id '
+            "FROM annotations a JOIN annotators p ON p.id = a.annotator_id "
+            "WHERE a.document_id IN (SELECT value FROM json_each(?)) ORDER BY a.rowid DESC",
+            (json.dumps(ids),),
+        )
+        # The first stored of equal spans is named (rowid order, read backwards).
+        for row in rows:
+            self._spans[row[0]][tuple(row[:6])] = row[6]
 
     def _document_spans(self, document_id: str) -> dict[_SpanKey, str]:
         """The tagged spans of a document, read when the batch first adds to it."""
