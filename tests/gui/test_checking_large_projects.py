@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 
+from annotator.core.bidi import plain
 from annotator.core.store import backup
 from annotator.core.store.project import Project
 from annotator.gui import language
@@ -231,7 +232,7 @@ def test_a_listed_document_whose_row_is_damaged_is_refused_when_opened(
         shown = window.workbench.document_id
         window.workbench.open_document(spoiled)
         assert window.workbench.document_id == shown
-        assert f"document {spoiled!r} is damaged" in window.statusBar().currentMessage()
+        assert f"document {spoiled!r} is damaged" in plain(window.statusBar().currentMessage())
         window.close()
     finally:
         project.close()
