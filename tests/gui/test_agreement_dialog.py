@@ -6,7 +6,9 @@ import pytest
 from annotator.core.bidi import plain
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
+from annotator.core.store.project import Project
 from annotator.gui.agreement_dialog import AgreementDialog
+from tests.cli.composed_agreement import composed_project
 
 SEED = "000_41ac67127a0642cf"
 
@@ -142,3 +144,24 @@ def test_notes_say_what_they_mean(qtbot, dialog):
     assert not any(n.startswith("same value") or "only A" in n for n in notes)
     assert any("marked by both" in n and "only by colleague" in n for n in notes)
     assert any("share of spans both marked with the same value" in n for n in notes)
+
+
+def test_the_documents_table_lists_the_report_hardest_first(qtbot, tmp_path):
+    with Project.open(composed_project(tmp_path / "composed.annotator")) as project:
+        dialog = AgreementDialog(project)
+        qtbot.addWidget(dialog)
+        compute(qtbot, dialog)
+        expected = list(dialog.report.document_scores(project))
+        model = dialog.documents
+        shown = [
+            [plain(model.index(r, c).data()) for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        ]
+        assert shown == [
+            ["n/a" if d.lowest is None else f"{d.lowest:.3f}", d.id, d.title] for d in expected
+        ]
+        hardest = expected[1]
+        dialog.documents_view.selectRow(1)
+        with qtbot.waitSignal(dialog.review_requested) as asked:
+            dialog.open_review.click()
+        assert asked.args == [hardest.id, "amina", "omar"]
