@@ -7,6 +7,7 @@ from annotator.core.bidi import plain
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
 from annotator.core.store.project import Project
+from annotator.gui import agreement_documents
 from annotator.gui.agreement_dialog import AgreementDialog
 from tests.cli.composed_agreement import composed_project
 
@@ -146,20 +147,24 @@ def test_notes_say_what_they_mean(qtbot, dialog):
     assert any("share of spans both marked with the same value" in n for n in notes)
 
 
-def test_the_documents_table_lists_the_report_hardest_first(qtbot, tmp_path):
+def test_the_documents_table_lists_the_report_hardest_first(qtbot, tmp_path, monkeypatch):
+    # Pages of four, two kept: reading the table down and back up again reads pages anew.
+    monkeypatch.setattr(agreement_documents, "PAGE", 4)
+    monkeypatch.setattr(agreement_documents, "PAGES_KEPT", 2)
     with Project.open(composed_project(tmp_path / "composed.annotator")) as project:
         dialog = AgreementDialog(project)
         qtbot.addWidget(dialog)
         compute(qtbot, dialog)
         expected = list(dialog.report.document_scores(project))
         model = dialog.documents
-        shown = [
-            [plain(model.index(r, c).data()) for c in range(model.columnCount())]
-            for r in range(model.rowCount())
-        ]
-        assert shown == [
+        rows = range(model.rowCount())
+        down = [[plain(model.index(r, c).data()) for c in range(3)] for r in rows]
+        up = [[plain(model.index(r, c).data()) for c in range(3)] for r in reversed(rows)]
+        listed = [
             ["n/a" if d.lowest is None else f"{d.lowest:.3f}", d.id, d.title] for d in expected
         ]
+        assert len(listed) == 11 and listed[-1][0] == "n/a"  # three pages and a bit
+        assert down == listed and up == listed[::-1]
         hardest = expected[1]
         dialog.documents_view.selectRow(1)
         with qtbot.waitSignal(dialog.review_requested) as asked:
