@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.memory import map_large_blocks
 from annotator.core.review.agreement_parts import NONE, Comparison, PartDocument
 from annotator.core.review.agreement_report import (
     AgreementReport,
@@ -82,6 +83,9 @@ def compare(
 
     Raises NotFoundError for an unknown annotator or document, ValidationError for an
     annotator given twice."""
+    # The parts allocate arrays of a few megabytes each: mapped on their own, each part's go
+    # back to the system when it is done, and the peak stays that of one part.
+    map_large_blocks()
     names = _annotators(project, annotators)
     layer_names = _layers(project.schema, layers)
     chosen = _documents(project, document_ids)
