@@ -4,6 +4,7 @@ shown, so a report over 100,000 documents costs the window no more than one over
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 
 from PySide6.QtCore import (
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from annotator.core.bidi import ltr, number
+from annotator.core.errors import AnnotatorError
 from annotator.core.review.agreement_report import DocumentTable
 from annotator.core.store.project import Project
 
@@ -76,7 +78,13 @@ class HardestDocumentsModel(QAbstractTableModel):
         if first not in self._pages:
             stop = min(first + PAGE, len(self.table))
             rowids = [self.table.rowid(n) for n in range(first, stop)]
-            found = {r: (i, t) for r, i, t in self.project.document_rows(rowids=rowids)}
+            try:
+                rows = self.project.document_rows(rowids=rowids)
+            except (AnnotatorError, sqlite3.Error):
+                # A project closed or unreadable under an open dialog: the rows show empty,
+                # and a view asking again tries again.
+                return "", ""
+            found = {r: (i, t) for r, i, t in rows}
             shown = zip(range(first, stop), rowids, strict=True)
             self._pages[first] = {n: found.get(rowid, ("", "")) for n, rowid in shown}
             if len(self._pages) > PAGES_KEPT:

@@ -170,3 +170,19 @@ def test_the_documents_table_lists_the_report_hardest_first(qtbot, tmp_path, mon
         with qtbot.waitSignal(dialog.review_requested) as asked:
             dialog.open_review.click()
         assert asked.args == [hardest.id, "amina", "omar"]
+
+
+def test_a_closed_project_under_the_open_dialog_shows_empty_rows_rather_than_failing(
+    qtbot, tmp_path
+):
+    project = Project.open(composed_project(tmp_path / "composed.annotator"))
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    compute(qtbot, dialog)
+    dialog.documents.show(dialog.report.documents)  # nothing read yet
+    project.close()
+    model = dialog.documents
+    assert plain(model.index(0, 1).data()) == "" and model.index(0, 2).data() == ""
+    assert plain(model.index(0, 0).data()) == "0.000"  # the figures are the report's own
+    dialog.documents_view.selectRow(0)
+    dialog.documents_view.viewport().repaint()
