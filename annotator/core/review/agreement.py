@@ -95,13 +95,15 @@ def compare(
         reason = f"fewer than two annotators to compare{found}"
         empty = tuple(LayerAgreement(x, undefined(reason), ()) for x in layer_names)
         return AgreementReport(tuple(names), empty, documents, reason)
-    # Rowids (numbers), not ids: the documents of each annotator and those compared are
-    # arrays of eight bytes a document.
-    done = {name: project.annotated_document_rowids(name) for name in names}
-    marked = {name: np.isin(chosen, done[name]) for name in names}
-    compared = chosen[sum(marked[n].astype(np.int64) for n in names) >= 2]
-    idle = [n for n in names if not marked[n].any()]
-    del marked
+    # marked[w, d]: annotator w has annotated document d (an annotation or a status not todo).
+    # Numbers, not ids: a byte a document and annotator, the rowids eight bytes a document.
+    marked = np.array(
+        [np.isin(chosen, project.annotated_document_rowids(name)) for name in names], dtype=bool
+    ).reshape(len(names), len(chosen))
+    idle = [name for w, name in enumerate(names) if not marked[w].any()]
+    both = marked.sum(axis=0) >= 2
+    compared, marked = chosen[both], marked[:, both]
+    del chosen, both
     chosen_only = document_ids is not None
     totals = Totals(project.schema, names, layer_names, len(compared), idle, chosen_only, documents)
     if len(compared):
@@ -109,9 +111,11 @@ def compare(
         ids = project.annotator_ids()
         step = max(1, chunk_documents)
         for first in range(0, len(compared), step):
-            rowids = compared[first : first + step].tolist()
-            part = [PartDocument(*row) for row in project.document_rows(rowids=rowids)]
+            rowids = compared[first : first + step]
+            done = {name: rowids[marked[w, first : first + step]] for w, name in enumerate(names)}
+            part = [PartDocument(*row) for row in project.document_rows(rowids=rowids.tolist())]
             totals.add(Comparison(project, names, layer_names, part, done, entities, ids).partial())
+    del compared, marked  # the report keeps its own columns
     return totals.report()
 
 

@@ -54,7 +54,7 @@ class Comparison:
         self.pairs = list(combinations(range(len(names)), 2))
         document_ids = [d.id for d in documents]
         # annotated[w, d]: annotator w has annotated document d (an annotation or a status);
-        # done[name]: the rowids of the documents each has annotated.
+        # done[name]: the rowids of this part's documents each has annotated (ascending).
         rowids = np.array([d.rowid for d in documents], dtype=np.int64)
         self.annotated = np.array(
             [np.isin(rowids, done[name]) for name in names], dtype=bool
