@@ -89,12 +89,11 @@ def compare(
     names = _annotators(project, annotators)
     layer_names = _layers(project.schema, layers)
     chosen = _documents(project, document_ids)
-    documents = DocumentTable(tuple(names), tuple(layer_names))
     if len(names) < 2:
         found = f" (only {names[0]})" if names else ""
         reason = f"fewer than two annotators to compare{found}"
         empty = tuple(LayerAgreement(x, undefined(reason), ()) for x in layer_names)
-        return AgreementReport(tuple(names), empty, documents, reason)
+        return AgreementReport(tuple(names), empty, DocumentTable(tuple(names), ()), reason)
     # marked[w, d]: annotator w has annotated document d (an annotation or a status not todo).
     # Numbers, not ids: a byte a document and annotator, the rowids eight bytes a document.
     marked = np.array(
@@ -105,6 +104,7 @@ def compare(
     compared, marked = chosen[both], marked[:, both]
     del chosen, both
     chosen_only = document_ids is not None
+    documents = DocumentTable(tuple(names), tuple(layer_names), len(compared))
     totals = Totals(project.schema, names, layer_names, len(compared), idle, chosen_only, documents)
     if len(compared):
         entities = project.entity_names()

@@ -5,7 +5,6 @@ time. `agreement.compare` makes it."""
 from __future__ import annotations
 
 import json
-from array import array
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from itertools import combinations
@@ -254,49 +253,64 @@ class DocumentTable:
     """The scores of the compared documents as columns: per document its rowid, its lowest
     figure and, for each layer, the token alpha (value, units, reason) and each pair's overlap
     span counts (paired, spans of A, spans of B; -1 where the pair did not compare it). About
-    75 bytes a document for two layers and one pair; ids and titles stay in the project and are
-    read back when a row is shown or written.
+    70 bytes a document for two layers and one pair, in columns sized once for `size`
+    documents; ids and titles stay in the project and are read back when a row is shown or
+    written.
 
     `append` adds documents in the order compared; `sort` puts them hardest first (lowest
     figure first, documents without a defined figure last, ties in the order compared). Row n
     is then the n-th hardest: `lowest(n)`, `rowid(n)`, `rows(project, first, stop)`."""
 
-    def __init__(self, names: tuple[str, ...], layers: tuple[str, ...]):
+    def __init__(self, names: tuple[str, ...], layers: tuple[str, ...], size: int = 0):
         self.names, self.layers = names, layers
         self.pairs = list(combinations(range(len(names)), 2))
-        self._rowid = array("q")
-        self._lowest = array("d")
-        self._defined = array("b")  # whether the lowest figure is defined
-        self._alpha = {x: (array("d"), array("b"), array("i"), array("H")) for x in layers}
+        self._n = 0
+        self._rowid = np.zeros(size, np.int64)
+        self._lowest = np.zeros(size, np.float64)
+        self._defined = np.zeros(size, bool)  # whether the lowest figure is defined
+        self._alpha = {
+            x: (
+                np.zeros(size, np.float64),
+                np.zeros(size, bool),
+                np.zeros(size, np.int32),
+                np.zeros(size, np.uint16),
+            )
+            for x in layers
+        }
         self._overlap = {
-            (x, p): (array("i"), array("i"), array("i")) for x in layers for p in self.pairs
+            (x, p): tuple(np.zeros(size, np.int32) for _ in range(3))
+            for x in layers
+            for p in self.pairs
         }
         self._reasons: list[str | None] = [None]  # few distinct: each document holds a number
         self._reason_code: dict[str | None, int] = {None: 0}
         self._order: np.ndarray = np.zeros(0, dtype=np.int64)
 
     def __len__(self) -> int:
-        return len(self._rowid)
+        return self._n
 
     def append(self, rowid: int, scores: DocumentScores) -> None:
-        """Add a document's scores (ids and titles are left out: they are read back)."""
-        self._rowid.append(rowid)
-        self._defined.append(scores.lowest is not None)
-        self._lowest.append(0.0 if scores.lowest is None else scores.lowest)
+        """Add a document's scores (ids and titles are left out: they are read back). Raises
+        IndexError beyond the `size` the table was made for."""
+        k = self._n
+        self._rowid[k] = rowid
+        self._defined[k] = scores.lowest is not None
+        self._lowest[k] = 0.0 if scores.lowest is None else scores.lowest
         for layer in scores.layers:
             value, defined, units, reason = self._alpha[layer.layer]
             figure = layer.token_alpha
-            value.append(0.0 if figure.value is None else figure.value)
-            defined.append(figure.value is not None)
-            units.append(figure.n_units)
-            reason.append(self._code(figure.reason))
+            value[k] = 0.0 if figure.value is None else figure.value
+            defined[k] = figure.value is not None
+            units[k] = figure.n_units
+            reason[k] = self._code(figure.reason)
             given = {(a, b): s for a, b, s in layer.overlap}
             for p in self.pairs:
                 paired, n_a, n_b = self._overlap[layer.layer, p]
                 s = given.get((self.names[p[0]], self.names[p[1]]))
-                paired.append(s.matched if s else 0)
-                n_a.append(s.matched + s.only_a if s else -1)
-                n_b.append(s.matched + s.only_b if s else -1)
+                paired[k] = s.matched if s else 0
+                n_a[k] = s.matched + s.only_a if s else -1
+                n_b[k] = s.matched + s.only_b if s else -1
+        self._n = k + 1
 
     def _code(self, reason: str | None) -> int:
         if reason not in self._reason_code:
@@ -306,27 +320,18 @@ class DocumentTable:
 
     def sort(self) -> None:
         """Hardest first: (no defined figure, lowest figure, order compared)."""
-        n = len(self)
-        self._order = (
-            np.lexsort(
-                (
-                    np.arange(n),
-                    np.frombuffer(self._lowest, dtype=np.float64, count=n),
-                    ~np.frombuffer(self._defined, dtype=bool, count=n),
-                )
-            )
-            if n
-            else np.zeros(0, dtype=np.int64)
-        )
+        n = self._n
+        keys = (np.arange(n), self._lowest[:n], ~self._defined[:n])
+        self._order = np.lexsort(keys) if n else np.zeros(0, dtype=np.int64)
 
     def lowest(self, n: int) -> float | None:
         """The lowest defined figure of the n-th hardest document (None: none defined)."""
         k = int(self._order[n])
-        return self._lowest[k] if self._defined[k] else None
+        return float(self._lowest[k]) if self._defined[k] else None
 
     def rowid(self, n: int) -> int:
         """The project's rowid of the n-th hardest document."""
-        return self._rowid[int(self._order[n])]
+        return int(self._rowid[int(self._order[n])])
 
     def rows(
         self, project: Project, first: int = 0, stop: int | None = None
@@ -352,12 +357,14 @@ class DocumentTable:
         layers = []
         for layer in self.layers:
             value, defined, units, reason = self._alpha[layer]
-            alpha = Figure(value[k] if defined[k] else None, units[k], self._reasons[reason[k]])
+            alpha = Figure(
+                float(value[k]) if defined[k] else None, int(units[k]), self._reasons[reason[k]]
+            )
             overlap = []
             for p in self.pairs:
-                paired, n_a, n_b = self._overlap[layer, p]
-                if n_a[k] >= 0:
+                paired, n_a, n_b = (int(x[k]) for x in self._overlap[layer, p])
+                if n_a >= 0:
                     a, b = (self.names[w] for w in p)
-                    overlap.append((a, b, span_scores(paired[k], n_a[k], n_b[k])))
+                    overlap.append((a, b, span_scores(paired, n_a, n_b)))
             layers.append(DocumentLayerScores(layer, alpha, tuple(overlap)))
         return DocumentScores(doc_id, title, self.lowest(n), tuple(layers))
