@@ -244,16 +244,25 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
     with open_project(args.project) as project:
         report = agreement.compare(project, annotators=args.annotators, layers=args.layer)
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-        return 0
+        # Written while the project is open: each document's id and title are read back from
+        # it as its row is written, so the report holds numbers only.
+        if args.json:
+            report.write_json(project, sys.stdout)
+            print()
+            return 0
+        # Documents without a defined figure sort last: the ten hardest are the first ten.
+        _print_agreement(report, report.documents.rows(project, 0, 10))
+    return 0
+
+
+def _print_agreement(report, hardest_rows: list) -> None:
     print(
         f"annotators: {', '.join(report.annotators) or '-'}; "
         f"documents compared: {len(report.documents)}"
     )
     if report.reason:
         print(f"not defined: {report.reason}")
-        return 0
+        return
     table = [("layer", "measure", "annotators", "value", "n", "note")]
     for row in report.rows():
         value = "n/a" if row.value is None else f"{row.value:.3f}"
@@ -262,12 +271,11 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     for line in table:
         cells = [line[i].ljust(widths[i]) if i < 3 else line[i].rjust(widths[i]) for i in range(5)]
         print("  ".join([*cells, line[5]]).rstrip())
-    hardest = [d for d in report.documents if d.lowest is not None][:10]
+    hardest = [d for d in hardest_rows if d.lowest is not None]
     if hardest:
         print("\nhardest documents (lowest token alpha or span F1; all in --json):")
         for d in hardest:
             print(f"  {d.lowest:6.3f}  {d.id}  {d.title}")
-    return 0
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QCoreApplication,
     QObject,
     QRectF,
@@ -38,6 +39,7 @@ from annotator.core.bidi import Isolated, compose, isolate, ltr, number, plain, 
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.adjudication import GOLD
 from annotator.core.store.project import Project
+from annotator.gui.agreement_documents import HardestDocumentsModel
 from annotator.gui.core_text import core_text
 from annotator.gui.language import localized_schema
 
@@ -193,7 +195,7 @@ class AgreementDialog(QDialog):
         self.confusion_axes = QLabel()
         self.confusion_axes.setWordWrap(True)
         self.confusion = QStandardItemModel(self)
-        self.documents = QStandardItemModel(self)
+        self.documents = HardestDocumentsModel(project, self)
         self.documents_view = self._table(self.documents)
         self.open_review = QPushButton(self.tr("Open in &review"))
 
@@ -264,7 +266,7 @@ class AgreementDialog(QDialog):
         self.documents_view.doubleClicked.connect(lambda *_: self._review_current())
         self.resize(1000, 620)
 
-    def _table(self, model: QStandardItemModel) -> QTableView:
+    def _table(self, model: QAbstractItemModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -504,21 +506,13 @@ class AgreementDialog(QDialog):
             self.confusion.setVerticalHeaderItem(n, row)
 
     def _fill_documents(self, report) -> None:
-        self.documents.clear()
-        self.documents.setHorizontalHeaderLabels(
-            [self.tr("Lowest"), self.tr("Document"), self.tr("Title")]
-        )
-        for doc in report.documents:
-            lowest = self.tr("n/a") if doc.lowest is None else number(doc.lowest, 3)
-            cells = [QStandardItem(lowest), QStandardItem(ltr(doc.id)), QStandardItem(doc.title)]
-            cells[0].setData(doc.id, Qt.ItemDataRole.UserRole)
-            self.documents.appendRow(cells)
+        self.documents.show(report.documents)
 
     def _review_current(self) -> None:
         row = self.documents_view.currentIndex().row()
         if self.report is None or row < 0 or len(self.report.annotators) < 2:
             return
-        document_id = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        document_id = self.documents.index(row, 0).data(Qt.ItemDataRole.UserRole)
         a, b = self.report.annotators[:2]
         self.review_requested.emit(document_id, a, b)
 

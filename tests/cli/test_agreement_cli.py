@@ -1,12 +1,15 @@
 """`annotator agreement` as a researcher runs it, each call in its own process."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from annotator.core.formats import jsonl, txt
 from annotator.core.paths import seeds_dir
 from annotator.core.store.project import Project
+
+from .composed_agreement import composed_project
 
 
 @pytest.fixture
@@ -82,3 +85,23 @@ def test_an_unknown_layer_fails_in_one_line(run, colleagues):
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith("annotator: error: unknown layer 'quote'")
+
+
+# The outputs of `annotator agreement` on the composed project, as written by the version
+# before the per-document rows were held as columns: the figures and the order must not move.
+EXPECTED = Path(__file__).parent / "data"
+
+
+def test_json_output_is_the_same_byte_for_byte_on_a_composed_project(run, tmp_path):
+    project = composed_project(tmp_path / "composed.annotator")
+    result = run("agreement", "--json", "--project", project)
+    assert result.returncode == 0, result.stderr
+    expected = (EXPECTED / "agreement_composed.json").read_text(encoding="utf-8")
+    assert result.stdout == expected
+
+
+def test_the_table_and_hardest_documents_are_the_same_on_a_composed_project(run, tmp_path):
+    project = composed_project(tmp_path / "composed.annotator")
+    result = run("agreement", "--project", project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (EXPECTED / "agreement_composed.txt").read_text(encoding="utf-8")

@@ -1,6 +1,8 @@
 """Agreement read a part of the documents at a time equals agreement over all of them at once:
 every figure is a function of sums over documents, so the parts must add up exactly."""
 
+import io
+import json
 import tempfile
 from pathlib import Path
 
@@ -96,5 +98,30 @@ def test_agreement_in_parts_equals_agreement_over_all_documents(project_plan, ch
         with stored(Path(folder) / "p.annotator", project_plan) as project:
             whole = agreement.compare(project, annotators=chosen, chunk_documents=10**6)
             parts = agreement.compare(project, annotators=chosen, chunk_documents=chunk)
-    assert parts.to_json() == whole.to_json()
+            assert parts.to_json(project) == whole.to_json(project)
     assert parts.rows() == whole.rows()
+
+
+def test_the_json_written_a_document_at_a_time_is_json_dumps_of_the_report(tmp_path):
+    plan = [
+        ("قال سامي إن الاتفاق قريب.", ["amina"], []),
+        ("وأكدت ليلى أن المفاوضات مستمرة.", ["amina", "omar"], []),
+        (
+            "ونفى مصدر ما نشر عن القدس.",
+            [],
+            [
+                {"annotator": who, "speaker": True, "start": 0, "end": 4 + n, "role": "person"}
+                | {"entity": None, "kind": "direct", "stance": "favor", "target": "القدس"}
+                | {"link": False}
+                for n, who in enumerate(ANNOTATORS)
+            ],
+        ),
+    ]
+    with stored(tmp_path / "p.annotator", plan) as project:
+        for chosen in (None, ANNOTATORS[:1], ANNOTATORS[1:]):
+            report = agreement.compare(project, annotators=chosen)
+            written = io.StringIO()
+            report.write_json(project, written)
+            whole = json.dumps(report.to_json(project), ensure_ascii=False, indent=2)
+            assert written.getvalue() == whole
+            assert len(report.to_json(project)["documents"]) == len(report.documents)

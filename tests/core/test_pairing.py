@@ -155,7 +155,7 @@ def test_ids_and_storage_order_never_change_agreement_or_disagreements(article, 
         for n, seed in enumerate(seeds):
             path = Path(folder) / f"{n}.annotator"
             with stored(article, path, work, random.Random(seed)) as project:
-                figures = agreement.compare(project).to_json()
+                figures = agreement.compare(project).to_json(project)
                 found.append((figures, disagreements(project)))
         assert found[0] == found[1]
 

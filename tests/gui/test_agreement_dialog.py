@@ -6,7 +6,10 @@ import pytest
 from annotator.core.bidi import plain
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
+from annotator.core.store.project import Project
+from annotator.gui import agreement_documents
 from annotator.gui.agreement_dialog import AgreementDialog
+from tests.cli.composed_agreement import composed_project
 
 SEED = "000_41ac67127a0642cf"
 
@@ -142,3 +145,44 @@ def test_notes_say_what_they_mean(qtbot, dialog):
     assert not any(n.startswith("same value") or "only A" in n for n in notes)
     assert any("marked by both" in n and "only by colleague" in n for n in notes)
     assert any("share of spans both marked with the same value" in n for n in notes)
+
+
+def test_the_documents_table_lists_the_report_hardest_first(qtbot, tmp_path, monkeypatch):
+    # Pages of four, two kept: reading the table down and back up again reads pages anew.
+    monkeypatch.setattr(agreement_documents, "PAGE", 4)
+    monkeypatch.setattr(agreement_documents, "PAGES_KEPT", 2)
+    with Project.open(composed_project(tmp_path / "composed.annotator")) as project:
+        dialog = AgreementDialog(project)
+        qtbot.addWidget(dialog)
+        compute(qtbot, dialog)
+        expected = list(dialog.report.document_scores(project))
+        model = dialog.documents
+        rows = range(model.rowCount())
+        down = [[plain(model.index(r, c).data()) for c in range(3)] for r in rows]
+        up = [[plain(model.index(r, c).data()) for c in range(3)] for r in reversed(rows)]
+        listed = [
+            ["n/a" if d.lowest is None else f"{d.lowest:.3f}", d.id, d.title] for d in expected
+        ]
+        assert len(listed) == 11 and listed[-1][0] == "n/a"  # three pages and a bit
+        assert down == listed and up == listed[::-1]
+        hardest = expected[1]
+        dialog.documents_view.selectRow(1)
+        with qtbot.waitSignal(dialog.review_requested) as asked:
+            dialog.open_review.click()
+        assert asked.args == [hardest.id, "amina", "omar"]
+
+
+def test_a_closed_project_under_the_open_dialog_shows_empty_rows_rather_than_failing(
+    qtbot, tmp_path
+):
+    project = Project.open(composed_project(tmp_path / "composed.annotator"))
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    compute(qtbot, dialog)
+    dialog.documents.show(dialog.report.documents)  # nothing read yet
+    project.close()
+    model = dialog.documents
+    assert plain(model.index(0, 1).data()) == "" and model.index(0, 2).data() == ""
+    assert plain(model.index(0, 0).data()) == "0.000"  # the figures are the report's own
+    dialog.documents_view.selectRow(0)
+    dialog.documents_view.viewport().repaint()

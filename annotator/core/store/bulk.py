@@ -252,11 +252,28 @@ class BulkReads:
             params.append(json.dumps(list(document_ids)))
         return " AND ".join(where), params
 
-    def document_rows(self) -> list[tuple[int, str, str]]:
-        """(rowid, id, title) of every document, in import order."""
+    def document_rows(
+        self, rowids: Sequence[int] | None = None, ids: Sequence[str] | None = None
+    ) -> list[tuple[int, str, str]]:
+        """(rowid, id, title) of every document, or of those of `rowids` or `ids`, in import
+        order."""
+        if rowids is None and ids is None:
+            return self.conn.execute(
+                f"SELECT rowid, id, title FROM documents WHERE {row_ok('documents')} ORDER BY rowid"
+            ).fetchall()
+        column, wanted = ("rowid", rowids) if rowids is not None else ("id", ids)
         return self.conn.execute(
-            f"SELECT rowid, id, title FROM documents WHERE {row_ok('documents')} ORDER BY rowid"
+            f"SELECT rowid, id, title FROM documents WHERE {column} IN "
+            f"(SELECT value FROM json_each(?)) AND {row_ok('documents')} ORDER BY rowid",
+            (json.dumps(list(wanted or [])),),
         ).fetchall()
+
+    def document_rowids(self) -> np.ndarray:
+        """The rowids of every document, in import order (ascending), as int64."""
+        rows = self.conn.execute(
+            f"SELECT rowid FROM documents WHERE {row_ok('documents')} ORDER BY rowid"
+        )
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def texts(self, document_ids: Sequence[str]) -> list[str]:
         """The texts of documents, in the order asked for; one query."""
@@ -282,6 +299,22 @@ class BulkReads:
             (annotator,),
         )
         return {r[0] for r in rows}
+
+    def annotated_document_rowids(self, annotator: str) -> np.ndarray:
+        """The rowids of `annotated_documents(annotator)`, ascending, as int64: a number a
+        document, whatever the length of its id."""
+        rows = self.conn.execute(
+            """
+            SELECT d.rowid FROM documents d, (SELECT id FROM annotators WHERE name = ?) p
+            WHERE EXISTS (SELECT 1 FROM annotations a
+                          WHERE a.document_id = d.id AND a.annotator_id = p.id)
+               OR EXISTS (SELECT 1 FROM document_status s WHERE s.document_id = d.id
+                          AND s.annotator_id = p.id AND s.status != 'todo')
+            ORDER BY d.rowid
+            """,
+            (annotator,),
+        )
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def entity_names(self) -> dict[int, str]:
         """Entity names by rowid (as `annotation_columns` names entities)."""
