@@ -273,6 +273,8 @@ class BulkReads:
         rows = self.conn.execute(
             f"SELECT rowid FROM documents WHERE {row_ok('documents')} ORDER BY rowid"
         )
+        import numpy as np
+
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def texts(self, document_ids: Sequence[str]) -> list[str]:
@@ -314,6 +316,8 @@ class BulkReads:
             """,
             (annotator,),
         )
+        import numpy as np
+
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def entity_names(self) -> dict[int, str]:
