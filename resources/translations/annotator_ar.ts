@@ -3488,6 +3488,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>%1 مجلد؛ اكتب اسم ملف</translation>
     </message>
     <message>
+        <source>%1 cannot be replaced (%2)</source>
+        <translation>تعذّر استبدال %1 (%2)</translation>
+    </message>
+    <message>
         <source>%1 (none of this export&apos;s files was written)</source>
         <translation>%1 (لم يُكتب أي ملف من ملفات هذا التصدير)</translation>
     </message>
