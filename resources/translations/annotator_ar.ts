@@ -698,6 +698,10 @@ Remove them now and open the project? A backup copy of the file as it is is made
         <translation>حُذف التعليق الذي كنت تكتب فيه في نافذة أخرى أو بأمر آخر؛ لم يُخزَّن ما كتبته (%1)</translation>
     </message>
     <message>
+        <source>The annotation you were typing in was changed in another window or by another command and no longer has that field; what you typed (%1) was not stored</source>
+        <translation>غُيِّر التعليق الذي كنت تكتب فيه في نافذة أخرى أو بأمر آخر فلم يعد فيه ذلك الحقل؛ لم يُخزَّن ما كتبته (%1)</translation>
+    </message>
+    <message>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
