@@ -12,6 +12,7 @@ source, and a test fails when a template is missing there).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _PLACEHOLDER = re.compile(r"%(\d|n)")
 _PLURAL_S = re.compile(r"\(s\)")
@@ -182,6 +183,15 @@ class Cancelled(AnnotatorError):
 
 class ExportError(AnnotatorError):
     """An export cannot be written (it would overwrite a file, or leave the chosen folder)."""
+
+
+class ExportExistsError(ExportError):
+    """The export would replace `path`, which exists, and replacing was not asked for: the one
+    refusal that a question (replace it?) can lift. Every other ExportError is a failure."""
+
+    def __init__(self, message: object, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class ProjectReplacedError(ProjectError):

@@ -208,22 +208,31 @@ class AttributeEditor(QWidget):
     # ------------------------------------------------------------------ building the fields
 
     def _say_if_lost(self, now_shown: Annotation | None) -> None:
-        """Text typed on an annotation that another window or command deleted meanwhile cannot
-        be stored: say so, with the text, rather than let it vanish."""
+        """Text typed in any field (entity, text, stance target) of an annotation that another
+        window or command deleted, or gave another layer, meanwhile cannot be stored: say so,
+        with the text, rather than let it vanish. (This window commits a field as it is left,
+        so only a change from elsewhere finds text still typed here.)"""
         before = self._annotation
-        if before is None or now_shown is not None or self._workbench.annotation(before.id):
+        if before is None or (now_shown is not None and now_shown.id != before.id):
             return
         typed = [t for t in (d.pending() for d in self._drafts) if t]
-        if typed:
-            self._workbench.error.emit(
-                compose(
-                    self.tr(
-                        "The annotation you were typing in was deleted in another window or by "
-                        "another command; what you typed (%1) was not stored"
-                    ),
-                    quote(typed[0], None),
-                )
+        if self._stances is not None:
+            typed += self._stances.pending_drafts()
+        if not typed:
+            return
+        if now_shown is None and self._workbench.annotation(before.id) is None:
+            template = self.tr(
+                "The annotation you were typing in was deleted in another window or by "
+                "another command; what you typed (%1) was not stored"
             )
+        elif now_shown is not None:
+            template = self.tr(
+                "The annotation you were typing in was changed in another window or by another "
+                "command and no longer has that field; what you typed (%1) was not stored"
+            )
+        else:
+            return
+        self._workbench.error.emit(compose(template, quote(typed[0], None)))
 
     def _forget_drafts(self) -> None:
         for draft in self._drafts:

@@ -385,6 +385,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("core", "%1 would be written outside %2; nothing was written"),
     QT_TRANSLATE_NOOP("core", "%1 is a folder; give a file name"),
+    QT_TRANSLATE_NOOP("core", "%1 cannot be replaced (%2)"),
     QT_TRANSLATE_NOOP("core", "%1 (none of this export's files was written)"),
     QT_TRANSLATE_NOOP("core", "a cue needs at least one letter"),
     QT_TRANSLATE_NOOP("core", "unknown cue state %1: added, removed or none"),

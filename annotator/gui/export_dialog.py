@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.bidi import Isolated, compose, ltr
-from annotator.core.errors import AnnotatorError, ExportError
+from annotator.core.errors import AnnotatorError, ExportExistsError
 from annotator.core.formats import EXPORTS, ExportFormat
+from annotator.core.store.files import check_replaceable
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
 from annotator.gui.core_text import core_part, core_text
@@ -175,7 +176,10 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
         with project.strict_text():
             try:
                 result = fmt.export(project, target, overwrite=overwrite, **options)
-            except ExportError as exc:
+            except ExportExistsError as exc:
+                # Only a file that exists is a question; a folder that takes no file is a
+                # failure now, not after the user has agreed to replace.
+                check_replaceable(exc.path)
                 answer = QMessageBox.question(
                     parent,
                     QCoreApplication.translate("ExportDialog", "Replace files?"),

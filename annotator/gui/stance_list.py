@@ -118,6 +118,10 @@ class StanceList(QWidget):
             if row.stance()[0] and not row.draft.keeps():  # stored before, gone now (undo)
                 self._drop(row)
 
+    def pending_drafts(self) -> list[str]:
+        """The targets typed and not committed yet, in row order."""
+        return [t for t in (row.draft.pending() for row in self._rows) if t]
+
     def forget_drafts(self) -> None:
         for row in self._rows:
             row.draft.forget()

@@ -698,6 +698,10 @@ Remove them now and open the project? A backup copy of the file as it is is made
         <translation>حُذف التعليق الذي كنت تكتب فيه في نافذة أخرى أو بأمر آخر؛ لم يُخزَّن ما كتبته (%1)</translation>
     </message>
     <message>
+        <source>The annotation you were typing in was changed in another window or by another command and no longer has that field; what you typed (%1) was not stored</source>
+        <translation>غُيِّر التعليق الذي كنت تكتب فيه في نافذة أخرى أو بأمر آخر فلم يعد فيه ذلك الحقل؛ لم يُخزَّن ما كتبته (%1)</translation>
+    </message>
+    <message>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
@@ -3486,6 +3490,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <message>
         <source>%1 is a folder; give a file name</source>
         <translation>%1 مجلد؛ اكتب اسم ملف</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced (%2)</source>
+        <translation>تعذّر استبدال %1 (%2)</translation>
     </message>
     <message>
         <source>%1 (none of this export&apos;s files was written)</source>

@@ -98,3 +98,24 @@ def test_a_speaker_tagged_on_both_copies_merges_as_one(
         assert f"conflict: annotation {ours.id}" in result.stdout
         assert f"their annotation {theirs.id}" in result.stdout
         assert "merge with --rename" in result.stdout
+
+
+def test_a_copy_whose_only_change_is_an_unknown_layer_is_refused(run, copies):
+    office, laptop, _ = copies
+    shutil.copyfile(office, laptop)  # the same annotations, revisions and all
+    conn = sqlite3.connect(laptop)
+    conn.execute("UPDATE annotations SET layer = 'bogus' WHERE layer = 'speaker'")
+    conn.commit()
+    conn.close()
+    stored = stored_rows(office)
+    result = run("merge", "--project", office, laptop)
+    assert result.returncode == 1, result.stdout
+    assert result.stdout == ""
+    assert "unknown layer 'bogus'" in result.stderr and str(laptop) in result.stderr
+    assert "nothing was merged" in result.stderr
+    assert stored_rows(office) == stored
+
+
+def stored_rows(path):
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()

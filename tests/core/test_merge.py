@@ -2,6 +2,8 @@
 never touched, a name two people used merged under another name."""
 
 import hashlib
+import shutil
+import sqlite3
 
 import pytest
 
@@ -109,3 +111,29 @@ def test_a_backup_is_made_before_merging(mine, colleague_file):
 def test_bad_rename_pairs_are_refused():
     with pytest.raises(ValidationError, match="OLD=NEW"):
         parse_renames(["omar"])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "UPDATE annotations SET layer = 'bogus' WHERE layer = 'speaker'",
+        "UPDATE annotations SET attributes = '{\"kind\": \"rumour\"}' WHERE layer = 'claim'",
+    ],
+)
+def test_a_row_our_schema_cannot_hold_is_refused_even_when_we_hold_it_already(
+    tmp_path, colleague_file, change
+):
+    """A copy of our own project (every revision known here) with only a layer or a value our
+    schema does not know: refused whole, as the same row would be if it were new."""
+    ours = tmp_path / "mine.annotator"
+    shutil.copyfile(colleague_file, ours)
+    conn = sqlite3.connect(colleague_file)
+    conn.execute(change)
+    conn.commit()
+    conn.close()
+    query = "SELECT * FROM annotations ORDER BY id"
+    with Project.open(ours) as project:
+        stored = project.conn.execute(query).fetchall()
+        with pytest.raises(ValidationError, match="nothing was merged"):
+            merge(project, colleague_file)
+        assert project.conn.execute(query).fetchall() == stored

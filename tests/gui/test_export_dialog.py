@@ -1,6 +1,9 @@
 """File ▸ Export: the format, the documents and the annotators to write."""
 
+import contextlib
 import csv
+import shutil
+import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
@@ -147,3 +150,93 @@ def test_suggestions_are_exported_when_ticked(qtbot, two_annotators, workbench):
     assert dialog.choice().annotators is None  # everyone
     model.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert suggest.SUGGESTIONS in dialog.choice().annotators
+
+
+@contextlib.contextmanager
+def immutable_folder(folder):
+    """`chattr +i` on `folder` (no file can be added or replaced there, not even by root), or a
+    skip where the file system or the account cannot make one."""
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr is not installed")
+    made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"chattr +i is not available here: {made.stderr.strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+@pytest.fixture
+def refusals(monkeypatch):
+    """What the export showed: the replace questions asked (answered No) and the failures."""
+    shown = {"asked": [], "failed": []}
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a: shown["asked"].append(a[2]) or QMessageBox.StandardButton.No),
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda *a: shown["failed"].append(a[2]))
+    )
+    return shown
+
+
+@pytest.mark.parametrize("fmt", ["csv", "brat"])
+def test_a_folder_that_takes_no_file_fails_at_once_without_a_replace_question(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch, refusals, fmt
+):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(folder / "out.csv"))
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
+    with immutable_folder(folder):
+        assert export_from_window(two_annotators, workbench.document_id, None) is None
+    assert refusals["asked"] == []
+    assert "cannot be written" in plain(refusals["failed"][0])
+    assert list(folder.iterdir()) == []
+
+
+def test_existing_files_in_a_folder_that_takes_no_file_fail_without_a_question(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch, refusals
+):
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData("brat"))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
+    export_from_window(two_annotators, workbench.document_id, None)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with immutable_folder(folder):
+        assert export_from_window(two_annotators, workbench.document_id, None) is None
+    assert refusals["asked"] == []
+    assert "cannot be written" in plain(refusals["failed"][0])
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_only_a_file_that_exists_asks_to_be_replaced(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch, refusals
+):
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData("brat"))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
+    (folder / "annotation.conf").write_text("kept\n", encoding="utf-8")
+    assert export_from_window(two_annotators, workbench.document_id, None) == "Nothing exported."
+    assert "annotation.conf exists" in plain(refusals["asked"][0])
+    assert refusals["failed"] == []
+    assert [p.name for p in folder.iterdir()] == ["annotation.conf"]
+    assert (folder / "annotation.conf").read_text(encoding="utf-8") == "kept\n"

@@ -7,6 +7,7 @@ window)."""
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.core.errors import NotFoundError
 from annotator.core.formats.txt import read_articles
 from annotator.core.store.project import Project
 from annotator.gui import main_window
@@ -179,6 +180,8 @@ def test_a_claim_made_a_speaker_elsewhere_drops_the_cue_being_typed(qtbot, windo
     other.update_annotation(claim, layer="speaker", link_id=None)
     assert window.refresh_if_changed_elsewhere()
     assert window.side_panel.editor.field("cue") is None
+    message = window.statusBar().currentMessage()
+    assert "changed in another window" in message and TYPED in message
     other.update_annotation(claim, layer="claim", attributes={"cue": "قال", "kind": "direct"})
     assert window.refresh_if_changed_elsewhere()
     assert cue(window) is field
@@ -196,3 +199,33 @@ def test_typing_on_a_claim_deleted_elsewhere_is_said_not_dropped_silently(
     assert window.workbench.selected() is None
     message = window.statusBar().currentMessage()
     assert "was deleted in another window" in message and TYPED in message
+
+
+def test_typing_a_speakers_name_on_a_speaker_deleted_elsewhere_is_said(
+    qtbot, window, other, speaker
+):
+    window.workbench.select(speaker)
+    combo = window.side_panel.editor.field("entity")
+    combo.lineEdit().clear()
+    start_typing(qtbot, combo.lineEdit(), "Esmail Qa")
+    other.delete_annotation(speaker)
+    assert window.refresh_if_changed_elsewhere()
+    assert window.workbench.selected() is None
+    message = window.statusBar().currentMessage()
+    assert "was deleted in another window" in message and "Esmail Qa" in message
+    with pytest.raises(NotFoundError):
+        other.annotation(speaker)
+    assert "Esmail Qa" not in [e.name for e in other.entities()]
+
+
+def test_typing_a_stance_target_on_a_claim_deleted_elsewhere_is_said(qtbot, window, other, claim):
+    stances = window.side_panel.editor.stances
+    qtbot.mouseClick(stances.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(stances.rows[0].target, "Hamas")
+    other.delete_annotation(claim)
+    assert window.refresh_if_changed_elsewhere()
+    assert window.workbench.selected() is None
+    message = window.statusBar().currentMessage()
+    assert "was deleted in another window" in message and "Hamas" in message
+    with pytest.raises(NotFoundError):
+        other.annotation(claim)

@@ -42,7 +42,14 @@ from pathlib import Path
 
 from annotator.core.arabic.text import clean_text, text_sha256
 from annotator.core.clock import utc_timestamp
-from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError, Message
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    ExportError,
+    ExportExistsError,
+    InputError,
+    Message,
+)
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
@@ -457,7 +464,7 @@ def export(
     if not overwrite:
         for path in targets:
             if path.exists() or path.is_symlink():
-                raise ExportError(Message("%1 exists; use --force to overwrite", path))
+                raise ExportExistsError(Message("%1 exists; use --force to overwrite", path), path)
     made = [p for p in [folder, *dict.fromkeys(txt.parent for _, _, txt, _ in plan)]]
     made = [p for p in made if not p.exists()]
     for path in made:

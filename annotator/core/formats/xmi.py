@@ -44,7 +44,14 @@ from typing import Any
 
 from annotator.core.arabic.reported_speech import sentence_spans
 from annotator.core.arabic.text import is_word_char, text_sha256
-from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError, Message
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    ExportError,
+    ExportExistsError,
+    InputError,
+    Message,
+)
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
@@ -330,18 +337,19 @@ def export(
     stale = _earlier_export(folder, {path for path, _ in files})
     if not overwrite:
         if stale:
-            raise ExportError(
+            raise ExportExistsError(
                 Message(
                     "%1 holds another XMI export (%2 and %n more file(s) this export would "
                     "not write); use --force to replace it",
                     folder,
                     stale[0],
                     count=len(stale) - 1,
-                )
+                ),
+                stale[0],
             )
         for path, _ in files:
             if path.exists() or path.is_symlink():
-                raise ExportError(Message("%1 exists; use --force to overwrite", path))
+                raise ExportExistsError(Message("%1 exists; use --force to overwrite", path), path)
     for path, _ in files:
         path.parent.mkdir(parents=True, exist_ok=True)
     write_together(files, overwrite=overwrite)

@@ -80,6 +80,7 @@ class AnnotationMerge:
             for row in theirs[table]:
                 row["history"] = _history(row["history"]) if row["history"] != "[]" else []
         self._json: dict[str, Any] = {}
+        self._fits: set[tuple[str, str]] = set()  # (layer, attributes JSON) our schema holds
         self._added: list[tuple[dict, Annotation]] = []
         self._updates: list[tuple[dict, Annotation, bool]] = []
         self._stances: dict[str, list[Stance]] = {}
@@ -123,6 +124,7 @@ class AnnotationMerge:
             raise Cancelled("merge cancelled; nothing was changed")
 
     def _annotation(self, row: dict) -> None:
+        self._check_schema(row)
         annotation_id = self.id(row["id"])
         rev, history = row["rev"], row["history"]
         ours, gone = self._ours.get(annotation_id), self._gone.get(annotation_id)
@@ -421,6 +423,23 @@ class AnnotationMerge:
         )
         self.conflict_ids.add(conflicts.make_id(annotation_id, row["rev"]))
         self.counts["conflicting"] += 1
+
+    def _check_schema(self, row: dict) -> None:
+        """Refuse their whole file for a row our schema cannot hold (an unknown layer, attribute
+        or stance value), whatever the merge would decide for it: a row equal to ours by
+        revision is still their file's word about it."""
+        key = (row["layer"], row["attributes"])
+        try:
+            if key not in self._fits:
+                attributes = self._parsed(row["attributes"])
+                if not isinstance(attributes, dict):
+                    raise ValueError("attributes are not a JSON object")
+                self.project.schema.validate_attributes(row["layer"], attributes)
+                self._fits.add(key)
+            for stance in self._stances.get(row["id"], ()):
+                self.project.schema.validate_stance_value(row["layer"], stance.value)
+        except (AnnotatorError, TypeError, ValueError) as exc:
+            raise self._refusal(row, exc) from None
 
     def _differs(self, theirs: Annotation) -> bool:
         """Whether our stored annotation of `theirs.id` has other content than `theirs`."""

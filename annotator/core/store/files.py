@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from annotator.core.errors import ExportError, Message
+from annotator.core.errors import ExportError, ExportExistsError, Message
 from annotator.core.store import disk
 
 # Bytes, not characters: file systems limit names to 255 bytes, and an Arabic letter takes two.
@@ -123,7 +123,19 @@ def check_writable(path: Path, overwrite: bool) -> None:
     if path.is_dir():
         raise ExportError(Message("%1 is a folder; give a file name", path))
     if not overwrite and (path.exists() or path.is_symlink()):
-        raise ExportError(Message("%1 exists; use --force to overwrite", path))
+        raise ExportExistsError(Message("%1 exists; use --force to overwrite", path), path)
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse, before anyone is asked whether to replace the existing `path`, when its folder
+    takes no new file (read-only, immutable, full): replacing writes a file beside it first.
+    Raises ExportError naming the folder and the reason; writes nothing that stays."""
+    try:
+        temp_beside(path).unlink()
+    except OSError as exc:
+        raise disk.export_failure(path, exc) or ExportError(
+            Message("%1 cannot be replaced (%2)", path, exc.strerror)
+        ) from None
 
 
 @contextmanager
