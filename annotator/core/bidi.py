@@ -20,6 +20,7 @@ digits. No Qt here: the command line quotes spans with the same helpers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Literal
 
@@ -131,8 +132,12 @@ def plain(text: str) -> str:
 def elide_end(text: str, fits: Callable[[str], bool]) -> str:
     """`text` cut at its logical end so that `fits` accepts it, with "…" (U+2026) put where
     the cut is, inside the isolates open there (then closed), so a Latin name cut in an Arabic
-    line reads "Esmail Ha…" and not "…Esmail Ha". `text` itself when it fits; "…" alone when
-    nothing does. `fits` gets the candidate string (e.g. a font's width check)."""
+    line reads "Esmail Ha…" and not "…Esmail Ha". The mark is followed by a left-to-right or
+    right-to-left mark (U+200E/U+200F) of the direction of the last letter before it: "…" is
+    neutral, and between a Latin letter and the end of a right-to-left line or isolate the
+    Unicode bidi algorithm (UAX #9, rule N1/N2) would otherwise put it on the Latin run's left.
+    `text` itself when it fits; "…" alone when nothing does. `fits` gets the candidate string
+    (e.g. a font's width check)."""
     if fits(text):
         return text
 
@@ -144,7 +149,8 @@ def elide_end(text: str, fits: Callable[[str], bool]) -> str:
                 open_isolates += 1
             elif ch == PDI and open_isolates:
                 open_isolates -= 1
-        return head.rstrip() + "…" + PDI * open_isolates
+        head = head.rstrip()
+        return head + "…" + _mark_after(head) + PDI * open_isolates
 
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits
@@ -154,3 +160,15 @@ def elide_end(text: str, fits: Callable[[str], bool]) -> str:
         else:
             high = middle - 1
     return cut(low)
+
+
+def _mark_after(head: str) -> str:
+    """LRM after a Latin (left-to-right) last letter of `head`, RLM after an Arabic one, ""
+    when `head` has no strong letter."""
+    for ch in reversed(head):
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "\u200e"
+        if kind in ("R", "AL"):
+            return "\u200f"
+    return ""

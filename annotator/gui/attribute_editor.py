@@ -376,8 +376,15 @@ class AttributeEditor(QWidget):
                     combo.clear()
                     combo.addItems([e.name for e in entities])
                 if typed is None:
+                    name = annotation.entity.name if annotation.entity else ""
                     combo.setCurrentIndex(-1)
-                    combo.setEditText(annotation.entity.name if annotation.entity else "")
+                    combo.setEditText(name)
+                    # Shown from its start, cut at its reading end: Qt leaves the cursor at
+                    # the end, and a long name showed its last words only. The tooltip says
+                    # the whole name, above the field's description.
+                    line.setCursorPosition(0)
+                    whole = isolate(name) if name else ""
+                    combo.setToolTip("\n".join(t for t in (whole, attribute.description) if t))
                 elif line.text() != typed[0]:
                     line.setText(typed[0])  # clearing the list cleared the field
                     line.setCursorPosition(typed[1])

@@ -82,6 +82,7 @@ class ConflictPane(QWidget):
         self.project = project
         self.undo_stack = undo_stack
         self.document_id: str | None = None
+        self.open_count = 0  # the document's open conflicts, as last listed
         self.title = QLabel()
         self.model = ConflictsModel(self)
         self.table = _table(self.model)
@@ -136,7 +137,7 @@ class ConflictPane(QWidget):
             )
         self.model.set_conflicts(rows)
         self.title.setText(self.tr("Merge conflicts of this document: %n open", "", len(rows)))
-        self.setVisible(bool(rows))
+        self.open_count = len(rows)
         for action in (self.keep_action, self.take_action):
             action.setEnabled(bool(rows))
         row = self.model.row_of(current.id if current else None)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,7 @@ from annotator.gui.workbench import Workbench
 
 # How many rows the disagreements and the aligned fields keep in view however the panes are split.
 VISIBLE_ROWS = 3
+CONFLICTS_TAB = 1  # the left column's tab of merge conflicts, beside the article's
 # How many rows of disagreements the window opens with, where the screen has the height (a
 # 1366x768 laptop has).
 LIST_ROWS = 10
@@ -183,11 +185,19 @@ class ReviewWindow(QMainWindow):
             self.buttons[name] = QPushButton(text)
             buttons.addWidget(self.buttons[name])
 
-        left = QWidget()
-        column = QVBoxLayout(left)
+        article = QWidget()
+        column = QVBoxLayout(article)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.bands)
         column.addWidget(self.article, 1)
+        # The merge conflicts are a tab beside the article, with the window's whole height:
+        # stacked under the disagreements they left a 1366x768 screen four list rows, one
+        # conflict, two of its fields and the keep/take buttons off the screen's bottom.
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(article, self.tr("Article"))
+        self.left_tabs.addTab(self.conflicts, "")
+        self.left_tabs.setTabVisible(CONFLICTS_TAB, False)
+        left = self.left_tabs
         # A vertical splitter whose sections cannot collapse: the disagreements on top, with
         # LIST_ROWS rows in view on a 1366x768 screen (the reviewer moves through them), the
         # aligned fields and the editable gold copy side by side under them (one above the
@@ -226,7 +236,6 @@ class ReviewWindow(QMainWindow):
             (top_section, 3),
             (fields, 2),
             (comments_section, 0),
-            (self.conflicts, 2),
         ):
             right.addWidget(section)
             right.setStretchFactor(right.count() - 1, stretch)
@@ -283,12 +292,10 @@ class ReviewWindow(QMainWindow):
         wanted += _rows_height(self.items, LIST_ROWS)
         others = [right.widget(i) for i in range(1, right.count())]
         needed = [w.minimumSizeHint().height() if w.isVisible() else 0 for w in others]
-        # The comment line keeps its own height; the fields and conflicts share the rest.
+        # The comment line keeps its own height; the fields and gold copy the rest.
         comments = needed[1]
         top_size = max(min(wanted, total - sum(needed)), top.minimumSizeHint().height())
-        rest = total - top_size - comments
-        conflicts = rest // 2 if others[2].isVisible() else 0
-        right.setSizes([top_size, rest - conflicts, comments, conflicts])
+        right.setSizes([top_size, total - top_size - comments, comments])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Reached only when the focused widget left Escape unused: an open popup or an editor
@@ -316,6 +323,9 @@ class ReviewWindow(QMainWindow):
         undo, redo = undo_redo_actions(self.gold.undo_stack, self)
         for act in (undo, redo, self.conflicts.keep_action, self.conflicts.take_action):
             self.addAction(act)
+        for act in (self.conflicts.keep_action, self.conflicts.take_action):
+            # O and T act on the conflicts: their tab comes to the front to show what changed.
+            act.triggered.connect(self._front_conflicts)
         menu = self.menuBar().addMenu(self.tr("&Review"))
         for act in self.actions():
             menu.addAction(act)
@@ -381,6 +391,23 @@ class ReviewWindow(QMainWindow):
         row = self.items_model.row_of(current.sources if current else None)
         self.select_row(row if row >= 0 else 0)
         self.conflicts.show_document(self.document_id)
+        self._show_conflicts_tab()
+
+    def _front_conflicts(self) -> None:
+        if self.left_tabs.isTabVisible(CONFLICTS_TAB):
+            self.left_tabs.setCurrentIndex(CONFLICTS_TAB)
+
+    def _show_conflicts_tab(self) -> None:
+        """Show the conflicts' tab, with their count, while the document has open ones; it
+        comes to the front when they appear, and the article's when the last is resolved."""
+        tabs, count = self.left_tabs, self.conflicts.open_count
+        shown = tabs.isTabVisible(CONFLICTS_TAB)
+        tabs.setTabText(CONFLICTS_TAB, self.tr("Merge conflicts (%n)", "", count))
+        tabs.setTabVisible(CONFLICTS_TAB, bool(count))
+        if count and not shown:
+            tabs.setCurrentIndex(CONFLICTS_TAB)
+        elif not count:
+            tabs.setCurrentIndex(0)
 
     def current_item(self) -> ReviewItem | None:
         return self.items_model.item(self.items.currentIndex().row())
@@ -465,6 +492,7 @@ class ReviewWindow(QMainWindow):
         except AnnotatorError as exc:
             self.refusals.show(refusal_text(exc))
             return
+        self.left_tabs.setCurrentIndex(0)  # the article, where the decision shows
         a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
         span = (item.b if choice == "b" else item.a) or item.a or item.b
 

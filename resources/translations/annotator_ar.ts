@@ -1895,6 +1895,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>اقبل كل المتفق عليه</translation>
     </message>
     <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
         <source>Aligned fields (differences marked):</source>
         <translation>الحقول متقابلةً (الاختلافات مميَّزة):</translation>
     </message>
@@ -1950,6 +1954,17 @@ Import the %n readable file(s) and skip the refused ones?</source>
             <numerusform>%n اختلافات، %1 منها مفتوحة</numerusform>
             <numerusform>%n اختلافًا، %1 منها مفتوحة</numerusform>
             <numerusform>%n اختلاف، %1 منها مفتوحة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge conflicts (%n)</source>
+        <translation>
+            <numerusform>تعارضات الدمج (%n)</numerusform>
+            <numerusform>تعارضات الدمج (%n)</numerusform>
+            <numerusform>تعارضات الدمج (%n)</numerusform>
+            <numerusform>تعارضات الدمج (%n)</numerusform>
+            <numerusform>تعارضات الدمج (%n)</numerusform>
+            <numerusform>تعارضات الدمج (%n)</numerusform>
         </translation>
     </message>
     <message>

@@ -177,6 +177,13 @@ Import the %n readable files and skip the refused ones?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Merge conflicts (%n)</source>
+        <translation>
+            <numerusform>Merge conflicts (%n)</numerusform>
+            <numerusform>Merge conflicts (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Accept %n agreement(s)</source>
         <translation>
             <numerusform>Accept %n agreement</numerusform>

@@ -213,12 +213,52 @@ def test_a_cell_too_narrow_cuts_a_latin_name_with_the_mark_after_it(arabic, qtbo
     option.rect = view.visualRect(model.index(0, 0))
     delegate.initStyleOption(option, model.index(0, 0))
     shown = option.text
-    assert plain(shown).endswith("…") and shown.endswith("…" + PDI)
+    assert plain(shown).endswith("…") and shown.endswith("…\u200e" + PDI)
     # Laid out right to left, the mark is right of the Latin letters it follows.
     at = boxes(shown, RTL)
     mark = shown.index("…")
     latin = [i for i, ch in enumerate(shown) if ch.isascii() and ch.isalpha()]
     assert centre(at[mark]) > max(centre(at[i]) for i in latin)
+
+
+@pytest.mark.parametrize(
+    "text, follow_text",
+    [
+        # A row built without isolating the name, and a whole-Latin row laid out in the
+        # interface's right-to-left direction (lists of composed rows): the tester saw
+        # «المتحدث: …Esm» and «…Esmail Qaani».
+        ("المتحدث: Esmail Qaani Commander of the Quds Force", True),
+        ("Esmail Qaani Commander of the Quds Force", False),
+        (compose("%1 — %2", "العميد قآني", ltr("Esmail Qaani Commander")), False),
+    ],
+)
+def test_a_cut_latin_run_in_a_right_to_left_row_has_the_mark_on_its_right(
+    arabic, qtbot, text, follow_text
+):
+    model = QStandardItemModel(1, 1)
+    model.setItem(0, 0, QStandardItem(text))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setLayoutDirection(RTL)
+    view.setModel(model)
+    delegate = TextDirectionDelegate(view)
+    delegate.follow_text = follow_text
+    view.setItemDelegate(delegate)
+    view.setColumnWidth(0, 150)
+    view.show()
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.widget = view
+    option.rect = view.visualRect(model.index(0, 0))
+    delegate.initStyleOption(option, model.index(0, 0))
+    shown = option.text
+    assert plain(shown).endswith("…") and plain(shown) != plain(text)
+    at = boxes(shown, option.direction)
+    mark = shown.index("…")
+    latin = [i for i, ch in enumerate(shown) if ch.isascii() and ch.isalpha()]
+    assert latin, shown
+    # «Esm…»: the mark right of the last Latin letter kept, not left of the first.
+    assert centre(at[mark]) > max(centre(at[i]) for i in latin), shown
 
 
 def test_the_file_dialogs_look_in_and_type_labels_are_arabic(arabic, qtbot, tmp_path):

@@ -79,6 +79,8 @@ def test_the_window_fits_a_1366x768_screen_with_its_conflict_buttons(
     # Qt never grew it past the fitted size to honour minimum sizes.
     assert window.geometry() == fitted_geometry(LAPTOP)
     assert window.minimumSizeHint().height() <= fitted_geometry(LAPTOP).height()
+    bar = window.left_tabs.tabBar()  # the conflicts' tab, clicked
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     inside = window.rect()
     for button in (window.conflicts.keep, window.conflicts.take):
         corner = button.mapTo(window, QPoint(button.width() - 1, button.height() - 1))
@@ -154,3 +156,61 @@ def test_on_a_laptop_screen_the_disagreements_show_ten_rows_in_arabic(arabic_win
     assert arabic_window.editor.isVisible()
     assert visible_rows(arabic_window.items) >= 10
     assert visible_rows(arabic_window.details) >= 3
+
+
+def merge_conflicts(project, tmp_path, count: int) -> None:
+    """`count` of Nadia's claims edited in the office and on a laptop copy, merged."""
+    speaker = project.add_annotation(SEED, "nadia", "speaker", 0, 5)
+    claims = [
+        project.add_annotation(SEED, "nadia", "claim", 10 + 3 * i, 12 + 3 * i, link_id=speaker.id)
+        for i in range(count)
+    ]
+    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    laptop = tmp_path / "laptop.annotator"
+    shutil.copyfile(project.path, laptop)
+    with Project.open(laptop) as theirs:
+        for claim in claims:
+            theirs.update_annotation(claim.id, attributes={"kind": "paraphrase"})
+    for claim in claims:
+        project.update_annotation(claim.id, attributes={"kind": "direct"})
+    assert merge(project, laptop).annotations_conflicting == count
+
+
+def rows_in_view(table) -> int:
+    """The rows of `table` whose whole height lies inside its viewport."""
+    viewport = table.viewport().rect()
+    return sum(
+        viewport.contains(table.visualRect(table.model().index(row, 0)))
+        for row in range(table.model().rowCount())
+    )
+
+
+def test_with_thirty_merge_conflicts_a_laptop_shows_ten_disagreements_and_the_buttons(
+    arabic_window, qtbot, project, tmp_path
+):
+    window = arabic_window
+    for i in range(25):  # speakers only Omar tagged: disagreements beyond the seed's few
+        project.add_annotation(SEED, "omar", "speaker", 300 + 8 * i, 304 + 8 * i)
+    merge_conflicts(project, tmp_path, 30)
+    window.reload()
+    qtbot.wait(1)
+    assert window.items_model.rowCount() > 10
+    assert rows_in_view(window.items) >= 10
+    # The conflicts come to the front with their list, their fields and both buttons readable.
+    assert window.conflicts.isVisible()
+    assert rows_in_view(window.conflicts.table) >= 6
+    fields = window.conflicts.fields
+    assert rows_in_view(fields) == fields.model().rowCount() >= 3
+    assert window.geometry() == fitted_geometry(LAPTOP)
+    for button in (window.conflicts.keep, window.conflicts.take):
+        corner = button.mapToGlobal(QPoint(button.width() - 1, button.height() - 1))
+        assert button.isVisible() and window.geometry().contains(corner)
+        assert LAPTOP.contains(corner)
+    # A decision brings the article to the front; T the conflicts again.
+    window.select_row(0)
+    QTest.keyClick(window.items, Qt.Key.Key_1)
+    qtbot.wait(1)
+    assert window.editor.isVisible() and window.article.isVisible()
+    assert rows_in_view(window.items) >= 10 and rows_in_view(window.details) >= 3
+    QTest.keyClick(window.items, Qt.Key.Key_T)
+    assert window.conflicts.isVisible() and window.conflicts.open_count == 29

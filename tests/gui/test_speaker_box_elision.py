@@ -109,3 +109,38 @@ def test_the_tooltip_shows_the_whole_name(speaker_box, qtbot):
     # The rows of its list, cut to the list's width, say the whole name on hover too.
     row = combo.model().index(combo.currentIndex(), 0)
     assert LONG_NAME in plain(row.data(Qt.ItemDataRole.ToolTipRole))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [LONG_NAME, "قائد قوة القدس في حرس الثورة الإسلامية الإيراني العميد الركن إسماعيل قاآني"],
+)
+def test_a_long_entity_name_shows_its_beginning_and_the_whole_name_on_hover(
+    qtbot, workbench, tag, interface, name
+):
+    speaker = tag("speaker", QAANI)
+    workbench.edit(speaker, "Set speaker entity", entity=name)
+    workbench.select(speaker)
+    panel = SidePanel(workbench)
+    qtbot.addWidget(panel)
+    panel.resize(400, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    combo = panel.editor.field("entity")
+    line = combo.lineEdit()
+    assert line.text() == name
+    # Too long for the box: the first word is in view, so the cut is at the reading end.
+    assert line.fontMetrics().horizontalAdvance(name) > line.width()
+    # The character at one edge of the box is the name's first (its reading start), while
+    # the other edge shows a character well before its end.
+    combo.grab()  # painted as on screen: the line edit scrolls to its cursor as it paints
+    middle = line.height() // 2
+    at_edges = [line.cursorPositionAt(QPoint(x, middle)) for x in (3, line.width() - 3)]
+    assert min(at_edges) <= 1, at_edges
+    assert max(at_edges) < len(name) - 3, at_edges
+    assert name in plain(combo.toolTip())
+    centre_ = QPoint(combo.width() // 2, combo.height() // 2)
+    QToolTip.hideText()
+    combo.event(QHelpEvent(QEvent.Type.ToolTip, centre_, combo.mapToGlobal(centre_)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert name in plain(QToolTip.text())
