@@ -7,6 +7,7 @@ The core's errors and messages carry an English template and its parts
 itself a message of the core is translated in its turn. The command line prints the English.
 """
 
+import re
 import unicodedata
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,12 +28,24 @@ def core_text(value: object) -> str:
     said = message(value)
     count = -1 if said.count is None else said.count
     template = QCoreApplication.translate("core", said.template, None, count)
-    text = compose(template, *(_part(p) for p in said.params))
+    text = compose(_commands_isolated(template), *(_part(p) for p in said.params))
     # A sentence that starts with an inserted part ("%1 is not a project"): Qt takes the
     # paragraph's direction from the first letter it meets, inside the isolate or not, so a
     # Latin path would lay an Arabic sentence out left to right. A mark of the sentence's own
     # direction (UAX #9 P2: its first letter outside the parts) settles it.
     return (RLM if _right_to_left(text) else LRM) + text
+
+
+# A command the reader is told to type, written in backticks in the template (the catalogue puts
+# every command it names in them): its words, options and filled-in parts are one line of the
+# command line, so they keep their left-to-right order inside an Arabic sentence.
+_COMMAND = re.compile(r"`[^`]*`")
+
+
+def _commands_isolated(template: str) -> str:
+    """`template` with each backtick-quoted command made a left-to-right isolate (UAX #9 X5a),
+    the parts compose fills in staying isolates inside it."""
+    return _COMMAND.sub(lambda found: LRI + found.group(0) + PDI, template)
 
 
 def _right_to_left(text: str) -> bool:
