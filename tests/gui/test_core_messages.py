@@ -7,18 +7,21 @@ line says the same in English for the scripts that parse it."""
 
 import ast
 import importlib.util
+import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from annotator.core.bidi import FSI, LRI, PDI, plain
-from annotator.core.errors import InputError, Message, ValidationError
+from annotator.core.errors import AnnotatorError, InputError, Message, ValidationError
+from annotator.core.store import backup
 from annotator.core.store.project import Project, TextSource
 from annotator.gui import language, main_window
 from annotator.gui.app import open_or_offer_restore
@@ -262,3 +265,123 @@ def test_a_file_that_is_not_a_project_is_refused_in_arabic_at_start(arabic, qtbo
     assert reads_right_to_left(text)
     refused = cli(tmp_path, "restore", notes, "--project", tmp_path / "p.annotator")
     assert f"{notes.name} is not an annotator project (not an SQLite file)" in refused.stderr
+
+
+# ------------------------------------------------------------------ commands inside a sentence
+
+
+def command_reads_left_to_right(text: str, command: str) -> bool:
+    """Whether each occurrence of `command` (backticks included) in `text` is shown on one line
+    of a right-to-left paragraph (a message box's label in the Arabic interface) with its
+    characters in left-to-right visual order: each cursor position further right than the
+    one before (QTextLine.cursorToX, positions in UTF-16 units as Qt counts them)."""
+    layout = QTextLayout(text)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(100_000)
+    layout.endLayout()
+    found, start = 0, text.find(command)
+    while start >= 0:
+        at = len(text[:start].encode("utf-16-le")) // 2  # UTF-16 units, as Qt counts
+        # The cursor between two of the command's own letters (not at its ends, where the
+        # cursor belongs to the runs around it; an isolated part inside keeps its own order).
+        inner, depth = [], 0
+        for index, ch in enumerate(command):
+            if ch in (LRI, FSI):
+                depth += 1
+            elif ch == PDI:
+                depth -= 1
+            elif depth == 0 and index > 0:
+                inner.append(at)
+            at += len(ch.encode("utf-16-le")) // 2
+        xs = [line.cursorToX(position)[0] for position in inner]
+        if xs[-1] <= xs[0] or any(b < a for a, b in zip(xs, xs[1:], strict=False)):
+            return False
+        found += 1
+        start = text.find(command, start + 1)
+    return found > 0
+
+
+def damaged_with_backup(folder: Path) -> Path:
+    """A project with a backup whose last page was overwritten afterwards (the tester's
+    dmg3.annotator): opening it is refused with a restore hint naming two commands."""
+    path = folder / "dmg3.annotator"
+    project = Project.create(path)
+    backup.make(project.conn, path, "manual")
+    project.close()
+    data = bytearray(path.read_bytes())
+    data[-4096:] = bytes((i * 151 + 7) % 256 for i in range(4096))
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_the_restore_offer_keeps_its_commands_whole_and_says_the_restore_happened(
+    arabic, qtbot, tmp_path
+):
+    path = damaged_with_backup(tmp_path)
+    boxes = Boxes("استعِد النسخة")
+    reopened = open_or_offer_restore(str(path))
+    assert reopened is not None
+    reopened.close()
+    (_, offer, buttons), (title, said, _) = boxes.seen
+    # The command as one left-to-right isolate, its path an isolate inside it.
+    latest = f"`annotator restore --latest --project {FSI}{path}{PDI}`"
+    assert f"{LRI}{latest}{PDI}" in offer
+    assert command_reads_left_to_right(offer, latest)
+    assert command_reads_left_to_right(offer, f"`annotator restore --project {FSI}{path}{PDI}`")
+    assert "التي أُنشئت في" in offer and "المصنوعة" not in offer
+    assert buttons == ["استعِد النسخة", "لا تستعِد"]
+    assert title == "استُعيدت النسخة الاحتياطية" and "استُعيدت" in said
+    assert reads_right_to_left(offer) and reads_right_to_left(said)
+
+
+def test_a_missing_project_names_its_init_command_in_order(arabic, qtbot, tmp_path):
+    missing = tmp_path / "g1.annotator"
+    with pytest.raises(AnnotatorError) as refused:
+        Project.open(missing)
+    shown = core_text(refused.value)
+    command = f"`annotator init {FSI}{missing}{PDI}`"
+    assert f"{LRI}{command}{PDI}" in shown
+    assert command_reads_left_to_right(shown, command) and reads_right_to_left(shown)
+    assert "annotator init" in str(refused.value) and "`" not in str(refused.value)
+
+
+def test_every_arabic_template_writes_its_commands_in_backticks():
+    """The isolating is done once, for backtick-quoted spans: a translation naming a command
+    without them would show it out of order."""
+    tree = ElementTree.parse(ROOT / "resources" / "translations" / "annotator_ar.ts")
+    unquoted = []
+    for context in tree.getroot():
+        if context.findtext("name") != "core":
+            continue
+        for entry in context.iter("message"):
+            translation = entry.find("translation")
+            texts = [translation.text or ""] + [f.text or "" for f in translation]
+            for text in texts:
+                outside = re.sub(r"`[^`]*`", "", text)
+                if re.search(r"annotator [a-z][a-z-]+", outside):
+                    unquoted.append(text)
+    assert unquoted == []
+
+
+class Boxes:
+    """Reads each message box opened (title, text, button labels) and clicks the button
+    labelled `choice`, or closes a box without one, as a researcher would; stops after two."""
+
+    def __init__(self, choice: str):
+        self.choice = choice
+        self.seen: list[tuple[str, str, list[str]]] = []
+        QTimer.singleShot(0, self._answer)
+
+    def _answer(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and (not self.seen or self.seen[-1][1] != box.text()):
+            labels = [b.text() for b in box.buttons()]
+            self.seen.append((box.windowTitle(), box.text(), labels))
+            chosen = [b for b in box.buttons() if b.text() == self.choice]
+            (chosen[0].click() if chosen else box.close())
+        if len(self.seen) < 2:
+            QTimer.singleShot(20, self._answer)
