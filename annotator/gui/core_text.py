@@ -13,7 +13,7 @@ import unicodedata
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
-from annotator.core.bidi import FSI, LRI, PDI, RLI, Isolated, compose
+from annotator.core.bidi import FSI, LRI, PDI, RLI, Isolated, compose, isolate, ltr, quote
 from annotator.core.errors import AnnotatorError, Message, message
 
 RLM, LRM = "\u200f", "\u200e"  # right-to-left and left-to-right marks
@@ -66,10 +66,34 @@ def _right_to_left(text: str) -> bool:
     return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
+# Parts the core fills in as English punctuation: a value it quotes with repr() ('bogus'), a list
+# of names joined with ", " (layers, annotators) and an id with hyphens (a UUID, 000_41ac-…).
+_REPR = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_NAMES = re.compile(r"[\w.-]+(?:, [\w.-]+)+")
+_HYPHENED = re.compile(r"\w+(?:-\w+)+")
+NO_BREAK_HYPHEN = "\u2011"
+ARABIC_COMMA = "\u060c "
+
+
 def _part(value: object) -> object:
+    """One part of a core message as the interface shows it: a clause of the core translated,
+    and in a right-to-left interface a quoted value in «…», a list of names joined with the
+    Arabic comma, each name an isolate; an id with hyphens gets no-break hyphens (U+2011)
+    wherever it is shown, so a message box never wraps it mid-id."""
     if isinstance(value, Message | AnnotatorError):
         # A translated clause: isolated whole, its own isolates kept (isolate() would drop them).
         return core_part(value)
+    if not isinstance(value, str) or isinstance(value, Isolated):
+        return value
+    if _HYPHENED.fullmatch(value):
+        return ltr(value.replace("-", NO_BREAK_HYPHEN))
+    if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return value
+    if _REPR.fullmatch(value):
+        return quote(value[1:-1], None)
+    if _NAMES.fullmatch(value):
+        names = (isolate(_part(name)) for name in value.split(", "))
+        return Isolated(RLI + ARABIC_COMMA.join(names) + PDI)
     return value
 
 

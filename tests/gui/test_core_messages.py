@@ -19,8 +19,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from annotator.core.bidi import FSI, LRI, PDI, plain
-from annotator.core.errors import AnnotatorError, InputError, Message, ValidationError
+from annotator.core.bidi import FSI, LRI, PDI, RLI, plain
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    InputError,
+    Message,
+    ValidationError,
+)
 from annotator.core.store import backup
 from annotator.core.store.project import Project, TextSource
 from annotator.gui import language, main_window
@@ -229,7 +235,8 @@ def test_an_edit_from_a_stale_window_is_refused_in_arabic(arabic, windows):
         kind.activated.emit(index)
     said = b.statusBar().currentMessage()
     assert arabic_sentence(said)
-    assert "تغيّر التعليق" in said and f"{FSI}{claim}{PDI}" in said
+    assert "تغيّر التعليق" in said and claim in plain(said)
+    assert f"{LRI}{claim.replace('-', chr(0x2011))}{PDI}" in said  # one line, no break in it
     assert "لم يُطبَّق تغييرك" in said
 
 
@@ -385,3 +392,39 @@ class Boxes:
             (chosen[0].click() if chosen else box.close())
         if len(self.seen) < 2:
             QTimer.singleShot(20, self._answer)
+
+
+# ------------------------------------------------------------------ values, lists and ids
+
+
+def test_an_unknown_layer_is_quoted_and_the_layers_listed_the_arabic_way(arabic, project):
+    """The tester's merge refusal: 'bogus' in straight quotes and «speaker, claim» with a Latin
+    comma inside an Arabic sentence."""
+    with pytest.raises(ValidationError) as refused:
+        project.schema.layer("bogus")
+    shown = core_text(refused.value)
+    assert f"«{FSI}bogus{PDI}»" in shown and "'bogus'" not in shown
+    names = project.schema.layer_names
+    assert f"{RLI}{FSI}{names[0]}{PDI}\u060c {FSI}{names[1]}{PDI}" in shown
+    assert reads_right_to_left(shown)
+    assert str(refused.value).startswith("unknown layer 'bogus' (this project's layers: ")
+
+
+def test_an_annotation_id_is_not_broken_across_lines(arabic, qtbot):
+    existing = "6b900bbc-4e4c-56a3-b0e2-1589a5d2fe89"
+    error = DuplicateError("sami", "speaker", existing, linked=False)
+    shown = core_text(error)
+    kept = existing.replace("-", "\u2011")
+    assert f"{LRI}{kept}{PDI}" in shown and existing not in shown
+    # Laid out narrower than the id (a message box's label): no line ends inside it.
+    layout = QTextLayout(shown)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(120)
+        lines.append((line.textStart(), line.textStart() + line.textLength()))
+    layout.endLayout()
+    start = shown.index(kept)
+    assert len(lines) > 1
+    assert all(not start < end < start + len(kept) for _, end in lines)
+    assert str(error).endswith(f"(annotation {existing})")
