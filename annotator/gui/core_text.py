@@ -32,7 +32,8 @@ def core_text(value: object) -> str:
     # A sentence that starts with an inserted part ("%1 is not a project"): Qt takes the
     # paragraph's direction from the first letter it meets, inside the isolate or not, so a
     # Latin path would lay an Arabic sentence out left to right. A mark of the sentence's own
-    # direction (UAX #9 P2: its first letter outside the parts) settles it.
+    # direction (right to left when it has an Arabic letter outside the parts, even one that
+    # starts with a Latin name: «JSON غير صالح») settles it.
     return (RLM if _right_to_left(text) else LRM) + text
 
 
@@ -49,9 +50,11 @@ def _commands_isolated(template: str) -> str:
 
 
 def _right_to_left(text: str) -> bool:
-    """Whether the first strong letter of `text` outside its isolates is right-to-left; with
-    none there (only inserted parts), whether the interface reads right to left."""
-    depth = 0
+    """Whether `text` is a right-to-left sentence: any right-to-left letter outside its
+    isolates (an Arabic sentence may start with a Latin name, «JSON غير صالح: …», and is still
+    Arabic); with no strong letter outside them (only inserted parts), whether the interface
+    reads right to left."""
+    depth, latin = 0, False
     for ch in text:
         if ch in (LRI, RLI, FSI):
             depth += 1
@@ -61,8 +64,9 @@ def _right_to_left(text: str) -> bool:
             kind = unicodedata.bidirectional(ch)
             if kind in ("R", "AL"):
                 return True
-            if kind == "L":
-                return False
+            latin = latin or kind == "L"
+    if latin:
+        return False
     return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 

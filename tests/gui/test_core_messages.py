@@ -27,6 +27,7 @@ from annotator.core.errors import (
     Message,
     ValidationError,
 )
+from annotator.core.formats.articles_jsonl import parse_object
 from annotator.core.store import backup
 from annotator.core.store.project import Project, TextSource
 from annotator.gui import language, main_window
@@ -428,3 +429,15 @@ def test_an_annotation_id_is_not_broken_across_lines(arabic, qtbot):
     assert len(lines) > 1
     assert all(not start < end < start + len(kept) for _, end in lines)
     assert str(error).endswith(f"(annotation {existing})")
+
+
+def test_bad_json_reads_right_to_left_with_the_latin_detail_isolated(arabic):
+    """The tester's «السطر 3: JSON غير صالح: … (العمود 20)»: an Arabic sentence that starts
+    with the format's Latin name still reads right to left, Python's detail an isolate."""
+    with pytest.raises(InputError) as refused:
+        parse_object('{"title": "خبر", "text": "لم يكتمل}')
+    error = InputError(refused.value.reason, None, 3)
+    shown = core_text(error)
+    assert reads_right_to_left(shown) and reads_right_to_left(core_text(refused.value))
+    assert f"{FSI}Unterminated string starting at{PDI}" in shown
+    assert plain(shown).index("JSON") < plain(shown).index("العمود")
