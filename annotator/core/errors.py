@@ -47,6 +47,12 @@ class Message(str):
         return (_rebuild, (self.template, self.params, self.count))
 
 
+class LayerName(str):
+    """A layer's name as a part of a `Message`: str() is the name itself (the command line and
+    logs say "speaker"), and the interface shows the layer's label in its language instead
+    (the Arabic interface: «متحدث»)."""
+
+
 def _rebuild(template: str, params: tuple[object, ...], count: int | None) -> Message:
     return Message(template, *params, count=count)
 
@@ -130,7 +136,8 @@ class DuplicateError(ValidationError):
     per speaker) is the way to tag the span again."""
 
     def __init__(self, annotator: str, layer: str, existing: str, linked: bool):
-        self.annotator, self.layer, self.existing, self.linked = annotator, layer, existing, linked
+        self.annotator, self.existing, self.linked = annotator, existing, linked
+        self.layer = LayerName(layer)
         super().__init__(self.naming(Message("annotation %1", existing)))
 
     def naming(self, first: str) -> Message:

@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.bidi import FSI, LRI, PDI, RLI, Isolated, compose, isolate, ltr, quote
-from annotator.core.errors import AnnotatorError, Message, message
+from annotator.core.errors import AnnotatorError, LayerName, Message, message
+from annotator.gui import language
 
 RLM, LRM = "\u200f", "\u200e"  # right-to-left and left-to-right marks
 
@@ -89,6 +90,8 @@ def _part(value: object) -> object:
         return core_part(value)
     if not isinstance(value, str) or isinstance(value, Isolated):
         return value
+    if isinstance(value, LayerName):
+        return isolate(language.layer_label(value))
     if _HYPHENED.fullmatch(value):
         return ltr(value.replace("-", NO_BREAK_HYPHEN))
     if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:

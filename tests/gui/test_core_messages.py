@@ -441,3 +441,20 @@ def test_bad_json_reads_right_to_left_with_the_latin_detail_isolated(arabic):
     assert reads_right_to_left(shown) and reads_right_to_left(core_text(refused.value))
     assert f"{FSI}Unterminated string starting at{PDI}" in shown
     assert plain(shown).index("JSON") < plain(shown).index("العمود")
+
+
+def test_a_duplicate_tag_names_the_layer_by_its_arabic_label(arabic, workbench):
+    """The tester's «سبق أن وسم sami هذا المقطع speaker»: the layer by the label the Arabic
+    interface gives it, the command line keeping the schema's name."""
+    text = workbench.text
+    start = text.index("إيران")
+    workbench.tag("speaker", start, start + len("إيران"))
+    with pytest.raises(DuplicateError) as refused:
+        workbench.project.add_annotation(
+            workbench.document_id, workbench.annotator, "speaker", start, start + len("إيران")
+        )
+    shown = core_text(refused.value)
+    label = language.localized_schema(workbench.project).layer("speaker").label
+    assert label != "speaker" and f"{FSI}{label}{PDI}" in shown
+    assert arabic_sentence(shown) and "speaker" not in plain(shown)
+    assert "has already tagged this span as speaker (" in str(refused.value)
