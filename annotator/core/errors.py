@@ -12,6 +12,7 @@ source, and a test fails when a template is missing there).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _PLACEHOLDER = re.compile(r"%(\d|n)")
 _PLURAL_S = re.compile(r"\(s\)")
@@ -51,6 +52,17 @@ class LayerName(str):
     """A layer's name as a part of a `Message`: str() is the name itself (the command line and
     logs say "speaker"), and the interface shows the layer's label in its language instead
     (the Arabic interface: «متحدث»)."""
+
+
+class LayerNames(str):
+    """Several layers' names joined with ", " as one part of a `Message` ("speaker, claim"):
+    str() is that list; the interface shows each layer's label, joined as its language joins
+    a list (the Arabic interface: «متحدث، تصريح»)."""
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> LayerNames:
+        """`names` joined with ", "."""
+        return cls(", ".join(names))
 
 
 def _rebuild(template: str, params: tuple[object, ...], count: int | None) -> Message:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.bidi import FSI, LRI, PDI, RLI, Isolated, compose, isolate, ltr, quote
-from annotator.core.errors import AnnotatorError, LayerName, Message, message
+from annotator.core.errors import AnnotatorError, LayerName, LayerNames, Message, message
 from annotator.gui import language
 
 RLM, LRM = "\u200f", "\u200e"  # right-to-left and left-to-right marks
@@ -92,6 +92,11 @@ def _part(value: object) -> object:
         return value
     if isinstance(value, LayerName):
         return isolate(language.layer_label(value))
+    if isinstance(value, LayerNames):
+        if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+            return isolate(", ".join(language.layer_label(n) for n in value.split(", ")))
+        labels = (isolate(language.layer_label(n)) for n in value.split(", "))
+        return Isolated(RLI + ARABIC_COMMA.join(labels) + PDI)
     if _HYPHENED.fullmatch(value):
         return ltr(value.replace("-", NO_BREAK_HYPHEN))
     if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:

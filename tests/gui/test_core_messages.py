@@ -405,8 +405,9 @@ def test_an_unknown_layer_is_quoted_and_the_layers_listed_the_arabic_way(arabic,
         project.schema.layer("bogus")
     shown = core_text(refused.value)
     assert f"«{FSI}bogus{PDI}»" in shown and "'bogus'" not in shown
-    names = project.schema.layer_names
-    assert f"{RLI}{FSI}{names[0]}{PDI}\u060c {FSI}{names[1]}{PDI}" in shown
+    labels = [layer.label for layer in language.localized_schema(project).layers]
+    assert labels[0] not in project.schema.layer_names  # the Arabic labels, not the names
+    assert f"{RLI}{FSI}{labels[0]}{PDI}\u060c {FSI}{labels[1]}{PDI}" in shown
     assert reads_right_to_left(shown)
     assert str(refused.value).startswith("unknown layer 'bogus' (this project's layers: ")
 

@@ -44,7 +44,14 @@ from typing import Any
 
 from annotator.core.arabic.reported_speech import sentence_spans
 from annotator.core.arabic.text import is_word_char, text_sha256
-from annotator.core.errors import AnnotatorError, DuplicateError, ExportError, InputError, Message
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    ExportError,
+    InputError,
+    LayerNames,
+    Message,
+)
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.formats.jsonl import (
     AnnotationImport,
@@ -536,7 +543,7 @@ def _refuse_other_layers(cas: Any, known: set[str], schema: LabelSchema, where: 
                 "imported; import into a project whose schema has these layers, or "
                 "export from INCEpTION without them",
                 found,
-                ", ".join(schema.layer_names),
+                LayerNames.of(schema.layer_names),
             ),
             where,
         )
