@@ -125,8 +125,9 @@ def compose(template: str, *parts: object) -> str:
 
 def plain(text: str) -> str:
     """`text` without directional controls (isolates, embeddings, and the LRM/RLM marks that
-    start an interface sentence): for comparisons in tests and for logs."""
-    return _MARKS.sub("", _CONTROLS.sub("", text))
+    start an interface sentence) and with the no-break hyphens (U+2011) that keep an id on one
+    line turned back into hyphens: for comparisons in tests and for logs."""
+    return _MARKS.sub("", _CONTROLS.sub("", text)).replace("\u2011", "-")
 
 
 def elide_end(text: str, fits: Callable[[str], bool]) -> str:

@@ -12,6 +12,7 @@ source, and a test fails when a template is missing there).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 _PLACEHOLDER = re.compile(r"%(\d|n)")
@@ -46,6 +47,23 @@ class Message(str):
 
     def __reduce__(self) -> tuple:
         return (_rebuild, (self.template, self.params, self.count))
+
+
+class LayerName(str):
+    """A layer's name as a part of a `Message`: str() is the name itself (the command line and
+    logs say "speaker"), and the interface shows the layer's label in its language instead
+    (the Arabic interface: «متحدث»)."""
+
+
+class LayerNames(str):
+    """Several layers' names joined with ", " as one part of a `Message` ("speaker, claim"):
+    str() is that list; the interface shows each layer's label, joined as its language joins
+    a list (the Arabic interface: «متحدث، تصريح»)."""
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> LayerNames:
+        """`names` joined with ", "."""
+        return cls(", ".join(names))
 
 
 def _rebuild(template: str, params: tuple[object, ...], count: int | None) -> Message:
@@ -131,7 +149,8 @@ class DuplicateError(ValidationError):
     per speaker) is the way to tag the span again."""
 
     def __init__(self, annotator: str, layer: str, existing: str, linked: bool):
-        self.annotator, self.layer, self.existing, self.linked = annotator, layer, existing, linked
+        self.annotator, self.existing, self.linked = annotator, existing, linked
+        self.layer = LayerName(layer)
         super().__init__(self.naming(Message("annotation %1", existing)))
 
     def naming(self, first: str) -> Message:

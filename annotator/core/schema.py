@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import Message, SchemaError, ValidationError
+from annotator.core.errors import LayerNames, Message, SchemaError, ValidationError
 from annotator.core.paths import resource_path
 
 ATTRIBUTE_TYPES = ("choice", "text", "entity", "link")
@@ -122,7 +122,7 @@ class LabelSchema:
             Message(
                 "unknown layer %1 (this project's layers: %2)",
                 repr(name),
-                ", ".join(self.layer_names),
+                LayerNames.of(self.layer_names),
             )
         )
 

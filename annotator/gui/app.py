@@ -28,6 +28,7 @@ from annotator.core.store.opening import CHECK_AT_OPEN_BYTES, remove_foreign_obj
 from annotator.core.store.project import Project
 from annotator.gui import display, language
 from annotator.gui.core_text import core_part, core_text
+from annotator.gui.question import ask
 
 ORGANISATION = "arabic-news-annotator"
 log = logging.getLogger("annotator")
@@ -186,7 +187,8 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
                 parent, QCoreApplication.translate("App", "Cannot open the project"), core_text(exc)
             )
             return None
-        answer = QMessageBox.question(
+        made = ltr(f"{newest[0].created:%Y-%m-%d %H:%M}")
+        if not ask(
             parent,
             QCoreApplication.translate("App", "Cannot open the project"),
             compose(
@@ -196,10 +198,11 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
                     "kept in the backups folder.",
                 ),
                 core_part(exc),
-                ltr(f"{newest[0].created:%Y-%m-%d %H:%M}"),
+                made,
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            QCoreApplication.translate("App", "Restore the backup"),
+            QCoreApplication.translate("App", "Do not restore"),
+        ):
             return None
     except AnnotatorError as exc:
         QMessageBox.critical(
@@ -208,12 +211,27 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
         return None
     try:
         backup.restore(path, newest[0].path)
-        return open_project(project_path, CHECK_AT_OPEN_BYTES)
+        opened = open_project(project_path, CHECK_AT_OPEN_BYTES)
     except AnnotatorError as exc:
         QMessageBox.critical(
             parent, QCoreApplication.translate("App", "Cannot restore the backup"), core_text(exc)
         )
         return None
+    # Said once the restored project opened, so the reader knows which copy is shown.
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("App", "Backup restored"),
+        compose(
+            QCoreApplication.translate(
+                "App",
+                "The backup made %1 was restored into %2; the file that could not be opened is "
+                "kept in the backups folder.",
+            ),
+            made,
+            ltr(path),
+        ),
+    )
+    return opened
 
 
 def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: QWidget | None):

@@ -35,6 +35,7 @@ from annotator.core.formats.articles import (
 )
 from annotator.core.store.project import Project
 from annotator.gui.core_text import core_text
+from annotator.gui.question import ask
 
 ENCODINGS = ("detect", "utf-8", "cp1256", "iso8859-6", "utf-16")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl")
@@ -224,7 +225,7 @@ class ImportRun(QObject):
             QMessageBox.warning(self._parent, self.tr("Nothing was imported"), listing)
             self.done.emit(None)
             return
-        answer = QMessageBox.question(
+        if not ask(
             self._parent,
             self.tr("Some files were refused"),
             compose(
@@ -235,8 +236,9 @@ class ImportRun(QObject):
                 ),
                 Isolated(listing),
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Import the readable files"),
+            self.tr("Import nothing"),
+        ):
             self._end()
             self.done.emit(None)
             return

@@ -211,3 +211,18 @@ def _with_default_arabic(schema: LabelSchema) -> LabelSchema:
             )
         )
     return LabelSchema(layers=tuple(layers), source=schema.source)
+
+
+def layer_label(name: str) -> str:
+    """The label the interface shows for the layer called `name`: that of the project schema
+    shown most recently (`localized_schema`), else of the default schema, else `name` itself.
+    In English, the name as the core wrote it (the command line's word)."""
+    if _current == "en":
+        return name
+    shown = [pair[1] for key, pair in reversed(_localized.items()) if key[1] == _current]
+    shown.append(_with_default_arabic(parse_schema(default_schema_text())).localized(_current))
+    for schema in shown:
+        for layer in schema.layers:
+            if layer.name == name:
+                return layer.label
+    return name

@@ -572,11 +572,27 @@ Your annotations are stored; the details are in %2.</source>
 Restore the newest backup, made %2? The file that cannot be opened is kept in the backups folder.</source>
         <translation>%1
 
-هل تستعيد أحدث نسخة احتياطية، المصنوعة في %2؟ يُحفظ الملف الذي تعذّر فتحه في مجلد النسخ الاحتياطية.</translation>
+هل تستعيد أحدث نسخة احتياطية، وهي التي أُنشئت في %2؟ يُحفظ الملف الذي تعذّر فتحه في مجلد النسخ الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>استعِد النسخة</translation>
+    </message>
+    <message>
+        <source>Do not restore</source>
+        <translation>لا تستعِد</translation>
     </message>
     <message>
         <source>Cannot restore the backup</source>
         <translation>تعذّرت استعادة النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>استُعيدت النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>The backup made %1 was restored into %2; the file that could not be opened is kept in the backups folder.</source>
+        <translation>استُعيدت النسخة الاحتياطية التي أُنشئت في %1 إلى %2؛ ويُحتفظ بالملف الذي تعذّر فتحه في مجلد النسخ الاحتياطية.</translation>
     </message>
     <message>
         <source>%1
@@ -1273,6 +1289,14 @@ Import the %n readable file(s) and skip the refused ones?</source>
 هل تستورد الملفات المقروءة الـ%n وتتخطى الملفات المرفوضة؟</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Import the readable files</source>
+        <translation>استورد الملفات المقروءة</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>لا تستورد شيئًا</translation>
+    </message>
 </context>
 <context>
     <name>ImportWorker</name>
@@ -1459,11 +1483,11 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <source>skipped %n already in the project</source>
         <translation>
             <numerusform>لم يُتخطَّ شيء</numerusform>
-            <numerusform>تُخطّي واحد موجود في المشروع</numerusform>
-            <numerusform>تُخطّي اثنان موجودان في المشروع</numerusform>
-            <numerusform>تُخطّيت %n موجودة في المشروع</numerusform>
-            <numerusform>تُخطّي %n موجودًا في المشروع</numerusform>
-            <numerusform>تُخطّي %n موجود في المشروع</numerusform>
+            <numerusform>تُخُطِّيَ مقالٌ واحد موجود في المشروع</numerusform>
+            <numerusform>تُخُطِّيَ مقالان موجودان في المشروع</numerusform>
+            <numerusform>تُخُطِّيَت %n مقالات موجودة في المشروع</numerusform>
+            <numerusform>تُخُطِّيَ %n مقالًا موجودًا في المشروع</numerusform>
+            <numerusform>تُخُطِّيَ %n مقال موجود في المشروع</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2452,7 +2476,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     <name>core</name>
     <message>
         <source>binary file (contains NUL characters), not a text article</source>
-        <translation>ملف ثنائي (فيه محارف NUL)، لا نص مقال</translation>
+        <translation>ملف ثنائي (فيه محارف NUL)، وليس نصَّ مقال</translation>
     </message>
     <message>
         <source>lone surrogate character: the file is damaged</source>
@@ -2472,7 +2496,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>binary file (contains NUL bytes), not a text article</source>
-        <translation>ملف ثنائي (فيه بايتات NUL)، لا نص مقال</translation>
+        <translation>ملف ثنائي (فيه بايتات NUL)، وليس نصَّ مقال</translation>
     </message>
     <message>
         <source>lone surrogate in %1 text: the file is damaged</source>
@@ -2568,7 +2592,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>%1, not articles: import them with annotator import-annotations</source>
-        <translation>%1، لا مقالات: استوردها بالأمر annotator import-annotations</translation>
+        <translation>%1، لا مقالات: استوردها بالأمر `annotator import-annotations`</translation>
     </message>
     <message>
         <source>lone surrogate (\ud800-\udfff) in a JSON string: not text</source>
@@ -2740,7 +2764,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>events are read only into a project whose schema has a cue layer (annotator init PROJECT --schema attribution)</source>
-        <translation>لا تُقرأ الأحداث إلا في مشروع في مخطط وسومه طبقة للفظ الإسناد (annotator init PROJECT --schema attribution)</translation>
+        <translation>لا تُقرأ الأحداث إلا في مشروع في مخطط وسومه طبقة للفظ الإسناد (`annotator init PROJECT --schema attribution`)</translation>
     </message>
     <message>
         <source>comment type %1 is not supported</source>
@@ -3636,7 +3660,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>%1: no such project (create it with: annotator init %1)</source>
-        <translation>%1: لا مشروع بهذا الاسم (أنشئه بالأمر: annotator init %1)</translation>
+        <translation>%1: لا مشروع بهذا الاسم (أنشئه بالأمر: `annotator init %1`)</translation>
     </message>
     <message>
         <source>%1 is still being checked (a large project&apos;s pages are read once before anything is written to it); nothing was changed, try again when the check has finished</source>
@@ -3716,7 +3740,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>database role %1 is not a member of the team project (the owner adds it with: annotator server add-member URL NAME --role ROLE)</source>
-        <translation>دور قاعدة البيانات %1 ليس عضوًا في مشروع الفريق (يضيفه المالك بالأمر: annotator server add-member URL NAME --role ROLE)</translation>
+        <translation>دور قاعدة البيانات %1 ليس عضوًا في مشروع الفريق (يضيفه المالك بالأمر: `annotator server add-member URL NAME --role ROLE`)</translation>
     </message>
     <message>
         <source>database role %1 is the member %2, not %3</source>
@@ -3728,7 +3752,7 @@ Import the %n readable file(s) and skip the refused ones?</source>
     </message>
     <message>
         <source>%1 is not linked to a team project (link one with: annotator join URL --as NAME --project FILE)</source>
-        <translation>%1 غير مربوط بمشروع فريق (اربطه بالأمر: annotator join URL --as NAME --project FILE)</translation>
+        <translation>%1 غير مربوط بمشروع فريق (اربطه بالأمر: `annotator join URL --as NAME --project FILE`)</translation>
     </message>
     <message>
         <source>only a coordinator assigns documents</source>

@@ -1,9 +1,30 @@
 """Starting the window: a project that cannot be opened offers its newest backup."""
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.store import backup
 from annotator.gui.app import open_or_offer_restore
+
+
+class Boxes:
+    """Reads each message box the start-up opens (title, text, button labels) and clicks the
+    button labelled `choice`, or closes the box when it has none such, as a researcher would."""
+
+    def __init__(self, choice: str):
+        self.choice = choice
+        self.seen: list[tuple[str, str, list[str]]] = []
+        QTimer.singleShot(0, self._answer)
+
+    def _answer(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and (not self.seen or self.seen[-1][1] != box.text()):
+            labels = [b.text() for b in box.buttons()]
+            self.seen.append((box.windowTitle(), box.text(), labels))
+            chosen = [b for b in box.buttons() if b.text() == self.choice]
+            (chosen[0].click() if chosen else box.close())
+        if len(self.seen) < 2:
+            QTimer.singleShot(20, self._answer)
 
 
 def test_a_damaged_project_offers_its_newest_backup(qapp, project, monkeypatch):
@@ -11,16 +32,14 @@ def test_a_damaged_project_offers_its_newest_backup(qapp, project, monkeypatch):
     saved = backup.make(project.conn, path, "manual")
     project.close()
     path.write_bytes(b"not a project any more")
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
-    )
+    boxes = Boxes("Restore the backup")
     reopened = open_or_offer_restore(str(path))
     assert reopened is not None and len(reopened.documents()) == 1
     reopened.close()
-    assert "Restore the newest backup" in asked[0]
+    (_, asked, buttons), (title, said, _) = boxes.seen
+    assert "Restore the newest backup" in asked
+    assert buttons == ["Restore the backup", "Do not restore"]  # what each does, not Yes/No
+    assert title == "Backup restored" and f"{path.name}" in said  # the restore is said
     kept = [b for b in backup.listing(path) if b.label == "before-restore"]
     assert kept and kept[0].path.read_bytes() == b"not a project any more"
     assert saved.exists()

@@ -7,18 +7,28 @@ line says the same in English for the scripts that parse it."""
 
 import ast
 import importlib.util
+import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from annotator.core.bidi import FSI, LRI, PDI, plain
-from annotator.core.errors import InputError, Message, ValidationError
+from annotator.core.bidi import FSI, LRI, PDI, RLI, plain
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    InputError,
+    Message,
+    ValidationError,
+)
+from annotator.core.formats.articles_jsonl import parse_object
+from annotator.core.store import backup
 from annotator.core.store.project import Project, TextSource
 from annotator.gui import language, main_window
 from annotator.gui.app import open_or_offer_restore
@@ -226,7 +236,8 @@ def test_an_edit_from_a_stale_window_is_refused_in_arabic(arabic, windows):
         kind.activated.emit(index)
     said = b.statusBar().currentMessage()
     assert arabic_sentence(said)
-    assert "تغيّر التعليق" in said and f"{FSI}{claim}{PDI}" in said
+    assert "تغيّر التعليق" in said and claim in plain(said)
+    assert f"{LRI}{claim.replace('-', chr(0x2011))}{PDI}" in said  # one line, no break in it
     assert "لم يُطبَّق تغييرك" in said
 
 
@@ -262,3 +273,189 @@ def test_a_file_that_is_not_a_project_is_refused_in_arabic_at_start(arabic, qtbo
     assert reads_right_to_left(text)
     refused = cli(tmp_path, "restore", notes, "--project", tmp_path / "p.annotator")
     assert f"{notes.name} is not an annotator project (not an SQLite file)" in refused.stderr
+
+
+# ------------------------------------------------------------------ commands inside a sentence
+
+
+def command_reads_left_to_right(text: str, command: str) -> bool:
+    """Whether each occurrence of `command` (backticks included) in `text` is shown on one line
+    of a right-to-left paragraph (a message box's label in the Arabic interface) with its
+    characters in left-to-right visual order: each cursor position further right than the
+    one before (QTextLine.cursorToX, positions in UTF-16 units as Qt counts them)."""
+    layout = QTextLayout(text)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(100_000)
+    layout.endLayout()
+    found, start = 0, text.find(command)
+    while start >= 0:
+        at = len(text[:start].encode("utf-16-le")) // 2  # UTF-16 units, as Qt counts
+        # The cursor between two of the command's own letters (not at its ends, where the
+        # cursor belongs to the runs around it; an isolated part inside keeps its own order).
+        inner, depth = [], 0
+        for index, ch in enumerate(command):
+            if ch in (LRI, FSI):
+                depth += 1
+            elif ch == PDI:
+                depth -= 1
+            elif depth == 0 and index > 0:
+                inner.append(at)
+            at += len(ch.encode("utf-16-le")) // 2
+        xs = [line.cursorToX(position)[0] for position in inner]
+        if xs[-1] <= xs[0] or any(b < a for a, b in zip(xs, xs[1:], strict=False)):
+            return False
+        found += 1
+        start = text.find(command, start + 1)
+    return found > 0
+
+
+def damaged_with_backup(folder: Path) -> Path:
+    """A project with a backup whose last page was overwritten afterwards (the tester's
+    dmg3.annotator): opening it is refused with a restore hint naming two commands."""
+    path = folder / "dmg3.annotator"
+    project = Project.create(path)
+    backup.make(project.conn, path, "manual")
+    project.close()
+    data = bytearray(path.read_bytes())
+    data[-4096:] = bytes((i * 151 + 7) % 256 for i in range(4096))
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_the_restore_offer_keeps_its_commands_whole_and_says_the_restore_happened(
+    arabic, qtbot, tmp_path
+):
+    path = damaged_with_backup(tmp_path)
+    boxes = Boxes("استعِد النسخة")
+    reopened = open_or_offer_restore(str(path))
+    assert reopened is not None
+    reopened.close()
+    (_, offer, buttons), (title, said, _) = boxes.seen
+    # The command as one left-to-right isolate, its path an isolate inside it.
+    latest = f"`annotator restore --latest --project {FSI}{path}{PDI}`"
+    assert f"{LRI}{latest}{PDI}" in offer
+    assert command_reads_left_to_right(offer, latest)
+    assert command_reads_left_to_right(offer, f"`annotator restore --project {FSI}{path}{PDI}`")
+    assert "التي أُنشئت في" in offer and "المصنوعة" not in offer
+    assert buttons == ["استعِد النسخة", "لا تستعِد"]
+    assert title == "استُعيدت النسخة الاحتياطية" and "استُعيدت" in said
+    assert reads_right_to_left(offer) and reads_right_to_left(said)
+
+
+def test_a_missing_project_names_its_init_command_in_order(arabic, qtbot, tmp_path):
+    missing = tmp_path / "g1.annotator"
+    with pytest.raises(AnnotatorError) as refused:
+        Project.open(missing)
+    shown = core_text(refused.value)
+    command = f"`annotator init {FSI}{missing}{PDI}`"
+    assert f"{LRI}{command}{PDI}" in shown
+    assert command_reads_left_to_right(shown, command) and reads_right_to_left(shown)
+    assert "annotator init" in str(refused.value) and "`" not in str(refused.value)
+
+
+def test_every_arabic_template_writes_its_commands_in_backticks():
+    """The isolating is done once, for backtick-quoted spans: a translation naming a command
+    without them would show it out of order."""
+    tree = ElementTree.parse(ROOT / "resources" / "translations" / "annotator_ar.ts")
+    unquoted = []
+    for context in tree.getroot():
+        if context.findtext("name") != "core":
+            continue
+        for entry in context.iter("message"):
+            translation = entry.find("translation")
+            texts = [translation.text or ""] + [f.text or "" for f in translation]
+            for text in texts:
+                outside = re.sub(r"`[^`]*`", "", text)
+                if re.search(r"annotator [a-z][a-z-]+", outside):
+                    unquoted.append(text)
+    assert unquoted == []
+
+
+class Boxes:
+    """Reads each message box opened (title, text, button labels) and clicks the button
+    labelled `choice`, or closes a box without one, as a researcher would; stops after two."""
+
+    def __init__(self, choice: str):
+        self.choice = choice
+        self.seen: list[tuple[str, str, list[str]]] = []
+        QTimer.singleShot(0, self._answer)
+
+    def _answer(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and (not self.seen or self.seen[-1][1] != box.text()):
+            labels = [b.text() for b in box.buttons()]
+            self.seen.append((box.windowTitle(), box.text(), labels))
+            chosen = [b for b in box.buttons() if b.text() == self.choice]
+            (chosen[0].click() if chosen else box.close())
+        if len(self.seen) < 2:
+            QTimer.singleShot(20, self._answer)
+
+
+# ------------------------------------------------------------------ values, lists and ids
+
+
+def test_an_unknown_layer_is_quoted_and_the_layers_listed_the_arabic_way(arabic, project):
+    """The tester's merge refusal: 'bogus' in straight quotes and «speaker, claim» with a Latin
+    comma inside an Arabic sentence."""
+    with pytest.raises(ValidationError) as refused:
+        project.schema.layer("bogus")
+    shown = core_text(refused.value)
+    assert f"«{FSI}bogus{PDI}»" in shown and "'bogus'" not in shown
+    labels = [layer.label for layer in language.localized_schema(project).layers]
+    assert labels[0] not in project.schema.layer_names  # the Arabic labels, not the names
+    assert f"{RLI}{FSI}{labels[0]}{PDI}\u060c {FSI}{labels[1]}{PDI}" in shown
+    assert reads_right_to_left(shown)
+    assert str(refused.value).startswith("unknown layer 'bogus' (this project's layers: ")
+
+
+def test_an_annotation_id_is_not_broken_across_lines(arabic, qtbot):
+    existing = "6b900bbc-4e4c-56a3-b0e2-1589a5d2fe89"
+    error = DuplicateError("sami", "speaker", existing, linked=False)
+    shown = core_text(error)
+    kept = existing.replace("-", "\u2011")
+    assert f"{LRI}{kept}{PDI}" in shown and existing not in shown
+    # Laid out narrower than the id (a message box's label): no line ends inside it.
+    layout = QTextLayout(shown)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(120)
+        lines.append((line.textStart(), line.textStart() + line.textLength()))
+    layout.endLayout()
+    start = shown.index(kept)
+    assert len(lines) > 1
+    assert all(not start < end < start + len(kept) for _, end in lines)
+    assert str(error).endswith(f"(annotation {existing})")
+
+
+def test_bad_json_reads_right_to_left_with_the_latin_detail_isolated(arabic):
+    """The tester's «السطر 3: JSON غير صالح: … (العمود 20)»: an Arabic sentence that starts
+    with the format's Latin name still reads right to left, Python's detail an isolate."""
+    with pytest.raises(InputError) as refused:
+        parse_object('{"title": "خبر", "text": "لم يكتمل}')
+    error = InputError(refused.value.reason, None, 3)
+    shown = core_text(error)
+    assert reads_right_to_left(shown) and reads_right_to_left(core_text(refused.value))
+    assert f"{FSI}Unterminated string starting at{PDI}" in shown
+    assert plain(shown).index("JSON") < plain(shown).index("العمود")
+
+
+def test_a_duplicate_tag_names_the_layer_by_its_arabic_label(arabic, workbench):
+    """The tester's «سبق أن وسم sami هذا المقطع speaker»: the layer by the label the Arabic
+    interface gives it, the command line keeping the schema's name."""
+    text = workbench.text
+    start = text.index("إيران")
+    workbench.tag("speaker", start, start + len("إيران"))
+    with pytest.raises(DuplicateError) as refused:
+        workbench.project.add_annotation(
+            workbench.document_id, workbench.annotator, "speaker", start, start + len("إيران")
+        )
+    shown = core_text(refused.value)
+    label = language.localized_schema(workbench.project).layer("speaker").label
+    assert label != "speaker" and f"{FSI}{label}{PDI}" in shown
+    assert arabic_sentence(shown) and "speaker" not in plain(shown)
+    assert "has already tagged this span as speaker (" in str(refused.value)

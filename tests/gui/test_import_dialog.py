@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.formats.articles import ColumnMapping
 from annotator.core.paths import seeds_dir
+from annotator.gui import import_dialog
 from annotator.gui.import_dialog import ColumnDialog, ImportRun
 
 SEED = seeds_dir() / "000_41ac67127a0642cf.txt"
@@ -35,8 +36,13 @@ def answers(monkeypatch):
         asked.append((title, text))
         return answers.reply
 
+    def ask(parent, title, text, accept, decline):
+        asked.append((title, text))
+        return answers.reply == QMessageBox.StandardButton.Yes
+
     answers.reply = QMessageBox.StandardButton.Yes
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(import_dialog, "ask", ask)
     monkeypatch.setattr(
         QMessageBox,
         "warning",

@@ -51,7 +51,7 @@ from typing import Any
 
 from annotator.core.arabic.encoding import has_lone_surrogate
 from annotator.core.arabic.text import is_word_char, text_sha256
-from annotator.core.errors import AnnotatorError, DuplicateError, InputError, Message
+from annotator.core.errors import AnnotatorError, DuplicateError, InputError, LayerNames, Message
 from annotator.core.formats.jsonl import (
     AnnotationImport,
     another_text_note,
@@ -216,7 +216,7 @@ class _Layers:
         self.labels = dict(labels)
         for layer in self.labels.values():
             if layer != SKIP and layer not in self.schema.layer_names:
-                known = ", ".join(self.schema.layer_names)
+                known = LayerNames.of(self.schema.layer_names)
                 raise AnnotatorError(
                     Message("--map names layer %1, not in the schema (%2)", repr(layer), known)
                 )
@@ -239,7 +239,7 @@ class _Layers:
                     "(layers: %3) or %2=-",
                     repr(label),
                     label,
-                    ", ".join(self.schema.layer_names),
+                    LayerNames.of(self.schema.layer_names),
                 )
             )
         return found

@@ -50,6 +50,7 @@ from annotator.core.errors import (
     ExportError,
     ExportExistsError,
     InputError,
+    LayerNames,
     Message,
 )
 from annotator.core.formats.export import ExportResult, select
@@ -544,7 +545,7 @@ def _refuse_other_layers(cas: Any, known: set[str], schema: LabelSchema, where: 
                 "imported; import into a project whose schema has these layers, or "
                 "export from INCEpTION without them",
                 found,
-                ", ".join(schema.layer_names),
+                LayerNames.of(schema.layer_names),
             ),
             where,
         )
