@@ -75,6 +75,14 @@ def accept(workbench: Workbench, suggestion_id: str) -> list[str]:
             quote(annotation.text),
         ),
         lambda: core.accept(workbench.project, suggestion_id, workbench.annotator),
+        nothing_new=compose(
+            QCoreApplication.translate(
+                "Suggestions",
+                "suggestion %1 was accepted already, in another window or by another command; "
+                "nothing new was stored",
+            ),
+            ltr(suggestion_id),
+        ),
     )
 
 
@@ -129,8 +137,11 @@ def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None =
     return True
 
 
-def _store(workbench: Workbench, description: str, perform) -> list[str]:
-    """Store first (one transaction), then record each new annotation for undo, in one macro."""
+def _store(
+    workbench: Workbench, description: str, perform, nothing_new: str | None = None
+) -> list[str]:
+    """Store first (one transaction), then record each new annotation for undo, in one macro.
+    `nothing_new`: what to say when the step stored nothing (it was done elsewhere)."""
     document_id = workbench.document_id
     try:
         made = workbench.revisions.store_new(perform)
@@ -138,6 +149,8 @@ def _store(workbench: Workbench, description: str, perform) -> list[str]:
         workbench.refused(refusal_text(exc))
         return []
     if not made:
+        if nothing_new is not None:
+            workbench.refused(nothing_new)
         return []
     stack = workbench.undo_stack
     stack.beginMacro(description)

@@ -2212,6 +2212,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>قبول %1 مقترح %2</translation>
     </message>
     <message>
+        <source>suggestion %1 was accepted already, in another window or by another command; nothing new was stored</source>
+        <translation>قُبل الاقتراح %1 من قبل، في نافذة أخرى أو بأمر آخر؛ لم يُخزَّن شيء جديد</translation>
+    </message>
+    <message>
         <source>Accept all suggestions of the document</source>
         <translation>قبول كل اقتراحات الوثيقة</translation>
     </message>

@@ -272,6 +272,23 @@ def test_a_suggestion_rejected_in_one_window_is_not_accepted_from_the_other(wind
     assert b.workbench.project.annotations(b.workbench.document_id, annotator="amal") == []
 
 
+def test_a_suggestion_accepted_in_one_window_is_said_when_the_other_accepts_it(windows, qtbot):
+    a, b = windows
+    a.suggestions.run()  # F7 in A
+    assert b.refresh_if_changed_elsewhere()
+    b.suggestions.refresh()
+    suggestion = a.suggestions.model.suggestions[-1]
+    a.suggestions.select(suggestion.id)
+    assert a.suggestions.accept_current()
+    stored = len(a.workbench.project.annotations(a.workbench.document_id, annotator="amal"))
+    b.suggestions.select(suggestion.id)
+    with qtbot.capture_exceptions() as exceptions:
+        assert b.suggestions.accept_current() == []
+    assert exceptions == []
+    assert "was accepted already" in message(b)
+    assert len(b.workbench.project.annotations(b.workbench.document_id, annotator="amal")) == stored
+
+
 def test_a_claim_is_linked_to_a_speaker_whose_role_another_window_changed(windows):
     a, b = windows
     speaker = tag(a, "speaker", QAANI)
