@@ -146,14 +146,34 @@ class TextDirectionDelegate(QStyledItemDelegate):
         width = rect.width() - 6  # the style's text margins
         if width <= 0:
             return
-        metrics = option.fontMetrics
-        lines = option.text.split("\n")
-        if all(metrics.horizontalAdvance(line) <= width for line in lines):
-            return
-        option.text = "\n".join(
-            elide_end(line, lambda t: metrics.horizontalAdvance(t) <= width) for line in lines
-        )
-        option.textElideMode = Qt.TextElideMode.ElideNone
+        key = (option.text, width, option.font.key())
+        cut = _CUT.get(key, _UNKNOWN)
+        if cut is _UNKNOWN:
+            cut = _cut(option.text, width, option.fontMetrics)
+            if len(_CUT) >= _CUT_KEPT:
+                _CUT.clear()
+            _CUT[key] = cut
+        if cut is not None:
+            option.text = cut
+            option.textElideMode = Qt.TextElideMode.ElideNone
+
+
+# Cells cut to fit, by (text, width, font): every repaint of a row (each edit repaints the
+# side panel's visible rows) would otherwise measure each cell's text again, letter by letter.
+_CUT: dict[tuple[str, int, str], str | None] = {}
+_CUT_KEPT = 20_000
+_UNKNOWN = object()
+
+
+def _cut(text: str, width: int, metrics: QFontMetrics) -> str | None:
+    """`text` with each line too wide for `width` pixels cut at its logical end, or None when
+    every line fits."""
+    lines = text.split("\n")
+    if all(metrics.horizontalAdvance(line) <= width for line in lines):
+        return None
+    return "\n".join(
+        elide_end(line, lambda t: metrics.horizontalAdvance(t) <= width) for line in lines
+    )
 
 
 def size_arabic(view: QAbstractItemView, article_point_size: float) -> None:
