@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.formats import import_annotations, jsonl
+from annotator.core.store import annotation_store, batch
+from annotator.core.store import project as project_module
 from annotator.core.store.annotation_store import AnnotationState
 from annotator.core.store.project import Project, TextSource
 
@@ -187,11 +189,18 @@ class OneAtATime:
         return self.count
 
 
+FROZEN_NOW = "2026-01-01T00:00:00+00:00"
+
+
 def imported(path, file, monkeypatch, one_at_a_time):
     """The import's result or its refusal, and the project's contents after it."""
     with monkeypatch.context() as patch:
         if one_at_a_time:
             patch.setattr(jsonl, "AnnotationBatch", OneAtATime)
+        # Both imports stamp "now" on records without times: one clock for both, or a second
+        # ticking between them differs (it did, once in CI).
+        for module in (annotation_store, batch, project_module, jsonl):
+            patch.setattr(module, "now", lambda: FROZEN_NOW)
         with Project.open(path) as project:
             try:
                 outcome = import_annotations(project, file)
