@@ -39,7 +39,7 @@ from annotator.core.formats import jsonl  # noqa: E402
 from annotator.core.schema import default_schema_text  # noqa: E402
 from annotator.core.store.project import Project  # noqa: E402
 from bench import corpus  # noqa: E402
-from bench.timing import Result, clock, interleaved, median, seconds, spread  # noqa: E402
+from bench.timing import Result, clock, interleaved, median, raw_inserts, seconds, spread  # noqa: E402
 
 STAMP = "2024-06-01T12:00:00+00:00"
 TABLES = ("documents", "annotators", "entities", "annotations", "stances")
@@ -140,17 +140,7 @@ def measure(file: Path, runs: int) -> tuple[list[float], list[float], int]:
             conn = corpus.raw_database(fresh("raw"))
             conn.execute("DELETE FROM annotators")  # the migration's own rows, if any
             try:
-
-                def run() -> None:
-                    conn.execute("BEGIN")
-                    for sql, table in rows.values():
-                        conn.executemany(sql, table)
-                    conn.execute("COMMIT")
-
-                before = time.process_time()
-                took = clock(run)
-                cpu["raw"].append(time.process_time() - before)
-                return took
+                return raw_inserts(conn, rows, cpu["raw"])
             finally:
                 conn.close()
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from annotator.core.review.merge import merge  # noqa: E402
 from annotator.core.store.project import Project  # noqa: E402
 from bench import corpus  # noqa: E402
-from bench.timing import Result, arguments, clock, interleaved, median, seconds, spread  # noqa: E402
+from bench.timing import Result, arguments, clock, interleaved, median, raw_inserts, seconds, spread  # noqa: E402
 
 # The tables a merge adds rows to, with the column that tells the new rows from mine.
 TABLES = {"entities": "id", "annotations": "id", "stances": "annotation_id"}
@@ -70,17 +70,7 @@ def main() -> None:
                 conn = sqlite3.connect(corpus.copy_project(mine, Path(here)), isolation_level=None)
                 conn.execute("PRAGMA synchronous = FULL")
                 try:
-
-                    def run() -> None:
-                        conn.execute("BEGIN")
-                        for sql, table in rows.values():
-                            conn.executemany(sql, table)
-                        conn.execute("COMMIT")
-
-                    before = time.process_time()
-                    took = clock(run)
-                    cpu["raw"].append(time.process_time() - before)
-                    return took
+                    return raw_inserts(conn, rows, cpu["raw"])
                 finally:
                     conn.close()
 

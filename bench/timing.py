@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -46,6 +47,25 @@ def clock(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
+
+
+def raw_inserts(
+    conn: sqlite3.Connection, rows: dict[str, tuple[str, list[tuple]]], processor: list[float]
+) -> float:
+    """The raw baseline of the import and merge benches: every table's rows `{table: (INSERT
+    statement, rows)}` written by `executemany` in one transaction on `conn` (autocommit mode).
+    Returns the wall time in seconds and appends the processor time to `processor`."""
+
+    def run() -> None:
+        conn.execute("BEGIN")
+        for sql, table in rows.values():
+            conn.executemany(sql, table)
+        conn.execute("COMMIT")
+
+    before = time.process_time()
+    took = clock(run)
+    processor.append(time.process_time() - before)
+    return took
 
 
 def interleaved(runs: int, **measures: Callable[[], float]) -> dict[str, list[float]]:
