@@ -21,7 +21,7 @@ from annotator.core.arabic.text import text_sha256
 from annotator.core.clock import utc_timestamp
 from annotator.core.errors import AnnotatorError, Cancelled, Message, ValidationError
 from annotator.core.model import STATUSES
-from annotator.core.review import conflicts
+from annotator.core.review import conflicts, merge_new
 from annotator.core.review.conflicts import Conflict
 from annotator.core.review.merge_annotations import AnnotationMerge
 from annotator.core.store import backup, foreign_objects, migrations
@@ -95,24 +95,33 @@ def _merge(
     cancel: Callable[[], bool] | None,
 ) -> MergeReport:
     rename = dict(rename or {})
-    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
-        theirs = _read(_copy(other, Path(folder)), other)
-    _check_identities(theirs, other, rename)
     cancelled = cancel or (lambda: False)
-    if cancelled():
-        raise Cancelled("merge cancelled; nothing was changed")
-    saved = backup.make(project.conn, project.path, "before-merge")
-    with project.atomic():
-        # Links may point to annotations written later in the same transaction.
-        project.conn.execute("PRAGMA defer_foreign_keys = ON")
-        documents, documents_added = _merge_documents(project, theirs["documents"])
-        entities, entities_added = _merge_entities(project, theirs["entities"])
-        run = AnnotationMerge(project, theirs, other, documents, entities, rename)
-        run.merge(cancelled)
-        statuses = _merge_statuses(project, theirs["statuses"], documents, rename)
-        comments_added = _merge_comments(project, theirs["comments"], documents, rename, run.id)
-        conflicts.close_superseded(project)
-        found = tuple(c for c in conflicts.open_conflicts(project) if c.id in run.conflict_ids)
+    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
+        copy = _copy(other, Path(folder))
+        theirs = _read(copy, other)
+        _check_identities(theirs, other, rename)
+        if cancelled():
+            raise Cancelled("merge cancelled; nothing was changed")
+        saved = backup.make(project.conn, project.path, "before-merge")
+        # Their rows are read from the copy attached to our connection: the new ones are
+        # copied by SQL, never made into Python objects (`merge_new`).
+        with merge_new.attached(project.conn, copy), project.atomic():
+            # Links may point to annotations written later in the same transaction.
+            project.conn.execute("PRAGMA defer_foreign_keys = ON")
+            documents, documents_added = _merge_documents(project, theirs["documents"])
+            entities, entities_added = _merge_entities(project, theirs["entities"])
+            new = merge_new.NewAnnotations(
+                project, other, documents, entities, set(rename), cancelled
+            )
+            new.choose()
+            theirs["annotations"], theirs["stances"] = new.decided_rows()
+            run = AnnotationMerge(project, theirs, other, documents, entities, rename)
+            run.merge(cancelled, new)
+            statuses = _merge_statuses(project, theirs["statuses"], documents, rename)
+            comments_added = _merge_comments(project, theirs["comments"], documents, rename, run.id)
+            conflicts.close_superseded(project)
+            found = tuple(c for c in conflicts.open_conflicts(project) if c.id in run.conflict_ids)
+            new.close()
     counts = run.counts
     return MergeReport(
         documents_added=documents_added,
@@ -125,9 +134,7 @@ def _merge(
         entities_added=entities_added,
         comments_added=comments_added,
         statuses_changed=statuses,
-        annotators=tuple(
-            sorted({rename.get(r["annotator"], r["annotator"]) for r in theirs["annotations"]})
-        ),
+        annotators=tuple(sorted({rename.get(r[1], r[1]) for r in theirs["annotation_keys"]})),
         conflicts=found,
         backup=str(saved),
     )
@@ -139,10 +146,10 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
     list of names; a document's text matches its SHA-256; and every annotator `rename` names
     is in it (a misspelt name would otherwise merge the work under its old name)."""
     for table, key, times in (
-        ("annotations", "id", ("created_at", "modified_at")),
-        ("deletions", "annotation_id", ("deleted_at",)),
-        ("comments", "id", ("created_at",)),
-        ("entities", "id", ("created_at",)),
+        ("annotation_keys", 0, ((2, "created_at"), (3, "modified_at"))),
+        ("deletions", "annotation_id", (("deleted_at", "deleted_at"),)),
+        ("comments", "id", (("created_at", "created_at"),)),
+        ("entities", "id", (("created_at", "created_at"),)),
     ):
         what = {"comments": Message("comment"), "entities": Message("entity")}.get(
             table, Message("annotation")
@@ -161,12 +168,12 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
                         repr(row[key]),
                     )
                 ) from None
-            for name in times:
-                if row[name] in valid:
+            for column, name in times:
+                if row[column] in valid:
                     continue
                 try:
-                    utc_timestamp(row[name], name)
-                    valid.add(row[name])
+                    utc_timestamp(row[column], name)
+                    valid.add(row[column])
                 except AnnotatorError as exc:
                     raise ValidationError(
                         Message("%1: %2 %3: %4; nothing was merged", other, what, row[key], exc)
@@ -197,7 +204,7 @@ def _check_identities(theirs: dict[str, list], other: Path, rename: dict[str, st
                     document["id"],
                 )
             )
-    present = {r["annotator"] for r in theirs["annotations"]} | {
+    present = {r[1] for r in theirs["annotation_keys"]} | {
         r["annotator"] for r in theirs["statuses"]
     }
     for name in rename:
@@ -242,25 +249,19 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
         # object we do not make) before anything is written to it.
         foreign_objects.remove_foreign(conn)
         migrations.migrate(conn)  # the copy only: their file stays as it is
-        cursor = conn.execute(
-            'SELECT a.id, a.document_id, p.name AS annotator, a.layer, a.start, a."end", '
-            "a.text, a.attributes, a.entity_id, a.link_id, a.origin, a.created_at, "
-            "a.modified_at, a.sources, a.revision, a.rev, a.history FROM annotations a "
+        # What every annotation of theirs must pass whichever way it goes (its id and times, see
+        # `_check_identities`), and whose it is; read exactly, as their other text is. The
+        # rows themselves are read inside the merge (`merge_new`).
+        annotation_keys = conn.execute(
+            "SELECT a.id, p.name, a.created_at, a.modified_at, a.rev FROM annotations a "
             "JOIN annotators p ON p.id = a.annotator_id"
-        )
-        # Plain rows zipped with the names read once: quicker than a sqlite3.Row per row.
-        columns = [d[0] for d in cursor.description]
-        annotations = [dict(zip(columns, r, strict=True)) for r in cursor]
+        ).fetchall()
         conn.row_factory = sqlite3.Row
         return {
             "documents": [dict(r) for r in conn.execute("SELECT * FROM documents")],
             "entities": [dict(r) for r in conn.execute("SELECT * FROM entities")],
-            "annotations": annotations,
+            "annotation_keys": annotation_keys,
             "deletions": [dict(r) for r in conn.execute("SELECT * FROM deletions")],
-            "stances": [
-                tuple(r)
-                for r in conn.execute("SELECT annotation_id, position, target, value FROM stances")
-            ],
             "statuses": [
                 dict(r)
                 for r in conn.execute(
@@ -377,13 +378,17 @@ def _merge_comments(
     our_id: Callable[[str | None], str | None],
 ) -> int:
     existing = {r[0] for r in project.conn.execute("SELECT id FROM comments")}
-    annotation_ids = {r[0] for r in project.conn.execute("SELECT id FROM annotations")}
     added = 0
     for comment in comments:
         if comment["id"] in existing:
             continue
         annotation_id = our_id(comment["annotation_id"])
-        if annotation_id is not None and annotation_id not in annotation_ids:
+        if (
+            annotation_id is not None
+            and not project.conn.execute(
+                "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
+            ).fetchone()
+        ):
             continue  # on an annotation that is not here (deleted, or in conflict)
         name = rename.get(comment["annotator"], comment["annotator"])
         project.conn.execute(

@@ -34,6 +34,7 @@ from typing import Any
 from annotator.core.errors import AnnotatorError, Cancelled, Message, ValidationError
 from annotator.core.model import Annotation, Stance
 from annotator.core.review import conflicts
+from annotator.core.review.merge_new import NewAnnotations
 from annotator.core.store.annotation_store import _history, revision_content
 from annotator.core.store.project import Project
 
@@ -68,6 +69,7 @@ class AnnotationMerge:
             if row["annotator"] in rename
         }
         # Our ids their file holds (as annotations or deletions): never paired with another.
+        # The rows `NewAnnotations` copies are not among them (their ids are new here).
         self._in_theirs = {
             self.id(row[key])
             for table, key in (("annotations", "id"), ("deletions", "annotation_id"))
@@ -100,9 +102,10 @@ class AnnotationMerge:
         is ours under another id (see the module's docstring)."""
         return self._ours_of.get(annotation_id, annotation_id) if annotation_id else None
 
-    def merge(self, cancelled: Callable[[], bool]) -> None:
-        """Decide every id, then write: new annotations in one statement, newer revisions one
-        by one, their deletions last (a deleted speaker takes its claims' links along)."""
+    def merge(self, cancelled: Callable[[], bool], new: NewAnnotations) -> None:
+        """Decide every id, then write: new annotations in one statement (and `new`, those
+        that needed no decision, in another), newer revisions one by one, their deletions last
+        (a deleted speaker takes its claims' links along)."""
         # Link targets (speakers) before the annotations linking to them (claims), and the
         # annotations others name as sources (adjudicated ones) last: each is paired with ours
         # (see `_same_work`) before an annotation that names it is read.
@@ -115,9 +118,11 @@ class AnnotationMerge:
             if n % 1000 == 999 and cancelled():
                 raise Cancelled("merge cancelled; nothing was changed")
         self._write_added()
-        for row, theirs, new in self._updates:
-            self._write(row, theirs, new)
-        self._check_added()
+        new.store()
+        self.counts["added"] += new.count
+        for row, theirs, created in self._updates:
+            self._write(row, theirs, created)
+        self._check_added(new)
         for row in self.theirs["deletions"]:
             self._deletion(row)
         if cancelled():
@@ -295,16 +300,26 @@ class AnnotationMerge:
         items.sort(key=lambda item: (item[0].document_id, item[0].start))
         self.project._insert_revisions(items)
 
-    def _check_added(self) -> None:
-        """Links and one-tag-per-span of the new annotations, now that all are stored: the
-        store's own checks, run on the rows a look at the whole table finds suspect."""
+    def _check_added(self, new: NewAnnotations) -> None:
+        """Links and one-tag-per-span of the new annotations (`new`'s too), now that all are
+        stored: the store's own checks, run on the rows a look at the whole table finds
+        suspect."""
         project = self.project
-        links = {
-            r[0]: r[1:]
+        targets = [
+            (layer.name, link.layer)
+            for layer in project.schema.layers
+            if (link := layer.attribute_of_type("link")) is not None
+        ] or [(None, None)]
+        # Links to no annotation, or to one of another layer, document or annotator.
+        suspect = {
+            r[0]
             for r in project.conn.execute(
-                "SELECT c.id, t.layer, t.document_id = c.document_id AND "
-                "t.annotator_id = c.annotator_id FROM annotations c "
-                "LEFT JOIN annotations t ON t.id = c.link_id WHERE c.link_id IS NOT NULL"
+                f"WITH expected (layer, target) AS (VALUES {', '.join(['(?, ?)'] * len(targets))}) "
+                "SELECT c.id FROM annotations c LEFT JOIN annotations t ON t.id = c.link_id "
+                "LEFT JOIN expected x ON x.layer = c.layer WHERE c.link_id IS NOT NULL AND "
+                "(t.id IS NULL OR t.layer IS NOT x.target OR t.document_id != c.document_id "
+                "OR t.annotator_id != c.annotator_id)",
+                [v for pair in targets for v in pair],
             )
         }
         twins = {
@@ -317,12 +332,24 @@ class AnnotationMerge:
         }
         for row, theirs in self._added:
             try:
-                if theirs.link_id is not None:
+                if theirs.id in suspect:
                     link = project.schema.layer(theirs.layer).attribute_of_type("link")
-                    if links.get(theirs.id) != (link.layer, 1):
-                        project._check_link(theirs, link)
+                    project._check_link(theirs, link)
                 if theirs.id in twins:
                     project._check_not_twice(theirs)
+            except AnnotatorError as exc:
+                raise self._refusal(row, exc) from None
+        for annotation_id in sorted(suspect | twins):
+            row = new.chosen(annotation_id)
+            if row is None:
+                continue
+            stored = project.annotation(annotation_id)
+            try:
+                if annotation_id in suspect:
+                    link = project.schema.layer(stored.layer).attribute_of_type("link")
+                    project._check_link(stored, link)
+                if annotation_id in twins:
+                    project._check_not_twice(stored)
             except AnnotatorError as exc:
                 raise self._refusal(row, exc) from None
 
