@@ -26,7 +26,7 @@ from annotator.core.store.project import Project
 SCHEMA = "merge_theirs"  # the name their attached copy goes by on our connection
 _ORIGINS = "('manual', 'imported', 'suggested', 'adjudicated')"
 # SQLite's virtual machine steps between two looks at the cancel button during one statement.
-_CANCEL_STEPS = 100_000
+_CANCEL_STEPS = 10_000
 _CHOSEN_IDS = f"SELECT c.id FROM temp.merge_new n JOIN {SCHEMA}.annotations c ON c.rowid = n.theirs"
 
 

@@ -1,0 +1,178 @@
+"""A colleague's new annotations, copied in bulk at a merge: stored exactly as one by one, and
+a damaged one among them refuses the whole file, named, as it always did."""
+
+import shutil
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+
+from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.core.formats import txt
+from annotator.core.review.merge import merge
+from annotator.core.store.project import Project
+
+
+@pytest.fixture
+def laptop(tmp_path, seed_article, seed_id):
+    """Amal's office project (her speaker), copied to Omar's laptop, where he tagged a speaker
+    and a claim of his own (two stances, edited twice)."""
+    office_path = tmp_path / "office.annotator"
+    with Project.create(office_path) as office:
+        office.import_texts(txt.read_articles([seed_article]))
+        amal = office.add_annotation(seed_id, "amal", "speaker", 0, 5, entity="Qaani")
+    laptop_path = tmp_path / "laptop.annotator"
+    shutil.copyfile(office_path, laptop_path)
+    with Project.open(laptop_path) as laptop:
+        speaker = laptop.add_annotation(
+            seed_id, "omar", "speaker", 0, 5, attributes={"role": "person"}, entity="Qaani"
+        )
+        claim = laptop.add_annotation(
+            seed_id,
+            "omar",
+            "claim",
+            10,
+            40,
+            link_id=speaker.id,
+            stances=[("إيران", "favor"), ("الهدنة", "against")],
+        )
+        laptop.update_annotation(claim.id, attributes={"kind": "direct"})
+        laptop.update_annotation(claim.id, attributes={"kind": "indirect"})
+    office = Project.open(office_path)
+    yield SimpleNamespace(
+        office=office, path=laptop_path, speaker=speaker.id, claim=claim.id, amal=amal.id
+    )
+    office.close()
+
+
+def damage(path, *statements):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def stored(project):
+    return project.conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()
+
+
+def test_new_annotations_are_stored_with_their_revisions_stances_and_link(laptop):
+    report = merge(laptop.office, laptop.path)
+    assert report.annotations_added == 2
+    query = (
+        'SELECT id, layer, start, "end", text, attributes, link_id, origin, created_at, '
+        "modified_at, sources, revision, rev, history FROM annotations WHERE id IN (?, ?) "
+        "ORDER BY id"
+    )
+    with Project.open(laptop.path) as theirs:
+        expected = theirs.conn.execute(query, (laptop.speaker, laptop.claim)).fetchall()
+        their_claim = theirs.annotation(laptop.claim)
+    assert laptop.office.conn.execute(query, (laptop.speaker, laptop.claim)).fetchall() == expected
+    claim = laptop.office.annotation(laptop.claim)
+    assert claim.stances == their_claim.stances and claim.link_id == laptop.speaker
+    assert laptop.office.annotation(laptop.speaker).entity.name == "Qaani"
+    assert laptop.office.revision(laptop.claim) == 3
+    assert laptop.office.verify() == []
+
+
+def test_stances_are_numbered_from_zero_in_their_order(laptop):
+    damage(laptop.path, "UPDATE stances SET position = position * 7 + 3")
+    merge(laptop.office, laptop.path)
+    rows = laptop.office.conn.execute(
+        "SELECT position, target FROM stances WHERE annotation_id = ? ORDER BY position",
+        (laptop.claim,),
+    ).fetchall()
+    assert rows == [(0, "إيران"), (1, "الهدنة")]
+
+
+def test_a_new_claim_linked_to_our_own_speaker_is_copied_with_its_link(laptop, seed_id):
+    with Project.open(laptop.path) as theirs:
+        claim = theirs.add_annotation(seed_id, "amal", "claim", 50, 60, link_id=laptop.amal)
+    report = merge(laptop.office, laptop.path)
+    assert (report.annotations_added, report.annotations_unchanged) == (3, 1)
+    assert laptop.office.annotation(claim.id).link_id == laptop.amal
+
+
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        ("UPDATE annotations SET text = 'نص آخر' WHERE id = :claim", "does not match"),
+        ('UPDATE annotations SET "end" = 99999 WHERE id = :claim', "not inside the document"),
+        ("UPDATE annotations SET layer = 'rumour' WHERE id = :claim", "rumour"),
+        ('UPDATE annotations SET attributes = \'{"kind": "gossip"}\' WHERE id = :claim', "gossip"),
+        ("UPDATE annotations SET attributes = '[1, 2]' WHERE id = :claim", "JSON object"),
+        ("UPDATE stances SET value = 'maybe' WHERE annotation_id = :claim", "maybe"),
+        ("UPDATE stances SET target = '  ' WHERE position = 0", "target"),
+        ("UPDATE annotations SET origin = 'scraped' WHERE id = :claim", "scraped"),
+        (
+            "UPDATE annotations SET entity_id = (SELECT id FROM entities) WHERE id = :claim",
+            "no speaker entity",
+        ),
+        ("UPDATE annotations SET link_id = :claim WHERE id = :speaker", "no link"),
+        ("UPDATE annotations SET link_id = :amal WHERE id = :claim", "same annotator"),
+        (
+            "UPDATE annotations SET link_id = '1b0c2a3e-0f4d-4e5a-8b6c-7d8e9f0a1b2c' "
+            "WHERE id = :claim",
+            "does not exist",
+        ),
+    ],
+)
+def test_a_damaged_new_annotation_refuses_the_whole_file_naming_it(laptop, change, reason):
+    ids = {"claim": laptop.claim, "speaker": laptop.speaker, "amal": laptop.amal}
+    conn = sqlite3.connect(laptop.path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(change, {k: v for k, v in ids.items() if f":{k}" in change})
+    conn.commit()
+    conn.close()
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="nothing was merged") as refused:
+        merge(laptop.office, laptop.path)
+    assert reason in str(refused.value)
+    assert any(i in str(refused.value) for i in (laptop.claim, laptop.speaker))
+    assert stored(laptop.office) == before
+
+
+def test_a_span_their_file_tags_twice_refuses_it(laptop):
+    copy = "2f6e7a10-3c4b-4d5e-9f60-718293a4b5c6"
+    damage(
+        laptop.path,
+        "INSERT INTO annotations SELECT '" + copy + "', document_id, annotator_id, layer, "
+        'start, "end", text, attributes, entity_id, link_id, origin, created_at, modified_at, '
+        f"sources, revision, rev, history FROM annotations WHERE id = '{laptop.speaker}'",
+    )
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="nothing was merged"):
+        merge(laptop.office, laptop.path)
+    assert stored(laptop.office) == before
+
+
+def test_text_that_is_not_utf8_in_a_new_annotation_makes_their_file_unreadable(laptop):
+    damage(
+        laptop.path,
+        f"UPDATE annotations SET text = CAST(x'c3' AS TEXT) WHERE id = '{laptop.claim}'",
+    )
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="cannot be read"):
+        merge(laptop.office, laptop.path)
+    assert stored(laptop.office) == before
+
+
+def test_cancelling_while_their_new_annotations_are_copied_changes_nothing(laptop, seed_id):
+    with Project.open(laptop.path) as theirs:
+        text = theirs.text(seed_id)
+        for start in range(0, min(len(text) - 2, 1200), 3):
+            theirs.add_annotation(seed_id, "omar", "speaker", start + 1, start + 3)
+    looks = []
+
+    def cancel():
+        looks.append(1)
+        return len(looks) > 1  # the button is pressed once the merge has begun
+
+    before = stored(laptop.office)
+    with pytest.raises(Cancelled):
+        merge(laptop.office, laptop.path, cancel=cancel)
+    assert stored(laptop.office) == before
+    assert len(looks) == 2
