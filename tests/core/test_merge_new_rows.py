@@ -176,3 +176,18 @@ def test_cancelling_while_their_new_annotations_are_copied_changes_nothing(lapto
         merge(laptop.office, laptop.path, cancel=cancel)
     assert stored(laptop.office) == before
     assert len(looks) == 2
+
+
+def test_after_a_refused_merge_the_mended_file_merges_on_the_same_connection(laptop):
+    damage(laptop.path, f"UPDATE annotations SET text = 'نص آخر' WHERE id = '{laptop.claim}'")
+    with pytest.raises(AnnotatorError, match="nothing was merged"):
+        merge(laptop.office, laptop.path)
+    with Project.open(laptop.path) as theirs:
+        claim = theirs.annotation(laptop.claim)
+        theirs.conn.execute(
+            "UPDATE annotations SET text = ? WHERE id = ?",
+            (theirs.text(claim.document_id)[claim.start : claim.end], laptop.claim),
+        )
+    report = merge(laptop.office, laptop.path)
+    assert report.annotations_added == 2
+    assert laptop.office.conn.execute("PRAGMA database_list").fetchall()[-1][1] != "merge_theirs"

@@ -113,15 +113,18 @@ def _merge(
             new = merge_new.NewAnnotations(
                 project, other, documents, entities, set(rename), cancelled
             )
-            new.choose()
-            theirs["annotations"], theirs["stances"] = new.decided_rows()
-            run = AnnotationMerge(project, theirs, other, documents, entities, rename)
-            run.merge(cancelled, new)
+            try:
+                new.choose()
+                theirs["annotations"], theirs["stances"] = new.decided_rows()
+                run = AnnotationMerge(project, theirs, other, documents, entities, rename)
+                run.merge(cancelled, new)
+            finally:
+                new.forget()
+            new.close()
             statuses = _merge_statuses(project, theirs["statuses"], documents, rename)
             comments_added = _merge_comments(project, theirs["comments"], documents, rename, run.id)
             conflicts.close_superseded(project)
             found = tuple(c for c in conflicts.open_conflicts(project) if c.id in run.conflict_ids)
-            new.close()
     counts = run.counts
     return MergeReport(
         documents_added=documents_added,

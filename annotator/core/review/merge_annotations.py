@@ -117,12 +117,16 @@ class AnnotationMerge:
             self._annotation(row)
             if n % 1000 == 999 and cancelled():
                 raise Cancelled("merge cancelled; nothing was changed")
+        # SQLite gives each new row a rowid above the largest one, unless that is the largest
+        # possible: then every row is looked at.
+        (last,) = self.project.conn.execute("SELECT max(rowid) FROM annotations").fetchone()
+        after = last if last is not None and last < 2**62 else 0
         self._write_added()
         new.store()
         self.counts["added"] += new.count
         for row, theirs, created in self._updates:
             self._write(row, theirs, created)
-        self._check_added(new)
+        self._check_added(new, after)
         for row in self.theirs["deletions"]:
             self._deletion(row)
         if cancelled():
@@ -300,10 +304,10 @@ class AnnotationMerge:
         items.sort(key=lambda item: (item[0].document_id, item[0].start))
         self.project._insert_revisions(items)
 
-    def _check_added(self, new: NewAnnotations) -> None:
+    def _check_added(self, new: NewAnnotations, after: int) -> None:
         """Links and one-tag-per-span of the new annotations (`new`'s too), now that all are
-        stored: the store's own checks, run on the rows a look at the whole table finds
-        suspect."""
+        stored: the store's own checks, run on the rows that a look at the rows stored after
+        rowid `after` (those this merge added) finds suspect."""
         project = self.project
         targets = [
             (layer.name, link.layer)
@@ -316,19 +320,22 @@ class AnnotationMerge:
             for r in project.conn.execute(
                 f"WITH expected (layer, target) AS (VALUES {', '.join(['(?, ?)'] * len(targets))}) "
                 "SELECT c.id FROM annotations c LEFT JOIN annotations t ON t.id = c.link_id "
-                "LEFT JOIN expected x ON x.layer = c.layer WHERE c.link_id IS NOT NULL AND "
-                "(t.id IS NULL OR t.layer IS NOT x.target OR t.document_id != c.document_id "
-                "OR t.annotator_id != c.annotator_id)",
-                [v for pair in targets for v in pair],
+                "LEFT JOIN expected x ON x.layer = c.layer WHERE c.rowid > ? "
+                "AND c.link_id IS NOT NULL AND (t.id IS NULL OR t.layer IS NOT x.target "
+                "OR t.document_id != c.document_id OR t.annotator_id != c.annotator_id)",
+                [*(v for pair in targets for v in pair), after],
             )
         }
+        # Spans tagged twice: looked up in the index of each document's spans.
         twins = {
-            i
-            for (ids,) in project.conn.execute(
-                "SELECT group_concat(id, ' ') FROM annotations GROUP BY document_id, "
-                'annotator_id, layer, start, "end", link_id HAVING count(*) > 1'
+            r[0]
+            for r in project.conn.execute(
+                "SELECT c.id FROM annotations c WHERE c.rowid > ? AND EXISTS (SELECT 1 FROM "
+                "annotations m WHERE m.document_id = c.document_id AND m.annotator_id = "
+                'c.annotator_id AND m.start = c.start AND m."end" = c."end" AND m.layer = c.layer '
+                "AND m.link_id IS c.link_id AND m.rowid != c.rowid)",
+                (after,),
             )
-            for i in ids.split(" ")
         }
         for row, theirs in self._added:
             try:

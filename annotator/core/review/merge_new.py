@@ -12,6 +12,7 @@ with its usual message. So the outcome is the per-row path's: only the cost diff
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -37,8 +38,12 @@ def attached(conn: sqlite3.Connection, copy: Path) -> Iterator[None]:
     conn.execute("ATTACH DATABASE ? AS " + SCHEMA, (str(copy),))
     try:
         yield
-    finally:
-        conn.execute("DETACH DATABASE " + SCHEMA)
+    except BaseException:
+        # What failed is what the caller must hear of, not a detach it left impossible.
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("DETACH DATABASE " + SCHEMA)
+        raise
+    conn.execute("DETACH DATABASE " + SCHEMA)
 
 
 class NewAnnotations:
@@ -81,14 +86,18 @@ class NewAnnotations:
         conn.execute(
             "CREATE TEMP TABLE merge_annotators (theirs INTEGER PRIMARY KEY, name TEXT, ours INT)"
         )
-        # Their annotations whose stances do not pass: left to the per-row path.
-        conn.execute("CREATE TEMP TABLE merge_bad_stances (id TEXT PRIMARY KEY)")
         # The rows chosen, by their rowid in their file (appended in order: cheap).
         conn.execute("CREATE TEMP TABLE merge_new (theirs INTEGER PRIMARY KEY)")
         conn.create_function("merge_span_fits", 4, self._span_fits, deterministic=True)
         conn.create_function("merge_history", 1, _stored_history, deterministic=True)
 
+    def forget(self) -> None:
+        """Unregister this merge's SQL functions from our connection (they hold its texts)."""
+        self.conn.create_function("merge_span_fits", 4, None)
+        self.conn.create_function("merge_history", 1, None)
+
     def close(self) -> None:
+        """Drop this merge's tables (a rolled-back merge never made them)."""
         for table in (
             "documents",
             "entities",
@@ -98,7 +107,6 @@ class NewAnnotations:
             "stance_targets",
             "deleted_names",
             "annotators",
-            "bad_stances",
             "new",
         ):
             self.conn.execute(f"DROP TABLE IF EXISTS temp.merge_{table}")
@@ -120,12 +128,18 @@ class NewAnnotations:
         )
         # An id their file holds twice is decided per row (their copy keeps their table's
         # constraints: a key on the id rules that out at once).
-        keys = [r[1] for r in conn.execute(f"PRAGMA {t}.table_info(annotations)") if r[5]]
         unique = (
             ""
-            if keys == ["id"]
+            if _unique(conn, "annotations", {"id"})
             else f"AND NOT EXISTS (SELECT 1 FROM {t}.annotations b "
             "WHERE b.id = a.id AND b.rowid != a.rowid)"
+        )
+        # A stance target given twice on one annotation: their table's key rules it out.
+        twice = (
+            ""
+            if _unique(conn, "stances", {"annotation_id", "target"})
+            else f"AND a.id NOT IN (SELECT annotation_id FROM {t}.stances "
+            "GROUP BY annotation_id, target HAVING count(*) > 1)"
         )
         self._steps(
             f"""
@@ -154,7 +168,12 @@ class NewAnnotations:
                   WHERE m.document_id = d.ours AND m.annotator_id = n.ours
                     AND m.start = a.start AND m."end" = a."end" AND m.layer = a.layer
                     AND m.link_id IS a.link_id)
-              AND a.id NOT IN (SELECT id FROM temp.merge_bad_stances)
+              AND NOT EXISTS (
+                  SELECT 1 FROM {t}.stances s WHERE s.annotation_id = a.id AND NOT (
+                      typeof(s.position) = 'integer'
+                      AND (a.layer, s.value) IN (SELECT layer, value FROM temp.merge_stance_values)
+                      AND s.target IN (SELECT target FROM temp.merge_stance_targets)))
+              {twice}
               {deleted}
             """
         )
@@ -297,16 +316,15 @@ class NewAnnotations:
         conn.executemany("INSERT INTO temp.merge_fits VALUES (?, ?, ?)", fits)
         conn.executemany("INSERT INTO temp.merge_layers VALUES (?, ?, ?)", layers.values())
         values = []
-        for layer, value in conn.execute(
-            f"SELECT DISTINCT a.layer, s.value FROM {t}.stances s "
-            f"JOIN {t}.annotations a ON a.id = s.annotation_id"
-        ).fetchall():
-            try:
-                if isinstance(value, str) and layer in layers:
-                    schema.validate_stance_value(layer, value)
-                    values.append((layer, value))
-            except AnnotatorError:
-                continue
+        # Each value their stances hold, judged for each layer (a few of each).
+        for (value,) in conn.execute(f"SELECT DISTINCT value FROM {t}.stances").fetchall():
+            for layer in layers:
+                try:
+                    if isinstance(value, str):
+                        schema.validate_stance_value(layer, value)
+                        values.append((layer, value))
+                except AnnotatorError:
+                    continue
         conn.executemany("INSERT INTO temp.merge_stance_values VALUES (?, ?)", values)
         conn.executemany(
             "INSERT INTO temp.merge_stance_targets VALUES (?)",
@@ -315,18 +333,6 @@ class NewAnnotations:
                 for (target,) in conn.execute(f"SELECT DISTINCT target FROM {t}.stances")
                 if isinstance(target, str) and target.strip()
             ],
-        )
-        conn.execute(
-            f"""
-            INSERT INTO temp.merge_bad_stances (id)
-            SELECT s.annotation_id FROM {t}.stances s
-            JOIN {t}.annotations a ON a.id = s.annotation_id
-            WHERE NOT (typeof(s.position) = 'integer'
-                AND (a.layer, s.value) IN (SELECT layer, value FROM temp.merge_stance_values)
-                AND s.target IN (SELECT target FROM temp.merge_stance_targets))
-            UNION SELECT annotation_id FROM {t}.stances
-            GROUP BY annotation_id, target HAVING count(*) > 1
-            """
         )
         deleted = set()
         for rev, history in conn.execute("SELECT rev, history FROM main.deletions"):
@@ -364,6 +370,16 @@ class NewAnnotations:
             raise AnnotatorError(Message("%1 cannot be read: %2", self.other, exc)) from None
         finally:
             self.conn.set_progress_handler(None, 0)
+
+
+def _unique(conn: sqlite3.Connection, table: str, columns: set[str]) -> bool:
+    """Whether their `table` has a unique index on exactly `columns` (a key or UNIQUE)."""
+    for index in conn.execute(f"PRAGMA {SCHEMA}.index_list({table})").fetchall():
+        if index[2] and not index[4]:  # unique, not partial
+            named = conn.execute(f'PRAGMA {SCHEMA}.index_info("{index[1]}")').fetchall()
+            if {r[2] for r in named} == columns:
+                return True
+    return False
 
 
 def _stored_history(text: str) -> str:
