@@ -1,11 +1,17 @@
 """A colleague's new annotations, copied in bulk at a merge: stored exactly as one by one, and
 a damaged one among them refuses the whole file, named, as it always did."""
 
+import re
 import shutil
 import sqlite3
+import tempfile
+import uuid
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.formats import txt
@@ -191,3 +197,88 @@ def test_after_a_refused_merge_the_mended_file_merges_on_the_same_connection(lap
     report = merge(laptop.office, laptop.path)
     assert report.annotations_added == 2
     assert laptop.office.conn.execute("PRAGMA database_list").fetchall()[-1][1] != "merge_theirs"
+
+
+ROLES = ("person", "organisation", "government")
+STANCES = ("favor", "against", "neutral")
+COLUMNS = (
+    'id, layer, start, "end", text, attributes, entity_id, link_id, origin, created_at, '
+    "modified_at, sources, revision, rev, history"
+)
+
+
+def rows_of(project):
+    return {
+        r[0]: r
+        for r in project.conn.execute(
+            f"SELECT {COLUMNS}, (SELECT name FROM annotators p WHERE p.id = annotator_id), "
+            "(SELECT group_concat(position || ':' || target || '=' || value, ' ') FROM "
+            "(SELECT * FROM stances s WHERE s.annotation_id = annotations.id ORDER BY position)) "
+            "FROM annotations"
+        )
+    }
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    ops=st.lists(
+        st.tuples(
+            st.sampled_from(["speaker", "claim", "role", "stance", "delete"]),
+            st.integers(0, 60),
+            st.integers(0, 9),
+        ),
+        max_size=25,
+    )
+)
+def test_every_new_annotation_arrives_exactly_as_their_file_stores_it(laptop, seed_id, ops):
+    """Omar tags, edits and deletes on his laptop at random; after the merge each of his
+    annotations is stored here as in his file (revision, history, stances), column by column."""
+    path = laptop.path.with_name(f"try-{uuid.uuid4()}.annotator")
+    shutil.copyfile(laptop.path, path)
+    with Project.open(path) as theirs:
+        text = theirs.text(seed_id)
+        words = [m.span() for m in re.finditer(r"\S+", text)]
+        for kind, i, j in ops:
+            mine = [a for a in theirs.annotations(seed_id, annotator="omar")]
+            speakers = [a for a in mine if a.layer == "speaker"]
+            claims = [a for a in mine if a.layer == "claim"]
+            try:
+                if kind == "speaker":
+                    theirs.add_annotation(
+                        seed_id,
+                        "omar",
+                        "speaker",
+                        *words[20 + i],
+                        attributes={"role": ROLES[j % 3]},
+                    )
+                elif kind == "claim" and speakers:
+                    theirs.add_annotation(
+                        seed_id,
+                        "omar",
+                        "claim",
+                        *words[90 + i],
+                        link_id=speakers[j % len(speakers)].id,
+                        stances=[("t", STANCES[j % 3]), ("u", STANCES[i % 3])][: 1 + j % 2],
+                    )
+                elif kind == "role" and speakers:
+                    theirs.update_annotation(
+                        speakers[i % len(speakers)].id, attributes={"role": ROLES[j % 3]}
+                    )
+                elif kind == "stance" and claims:
+                    theirs.update_annotation(
+                        claims[i % len(claims)].id, stances=[("v", STANCES[j % 3])]
+                    )
+                elif kind == "delete" and mine:
+                    theirs.delete_annotation(mine[i % len(mine)].id)
+            except AnnotatorError:
+                pass  # a span tagged twice: refused there, as in the window
+        expected = rows_of(theirs)
+    with tempfile.TemporaryDirectory() as folder:
+        office = Path(folder) / "office.annotator"
+        laptop.office.conn.execute("VACUUM INTO ?", (str(office),))
+        with Project.open(office) as project:
+            merge(project, path)
+            assert rows_of(project) == expected
+            assert project.verify() == []
