@@ -17,6 +17,7 @@ from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.formats import txt
 from annotator.core.review.merge import merge
 from annotator.core.store.project import Project
+from tests.core.hostile_files import damaged_index
 
 
 @pytest.fixture
@@ -282,3 +283,16 @@ def test_every_new_annotation_arrives_exactly_as_their_file_stores_it(laptop, se
             merge(project, path)
             assert rows_of(project) == expected
             assert project.verify() == []
+
+
+@pytest.mark.parametrize("index", ["sqlite_autoindex_stances_1", "sqlite_autoindex_annotations_1"])
+def test_their_file_with_a_damaged_key_index_is_refused_as_unreadable(laptop, index):
+    """Pages SQLite cannot read in their file, found while their new annotations are chosen:
+    the file cannot be read and nothing is merged (never a raw SQLite error)."""
+    with Project.open(laptop.path) as theirs:
+        theirs.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damaged_index(laptop.path, index)
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="cannot be read"):
+        merge(laptop.office, laptop.path)
+    assert stored(laptop.office) == before

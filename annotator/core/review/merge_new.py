@@ -113,6 +113,10 @@ class NewAnnotations:
 
     def choose(self) -> int:
         """Find the rows to copy (into temp.merge_new); returns how many."""
+        with self._reading():
+            return self._choose()
+
+    def _choose(self) -> int:
         self._judge_values()
         conn, t = self.conn, SCHEMA
         names = bool(conn.execute("SELECT 1 FROM temp.merge_deleted_names LIMIT 1").fetchone())
@@ -192,6 +196,10 @@ class NewAnnotations:
     def store(self) -> None:
         """Copy the chosen rows and their stances (renumbered from 0, as the per-row path
         stores them), in document order, as the index is."""
+        with self._reading():
+            self._store()
+
+    def _store(self) -> None:
         if not self.count:
             return
         conn, t = self.conn, SCHEMA
@@ -352,8 +360,7 @@ class NewAnnotations:
         return 0 <= start < end <= len(document) and document[start:end] == text
 
     def _steps(self, sql: str) -> None:
-        """Run one long statement with the cancel button still looked at; their text that is
-        not UTF-8 makes the file unreadable, as it does for the per-row path."""
+        """Run one long statement with the cancel button still looked at."""
         cancelled = False
 
         def look() -> int:
@@ -364,12 +371,28 @@ class NewAnnotations:
         self.conn.set_progress_handler(look, _CANCEL_STEPS)
         try:
             self.conn.execute(sql)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.OperationalError:
             if cancelled:
                 raise Cancelled("merge cancelled; nothing was changed") from None
-            raise AnnotatorError(Message("%1 cannot be read: %2", self.other, exc)) from None
+            raise
         finally:
             self.conn.set_progress_handler(None, 0)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Their file found damaged while read (a page SQLite cannot read, text that is not
+        UTF-8 handed to a check) cannot be read, as for the per-row path; errors of our own
+        file (a full disk) stay what they are."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if not (
+                name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+                or "user-defined function raised exception" in str(exc)
+            ):
+                raise
+            raise AnnotatorError(Message("%1 cannot be read: %2", self.other, exc)) from None
 
 
 def _unique(conn: sqlite3.Connection, table: str, columns: set[str]) -> bool:
