@@ -181,13 +181,16 @@ class NewAnnotations:
               {deleted}
             """
         )
-        # A link must reach ours or another row copied here: a link to a row the per-row path
-        # decides (which may turn out to be ours under another id) is decided there too.
+        # A link must reach another row copied here, or ours under its own id: a link to a row
+        # the per-row path decides (which may turn out to be ours under another id, or get an
+        # id of its own for a renamed annotator) is decided there too.
         while conn.execute(
             f"DELETE FROM temp.merge_new WHERE theirs IN (SELECT n.theirs FROM temp.merge_new n "
             f"JOIN {t}.annotations a ON a.rowid = n.theirs WHERE a.link_id IS NOT NULL "
             f"AND a.link_id NOT IN ({_CHOSEN_IDS}) "
-            "AND a.link_id NOT IN (SELECT id FROM main.annotations))"
+            "AND (a.link_id NOT IN (SELECT id FROM main.annotations) "
+            f"OR a.link_id IN (SELECT x.id FROM {t}.annotations x WHERE x.annotator_id "
+            "NOT IN (SELECT theirs FROM temp.merge_annotators))))"
         ).rowcount:
             pass
         self.count = conn.execute("SELECT count(*) FROM temp.merge_new").fetchone()[0]
