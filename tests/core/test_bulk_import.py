@@ -372,3 +372,16 @@ def test_links_are_ordered_target_first_and_circles_refused(links):
     assert sorted(order) == sorted(links)
     place = {k: i for i, k in enumerate(order)}
     assert all(place[t] < place[k] for k, t in links.items() if t in links)
+
+
+def test_an_import_leaves_the_connections_temporary_storage_as_it_was(project, tmp_path):
+    # The import keeps SQLite's journals in memory for its own transaction only.
+    project.conn.execute("PRAGMA temp_store = FILE")
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    export_file(good, [speaker(0)])
+    export_file(bad, [{**speaker(1, word=2), "text": "نص آخر"}])
+    import_annotations(project, good)
+    with pytest.raises(InputError):
+        import_annotations(project, bad)
+    assert project.conn.execute("PRAGMA temp_store").fetchone()[0] == 1
+    assert project.annotation_count() == 1
