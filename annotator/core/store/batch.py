@@ -103,12 +103,28 @@ class AnnotationBatch:
         self._texts: dict[str, str] = {}  # read by `read_documents`
 
     def _ask(self, ids: Iterable[str]) -> None:
-        """Learn which of `ids` the project holds or has deletion records of: one query."""
+        """Learn which of `ids` the project holds or has deletion records of, all at once."""
         wanted = [i for i in dict.fromkeys(ids) if i not in self._asked]
         if not wanted:
             return
         self._asked.update(wanted)
-        rows = self.project.conn.execute(
+        conn = self.project.conn
+        # A rowid is at least the number of rows: when the project holds fewer annotations
+        # and deletion records than the ids asked about (a first import), reading all of its
+        # ids costs less than looking up each one asked about.
+        held = conn.execute(
+            "SELECT coalesce((SELECT max(rowid) FROM annotations), 0) "
+            "+ coalesce((SELECT max(rowid) FROM deletions), 0)"
+        ).fetchone()[0]
+        if held < len(wanted):
+            asked = set(wanted)
+            present = asked.intersection(r[0] for r in conn.execute("SELECT id FROM annotations"))
+            self._present |= present
+            self._deleted |= asked.intersection(
+                r[0] for r in conn.execute("SELECT annotation_id FROM deletions")
+            ).difference(present)
+            return
+        rows = conn.execute(
             "SELECT w.value, EXISTS (SELECT 1 FROM annotations a WHERE a.id = w.value), "
             "EXISTS (SELECT 1 FROM deletions d WHERE d.annotation_id = w.value) "
             "FROM json_each(?) w",
