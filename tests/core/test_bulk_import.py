@@ -15,7 +15,9 @@ from annotator.core.formats import import_annotations, jsonl
 from annotator.core.store import annotation_store, batch
 from annotator.core.store import project as project_module
 from annotator.core.store.annotation_store import AnnotationState
+from annotator.core.store.foreign_objects import foreign_objects
 from annotator.core.store.project import Project, TextSource
+from annotator.core.sync import link
 
 TEXTS = {
     "cairo-note": "قال الوزير سامر نادر إن الاتفاق قريب، وأكدت ليلى حداد أن المفاوضات مستمرة.",
@@ -114,11 +116,15 @@ def export_file(path, records):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def before_import(path, records, states):
+def before_import(path, records, states, linked=False):
     """A project holding the texts, with the 'present' records stored (when they fit) and the
-    'deleted' ones stored and then deleted, one at a time."""
+    'deleted' ones stored and then deleted, one at a time; `linked` to a team project (every
+    change from then on noted for sync)."""
     with Project.create(path) as project:
         project.import_texts([TextSource(text=t, id=d) for d, t in TEXTS.items()])
+        if linked:
+            with project.atomic():
+                link.write(project, "postgresql://team.example/news", "ali", "annotator")
         for record, state in zip(records, states, strict=True):
             if state == "absent":
                 continue
@@ -156,6 +162,7 @@ def contents(path):
                 "FROM deletions ORDER BY 1"
             ).fetchall(),
             "entities": conn.execute("SELECT id, name FROM entities ORDER BY 1").fetchall(),
+            "noted for sync": conn.execute("SELECT * FROM sync_pending ORDER BY 1, 2").fetchall(),
         }
     finally:
         conn.close()
@@ -214,15 +221,15 @@ def imported(path, file, monkeypatch, one_at_a_time):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(case=files())
+@given(case=files(), linked=st.booleans())
 def test_the_bulk_import_refuses_and_stores_exactly_as_one_annotation_at_a_time(
-    case, tmp_path_factory, monkeypatch
+    case, linked, tmp_path_factory, monkeypatch
 ):
     records, states = case
     folder = tmp_path_factory.mktemp("bulk")
     file = folder / "theirs.jsonl"
     export_file(file, records)
-    before_import(folder / "start.annotator", records, states)
+    before_import(folder / "start.annotator", records, states, linked)
     before = contents(folder / "start.annotator")
     copy(folder / "start.annotator", folder / "bulk.annotator")
     copy(folder / "start.annotator", folder / "single.annotator")
@@ -372,3 +379,67 @@ def test_links_are_ordered_target_first_and_circles_refused(links):
     assert sorted(order) == sorted(links)
     place = {k: i for i, k in enumerate(order)}
     assert all(place[t] < place[k] for k, t in links.items() if t in links)
+
+
+def test_an_import_leaves_the_connections_temporary_storage_as_it_was(project, tmp_path):
+    # The import keeps SQLite's journals in memory for its own transaction only.
+    project.conn.execute("PRAGMA temp_store = FILE")
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    export_file(good, [speaker(0)])
+    export_file(bad, [{**speaker(1, word=2), "text": "نص آخر"}])
+    import_annotations(project, good)
+    with pytest.raises(InputError):
+        import_annotations(project, bad)
+    assert project.conn.execute("PRAGMA temp_store").fetchone()[0] == 1
+    assert project.annotation_count() == 1
+
+
+def test_a_linked_project_notes_every_imported_annotation_for_sync_and_keeps_its_trigger(
+    project, tmp_path
+):
+    with project.atomic():
+        link.write(project, "postgresql://team.example/news", "ali", "annotator")
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    export_file(good, [speaker(0), speaker(1, word=2)])
+    export_file(bad, [speaker(2, word=3), {**speaker(3, word=4), "text": "نص آخر"}])
+    import_annotations(project, good)
+    with pytest.raises(InputError):
+        import_annotations(project, bad)
+    # The import does the trigger's work itself and leaves the trigger as it found it.
+    assert foreign_objects(project.conn) == []
+    project.add_annotation("gaza-note", "ali", "speaker", *word_spans(TEXTS["gaza-note"])[1])
+    noted = project.conn.execute("SELECT id FROM sync_pending WHERE kind = 'annotation'")
+    hand_tagged = project.conn.execute("SELECT id FROM annotations WHERE document_id = 'gaza-note'")
+    assert {r[0] for r in noted} == {
+        annotation_id(0),
+        annotation_id(1),
+        *(r[0] for r in hand_tagged),
+    }
+
+
+@pytest.mark.parametrize("others", [0, 3])
+def test_stances_left_by_a_hand_edit_under_an_imported_id_give_way_to_the_files(
+    project, tmp_path, others
+):
+    start, end = word_spans(TEXTS["cairo-note"])[4]
+    claim = {
+        **speaker(0),
+        "layer": "claim",
+        "start": start,
+        "end": end,
+        "text": TEXTS["cairo-note"][start:end],
+        "attributes": {"kind": "direct"},
+        "stances": [["الاتفاق", "favor"]],
+    }
+    # Someone's hand edit, foreign keys off: a stance row whose annotation is not there.
+    project.close()
+    hand = sqlite3.connect(tmp_path / "study.annotator")
+    with hand:
+        hand.execute("INSERT INTO stances VALUES (?, 0, 'اللجنة', 'against')", (annotation_id(0),))
+    hand.close()
+    file = tmp_path / "theirs.jsonl"
+    export_file(file, [claim, *(speaker(n, word=n) for n in range(1, others + 1))])
+    with Project.open(tmp_path / "study.annotator") as project:
+        import_annotations(project, file)
+        stances = project.conn.execute("SELECT annotation_id, target, value FROM stances")
+        assert stances.fetchall() == [(annotation_id(0), "الاتفاق", "favor")]

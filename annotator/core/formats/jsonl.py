@@ -34,7 +34,7 @@ from annotator.core.errors import (
 )
 from annotator.core.formats.export import ExportResult, select
 from annotator.core.model import Annotation, Entity, Stance
-from annotator.core.store.batch import AnnotationBatch, collector_paused
+from annotator.core.store.batch import AnnotationBatch, collector_paused, journals_in_memory
 from annotator.core.store.files import replacing
 from annotator.core.store.project import Project, TextSource, now
 
@@ -322,7 +322,7 @@ def import_annotations(
     The gold format needs `annotator`. This tool's export keeps the annotators it records unless
     `annotator` is given, which then takes every annotation of the file.
     """
-    with collector_paused():
+    with collector_paused(), journals_in_memory(project.conn):
         return _import(project, Path(path), annotator, document_id)
 
 
