@@ -18,24 +18,27 @@ class CachedCellDelegate(TextDirectionDelegate):
 
     A cell is the same when its model says so (`CELL_KEY_ROLE`: a value that changes whenever
     anything the row shows changes; cells without one are painted as usual) and the view
-    paints it alike: size, state (selected, focused, active window...), features, palette,
-    font, layout direction, the Arabic font. The image starts as the view's background, so
-    with the row's panel the view draws first, so what is drawn on it is what would have been
-    drawn on the view, pixel for pixel; at a
-    fractional device pixel ratio, or over a background that is not one colour, cells are
+    paints it alike: size, state (selected, active window...), features, palette, font,
+    layout direction, the Arabic font. The image is painted as the view paints the cell: over
+    the view's background, the row's panel first, then the cell; so it holds the very pixels
+    the view would have (checked by tests/gui/test_edit_work.py). The current cell (its focus
+    frame), a fractional device pixel ratio and a background of more than one colour are
     painted as usual.
 
     Painting a cell shapes its text (HarfBuzz, letter by letter for Arabic) twice, to measure
-    and to draw: about 0.1 ms a cell, 4 ms for a side panel of a dozen rows, which every
-    inserted or deleted row repainted whole. Copying it is about 0.01 ms.
+    and to draw, and an inserted or deleted row repaints every row below it: a side panel of
+    13 rows took about 6 ms of processor time to repaint here, about 1 ms from kept cells.
     """
 
-    # Cells kept: a few screens of a few columns at a few widths (about 25 KB each).
-    KEPT = 1_500
+    # Bytes of painted cells kept (a side panel's cell is about 25 KB): dozens of screens.
+    KEPT_BYTES = 16 * 1024 * 1024
+    # Sizes kept (a few numbers each).
+    KEPT = 5_000
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._images: dict[tuple, QImage] = {}
+        self._image_bytes = 0
         self._sizes: dict[tuple, QSize] = {}
         self._arabic_font: QFont | None = None
 
@@ -47,7 +50,7 @@ class CachedCellDelegate(TextDirectionDelegate):
     def arabic_font(self, font: QFont | None) -> None:
         # Every cell is painted anew in the new font.
         self._arabic_font = font
-        self._images = {}
+        self._images, self._image_bytes = {}, 0
         self._sizes = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -66,9 +69,10 @@ class CachedCellDelegate(TextDirectionDelegate):
         image = self._images.get(key)
         if image is None:
             image = self._render(option, index, ratio, background)
-            if len(self._images) >= self.KEPT:
-                self._images = {}
+            if self._image_bytes + image.sizeInBytes() > self.KEPT_BYTES:
+                self._images, self._image_bytes = {}, 0
             self._images[key] = image
+            self._image_bytes += image.sizeInBytes()
         painter.drawImage(option.rect.topLeft(), image)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802

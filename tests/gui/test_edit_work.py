@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import random
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -74,13 +74,17 @@ def window(qtbot, article_file, tmp_path, settings, asked, drawn):
     project = Project.open(copy)
     load_fonts()
     window = MainWindow(project, "amal", settings)
-    qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
     window.workbench.open_document("long")
     settle(window)
     yield window
+    # Gone before its project closes: a window left for later would read a closed file at
+    # the next change of the interface's font or direction (another test's language).
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     project.close()
 
 
