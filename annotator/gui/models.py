@@ -543,11 +543,7 @@ class AnnotationTableModel(QAbstractTableModel):
             alignments=(None, _text_alignment(displays[1]), _text_alignment(displays[2]), None),
             colour=QColor(layer.color),
             tooltip=self._tooltip(annotation, values),
-            foreground=None
-            if self._workbench.is_editable(annotation)
-            else QGuiApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            ),
+            editable=self._workbench.is_editable(annotation),
         )
         if len(self._cells) >= self.CELLS_KEPT:
             self._cells.clear()
@@ -621,13 +617,18 @@ class AnnotationTableModel(QAbstractTableModel):
             return cells.colour if column == self.LAYER else None
         if role == _CELL_KEY:
             return cells.serial
-        return cells.foreground
+        if cells.editable:
+            return None
+        # Read each time: the palette follows the system's theme.
+        return QGuiApplication.palette().color(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+        )
 
 
 class _RowCells(NamedTuple):
     """What one row of the annotation table shows, as of its annotation's `revision`: each
-    column's text and alignment (None: the view's), the layer's colour, the tooltip, and the
-    text colour (None: the view's)."""
+    column's text and alignment (None: the view's), the layer's colour, the tooltip, and
+    whether it is the annotator's own (others' rows are greyed)."""
 
     serial: int  # one number per row's cells ever worked out: the row's `CELL_KEY_ROLE`
     revision: int
@@ -635,7 +636,7 @@ class _RowCells(NamedTuple):
     alignments: tuple[Qt.AlignmentFlag | None, ...]
     colour: QColor
     tooltip: str
-    foreground: QColor | None
+    editable: bool
 
 
 # The roles the annotation table answers, as plain numbers: a view asks each cell for seven
