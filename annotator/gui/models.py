@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -51,6 +53,9 @@ from annotator.gui.workbench import Workbench
 
 # A spelling- and case-insensitive form of each title, for the document filter.
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
+# A value that changes whenever anything a row shows changes (None: not known), so a view may
+# keep the row's cells as painted (see `cached_cells`).
+CELL_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 ISOLATE_OPENERS = frozenset((LRI, RLI, FSI))
@@ -63,6 +68,20 @@ def is_right_to_left(text: str, otherwise: bool | None = None) -> bool:
     reports/tr9/), is Arabic, Hebrew or another right-to-left one. Text with no such letter
     (numbers, or a line composed of isolated parts) takes `otherwise`; None: the interface's
     direction."""
+    found = _DIRECTIONS.get(text, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = _first_strong_direction(text)
+        if len(_DIRECTIONS) >= _DIRECTIONS_KEPT:
+            _DIRECTIONS.clear()
+        _DIRECTIONS[text] = found
+    if found is not None:
+        return found
+    return interface_is_right_to_left() if otherwise is None else otherwise
+
+
+def _first_strong_direction(text: str) -> bool | None:
+    """True: right to left, False: left to right, None: no letter with a direction outside
+    isolates."""
     depth = 0
     for ch in text:
         if ch in ISOLATE_OPENERS:
@@ -75,7 +94,13 @@ def is_right_to_left(text: str, otherwise: bool | None = None) -> bool:
                 return True
             if direction == "L":
                 return False
-    return interface_is_right_to_left() if otherwise is None else otherwise
+    return None
+
+
+# The direction of texts seen, by text: each repaint of a list asks it of every visible cell.
+_DIRECTIONS: dict[str, bool | None] = {}
+_DIRECTIONS_KEPT = 20_000
+_UNKNOWN = object()
 
 
 def interface_is_right_to_left() -> bool:
@@ -142,7 +167,14 @@ class TextDirectionDelegate(QStyledItemDelegate):
         isolate open there (Qt's own elision puts the mark outside: «المتحدث: …Hani»)."""
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
+        text = option.text
+        if option.showDecorationSelected:
+            # The text then has the whole cell beside the decoration, whatever its length,
+            # and measuring the full text (one layout of it, shaped letter by letter) cost
+            # more than the rest of the cell's painting: measured with one letter instead.
+            option.text = "x"
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+        option.text = text
         width = rect.width() - 6  # the style's text margins
         if width <= 0:
             return
@@ -162,7 +194,6 @@ class TextDirectionDelegate(QStyledItemDelegate):
 # side panel's visible rows) would otherwise measure each cell's text again, letter by letter.
 _CUT: dict[tuple[str, int, str], str | None] = {}
 _CUT_KEPT = 20_000
-_UNKNOWN = object()
 
 
 def _cut(text: str, width: int, metrics: QFontMetrics) -> str | None:
@@ -210,11 +241,38 @@ def refit_columns(view: QTableView) -> None:
     """Measure the columns sized to content again. Qt does it when the model is reset, not
     when rows are inserted: a first annotation left the Layer column as wide as the empty one,
     its label hidden behind the colour swatch. Setting a section's mode again makes the
-    header resize its sections on its next layout."""
+    header resize its sections on its next layout.
+
+    A hidden view (its tab not in front) is measured when it is shown again: hidden, Qt
+    measures every row instead of the visible ones (`QTableView.sizeHintForColumn`), which
+    made each edit of a 20,000-annotation document cost a second behind the Suggestions tab."""
+    if not view.isVisible():
+        _RefitWhenShown.attach(view)
+        return
     header = view.horizontalHeader()
     for column in range(header.count()):
         if header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
+class _RefitWhenShown(QObject):
+    """Refits a hidden view's columns once it is shown (one per view, gone after)."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        view.installEventFilter(self)
+
+    @classmethod
+    def attach(cls, view: QTableView) -> None:
+        if view.findChild(cls, "", Qt.FindChildOption.FindDirectChildrenOnly) is None:
+            cls(view)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and isinstance(watched, QTableView):
+            watched.removeEventFilter(self)
+            self.setParent(None)
+            refit_columns(watched)
+        return False
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -337,6 +395,8 @@ class AnnotationTableModel(QAbstractTableModel):
 
     # Rows built at once when the view asks for one not built yet (one query for them all).
     BATCH = 64
+    # Rows whose cells are kept: a few screens' worth, whatever the document's length.
+    CELLS_KEPT = 5_000
 
     LAYER, TEXT, DETAILS, ANNOTATOR = range(4)
     _HEADERS = (
@@ -351,8 +411,10 @@ class AnnotationTableModel(QAbstractTableModel):
         self._workbench = workbench
         self._layer: str | None = None
         self._rows = AnnotationColumns()
-        # annotation id -> (details, tooltip), for the rows shown so far
-        self._described: dict[str, tuple[str, str]] = {}
+        # annotation id -> what its row shows, worked out when a view first asks for the row
+        # and kept until the annotation (or one it links to) changes: a repaint of the visible
+        # rows after an edit asks each cell for seven roles.
+        self._cells: dict[str, _RowCells] = {}
         # True while rows are inserted or removed: what views do meanwhile is not the user's.
         self.changing = False
         self._reload()
@@ -391,7 +453,7 @@ class AnnotationTableModel(QAbstractTableModel):
         rows = self._workbench.visible_columns().subset(
             lambda layer, _who: chosen is None or layer == chosen
         )
-        self._described.clear()
+        self._cells.clear()
         if rows.ids != self._rows.ids:
             self.beginResetModel()
             self._rows = rows
@@ -421,7 +483,7 @@ class AnnotationTableModel(QAbstractTableModel):
         now = {a.id: a for a in changes.after if self._shows(a)}
         edited = []
         for annotation_id in sorted(changes.ids):
-            self._described.pop(annotation_id, None)
+            self._cells.pop(annotation_id, None)
             old, new = was.get(annotation_id), now.get(annotation_id)
             # Found where the workbench showed it: the rows are a part of what it shows.
             row = self._rows.find(annotation_id, old.start) if old else -1
@@ -458,14 +520,34 @@ class AnnotationTableModel(QAbstractTableModel):
             values.append((attribute.label or attribute.name, attribute.type, value))
         return values
 
-    def _description(self, row: int) -> tuple[str, str]:
-        """The details and the tooltip of a row, worked out once."""
+    def _row_cells(self, row: int) -> _RowCells:
+        """What a row shows, worked out once per revision of its annotation."""
+        rows = self._rows
+        annotation_id, revision = rows.ids[row], rows.revisions[row]
+        found = self._cells.get(annotation_id)
+        if found is not None and found.revision == revision:
+            return found
         annotation = self.annotation(row)
-        found = self._described.get(annotation.id)
-        if found is None:
-            values = self._values(annotation)
-            found = (self._describe(annotation, values), self._tooltip(annotation, values))
-            self._described[annotation.id] = found
+        values = self._values(annotation)
+        layer = self._workbench.schema.layer(annotation.layer)
+        displays = (
+            layer.label,
+            one_line(annotation.text),
+            self._describe(annotation, values),
+            annotation.annotator,
+        )
+        found = _RowCells(
+            serial=next(_SERIALS),
+            revision=revision,
+            displays=displays,
+            alignments=(None, _text_alignment(displays[1]), _text_alignment(displays[2]), None),
+            colour=QColor(layer.color),
+            tooltip=self._tooltip(annotation, values),
+            editable=self._workbench.is_editable(annotation),
+        )
+        if len(self._cells) >= self.CELLS_KEPT:
+            self._cells.clear()
+        self._cells[annotation_id] = found
         return found
 
     def _describe(self, annotation: Annotation, values: list[tuple[str, str, str]]) -> str:
@@ -521,33 +603,53 @@ class AnnotationTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _TABLE_ROLES or not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        annotation = self.annotation(row)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.LAYER:
-            return QColor(self._workbench.schema.layer(annotation.layer).color)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._description(row)[1]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.TEXT, self.DETAILS):
-            return _text_alignment(self._display(row, column))
-        if role == Qt.ItemDataRole.ForegroundRole and not self._workbench.is_editable(annotation):
-            return QGuiApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
-        return None
+        cells = self._row_cells(index.row())
+        column = index.column()
+        if role == _DISPLAY:
+            return cells.displays[column]
+        if role == _ALIGNMENT:
+            return cells.alignments[column]
+        if role == _TOOLTIP:
+            return cells.tooltip
+        if role == _DECORATION:
+            return cells.colour if column == self.LAYER else None
+        if role == _CELL_KEY:
+            return cells.serial
+        if cells.editable:
+            return None
+        # Read each time: the palette follows the system's theme.
+        return QGuiApplication.palette().color(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+        )
 
-    def _display(self, row: int, column: int) -> str:
-        annotation = self.annotation(row)
-        if column == self.LAYER:
-            return self._workbench.schema.layer(annotation.layer).label
-        if column == self.TEXT:
-            return one_line(annotation.text)
-        if column == self.DETAILS:
-            return self._description(row)[0]
-        return annotation.annotator
+
+class _RowCells(NamedTuple):
+    """What one row of the annotation table shows, as of its annotation's `revision`: each
+    column's text and alignment (None: the view's), the layer's colour, the tooltip, and
+    whether it is the annotator's own (others' rows are greyed)."""
+
+    serial: int  # one number per row's cells ever worked out: the row's `CELL_KEY_ROLE`
+    revision: int
+    displays: tuple[str, str, str, str]
+    alignments: tuple[Qt.AlignmentFlag | None, ...]
+    colour: QColor
+    tooltip: str
+    editable: bool
+
+
+# The roles the annotation table answers, as plain numbers: a view asks each cell for seven
+# roles on every repaint, and reading a role from Qt's enum costs more than the answer.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_CELL_KEY = int(CELL_KEY_ROLE)
+_TABLE_ROLES = frozenset(
+    (_DISPLAY, _ALIGNMENT, _TOOLTIP, _DECORATION, _CELL_KEY, int(Qt.ItemDataRole.ForegroundRole))
+)
+_SERIALS = itertools.count()
 
 
 class MentionList(QAbstractListModel):

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.attribute_editor import AttributeEditor
-from annotator.gui.models import AnnotationTableModel, TextDirectionDelegate, refit_columns
+from annotator.gui.cached_cells import CachedCellDelegate
+from annotator.gui.models import AnnotationTableModel, refit_columns
 from annotator.gui.workbench import Workbench
 
 
@@ -47,7 +48,7 @@ class SidePanel(QWidget):
         self.model = AnnotationTableModel(workbench, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(TextDirectionDelegate(self.table))
+        self.table.setItemDelegate(CachedCellDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
