@@ -11,7 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QAbstractTableModel,
     QCoreApplication,
+    QModelIndex,
     QObject,
     QRectF,
     Qt,
@@ -38,10 +40,12 @@ from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.bidi import Isolated, compose, isolate, ltr, number, plain, quote
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.adjudication import GOLD
+from annotator.core.review.agreement_report import Confusion
 from annotator.core.store.project import Project
 from annotator.gui.agreement_documents import HardestDocumentsModel
 from annotator.gui.core_text import core_text
 from annotator.gui.language import localized_schema
+from annotator.gui.models import SIZED_ROWS
 
 
 def _translated(text: str) -> str:
@@ -153,6 +157,75 @@ class AgreementWorker(QObject):
             self.failed.emit(core_text(exc))
 
 
+class ConfusionModel(QAbstractTableModel):
+    """A confusion matrix (`Confusion`: rows A's values, columns B's) as a table whose cells
+    and labels are made when the view asks for them: a K x K matrix of hundreds of entities
+    costs what is on screen, not K² items made up front. Tooltips say who gave what."""
+
+    def __init__(self, project: Project, parent: QObject | None = None):
+        super().__init__(parent)
+        self._project = project
+        self._a = self._b = self._attribute = ""
+        self._confusion: Confusion | None = None
+        self._labels: list[str] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def show(self, a: str, b: str, attribute: str, confusion: Confusion | None) -> None:
+        """Show `confusion` (None: nothing) of `attribute` between annotators `a` and `b`."""
+        self.beginResetModel()
+        self._a, self._b, self._attribute, self._confusion = a, b, attribute, confusion
+        self._labels = (
+            [value_label(self._project, attribute, label) for label in confusion.labels]
+            if confusion is not None
+            else []
+        )
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._labels)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._labels)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if self._confusion is None or not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        count = self._confusion.counts[r][c]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return number(count)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.FontRole and r == c:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return compose(
+                QCoreApplication.translate("AgreementDialog", "%1: %2 gave %3, %4 gave %5"),
+                count,
+                self._a,
+                quote(self._labels[r], None),
+                self._b,
+                quote(self._labels[c], None),
+            )
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if not 0 <= section < len(self._labels):
+            return None
+        shown = self._labels[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = self._b if orientation == Qt.Orientation.Horizontal else self._a
+            return compose(
+                QCoreApplication.translate("AgreementDialog", "%1 gave %2"), who, quote(shown, None)
+            )
+        return None
+
+
 class AgreementDialog(QDialog):
     """Computed on a worker thread with its own connection, so the window stays responsive."""
 
@@ -194,7 +267,7 @@ class AgreementDialog(QDialog):
         self.confusion_choice = QComboBox()
         self.confusion_axes = QLabel()
         self.confusion_axes.setWordWrap(True)
-        self.confusion = QStandardItemModel(self)
+        self.confusion = ConfusionModel(project, self)
         self.documents = HardestDocumentsModel(project, self)
         self.documents_view = self._table(self.documents)
         self.open_review = QPushButton(self.tr("Open in &review"))
@@ -234,6 +307,8 @@ class AgreementDialog(QDialog):
         self.confusion_view.verticalHeader().show()
         # Columns as wide as their labels: a stretched last column would read as a bigger value.
         self.confusion_view.horizontalHeader().setStretchLastSection(False)
+        # Columns sized to a screenful of rows: the matrix has as many rows as values.
+        self.confusion_view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.confusion_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         column.addWidget(self.confusion_view, 1)
         tabs.addTab(confusion_page, self.tr("Confusion"))
@@ -457,13 +532,12 @@ class AgreementDialog(QDialog):
 
     def _show_confusion(self) -> None:
         """One row per value A chose and one column per value B chose, both labelled."""
-        self.confusion.clear()
         chosen = self.confusion_choice.currentData()
         if chosen is None:
+            self.confusion.show("", "", "", None)
             self.confusion_axes.setText("")
             return
         a, b, attribute, confusion = chosen
-        labels = list(confusion.labels)
         self.confusion_axes.setText(
             compose(
                 self.tr(
@@ -475,35 +549,7 @@ class AgreementDialog(QDialog):
                 html.escape(b),
             )
         )
-        self.confusion.setRowCount(len(labels))
-        self.confusion.setColumnCount(len(labels))
-        for r, row in enumerate(confusion.counts):
-            for c, count in enumerate(row):
-                item = QStandardItem(number(count))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip(
-                    compose(
-                        self.tr("%1: %2 gave %3, %4 gave %5"),
-                        count,
-                        a,
-                        quote(value_label(self.project, attribute, labels[r]), None),
-                        b,
-                        quote(value_label(self.project, attribute, labels[c]), None),
-                    )
-                )
-                if r == c:
-                    font = QFont()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.confusion.setItem(r, c, item)
-        # Set once the rows exist: labels set before would make rows of their own.
-        for n, label in enumerate(labels):
-            shown = value_label(self.project, attribute, label)
-            column, row = QStandardItem(shown), QStandardItem(shown)
-            column.setToolTip(compose(self.tr("%1 gave %2"), b, quote(shown, None)))
-            row.setToolTip(compose(self.tr("%1 gave %2"), a, quote(shown, None)))
-            self.confusion.setHorizontalHeaderItem(n, column)
-            self.confusion.setVerticalHeaderItem(n, row)
+        self.confusion.show(a, b, attribute, confusion)
 
     def _fill_documents(self, report) -> None:
         self.documents.show(report.documents)

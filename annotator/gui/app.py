@@ -237,7 +237,7 @@ def open_or_offer_restore(project_path: str | None, parent: QWidget | None = Non
 def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: QWidget | None):
     """A project carrying SQL objects we did not make: offer to remove them (after a backup
     copy) and open it; None when the user declines or the removal fails."""
-    answer = QMessageBox.question(
+    if not ask(
         parent,
         QCoreApplication.translate("App", "Cannot open the project"),
         compose(
@@ -248,8 +248,9 @@ def _offer_removal(project_path: str | None, exc: ForeignObjectsError, parent: Q
             ),
             core_part(exc),
         ),
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+        QCoreApplication.translate("App", "Remove them and open"),
+        QCoreApplication.translate("App", "Do not open"),
+    ):
         return None
     try:
         path = Path(project_path) if project_path else default_project_path()

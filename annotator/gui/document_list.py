@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,12 +15,17 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import AnnotationChanges
 from annotator.gui.models import (
     FILTER_ROLE,
+    SIZED_ROWS,
     DocumentListModel,
     TextDirectionDelegate,
     filter_form,
     refit_columns,
 )
 from annotator.gui.workbench import Workbench
+
+# Projects of at least this many documents filter after a pause in the typing, of this long.
+FILTER_AT_ONCE = 2000
+FILTER_PAUSE_MS = 250
 
 
 class DocumentList(QWidget):
@@ -57,6 +62,8 @@ class DocumentList(QWidget):
         self.view.verticalHeader().hide()
         self.view.setAccessibleName(self.tr("Documents"))
         header = self.view.horizontalHeader()
+        # Sized from a screenful of rows, not from every row of a large project.
+        header.setResizeContentsPrecision(SIZED_ROWS)
         # The default minimum is the font's widest glyph, which is very wide in Amiri (Arabic
         # ligatures) and would push the columns past the view's edge.
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("0000"))
@@ -67,8 +74,6 @@ class DocumentList(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.moveSection(header.visualIndex(DocumentListModel.TITLE), header.count() - 1)
         self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        # Sized from the rows on screen, not from the first thousand of a large project.
-        header.setResizeContentsPrecision(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,7 +81,13 @@ class DocumentList(QWidget):
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)
 
-        self.filter_edit.textChanged.connect(self._filter)
+        # In a large project each key would re-filter every row: the filter waits for a pause
+        # in the typing there (Enter applies it at once).
+        self._filter_pause = QTimer(self)
+        self._filter_pause.setSingleShot(True)
+        self._filter_pause.setInterval(FILTER_PAUSE_MS)
+        self._filter_pause.timeout.connect(lambda: self._filter(self.filter_edit.text()))
+        self.filter_edit.textChanged.connect(self._filter_soon)
         self.filter_edit.returnPressed.connect(self._enter_list)
         self.view.selectionModel().currentRowChanged.connect(self._open_current)
         workbench.document_opened.connect(self._follow)
@@ -105,7 +116,14 @@ class DocumentList(QWidget):
         added -= sum(a.annotator == mine for a in changes.before)
         self.model.refresh_document(changes.document_id, added)
 
+    def _filter_soon(self, text: str) -> None:
+        if self.model.rowCount() < FILTER_AT_ONCE:
+            self._filter(text)
+        else:
+            self._filter_pause.start()
+
     def _filter(self, text: str) -> None:
+        self._filter_pause.stop()
         # Rows leaving the view move the current row; that must not open another document.
         self._following = True
         try:
@@ -116,6 +134,8 @@ class DocumentList(QWidget):
 
     def _enter_list(self) -> None:
         """Enter in the filter field goes to the list, on the open or else the first document."""
+        if self._filter_pause.isActive():
+            self._filter(self.filter_edit.text())
         self.view.setFocus()
         if not self.view.selectionModel().hasSelection() and self.proxy.rowCount():
             self.view.setCurrentIndex(self.proxy.index(0, DocumentListModel.STATUS))

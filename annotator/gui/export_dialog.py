@@ -29,6 +29,7 @@ from annotator.core.store.files import check_replaceable
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
 from annotator.gui.core_text import core_part, core_text
+from annotator.gui.question import ask
 
 
 @dataclass(frozen=True)
@@ -180,15 +181,16 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
                 # Only a file that exists is a question; a folder that takes no file is a
                 # failure now, not after the user has agreed to replace.
                 check_replaceable(exc.path)
-                answer = QMessageBox.question(
+                if not ask(
                     parent,
                     QCoreApplication.translate("ExportDialog", "Replace files?"),
                     compose(
                         QCoreApplication.translate("ExportDialog", "%1\n\nReplace them?"),
                         core_part(exc),
                     ),
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                    QCoreApplication.translate("ExportDialog", "Replace them"),
+                    QCoreApplication.translate("ExportDialog", "Keep them"),
+                ):
                     return QCoreApplication.translate("ExportDialog", "Nothing exported.")
                 result = fmt.export(project, target, overwrite=True, **options)
     except (AnnotatorError, OSError) as exc:

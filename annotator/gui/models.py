@@ -237,6 +237,13 @@ def row_height(font: QFont) -> int:
     return min(metrics.height(), metrics.tightBoundingRect(_TALLEST).height()) + 4
 
 
+# Rows a table sized to its contents measures per column. A positive bound: with 0 ("the
+# rows on screen") Qt measures every row of a view that is not visible yet, which at start-up
+# (the document list of a 50,000-document project) or on a hidden tab (a confusion matrix of
+# hundreds of entities) was every cell of every column.
+SIZED_ROWS = 64
+
+
 def refit_columns(view: QTableView) -> None:
     """Measure the columns sized to content again. Qt does it when the model is reset, not
     when rows are inserted: a first annotation left the Layer column as wide as the empty one,
@@ -293,6 +300,9 @@ class DocumentListModel(QAbstractTableModel):
         self._documents: list[DocumentSummary] = project.documents(annotator, lengths=False)
         self._rows: dict[str, int] | None = None  # document id -> row, made when first needed
         self._lengths: dict[str, int] = {}  # of the documents whose tip was shown
+        # row -> the title's filter form, made once per row (a title never changes): each
+        # key typed in the filter asks every row for it.
+        self._filter_forms: dict[int, str] = {}
 
     def refresh(self) -> None:
         """Re-read the list; when the same documents remain, rows stay and only values change."""
@@ -301,6 +311,7 @@ class DocumentListModel(QAbstractTableModel):
             self.beginResetModel()
             self._documents = documents
             self._rows = None
+            self._filter_forms.clear()
             self.endResetModel()
             return
         old, self._documents = self._documents, documents
@@ -374,7 +385,11 @@ class DocumentListModel(QAbstractTableModel):
                 ltr(document.id),
             )
         if role == FILTER_ROLE:
-            return filter_form(document.title)
+            row = index.row()
+            form = self._filter_forms.get(row)
+            if form is None:
+                form = self._filter_forms[row] = filter_form(document.title)
+            return form
         return None
 
     def _length(self, document_id: str) -> int:

@@ -603,6 +603,14 @@ Remove them now and open the project? A backup copy of the file as it is is made
 هل تزيلها الآن وتفتح المشروع؟ تُصنع أولًا نسخة احتياطية من الملف على حاله.</translation>
     </message>
     <message>
+        <source>Remove them and open</source>
+        <translation>أزِلها وافتح المشروع</translation>
+    </message>
+    <message>
+        <source>Do not open</source>
+        <translation>لا تفتح</translation>
+    </message>
+    <message>
         <source>SQL objects this tool did not make, removed: %1. The file as it was, with them, is kept in %2.</source>
         <translation>عناصر SQL التي لم تصنعها هذه الأداة، المُزالة: %1. والملف كما كان، بها، محفوظ في %2.</translation>
     </message>
@@ -1045,6 +1053,14 @@ Replace them?</source>
         <translation>%1
 
 هل تستبدلها؟</translation>
+    </message>
+    <message>
+        <source>Replace them</source>
+        <translation>استبدِلها</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>أبقِها</translation>
     </message>
     <message>
         <source>Nothing exported.</source>

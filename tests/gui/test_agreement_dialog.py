@@ -2,6 +2,7 @@
 and the documents, computed off the GUI thread."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from annotator.core.bidi import plain
 from annotator.core.formats import jsonl
@@ -65,7 +66,7 @@ def test_the_chart_and_confusion_matrices_follow_the_report(qtbot, dialog):
     kind = next(i for i, text in enumerate(choices) if text.startswith("Claim ▸ kind"))
     dialog.confusion_choice.setCurrentIndex(kind)
     labels = [
-        dialog.confusion.horizontalHeaderItem(c).text()
+        dialog.confusion.headerData(c, Qt.Orientation.Horizontal)
         for c in range(dialog.confusion.columnCount())
     ]
     assert "direct" in labels and "paraphrase" in labels
@@ -95,17 +96,15 @@ def test_a_confusion_matrix_labels_rows_and_columns_and_names_the_annotators(qtb
         next(i for i, text in enumerate(choices) if text.startswith("Claim ▸ kind"))
     )
     model, view = dialog.confusion, dialog.confusion_view
-    rows = [model.verticalHeaderItem(r).text() for r in range(model.rowCount())]
-    columns = [model.horizontalHeaderItem(c).text() for c in range(model.columnCount())]
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert rows == columns and "direct" in rows and "paraphrase" in rows
     dialog.show()
     dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(view.parentWidget()))
     assert view.verticalHeader().isVisible()
     # Every row holds counts, none is left empty at the end.
     for r in range(model.rowCount()):
-        assert all(
-            model.item(r, c) and plain(model.item(r, c).text()).isdigit() for c in range(len(rows))
-        )
+        assert all(plain(model.index(r, c).data()).isdigit() for c in range(len(rows)))
     assert not view.horizontalHeader().stretchLastSection()
     axes = plain(dialog.confusion_axes.text())
     assert "Rows" in axes and "colleague" in axes and "reference" in axes

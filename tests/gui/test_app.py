@@ -1,30 +1,10 @@
 """Starting the window: a project that cannot be opened offers its newest backup."""
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.store import backup
 from annotator.gui.app import open_or_offer_restore
-
-
-class Boxes:
-    """Reads each message box the start-up opens (title, text, button labels) and clicks the
-    button labelled `choice`, or closes the box when it has none such, as a researcher would."""
-
-    def __init__(self, choice: str):
-        self.choice = choice
-        self.seen: list[tuple[str, str, list[str]]] = []
-        QTimer.singleShot(0, self._answer)
-
-    def _answer(self) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and (not self.seen or self.seen[-1][1] != box.text()):
-            labels = [b.text() for b in box.buttons()]
-            self.seen.append((box.windowTitle(), box.text(), labels))
-            chosen = [b for b in box.buttons() if b.text() == self.choice]
-            (chosen[0].click() if chosen else box.close())
-        if len(self.seen) < 2:
-            QTimer.singleShot(20, self._answer)
+from tests.gui.boxes import Boxes
 
 
 def test_a_damaged_project_offers_its_newest_backup(qapp, project, monkeypatch):

@@ -34,6 +34,7 @@ from annotator.gui import language, main_window
 from annotator.gui.app import open_or_offer_restore
 from annotator.gui.core_text import core_text
 from annotator.gui.main_window import MainWindow
+from tests.gui.boxes import Boxes
 from tests.gui.test_arabic_interface import english_left
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -373,26 +374,6 @@ def test_every_arabic_template_writes_its_commands_in_backticks():
                 if re.search(r"annotator [a-z][a-z-]+", outside):
                     unquoted.append(text)
     assert unquoted == []
-
-
-class Boxes:
-    """Reads each message box opened (title, text, button labels) and clicks the button
-    labelled `choice`, or closes a box without one, as a researcher would; stops after two."""
-
-    def __init__(self, choice: str):
-        self.choice = choice
-        self.seen: list[tuple[str, str, list[str]]] = []
-        QTimer.singleShot(0, self._answer)
-
-    def _answer(self) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and (not self.seen or self.seen[-1][1] != box.text()):
-            labels = [b.text() for b in box.buttons()]
-            self.seen.append((box.windowTitle(), box.text(), labels))
-            chosen = [b for b in box.buttons() if b.text() == self.choice]
-            (chosen[0].click() if chosen else box.close())
-        if len(self.seen) < 2:
-            QTimer.singleShot(20, self._answer)
 
 
 # ------------------------------------------------------------------ values, lists and ids

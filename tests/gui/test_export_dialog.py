@@ -7,11 +7,11 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.bidi import plain
-from annotator.gui import file_dialogs
+from annotator.gui import file_dialogs, language
 from annotator.gui.export_dialog import ExportDialog, export_from_window
+from tests.gui.boxes import Boxes
 
 
 @pytest.fixture
@@ -87,18 +87,15 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
         dialog.format.setCurrentIndex(dialog.format.findData("brat"))
         return ExportDialog.DialogCode.Accepted
 
-    asked = []
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No),
-    )
-    first = export_from_window(two_annotators, workbench.document_id, None)
-    assert first.startswith("Annotations written to") and not asked
-    again = export_from_window(two_annotators, workbench.document_id, None)
-    assert again == "Nothing exported." and "exists" in asked[0]
+    with Boxes("Keep them", count=1) as boxes:
+        first = export_from_window(two_annotators, workbench.document_id, None)
+        assert first.startswith("Annotations written to") and not boxes.seen
+        again = export_from_window(two_annotators, workbench.document_id, None)
+    ((title, asked, buttons),) = boxes.seen
+    assert again == "Nothing exported." and "exists" in asked
+    assert (title, buttons) == ("Replace files?", ["Replace them", "Keep them"])
 
 
 def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
@@ -168,18 +165,19 @@ def immutable_folder(folder):
 
 
 @pytest.fixture
-def refusals(monkeypatch):
-    """What the export showed: the replace questions asked (answered No) and the failures."""
-    shown = {"asked": [], "failed": []}
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        staticmethod(lambda *a: shown["asked"].append(a[2]) or QMessageBox.StandardButton.No),
-    )
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda *a: shown["failed"].append(a[2]))
-    )
-    return shown
+def refusals(qapp):
+    """What the export showed, read from the real message boxes: the replace questions asked
+    (answered "Keep them") and the failures."""
+    with Boxes("Keep them", count=4) as boxes:
+        yield boxes
+
+
+def asked(boxes):
+    return [text for title, text, _ in boxes.seen if title == "Replace files?"]
+
+
+def failed(boxes):
+    return [text for title, text, _ in boxes.seen if title == "Export failed"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "brat"])
@@ -198,8 +196,8 @@ def test_a_folder_that_takes_no_file_fails_at_once_without_a_replace_question(
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
     with immutable_folder(folder):
         assert export_from_window(two_annotators, workbench.document_id, None) is None
-    assert refusals["asked"] == []
-    assert "cannot be written" in plain(refusals["failed"][0])
+    assert asked(refusals) == []
+    assert "cannot be written" in plain(failed(refusals)[0])
     assert list(folder.iterdir()) == []
 
 
@@ -218,8 +216,8 @@ def test_existing_files_in_a_folder_that_takes_no_file_fail_without_a_question(
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     with immutable_folder(folder):
         assert export_from_window(two_annotators, workbench.document_id, None) is None
-    assert refusals["asked"] == []
-    assert "cannot be written" in plain(refusals["failed"][0])
+    assert asked(refusals) == []
+    assert "cannot be written" in plain(failed(refusals)[0])
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
@@ -236,7 +234,27 @@ def test_only_a_file_that_exists_asks_to_be_replaced(
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
     (folder / "annotation.conf").write_text("kept\n", encoding="utf-8")
     assert export_from_window(two_annotators, workbench.document_id, None) == "Nothing exported."
-    assert "annotation.conf exists" in plain(refusals["asked"][0])
-    assert refusals["failed"] == []
+    assert "annotation.conf exists" in plain(asked(refusals)[0])
+    assert failed(refusals) == []
     assert [p.name for p in folder.iterdir()] == ["annotation.conf"]
     assert (folder / "annotation.conf").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_the_replace_question_in_arabic_has_buttons_that_say_what_they_do(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch
+):
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData("brat"))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
+    export_from_window(two_annotators, workbench.document_id, None)
+    language.apply("ar")
+    try:
+        with Boxes("أبقِها", count=1) as boxes:
+            export_from_window(two_annotators, workbench.document_id, None)
+    finally:
+        language.apply("en")
+    ((_, _, buttons),) = boxes.seen
+    assert buttons == ["استبدِلها", "أبقِها"]  # not «نعم» / «لا»

@@ -4,11 +4,10 @@ removal before anything runs, and a damaged annotation is left out with a one-li
 import hashlib
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
-
 from annotator.core.bidi import plain
 from annotator.core.store import backup, foreign_objects
 from annotator.gui.app import open_or_offer_restore
+from tests.gui.boxes import Boxes
 
 TRIGGER = "CREATE TRIGGER tidy AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END"
 
@@ -22,24 +21,17 @@ def hand_edit(path, *statements):
     conn.close()
 
 
-def answering(monkeypatch, answer):
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *a: asked.append(a[2]) or answer)
-    )
-    # What was done is told afterwards; kept here for the test to read.
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: asked.append(a[2])))
-    return asked
-
-
 def test_a_project_with_a_foreign_trigger_is_opened_only_after_removing_it(
     qapp, project, monkeypatch
 ):
     path = project.path
     project.close()
     hand_edit(path, TRIGGER)
-    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
-    reopened = open_or_offer_restore(str(path))
+    with Boxes("Remove them and open") as boxes:
+        reopened = open_or_offer_restore(str(path))
+    asked = boxes.texts
+    # The buttons say what they do; what was done is told afterwards.
+    assert boxes.seen[0][2] == ["Remove them and open", "Do not open"]
     assert "trigger tidy on annotations" in asked[0]
     assert f"annotator check --remove-foreign --project {path}" in plain(asked[0])
     try:
@@ -59,8 +51,9 @@ def test_declining_leaves_the_project_as_it_was(qapp, project, monkeypatch):
     project.close()
     hand_edit(path, TRIGGER)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    answering(monkeypatch, QMessageBox.StandardButton.No)
-    assert open_or_offer_restore(str(path)) is None
+    with Boxes("Do not open", count=1) as boxes:
+        assert open_or_offer_restore(str(path)) is None
+    assert boxes.seen[0][2] == ["Remove them and open", "Do not open"]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert backup.listing(path) == []
 
