@@ -217,20 +217,26 @@ def _differences(x: Annotation, y: Annotation, partner: dict[str, str]) -> tuple
     return tuple(found)
 
 
-def _decisions(
-    project: Project, document_id: str, sources: tuple[str, ...] | None = None
+def decisions(
+    project: Project,
+    document_id: str,
+    sources: Sequence[tuple[str, ...]] | None = None,
 ) -> dict[tuple[str, ...], tuple[str, str]]:
-    """{sources: (decision, gold id)} of a document's decisions (of one item's `sources`)."""
+    """{sources: (decision, gold annotation id)} of the decisions stored for a document: all of
+    them, or those of the items named by their `sources` (`ReviewItem.sources`); one query."""
     sql = (
         "SELECT sources, decision, gold_id FROM adjudications "
         f"WHERE document_id = ? AND {row_ok('adjudications')}"
     )
     params: list[Any] = [document_id]
     if sources is not None:
-        sql += " AND sources = ?"
-        params.append(json.dumps(list(sources)))
+        sql += " AND sources IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps([json.dumps(list(s)) for s in sources]))
     rows = project.conn.execute(sql, params)
     return {tuple(json.loads(s)): (d, g) for s, d, g in rows}
+
+
+_decisions = decisions
 
 
 def adjudicate(
@@ -369,7 +375,7 @@ class _Decider:
             return sources in self.decided
         if any(r[2] == json.dumps(list(sources)) for r in self.records):
             return True
-        return sources in _decisions(self.project, self.document_id, sources)
+        return sources in decisions(self.project, self.document_id, [sources])
 
     def _gold_link(self, link_id: str | None) -> str | None:
         if link_id is None:
