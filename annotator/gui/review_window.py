@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -355,6 +355,8 @@ class ReviewWindow(QMainWindow):
             )
 
     def _fill_choices(self, document_id: str | None, annotators: tuple[str, str] | None) -> None:
+        # Filled quietly: the caller compares once, when all three are chosen.
+        blockers = [QSignalBlocker(c) for c in (self.document_choice, self.a_choice, self.b_choice)]
         for summary in self.project.documents(lengths=False):
             self.document_choice.addItem(summary.title, summary.id)
         index = self.document_choice.findData(document_id) if document_id else 0
@@ -371,6 +373,8 @@ class ReviewWindow(QMainWindow):
             wanted = annotators[position] if annotators else None
             index = choice.findData(wanted) if wanted else min(position, choice.count() - 1)
             choice.setCurrentIndex(max(index, 0))
+        for blocker in blockers:
+            blocker.unblock()
 
     # ------------------------------------------------------------------ showing
 

@@ -1,0 +1,123 @@
+"""Accepting all agreements at scale: one read of the document's decisions, the gold
+annotations stored in bulk, and the same rows as deciding the items one at a time."""
+
+import shutil
+
+from annotator.core.formats import jsonl
+from annotator.core.review.adjudication import (
+    GOLD,
+    accept_agreements,
+    adjudicate,
+    compare,
+    withdraw,
+)
+from annotator.core.store.project import Project
+
+
+def two_annotators(project, seed_article, seed_id):
+    jsonl.import_annotations(project, seed_article.with_name(f"{seed_id}.gold.jsonl"), "amal")
+    jsonl.import_annotations(project, seed_article.with_name(f"{seed_id}.colleague.jsonl"), "omar")
+    return project
+
+
+def stored(project):
+    """What the store holds of gold and the decisions, free of clock times."""
+    conn = project.conn
+    annotations = conn.execute(
+        'SELECT id, document_id, annotator_id, layer, start, "end", text, attributes, '
+        "entity_id, link_id, origin, sources, revision, rev, history FROM annotations "
+        "ORDER BY id"
+    ).fetchall()
+    stances = conn.execute("SELECT * FROM stances ORDER BY annotation_id, position").fetchall()
+    decisions = conn.execute(
+        "SELECT id, document_id, sources, decision, gold_id, annotator_id FROM adjudications "
+        "ORDER BY id"
+    ).fetchall()
+    deletions = conn.execute(
+        "SELECT annotation_id, document_id, annotator, layer, revision, rev, history "
+        "FROM deletions ORDER BY annotation_id"
+    ).fetchall()
+    statuses = conn.execute(
+        "SELECT document_id, annotator_id, status FROM document_status ORDER BY 1, 2"
+    ).fetchall()
+    return annotations, stances, decisions, deletions, statuses
+
+
+def test_accepting_all_agreements_stores_what_deciding_them_one_by_one_stores(
+    seeded_project, seed_article, seed_id, tmp_path
+):
+    bulk = two_annotators(seeded_project, seed_article, seed_id)
+    bulk.close()
+    shutil.copy(bulk.path, tmp_path / "single.annotator")
+    with Project.open(bulk.path) as bulk, Project.open(tmp_path / "single.annotator") as single:
+        ids = accept_agreements(bulk, compare(bulk, seed_id, "amal", "omar"))
+        assert len(ids) == 22
+        # The same decisions, one transaction each, in the order accept_agreements makes them.
+        comparison = compare(single, seed_id, "amal", "omar")
+        by_sources = {i.sources: i for i in comparison.items}
+        for sources, (decision_id, gold_id) in reversed(ids.items()):
+            adjudicate(
+                single,
+                comparison,
+                by_sources[sources],
+                "a",
+                decision_id=decision_id,
+                gold_id=gold_id,
+            )
+        assert stored(bulk) == stored(single)
+        claims = [g for g in bulk.annotations(seed_id, annotator=GOLD) if g.link_id]
+        assert claims and all(bulk.annotation(c.link_id).annotator == GOLD for c in claims)
+        # Undone (claims first) and redone with the same ids: the gold annotations come back
+        # as their next revisions, after their deletion records.
+        for project in (bulk, single):
+            for decision_id, _ in ids.values():
+                withdraw(project, decision_id)
+        assert stored(bulk) == stored(single)
+        accept_agreements(bulk, compare(bulk, seed_id, "amal", "omar"), ids=ids)
+        comparison = compare(single, seed_id, "amal", "omar")
+        by_sources = {i.sources: i for i in comparison.items}
+        for sources, (decision_id, gold_id) in reversed(ids.items()):
+            adjudicate(
+                single,
+                comparison,
+                by_sources[sources],
+                "a",
+                decision_id=decision_id,
+                gold_id=gold_id,
+            )
+        assert stored(bulk) == stored(single)
+        assert {g.revision for g in bulk.annotations(seed_id, annotator=GOLD)} == {3}
+        assert bulk.verify() == []
+
+
+def reads_of_decisions(project, action) -> int:
+    """How many times `action` reads the decisions of the document from the store."""
+    seen = []
+    project.conn.set_trace_callback(seen.append)
+    try:
+        action()
+    finally:
+        project.conn.set_trace_callback(None)
+    return sum(1 for sql in seen if sql.lstrip().startswith("SELECT sources, decision"))
+
+
+def test_accepting_all_agreements_reads_the_decisions_once(seeded_project, seed_article, seed_id):
+    project = two_annotators(seeded_project, seed_article, seed_id)
+    comparison = compare(project, seed_id, "amal", "omar")
+    agreed = [i for i in comparison.items if not i.is_disagreement]
+    assert len(agreed) == 22
+    assert reads_of_decisions(project, lambda: accept_agreements(project, comparison)) == 1
+
+
+def test_one_decision_does_not_compare_the_document_again(seeded_project, seed_article, seed_id):
+    project = two_annotators(seeded_project, seed_article, seed_id)
+    comparison = compare(project, seed_id, "amal", "omar")
+    item = comparison.open[0]
+    reads = reads_of_decisions(
+        project, lambda: adjudicate(project, comparison, item, "a" if item.a else "reject")
+    )
+    assert reads == 1  # whether this item is decided; nothing of the rest of the document
+    left = [i for i in comparison.open if i is not item]
+    for other in left:
+        adjudicate(project, comparison, other, "a" if other.a else "reject")
+        assert project.status(seed_id, GOLD) == ("done" if other is left[-1] else "in_progress")
