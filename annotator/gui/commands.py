@@ -25,7 +25,7 @@ from annotator.core.errors import (
     ConflictError,
     ValidationError,
 )
-from annotator.core.review.adjudication import withdraw
+from annotator.core.review.adjudication import withdraw_many
 from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.core_text import core_text
 from annotator.gui.language import status_word
@@ -377,5 +377,4 @@ class DecisionCommand(_Refusable):
         self._gold.revisions.follow([g for _, g in self._decisions if g], perform)
 
     def _withdraw(self) -> None:
-        for decision_id, _ in self._decisions:
-            withdraw(self._gold.project, decision_id)
+        withdraw_many(self._gold.project, [d for d, _ in self._decisions])

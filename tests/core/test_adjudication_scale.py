@@ -10,6 +10,7 @@ from annotator.core.review.adjudication import (
     adjudicate,
     compare,
     withdraw,
+    withdraw_many,
 )
 from annotator.core.store.project import Project
 
@@ -69,9 +70,9 @@ def test_accepting_all_agreements_stores_what_deciding_them_one_by_one_stores(
         assert claims and all(bulk.annotation(c.link_id).annotator == GOLD for c in claims)
         # Undone (claims first) and redone with the same ids: the gold annotations come back
         # as their next revisions, after their deletion records.
-        for project in (bulk, single):
-            for decision_id, _ in ids.values():
-                withdraw(project, decision_id)
+        withdraw_many(bulk, [d for d, _ in ids.values()])
+        for decision_id, _ in ids.values():
+            withdraw(single, decision_id)
         assert stored(bulk) == stored(single)
         accept_agreements(bulk, compare(bulk, seed_id, "amal", "omar"), ids=ids)
         comparison = compare(single, seed_id, "amal", "omar")
@@ -88,6 +89,21 @@ def test_accepting_all_agreements_stores_what_deciding_them_one_by_one_stores(
         assert stored(bulk) == stored(single)
         assert {g.revision for g in bulk.annotations(seed_id, annotator=GOLD)} == {3}
         assert bulk.verify() == []
+        # Withdrawn but for one gold claim, relinked to a mention that goes: it loses its link.
+        claim = next(g for g in bulk.annotations(seed_id, annotator=GOLD) if g.link_id)
+        mention = next(
+            g
+            for g in bulk.annotations(seed_id, annotator=GOLD)
+            if g.layer == bulk.annotation(claim.link_id).layer and g.id != claim.link_id
+        )
+        for project in (bulk, single):
+            project.update_annotation(claim.id, link_id=mention.id)
+        others = [d for d, g in ids.values() if g != claim.id]
+        withdraw_many(bulk, others)
+        for decision_id in others:
+            withdraw(single, decision_id)
+        assert bulk.annotation(claim.id).link_id is None
+        assert stored(bulk) == stored(single)
 
 
 def reads_of_decisions(project, action) -> tuple[int, int]:
