@@ -479,12 +479,19 @@ class ReviewWindow(QMainWindow):
             self.items_model.update_items(changed)
 
     def _decided(
-        self, sources: list[tuple[str, ...]], before: dict[str, AnnotationState | None] | None
+        self,
+        document_id: str,
+        sources: list[tuple[str, ...]],
+        before: dict[str, AnnotationState | None] | None,
     ) -> None:
         """Decisions on the items `sources` were stored, withdrawn or repeated: show them, and
         put the gold annotations they made or removed in place (`before`: their states before,
-        None when there are many: gold is then read again)."""
-        if self._gold_compared() or self.comparison.document_id != self.document_id:
+        None when there are many: gold is then read again). Decisions on another document than
+        the one shown (undone after choosing another) read everything again."""
+        if (
+            self._gold_compared()
+            or not document_id == self.document_id == self.comparison.document_id
+        ):
             self.reload()
             return
         self._applying = True
@@ -625,7 +632,7 @@ class ReviewWindow(QMainWindow):
             "b": compose(self.tr("Accept %1's %2 %3"), b, layer, quote(span.text)),
             "reject": compose(self.tr("Reject %1 %2"), layer, quote(span.text)),
         }[choice]
-        self._push(text, [(decision_id, gold_id)], repeat, [item.sources])
+        self._push(text, [(decision_id, gold_id)], repeat, document_id, [item.sources])
         if self._open_count:
             self.step(+1)
 
@@ -648,7 +655,11 @@ class ReviewWindow(QMainWindow):
             accept_agreements(self.project, self._comparison_of(document_id, a, b), ids=ids)
 
         self._push(
-            self.tr("Accept %n agreement(s)", "", len(ids)), list(ids.values()), repeat, list(ids)
+            self.tr("Accept %n agreement(s)", "", len(ids)),
+            list(ids.values()),
+            repeat,
+            document_id,
+            list(ids),
         )
 
     def _comparison_of(self, document_id: str, a: str, b: str) -> Comparison:
@@ -684,13 +695,13 @@ class ReviewWindow(QMainWindow):
         text: str,
         decided: list[tuple[str, str | None]],
         repeat: Callable[[], None],
+        document_id: str,
         sources: list[tuple[str, ...]],
     ) -> None:
-        self.gold.undo_stack.push(
-            DecisionCommand(
-                text, self.gold, decided, repeat, lambda before: self._decided(sources, before)
-            )
-        )
+        def changed(before: dict[str, AnnotationState | None] | None) -> None:
+            self._decided(document_id, sources, before)
+
+        self.gold.undo_stack.push(DecisionCommand(text, self.gold, decided, repeat, changed))
 
     def reload(self) -> None:
         """Read the project again after a write that bypassed the gold workbench's commands
