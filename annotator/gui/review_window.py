@@ -534,13 +534,15 @@ class ReviewWindow(QMainWindow):
             self._show_current()
             return
         index = self.items_model.index(row, 0)
+        moved = self.items.currentIndex().row() != row
         self.items.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.items.scrollTo(index)
-        self._show_current()
+        if not moved:  # else the current row's signal has shown it
+            self._show_current()
 
     def _show_current(self) -> None:
         item = self.current_item()
