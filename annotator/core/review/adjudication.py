@@ -189,13 +189,13 @@ def compare(project: Project, document_id: str, annotator_a: str, annotator_b: s
             )
             pairs += found
             partner.update({x.id: y.id for x, y in found if x is not None and y is not None})
-    decisions = _decisions(project, document_id)
+    decided = decisions(project, document_id)
     items = []
     for x, y in pairs:
         layer = (x or y).layer
         differences = _differences(x, y, partner) if x and y else ()
         sources = tuple(sorted(z.id for z in (x, y) if z is not None))
-        decision, gold_id = decisions.get(sources, (None, None))
+        decision, gold_id = decided.get(sources, (None, None))
         items.append(ReviewItem(layer, x, y, differences, decision, gold_id))
     items.sort(key=lambda item: (item.start, item.layer))
     return Comparison(document_id, annotator_a, annotator_b, tuple(items))
@@ -237,9 +237,6 @@ def decisions(
         params.append(json.dumps([json.dumps(list(s)) for s in sources]))
     rows = project.conn.execute(sql, params)
     return {tuple(json.loads(s)): (d, g) for s, d, g in rows}
-
-
-_decisions = decisions
 
 
 def adjudicate(
@@ -331,7 +328,7 @@ class _Decider:
         self.gold_annotator = project.annotator_id(gold)
         self.batch = AnnotationBatch(project) if batch else None
         self.decided: set[tuple[str, ...]] | None = (
-            set(_decisions(project, document_id)) if read_all else None
+            set(decisions(project, document_id)) if read_all else None
         )
         self.copies: dict[str, str] | None = (
             _gold_copies(project, document_id, gold) if (read_all) else None
