@@ -1,6 +1,6 @@
 """The review window at growing sizes: one article of N characters with N/25 annotations per
 annotator (a colleague's version beside the reviewer's), opened in the review window, one
-decision and its undo, "Accept all agreements" and its undo. Baseline, in the same run and
+decision and its undo, "Accept all agreements", its undo and redo. Baseline, in the same run and
 process: core `compare()` alone and reading both annotators' annotations. Prints processor and
 wall time of each, and the log-log slope of each from the smallest size to the largest (1:
 linear). Target: a decision within a 60 Hz frame (16.7 ms) of processor time, opening within
@@ -78,6 +78,7 @@ def measure(path: Path, decisions: int) -> dict[str, tuple[float, float]]:
         agreed = sum(1 for i in window.comparison.items if not i.is_disagreement)
         found[f"accept all agreements ({agreed:,})"] = timed(window.accept_agreements)[:2]
         found["undo accept all"] = timed(stack.undo)[:2]
+        found["redo accept all"] = timed(stack.redo)[:2]
         window.close()
         window.deleteLater()
     return found
