@@ -56,8 +56,9 @@ def shown(window: ReviewWindow) -> dict:
 
 
 def fresh_view(window: ReviewWindow) -> dict:
-    """What a new window on the same project, row and filter shows."""
-    other = ReviewWindow(window.project, "amal", SEED, annotators=("amal", "omar"))
+    """What a new window on the same project, sides, row and filter shows."""
+    sides = (window.comparison.annotator_a, window.comparison.annotator_b)
+    other = ReviewWindow(window.project, "amal", SEED, annotators=sides)
     try:
         other.only_disagreements.setChecked(window.only_disagreements.isChecked())
         other.select_row(max(window.items.currentIndex().row(), 0))
@@ -72,6 +73,7 @@ class Decisions(RuleBasedStateMachine):
     what the store holds."""
 
     folder = None  # set by the test
+    sides = ("amal", "omar")
 
     @initialize()
     def open(self):
@@ -80,7 +82,7 @@ class Decisions(RuleBasedStateMachine):
 
         self.tmp = tempfile.TemporaryDirectory(dir=self.folder)
         self.project = make_project(Path(self.tmp.name))
-        self.window = ReviewWindow(self.project, "amal", SEED, annotators=("amal", "omar"))
+        self.window = ReviewWindow(self.project, "amal", SEED, annotators=self.sides)
         self.stack = self.window.gold.undo_stack
 
     def teardown(self):
@@ -132,7 +134,7 @@ class Decisions(RuleBasedStateMachine):
         if not hasattr(self, "window"):
             return
         window = self.window
-        stored = compare(self.project, SEED, "amal", "omar")
+        stored = compare(self.project, SEED, *self.sides)
         assert [(i.sources, i.decision, i.gold_id) for i in window.comparison.items] == [
             (i.sources, i.decision, i.gold_id) for i in stored.items
         ]
@@ -145,9 +147,16 @@ class Decisions(RuleBasedStateMachine):
         )
 
 
-def test_the_window_shows_what_a_fresh_window_shows_after_any_decisions(qapp, tmp_path):
-    Decisions.folder = tmp_path
-    runner = Decisions.TestCase
+class DecisionsAgainstGold(Decisions):
+    """The same with gold as one of the sides: each decision changes the comparison itself."""
+
+    sides = ("omar", GOLD)
+
+
+@pytest.mark.parametrize("machine", [Decisions, DecisionsAgainstGold])
+def test_the_window_shows_what_a_fresh_window_shows_after_any_decisions(qapp, tmp_path, machine):
+    machine.folder = tmp_path
+    runner = machine.TestCase
     runner.settings = settings(
         max_examples=6,
         stateful_step_count=8,
