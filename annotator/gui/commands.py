@@ -25,7 +25,7 @@ from annotator.core.errors import (
     ConflictError,
     ValidationError,
 )
-from annotator.core.review.adjudication import withdraw
+from annotator.core.review.adjudication import withdraw_many
 from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.core_text import core_text
 from annotator.gui.language import status_word
@@ -331,8 +331,11 @@ class DecisionCommand(_Refusable):
     same decision and gold ids, so later edits of those gold annotations still apply; undo
     withdraws them in one transaction. Either is refused (and the command dropped) when another
     window changed those gold annotations since, or the store refuses it; the gold workbench
-    says why in one line.
-    """
+    says why in one line. After each, `changed` is called with the states the gold annotations
+    had before ({gold id: AnnotationState or None}; None for all when there are more than
+    `NOTED` of them, as reading them one by one would cost more than reading the document)."""
+
+    NOTED = 64
 
     def __init__(
         self,
@@ -340,7 +343,7 @@ class DecisionCommand(_Refusable):
         gold: Workbench,
         decisions: list[tuple[str, str | None]],
         repeat: Callable[[], None],
-        changed: Callable[[], None],
+        changed: Callable[[dict[str, AnnotationState | None] | None], None],
     ):
         super().__init__(text, gold.refused)
         self._gold = gold
@@ -352,17 +355,26 @@ class DecisionCommand(_Refusable):
     def redo(self) -> None:
         if self._done:
             self._done = False
-        else:
-            self._attempt(_cannot_redo(), lambda: self._follow(self._repeat))
-        self._changed()
+            made = [g for _, g in self._decisions if g]
+            self._changed(None if len(made) > self.NOTED else dict.fromkeys(made))
+            return
+        before = self._states()
+        self._attempt(_cannot_redo(), lambda: self._follow(self._repeat))
+        self._changed(before)
 
     def undo(self) -> None:
+        before = self._states()
         self._attempt(_cannot_undo(), lambda: self._follow(self._withdraw))
-        self._changed()
+        self._changed(before)
+
+    def _states(self) -> dict[str, AnnotationState | None] | None:
+        made = [g for _, g in self._decisions if g]
+        if len(made) > self.NOTED:
+            return None
+        return {g: self._gold.project.state(g) for g in made}
 
     def _follow(self, perform: Callable[[], None]) -> None:
         self._gold.revisions.follow([g for _, g in self._decisions if g], perform)
 
     def _withdraw(self) -> None:
-        for decision_id, _ in self._decisions:
-            withdraw(self._gold.project, decision_id)
+        withdraw_many(self._gold.project, [d for d, _ in self._decisions])

@@ -158,10 +158,28 @@ class ReviewItemsModel(_RowsModel):
         super().__init__(parent)
         self._all: list[ReviewItem] = []
         self.disagreements_only = True
+        # sources -> position in `_all`, and in the rows shown
+        self._all_index: dict[tuple[str, ...], int] = {}
+        self._row_index: dict[tuple[str, ...], int] = {}
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self._all = list(comparison.items) if comparison else []
+        self._all_index = {item.sources: n for n, item in enumerate(self._all)}
         self._filter()
+
+    def update_items(self, items: list[ReviewItem]) -> None:
+        """Show new versions of some items (a decision made or withdrawn: what differs and
+        whether it is a disagreement are unchanged, so no row moves); each row repainted."""
+        last = len(self.HEADERS) - 1
+        for item in items:
+            position = self._all_index.get(item.sources)
+            if position is None:
+                continue
+            self._all[position] = item
+            row = self._row_index.get(item.sources)
+            if row is not None:
+                self._rows[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def set_disagreements_only(self, only: bool) -> None:
         self.disagreements_only = only
@@ -170,13 +188,14 @@ class ReviewItemsModel(_RowsModel):
     def _filter(self) -> None:
         self.beginResetModel()
         self._rows = [i for i in self._all if i.is_disagreement or not self.disagreements_only]
+        self._row_index = {item.sources: n for n, item in enumerate(self._rows)}
         self.endResetModel()
 
     def item(self, row: int) -> ReviewItem | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, sources: tuple[str, ...] | None) -> int:
-        return next((n for n, i in enumerate(self._rows) if i.sources == sources), -1)
+        return self._row_index.get(sources, -1) if sources is not None else -1
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         item = self.item(index.row())

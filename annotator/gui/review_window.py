@@ -3,7 +3,10 @@ written into the gold version, each one undoable; the document's merge conflicts
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +39,9 @@ from annotator.core.review.adjudication import (
     accept_agreements,
     adjudicate,
     compare,
+    decisions,
 )
-from annotator.core.store.project import Project
+from annotator.core.store.project import AnnotationState, Project
 from annotator.gui.article_text import ArticleText, Highlights
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.commands import DecisionCommand, refusal_text
@@ -81,8 +85,14 @@ class ReviewArticle(ArticleText):
 class ReviewWindow(QMainWindow):
     """Shares the main window's project connection, whose own writes SQLite's data_version does
     not report: every write here (a decision, a gold edit, a conflict resolved, and the undo or
-    redo of each) reloads the gold workbench, and its `annotation_changed` refreshes this window
-    and emits `stored`, which the main window follows."""
+    redo of each) emits `stored`, which the main window follows.
+
+    The document is compared once when it is chosen (`refresh`). A decision, and its undo or
+    redo, then costs what it touches: the decisions of its items are read again, those items
+    shown anew, and the gold annotations it made or removed put in place in the gold workbench
+    (`_decided`); nothing is compared again. A change of gold by other means (a gold edit, a
+    conflict resolved, a refusal) re-reads what it may have changed, and everything when gold
+    is one of the two sides compared."""
 
     # the review wrote to the project: other windows on its connection read it again
     stored = Signal()
@@ -100,6 +110,17 @@ class ReviewWindow(QMainWindow):
         self.reviewer = reviewer
         self.comparison: Comparison | None = None
         self._shown_document: str | None = None
+        # Of the comparison: sources -> position among its items, gold id -> sources of the
+        # item decided into it, A's and B's annotations by id (the links shown), how many
+        # disagreements and how many open. Kept up to date decision by decision.
+        self._index: dict[tuple[str, ...], int] = {}
+        self._by_gold: dict[str, tuple[str, ...]] = {}
+        self._by_id: dict[str, Annotation] = {}
+        self._disagreement_count = 0
+        self._open_count = 0
+        # True while a decision's changes are put in place: the gold workbench's signals then
+        # ask for nothing more.
+        self._applying = False
         # Gold is edited like any annotator's work: through a workbench of its own, whose undo
         # stack also holds the decisions.
         self.gold = Workbench(project, GOLD, self)
@@ -109,8 +130,7 @@ class ReviewWindow(QMainWindow):
         self._build()
         self._build_actions()
         self._fill_choices(document_id, annotators)
-        self.gold.annotation_changed.connect(lambda *_: self.refresh())
-        self.gold.annotation_changed.connect(lambda *_: self.stored.emit())
+        self.gold.annotation_changed.connect(self._gold_changed)
         self.gold.error.connect(self.refusals.show)
         self.refresh()
         # Fit the screen it opens on (a 1366x768 laptop shows the whole window and its buttons).
@@ -335,6 +355,8 @@ class ReviewWindow(QMainWindow):
             )
 
     def _fill_choices(self, document_id: str | None, annotators: tuple[str, str] | None) -> None:
+        # Filled quietly: the caller compares once, when all three are chosen.
+        blockers = [QSignalBlocker(c) for c in (self.document_choice, self.a_choice, self.b_choice)]
         for summary in self.project.documents(lengths=False):
             self.document_choice.addItem(summary.title, summary.id)
         index = self.document_choice.findData(document_id) if document_id else 0
@@ -351,6 +373,8 @@ class ReviewWindow(QMainWindow):
             wanted = annotators[position] if annotators else None
             index = choice.findData(wanted) if wanted else min(position, choice.count() - 1)
             choice.setCurrentIndex(max(index, 0))
+        for blocker in blockers:
+            blocker.unblock()
 
     # ------------------------------------------------------------------ showing
 
@@ -373,6 +397,7 @@ class ReviewWindow(QMainWindow):
             self.article.show_text(self.project.text(self.document_id) if self.document_id else "")
             self.gold.open_document(self.document_id)
         comparison = self.comparison
+        self._index_comparison()
         side_a = [i.a for i in comparison.items if i.a] if comparison else []
         side_b = [i.b for i in comparison.items if i.b] if comparison else []
         self.article.show_comparison(side_a, side_b)
@@ -380,18 +405,110 @@ class ReviewWindow(QMainWindow):
             compose(self.tr("Upper half of each line: A (%1) · lower half: B (%2)"), a, b)
         )
         self.items_model.set_comparison(comparison)
-        if comparison:
-            left = len(comparison.open)
-            total = len(comparison.disagreements)
-            self.summary.setText(
-                self.tr("%n disagreement(s), adjudicated", "", total)
-                if not left
-                else compose(self.tr("%n disagreement(s), %1 open", "", total), left)
-            )
+        self._show_summary()
         row = self.items_model.row_of(current.sources if current else None)
         self.select_row(row if row >= 0 else 0)
         self.conflicts.show_document(self.document_id)
         self._show_conflicts_tab()
+
+    def _index_comparison(self) -> None:
+        items = self.comparison.items if self.comparison else ()
+        self._index = {item.sources: n for n, item in enumerate(items)}
+        self._by_gold = {item.gold_id: item.sources for item in items if item.gold_id}
+        self._by_id = {x.id: x for item in items for x in (item.a, item.b) if x is not None}
+        self._disagreement_count = sum(1 for item in items if item.is_disagreement)
+        self._open_count = sum(1 for item in items if item.is_open)
+
+    def _show_summary(self) -> None:
+        if self.comparison is None:
+            return
+        left, total = self._open_count, self._disagreement_count
+        self.summary.setText(
+            self.tr("%n disagreement(s), adjudicated", "", total)
+            if not left
+            else compose(self.tr("%n disagreement(s), %1 open", "", total), left)
+        )
+
+    def _gold_compared(self) -> bool:
+        """Whether gold is one of the two sides compared: then a change of gold changes the
+        comparison itself."""
+        comparison = self.comparison
+        return comparison is None or GOLD in (comparison.annotator_a, comparison.annotator_b)
+
+    def _gold_changed(self, document_id: str, annotation_id: str) -> None:
+        """The gold workbench changed (a gold edit or its undo, a refusal, a reload)."""
+        if self._applying:
+            return
+        if not annotation_id or self._gold_compared() or document_id != self.document_id:
+            self.refresh()
+        else:
+            # Deleting a gold annotation deletes the decision that made it.
+            sources = self._by_gold.get(annotation_id)
+            if sources is not None:
+                self._update_decisions([sources])
+                self._show_summary()
+            self._show_current()
+        self.stored.emit()
+
+    def _update_decisions(self, sources: list[tuple[str, ...]]) -> None:
+        """Read the stored decisions of the items named by `sources` and show them."""
+        comparison = self.comparison
+        if comparison is None or not sources:
+            return
+        stored = decisions(self.project, comparison.document_id, sources)
+        items = list(comparison.items)
+        changed = []
+        for key in sources:
+            position = self._index.get(key)
+            if position is None:
+                continue
+            old = items[position]
+            decision, gold_id = stored.get(key, (None, None))
+            if (old.decision, old.gold_id) == (decision, gold_id):
+                continue
+            new = replace(old, decision=decision, gold_id=gold_id)
+            items[position] = new
+            self._open_count += int(new.is_open) - int(old.is_open)
+            if old.gold_id:
+                self._by_gold.pop(old.gold_id, None)
+            if gold_id:
+                self._by_gold[gold_id] = key
+            changed.append(new)
+        if changed:
+            self.comparison = replace(comparison, items=tuple(items))
+            self.items_model.update_items(changed)
+
+    def _decided(
+        self,
+        document_id: str,
+        sources: list[tuple[str, ...]],
+        before: dict[str, AnnotationState | None] | None,
+    ) -> None:
+        """Decisions on the items `sources` were stored, withdrawn or repeated: show them, and
+        put the gold annotations they made or removed in place (`before`: their states before,
+        None when there are many: gold is then read again). Decisions on another document than
+        the one shown (undone after choosing another) read everything again."""
+        if (
+            self._gold_compared()
+            or not document_id == self.document_id == self.comparison.document_id
+        ):
+            self.reload()
+            return
+        self._applying = True
+        try:
+            self._update_decisions(sources)
+            if before is None or self.gold.document_id != self.document_id:
+                self.gold.reload()
+            else:
+                for gold_id, previous in before.items():
+                    state = self.project.state(gold_id)
+                    if state is not None or previous is not None:
+                        self.gold.notify_changed(self.document_id, gold_id, state, previous)
+        finally:
+            self._applying = False
+        self._show_summary()
+        self._show_current()
+        self.stored.emit()
 
     def _front_conflicts(self) -> None:
         if self.left_tabs.isTabVisible(CONFLICTS_TAB):
@@ -417,24 +534,28 @@ class ReviewWindow(QMainWindow):
             self._show_current()
             return
         index = self.items_model.index(row, 0)
+        moved = self.items.currentIndex().row() != row
         self.items.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.items.scrollTo(index)
-        self._show_current()
+        if not moved:  # else the current row's signal has shown it
+            self._show_current()
 
     def _show_current(self) -> None:
         item = self.current_item()
         gold = self.gold.annotation(item.gold_id) if item and item.gold_id else None
-        links = {
-            x.id: x
-            for i in (self.comparison.items if self.comparison else ())
-            for x in (i.a, i.b)
-            if x is not None
-        }
-        links.update({g.id: g for g in self.gold.annotations()})
+        links: dict[str, Annotation] = {}
+        for x in (item.a, item.b, gold) if item else ():
+            if x is None or not x.link_id or x.link_id in links:
+                continue
+            linked = self._by_id.get(x.link_id) or self.gold.annotation(x.link_id)
+            if linked is None:
+                linked = self.project.annotations_by_id([x.link_id]).get(x.link_id)
+            if linked is not None:
+                links[x.link_id] = linked
         self.details_model.show(item, gold, links)
         self.gold.select(gold.id if gold else None)
         self.article.current = item.sources if item else ()
@@ -466,20 +587,18 @@ class ReviewWindow(QMainWindow):
     # ------------------------------------------------------------------ actions
 
     def step(self, direction: int) -> None:
-        """Go to the next (or previous) disagreement, open ones first."""
-        rows = [
-            r
-            for r in range(self.items_model.rowCount())
-            if self.items_model.item(r).is_disagreement
-        ]
-        if not rows:
-            return
+        """Go to the next (or previous) disagreement, round to the first (last) past the end;
+        looks at the rows on the way only."""
+        count = self.items_model.rowCount()
         here = self.items.currentIndex().row()
-        ahead = [r for r in rows if (r - here) * direction > 0]
-        target = (
-            (min if direction > 0 else max)(ahead) if ahead else rows[0 if direction > 0 else -1]
-        )
-        self.select_row(target)
+        start = here if 0 <= here < count else (-1 if direction > 0 else count)
+        for n in range(1, count + 1):
+            row = (start + n * direction) % count
+            if row == here and n < count:
+                continue
+            if self.items_model.item(row).is_disagreement:
+                self.select_row(row)
+                return
 
     def decide(self, choice: str) -> None:
         item, comparison = self.current_item(), self.comparison
@@ -497,8 +616,8 @@ class ReviewWindow(QMainWindow):
         span = (item.b if choice == "b" else item.a) or item.a or item.b
 
         def repeat() -> None:
-            fresh = compare(self.project, document_id, a, b)
-            again = next((i for i in fresh.items if i.sources == item.sources), None)
+            fresh = self._comparison_of(document_id, a, b)
+            again = self._unchanged(fresh, item.sources)
             if again is None:
                 raise ConflictError(
                     compose(
@@ -515,8 +634,8 @@ class ReviewWindow(QMainWindow):
             "b": compose(self.tr("Accept %1's %2 %3"), b, layer, quote(span.text)),
             "reject": compose(self.tr("Reject %1 %2"), layer, quote(span.text)),
         }[choice]
-        self._push(text, [(decision_id, gold_id)], repeat)
-        if self.comparison and self.comparison.open:
+        self._push(text, [(decision_id, gold_id)], repeat, document_id, [item.sources])
+        if self._open_count:
             self.step(+1)
 
     def accept_agreements(self) -> None:
@@ -535,12 +654,56 @@ class ReviewWindow(QMainWindow):
         a, b, document_id = comparison.annotator_a, comparison.annotator_b, self.document_id
 
         def repeat() -> None:
-            accept_agreements(self.project, compare(self.project, document_id, a, b), ids=ids)
+            accept_agreements(self.project, self._comparison_of(document_id, a, b), ids=ids)
 
-        self._push(self.tr("Accept %n agreement(s)", "", len(ids)), list(ids.values()), repeat)
+        self._push(
+            self.tr("Accept %n agreement(s)", "", len(ids)),
+            list(ids.values()),
+            repeat,
+            document_id,
+            list(ids),
+        )
 
-    def _push(self, text: str, decisions: list[tuple[str, str | None]], repeat) -> None:
-        self.gold.undo_stack.push(DecisionCommand(text, self.gold, decisions, repeat, self.reload))
+    def _comparison_of(self, document_id: str, a: str, b: str) -> Comparison:
+        """The comparison shown when it is of that document and annotators (kept current
+        decision by decision), else a fresh one."""
+        shown = self.comparison
+        if shown is not None and (shown.document_id, shown.annotator_a, shown.annotator_b) == (
+            document_id,
+            a,
+            b,
+        ):
+            return shown
+        return compare(self.project, document_id, a, b)
+
+    def _unchanged(self, comparison: Comparison, sources: tuple[str, ...]) -> ReviewItem | None:
+        """The item of `comparison` decided from `sources`, when its annotations are stored
+        as it holds them (same revisions); None when one was changed or deleted since."""
+        if comparison is self.comparison:
+            position = self._index.get(sources)
+            item = comparison.items[position] if position is not None else None
+        else:
+            item = next((i for i in comparison.items if i.sources == sources), None)
+        if item is None:
+            return None
+        stored = self.project.annotations_by_id(sources)
+        for x in (item.a, item.b):
+            if x is not None and (x.id not in stored or stored[x.id].revision != x.revision):
+                return None
+        return item
+
+    def _push(
+        self,
+        text: str,
+        decided: list[tuple[str, str | None]],
+        repeat: Callable[[], None],
+        document_id: str,
+        sources: list[tuple[str, ...]],
+    ) -> None:
+        def changed(before: dict[str, AnnotationState | None] | None) -> None:
+            self._decided(document_id, sources, before)
+
+        self.gold.undo_stack.push(DecisionCommand(text, self.gold, decided, repeat, changed))
 
     def reload(self) -> None:
         """Read the project again after a write that bypassed the gold workbench's commands

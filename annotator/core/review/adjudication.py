@@ -20,6 +20,7 @@ from typing import Any
 from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.model import Annotation
 from annotator.core.review.spans import best_assignment, pair_by_overlap, pairing_order
+from annotator.core.store.batch import AnnotationBatch
 from annotator.core.store.integrity import row_ok
 from annotator.core.store.project import Project, now
 
@@ -188,13 +189,13 @@ def compare(project: Project, document_id: str, annotator_a: str, annotator_b: s
             )
             pairs += found
             partner.update({x.id: y.id for x, y in found if x is not None and y is not None})
-    decisions = _decisions(project, document_id)
+    decided = decisions(project, document_id)
     items = []
     for x, y in pairs:
         layer = (x or y).layer
         differences = _differences(x, y, partner) if x and y else ()
         sources = tuple(sorted(z.id for z in (x, y) if z is not None))
-        decision, gold_id = decisions.get(sources, (None, None))
+        decision, gold_id = decided.get(sources, (None, None))
         items.append(ReviewItem(layer, x, y, differences, decision, gold_id))
     items.sort(key=lambda item: (item.start, item.layer))
     return Comparison(document_id, annotator_a, annotator_b, tuple(items))
@@ -216,12 +217,25 @@ def _differences(x: Annotation, y: Annotation, partner: dict[str, str]) -> tuple
     return tuple(found)
 
 
-def _decisions(project: Project, document_id: str) -> dict[tuple[str, ...], tuple[str, str]]:
-    rows = project.conn.execute(
+def decisions(
+    project: Project,
+    document_id: str,
+    sources: Sequence[tuple[str, ...]] | None = None,
+) -> dict[tuple[str, ...], tuple[str, str]]:
+    """{sources: (decision, gold annotation id)} of the decisions stored for a document: all of
+    them, or those of the items named by their `sources` (`ReviewItem.sources`); one query."""
+    sql = (
         "SELECT sources, decision, gold_id FROM adjudications "
-        f"WHERE document_id = ? AND {row_ok('adjudications')}",
-        (document_id,),
+        f"WHERE document_id = ? AND {row_ok('adjudications')}"
     )
+    params: list[Any] = [document_id]
+    if sources is not None and len(sources) == 1:
+        sql += " AND sources = ?"  # the index of (document_id, sources) finds it
+        params.append(json.dumps(list(sources[0])))
+    elif sources is not None:
+        sql += " AND sources IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps([json.dumps(list(s)) for s in sources]))
+    rows = project.conn.execute(sql, params)
     return {tuple(json.loads(s)): (d, g) for s, d, g in rows}
 
 
@@ -239,12 +253,17 @@ def adjudicate(
 
     One transaction. The gold copy's claim→speaker link points to the gold mention decided from
     the linked mention (or its partner); a link whose mention has no gold copy yet is left
-    empty. When no disagreement is left open the gold version of the document is marked done.
-    Returns (decision id, gold annotation id or None); pass them back to redo the same decision.
+    empty. When no disagreement of `comparison` is left open the gold version of the document
+    is marked done. Costs a few indexed queries, whatever the document's size: `comparison` is
+    taken as current (it is not compared again). Returns (decision id, gold annotation id or
+    None); pass them back to redo the same decision. Raises ValidationError for an unknown
+    choice, a side with nothing to accept, or an item already decided.
     """
     with project.atomic():
-        decided = _decide(project, comparison.document_id, item, choice, gold, decision_id, gold_id)
-        _update_status(project, comparison, gold)
+        decider = _Decider(project, comparison.document_id, gold)
+        decided = decider.decide(item, choice, decision_id, gold_id)
+        decider.finish()
+        _update_status(project, comparison, gold, [item.sources])
     return decided
 
 
@@ -258,63 +277,160 @@ def accept_agreements(
     transaction. Returns {sources: (decision id, gold id)} in the order to withdraw them
     (claims before their mentions: withdrawing a mention first would unlink its claims, and
     the claims of a joint statement, unlinked, would be the same claim twice); pass it back as
-    `ids` to redo the same step with the same ids."""
+    `ids` to redo the same step with the same ids.
+
+    Linear in the items: the document's decisions and gold copies are read once, the new gold
+    annotations checked one by one as `Project.add_annotation` checks them and stored together
+    (`AnnotationBatch`, the import's bulk path), the decisions by one `executemany`."""
     ids = ids or {}
     done = {}
     with project.atomic():
         agreed = [i for i in comparison.items if not i.is_disagreement and i.decision is None]
         # Mentions first, so the claims' links find their gold mentions.
         agreed.sort(key=lambda i: i.a.link_id is not None)
+        # Redoing the step puts back gold annotations that have deletion records: those go
+        # one by one (`add_annotation` continues their revisions), new ones in bulk.
+        again = [g for _, g in ids.values() if g]
+        decider = _Decider(
+            project,
+            comparison.document_id,
+            gold,
+            batch=not any(project.known(g) for g in again),
+            read_all=True,
+        )
         for item in agreed:
             decision_id, gold_id = ids.get(item.sources, (None, None))
-            done[item.sources] = _decide(
-                project, comparison.document_id, item, "a", gold, decision_id, gold_id
-            )
+            done[item.sources] = decider.decide(item, "a", decision_id, gold_id)
+        decider.finish()
         _update_status(project, comparison, gold)
     return dict(reversed(done.items()))
 
 
-def _decide(project, document_id, item, choice, gold, decision_id, gold_id):
-    if choice not in ("a", "b", "reject"):
-        raise ValidationError(Message("unknown choice %1 (a, b or reject)", repr(choice)))
-    chosen = {"a": item.a, "b": item.b, "reject": None}[choice]
-    if choice != "reject" and chosen is None:
-        raise ValidationError(
-            Message("annotator %1 has no annotation here to accept", choice.upper())
+class _Decider:
+    """Decisions on one document inside one transaction, with what they look up (the decided
+    items, the gold copies of source annotations) read once and kept up to date here.
+
+    `batch`: gold annotations are checked as they come and stored by `finish` (the import's
+    bulk path); else each is stored at once. `read_all`: read every decision and gold copy of
+    the document up front (many decisions); else ask the store about each (one decision)."""
+
+    def __init__(
+        self,
+        project: Project,
+        document_id: str,
+        gold: str,
+        batch: bool = False,
+        read_all: bool = False,
+    ):
+        self.project = project
+        self.document_id = document_id
+        self.gold = gold
+        self.gold_annotator = project.annotator_id(gold)
+        self.batch = AnnotationBatch(project) if batch else None
+        self.decided: set[tuple[str, ...]] | None = (
+            set(decisions(project, document_id)) if read_all else None
         )
-    if item.sources in _decisions(project, document_id):
-        raise ValidationError("this disagreement is already decided; undo that first")
-    new_gold = None
-    if chosen is not None:
-        new_gold = project.add_annotation(
-            document_id,
-            gold,
-            chosen.layer,
-            chosen.start,
-            chosen.end,
-            attributes=chosen.attributes,
+        self.copies: dict[str, str] | None = (
+            _gold_copies(project, document_id, gold) if (read_all) else None
+        )
+        self.records: list[tuple] = []
+        self.stamp = now()
+
+    def decide(
+        self, item: ReviewItem, choice: str, decision_id: str | None, gold_id: str | None
+    ) -> tuple[str, str | None]:
+        if choice not in ("a", "b", "reject"):
+            raise ValidationError(Message("unknown choice %1 (a, b or reject)", repr(choice)))
+        chosen = {"a": item.a, "b": item.b, "reject": None}[choice]
+        if choice != "reject" and chosen is None:
+            raise ValidationError(
+                Message("annotator %1 has no annotation here to accept", choice.upper())
+            )
+        if self._is_decided(item.sources):
+            raise ValidationError("this disagreement is already decided; undo that first")
+        new_gold = None
+        if chosen is not None:
+            new_gold = self._copy(chosen, item.sources, gold_id)
+        decision_id = decision_id or str(uuid.uuid4())
+        self.records.append(
+            (
+                decision_id,
+                self.document_id,
+                json.dumps(list(item.sources)),
+                "accepted" if chosen else "rejected",
+                new_gold,
+                self.gold_annotator,
+                self.stamp,
+            )
+        )
+        if self.decided is not None:
+            self.decided.add(item.sources)
+        if self.copies is not None and new_gold is not None:
+            for source in item.sources:
+                self.copies.setdefault(source, new_gold)
+        return decision_id, new_gold
+
+    def _is_decided(self, sources: tuple[str, ...]) -> bool:
+        if self.decided is not None:
+            return sources in self.decided
+        if any(r[2] == json.dumps(list(sources)) for r in self.records):
+            return True
+        return sources in decisions(self.project, self.document_id, [sources])
+
+    def _gold_link(self, link_id: str | None) -> str | None:
+        if link_id is None:
+            return None
+        if self.copies is not None:
+            return self.copies.get(link_id)
+        return _gold_copies(self.project, self.document_id, self.gold, link_id).get(link_id)
+
+    def _copy(self, chosen: Annotation, sources: tuple[str, ...], gold_id: str | None) -> str:
+        link_id = self._gold_link(chosen.link_id)
+        if self.batch is None:
+            return self.project.add_annotation(
+                self.document_id,
+                self.gold,
+                chosen.layer,
+                chosen.start,
+                chosen.end,
+                attributes=chosen.attributes,
+                entity=chosen.entity,
+                link_id=link_id,
+                stances=chosen.stances,
+                origin="adjudicated",
+                text=chosen.text,
+                sources=sources,
+                id=gold_id,
+            ).id
+        copy = Annotation(
+            id=gold_id or str(uuid.uuid4()),
+            document_id=self.document_id,
+            annotator=self.gold,
+            layer=chosen.layer,
+            start=chosen.start,
+            end=chosen.end,
+            text=chosen.text,
+            attributes=dict(chosen.attributes),
             entity=chosen.entity,
-            link_id=_gold_link(project, document_id, gold, chosen.link_id),
-            stances=chosen.stances,
+            link_id=link_id,
+            stances=tuple(chosen.stances),
             origin="adjudicated",
-            sources=item.sources,
-            id=gold_id,
-        ).id
-    decision_id = decision_id or str(uuid.uuid4())
-    project.conn.execute(
-        "INSERT INTO adjudications (id, document_id, sources, decision, gold_id, annotator_id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            decision_id,
-            document_id,
-            json.dumps(list(item.sources)),
-            "accepted" if chosen else "rejected",
-            new_gold,
-            project.annotator_id(gold),
-            now(),
-        ),
-    )
-    return decision_id, new_gold
+            created_at=self.stamp,
+            modified_at=self.stamp,
+            sources=sources,
+        )
+        return self.batch.add(copy).id
+
+    def finish(self) -> None:
+        """Store what `decide` kept: the gold annotations (in bulk) and the decisions."""
+        if self.batch is not None:
+            self.batch.write()
+        self.project.conn.executemany(
+            "INSERT INTO adjudications (id, document_id, sources, decision, gold_id, "
+            "annotator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.records,
+        )
+        self.records = []
 
 
 def withdraw(project: Project, decision_id: str) -> None:
@@ -330,16 +446,63 @@ def withdraw(project: Project, decision_id: str) -> None:
             project.delete_annotation(row[0])
 
 
-def _gold_link(project: Project, document_id: str, gold: str, link_id: str | None) -> str | None:
-    if link_id is None:
-        return None
-    for candidate in project.annotations(document_id, annotator=gold):
-        if link_id in candidate.sources:
-            return candidate.id
-    return None
+def withdraw_many(project: Project, decision_ids: Sequence[str]) -> None:
+    """Undo many decisions in one transaction, as `withdraw` of each in turn would (the order
+    `accept_agreements` returns, claims before their mentions); a few statements in all.
+    Raises NotFoundError, and changes nothing, when one of them is not stored."""
+    with project.atomic():
+        wanted = json.dumps(list(decision_ids))
+        rows = dict(
+            project.conn.execute(
+                "SELECT id, gold_id FROM adjudications "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (wanted,),
+            ).fetchall()
+        )
+        missing = next((d for d in decision_ids if d not in rows), None)
+        if missing is not None:
+            raise NotFoundError(Message("no decision %1", repr(missing)))
+        project.conn.execute(
+            "DELETE FROM adjudications WHERE id IN (SELECT value FROM json_each(?))", (wanted,)
+        )
+        project.delete_annotations([rows[d] for d in decision_ids if rows[d]])
 
 
-def _update_status(project: Project, comparison: Comparison, gold: str) -> None:
-    """Gold is in progress from its first decision and done when nothing is left open."""
-    again = compare(project, comparison.document_id, comparison.annotator_a, comparison.annotator_b)
-    project.set_status(comparison.document_id, gold, "in_progress" if again.open else "done")
+def _gold_copies(
+    project: Project, document_id: str, gold: str, source_id: str | None = None
+) -> dict[str, str]:
+    """{source annotation id: the gold annotation decided from it} of a document (of one source
+    when `source_id` is given), the first in reading order where several were; one query."""
+    sql = (
+        "SELECT j.value, a.id FROM annotations a JOIN annotators p ON p.id = a.annotator_id, "
+        # json_each raises on text that is not a JSON list: such a row (a hand edit) adds none.
+        "json_each(CASE WHEN typeof(a.sources) = 'text' AND json_valid(a.sources) "
+        "AND json_type(a.sources) = 'array' THEN a.sources END) j "
+        "WHERE a.document_id = ? AND p.name = ? AND a.sources != '[]'"
+    )
+    params: list[Any] = [document_id, gold]
+    if source_id is not None:
+        sql += " AND j.value = ?"
+        params.append(source_id)
+    sql += f' AND {row_ok("annotations", "a")} ORDER BY a.start, a."end" DESC, a.layer, a.id'
+    found: dict[str, str] = {}
+    for source, gold_id in project.conn.execute(sql, params):
+        found.setdefault(source, gold_id)
+    return found
+
+
+def _update_status(
+    project: Project, comparison: Comparison, gold: str, decided: Sequence[tuple[str, ...]] = ()
+) -> None:
+    """Gold is in progress from its first decision and done when no disagreement of
+    `comparison` is left without a stored decision (`decided`: the sources just decided). The
+    items the comparison holds as decided are not asked about, and the first open one found
+    ends the search: one query, most often."""
+    just = set(decided)
+    status = "done"
+    for item in comparison.items:
+        if item.decision is None and item.sources not in just and item.is_disagreement:
+            if not decisions(project, comparison.document_id, [item.sources]):
+                status = "in_progress"
+                break
+    project.set_status(comparison.document_id, gold, status)
