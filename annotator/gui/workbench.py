@@ -80,6 +80,7 @@ class Workbench(QObject):
         # was built), and whether a read of the store again is due (`_behind`).
         self._gone: set[str] = set()
         self._catching_up = False
+        self._read_version = -1
 
     # ------------------------------------------------------------------ reading
 
@@ -104,6 +105,7 @@ class Workbench(QObject):
 
     def _read(self) -> AnnotationColumns:
         if self._shown is None:
+            self._read_version = self._store_version()
             cache: dict[str, Annotation] = {}
             if self.document_id:
                 every = self.project.annotation_spans(self.document_id)
@@ -159,8 +161,15 @@ class Workbench(QObject):
 
     def _catch_up(self) -> None:
         self._catching_up = False
-        if self._shown is not None:
+        # Only when another connection committed since the read: a row the columns keep and
+        # the full read leaves out (a damaged one) is no change, and must not read again and
+        # again.
+        if self._shown is not None and self._store_version() != self._read_version:
             self.reload()
+
+    def _store_version(self) -> int:
+        """SQLite's count of other connections' commits (`PRAGMA data_version`)."""
+        return self.project.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def shows(self, annotation: Annotation | Span) -> bool:
         """Whether an annotation of the open document belongs in the window (any layer)."""

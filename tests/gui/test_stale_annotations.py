@@ -4,6 +4,7 @@ as stored now, in full, and an edit made on it applies; one deleted in A is said
 never shown without its attributes or refused with no way forward."""
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from annotator.core.store.project import Project, TextSource
 from annotator.gui import main_window
@@ -55,8 +56,18 @@ def windows(qtbot, long_project, settings, monkeypatch):
     assert b.workbench.columns().locate(claim) >= 0
     assert claim not in b.workbench.columns().cache  # read, not built
     yield a, b, speaker, claim
-    b.close()
+    discard(a, b)
     other.close()
+
+
+def discard(*windows) -> None:
+    """Close and destroy windows before their projects close: a closed window kept alive
+    would still read its project when the next test switches the interface language (its
+    side panel builds the rows it never built), from a closed connection."""
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def tag(window, layer: str, words: str) -> str:

@@ -10,6 +10,7 @@ from annotator.core.store.project import Project
 from annotator.gui import language, main_window
 from annotator.gui.app import load_fonts
 from annotator.gui.main_window import MainWindow
+from tests.gui.test_stale_annotations import discard
 
 QAANI = "العميد قاآني"
 CLAIMS = (
@@ -34,7 +35,7 @@ def windows(request, qapp, qtbot, project, settings, monkeypatch):
     b = MainWindow(other, "amal", settings)
     qtbot.addWidget(b)
     yield a, b
-    b.close()
+    discard(a, b)
     other.close()
     language.apply("en")
 

@@ -10,6 +10,7 @@ from annotator.gui import language
 from annotator.gui.app import load_fonts
 from annotator.gui.article_text import LONGEST_BLOCK, display_text
 from annotator.gui.main_window import MainWindow
+from tests.gui.test_stale_annotations import discard
 
 
 def sentence(n: int) -> str:
@@ -42,7 +43,7 @@ def window(request, interface, qtbot, tmp_path, settings):
     qtbot.waitExposed(window)
     window.workbench.open_document("long")
     yield window
-    window.close()
+    discard(window)
     project.close()
 
 
