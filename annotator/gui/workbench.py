@@ -163,9 +163,13 @@ class Workbench(QObject):
         self._catching_up = False
         # Only when another connection committed since the read: a row the columns keep and
         # the full read leaves out (a damaged one) is no change, and must not read again and
-        # again.
-        if self._shown is not None and self._store_version() != self._read_version:
-            self.reload()
+        # again. A project that cannot be read now (closed, replaced, its disk gone) is left
+        # to the window's timed check, which says so once; nothing escapes this slot.
+        try:
+            if self._shown is not None and self._store_version() != self._read_version:
+                self.reload()
+        except REFUSALS:
+            return
 
     def _store_version(self) -> int:
         """SQLite's count of other connections' commits (`PRAGMA data_version`)."""
