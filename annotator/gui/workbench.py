@@ -105,9 +105,9 @@ class Workbench(QObject):
 
     def _read(self) -> AnnotationColumns:
         if self._shown is None:
-            self._read_version = self._store_version()
             cache: dict[str, Annotation] = {}
             if self.document_id:
+                self._read_version = self._store_version()
                 every = self.project.annotation_spans(self.document_id)
                 found = AnnotationColumns.wrap(every, self._load, cache)
                 self._shown = found.subset(lambda _layer, who: self._shows_annotator(who))
