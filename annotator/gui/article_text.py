@@ -215,6 +215,9 @@ class ArticleText(QPlainTextEdit):
         self.offsets = Utf16Map("")
         # A place `show_from` keeps on top while the view settles (None: none kept).
         self._kept: int | None = None
+        # The word the last zoom kept on top and the scroll bar's value then: zooming again
+        # without scrolling keeps that word, so the place does not drift line by line.
+        self._zoomed_at: tuple[int, int] | None = None
         # The letter a left-button drag started on (code points; None: no such drag).
         self._pressed: int | None = None
         # Qt's own scrolling as it lays the article out keeps it; the scroll bar used lets go.
@@ -236,7 +239,7 @@ class ArticleText(QPlainTextEdit):
         self.set_point_size(BASE_POINT_SIZE)
 
     def show_text(self, text: str) -> None:
-        self._kept = None
+        self._kept = self._zoomed_at = None
         self._text = text
         self.offsets = Utf16Map(text)
         self.setPlainText(display_text(text))
@@ -436,11 +439,46 @@ class ArticleText(QPlainTextEdit):
     # ------------------------------------------------------------------ zoom
 
     def set_point_size(self, size: int) -> None:
+        """Show the article at `size` points, the first word on screen staying on the first
+        line: the scroll bar counts lines, and a new size wraps every line again (in a long
+        paragraph broken for display, `display_text`, the same count stood for a place
+        screens away)."""
         size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
         font = QFont(ARTICLE_FONT)
         font.setPointSize(size)
-        self.setFont(font)
+        if self._text and size != self.point_size():
+            self._keeping_place(lambda: self.setFont(font))
+        else:
+            self.setFont(font)
         self.zoom_changed.emit(size)
+
+    def _keeping_place(self, change: Callable[[], None]) -> None:
+        """Run `change` (one that lays the lines out again) with the line holding the first
+        word on screen (or the place `show_from` keeps) brought back to the top; the cursor
+        and selection are not touched."""
+        bar = self.verticalScrollBar()
+        top = self._kept
+        if top is None and self._zoomed_at is not None and self._zoomed_at[1] == bar.value():
+            top = self._zoomed_at[0]  # zoomed again without scrolling: the same word
+        if top is None:
+            top = self.first_shown()
+        change()
+        self._scroll_to_line_of(top)
+        self._zoomed_at = (top, bar.value())
+
+    def _scroll_to_line_of(self, position: int) -> None:
+        """Make the line holding a code-point offset the first on screen, by the scroll bar
+        alone. Qt counts a block it has not laid out since the last change as one line, so
+        the value is read from the block's own count of the lines before it, after laying
+        that block out; blocks laid out later are all below it."""
+        utf16 = self.offsets.to_utf16(max(0, min(position, self.offsets.length)))
+        block = self.document().findBlock(utf16)
+        if not block.isValid():
+            return
+        self.document().documentLayout().blockBoundingRect(block)  # lays the block out
+        line = block.layout().lineForTextPosition(utf16 - block.position())
+        number = line.lineNumber() if line.isValid() else 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + number)
 
     def point_size(self) -> int:
         return self.font().pointSize()

@@ -23,7 +23,7 @@ from annotator.core.errors import (
     AnnotatorError,
     CheckPendingError,
     ConflictError,
-    ValidationError,
+    Message,
 )
 from annotator.core.review.adjudication import withdraw_many
 from annotator.core.store.project import AnnotationState, Project
@@ -63,6 +63,14 @@ def _cannot_undo() -> str:
 
 def _cannot_redo() -> str:
     return QCoreApplication.translate("Commands", "Cannot redo “%1”: %2")
+
+
+def _undone_except() -> str:
+    return QCoreApplication.translate("Commands", "Undid “%1”, except: %2")
+
+
+def _redone_except() -> str:
+    return QCoreApplication.translate("Commands", "Redid “%1”, except: %2")
 
 
 def _changed_elsewhere(annotation_id: str) -> str:
@@ -217,6 +225,8 @@ class AnnotationCommand(_Refusable):
         self._before, self._after = before, after
         self._chain = workbench.revisions.chain(annotation_id)
         self._done = True  # the action was performed before the command was pushed
+        # What the last undo or redo could not put back (core messages), said once it is done.
+        self._left: list[Message] = []
 
     @property
     def annotation_id(self) -> str:
@@ -235,17 +245,27 @@ class AnnotationCommand(_Refusable):
     def redo(self) -> None:
         if self._done:
             self._done = False
-        elif not self._attempt(_cannot_redo(), lambda: self._apply(self._after)):
-            return
-        self._workbench.notify_changed(
-            self._document_id, self._annotation_id, self._after, self._before
-        )
+            self._workbench.notify_changed(
+                self._document_id, self._annotation_id, self._after, self._before
+            )
+        elif self._attempt(_cannot_redo(), lambda: self._apply(self._after)):
+            self._notify(self._after, self._before, _redone_except())
 
     def undo(self) -> None:
         if self._attempt(_cannot_undo(), lambda: self._apply(self._before)):
-            self._workbench.notify_changed(
-                self._document_id, self._annotation_id, self._before, self._after
+            self._notify(self._before, self._after, _undone_except())
+
+    def _notify(
+        self, state: AnnotationState | None, previous: AnnotationState | None, saying: str
+    ) -> None:
+        """Tell the views what changed, and say in the status bar what could not be put back
+        (another window deleted or changed what the step also touched)."""
+        self._workbench.notify_changed(self._document_id, self._annotation_id, state, previous)
+        if self._left:
+            parts = QCoreApplication.translate("Commands", "; ").join(
+                core_text(m) for m in self._left
             )
+            self._workbench.error.emit(compose(saying, self.text(), Isolated(FSI + parts + PDI)))
 
     def _apply(self, state: AnnotationState | None) -> None:
         revisions, project = self._workbench.revisions, self._workbench.project
@@ -253,31 +273,15 @@ class AnnotationCommand(_Refusable):
         if revisions.chain(annotation_id) != self._chain:
             raise ConflictError(_changed_elsewhere(annotation_id))
         expected = revisions.expected(annotation_id)
+        self._left = []
 
         def restore() -> str:
-            project.restore(annotation_id, state, expected=expected)
+            _revision, self._left = project.restore_what_remains(
+                annotation_id, state, expected=expected
+            )
             return annotation_id
 
-        try:
-            revisions.store(annotation_id, restore, relinked=state.incoming if state else ())
-        except ValidationError:
-            # Refused rather than put back without its link: the claim would silently lose
-            # what the researcher undid to get back, and the stack would hold a state that
-            # never was; they can link it again to a speaker that exists.
-            link_id = state.annotation.link_id if state else None
-            if link_id is not None and project.revision(link_id) is None:
-                raise ConflictError(
-                    compose(
-                        QCoreApplication.translate(
-                            "Commands",
-                            "the annotation %1 that annotation %2 links to was deleted in "
-                            "another window; nothing was changed",
-                        ),
-                        ltr(link_id),
-                        ltr(annotation_id),
-                    )
-                ) from None
-            raise
+        revisions.store(annotation_id, restore, relinked=state.incoming if state else ())
 
 
 class StatusCommand(_Refusable):

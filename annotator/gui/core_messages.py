@@ -342,7 +342,27 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "layer %1 has no link"),
     QT_TRANSLATE_NOOP("core", "a stance needs a target"),
     QT_TRANSLATE_NOOP("core", "stance target %1 is given twice"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "annotation %1, which linked to %2 %3, was deleted in another window and cannot be linked back",
+    ),
     QT_TRANSLATE_NOOP("core", "an annotation with id %1 exists"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "annotation %1, which linked to %2 %3, was made a %4 in another window and is not linked back",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "%1 %2 is back without its link: the %3 it linked to (%4) was deleted in another window",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "%1 %2 is back without its link: the annotation it linked to (%3) was made a %4 in another window",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "annotation %1, which linked to %2 %3, was linked to annotation %4 in another window and keeps that link",
+    ),
     QT_TRANSLATE_NOOP(
         "core",
         "no backup was written: %1 is damaged (SQLite's check of its copy found: %2); the backups made before are kept; %3",

@@ -56,7 +56,7 @@ from annotator.gui.project_file import ProjectFileCare
 from annotator.gui.project_settings import ProjectSettingsDialog
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.side_panel import SidePanel
-from annotator.gui.status_messages import StickyMessages
+from annotator.gui.status_messages import StatusBar, StickyMessages
 from annotator.gui.suggestions import SuggestionPanel, Suggestions
 from annotator.gui.team_sync import TeamSync, team_annotator
 from annotator.gui.window_state import keep as keep_layout
@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, project: Project, annotator: str, settings: QSettings):
         super().__init__()
+        # A long message is cut before the annotator's name, whole in the tooltip.
+        self.setStatusBar(StatusBar(self))
         self.settings = settings
         self._last_backup = float("-inf")
         self.backup_thread: threading.Thread | None = None

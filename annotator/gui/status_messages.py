@@ -1,10 +1,19 @@
-"""Refusals that stay in the status bar until the researcher acts again: a message that
-disappears after a few seconds is easily missed while the eyes are on the article."""
+"""The status bar's messages: refusals that stay until the researcher acts again (a message
+that disappears after a few seconds is easily missed while the eyes are on the article), and
+long ones cut to fit beside the permanent widgets, whole in the tooltip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QStatusBar,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 # The input that counts as the researcher's next action in the window.
 _ACTIONS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
@@ -50,3 +59,72 @@ class StickyMessages(QObject):
             parent = window.parentWidget()
             window = parent.window() if parent is not None else None
         return window is self._window
+
+
+class StatusBar(QStatusBar):
+    """A status bar whose message never runs into its permanent widgets (the annotator's
+    name): a message longer than the room left is cut at its end with "…" (in either reading
+    direction) and the whole of it is the bar's tooltip. Qt draws the message unclipped across
+    them; everything else (showMessage, currentMessage, timeouts) is Qt's own."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._permanent: list[QWidget] = []
+        self.messageChanged.connect(self._follow)
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
+        super().addPermanentWidget(widget, stretch)
+        self._permanent.append(widget)
+
+    def message_rect(self) -> QRect:
+        """Where the message is drawn: Qt's margins, up to the first permanent widget."""
+        left, right = 6, self.width() - 12
+        for widget in self._permanent:
+            if widget.isVisible():
+                if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                    left = max(left, widget.x() + widget.width() + 2)
+                else:
+                    right = min(right, widget.x() - 2)
+                break
+        return QRect(left, 0, max(right - left, 0), self.height())
+
+    def shown_message(self) -> str:
+        """The message as drawn: whole, or cut to fit with "…"."""
+        return self.fontMetrics().elidedText(
+            self.currentMessage(), Qt.TextElideMode.ElideRight, self.message_rect().width()
+        )
+
+    def _follow(self, message: str) -> None:
+        self.setToolTip(message if message and self.shown_message() != message else "")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._follow(self.currentMessage())
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        message = self.currentMessage()
+        if not message:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for widget in self._permanent:
+            if widget.isVisible():
+                frame = QStyleOption()
+                frame.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+                frame.palette = self.palette()
+                self.style().drawPrimitive(
+                    QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget
+                )
+        painter.setPen(self.palette().windowText().color())
+        painter.setClipRect(self.message_rect())
+        painter.drawText(
+            self.message_rect(),
+            Qt.AlignmentFlag.AlignLeading
+            | Qt.AlignmentFlag.AlignVCenter
+            | Qt.TextFlag.TextSingleLine,
+            self.shown_message(),
+        )
+        painter.end()

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic.suggest import CUE_LAYER, SUGGESTIONS
@@ -76,6 +76,11 @@ class Workbench(QObject):
         # For the attribute editor's completions; kept until a change can alter them.
         self._entities: list[Entity] | None = None
         self._targets: list[str] | None = None
+        # Annotations of the columns read that were deleted elsewhere since (found when one
+        # was built), and whether a read of the store again is due (`_behind`).
+        self._gone: set[str] = set()
+        self._catching_up = False
+        self._read_version = -1
 
     # ------------------------------------------------------------------ reading
 
@@ -102,6 +107,7 @@ class Workbench(QObject):
         if self._shown is None:
             cache: dict[str, Annotation] = {}
             if self.document_id:
+                self._read_version = self._store_version()
                 every = self.project.annotation_spans(self.document_id)
                 found = AnnotationColumns.wrap(every, self._load, cache)
                 self._shown = found.subset(lambda _layer, who: self._shows_annotator(who))
@@ -117,16 +123,22 @@ class Workbench(QObject):
         return self._shown
 
     def _load(self, spans: list[Span]) -> dict[str, Annotation]:
-        """Build the annotations of some spans as this window read them: from the store, or,
-        when another window changed or deleted one since (its revision is not the one read),
-        from the span alone (no attributes), so that a change of it is refused as built on
-        what is no longer stored, as it would have been when every annotation was read."""
+        """Build the annotations of some spans: always as stored now, in full. One that another
+        window changed since this window read its span (its revision is not the one read) is
+        built as stored now, so what the window shows of it and an edit made on it are the
+        current state; one deleted elsewhere is built from its span alone but never handed out
+        (`annotation` gives None for it). Either way the window is behind the store: it reads
+        the document again as soon as control returns to the event loop (`_catch_up`), so the
+        highlights and rows follow too."""
         stored = self.project.annotations_by_id(s.id for s in spans)
         found = {}
         text = self.text
         for span in spans:
             annotation = stored.get(span.id)
             if annotation is None or annotation.revision != span.revision:
+                self._behind()
+            if annotation is None:
+                self._gone.add(span.id)
                 annotation = Annotation(
                     id=span.id,
                     document_id=self.document_id or "",
@@ -139,6 +151,29 @@ class Workbench(QObject):
                 )
             found[span.id] = annotation
         return found
+
+    def _behind(self) -> None:
+        """The store changed since the document was read: read it again once the event loop
+        runs (never inside the paint or read that found it)."""
+        if not self._catching_up:
+            self._catching_up = True
+            QTimer.singleShot(0, self._catch_up)
+
+    def _catch_up(self) -> None:
+        self._catching_up = False
+        # Only when another connection committed since the read: a row the columns keep and
+        # the full read leaves out (a damaged one) is no change, and must not read again and
+        # again. A project that cannot be read now (closed, replaced, its disk gone) is left
+        # to the window's timed check, which says so once; nothing escapes this slot.
+        try:
+            if self._shown is not None and self._store_version() != self._read_version:
+                self.reload()
+        except REFUSALS:
+            return
+
+    def _store_version(self) -> int:
+        """SQLite's count of other connections' commits (`PRAGMA data_version`)."""
+        return self.project.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def shows(self, annotation: Annotation | Span) -> bool:
         """Whether an annotation of the open document belongs in the window (any layer)."""
@@ -169,7 +204,8 @@ class Workbench(QObject):
         shown = self._read()
         if start is None and annotation_id and annotation_id not in shown.cache:
             start = self.project.annotation_start(annotation_id)  # quicker than a scan
-        return shown.get(annotation_id, start)
+        found = shown.get(annotation_id, start)
+        return None if found is None or found.id in self._gone else found
 
     def selected(self) -> Annotation | None:
         return self.annotation(self.selected_id)
@@ -252,6 +288,7 @@ class Workbench(QObject):
         self.visibility_changed.emit()
 
     def _forget(self) -> None:
+        self._gone = set()
         self._shown = None
         self._visible = None
         self._mentions = {}
@@ -316,6 +353,8 @@ class Workbench(QObject):
         changed or deleted it since, the change is refused (`error` says so) and the document is
         read again, never written over the other window's work."""
         annotation = self.annotation(annotation_id)
+        if annotation is None and self._deleted_elsewhere(annotation_id):
+            return False
         if annotation is None or not self.is_editable(annotation):
             self.error.emit(self.tr("only your own annotations can be changed here"))
             return False
@@ -330,6 +369,8 @@ class Workbench(QObject):
     def delete(self, annotation_id: str) -> bool:
         """Delete an annotation as one undo step; refused like `edit` when it changed elsewhere."""
         annotation = self.annotation(annotation_id)
+        if annotation is None and self._deleted_elsewhere(annotation_id):
+            return False
         if annotation is None or not self.is_editable(annotation):
             self.error.emit(self.tr("only your own annotations can be deleted here"))
             return False
@@ -346,6 +387,21 @@ class Workbench(QObject):
             return annotation_id
 
         return self._run(description, annotation_id, perform) is not None
+
+    def _deleted_elsewhere(self, annotation_id: str) -> bool:
+        """When the window showed the annotation but another window deleted it since: say so,
+        show what is stored, and True (the caller changes nothing)."""
+        shown = self._read().cache.get(annotation_id)
+        if annotation_id not in self._gone or shown is None:
+            return False
+        self.refused(
+            compose(
+                self.tr("the %1 %2 was deleted in another window; nothing was changed"),
+                self.schema.layer(shown.layer).label.lower(),
+                quote(shown.text),
+            )
+        )
+        return True
 
     def set_status(self, status: str) -> None:
         if self.document_id is None:
@@ -379,7 +435,8 @@ class Workbench(QObject):
         """A link is built from the speaker as the window shows it: refuse it (ConflictError)
         when another window deleted that speaker or made it another layer since; a speaker
         changed otherwise is still the one to link to. Called in the change's transaction."""
-        shown = self.annotation(link_id)
+        # As read, one found deleted elsewhere included (`annotation` no longer gives it).
+        shown = self._read().get(link_id)
         if shown is None:
             return
         try:
@@ -469,7 +526,9 @@ class Workbench(QObject):
             # one read it) by a scan of the ids.
             cached, now = shown.cache.get(changed_id), stored.get(changed_id)
             if cached is not None:
+                # Built as stored after another window moved it: its row is where it was read.
                 row = shown.find(changed_id, cached.start)
+                row = row if row >= 0 else shown.row_of(changed_id)
             elif changed_id == annotation_id and previous is None:
                 row = -1
             else:

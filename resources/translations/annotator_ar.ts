@@ -854,12 +854,20 @@ Remove them now and open the project? A backup copy of the file as it is is made
         <translation>تعذّرت إعادة «%1»: %2</translation>
     </message>
     <message>
+        <source>Undid “%1”, except: %2</source>
+        <translation>تم التراجع عن «%1»، باستثناء: %2</translation>
+    </message>
+    <message>
+        <source>Redid “%1”, except: %2</source>
+        <translation>أُعيد «%1»، باستثناء: %2</translation>
+    </message>
+    <message>
         <source>annotation %1 was changed in another window since this step; nothing was changed</source>
         <translation>تغيّر التعليق %1 في نافذة أخرى منذ هذه الخطوة؛ لم يتغير شيء</translation>
     </message>
     <message>
-        <source>the annotation %1 that annotation %2 links to was deleted in another window; nothing was changed</source>
-        <translation>حُذف في نافذة أخرى التعليقُ %1 الذي يرتبط به التعليق %2؛ لم يتغير شيء</translation>
+        <source>; </source>
+        <translation>؛ </translation>
     </message>
     <message>
         <source>Mark document %1</source>
@@ -2484,6 +2492,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>حذف %1 %2</translation>
     </message>
     <message>
+        <source>the %1 %2 was deleted in another window; nothing was changed</source>
+        <translation>حُذف %1 %2 في نافذة أخرى؛ لم يتغير شيء</translation>
+    </message>
+    <message>
         <source>the %1 %2 to link to was deleted in another window; nothing was changed</source>
         <translation>حُذف في نافذة أخرى %1 %2 المراد الربط به؛ لم يتغير شيء</translation>
     </message>
@@ -3471,8 +3483,28 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>هدف الموقف %1 مذكور مرتين</translation>
     </message>
     <message>
+        <source>annotation %1, which linked to %2 %3, was deleted in another window and cannot be linked back</source>
+        <translation>حُذف في نافذة أخرى التعليقُ %1 الذي كان مربوطًا بـ %2 %3، فلا يمكن ربطه به مجددًا</translation>
+    </message>
+    <message>
         <source>an annotation with id %1 exists</source>
         <translation>يوجد تعليق بالمعرِّف %1</translation>
+    </message>
+    <message>
+        <source>annotation %1, which linked to %2 %3, was made a %4 in another window and is not linked back</source>
+        <translation>جُعل التعليق %1، الذي كان مربوطًا بـ %2 %3، %4 في نافذة أخرى، فلم يُربط به مجددًا</translation>
+    </message>
+    <message>
+        <source>%1 %2 is back without its link: the %3 it linked to (%4) was deleted in another window</source>
+        <translation>عاد %1 %2 دون ربطه: حُذف في نافذة أخرى %3 الذي كان مربوطًا به (%4)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is back without its link: the annotation it linked to (%3) was made a %4 in another window</source>
+        <translation>عاد %1 %2 دون ربطه: جُعل التعليق الذي كان مربوطًا به (%3) %4 في نافذة أخرى</translation>
+    </message>
+    <message>
+        <source>annotation %1, which linked to %2 %3, was linked to annotation %4 in another window and keeps that link</source>
+        <translation>رُبط التعليق %1، الذي كان مربوطًا بـ %2 %3، بالتعليق %4 في نافذة أخرى، ويبقى ذلك الربط</translation>
     </message>
     <message>
         <source>no backup was written: %1 is damaged (SQLite&apos;s check of its copy found: %2); the backups made before are kept; %3</source>

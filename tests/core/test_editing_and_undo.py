@@ -125,3 +125,30 @@ def test_undoing_a_layer_change_restores_the_incoming_link(seeded_project, speak
 def content(annotation):
     """An annotation without its revision: what undo puts back."""
     return replace(annotation, revision=0)
+
+
+def test_restoring_what_remains_leaves_out_a_link_to_a_deleted_speaker(seeded_project, claim):
+    before = seeded_project.state(claim.id)
+    seeded_project.delete_annotation(claim.id)
+    seeded_project.delete_annotation(claim.link_id)  # another window deletes the speaker
+    revision, left = seeded_project.restore_what_remains(claim.id, before, expected=None)
+    back = seeded_project.annotation(claim.id)
+    assert (back.revision, back.link_id, back.stances) == (revision, None, claim.stances)
+    assert [m.template for m in left] == [
+        "%1 %2 is back without its link: the %3 it linked to (%4) was deleted in another window"
+    ]
+    assert left[0].params[3] == claim.link_id
+
+
+def test_restoring_what_remains_names_each_claim_it_cannot_link_back(
+    seeded_project, seed_id, speaker, claim
+):
+    second = seeded_project.add_annotation(seed_id, "amina", "claim", 500, 520, link_id=speaker.id)
+    before = seeded_project.state(speaker.id)
+    assert set(before.incoming) == {claim.id, second.id}
+    seeded_project.delete_annotation(speaker.id)
+    seeded_project.delete_annotation(second.id)  # deleted elsewhere meanwhile
+    _, left = seeded_project.restore_what_remains(speaker.id, before, expected=None)
+    assert seeded_project.annotation(claim.id).link_id == speaker.id
+    assert [m.params[0] for m in left] == [second.id]
+    assert "was deleted in another window and cannot be linked back" in left[0]

@@ -230,6 +230,7 @@ def test_an_edit_from_a_stale_window_is_refused_in_arabic(arabic, windows):
     start = text.index("إيران تقف")
     claim = a.workbench.tag("claim", start, start + len("إيران تقف"))
     assert b.refresh_if_changed_elsewhere()
+    b.workbench.select(claim)  # B shows the claim as it is before A's change
     for window, index in ((a, 1), (b, 2)):  # A stores a kind, B then picks another from its form
         window.workbench.select(claim)
         kind = window.side_panel.editor.field("kind")

@@ -181,7 +181,7 @@ def test_redo_in_a_after_b_changed_it_is_refused_and_dropped(windows, claim, qtb
     assert "Cannot redo" in message(a)
 
 
-def test_undo_whose_linked_speaker_was_deleted_elsewhere_is_refused(windows, qtbot):
+def test_undo_whose_linked_speaker_was_deleted_elsewhere_restores_it_unlinked(windows, qtbot):
     a, b = windows
     tag(a, "speaker", QAANI)
     claim = tag(a, "claim", CLAIM)
@@ -192,9 +192,9 @@ def test_undo_whose_linked_speaker_was_deleted_elsewhere_is_refused(windows, qtb
     with qtbot.capture_exceptions() as exceptions:
         undo(a)
     assert exceptions == []
-    assert stored(a, claim) is None
-    assert "links to was deleted in another window" in message(a)
-    assert a.workbench.undo_stack.count() == 2
+    assert stored(a, claim).annotation.link_id is None
+    assert "is back without its link" in message(a)
+    assert a.workbench.undo_stack.count() == 3
 
 
 def test_undo_of_a_status_changed_elsewhere_is_refused(windows, claim, qtbot):
@@ -297,3 +297,94 @@ def test_a_claim_is_linked_to_a_speaker_whose_role_another_window_changed(window
     start = b.workbench.text.index(CLAIM)
     claim = b.workbench.tag("claim", start, start + len(CLAIM))
     assert b.workbench.project.annotation(claim).link_id == speaker
+
+
+# Undo and redo after B deleted or changed what A's step also touched: A puts back what it can
+# in one transaction and says in the status bar what it could not and why.
+
+SECOND_CLAIM = "ستقدم كل ما تستطيع حتى تحقيق هدف تحرير كامل التراب الفلسطيني"
+
+
+def test_undoing_a_speaker_deletion_says_which_claim_could_not_be_linked_back(windows, qtbot):
+    a, b = windows
+    speaker = tag(a, "speaker", QAANI)
+    kept, gone = tag(a, "claim", CLAIM), tag(a, "claim", SECOND_CLAIM)
+    assert stored(a, gone).annotation.link_id == speaker
+    delete(a, speaker)  # both claims lose their link
+    assert b.refresh_if_changed_elsewhere()
+    assert b.workbench.delete(gone)  # B deletes one of them meanwhile
+    with qtbot.capture_exceptions() as exceptions:
+        undo(a)
+    assert exceptions == []
+    assert stored(a, speaker) is not None
+    assert stored(a, kept).annotation.link_id == speaker
+    assert stored(a, gone) is None  # B's deletion stands
+    said = plain(message(a))
+    assert said.startswith("Undid “Delete speaker")
+    assert gone.replace("-", "\u2011") in message(a) or gone in said
+    assert "was deleted in another window and cannot be linked back" in said
+    assert a.workbench.undo_stack.canRedo()  # the step was undone, not dropped
+
+
+def test_undoing_a_claim_deletion_whose_speaker_went_elsewhere_brings_it_back_unlinked(
+    windows, qtbot
+):
+    a, b = windows
+    speaker = tag(a, "speaker", QAANI)
+    claim = tag(a, "claim", CLAIM)
+    delete(a, claim)
+    assert b.refresh_if_changed_elsewhere()
+    assert b.workbench.delete(speaker)
+    with qtbot.capture_exceptions() as exceptions:
+        undo(a)
+    assert exceptions == []
+    back = stored(a, claim).annotation
+    assert (back.text, back.link_id) == (CLAIM, None)
+    said = plain(message(a))
+    assert "is back without its link" in said and "was deleted in another window" in said
+    assert a.workbench.annotation(claim) is not None  # shown again in A
+
+
+def test_redoing_a_claim_whose_speaker_went_elsewhere_brings_it_back_unlinked(windows, qtbot):
+    a, b = windows
+    speaker = tag(a, "speaker", QAANI)
+    claim = tag(a, "claim", CLAIM)
+    undo(a)  # the claim's tag
+    assert b.refresh_if_changed_elsewhere()
+    assert b.workbench.delete(speaker)
+    with qtbot.capture_exceptions() as exceptions:
+        redo(a)
+    assert exceptions == []
+    assert stored(a, claim).annotation.link_id is None
+    said = plain(message(a))
+    assert said.startswith("Redid “Tag claim") and "is back without its link" in said
+
+
+def test_undoing_a_stance_edit_of_a_claim_deleted_elsewhere_is_refused_saying_so(windows, qtbot):
+    a, b = windows
+    tag(a, "speaker", QAANI)
+    claim = tag(a, "claim", CLAIM)
+    assert a.workbench.edit(claim, "Add stance", stances=[("Israel", "against")])
+    assert b.refresh_if_changed_elsewhere()
+    assert b.workbench.delete(claim)
+    with qtbot.capture_exceptions() as exceptions:
+        undo(a)
+    assert exceptions == []
+    assert stored(a, claim) is None  # nothing of it comes back
+    said = plain(message(a))
+    assert said.startswith("Cannot undo “Add stance”") and "was deleted in another window" in said
+
+
+def test_undoing_a_speaker_deletion_leaves_a_claim_linked_elsewhere_and_says_so(windows, qtbot):
+    a, b = windows
+    speaker = tag(a, "speaker", QAANI)
+    claim = tag(a, "claim", CLAIM)
+    delete(a, speaker)
+    assert b.refresh_if_changed_elsewhere()
+    other = tag(b, "speaker", "إسماعيل هنية")
+    assert b.workbench.edit(claim, "Link", link_id=other)
+    with qtbot.capture_exceptions() as exceptions:
+        undo(a)
+    assert exceptions == []
+    assert stored(a, claim).annotation.link_id == other
+    assert "in another window and keeps that link" in plain(message(a))

@@ -19,6 +19,7 @@ from annotator.core.errors import (
     ConflictError,
     DamagedProjectError,
     DuplicateError,
+    LayerName,
     Message,
     NotFoundError,
     ValidationError,
@@ -644,6 +645,100 @@ class AnnotationStore:
                 if link and link.layer == annotation.layer and row[0] in (None, annotation_id):
                     self._relink(source_id, annotation_id)
             return self.revision(annotation_id)
+
+    def restore_what_remains(
+        self,
+        annotation_id: str,
+        state: AnnotationState | None,
+        expected: int | None = _UNSET,
+    ) -> tuple[int | None, list[Message]]:
+        """`restore` for undo and redo after another window changed the annotations around
+        this one: what can still be put back is, in one transaction, and each part that cannot
+        is said. A link to an annotation deleted elsewhere (or made another layer) is left out,
+        and the annotation comes back without it; a claim of `state.incoming` deleted
+        elsewhere, linked elsewhere since, or made another layer is left as it is.
+
+        Returns (the revision now stored or None, one Message per part not put back). Raises
+        like `restore` (ConflictError when `expected` is not the stored revision, a
+        ValidationError or DuplicateError for what no one else's change explains), and then
+        nothing was changed."""
+        if state is None:
+            return self.restore(annotation_id, state, expected), []
+        annotation = state.annotation
+        left: list[Message] = []
+        layer = self.schema.layer(annotation.layer)
+        with self.atomic():
+            link = layer.attribute_of_type("link")
+            if link is not None and annotation.link_id is not None:
+                row = self.conn.execute(
+                    "SELECT a.document_id, a.layer, p.name FROM annotations a "
+                    "JOIN annotators p ON p.id = a.annotator_id WHERE a.id = ?",
+                    (annotation.link_id,),
+                ).fetchone()
+                try:
+                    check_link_target(annotation, link, row)
+                except ValidationError:
+                    left.append(
+                        Message(
+                            "%1 %2 is back without its link: the %3 it linked to (%4) was "
+                            "deleted in another window",
+                            LayerName(annotation.layer),
+                            repr(annotation.text),
+                            LayerName(link.layer),
+                            annotation.link_id,
+                        )
+                        if row is None
+                        else Message(
+                            "%1 %2 is back without its link: the annotation it linked to (%3) "
+                            "was made a %4 in another window",
+                            LayerName(annotation.layer),
+                            repr(annotation.text),
+                            annotation.link_id,
+                            LayerName(row[1]),
+                        )
+                    )
+                    annotation = replace(annotation, link_id=None)
+            for source_id in state.incoming:
+                row = self.conn.execute(
+                    "SELECT link_id, layer FROM annotations WHERE id = ?", (source_id,)
+                ).fetchone()
+                source_link = self.schema.layer(row[1]).attribute_of_type("link") if row else None
+                if row is None:
+                    left.append(
+                        Message(
+                            "annotation %1, which linked to %2 %3, was deleted in another "
+                            "window and cannot be linked back",
+                            source_id,
+                            LayerName(annotation.layer),
+                            repr(annotation.text),
+                        )
+                    )
+                elif source_link is None or source_link.layer != annotation.layer:
+                    left.append(
+                        Message(
+                            "annotation %1, which linked to %2 %3, was made a %4 in another "
+                            "window and is not linked back",
+                            source_id,
+                            LayerName(annotation.layer),
+                            repr(annotation.text),
+                            LayerName(row[1]),
+                        )
+                    )
+                elif row[0] not in (None, annotation_id):
+                    left.append(
+                        Message(
+                            "annotation %1, which linked to %2 %3, was linked to annotation %4 "
+                            "in another window and keeps that link",
+                            source_id,
+                            LayerName(annotation.layer),
+                            repr(annotation.text),
+                            row[0],
+                        )
+                    )
+            revision = self.restore(
+                annotation_id, AnnotationState(annotation, state.incoming), expected
+            )
+        return revision, left
 
     def _incoming(self, annotation_id: str) -> tuple[str, ...]:
         return tuple(
