@@ -4,7 +4,7 @@ and across the project (a result list); a hit can be tagged directly."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.arabic.search import Hit, SearchIndex, SearchOptions
+from annotator.core.arabic.search import DocumentHits, Hit, SearchIndex, SearchOptions
 from annotator.core.arabic.text import snap_to_words
 from annotator.core.bidi import compose, ltr, number
 from annotator.gui.article_text import ArticleText
@@ -91,6 +91,51 @@ class SpanMarks:
         return ranges
 
 
+class HitMarks:
+    """The find bar's hits painted under the article's text, the current one in its own
+    colour. A layer like `SpanMarks`, but nothing is filed: a paint asks for the hits
+    meeting the lines it draws (`DocumentHits.between`, by bisection), so showing a search
+    or stepping to the next hit costs the hits on screen, however many the article has."""
+
+    def __init__(self, view: ArticleText):
+        self._view = view
+        self._hits: Sequence[Hit] = []
+        self._current = -1
+        self.hit_format = background("#ffd400", 0.45)
+        # Green, so the current hit never looks like a speaker (orange) or a claim (blue).
+        self.current_format = background("#19b35a", 0.6)
+
+    def show(self, hits: Sequence[Hit], current: int) -> None:
+        """Paint these hits (a `DocumentHits`, or an empty list), hit number `current` as
+        the current one."""
+        self._hits, self._current = hits, current
+        self._view.viewport().update()
+
+    def ranges(
+        self, block: QTextBlock, first: int = 0, last: int | None = None
+    ) -> list[QTextLayout.FormatRange]:
+        """The ranges meeting part of a block (UTF-16 positions in it; see
+        `Highlights.ranges`)."""
+        if not isinstance(self._hits, DocumentHits):
+            return []
+        offsets = self._view.offsets
+        origin, length = block.position(), block.length() - 1
+        last = length if last is None else min(last, length)
+        start = offsets.to_codepoint(origin + first)
+        end = offsets.to_codepoint(origin + max(last, first + 1))
+        ranges = []
+        for index, hit in self._hits.between(start, end):
+            left = max(offsets.to_utf16(hit.start) - origin, 0)
+            right = min(offsets.to_utf16(hit.end) - origin, length)
+            if right <= left or right <= first or left >= last:
+                continue
+            item = QTextLayout.FormatRange()
+            item.start, item.length = left, right - left
+            item.format = self.current_format if index == self._current else self.hit_format
+            ranges.append(item)
+        return ranges
+
+
 def background(color: str, alpha: float) -> QTextCharFormat:
     fill = QColor(color)
     fill.setAlphaF(alpha)
@@ -123,10 +168,11 @@ class FindBar(QWidget):
         self.view = view
         self.index = SearchIndex(workbench.project)
         self.options = SearchOptions()
-        self.hits: list[Hit] = []
+        # The open document's hits, read lazily: a search keeps match offsets, not objects.
+        self.hits: Sequence[Hit] = []
         self.current = -1
         self._project_count = 0  # hits in the project, when all documents are listed
-        self.marks = SpanMarks(view)
+        self.marks = HitMarks(view)
         attach(view, self.marks)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
         self._timer.timeout.connect(self.search)
@@ -242,7 +288,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self._timer.stop()
         self.hits, self.current = [], -1
-        self.marks.set_spans([])
+        self.marks.show(self.hits, self.current)
         self.hide()
         self.view.setFocus()
         self.hits_changed.emit()
@@ -263,7 +309,7 @@ class FindBar(QWidget):
         if document_id is None or not query.strip():
             self.hits = []
         else:
-            self.hits = self.index.search(query, self.options, [document_id])
+            self.hits = self.index.document_hits(query, self.options, document_id)
         self.current = 0 if self.hits else -1
         if self.all_documents.isChecked():
             found = self.index.search(query, self.options, limit=PROJECT_LIMIT + 1)
@@ -295,13 +341,7 @@ class FindBar(QWidget):
         return self.workbench.tag(layer, *span) if span else None
 
     def _show_hits(self) -> None:
-        hit_format = background("#ffd400", 0.45)
-        # Green, so the current hit never looks like a speaker (orange) or a claim (blue).
-        current_format = background("#19b35a", 0.6)
-        self.marks.set_spans(
-            (h.start, h.end, current_format if n == self.current else hit_format)
-            for n, h in enumerate(self.hits)
-        )
+        self.marks.show(self.hits, self.current)
         hit = self.current_hit()
         if hit is not None:
             self.view.show_span(hit.start, hit.end)
@@ -342,9 +382,10 @@ class FindBar(QWidget):
     def _on_result_activated(self, index: QModelIndex) -> None:
         hit = self.results_model.hits[index.row()]
         self.workbench.open_document(hit.document_id)  # searches the new document
-        for n, mine in enumerate(self.hits):
-            if (mine.start, mine.end) == (hit.start, hit.end):
-                self.current = n
+        if isinstance(self.hits, DocumentHits):
+            found = self.hits.index_of(hit.start, hit.end)
+            if found is not None:
+                self.current = found
         self._show_hits()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

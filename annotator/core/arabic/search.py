@@ -272,6 +272,7 @@ class Query:
     pattern: re.Pattern[str]
     leads: tuple[str, ...] = ()  # what the query spells before the literal, longest first
     prefixes: frozenset[str] = frozenset()  # what the text may have before that
+    width: int | None = None  # the length of every match, for a one-word query
 
     def hit_start(self, text: str, match: re.Match[str]) -> int:
         return self.hit_start_at(text, match.start())
@@ -326,7 +327,9 @@ def compile_query(query: str, options: SearchOptions = SearchOptions()) -> Query
         parts.append(r"(?!\w)")
     if leads == ("",):
         leads = ()
-    return Query(re.compile("".join(parts)), leads, frozenset(("", *prefixes)))
+    # One word: the pattern is the literal and lookarounds, which take no room.
+    width = len(core) if len(words) == 1 else None
+    return Query(re.compile("".join(parts)), leads, frozenset(("", *prefixes)), width)
 
 
 def _alternatives(word: str, prefixes: Sequence[str]) -> list[str]:
@@ -350,6 +353,22 @@ def find_all(folded: FoldedText, query: Query, limit: int | None = None) -> list
     return spans
 
 
+class _Shifted(Sequence[int]):
+    """The ends of fixed-width matches: their starts plus the width, without a copy."""
+
+    def __init__(self, starts: Sequence[int], width: int):
+        self._starts, self._width = starts, width
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._starts[index] + self._width
+
+    def __iter__(self) -> Iterator[int]:
+        return (start + self._width for start in self._starts)
+
+
 class DocumentHits(Sequence[Hit]):
     """Every hit of one query in one document, in text order, found at the regex engine's
     speed and made into `Hit`s only when asked for.
@@ -368,14 +387,24 @@ class DocumentHits(Sequence[Hit]):
         self.folded = folded
         self.query = query
         self.made = 0
-        spans = array("l")
-        if query is not None:
+        self._starts = array("l")
+        self._ends: Sequence[int] = self._starts
+        if query is not None and query.width is not None:
+            # One word: every match is as long as the query's literal, only starts are kept.
+            self._starts.extend(map(re.Match.start, query.pattern.finditer(folded.text)))
+            self._ends = _Shifted(self._starts, query.width)
+        elif query is not None:
+            spans = array("l")
             spans.extend(
                 chain.from_iterable(map(re.Match.span, query.pattern.finditer(folded.text)))
             )
-        self._starts, self._ends = spans[0::2], spans[1::2]
+            self._starts, self._ends = spans[0::2], spans[1::2]
         self._lead = len(query.leads[0]) if query is not None and query.leads else 0
-        self._reach = max(map(sub, self._ends, self._starts), default=0) + self._lead
+        if isinstance(self._ends, _Shifted):
+            longest = query.width if query is not None and query.width is not None else 0
+        else:
+            longest = max(map(sub, self._ends, self._starts), default=0)
+        self._reach = longest + self._lead
         self._skipped = self._find_skipped()  # match numbers that are not hits, in order
 
     def _find_skipped(self) -> list[int]:
