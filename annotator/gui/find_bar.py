@@ -4,6 +4,7 @@ and across the project (a result list); a hit can be tagged directly."""
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
@@ -37,6 +38,7 @@ from annotator.gui.workbench import Workbench
 
 PROJECT_LIMIT = 2000  # hits listed for the whole project; the count says when there are more
 TYPING_DELAY_MS = 150
+PROJECT_SLICE_S = 0.03  # folding the project's texts for a search, between events
 
 # (option, label) in the order of the options menu.
 OPTION_LABELS = (
@@ -172,6 +174,8 @@ class FindBar(QWidget):
         self.hits: Sequence[Hit] = []
         self.current = -1
         self._project_count = 0  # hits in the project, when all documents are listed
+        self._project_search = 0  # the number of the latest search, for the project's list
+        self._folding_left = 0  # documents the project search still has to fold
         self.marks = HitMarks(view)
         attach(view, self.marks)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
@@ -287,6 +291,7 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self._timer.stop()
+        self._project_search += 1
         self.hits, self.current = [], -1
         self.marks.show(self.hits, self.current)
         self.hide()
@@ -311,11 +316,38 @@ class FindBar(QWidget):
         else:
             self.hits = self.index.document_hits(query, self.options, document_id)
         self.current = 0 if self.hits else -1
-        if self.all_documents.isChecked():
-            found = self.index.search(query, self.options, limit=PROJECT_LIMIT + 1)
-            self.results_model.set_hits(found[:PROJECT_LIMIT])
-            self._project_count = len(found)
+        self._project_search += 1  # a search still folding documents is now stale
         self._show_hits()
+        if self.all_documents.isChecked():
+            self._search_project(self._project_search, query, self.options, None)
+
+    def _search_project(
+        self, search: int, query: str, options: SearchOptions, pending: list[str] | None
+    ) -> None:
+        """List the project's hits. Documents not folded yet are folded a slice of time at a
+        time between events, so the window answers meanwhile; typing again, another option
+        or closing the bar drops this search (what it folded is kept for the next)."""
+        if search != self._project_search:
+            return
+        if pending is None:
+            pending = self.index.unfolded(options) if query.strip() else []
+        # Processor time of this thread: a busy machine must not make the slices smaller.
+        deadline = time.thread_time() + PROJECT_SLICE_S
+        while pending:  # one document at least, so every slice moves on
+            self.index.folded(pending.pop(), options)
+            if time.thread_time() >= deadline:
+                break
+        self._folding_left = len(pending)
+        if pending:
+            self._update_controls()
+            QTimer.singleShot(
+                0, self, lambda: self._search_project(search, query, options, pending)
+            )
+            return
+        found = self.index.search(query, options, limit=PROJECT_LIMIT + 1)
+        self.results_model.set_hits(found[:PROJECT_LIMIT])
+        self._project_count = len(found)
+        self._update_controls()
 
     def step(self, direction: int) -> None:
         """Go to the next (+1) or previous (-1) hit, round the article."""
@@ -363,6 +395,8 @@ class FindBar(QWidget):
                 self.tr("%1 in %n document(s)", "", documents),
                 ltr(f"{number(min(total, PROJECT_LIMIT))}{more}"),
             )
+            if self._folding_left:
+                listed = self.tr("reading documents: %n left", "", self._folding_left)
             self.count.setText(compose(self.tr("%1 · %2"), self.count.text(), listed))
         for widget in (self.previous_button, self.next_button, *self.tag_buttons.values()):
             widget.setEnabled(bool(self.hits))

@@ -9,6 +9,7 @@ from annotator.core.arabic.search import FoldedText, fold
 from annotator.core.arabic.text import Utf16Map
 from annotator.core.bidi import plain
 from annotator.core.store.project import TextSource
+from annotator.gui import find_bar
 from annotator.gui.article_view import ArticleView
 from annotator.gui.find_bar import FindBar
 from annotator.gui.find_results import HIT_ROLE
@@ -229,3 +230,24 @@ def test_shift_f3_from_the_first_hit_paints_the_last_one_exactly_past_every_emoj
     view = long_report.view
     qtbot.waitUntil(lambda: ("جيدا", True) in painted_hits(view, bar.marks))
     assert all(text == "جيدا" for text, _ in painted_hits(view, bar.marks))
+
+
+def test_all_documents_reads_a_large_project_between_events_and_typing_again_drops_it(
+    qtbot, window, type_text, project, monkeypatch
+):
+    project.import_texts(
+        [TextSource(text=f"وأكد المراسل رقم {n} الخبر", source=f"r{n}.txt") for n in range(40)]
+    )
+    monkeypatch.setattr(find_bar, "PROJECT_SLICE_S", 0.0, raising=False)  # one per slice
+    bar = search(qtbot, window, type_text, "اكد")
+    bar.all_documents.click()
+    assert "reading documents" in plain(bar.count.text()) and bar.results_model.rowCount() == 0
+    listed = counted(monkeypatch, bar.index, "search")
+    type_text(bar.query, "ت")  # «اكدت»: the listing for «اكد» is dropped unfinished
+    bar.search()
+    qtbot.waitUntil(lambda: "reading documents" not in plain(bar.count.text()))
+    assert len(listed) == 1 and bar.results_model.rowCount() == 0
+    assert "0 in 0 documents" in plain(bar.count.text())
+    bar.query.setText("المراسل")
+    bar.search()
+    assert bar.results_model.rowCount() == 40  # every document is read: listed at once

@@ -544,6 +544,12 @@ class SearchIndex:
         self._folded: dict[tuple[bool, ...], dict[str, FoldedText]] = {}
         self._corpora: dict[tuple[bool, ...], _Corpus] = {}
 
+    def unfolded(self, options: SearchOptions = SearchOptions()) -> list[str]:
+        """The ids of the documents not folded yet for these options (fold them one by one
+        with `folded`, a few at a time, to keep a window responsive before a project search)."""
+        cache = self._folded.get(options.folding, {})
+        return [i for i in self.project.document_hashes() if i not in cache]
+
     def document_hits(self, query: str, options: SearchOptions, document_id: str) -> DocumentHits:
         """Every hit of `query` in one document, read lazily (see `DocumentHits`)."""
         return DocumentHits(
