@@ -24,7 +24,7 @@ from bench import corpus  # noqa: E402
 from bench.timing import Result, median, seconds  # noqa: E402
 
 SIZES = (500_000, 10_000_000)
-QUERIES = ("ا", "الحكومة")
+QUERIES = ("الحكومة", "ا")  # the one letter last: "All documents" is ticked with its hits
 FRAME = 1 / 60
 
 
