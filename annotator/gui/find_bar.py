@@ -56,8 +56,9 @@ OPTION_LABELS = (
 
 class SpanMarks:
     """Spans painted under an article's text, like annotation highlights (see `Highlights`),
-    but for things that are not annotations: search hits, suggestions. `ranges(block)` is
-    all an `ArticleText` asks of a highlight layer."""
+    but for things that are not annotations and are few: suggestions (search hits, which may
+    be millions, have their own layer, `HitMarks`). `ranges(block)` is all an `ArticleText`
+    asks of a highlight layer."""
 
     def __init__(self, view: ArticleText):
         self._view = view
