@@ -41,10 +41,15 @@ def timed(action, watch=None) -> tuple[float, float]:
 
 def one_size(size: int, runs: int) -> dict:
     """Every figure for one article size (run in a process of its own)."""
+    with tempfile.TemporaryDirectory(prefix="bench-find-") as name:
+        return measure(Path(name), size, runs)
+
+
+def measure(folder: Path, size: int, runs: int) -> dict:
+    """The figures for one article size, its project made in `folder`."""
     from annotator.core.store.project import Project, TextSource
     from bench import window
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-find-"))
     text = corpus.article(random.Random(4), size)[:size]
     with Project.create(folder / "find.annotator") as project:
         project.import_texts(
