@@ -4,7 +4,8 @@ and across the project (a result list); a hit can be tagged directly."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.arabic.search import Hit, SearchIndex, SearchOptions
+from annotator.core.arabic.search import DocumentHits, Hit, SearchIndex, SearchOptions
 from annotator.core.arabic.text import snap_to_words
 from annotator.core.bidi import compose, ltr, number
 from annotator.gui.article_text import ArticleText
@@ -37,6 +38,7 @@ from annotator.gui.workbench import Workbench
 
 PROJECT_LIMIT = 2000  # hits listed for the whole project; the count says when there are more
 TYPING_DELAY_MS = 150
+PROJECT_SLICE_S = 0.03  # folding the project's texts for a search, between events
 
 # (option, label) in the order of the options menu.
 OPTION_LABELS = (
@@ -54,8 +56,9 @@ OPTION_LABELS = (
 
 class SpanMarks:
     """Spans painted under an article's text, like annotation highlights (see `Highlights`),
-    but for things that are not annotations: search hits, suggestions. `ranges(block)` is
-    all an `ArticleText` asks of a highlight layer."""
+    but for things that are not annotations and are few: suggestions (search hits, which may
+    be millions, have their own layer, `HitMarks`). `ranges(block)` is all an `ArticleText`
+    asks of a highlight layer."""
 
     def __init__(self, view: ArticleText):
         self._view = view
@@ -87,6 +90,51 @@ class SpanMarks:
                 continue
             item = QTextLayout.FormatRange()
             item.start, item.length, item.format = left, right - left, fmt
+            ranges.append(item)
+        return ranges
+
+
+class HitMarks:
+    """The find bar's hits painted under the article's text, the current one in its own
+    colour. A layer like `SpanMarks`, but nothing is filed: a paint asks for the hits
+    meeting the lines it draws (`DocumentHits.between`, by bisection), so showing a search
+    or stepping to the next hit costs the hits on screen, however many the article has."""
+
+    def __init__(self, view: ArticleText):
+        self._view = view
+        self._hits: Sequence[Hit] = []
+        self._current = -1
+        self.hit_format = background("#ffd400", 0.45)
+        # Green, so the current hit never looks like a speaker (orange) or a claim (blue).
+        self.current_format = background("#19b35a", 0.6)
+
+    def show(self, hits: Sequence[Hit], current: int) -> None:
+        """Paint these hits (a `DocumentHits`, or an empty list), hit number `current` as
+        the current one."""
+        self._hits, self._current = hits, current
+        self._view.viewport().update()
+
+    def ranges(
+        self, block: QTextBlock, first: int = 0, last: int | None = None
+    ) -> list[QTextLayout.FormatRange]:
+        """The ranges meeting part of a block (UTF-16 positions in it; see
+        `Highlights.ranges`)."""
+        if not isinstance(self._hits, DocumentHits):
+            return []
+        offsets = self._view.offsets
+        origin, length = block.position(), block.length() - 1
+        last = length if last is None else min(last, length)
+        start = offsets.to_codepoint(origin + first)
+        end = offsets.to_codepoint(origin + max(last, first + 1))
+        ranges = []
+        for index, hit in self._hits.between(start, end):
+            left = max(offsets.to_utf16(hit.start) - origin, 0)
+            right = min(offsets.to_utf16(hit.end) - origin, length)
+            if right <= left or right <= first or left >= last:
+                continue
+            item = QTextLayout.FormatRange()
+            item.start, item.length = left, right - left
+            item.format = self.current_format if index == self._current else self.hit_format
             ranges.append(item)
         return ranges
 
@@ -123,10 +171,13 @@ class FindBar(QWidget):
         self.view = view
         self.index = SearchIndex(workbench.project)
         self.options = SearchOptions()
-        self.hits: list[Hit] = []
+        # The open document's hits, read lazily: a search keeps match offsets, not objects.
+        self.hits: Sequence[Hit] = []
         self.current = -1
         self._project_count = 0  # hits in the project, when all documents are listed
-        self.marks = SpanMarks(view)
+        self._project_search = 0  # the number of the latest search, for the project's list
+        self._folding_left = 0  # documents the project search still has to fold
+        self.marks = HitMarks(view)
         attach(view, self.marks)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
         self._timer.timeout.connect(self.search)
@@ -241,8 +292,9 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self._timer.stop()
+        self._project_search += 1
         self.hits, self.current = [], -1
-        self.marks.set_spans([])
+        self.marks.show(self.hits, self.current)
         self.hide()
         self.view.setFocus()
         self.hits_changed.emit()
@@ -263,13 +315,40 @@ class FindBar(QWidget):
         if document_id is None or not query.strip():
             self.hits = []
         else:
-            self.hits = self.index.search(query, self.options, [document_id])
+            self.hits = self.index.document_hits(query, self.options, document_id)
         self.current = 0 if self.hits else -1
-        if self.all_documents.isChecked():
-            found = self.index.search(query, self.options, limit=PROJECT_LIMIT + 1)
-            self.results_model.set_hits(found[:PROJECT_LIMIT])
-            self._project_count = len(found)
+        self._project_search += 1  # a search still folding documents is now stale
         self._show_hits()
+        if self.all_documents.isChecked():
+            self._search_project(self._project_search, query, self.options, None)
+
+    def _search_project(
+        self, search: int, query: str, options: SearchOptions, pending: list[str] | None
+    ) -> None:
+        """List the project's hits. Documents not folded yet are folded a slice of time at a
+        time between events, so the window answers meanwhile; typing again, another option
+        or closing the bar drops this search (what it folded is kept for the next)."""
+        if search != self._project_search:
+            return
+        if pending is None:
+            pending = self.index.unfolded(options) if query.strip() else []
+        # Processor time of this thread: a busy machine must not make the slices smaller.
+        deadline = time.thread_time() + PROJECT_SLICE_S
+        while pending:  # one document at least, so every slice moves on
+            self.index.folded(pending.pop(), options)
+            if time.thread_time() >= deadline:
+                break
+        self._folding_left = len(pending)
+        if pending:
+            self._update_controls()
+            QTimer.singleShot(
+                0, self, lambda: self._search_project(search, query, options, pending)
+            )
+            return
+        found = self.index.search(query, options, limit=PROJECT_LIMIT + 1)
+        self.results_model.set_hits(found[:PROJECT_LIMIT])
+        self._project_count = len(found)
+        self._update_controls()
 
     def step(self, direction: int) -> None:
         """Go to the next (+1) or previous (-1) hit, round the article."""
@@ -295,13 +374,7 @@ class FindBar(QWidget):
         return self.workbench.tag(layer, *span) if span else None
 
     def _show_hits(self) -> None:
-        hit_format = background("#ffd400", 0.45)
-        # Green, so the current hit never looks like a speaker (orange) or a claim (blue).
-        current_format = background("#19b35a", 0.6)
-        self.marks.set_spans(
-            (h.start, h.end, current_format if n == self.current else hit_format)
-            for n, h in enumerate(self.hits)
-        )
+        self.marks.show(self.hits, self.current)
         hit = self.current_hit()
         if hit is not None:
             self.view.show_span(hit.start, hit.end)
@@ -323,6 +396,8 @@ class FindBar(QWidget):
                 self.tr("%1 in %n document(s)", "", documents),
                 ltr(f"{number(min(total, PROJECT_LIMIT))}{more}"),
             )
+            if self._folding_left:
+                listed = self.tr("reading documents: %n left", "", self._folding_left)
             self.count.setText(compose(self.tr("%1 · %2"), self.count.text(), listed))
         for widget in (self.previous_button, self.next_button, *self.tag_buttons.values()):
             widget.setEnabled(bool(self.hits))
@@ -342,9 +417,10 @@ class FindBar(QWidget):
     def _on_result_activated(self, index: QModelIndex) -> None:
         hit = self.results_model.hits[index.row()]
         self.workbench.open_document(hit.document_id)  # searches the new document
-        for n, mine in enumerate(self.hits):
-            if (mine.start, mine.end) == (hit.start, hit.end):
-                self.current = n
+        if isinstance(self.hits, DocumentHits):
+            found = self.hits.index_of(hit.start, hit.end)
+            if found is not None:
+                self.current = found
         self._show_hits()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

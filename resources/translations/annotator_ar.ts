@@ -1235,6 +1235,17 @@ Replace them?</source>
             <numerusform>%1 في %n وثيقة</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>reading documents: %n left</source>
+        <translation>
+            <numerusform>قراءة الوثائق: لم يبقَ شيء</numerusform>
+            <numerusform>قراءة الوثائق: بقيت وثيقة واحدة</numerusform>
+            <numerusform>قراءة الوثائق: بقيت وثيقتان</numerusform>
+            <numerusform>قراءة الوثائق: بقيت %n وثائق</numerusform>
+            <numerusform>قراءة الوثائق: بقيت %n وثيقةً</numerusform>
+            <numerusform>قراءة الوثائق: بقيت %n وثيقة</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>

@@ -77,6 +77,13 @@
             <numerusform>%1 in %n documents</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>reading documents: %n left</source>
+        <translation>
+            <numerusform>reading documents: %n left</numerusform>
+            <numerusform>reading documents: %n left</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportRun</name>

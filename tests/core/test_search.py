@@ -5,10 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.arabic.search import (
+    DocumentHits,
     FoldedText,
     SearchIndex,
     SearchOptions,
     compile_query,
+    find_all,
     fold,
     search_text,
 )
@@ -151,6 +153,51 @@ def test_ignoring_prefixes_only_adds_hits(case, article, proclitics):
     plain = set(search_text(text, query, SearchOptions(whole_words=True)))
     loose = SearchOptions(whole_words=True, article=article, proclitics=proclitics)
     assert plain <= set(search_text(text, query, loose))
+
+
+# Ligatures (ﻻ is لا, ﷲ is الله) fold to several letters; emoji take two UTF-16 units.
+PIECES = st.sampled_from(["\ufefb", "\ufdf2", "\U0001f600", "Ab", "١٢"])
+
+
+@st.composite
+def article_with_ligatures(draw):
+    text, query = draw(article_and_query())
+    parts = text.split(" ")
+    for _ in range(draw(st.integers(0, 4))):
+        parts.insert(draw(st.integers(0, len(parts))), draw(PIECES))
+    query = draw(st.sampled_from([query, query[:1], "ل", "لا", "الله", "ا ل"]))
+    return " ".join(parts), query
+
+
+@settings(max_examples=250, deadline=None)
+@given(article_with_ligatures(), st.booleans(), st.booleans(), st.booleans())
+def test_lazy_hits_are_the_hits_of_a_full_search_and_a_window_gives_those_meeting_it(
+    case, article, proclitics, whole_words
+):
+    text, query = case
+    options = SearchOptions(article=article, proclitics=proclitics, whole_words=whole_words)
+    folded, compiled = FoldedText(text, options), compile_query(query, options)
+    every = find_all(folded, compiled) if compiled else []
+    hits = DocumentHits("d", folded, compiled)
+    assert [(h.start, h.end) for h in hits] == every
+    assert len(hits) == len(every)
+    assert [(hits[n].start, hits[n].end) for n in range(len(every))] == every
+    for start in range(0, len(text) + 1, 3):
+        end = start + 4
+        window = [(n, h.start, h.end) for n, h in hits.between(start, end)]
+        meeting = [(n, s, e) for n, (s, e) in enumerate(every) if e > start and s < end]
+        assert window == meeting
+    for n, (s, e) in enumerate(every):
+        assert hits.index_of(s, e) == n
+
+
+def test_a_one_letter_search_makes_no_hit_until_one_is_read():
+    text = "قال المتحدث إن الاتفاق تم. " * 2000
+    hits = DocumentHits("d", FoldedText(text), compile_query("ا"))
+    assert len(hits) == 12000 and hits.made == 0  # «إن» too: hamza is ignored
+    window = hits.between(5000, 5100)
+    assert {text[h.start : h.end] for _, h in window} == {"ا", "إ"}
+    assert 0 < hits.made <= len(window) + 2
 
 
 # ------------------------------------------------------------------ a project

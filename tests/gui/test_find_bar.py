@@ -5,8 +5,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from annotator.core.arabic.search import FoldedText, fold
+from annotator.core.arabic.text import Utf16Map
 from annotator.core.bidi import plain
 from annotator.core.store.project import TextSource
+from annotator.gui import find_bar
 from annotator.gui.article_view import ArticleView
 from annotator.gui.find_bar import FindBar
 from annotator.gui.find_results import HIT_ROLE
@@ -137,3 +140,114 @@ def test_opening_another_document_searches_it(qtbot, window, type_text, workbenc
     bar = search(qtbot, window, type_text, "اكد")
     workbench.open_document("c")
     assert bar.hits == [] and bar.count.text() == "no hits"
+
+
+# ------------------------------------------------------------------ a long article
+
+# A report of 3,000 paragraphs with an emoji in each (two UTF-16 units, one code point):
+# «ا» alone has about 40,000 hits in it.
+PARAGRAPH = "قال المتحدث باسم وزارة الزراعة سامر الحلبي 🌾 إن الموسم رقم {n} كان جيدا.\n"
+REPORT = "".join(PARAGRAPH.format(n=n) for n in range(3000))
+
+
+@pytest.fixture
+def long_report(window, workbench, project):
+    project.import_texts([TextSource(text=REPORT, source="report.txt")])
+    workbench.open_document("report")
+    return window
+
+
+def counted(monkeypatch, owner, name):
+    """Count the calls of a method of the real class (it still does its work)."""
+    calls = []
+    method = getattr(owner, name)
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return method(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
+CURRENT_GREEN = "#19b35a"  # the current hit's colour; the others are yellow
+
+
+def painted_hits(view, marks):
+    """The text under every hit range painted in the visible lines, the current one marked."""
+    painted = []
+    block = view.firstVisibleBlock()
+    bottom = view.viewport().height()
+    while (
+        block.isValid()
+        and view.blockBoundingGeometry(block).translated(view.contentOffset()).top() < bottom
+    ):
+        for item in marks.ranges(block):
+            start = view.offsets.to_codepoint(block.position() + item.start)
+            end = view.offsets.to_codepoint(block.position() + item.start + item.length)
+            green = item.format.background().color().name() == CURRENT_GREEN
+            painted.append((view.workbench.text[start:end], green))
+        block = block.next()
+    return painted
+
+
+def test_a_one_letter_search_in_a_long_article_reads_only_the_hits_it_shows(
+    qtbot, long_report, type_text, monkeypatch
+):
+    spans = counted(monkeypatch, FoldedText, "span")  # a match made into an original span
+    bar = search(qtbot, long_report, type_text, "ا")
+    qtbot.waitUntil(lambda: painted_hits(long_report.view, bar.marks) != [])
+    expected = sum(fold(ch) == "ا" for ch in REPORT)
+    assert len(bar.hits) == expected > 30_000
+    assert plain(bar.count.text()) == f"1 of {expected}"
+    painted = painted_hits(long_report.view, bar.marks)
+    assert {text for text, _ in painted} == {"ا", "إ"} and painted[0] == ("ا", True)
+    assert len(spans) < 2_000  # a screenful or two, not one per hit
+
+
+def test_f3_steps_cost_the_hits_on_screen_not_all_the_hits(
+    qtbot, long_report, type_text, monkeypatch
+):
+    bar = search(qtbot, long_report, type_text, "ا")
+    view = long_report.view
+    conversions = counted(monkeypatch, Utf16Map, "to_utf16")  # each hit painted needs two
+    for _ in range(5):
+        qtbot.keyClick(bar.query, Qt.Key.Key_F3)
+    qtbot.keyClick(bar.query, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: ("ا", True) in painted_hits(view, bar.marks))
+    assert plain(bar.count.text()) == f"5 of {len(bar.hits)}"
+    assert len(conversions) < 10_000  # old: every hit converted again on every step (> 400,000)
+
+
+def test_shift_f3_from_the_first_hit_paints_the_last_one_exactly_past_every_emoji(
+    qtbot, long_report, type_text
+):
+    bar = search(qtbot, long_report, type_text, "جيدا")
+    qtbot.keyClick(bar.query, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert plain(bar.count.text()) == "3000 of 3000"
+    last = bar.current_hit()
+    assert last.start == REPORT.rindex("جيدا") and last.text == "جيدا"
+    view = long_report.view
+    qtbot.waitUntil(lambda: ("جيدا", True) in painted_hits(view, bar.marks))
+    assert all(text == "جيدا" for text, _ in painted_hits(view, bar.marks))
+
+
+def test_all_documents_reads_a_large_project_between_events_and_typing_again_drops_it(
+    qtbot, window, type_text, project, monkeypatch
+):
+    project.import_texts(
+        [TextSource(text=f"وأكد المراسل رقم {n} الخبر", source=f"r{n}.txt") for n in range(40)]
+    )
+    monkeypatch.setattr(find_bar, "PROJECT_SLICE_S", 0.0, raising=False)  # one per slice
+    bar = search(qtbot, window, type_text, "اكد")
+    bar.all_documents.click()
+    assert "reading documents" in plain(bar.count.text()) and bar.results_model.rowCount() == 0
+    listed = counted(monkeypatch, bar.index, "search")
+    type_text(bar.query, "ت")  # «اكدت»: the listing for «اكد» is dropped unfinished
+    bar.search()
+    qtbot.waitUntil(lambda: "reading documents" not in plain(bar.count.text()))
+    assert len(listed) == 1 and bar.results_model.rowCount() == 0
+    assert "0 in 0 documents" in plain(bar.count.text())
+    bar.query.setText("المراسل")
+    bar.search()
+    assert bar.results_model.rowCount() == 40  # every document is read: listed at once

@@ -13,10 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import chain
+from operator import sub
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -189,6 +192,9 @@ class FoldedText:
         # Original positions of dropped characters that trail a letter (marks, tatweel):
         # a hit ending at that letter takes them too.
         self._dropped: set[int] = set()
+        # Folded positions inside an expansion (its second piece on): no span starts or
+        # ends there.
+        self.splits: list[int] = []
         done = length = 0
         for match in folding.irregular.finditer(text):
             position = match.start()
@@ -198,7 +204,9 @@ class FoldedText:
             if value is None:
                 self._dropped.add(position)
             else:
-                for _ in value:  # every piece of an expansion maps to the one character
+                for piece, _ in enumerate(value):  # every piece maps to the one character
+                    if piece:
+                        self.splits.append(length)
                     self._mark(length, position)
                     length += 1
                 folded_parts.append(value)
@@ -222,6 +230,15 @@ class FoldedText:
         """The original position of the character at a folded position."""
         k = bisect.bisect_right(self._folded, position) - 1
         return self._original[k] + position - self._folded[k]
+
+    def to_folded(self, position: int) -> int:
+        """A folded position at or after an original position (0..len(original)): the one of
+        its character, or of the next character kept when it was dropped. Non-decreasing."""
+        k = bisect.bisect_right(self._original, position) - 1
+        folded = self._folded[k] + position - self._original[k]
+        if k + 1 < len(self._folded):
+            folded = min(folded, self._folded[k + 1])
+        return min(folded, len(self.text))
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """The original span of a folded span, with the marks trailing its last letter; None
@@ -255,9 +272,13 @@ class Query:
     pattern: re.Pattern[str]
     leads: tuple[str, ...] = ()  # what the query spells before the literal, longest first
     prefixes: frozenset[str] = frozenset()  # what the text may have before that
+    width: int | None = None  # the length of every match, for a one-word query
 
     def hit_start(self, text: str, match: re.Match[str]) -> int:
-        start = match.start()
+        return self.hit_start_at(text, match.start())
+
+    def hit_start_at(self, text: str, start: int) -> int:
+        """Where the hit of a match starting at folded position `start` starts (folded)."""
         if not self.leads:
             return start
         word_start = start
@@ -306,7 +327,9 @@ def compile_query(query: str, options: SearchOptions = SearchOptions()) -> Query
         parts.append(r"(?!\w)")
     if leads == ("",):
         leads = ()
-    return Query(re.compile("".join(parts)), leads, frozenset(("", *prefixes)))
+    # One word: the pattern is the literal and lookarounds, which take no room.
+    width = len(core) if len(words) == 1 else None
+    return Query(re.compile("".join(parts)), leads, frozenset(("", *prefixes)), width)
 
 
 def _alternatives(word: str, prefixes: Sequence[str]) -> list[str]:
@@ -328,6 +351,149 @@ def find_all(folded: FoldedText, query: Query, limit: int | None = None) -> list
             if limit is not None and len(spans) >= limit:
                 break
     return spans
+
+
+class _Shifted(Sequence[int]):
+    """The ends of fixed-width matches: their starts plus the width, without a copy."""
+
+    def __init__(self, starts: Sequence[int], width: int):
+        self._starts, self._width = starts, width
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._starts[index] + self._width
+
+    def __iter__(self) -> Iterator[int]:
+        return (start + self._width for start in self._starts)
+
+
+class DocumentHits(Sequence[Hit]):
+    """Every hit of one query in one document, in text order, found at the regex engine's
+    speed and made into `Hit`s only when asked for.
+
+    A search keeps the folded spans of its matches in two `array('l')` columns (16 bytes a
+    match, no object each), so a one-letter query over a 10-million-character article costs
+    about what `re.finditer` costs and a few tens of megabytes; a hit's original code-point
+    span is worked out when it is read (`[n]`, `between`), by bisection. Matches that would cut
+    an expanded character (a ligature) in two are not hits, as in `find_all`; they are found
+    once, at the few places folding expanded a character. `made` counts the hits read so far,
+    a measure of work that stays bounded by what is shown.
+    """
+
+    def __init__(self, document_id: str, folded: FoldedText, query: Query | None):
+        self.document_id = document_id
+        self.folded = folded
+        self.query = query
+        self.made = 0
+        self._starts = array("l")
+        self._ends: Sequence[int] = self._starts
+        if query is not None and query.width is not None:
+            # One word: every match is as long as the query's literal, only starts are kept.
+            self._starts.extend(map(re.Match.start, query.pattern.finditer(folded.text)))
+            self._ends = _Shifted(self._starts, query.width)
+        elif query is not None:
+            spans = array("l")
+            spans.extend(
+                chain.from_iterable(map(re.Match.span, query.pattern.finditer(folded.text)))
+            )
+            self._starts, self._ends = spans[0::2], spans[1::2]
+        self._lead = len(query.leads[0]) if query is not None and query.leads else 0
+        if isinstance(self._ends, _Shifted):
+            longest = query.width if query is not None and query.width is not None else 0
+        else:
+            longest = max(map(sub, self._ends, self._starts), default=0)
+        self._reach = longest + self._lead
+        self._skipped = self._find_skipped()  # match numbers that are not hits, in order
+
+    def _find_skipped(self) -> list[int]:
+        skipped: set[int] = set()
+        for split in self.folded.splits:
+            low = bisect.bisect_left(self._ends, split)
+            high = bisect.bisect_right(self._starts, split + self._lead)
+            for number in range(low, high):
+                if self._span(number) is None:
+                    skipped.add(number)
+        return sorted(skipped)
+
+    def _span(self, number: int) -> tuple[int, int] | None:
+        """The original span of match `number`, or None when it is not a hit."""
+        assert self.query is not None
+        start = self.query.hit_start_at(self.folded.text, self._starts[number])
+        return self.folded.span(start, self._ends[number])
+
+    def _hit(self, number: int) -> Hit:
+        span = self._span(number)
+        assert span is not None
+        self.made += 1
+        return Hit(self.document_id, *span, self.folded.original[span[0] : span[1]])
+
+    def _match(self, index: int) -> int:
+        """The match number of hit number `index` (0 <= index < len(self))."""
+        number = index
+        for skipped in self._skipped:
+            if skipped > number:
+                break
+            number += 1
+        return number
+
+    def __len__(self) -> int:
+        return len(self._starts) - len(self._skipped)
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Hit]: ...
+
+    def __getitem__(self, index: int | slice) -> Hit | list[Hit]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._hit(self._match(index))
+
+    def __iter__(self) -> Iterator[Hit]:
+        skipped = set(self._skipped)
+        for number in range(len(self._starts)):
+            if number not in skipped:
+                yield self._hit(number)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def between(self, start: int, end: int) -> list[tuple[int, Hit]]:
+        """The hits meeting original code points start..end (end excluded), with their
+        numbers, found by bisection: the cost is that of the hits returned."""
+        if not self._starts:
+            return []
+        low_folded = self.folded.to_folded(start) - self._reach - 1
+        high_folded = self.folded.to_folded(end) + self._lead + 1
+        low = bisect.bisect_left(self._starts, low_folded)
+        high = bisect.bisect_left(self._starts, high_folded)
+        found = []
+        skipped = set(self._skipped[bisect.bisect_left(self._skipped, low) :])
+        for number in range(low, high):
+            if number in skipped:
+                continue
+            hit = self._hit(number)
+            if hit.end > start and hit.start < end:
+                found.append((number - bisect.bisect_left(self._skipped, number), hit))
+        return found
+
+    def index_of(self, start: int, end: int) -> int | None:
+        """The number of the hit with exactly this span, if there is one."""
+        for index, hit in self.between(start, max(end, start + 1)):
+            if (hit.start, hit.end) == (start, end):
+                return index
+        return None
 
 
 def search_text(
@@ -377,6 +543,18 @@ class SearchIndex:
         self.project = project
         self._folded: dict[tuple[bool, ...], dict[str, FoldedText]] = {}
         self._corpora: dict[tuple[bool, ...], _Corpus] = {}
+
+    def unfolded(self, options: SearchOptions = SearchOptions()) -> list[str]:
+        """The ids of the documents not folded yet for these options (fold them one by one
+        with `folded`, a few at a time, to keep a window responsive before a project search)."""
+        cache = self._folded.get(options.folding, {})
+        return [i for i in self.project.document_hashes() if i not in cache]
+
+    def document_hits(self, query: str, options: SearchOptions, document_id: str) -> DocumentHits:
+        """Every hit of `query` in one document, read lazily (see `DocumentHits`)."""
+        return DocumentHits(
+            document_id, self.folded(document_id, options), compile_query(query, options)
+        )
 
     def folded(self, document_id: str, options: SearchOptions = SearchOptions()) -> FoldedText:
         cache = self._folded.setdefault(options.folding, {})
