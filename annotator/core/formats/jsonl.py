@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -36,7 +36,13 @@ from annotator.core.formats.export import ExportResult, select
 from annotator.core.model import Annotation, Entity, Stance
 from annotator.core.store.batch import AnnotationBatch, collector_paused, journals_in_memory
 from annotator.core.store.files import replacing
-from annotator.core.store.project import Project, TextSource, now
+from annotator.core.store.project import (
+    _DOCUMENTS_BY_HASH,
+    _DOCUMENTS_BY_ID,
+    Project,
+    TextSource,
+    now,
+)
 
 FORMAT = "arabic-news-annotator"
 VERSION = 1
@@ -177,16 +183,26 @@ def read_records(path: Path, compact: bool = False) -> list[tuple[int, Any]]:
     `compact`: in this tool's export (a first line that is its header), each annotation
     record is kept as the tuple of its `_ANNOTATION_FIELDS` (None for one it lacks) instead
     of its dict, which holds its own copy of every key: a third of the memory."""
+    records = list(iter_records(path, compact))
+    if not records:
+        raise InputError("no annotations in this file", str(path))
+    return records
+
+
+def iter_records(path: Path, compact: bool = False) -> Iterator[tuple[int, Any]]:
+    """`read_records` a line at a time, for an import that stores a batch of records before
+    reading the next: nothing is held but the line read. Yields nothing for a file with no
+    records; raises InputError (file, line, reason) when it reaches a line it cannot read."""
     try:
         with open(path, "rb") as file:
-            return _records(path, file, compact)
+            yield from _records(path, file, compact)
     except OSError as exc:
         raise InputError(Message("cannot read: %1", exc.strerror), str(path)) from None
 
 
-def _records(path: Path, file: BinaryIO, compact: bool) -> list[tuple[int, Any]]:
-    records: list[tuple[int, Any]] = []
+def _records(path: Path, file: BinaryIO, compact: bool) -> Iterator[tuple[int, Any]]:
     fields = _ANNOTATION_FIELDS
+    first = True
     # JSON Lines ends lines with LF (or CR LF) only: U+2028 and friends may sit inside a string.
     # A binary file is split at LF only.
     for number, data in enumerate(file, start=1):
@@ -212,15 +228,13 @@ def _records(path: Path, file: BinaryIO, compact: bool) -> list[tuple[int, Any]]
             raise InputError(
                 "a lone surrogate (\\ud800-\\udfff) in a JSON string: not text", str(path), number
             )
-        if compact and records:
+        if compact and not first:
             if record.get("type") == "annotation":
                 record = tuple(map(record.get, fields))
         elif compact and not (record.get("type") == "header" and record.get("format") == FORMAT):
             compact = False
-        records.append((number, record))
-    if not records:
-        raise InputError("no annotations in this file", str(path))
-    return records
+        first = False
+        yield number, record
 
 
 # The scanner `json.loads` runs, called directly: the usual line, one object with nothing
@@ -321,6 +335,11 @@ def import_annotations(
 
     The gold format needs `annotator`. This tool's export keeps the annotators it records unless
     `annotator` is given, which then takes every annotation of the file.
+
+    This tool's export is read, checked and stored a batch at a time inside that transaction
+    (`DOCUMENT_BATCH` documents, `ANNOTATION_BATCH` annotations): memory holds one batch and a
+    few ids per document, whatever the size of the file, when its lines come in the order the
+    export writes them (a line needing one further on waits for it). A gold file is read whole.
     """
     with collector_paused(), journals_in_memory(project.conn):
         return _import(project, Path(path), annotator, document_id)
@@ -329,21 +348,26 @@ def import_annotations(
 def _import(
     project: Project, path: Path, annotator: str | None, document_id: str | None
 ) -> AnnotationImport:
-    records = read_records(path, compact=True)
-    if records[0][1].get("type") in RECORD_TYPES:
+    reading = iter_records(path, compact=True)
+    first = next(reading, None)
+    if first is None:
+        raise InputError("no annotations in this file", str(path))
+    if first[1].get("type") in RECORD_TYPES:
         raise InputError(
             Message(
                 "a JSON Lines export written with --only (no header line, first record "
                 "of type %1): it is for analysis; import the full jsonl export",
-                repr(records[0][1]["type"]),
+                repr(first[1]["type"]),
             ),
             str(path),
-            records[0][0],
+            first[0],
         )
-    if is_export(records):
+    if is_export([first]):
         if document_id is not None:
             raise InputError("--document applies to the gold format only", str(path))
-        return _import_export(project, path, records, annotator)
+        # Read and stored a batch at a time: memory holds one batch, whatever the file's size.
+        return _import_export(project, path, first, reading, annotator)
+    records = [first, *reading]
     if not annotator:
         raise InputError(
             "this file is in the gold format, which records no annotator; "
@@ -587,13 +611,20 @@ def export(
     return ExportResult(paths=(out,), rows=count)
 
 
+# Records of this tool's export read, checked and stored at a time, inside the one transaction
+# of the import: memory holds a batch's records and rows, whatever the size of the file.
+DOCUMENT_BATCH = 1_000  # document records (with their texts)
+ANNOTATION_BATCH = 10_000  # annotation records, a batch ending where the document changes
+
+
 def _import_export(
     project: Project,
     path: Path,
-    records: list[tuple[int, dict[str, Any]]],
+    first: tuple[int, dict[str, Any]],
+    records: Iterator[tuple[int, Any]],
     annotator: str | None,
 ) -> AnnotationImport:
-    number, header = records[0]
+    number, header = first
     version = header.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise InputError(
@@ -603,49 +634,150 @@ def _import_export(
             str(path),
             number,
         )
-    by_type: dict[str, list[tuple[int, Any]]] = {
-        "annotator": [],
-        "entity": [],
-        "document": [],
-        "annotation": [],
-    }
-    for number, record in records[1:]:
-        # An annotation record is read as the tuple of its fields (`read_records`).
-        kind = "annotation" if type(record) is tuple else record.get("type")
-        if kind not in by_type:
-            raise InputError(Message("unknown record type %1", repr(kind)), str(path), number)
-        by_type[kind].append((number, record))
-    with project.atomic():
-        placing = _DocumentPlacing(project)
+    with project.atomic(), _FileIds(project) as seen:
+        streamed = _StreamedExport(project, path, annotator, seen)
+        annotations: list[tuple[int, tuple[Any, ...]]] = []
+        for number, record in records:
+            # An annotation record is read as the tuple of its fields (`iter_records`).
+            if type(record) is tuple:
+                # Cut where the document changes: a document's links stay inside its batch.
+                if len(annotations) >= ANNOTATION_BATCH and record[7] != annotations[-1][1][7]:
+                    streamed.store(annotations)
+                    annotations = []
+                annotations.append((number, record))
+                continue
+            kind = record.get("type")
+            if kind == "document":
+                streamed.documents_read.append((number, record))
+                if len(streamed.documents_read) >= DOCUMENT_BATCH:
+                    streamed.place_documents()
+            elif kind == "entity":
+                streamed.entities_read.append((number, record))
+            elif kind != "annotator":
+                raise InputError(Message("unknown record type %1", repr(kind)), str(path), number)
+        # The last batch with those that waited: all the file is placed now.
+        streamed.store(streamed.waiting + annotations, last=True)
+    return AnnotationImport(
+        added=streamed.added,
+        skipped=streamed.skipped,
+        document_ids=tuple(sorted(streamed.touched)),
+        documents_added=tuple(streamed.documents_added),
+        changed=tuple(ann_id for _, ann_id in sorted(streamed.changed)),
+        notes=tuple(streamed.notes),
+    )
+
+
+class _FileIds:
+    """The annotation ids of the file met so far (as given, as stored, and the line of each),
+    kept in a temporary table of SQLite (its temp store, on disk) rather than in memory: what
+    a batch needs of those before it (an id given twice, a link to an earlier line)."""
+
+    def __init__(self, project: Project) -> None:
+        self.conn = project.conn
+        self.count = 0  # ids recorded
+
+    def __enter__(self) -> _FileIds:
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS import_file_ids "
+            "(id TEXT PRIMARY KEY, stored_id TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID"
+        )
+        self.conn.execute("DELETE FROM temp.import_file_ids")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_file_ids")
+
+    def add(self, rows: list[tuple[str, str, int]]) -> None:
+        """Record (id as given, id as stored, line) of a batch's annotations."""
+        self.conn.executemany("INSERT INTO temp.import_file_ids VALUES (?, ?, ?)", rows)
+        self.count += len(rows)
+
+    def found(self, ids: Iterable[str]) -> dict[str, tuple[str, int]]:
+        """Of `ids` (as given), those met before: id -> (id as stored, line)."""
+        wanted = list(ids) if self.count else []
+        if not wanted:
+            return {}
+        rows = self.conn.execute(
+            "SELECT id, stored_id, line FROM temp.import_file_ids "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
+        )
+        return {own: (stored, line) for own, stored, line in rows}
+
+    def line(self, stored_id: str) -> int | None:
+        """The line of the annotation stored under `stored_id` by an earlier batch."""
+        if not self.count:
+            return None
+        row = self.conn.execute(
+            "SELECT line FROM temp.import_file_ids WHERE stored_id = ?", (stored_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+
+class _StreamedExport:
+    """The state of an import of this tool's export carried from batch to batch: where the
+    file's documents and entities went, the annotations that wait for a later line, the
+    totals. Documents and entities read are placed before the annotations that follow them."""
+
+    def __init__(self, project: Project, path: Path, annotator: str | None, seen: _FileIds) -> None:
+        self.project, self.path, self.annotator, self.seen = project, path, annotator, seen
+        self.documents_read: list[tuple[int, dict[str, Any]]] = []
+        self.entities_read: list[tuple[int, dict[str, Any]]] = []
+        self.documents: dict[str, str] = {}  # id in the file -> id in the project
+        self.entities: dict[str, Entity] = {}
+        # Annotations whose document, entity or link target the file has not given yet.
+        self.waiting: list[tuple[int, tuple[Any, ...]]] = []
+        self.documents_added: list[str] = []
+        self.notes: list[str] = []
+        self.added = self.skipped = 0
+        self.touched: set[str] = set()
+        self.changed: list[tuple[int, str]] = []  # (line, id): reported in the file's order
+
+    def place_documents(self) -> None:
+        """Place the document records read since the last call (new texts added together)."""
+        if not self.documents_read:
+            return
+        placing = _DocumentPlacing(self.project, [r for _, r in self.documents_read])
         places = []
-        notes: list[str] = []
-        for number, record in by_type["document"]:
+        for number, record in self.documents_read:
             try:
                 places.append((str(record.get("id")), placing.place(record)))
             except AnnotatorError as exc:
-                raise InputError(exc, str(path), number) from None
-        documents_added = placing.store()
-        # id in the file -> id in the project
-        documents = {}
-        for (number, record), (key, place) in zip(by_type["document"], places, strict=True):
-            documents[key] = place if isinstance(place, str) else documents_added[place]
+                raise InputError(exc, str(self.path), number) from None
+        added = placing.store()
+        self.documents_added += added
+        for (number, record), (key, place) in zip(self.documents_read, places, strict=True):
+            self.documents[key] = place if isinstance(place, str) else added[place]
             own = str(record.get("id") or "")
-            if isinstance(place, int) and own and own != documents[key]:
+            if isinstance(place, int) and own and own != self.documents[key]:
                 text = str(record.get("text"))
-                note = another_text_note(own, project.text(own), text, documents[key])
-                notes.append(f"{path.name}:{number}: {note}")
-        entities = _place_entities(project, path, by_type["entity"])
-        result = _store_annotations(
-            project, path, by_type["annotation"], annotator, documents, entities
+                note = another_text_note(own, self.project.text(own), text, self.documents[key])
+                self.notes.append(f"{self.path.name}:{number}: {note}")
+        self.documents_read = []
+
+    def store(self, records: list[tuple[int, tuple[Any, ...]]], last: bool = False) -> None:
+        """Check and store a batch of annotation records, after the documents and entities
+        read before them; unless `last`, those that need a line still to come wait."""
+        self.place_documents()
+        if self.entities_read:
+            self.entities.update(_place_entities(self.project, self.path, self.entities_read))
+            self.entities_read = []
+        if not records:
+            return
+        added, skipped, touched, changed = _store_annotations(
+            self.project,
+            self.path,
+            records,
+            self.annotator,
+            self.documents,
+            self.entities,
+            self.seen,
+            None if last else self.waiting,
         )
-    return AnnotationImport(
-        added=result[0],
-        skipped=result[1],
-        document_ids=result[2],
-        documents_added=tuple(documents_added),
-        changed=result[3],
-        notes=tuple(notes),
-    )
+        self.added += added
+        self.skipped += skipped
+        self.touched.update(touched)
+        self.changed += changed
 
 
 class _DocumentPlacing:
@@ -653,12 +785,33 @@ class _DocumentPlacing:
     by its text's hash or its id, or added with its text; the new ones are stored together
     (`store`), so the project's hashes and ids are read once, not once per document."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, records: Iterable[dict[str, Any]] = ()) -> None:
+        """`records`: the document records to place, whose ids and hashes are looked up
+        together; any other is looked up as it comes (not the whole project's, which a file
+        placed a batch at a time would read once per batch)."""
         self.project = project
-        self.by_hash = dict(project.conn.execute("SELECT sha256, id FROM documents"))
-        self.ids = {row[0] for row in project.conn.execute("SELECT id FROM documents")}
+        records = list(records)
+        shas = {str(r["sha256"]) for r in records if r.get("sha256")}
+        ids = {str(r["id"]) for r in records if r.get("id")}
+        conn = project.conn
+        self.by_hash = dict(conn.execute(_DOCUMENTS_BY_HASH, (json.dumps(sorted(shas)),)))
+        self.by_hash.update(dict.fromkeys(shas - set(self.by_hash)))  # None: not in the project
+        self.ids = {row[0] for row in conn.execute(_DOCUMENTS_BY_ID, (json.dumps(sorted(ids)),))}
+        self.asked_ids = ids
         self.pending: list[TextSource] = []
         self.pending_hash: dict[str, int] = {}
+
+    def _stored_by_hash(self, sha: str) -> str | None:
+        if sha not in self.by_hash:
+            self.by_hash[sha] = self.project._document_id_by_hash(sha)
+        return self.by_hash[sha]
+
+    def _taken(self, doc_id: str) -> bool:
+        if doc_id not in self.ids and doc_id not in self.asked_ids:
+            self.asked_ids.add(doc_id)
+            if project_has(self.project, doc_id):
+                self.ids.add(doc_id)
+        return doc_id in self.ids
 
     def place(self, record: dict[str, Any]) -> str | int:
         """The project's id of the document, or the position among the new ones of the text
@@ -673,13 +826,13 @@ class _DocumentPlacing:
         if sha:
             if str(sha) in self.pending_hash:
                 return self.pending_hash[str(sha)]
-            found = self.by_hash.get(str(sha))
+            found = self._stored_by_hash(str(sha))
             if found is not None:
                 return self.project.document(found).id
         if text is None:
             if not doc_id:
                 raise AnnotatorError("a document needs its text, sha256 or id")
-            if str(doc_id) not in self.ids:
+            if not self._taken(str(doc_id)):
                 raise AnnotatorError(
                     Message(
                         "document %1 is not in the project and the file does not hold its text",
@@ -710,7 +863,7 @@ class _DocumentPlacing:
     def _free_id(self, doc_id: str) -> str:
         """`doc_id`, or `doc_id-2`, `doc_id-3` … when another text has it."""
         candidate, n = doc_id, 1
-        while candidate in self.ids:
+        while self._taken(candidate):
             n += 1
             candidate = f"{doc_id}-{n}"
         return candidate
@@ -807,9 +960,17 @@ def _store_annotations(
     annotator: str | None,
     documents: dict[str, str],
     entities: dict[str, Entity],
-) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
-    """Check and store the export's annotation records, each the tuple of its
-    `_ANNOTATION_FIELDS`; (added, skipped, documents touched, ids the project holds changed)."""
+    seen: _FileIds,
+    waiting: list[tuple[int, tuple[Any, ...]]] | None,
+) -> tuple[int, int, tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """Check and store a batch of the export's annotation records, each the tuple of its
+    `_ANNOTATION_FIELDS`; (added, skipped, documents touched, (line, id) of each annotation the
+    project holds with another content).
+
+    `seen` holds the annotations of earlier batches. With a `waiting` list, a record whose
+    document or entity is not among those placed so far, or whose link points to a line not
+    met yet, goes there instead (with those linked to it), for a later batch; with None, every
+    record is checked now, as the file's last."""
     # id -> (line, fields, the id it links to in its usual form or None, created, modified)
     by_id: dict[str, tuple[int, tuple[Any, ...], str | None, Any, Any]] = {}
     new_ids: dict[str, str] = {}
@@ -859,19 +1020,43 @@ def _store_annotations(
             new_ids[own] = own  # under its own annotator: its own id
         else:
             new_ids[own] = imported_id(own, str(recorded or ""), annotator)
+    earlier = seen.found(by_id)
+    if earlier:
+        # The later of the two lines names the fault, as when both are in one batch.
+        line, own = min((max(line, by_id[own][0]), own) for own, (_, line) in earlier.items())
+        raise InputError(Message("annotation %1 is given twice", own), str(path), line)
     try:
         order = link_order({k: item[1][1] for k, item in by_id.items()})
     except AnnotatorError as exc:
         raise InputError(exc, str(path)) from None
+    targets = {item[2] for item in by_id.values() if item[2] and item[2] not in by_id}
+    new_ids.update((own, stored) for own, (stored, _) in seen.found(targets).items())
+    if waiting is not None:
+        # In link order: a record linked to one that waits waits too.
+        later = set()
+        for own in order:
+            _, fields, link, _, _ = by_id[own]
+            key, entity_id = fields[7], fields[9]
+            if (
+                not (type(key) is str and key in documents)
+                or (entity_id and str(entity_id) not in entities)
+                or (link and (link in later or link not in new_ids))
+            ):
+                later.add(own)
+        if later:
+            waiting += [by_id[own][:2] for own in by_id if own in later]
+            order = [own for own in order if own not in later]
+        seen.add([(own, new_ids[own], by_id[own][0]) for own in order])
     skipped = 0
-    changed: list[str] = []
+    changed: list[tuple[int, str]] = []
     touched: set[str] = set()
     line_of: dict[str, int] = {}  # the line each annotation stored came from
     stamp = now()
     # Each annotation is checked in link order as `restore` would check it, against the
     # project and the lines before it; all are stored together at the end.
-    batch = AnnotationBatch(project, new_ids.values())
-    batch.read_documents(documents.values())
+    batch = AnnotationBatch(project, (new_ids[own] for own in order))
+    keys = {by_id[own][1][7] for own in order}
+    batch.read_documents(documents[k] for k in keys if type(k) is str and k in documents)
     for own in order:
         number, fields, link, created, modified = by_id[own]
         (
@@ -945,13 +1130,15 @@ def _store_annotations(
             )
             if batch.known(ann_id):
                 if differs(project, annotation):
-                    changed.append(ann_id)
+                    changed.append((number, ann_id))
                 else:
                     skipped += 1
                 continue
             batch.add(annotation)
         except DuplicateError as exc:
-            raise InputError(twice_message(exc, line_of), str(path), number) from None
+            line = line_of.get(exc.existing) or seen.line(exc.existing)
+            lines = {exc.existing: line} if line else {}
+            raise InputError(twice_message(exc, lines), str(path), number) from None
         except (AnnotatorError, TypeError, ValueError) as exc:
             raise InputError(exc, str(path), number) from None
         line_of[ann_id] = number

@@ -159,25 +159,36 @@ class Comparison:
     def _token_alpha(self, layer: str) -> tuple[np.ndarray, list[Figure]]:
         """The coincidences [o00, o01, o11, units] of the layer's tokens over all annotators
         (`token_alpha` makes alpha of them), and the alpha of each document."""
-        n_docs = len(self.documents)
+        n_docs, base = len(self.documents), len(self.names) + 1
         ones = np.zeros(len(self.token_start), dtype=np.int64)
         values = np.zeros(len(self.token_start), dtype=np.int64)
         for w in range(len(self.names)):
             present = self._present(w)
             ones += self._inside(w, layer) & present
             values += present
+        # Each token counted in its cell (document, m values, n1 of them 1), in place: a few
+        # arrays the length of the part's tokens, not one per step of the sums below. Each
+        # (de)allocation of an array of a megabyte or more maps fresh pages (`map_large_blocks`).
+        cell = self.token_doc * (base * base)
+        values *= base
+        cell += values
+        cell += ones
+        del ones, values
+        table = np.bincount(cell, minlength=n_docs * base * base).reshape(n_docs, base, base)
+        del cell
         # Coincidences of 0/1 values: a token with m values, n1 of them 1, adds
-        # n0(n0-1)/(m-1) to o00, n0 n1/(m-1) to o01 and o10, n1(n1-1)/(m-1) to o11.
-        pairable = values >= 2
-        m = values[pairable].astype(float)
-        n1 = ones[pairable].astype(float)
+        # n0(n0-1)/(m-1) to o00, n0 n1/(m-1) to o01 and o10, n1(n1-1)/(m-1) to o11; tokens
+        # with fewer than two values are not pairable.
+        m = np.arange(base, dtype=float)[:, None]
+        n1 = np.arange(base, dtype=float)[None, :]
         n0 = m - n1
-        doc = self.token_doc[pairable]
+        pairable = (m >= 2) & (n0 >= 0)
+        spread = np.where(pairable, m - 1, 1.0)
         sums = [
-            np.bincount(doc, weights=w / (m - 1), minlength=n_docs)
+            (table * np.where(pairable, w / spread, 0.0)).sum(axis=(1, 2))
             for w in (n0 * (n0 - 1), n0 * n1, n1 * (n1 - 1))
         ]
-        units = np.bincount(doc, minlength=n_docs).tolist()
+        units = (table * pairable).sum(axis=(1, 2)).astype(np.int64).tolist()
         o00, o01, o11 = (x.tolist() for x in sums)
 
         def alpha(o00: float, o01: float, o11: float, n_units: int, reason: str) -> Figure:
@@ -202,8 +213,10 @@ class Comparison:
             first = np.searchsorted(self.token_end, base + self.start[rows], side="right")
             stop = np.searchsorted(self.token_start, base + self.end[rows], side="left")
             n = len(self.token_start) + 1
-            edges = np.bincount(first, minlength=n) - np.bincount(stop, minlength=n)
-            self._inside_cache[key] = np.cumsum(edges[:-1]) > 0
+            edges = np.bincount(first, minlength=n)
+            edges -= np.bincount(stop, minlength=n)
+            np.cumsum(edges, out=edges)
+            self._inside_cache[key] = edges[:-1] > 0
         return self._inside_cache[key]
 
     def _present(self, w: int) -> np.ndarray:
@@ -217,9 +230,13 @@ class Comparison:
         B's): [neither, B only, A only, both]."""
         a, b = pair
         on_both = both[self.token_doc]
-        inside_a = self._inside(a, layer)[on_both].astype(np.int64)
-        inside_b = self._inside(b, layer)[on_both].astype(np.int64)
-        return np.bincount(inside_a * 2 + inside_b, minlength=4)
+        inside_a = self._inside(a, layer)[on_both]
+        inside_b = self._inside(b, layer)[on_both]
+        # Counted on the flags (a byte a token), without a number array per token.
+        n_both = np.count_nonzero(inside_a & inside_b)
+        a_only = np.count_nonzero(inside_a) - n_both
+        b_only = np.count_nonzero(inside_b) - n_both
+        return np.array([len(inside_a) - a_only - b_only - n_both, b_only, a_only, n_both])
 
     # ------------------------------------------------------------- spans
 

@@ -101,6 +101,13 @@ class ImportReport:
 _SAVEPOINTS = itertools.count()  # names of nested atomic() blocks
 
 
+# The documents of the given hashes / ids (a JSON list of them).
+_DOCUMENTS_BY_HASH = (
+    "SELECT sha256, id FROM documents WHERE sha256 IN (SELECT value FROM json_each(?))"
+)
+_DOCUMENTS_BY_ID = "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))"
+
+
 class Project(AnnotationStore, BulkReads, SuggestionMemory):
     """An open project file: `Project.create` or `Project.open` it, and close it (or use `with`)."""
 
@@ -502,21 +509,26 @@ class Project(AnnotationStore, BulkReads, SuggestionMemory):
         `Cancelled` is raised and nothing of the batch is stored.
         """
         items = list(sources)
+        hashes = [text_sha256(item.text) for item in items]
         added: list[str] = []
         skipped: list[tuple[str, str]] = []
         stamp = now()
         with self.atomic():
-            # Read once: a set lookup per article instead of two SELECTs.
-            by_hash = dict(self.conn.execute("SELECT sha256, id FROM documents"))
-            taken = set(by_hash.values())
+            # Read once: a set lookup per article instead of two SELECTs. Only the rows of
+            # these texts and ids: a file imported a batch at a time reads no more per batch.
+            by_hash = dict(self.conn.execute(_DOCUMENTS_BY_HASH, (json.dumps(hashes),)))
+            if all(item.id for item in items):
+                given = json.dumps([item.id for item in items])
+                taken = {row[0] for row in self.conn.execute(_DOCUMENTS_BY_ID, (given,))}
+            else:  # a name made from the file's: any id of the project may be in the way
+                taken = {row[0] for row in self.conn.execute("SELECT id FROM documents")}
             # Ids given by the data are kept for their articles: made-up ids avoid them.
             reserved = {item.id for item in items if item.id}
 
             def rows() -> Iterator[tuple]:
-                for done, item in enumerate(items, 1):
+                for done, (item, sha) in enumerate(zip(items, hashes, strict=True), 1):
                     if cancel is not None and cancel():
                         raise Cancelled("import cancelled; nothing of the batch was stored")
-                    sha = text_sha256(item.text)
                     if sha in by_hash:
                         skipped.append((item.where, by_hash[sha]))
                     else:
