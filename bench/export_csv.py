@@ -84,6 +84,7 @@ def main() -> None:
     with closing(sqlite3.connect(path)) as conn:
         count = conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
     processor: dict[str, list[float]] = {"export": [], "baseline": []}
+    load_before = os.getloadavg()[0]
 
     with tempfile.TemporaryDirectory() as folder:
         ours, theirs = Path(folder) / "ours.csv", Path(folder) / "raw.csv"
@@ -117,6 +118,8 @@ def main() -> None:
             f"processor runs: {spread(processor['export'])}; "
             f"baseline: {spread(processor['baseline'])}",
             f"wall runs: {spread(found['export'])}; baseline: {spread(found['baseline'])}",
+            # Other jobs' load inflates both figures, processor time too (shared caches).
+            f"load average (1 min) before and after: {load_before:.2f}, {os.getloadavg()[0]:.2f}",
         ],
     ).show(args.json)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "arabic-news-annotator"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -25,9 +23,17 @@ def seeds_dir() -> Path:
     return _bundled_dir("seeds")
 
 
+# platformdirs is imported where a folder of the user's is asked for: a command given its project
+# (`annotator export --project ...`) starts without it.
+
+
 def default_project_path() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME)) / "default.annotator"
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME))

@@ -11,8 +11,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
-
-from pyarabic import araby
+from functools import cache
 
 from annotator.core.arabic.encoding import clean_text as clean_text
 from annotator.core.arabic.encoding import decode
@@ -244,6 +243,9 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def matching_form(word: str) -> str:
     """A spelling-insensitive form for comparing words: no tashkeel, tatweel or hamza variants."""
+    # Imported here: most commands (an export, a listing) compare no words.
+    from pyarabic import araby
+
     word = araby.strip_tashkeel(araby.strip_tatweel(word))
     return araby.normalize_hamza(word, method="tasheel").replace("آ", "ا")
 
@@ -257,7 +259,15 @@ REPORTING_CUES = (
     "معتبراً", "محذراً", "داعياً", "مطالباً",
     "وفق", "وفقاً", "بحسب", "حسب", "نقلاً عن",
 )  # fmt: skip
-_CUE_FORMS = {matching_form(cue): cue for cue in REPORTING_CUES}
+
+
+@cache
+def _cue_forms() -> dict[str, str]:
+    # Made at the first search for a cue, not at import: pyarabic is then imported only by the
+    # commands that compare words.
+    return {matching_form(cue): cue for cue in REPORTING_CUES}
+
+
 _CONJUNCTIONS = ("و", "ف")
 
 
@@ -300,10 +310,10 @@ def find_cue(text: str, claim_start: int, window_start: int = 0) -> str | None:
 
 
 def _as_cue(written: str) -> str | None:
-    form = matching_form(written)
-    if form in _CUE_FORMS:
+    forms = _cue_forms()
+    if matching_form(written) in forms:
         return written
-    if written[:1] in _CONJUNCTIONS and matching_form(written[1:]) in _CUE_FORMS:
+    if written[:1] in _CONJUNCTIONS and matching_form(written[1:]) in forms:
         return written[1:]
     return None
 
