@@ -17,6 +17,7 @@ process.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,9 +48,16 @@ class Segments:
     rest: str  # the word after them (with its article, if any)
 
 
-@lru_cache(maxsize=1)
+_LOCAL = threading.local()
+
+
 def _stemmer() -> ArabicLightStemmer:
-    return ArabicLightStemmer()
+    """One stemmer per thread: it keeps the word it analyses in itself, and the window runs
+    the rules of a long article on a worker thread."""
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = ArabicLightStemmer()
+    return stemmer
 
 
 @lru_cache(maxsize=65536)

@@ -9,10 +9,10 @@ and the words added to it by hand.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from annotator.core.arabic.reported_speech import detect
+from annotator.core.arabic.reported_speech import Detection, detect
 from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity
 from annotator.core.store.learning import ProjectCue
@@ -46,64 +46,91 @@ def suggestion_id(document_id: str, layer: str, start: int, end: int) -> str:
     return str(uuid.uuid5(_IDS, f"{document_id}\x00{layer}\x00{start}\x00{end}"))
 
 
+@dataclass(frozen=True)
+class Rules:
+    """What the rules read of a project besides a text: its entities and the cue words its
+    list has in use. Read on the thread that holds the project; `detect` is pure, so it may
+    run on another thread (the window runs a long article's there)."""
+
+    entities: tuple[Entity, ...]
+    cues: tuple[str, ...]
+
+    def detect(self, text: str) -> Detection:
+        return detect(text, self.entities, self.cues)
+
+
+def rules(project: Project) -> Rules:
+    """The project's entities and cue list, as `suggest` reads them."""
+    return Rules(tuple(project.entities()), tuple(cues_in_use(project)))
+
+
 def suggest(project: Project, document_ids: Iterable[str] | None = None) -> SuggestReport:
     """Detect speakers and claims and store them as the `suggestions` annotator's annotations,
     replacing that document's earlier suggestions (one transaction per document)."""
     ids = list(document_ids) if document_ids is not None else [d.id for d in project.documents()]
-    entities = project.entities()
-    speaker_layer, claim_layer = _layers(project)
-    cues = cues_in_use(project)
-    cue_layer = CUE_LAYER if CUE_LAYER in project.schema.layer_names else None
+    read = rules(project)
     counts: dict[str, tuple[int, int]] = {}
     for document_id in ids:
-        text = project.text(document_id)
-        detection = detect(text, entities, cues)
-        with project.atomic():
-            old = project.annotations(document_id, annotator=SUGGESTIONS)
-            # Rejected and not brought back by an undo since: not proposed again.
-            rejected = project.rejected_suggestions(document_id) - {a.id for a in old}
-            for annotation in sorted(old, key=lambda a: a.link_id is None):
-                project.delete_annotation(annotation.id)
-            by_span = {}
-            stored = [0, 0]
-            for speaker in detection.speakers:
-                sid = suggestion_id(document_id, speaker_layer, speaker.start, speaker.end)
-                if sid in rejected:
-                    continue
-                stored[0] += 1
-                by_span[(speaker.start, speaker.end)] = project.add_annotation(
-                    document_id,
-                    SUGGESTIONS,
-                    speaker_layer,
-                    speaker.start,
-                    speaker.end,
-                    entity=_entity(entities, speaker.entity),
-                    origin="suggested",
-                    id=sid,
-                ).id
-            for claim in detection.claims:
-                cid = suggestion_id(document_id, claim_layer, claim.start, claim.end)
-                if cid in rejected:
-                    continue
-                stored[1] += 1
-                attributes = {"kind": claim.kind}
-                if claim.cue:
-                    attributes["cue"] = claim.cue
-                project.add_annotation(
-                    document_id,
-                    SUGGESTIONS,
-                    claim_layer,
-                    claim.start,
-                    claim.end,
-                    attributes=_known_attributes(project, claim_layer, attributes),
-                    link_id=by_span.get(claim.speaker) if claim.speaker else None,
-                    origin="suggested",
-                    id=cid,
-                )
-                if cue_layer is not None and claim.cue_span is not None:
-                    _suggest_cue(project, document_id, cue_layer, claim.cue_span, cid, rejected)
-        counts[document_id] = (stored[0], stored[1])
+        counts[document_id] = store(
+            project, document_id, read.detect(project.text(document_id)), read
+        )
     return SuggestReport(counts)
+
+
+def store(project: Project, document_id: str, detection: Detection, read: Rules) -> tuple[int, int]:
+    """Store one document's detection (made by `read.detect` from its text) as its
+    suggestions, replacing the earlier ones, in one transaction; (speakers, claims) stored.
+    Suggestions the researchers rejected are left out."""
+    speaker_layer, claim_layer = _layers(project)
+    cue_layer = CUE_LAYER if CUE_LAYER in project.schema.layer_names else None
+    entities = {}
+    for entity in read.entities:
+        entities.setdefault(entity.name, entity)  # the first of a name, as before
+    with project.atomic():
+        old = project.annotations(document_id, annotator=SUGGESTIONS)
+        # Rejected and not brought back by an undo since: not proposed again.
+        rejected = project.rejected_suggestions(document_id) - {a.id for a in old}
+        for annotation in sorted(old, key=lambda a: a.link_id is None):
+            project.delete_annotation(annotation.id)
+        by_span = {}
+        stored = [0, 0]
+        for speaker in detection.speakers:
+            sid = suggestion_id(document_id, speaker_layer, speaker.start, speaker.end)
+            if sid in rejected:
+                continue
+            stored[0] += 1
+            by_span[(speaker.start, speaker.end)] = project.add_annotation(
+                document_id,
+                SUGGESTIONS,
+                speaker_layer,
+                speaker.start,
+                speaker.end,
+                entity=entities.get(speaker.entity) if speaker.entity else None,
+                origin="suggested",
+                id=sid,
+            ).id
+        for claim in detection.claims:
+            cid = suggestion_id(document_id, claim_layer, claim.start, claim.end)
+            if cid in rejected:
+                continue
+            stored[1] += 1
+            attributes = {"kind": claim.kind}
+            if claim.cue:
+                attributes["cue"] = claim.cue
+            project.add_annotation(
+                document_id,
+                SUGGESTIONS,
+                claim_layer,
+                claim.start,
+                claim.end,
+                attributes=_known_attributes(project, claim_layer, attributes),
+                link_id=by_span.get(claim.speaker) if claim.speaker else None,
+                origin="suggested",
+                id=cid,
+            )
+            if cue_layer is not None and claim.cue_span is not None:
+                _suggest_cue(project, document_id, cue_layer, claim.cue_span, cid, rejected)
+    return stored[0], stored[1]
 
 
 def _suggest_cue(
@@ -200,10 +227,6 @@ def _known_attributes(project: Project, layer: str, attributes: dict[str, str]) 
             continue
         known[name] = value
     return known
-
-
-def _entity(entities: Sequence[Entity], name: str | None) -> Entity | None:
-    return next((e for e in entities if e.name == name), None) if name else None
 
 
 def pending(project: Project, document_id: str, annotator: str) -> list[Annotation]:
