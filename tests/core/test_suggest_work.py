@@ -1,7 +1,7 @@
-"""What the suggestion rules do per word, counted rather than timed: each written word is
-analysed by Tashaphyne once however often the article repeats it, and the indexes the rules
-ask instead of reading every claim, speaker, mention, sentence and word answer as reading
-them all would."""
+"""What the suggestions cost, counted rather than timed: each written word is analysed by
+Tashaphyne once however often the article repeats it; the indexes the rules ask instead of
+reading every claim, speaker, mention, sentence and word answer as reading them all would;
+suggesting again writes only the suggestions that changed."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from annotator.core.arabic import clitics
 from annotator.core.arabic.reported_speech import _Mention, _Mentions, detect, sentence_spans
 from annotator.core.arabic.speech_article import _Article, _Spans, quotations
+from annotator.core.arabic.suggest import SUGGESTIONS, suggest
 from annotator.core.arabic.text import is_word_char
+from annotator.core.model import Entity
 from annotator.core.paths import seeds_dir
 
 SAMPLE = (seeds_dir() / "000_41ac67127a0642cf.txt").read_text(encoding="utf-8")
@@ -126,3 +128,23 @@ def _words_by_walking(text: str) -> list[tuple[int, int]]:
 def test_sentences_and_words_are_cut_as_a_walk_over_every_character_cuts_them(text):
     assert sentence_spans(text) == _sentences_by_walking(text)
     assert [(w.start, w.end) for w in _Article(text).words] == _words_by_walking(text)
+
+
+def test_suggesting_again_stores_only_what_changed(seeded_project, seed_id):
+    project = seeded_project
+    suggest(project, [seed_id])
+    first = {a.id: a for a in project.annotations(seed_id, annotator=SUGGESTIONS)}
+    suggest(project, [seed_id])
+    again = {a.id: a for a in project.annotations(seed_id, annotator=SUGGESTIONS)}
+    assert again == first  # the same suggestions, not one of them written again
+    assert {a.revision for a in again.values()} == {1}
+    # Now the rules know «هنية»: the mentions of him change (their entity), the rest stays.
+    project.add_entity(Entity("e-haniyeh", "إسماعيل هنية", aliases=("هنية",)))
+    suggest(project, [seed_id])
+    third = {a.id: a for a in project.annotations(seed_id, annotator=SUGGESTIONS)}
+    changed = {i for i in third if i not in first or third[i] != first[i]}
+    named = {i for i, a in third.items() if a.entity is not None}
+    assert named and named <= changed
+    assert changed < set(third)  # most were kept as they were
+    for i in set(third) - changed:
+        assert third[i].revision == first[i].revision == 1

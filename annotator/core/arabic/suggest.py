@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.core.arabic.reported_speech import Detection, detect
 from annotator.core.errors import Message, NotFoundError, ValidationError
@@ -77,89 +78,133 @@ def suggest(project: Project, document_ids: Iterable[str] | None = None) -> Sugg
     return SuggestReport(counts)
 
 
+@dataclass(frozen=True)
+class _Planned:
+    """One suggestion to store: what `Project.add_annotation` is given for it."""
+
+    id: str
+    layer: str
+    start: int
+    end: int
+    attributes: dict[str, str]
+    entity: Entity | None
+    link_id: str | None
+    stored_attributes: dict[str, Any]  # as the store keeps them (with the schema's defaults)
+
+    def stored_as(self, annotation: Annotation) -> bool:
+        """Whether `annotation` (a stored suggestion of the same id) is this one already."""
+        entity = annotation.entity.id if annotation.entity is not None else None
+        return (
+            (annotation.layer, annotation.start, annotation.end)
+            == (self.layer, self.start, self.end)
+            and dict(annotation.attributes) == self.stored_attributes
+            and entity == (self.entity.id if self.entity is not None else None)
+            and annotation.link_id == self.link_id
+            and not annotation.stances
+            and not annotation.sources
+            and annotation.origin == "suggested"
+        )
+
+
 def store(project: Project, document_id: str, detection: Detection, read: Rules) -> tuple[int, int]:
     """Store one document's detection (made by `read.detect` from its text) as its
     suggestions, replacing the earlier ones, in one transaction; (speakers, claims) stored.
-    Suggestions the researchers rejected are left out."""
-    speaker_layer, claim_layer = _layers(project)
-    cue_layer = CUE_LAYER if CUE_LAYER in project.schema.layer_names else None
-    entities = {}
-    for entity in read.entities:
-        entities.setdefault(entity.name, entity)  # the first of a name, as before
+    Suggestions the researchers rejected are left out. An earlier suggestion that the new
+    detection proposes again unchanged (same span, attributes, entity and link) is kept as
+    it is: running the rules again costs what changed, and makes no new revision of it."""
     with project.atomic():
-        old = project.annotations(document_id, annotator=SUGGESTIONS)
+        old = {a.id: a for a in project.annotations(document_id, annotator=SUGGESTIONS)}
         # Rejected and not brought back by an undo since: not proposed again.
-        rejected = project.rejected_suggestions(document_id) - {a.id for a in old}
-        for annotation in sorted(old, key=lambda a: a.link_id is None):
-            project.delete_annotation(annotation.id)
-        by_span = {}
-        stored = [0, 0]
-        for speaker in detection.speakers:
-            sid = suggestion_id(document_id, speaker_layer, speaker.start, speaker.end)
-            if sid in rejected:
+        rejected = project.rejected_suggestions(document_id) - old.keys()
+        planned, counts = _plan(project, document_id, detection, read, rejected)
+        kept: set[str] = set()
+        for suggestion in planned:  # speakers before the claims and cues that link to them
+            earlier = old.get(suggestion.id)
+            if earlier is not None and suggestion.stored_as(earlier):
+                if suggestion.link_id is None or suggestion.link_id in kept:
+                    kept.add(suggestion.id)
+        for annotation in sorted(old.values(), key=lambda a: a.link_id is None):
+            if annotation.id not in kept:
+                project.delete_annotation(annotation.id)
+        for suggestion in planned:
+            if suggestion.id in kept:
                 continue
-            stored[0] += 1
-            by_span[(speaker.start, speaker.end)] = project.add_annotation(
-                document_id,
-                SUGGESTIONS,
-                speaker_layer,
-                speaker.start,
-                speaker.end,
-                entity=entities.get(speaker.entity) if speaker.entity else None,
-                origin="suggested",
-                id=sid,
-            ).id
-        for claim in detection.claims:
-            cid = suggestion_id(document_id, claim_layer, claim.start, claim.end)
-            if cid in rejected:
-                continue
-            stored[1] += 1
-            attributes = {"kind": claim.kind}
-            if claim.cue:
-                attributes["cue"] = claim.cue
             project.add_annotation(
                 document_id,
                 SUGGESTIONS,
-                claim_layer,
-                claim.start,
-                claim.end,
-                attributes=_known_attributes(project, claim_layer, attributes),
-                link_id=by_span.get(claim.speaker) if claim.speaker else None,
+                suggestion.layer,
+                suggestion.start,
+                suggestion.end,
+                attributes=suggestion.attributes or None,
+                entity=suggestion.entity,
+                link_id=suggestion.link_id,
                 origin="suggested",
-                id=cid,
+                id=suggestion.id,
             )
-            if cue_layer is not None and claim.cue_span is not None:
-                _suggest_cue(project, document_id, cue_layer, claim.cue_span, cid, rejected)
-    return stored[0], stored[1]
+    return counts
 
 
-def _suggest_cue(
-    project: Project,
-    document_id: str,
-    layer: str,
-    span: tuple[int, int],
-    claim_id: str,
-    rejected: set[str],
-) -> None:
-    """The cue of a claim as a span of the schema's cue layer, linked to the claim when the
-    layer has a link attribute (the attribution schema's `claim`); one cue span per place,
-    so a cue introducing two claims («قال X وY إن …») links to the first."""
-    cue_id = suggestion_id(document_id, layer, *span)
-    if cue_id in rejected:
-        return
-    try:
-        project.annotation(cue_id)
-    except NotFoundError:
-        linked = project.schema.layer(layer).attribute_of_type("link") is not None
-        project.add_annotation(
-            document_id,
-            SUGGESTIONS,
-            layer,
-            *span,
-            link_id=claim_id if linked else None,
-            origin="suggested",
-            id=cue_id,
-        )
+def _plan(
+    project: Project, document_id: str, detection: Detection, read: Rules, rejected: set[str]
+) -> tuple[list[_Planned], tuple[int, int]]:
+    """The suggestions to store, in the order they are added (each speaker, then each claim
+    with its cue), and how many speakers and claims they hold."""
+    speaker_layer, claim_layer = _layers(project)
+    cue_layer = CUE_LAYER if CUE_LAYER in project.schema.layer_names else None
+    cue_linked = (
+        cue_layer is not None
+        and project.schema.layer(cue_layer).attribute_of_type("link") is not None
+    )
+    entities: dict[str, Entity] = {}
+    for entity in read.entities:
+        entities.setdefault(entity.name, entity)  # the first of a name
+    stored: dict[tuple, dict[str, Any]] = {}
+
+    def plan(
+        id: str,
+        layer: str,
+        span: tuple[int, int],
+        attributes: dict[str, str],
+        entity: Entity | None = None,
+        link_id: str | None = None,
+    ) -> None:
+        key = (layer, tuple(attributes.items()))
+        if key not in stored:  # a few distinct sets of values, checked once each
+            stored[key] = project.schema.validate_attributes(layer, attributes)
+        planned.append(_Planned(id, layer, *span, attributes, entity, link_id, stored[key]))
+
+    planned: list[_Planned] = []
+    by_span: dict[tuple[int, int], str] = {}
+    speakers = claims = 0
+    for speaker in detection.speakers:
+        sid = suggestion_id(document_id, speaker_layer, speaker.start, speaker.end)
+        if sid in rejected:
+            continue
+        speakers += 1
+        entity = entities.get(speaker.entity) if speaker.entity else None
+        plan(sid, speaker_layer, (speaker.start, speaker.end), {}, entity=entity)
+        by_span[(speaker.start, speaker.end)] = sid
+    cues: set[str] = set()
+    for claim in detection.claims:
+        cid = suggestion_id(document_id, claim_layer, claim.start, claim.end)
+        if cid in rejected:
+            continue
+        claims += 1
+        attributes = {"kind": claim.kind}
+        if claim.cue:
+            attributes["cue"] = claim.cue
+        link = by_span.get(claim.speaker) if claim.speaker else None
+        attributes = _known_attributes(project, claim_layer, attributes)
+        plan(cid, claim_layer, (claim.start, claim.end), attributes, link_id=link)
+        if cue_layer is not None and claim.cue_span is not None:
+            # One cue span per place: a cue introducing two claims («قال X وY إن …») links
+            # to the first.
+            cue_id = suggestion_id(document_id, cue_layer, *claim.cue_span)
+            if cue_id not in rejected and cue_id not in cues:
+                cues.add(cue_id)
+                cue_link = cid if cue_linked else None
+                plan(cue_id, cue_layer, claim.cue_span, {}, link_id=cue_link)
+    return planned, (speakers, claims)
 
 
 def reject(
