@@ -10,7 +10,7 @@ from annotator.core.arabic import clitics
 from annotator.core.arabic.reported_speech import _Mention, _Mentions, detect, sentence_spans
 from annotator.core.arabic.speech_article import _Article, _Spans, quotations
 from annotator.core.arabic.suggest import SUGGESTIONS, suggest
-from annotator.core.arabic.text import is_word_char
+from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 from annotator.core.model import Entity
 from annotator.core.paths import seeds_dir
 
@@ -88,7 +88,37 @@ def test_the_mentions_are_found_by_position_as_reading_every_one(gaps, position,
 
 # Texts of the characters the cutting reads: letters with tashkeel, digits, quotation marks of
 # every kind, sentence ends, commas, spaces and line breaks.
-texts = st.text(alphabet=list('قال ٢3.!؟…،\n«»“”"‘’ـًّ:'), max_size=120)
+texts = st.text(alphabet=list('قال ٢3.!؟…،\n\t\u00a0«»“”„"‘’‹›ـًّ:'), max_size=120)
+
+
+def _quotations_by_walking(text: str) -> list[tuple[int, int, int]]:
+    """The quotations as a walk over every character pairs their marks (the definition)."""
+    found, stack, paragraph_start = [], [], True
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack = [(mark, at) for mark, at in stack if mark != '"']
+            paragraph_start = True
+            continue
+        if paragraph_start and not ch.isspace():
+            paragraph_start = False
+            if stack and stack[-1][0] == ch and ch in "«“„":
+                continue  # the quotation goes on in a new paragraph
+        if ch == '"':
+            straight = [n for n, (mark, _) in enumerate(stack) if mark == '"']
+            if straight:
+                found.append((stack[straight[-1]][1], i + 1, straight[-1]))
+                del stack[straight[-1] :]
+            else:
+                stack.append((ch, i))
+        elif ch in "«“„‘‹":
+            stack.append((ch, i))
+        elif ch in "»”’›":
+            for n in range(len(stack) - 1, -1, -1):
+                if QUOTE_PAIRS[stack[n][0]] == ch:
+                    found.append((stack[n][1], i + 1, n))
+                    del stack[n:]
+                    break
+    return sorted(found)
 
 
 def _sentences_by_walking(text: str) -> list[tuple[int, int]]:
@@ -125,7 +155,10 @@ def _words_by_walking(text: str) -> list[tuple[int, int]]:
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
-def test_sentences_and_words_are_cut_as_a_walk_over_every_character_cuts_them(text):
+def test_quotations_sentences_and_words_are_cut_as_a_walk_over_every_character_cuts_them(
+    text,
+):
+    assert quotations(text) == _quotations_by_walking(text)
     assert sentence_spans(text) == _sentences_by_walking(text)
     assert [(w.start, w.end) for w in _Article(text).words] == _words_by_walking(text)
 

@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotator.core.arabic.speech_lexicon import (
     _CALLS,
@@ -35,6 +36,9 @@ from annotator.core.arabic.speech_lexicon import (
 )
 from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 
+# What `quotations` reads: the quotation marks and line breaks, and where text begins.
+_QUOTE_OR_BREAK = re.compile('[\n"«“„‘‹»”’›]')
+_NOT_SPACE = re.compile(r"\S")
 # Where a sentence may end: a sentence mark or a line break (outside quotations).
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_ENDS) + "\n]")
 # The first words of cues (without و/ف): `_cue_at` finds no cue at any other word.
@@ -56,8 +60,7 @@ def _time_at(article: _Article, index: int) -> bool:
     return following in _TIME_WORDS or following in _MONTH_FORMS or _is_number(following)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: an article of 2,000,000 characters has 400,000 words
     start: int
     end: int
     form: str  # folded
@@ -116,16 +119,18 @@ def quotations(text: str) -> list[tuple[int, int, int]]:
     and paragraphs (a paragraph reopening the same mark continues the quotation)."""
     found: list[tuple[int, int, int]] = []
     stack: list[tuple[str, int]] = []
-    paragraph_start = True
-    for i, ch in enumerate(text):
+    # Only the marks and line breaks matter, and where each paragraph's text begins.
+    paragraph = _NOT_SPACE.search(text)
+    opening = paragraph.start() if paragraph else -1  # of the paragraph's first character
+    for match in _QUOTE_OR_BREAK.finditer(text):
+        i, ch = match.start(), match.group()
         if ch == "\n":
             stack = [(mark, at) for mark, at in stack if mark != '"']
-            paragraph_start = True
+            paragraph = _NOT_SPACE.search(text, i + 1)
+            opening = paragraph.start() if paragraph else -1
             continue
-        if paragraph_start and not ch.isspace():
-            paragraph_start = False
-            if stack and stack[-1][0] == ch and ch in "«“„":
-                continue  # the quotation goes on in a new paragraph
+        if i == opening and stack and stack[-1][0] == ch and ch in "«“„":
+            continue  # the quotation goes on in a new paragraph
         if ch == '"':
             straight = [n for n, (mark, _) in enumerate(stack) if mark == '"']
             if straight:
