@@ -239,8 +239,9 @@ class _Detect(QRunnable):
 
 
 # Articles from this length (code points) are read on a worker thread, so the window keeps
-# answering: the rules take about 1.3 s per million characters (`bench/suggestions.py
-# --sizes`), so a shorter article is read at once, as before, within a few frames.
+# answering: the rules take about 1.5 s of processor time per million characters
+# (`bench/suggestions.py --sizes`), so a shorter article is read at once, as before, in
+# about 50 ms.
 BACKGROUND_CHARS = 30_000
 
 
