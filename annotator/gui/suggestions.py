@@ -175,16 +175,18 @@ class SuggestionList(QAbstractListModel):
         super().__init__(parent)
         self._workbench = workbench
         self.suggestions: list[Annotation] = []
+        self._rows: dict[str, int] = {}  # suggestion id -> row: a long article has thousands
 
     def refresh(self) -> None:
         wb = self._workbench
         found = core.pending(wb.project, wb.document_id, wb.annotator) if wb.document_id else []
         self.beginResetModel()
         self.suggestions = found
+        self._rows = {s.id: n for n, s in enumerate(found)}
         self.endResetModel()
 
     def row_of(self, suggestion_id: str | None) -> int:
-        return next((n for n, s in enumerate(self.suggestions) if s.id == suggestion_id), -1)
+        return self._rows.get(suggestion_id, -1) if suggestion_id is not None else -1
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.suggestions)
@@ -204,7 +206,8 @@ class SuggestionList(QAbstractListModel):
         text = compose(self.tr("%1: %2"), label, one_line(suggestion.text, 60))
         if suggestion.entity is not None:
             text = compose(self.tr("%1 (%2)"), Isolated(text), suggestion.entity.name)
-        speaker = next((s for s in self.suggestions if s.id == suggestion.link_id), None)
+        row = self.row_of(suggestion.link_id)
+        speaker = self.suggestions[row] if row >= 0 else None
         if speaker is None and suggestion.link_id:
             try:
                 speaker = self._workbench.project.annotation(suggestion.link_id)
