@@ -1,6 +1,8 @@
-"""Score the suggested speakers and claims against the reference annotation in seeds/.
+r"""Score the suggested speakers and claims against the reference annotation in seeds/; with
+`--sizes`, time them on long articles instead.
 
     python bench/suggestions.py [--json]
+    python bench/suggestions.py --sizes 50000 500000 2000000 [--runs 3] [--json]
 
 For every seeds/NAME.gold.jsonl beside its NAME.txt, the article is imported into a new
 project, `suggest` is run and its speakers and claims are compared with the reference: span
@@ -11,14 +13,26 @@ overlaps the reference speaker). Two settings: a new project that knows no one, 
 entities already have the short names the reference uses (as after tagging other articles).
 A colleague's annotation of the same article (NAME.colleague.jsonl), scored the same way,
 shows what a person achieves.
+
+`--sizes`: for each size, an article of that many characters made of the composed corpus's
+articles (bench/data/suggest_corpus/, one after another) is imported into a new project, once
+per run, and three things are timed, processor and wall, median of `--runs`: the rules alone
+(`Rules.detect`), `suggest` on the document (the rules and storing what they found, as F7 and
+`annotator suggest` do) and `suggest` again (replacing the earlier suggestions). Every run
+starts with the rules' per-word caches empty (Tashaphyne's analyses, folding), as in a new
+process. Baseline in the same run, taken in turn with the measures: a plain regular-expression
+pass over the same text (every word, `\w+`). The shape of each curve is printed as the slope
+of the least-squares line through (log characters, log seconds): 1.0 linear, 2.0 quadratic.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,10 +41,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from annotator.core.arabic.suggest import SUGGESTIONS, suggest  # noqa: E402
+from annotator.core.arabic import clitics, speech_lexicon  # noqa: E402
+from annotator.core.arabic.suggest import SUGGESTIONS, rules, suggest  # noqa: E402
 from annotator.core.formats import txt  # noqa: E402
 from annotator.core.model import Entity  # noqa: E402
-from annotator.core.store.project import Project  # noqa: E402
+from annotator.core.store.project import Project, TextSource  # noqa: E402
+from bench.scale import slope  # noqa: E402
+from bench.suggest_corpus import load_corpus  # noqa: E402
+from bench.timing import median, seconds  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 
@@ -143,10 +161,104 @@ def score(gold: Sequence[Span], found: Sequence[Span]) -> dict[str, dict[str, fl
     return figures
 
 
+# ------------------------------------------------------------------------------ speed
+
+
+def long_article(chars: int) -> str:
+    """About `chars` characters of the composed corpus's articles, one after another."""
+    articles = [a.text for a in load_corpus()]
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        parts.append(articles[len(parts) % len(articles)])
+        size += len(parts[-1]) + 1
+    return "\n".join(parts)[:chars]
+
+
+def _timed(action) -> tuple[float, float]:
+    """(processor, wall) seconds of `action`, the rules' per-word caches emptied first."""
+    for cached in (clitics._readings, clitics.segment, speech_lexicon._is_preposition):
+        cached.cache_clear()
+    cpu, wall = time.process_time(), time.perf_counter()
+    action()
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+MEASURES = ("rules", "suggest", "suggest again", "regex pass")
+
+
+def _run(text: str, found: dict[str, list[tuple[float, float]]]) -> tuple[int, int]:
+    """One run of every measure, in turn (so all see the same load), on a new project holding
+    the article; (speakers, claims) stored."""
+    words = re.compile(r"\w+")
+    with tempfile.TemporaryDirectory() as folder:
+        project = Project.create(Path(folder) / "bench.annotator")
+        try:
+            project.import_texts([TextSource(text=text, id="long")])
+            read = rules(project)
+            found["regex pass"].append(_timed(lambda: list(words.finditer(text))))
+            found["rules"].append(_timed(lambda: read.detect(text)))
+            found["suggest"].append(_timed(lambda: suggest(project, ["long"])))
+            found["suggest again"].append(_timed(lambda: suggest(project, ["long"])))
+            report = suggest(project, ["long"])
+        finally:
+            project.close()
+    return report.speakers, report.claims
+
+
+def speed(sizes: Sequence[int], runs: int) -> list[dict]:
+    """One row per size: each measure's runs and medians, (processor, wall) seconds."""
+    rows = []
+    for chars in sizes:
+        text = long_article(chars)
+        found: dict[str, list[tuple[float, float]]] = {m: [] for m in MEASURES}
+        for _ in range(runs):
+            speakers, claims = _run(text, found)
+        row: dict = {"characters": len(text), "speakers": speakers, "claims": claims}
+        for measure, values in found.items():
+            row[measure] = {
+                "processor": median([cpu for cpu, _ in values]),
+                "wall": median([wall for _, wall in values]),
+                "runs": values,
+            }
+        rows.append(row)
+    return rows
+
+
+def show_speed(rows: list[dict]) -> None:
+    print("| characters | speakers / claims | " + " | ".join(MEASURES) + " |")
+    print("|---|---|" + "---|" * len(MEASURES))
+    for row in rows:
+        cells = [
+            f"{seconds(row[m]['processor'])} ({seconds(row[m]['wall'])} wall)" for m in MEASURES
+        ]
+        print(
+            f"| {row['characters']:,} | {row['speakers']:,} / {row['claims']:,} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    print("\nProcessor time, median of the runs (wall time in brackets); regex pass: baseline.")
+    print("Shape (slope of log processor seconds against log characters; 1 = linear):")
+    for measure in MEASURES:
+        fitted = slope([(row["characters"], row[measure]["processor"]) for row in rows])
+        print(f"  {measure}: {'—' if fitted is None else f'{fitted:.2f}'}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", metavar="CHARS", help="time long articles of these sizes"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per size (default 3)")
     args = parser.parse_args(argv)
+    if args.sizes:
+        rows = speed(args.sizes, args.runs)
+        if args.json:
+            print(json.dumps(rows, indent=2))
+        else:
+            show_speed(rows)
+        return 0
     results: dict[str, dict] = {}
     for gold_path in sorted(SEEDS.glob("*.gold.jsonl")):
         name = gold_path.name.split(".")[0]

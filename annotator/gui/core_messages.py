@@ -133,13 +133,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "no document in the project has this document_sha256"),
     QT_TRANSLATE_NOOP("core", "unknown record type(s) %1 (known: %2)"),
     QT_TRANSLATE_NOOP("core", "export format version %1; this version reads up to %2"),
+    QT_TRANSLATE_NOOP("core", "annotation %1 is given twice"),
     QT_TRANSLATE_NOOP("core", "no document in the project or the file has this sha256"),
     QT_TRANSLATE_NOOP("core", "a stance is a [target, value] pair, got %1"),
-    QT_TRANSLATE_NOOP("core", "unknown record type %1"),
     QT_TRANSLATE_NOOP("core", "the document text must be a string"),
     QT_TRANSLATE_NOOP("core", "the document's sha256 does not match its text"),
     QT_TRANSLATE_NOOP("core", "a document needs its text, sha256 or id"),
-    QT_TRANSLATE_NOOP("core", "annotation %1 is given twice"),
     QT_TRANSLATE_NOOP("core", "not valid JSON (%1)"),
     QT_TRANSLATE_NOOP(
         "core", "document %1 is not in the project and the file does not hold its text"
@@ -151,6 +150,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "annotation %1 is part of a circle of links"),
     QT_TRANSLATE_NOOP("core", "links to %1, which is in neither file nor project"),
     QT_TRANSLATE_NOOP("core", "entity %1 is not in this file"),
+    QT_TRANSLATE_NOOP("core", "unknown record type %1"),
     QT_TRANSLATE_NOOP(
         "core", "no %1 holds the article text (none is called %2…); choose one of the %3"
     ),

@@ -15,7 +15,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic import suggest as core
+from annotator.core.arabic.reported_speech import Detection
 from annotator.core.arabic.text import one_line
 from annotator.core.bidi import Isolated, compose, ltr, quote
 from annotator.core.changes import AnnotationChanges
@@ -172,16 +175,18 @@ class SuggestionList(QAbstractListModel):
         super().__init__(parent)
         self._workbench = workbench
         self.suggestions: list[Annotation] = []
+        self._rows: dict[str, int] = {}  # suggestion id -> row: a long article has thousands
 
     def refresh(self) -> None:
         wb = self._workbench
         found = core.pending(wb.project, wb.document_id, wb.annotator) if wb.document_id else []
         self.beginResetModel()
         self.suggestions = found
+        self._rows = {s.id: n for n, s in enumerate(found)}
         self.endResetModel()
 
     def row_of(self, suggestion_id: str | None) -> int:
-        return next((n for n, s in enumerate(self.suggestions) if s.id == suggestion_id), -1)
+        return self._rows.get(suggestion_id, -1) if suggestion_id is not None else -1
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.suggestions)
@@ -201,7 +206,8 @@ class SuggestionList(QAbstractListModel):
         text = compose(self.tr("%1: %2"), label, one_line(suggestion.text, 60))
         if suggestion.entity is not None:
             text = compose(self.tr("%1 (%2)"), Isolated(text), suggestion.entity.name)
-        speaker = next((s for s in self.suggestions if s.id == suggestion.link_id), None)
+        row = self.row_of(suggestion.link_id)
+        speaker = self.suggestions[row] if row >= 0 else None
         if speaker is None and suggestion.link_id:
             try:
                 speaker = self._workbench.project.annotation(suggestion.link_id)
@@ -212,12 +218,44 @@ class SuggestionList(QAbstractListModel):
         return text
 
 
+class _Detected(QObject):
+    done = Signal(object)  # the Detection
+    failed = Signal(str)
+
+
+class _Detect(QRunnable):
+    """The rules over one text on a pool thread (they are pure: no project is touched there);
+    the detection or a one-line error comes back by signal, to the GUI thread."""
+
+    def __init__(self, read: core.Rules, text: str) -> None:
+        super().__init__()
+        self.read, self.text = read, text
+        self.signals = _Detected()
+
+    def run(self) -> None:
+        try:
+            detection = self.read.detect(self.text)
+        except Exception as exc:  # noqa: BLE001 - said in the window, never raised on a thread
+            self.signals.failed.emit(core_text(exc))
+        else:
+            self.signals.done.emit(detection)
+
+
+# Articles from this length (code points) are read on a worker thread, so the window keeps
+# answering: the rules take about 1.5 s of processor time per million characters
+# (`bench/suggestions.py --sizes`), so a shorter article is read at once, as before, in
+# about 50 ms.
+BACKGROUND_CHARS = 30_000
+
+
 class Suggestions(QObject):
     """The controller: runs the detector on the open document, keeps a current suggestion,
     paints the pending ones dashed in the article and offers the decisions as QActions."""
 
     # the current suggestion changed (id, or "" for none)
     current_changed = Signal(str)
+    # the rules are reading a long document on a worker thread (its id)
+    started = Signal(str)
     # the detector ran on the open document: how many suggestions wait for a decision
     ran = Signal(int)
     # "Accept all" accepted this many suggestions
@@ -229,6 +267,9 @@ class Suggestions(QObject):
         self.view = view
         self.model = SuggestionList(workbench, self)
         self.current_id: str | None = None
+        self.running: str | None = None  # the document read on a worker thread now
+        self._job: _Detect | None = None
+        self._read: core.Rules | None = None  # what the job reads besides the text
         self.marks = SpanMarks(view)
         attach(view, self.marks)
         self.actions = self._build_actions()
@@ -287,14 +328,53 @@ class Suggestions(QObject):
     # ------------------------------------------------------------------ actions
 
     def run(self) -> None:
-        """Suggest speakers and claims for the open document (its earlier ones are replaced)."""
-        if self.workbench.document_id is None:
+        """Suggest speakers and claims for the open document (its earlier ones are replaced).
+        A long document is read on a worker thread (`started`, then `ran` when its
+        suggestions are stored, in one transaction on this thread); F7 waits meanwhile."""
+        document_id = self.workbench.document_id
+        if document_id is None or self.running is not None:
             return
         try:
-            core.suggest(self.workbench.project, [self.workbench.document_id])
+            read = core.rules(self.workbench.project)
+            text = self.workbench.project.text(document_id)
+            if len(text) < BACKGROUND_CHARS:
+                self._store(document_id, read, read.detect(text))
+                return
         except AnnotatorError as exc:
             self.workbench.error.emit(core_text(exc))
             return
+        job = _Detect(read, text)
+        job.setAutoDelete(False)  # kept until it reports
+        # Slots of this object, which lives on the GUI thread: the signals come queued there.
+        job.signals.done.connect(self._detected)
+        job.signals.failed.connect(self._failed)
+        self.running, self._job, self._read = document_id, job, read
+        self._update_actions()
+        self.started.emit(document_id)
+        QThreadPool.globalInstance().start(job)
+
+    def _detected(self, detection: Detection) -> None:
+        document_id, read = self.running, self._read
+        self.running = self._job = self._read = None
+        assert document_id is not None and read is not None  # set by `run` with the job
+        try:
+            self._store(document_id, read, detection)
+        except AnnotatorError as exc:
+            self.workbench.error.emit(core_text(exc))
+            self.refresh()
+        self._update_actions()
+
+    def _failed(self, message: str) -> None:
+        self.running = self._job = self._read = None
+        self.refresh()
+        self.workbench.error.emit(message)
+
+    def _store(self, document_id: str, read: core.Rules, detection: Detection) -> None:
+        """Replace the document's suggestions by the detection (one transaction); when the
+        document is still the open one, show them and say how many."""
+        core.store(self.workbench.project, document_id, detection, read)
+        if document_id != self.workbench.document_id:
+            return  # another document was opened meanwhile: they show when it is reopened
         self.current_id = None
         self.workbench.reload()
         self.refresh()
@@ -368,7 +448,7 @@ class Suggestions(QObject):
     def _update_actions(self) -> None:
         has_document = self.workbench.document_id is not None
         has_any = bool(self.model.suggestions)
-        self.actions["suggest"].setEnabled(has_document)
+        self.actions["suggest"].setEnabled(has_document and self.running is None)
         # Enter and Backspace decide the suggestion only while no annotation is selected (then
         # the suggestion is what the researcher has in hand; Backspace deletes a selected one).
         deciding = self.current_id is not None and self.workbench.selected_id is None
@@ -442,10 +522,20 @@ class SuggestionPanel(QWidget):
         column.addWidget(self.list, 1)
         suggestions.current_changed.connect(self._follow)
         suggestions.model.modelReset.connect(self._on_reset)
+        suggestions.started.connect(self._on_started)
         suggestions.ran.connect(self._on_ran)
         suggestions.accepted_all.connect(self._on_accepted_all)
         self._announced: str | None = None
         self._on_reset()
+
+    def _on_started(self, _document_id: str) -> None:
+        """A long document is being read: the count says so until its suggestions come."""
+        self.count.setText(self.tr("suggesting…"))
+        message = self.tr("Suggesting speakers and claims in this long document…")
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message)
+        self.count.setToolTip(message)
 
     def _on_ran(self, count: int) -> None:
         """F7 answers: this panel comes to the front and the status bar says what was found."""

@@ -2190,6 +2190,14 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
+    <message>
+        <source>suggesting…</source>
+        <translation>جارٍ الاقتراح…</translation>
+    </message>
+    <message>
+        <source>Suggesting speakers and claims in this long document…</source>
+        <translation>جارٍ اقتراح المتحدثين والتصريحات في هذه الوثيقة الطويلة…</translation>
+    </message>
     <message numerus="yes">
         <source>Accepted %n suggestion(s).</source>
         <translation>

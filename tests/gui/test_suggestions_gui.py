@@ -7,10 +7,11 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
-from annotator.core.arabic.suggest import SUGGESTIONS
+from annotator.core.arabic.suggest import SUGGESTIONS, rules
 from annotator.core.bidi import plain
+from annotator.core.store.project import TextSource
 from annotator.gui.article_view import ArticleView
-from annotator.gui.suggestions import SuggestionPanel, Suggestions
+from annotator.gui.suggestions import BACKGROUND_CHARS, SuggestionPanel, Suggestions
 
 
 @pytest.fixture
@@ -229,3 +230,45 @@ def main_window(open_window):
 
 def press_in(window, key, modifier=Qt.KeyboardModifier.NoModifier):
     QTest.keyClick(window.article, key, modifier)
+
+
+@pytest.fixture
+def long_document(workbench):
+    """A long article (the sample seventeen times, past the length read on a worker thread)
+    imported beside the sample and opened, with the view following it."""
+    text = "\n".join([workbench.text] * 17)
+    assert len(text) >= BACKGROUND_CHARS
+    workbench.project.import_texts([TextSource(text=text, id="long-article")])
+    workbench.open_document("long-article")
+    return "long-article"
+
+
+def test_f7_on_a_long_document_reads_it_on_a_worker_thread_and_stores_all_at_once(
+    qtbot, window, workbench, long_document
+):
+    with qtbot.waitSignal(window.suggestions.ran, timeout=60_000) as ran:
+        press(qtbot, window, Qt.Key.Key_F7)
+        # F7 came back at once: the rules are still reading, the window says so, and a
+        # second F7 waits for them.
+        assert window.suggestions.running == long_document
+        assert window.panel.count.text() == "suggesting…"
+        assert not window.suggestions.actions["suggest"].isEnabled()
+        assert stored_suggestions(workbench) == []
+    stored = stored_suggestions(workbench)
+    assert ran.args == [len(stored)]
+    assert window.suggestions.model.rowCount() == len(stored) > 17 * 20
+    assert window.suggestions.actions["suggest"].isEnabled()
+    # The same suggestions as the rules give when run at once.
+    detection = rules(workbench.project).detect(workbench.text)
+    assert len(stored) == len(detection.speakers) + len(detection.claims)
+
+
+def test_a_long_document_left_while_it_is_read_gets_its_suggestions_there(
+    qtbot, window, workbench, long_document
+):
+    sample = workbench.project.documents()[0].id
+    press(qtbot, window, Qt.Key.Key_F7)
+    workbench.open_document(sample)
+    qtbot.waitUntil(lambda: window.suggestions.running is None, timeout=60_000)
+    assert window.suggestions.model.rowCount() == 0  # the sample has none: F7 was not for it
+    assert len(workbench.project.annotations(long_document, annotator=SUGGESTIONS)) > 17 * 20

@@ -102,7 +102,7 @@ def _said_before(
     clause = _trim(text, words[first].start, comma - 1) if first < cue.index else None
     if clause is None or _count_words(article, *clause) < 3:
         return []
-    if any(c.index < cue.index and words[c.index].start >= clause[0] for c in article.cues):
+    if article.cue_between(article.word_index(clause[0]), cue.index):
         return []  # a cue of its own comes before: the clause is its claim
     return [(*clause, "indirect")]
 
@@ -128,11 +128,14 @@ def _claims_after(
         return [claim for claim in found if text_is_quoted(article.text, *claim[:2])]
     if cue.lemma in {_f("وصف"), _f("اتهم"), _f("واصف")}:
         # «وصف X Y بـ«…»»: the quoted description is the claim.
-        for quote in article.top_quotes:
+        # Only quotations from the word after the subject on to the end of the scope.
+        first = article.words[index].start if index < len(article.words) else len(article.text)
+        for quote in article.quotes_from(first):
+            if quote.start >= scope_end:
+                break
             if words_before := article.text[max(0, quote.start - 3) : quote.start]:
-                if quote.start < scope_end and _f(words_before).rstrip(" ـ").endswith("ب"):
-                    if article.words[index].start <= quote.start:
-                        return [(quote.start, quote.end, "direct")]
+                if _f(words_before).rstrip(" ـ").endswith("ب"):
+                    return [(quote.start, quote.end, "direct")]
     return found
 
 
@@ -225,10 +228,11 @@ def _what_was_said(
     if quote is not None and (quote.words >= 2 or complement or colon):
         found.append((quote.start, quote.end, "direct"))
         position = quote.end
-    for other in article.top_quotes:
-        if position <= other.start and other.end <= max(scope_end, position) + 1:
-            if other.start < scope_end and other.words >= _MIN_LONG_QUOTE:
-                found.append((other.start, other.end, "direct"))
+    for other in article.quotes_from(position):
+        if other.start >= scope_end:
+            break  # in reading order: the rest start later still
+        if other.end <= max(scope_end, position) + 1 and other.words >= _MIN_LONG_QUOTE:
+            found.append((other.start, other.end, "direct"))
     if found:
         return found
     if start >= scope_end:

@@ -14,7 +14,9 @@ the subject of the sentence, the last speaker).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from annotator.core.arabic.claim_clauses import (
@@ -29,7 +31,7 @@ from annotator.core.arabic.clitics import (
     looks_like_verb,
     segment,
 )
-from annotator.core.arabic.search import SearchOptions, search_text
+from annotator.core.arabic.search import FoldedText, SearchOptions, compile_query, find_all
 from annotator.core.arabic.speaker_phrases import (
     _has_written_preposition,
     _noun_phrase,
@@ -39,6 +41,7 @@ from annotator.core.arabic.speech_article import (
     _count_words,
     _Cue,
     _next_mark,
+    _Spans,
     _trim,
     quotations,
     sentence_spans,
@@ -116,6 +119,39 @@ class _Mention:
     entity: str | None = None
 
 
+class _Mentions:
+    """The mentions of known entities, in reading order and never overlapping (so their
+    ends are in order too), looked up by position."""
+
+    def __init__(self, mentions: Sequence[_Mention]):
+        self.mentions = list(mentions)
+        self._starts = [m.start for m in self.mentions]
+        self._ends = [m.end for m in self.mentions]
+
+    def __iter__(self) -> Iterator[_Mention]:
+        return iter(self.mentions)
+
+    def at(self, position: int) -> _Mention | None:
+        """The mention holding `position`."""
+        n = bisect.bisect_right(self._starts, position) - 1
+        return self.mentions[n] if n >= 0 and position < self._ends[n] else None
+
+    def inside(self, start: int, end: int) -> _Mention | None:
+        """The first mention within [start, end)."""
+        n = bisect.bisect_left(self._starts, start)
+        return self.mentions[n] if n < len(self.mentions) and self._ends[n] <= end else None
+
+    def starting(self, start: int, stop: int) -> list[_Mention]:
+        """The mentions starting in [start, stop)."""
+        low, high = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, stop)
+        return self.mentions[low:high]
+
+    def last_before(self, position: int) -> _Mention | None:
+        """The last mention ending at or before `position`."""
+        n = bisect.bisect_right(self._ends, position) - 1
+        return self.mentions[n] if n >= 0 else None
+
+
 @dataclass
 class _State:
     speakers: dict[tuple[int, int], str | None] = field(default_factory=dict)
@@ -124,6 +160,26 @@ class _State:
     last_speaker_sentence: int = -1
     # The explicit subject of a cue, by sentence, even when the cue made no claim.
     cue_subjects: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # Indexes of the above, so that a rule's look-up does not read every claim or speaker.
+    claim_spans: _Spans = field(default_factory=_Spans)
+    speaker_spans: _Spans = field(default_factory=_Spans)
+    # The speakers by the folded form of their last word, in the order they were found.
+    by_last_word: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def add_claim(self, claim: ClaimSuggestion) -> None:
+        self.claims.append(claim)
+        self.claim_spans.add(claim.start, claim.end)
+
+    def add_speaker(
+        self, article: _Article, span: tuple[int, int], entity: str | None = None
+    ) -> None:
+        """A speaker mention, unless it was found before (its entity then stays)."""
+        if span in self.speakers:
+            return
+        self.speakers[span] = entity
+        self.speaker_spans.add(*span)
+        last = article.words[article.word_index(span[1]) - 1].form
+        self.by_last_word.setdefault(last, []).append(span)
 
 
 def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ()) -> Detection:
@@ -137,7 +193,7 @@ def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ())
         if len(word) > 2
     )
     article = _Article(text, learned_forms(cues), names)
-    mentions = _entity_mentions(text, entities)
+    mentions = _Mentions(_entity_mentions(text, entities))
     state = _State()
     # The first line is the headline; «بعد الخسارة.. مدرب الفريق: …» has two sentences in it.
     headline_end = text.find("\n") if "\n" in text else len(text)
@@ -153,14 +209,14 @@ def detect(text: str, entities: Sequence[Entity] = (), cues: Iterable[str] = ())
         # A cue inside what an earlier cue reports («أكد أن الرئيس قال …») is part of it.
         cues = [c for n, c in enumerate(cues) if n == 0 or _opens_clause(article, cues[n - 1], c)]
         for n, cue in enumerate(cues):
-            if any(c.start <= article.words[cue.index].start < c.end for c in state.claims):
+            if state.claim_spans.holds(article.words[cue.index].start):
                 continue
             scope_end = article.words[cues[n + 1].index].start if n + 1 < len(cues) else end
             _read_cue(article, cue, start, end, scope_end, number, mentions, state)
     _lone_quotes(article, state)
     for mention in mentions:
-        if not any(s < mention.end and mention.start < e for s, e in state.speakers):
-            state.speakers[(mention.start, mention.end)] = mention.entity
+        if not state.speaker_spans.overlaps(mention.start, mention.end):
+            state.add_speaker(article, (mention.start, mention.end), mention.entity)
     for (s, e), entity in list(state.speakers.items()):
         if entity is None:
             state.speakers[(s, e)] = _entity_inside(mentions, s, e)
@@ -176,9 +232,11 @@ def _entity_mentions(text: str, entities: Sequence[Entity]) -> list[_Mention]:
     (with its article or a conjunction, but not after a preposition: «لهنية» is spoken to)."""
     options = SearchOptions(article=True, proclitics=True, whole_words=True)
     found: dict[tuple[int, int], str] = {}
+    folded = FoldedText(text, options) if entities else None  # folded once for every name
     for entity in entities:
         for name in {entity.name, *entity.aliases}:
-            for start, end in search_text(text, name, options):
+            query = compile_query(name, options)
+            for start, end in find_all(folded, query) if query is not None else ():
                 word_start = start
                 while word_start > 0 and is_word_char(text[word_start - 1]):
                     word_start -= 1
@@ -191,17 +249,17 @@ def _entity_mentions(text: str, entities: Sequence[Entity]) -> list[_Mention]:
     # Longer names win over the shorter ones they contain («إسماعيل قاآني» over «قاآني»).
     spans = sorted(found, key=lambda s: (s[0] - s[1], s[0]))
     kept: list[_Mention] = []
+    taken = _Spans()
     for start, end in spans:
-        if not any(m.start < end and start < m.end for m in kept):
+        if not taken.overlaps(start, end):
             kept.append(_Mention(start, end, found[(start, end)]))
+            taken.add(start, end)
     return sorted(kept, key=lambda m: m.start)
 
 
-def _entity_inside(mentions: Sequence[_Mention], start: int, end: int) -> str | None:
-    for mention in mentions:
-        if start <= mention.start and mention.end <= end:
-            return mention.entity
-    return None
+def _entity_inside(mentions: _Mentions, start: int, end: int) -> str | None:
+    mention = mentions.inside(start, end)
+    return mention.entity if mention is not None else None
 
 
 def _headline(article: _Article, start: int, end: int, cues: Sequence[_Cue], state: _State) -> bool:
@@ -219,8 +277,8 @@ def _headline(article: _Article, start: int, end: int, cues: Sequence[_Cue], sta
     claim = _trim(text, colon + 1, end)
     if speaker is None or claim is None or _count_words(article, *claim) < 3:
         return False
-    state.speakers.setdefault(speaker, None)
-    state.claims.append(ClaimSuggestion(*claim, "paraphrase", None, speaker))
+    state.add_speaker(article, speaker)
+    state.add_claim(ClaimSuggestion(*claim, "paraphrase", None, speaker))
     return True
 
 
@@ -231,7 +289,7 @@ def _read_cue(
     sentence_end: int,
     scope_end: int,
     number: int,
-    mentions: Sequence[_Mention],
+    mentions: _Mentions,
     state: _State,
 ) -> None:
     words = article.words
@@ -285,11 +343,11 @@ def _read_cue(
     cue_end = words[cue.last].end
     cue_span = (cue_end - len(cue.text), cue_end)
     for start, end, kind in claims:
-        if any(c.start < end and start < c.end for c in state.claims):
+        if state.claim_spans.overlaps(start, end):
             continue
-        state.claims.append(ClaimSuggestion(start, end, kind, cue.text, subject, cue_span))
+        state.add_claim(ClaimSuggestion(start, end, kind, cue.text, subject, cue_span))
     if subject is not None:
-        state.speakers.setdefault(subject, None)
+        state.add_speaker(article, subject)
         state.last_speaker, state.last_speaker_sentence = subject, number
         article.known_names.add(words[article.word_index(subject[1]) - 1].form)
 
@@ -429,7 +487,7 @@ def _subject_before(article: _Article, cue: _Cue, sentence_start: int) -> tuple[
         return None
     if opening in _COMPLEMENTISERS or _bare(opening) in _TIME_WORDS:
         return None
-    if any(c.index in range(first, last) for c in article.cues):
+    if article.cue_between(first, last):
         return None
     # An accusative is an object or an adverb, unless إن/أن governs it («أن عدداً من …»).
     governed = first > 0 and words[first - 1].form in _COMPLEMENTISERS
@@ -444,7 +502,7 @@ def _implicit_subject(
     cue: _Cue,
     sentence_start: int,
     number: int,
-    mentions: Sequence[_Mention],
+    mentions: _Mentions,
     state: _State,
 ) -> tuple[int, int] | None:
     """Who speaks when the cue has no subject of its own («وأضاف أن …», «مشيراً إلى …»)."""
@@ -458,11 +516,11 @@ def _implicit_subject(
         return found
     # The last speaker, if he spoke in the last few sentences, at his latest mention.
     if state.last_speaker is not None and number - state.last_speaker_sentence <= 3:
-        return _latest_mention(article, state.last_speaker, cue_start, mentions, state.claims)
+        return _latest_mention(article, state.last_speaker, cue_start, mentions, state.claim_spans)
     # A known entity mentioned before, else the subject of the previous sentence.
-    before = [m for m in mentions if m.end <= cue_start]
-    if before:
-        return before[-1].start, before[-1].end
+    before = mentions.last_before(cue_start)
+    if before is not None:
+        return before.start, before.end
     if number > 0:
         start, end = article.sentences[number - 1]
         return _sentence_subject(article, start, end, mentions, state)
@@ -496,8 +554,8 @@ def _latest_mention(
     article: _Article,
     speaker: tuple[int, int],
     before: int,
-    mentions: Sequence[_Mention],
-    claims: Sequence[ClaimSuggestion] = (),
+    mentions: _Mentions,
+    claims: _Spans,
 ) -> tuple[int, int]:
     """The latest mention of a speaker before position `before`: a later mention of the same
     known entity, or of his name's last word («قال الوزير أنس جابر … واستقبل جابر …»); the
@@ -505,7 +563,7 @@ def _latest_mention(
     («وتابع أن الاتحاد قدم …»)."""
     entity = _entity_inside(mentions, *speaker)
     if entity is not None:
-        later = [m for m in mentions if m.entity == entity and speaker[1] <= m.start < before]
+        later = [m for m in mentions.starting(speaker[1], before) if m.entity == entity]
         if later:
             return later[-1].start, later[-1].end
     words = article.words
@@ -514,7 +572,7 @@ def _latest_mention(
         return speaker  # a one-word mention: its repetitions are not told apart from others
     for index in range(article.word_index(before) - 1, article.word_index(speaker[1]) - 1, -1):
         word = words[index]
-        if any(c.start <= word.start < c.end for c in claims):
+        if claims.holds(word.start):
             continue
         if word.form == last_word.form and article.quote_around(word.start) is None:
             previous = words[index - 1].form if index > 0 else ""
@@ -543,12 +601,12 @@ def _repeated_mention(
 
 
 def _sentence_subject(
-    article: _Article, start: int, end: int, mentions: Sequence[_Mention], state: _State
+    article: _Article, start: int, end: int, mentions: _Mentions, state: _State
 ) -> tuple[int, int] | None:
     """The first mention of a person in a stretch that is not after a preposition: a known
     entity, a title with a name («العميد إسماعيل قاآني»), or a name that spoke before."""
     words = article.words
-    known = {article.words[article.word_index(e) - 1].form for _, e in state.speakers}
+    known = state.by_last_word  # the last words of the speakers found so far
     opening = _opening_verb(article, start, end)
     if opening is not None:
         # «شكك أخصائي التغذية سامر قنديل في …، مشيراً …»: the verb's subject. After «و» the
@@ -567,15 +625,16 @@ def _sentence_subject(
         previous = words[index - 1].form if index > 0 else ""
         if _is_preposition(previous) or word.form[:1] in "لب" and word.form[1:3] == "ال":
             continue
-        if any(c.last == index - 1 and c.kind == "verb" for c in article.cues):
+        if article.verb_cue_ends_at(index - 1):
             continue  # right after a cue and not its subject: its object («وطالب الحكومة»)
-        for mention in mentions:
-            if mention.start <= word.start < mention.end:
-                return mention.start, mention.end
+        mention = mentions.at(word.start)
+        if mention is not None:
+            return mention.start, mention.end
         if word.form in known:
             # «تحدثت الروائية ليلى عودة، الفائزة …» after «الروائية ليلى عودة» spoke: the
-            # whole repeated mention, not its last word.
-            for span in state.speakers:
+            # whole repeated mention, not its last word (which only a speaker ending in
+            # this word can repeat).
+            for span in known[word.form]:
                 repeated = _repeated_mention(article, span, index)
                 if repeated is not None:
                     return repeated
@@ -600,7 +659,7 @@ def _opening_verb(article: _Article, start: int, end: int) -> tuple[int, bool] |
             first = article.word_index(comma + 1)  # «في المقابل،», «بدوره،»
     while first < stop and words[first].form in _PARTICLES:
         first += 1
-    if first + 1 >= stop or any(c.index == first for c in article.cues):
+    if first + 1 >= stop or article.cue_at(first) is not None:
         return None
     word = words[first]
     written = text[word.start : word.end]
@@ -673,24 +732,41 @@ def _read_source(
             claim = _trim(text, words[index].start, claim[1])
     if claim is None or _count_words(article, *claim) < 2:
         return
-    if any(c.start < claim[1] and claim[0] < c.end for c in state.claims):
+    if state.claim_spans.overlaps(*claim):
         return
     quoted = text[claim[0]] in QUOTE_PAIRS and text[claim[1] - 1] in QUOTE_PAIRS.values()
     kind = "direct" if quoted else "indirect"
-    state.claims.append(ClaimSuggestion(*claim, kind, cue.text, speaker))
-    state.speakers.setdefault(speaker, None)
+    state.add_claim(ClaimSuggestion(*claim, kind, cue.text, speaker))
+    state.add_speaker(article, speaker)
     state.last_speaker, state.last_speaker_sentence = speaker, number
 
 
 def _lone_quotes(article: _Article, state: _State) -> None:
-    """A long quotation no cue introduced is a claim of the last speaker before it."""
+    """A long quotation no cue introduced is a claim of the speaker of the claim found last
+    (in the order the rules found them) of those ending before it."""
+    # The claims found so far with a speaker, by end, with the latest place in the finding
+    # order among those ending by each end.
+    found = sorted((c.end, n) for n, c in enumerate(state.claims) if c.speaker is not None)
+    ends = [end for end, _ in found]
+    latest = list(itertools.accumulate((n for _, n in found), max))
+    earlier = list(state.claims)
+    lone: ClaimSuggestion | None = None  # the last claim made here with a speaker
     for quote in article.top_quotes:
         if quote.words < _MIN_LONE_QUOTE:
             continue
-        if any(c.start < quote.end and quote.start < c.end for c in state.claims):
+        if state.claim_spans.overlaps(quote.start, quote.end):
             continue
-        if any(s < quote.end and quote.start < e for s, e in state.speakers):
+        if state.speaker_spans.overlaps(quote.start, quote.end):
             continue
-        before = [c for c in state.claims if c.end <= quote.start and c.speaker is not None]
-        speaker = before[-1].speaker if before else None
-        state.claims.append(ClaimSuggestion(quote.start, quote.end, "direct", None, speaker))
+        # The claims made here end before this quotation (top-level quotations do not
+        # overlap) and were found after all the others.
+        speaker = None
+        if lone is not None:
+            speaker = lone.speaker
+        else:
+            n = bisect.bisect_right(ends, quote.start) - 1
+            speaker = earlier[latest[n]].speaker if n >= 0 else None
+        claim = ClaimSuggestion(quote.start, quote.end, "direct", None, speaker)
+        state.add_claim(claim)
+        if speaker is not None:
+            lone = claim

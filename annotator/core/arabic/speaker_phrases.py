@@ -96,7 +96,7 @@ def _content_ahead(
         marks = gap.strip()
         if marks and not (commas and all(ch in _CLAUSE_MARKS for ch in marks)):
             return None
-        if any(c.index == ahead for c in article.cues):
+        if article.cue_at(ahead) is not None:
             return None
         form = words[ahead].form
         if form in _COMPLEMENTISERS or (heads and form in _OBJECT_HEADS):
@@ -314,7 +314,7 @@ def _describing_clause(article: _Article, index: int, limit: int) -> int | None:
     «تحدثوا لـ«الأسواق»» before أن/إن (then the index of أن); None otherwise."""
     words = article.words
     written = article.text[words[index].start : words[index].end]
-    if not looks_like_verb(written) or any(c.index == index for c in article.cues):
+    if not looks_like_verb(written) or article.cue_at(index) is not None:
         return None
     form = words[index].form
     if _is_preposition(form) or form in _PARTICLES | _COMPLEMENTISERS | _QUESTIONS:
@@ -357,7 +357,7 @@ def _said_after(article: _Article, end: int) -> bool:
         or _bare(form) in _TIME_WORDS
         or form in {"ل", _f("لـ")}
         or (_is_preposition(form) and following in _CIRCUMSTANCES | _COMPLEMENTISERS)
-        or any(c.index == index for c in article.cues)
+        or article.cue_at(index) is not None
     )
 
 
@@ -437,7 +437,7 @@ def _stops_phrase(article: _Article, index: int, first: int) -> bool:
         and (segments.rest.startswith("ال") or form.startswith("لل"))
     ):
         return True
-    if any(c.index == index for c in article.cues):
+    if article.cue_at(index) is not None:
         return True
     if index > first and _ends_name(article, index, first):
         return True
@@ -513,7 +513,7 @@ def _adverb_in_title(article: _Article, index: int) -> bool:
         or bool(segment(after).preposition)
         or following.form in _COMPLEMENTISERS | _PARTICLES
         or _bare(following.form) in _TIME_WORDS
-        or any(c.index == index + 1 for c in article.cues)
+        or article.cue_at(index + 1) is not None
     )
 
 
@@ -577,7 +577,7 @@ def _description(article: _Article, index: int, close: int) -> tuple[int, int] |
     for at in range(index, stop):
         word = words[at]
         written = article.text[word.start : word.end]
-        if any(c.index == at for c in article.cues) or word.form in _COMPLEMENTISERS:
+        if article.cue_at(at) is not None or word.form in _COMPLEMENTISERS:
             return None
         if _bare(word.form) in _RELATIVES or (looks_like_verb(written) and at > index):
             if not is_given_name(written):
@@ -597,7 +597,7 @@ def _apposition(article: _Article, index: int, limit: int) -> int | None:
         return None
     if segment(text[words[index].start : words[index].end]).conjunction or form[:1] == "و":
         return None  # «سعاد نجم، وهي أم لثلاثة أطفال»: a clause, not a description
-    if _is_preposition(form) or any(c.index == index for c in article.cues):
+    if _is_preposition(form) or article.cue_at(index) is not None:
         return None
     sentence_end = article.sentence_end_after(words[index].start)
     close = _next_mark(text, words[index].start, sentence_end)

@@ -4,7 +4,10 @@ over paragraphs), sentences, and the cues found among them; small helpers over s
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotator.core.arabic.speech_lexicon import (
     _CALLS,
@@ -33,6 +36,17 @@ from annotator.core.arabic.speech_lexicon import (
 )
 from annotator.core.arabic.text import QUOTE_PAIRS, is_word_char
 
+# What `quotations` reads: the quotation marks and line breaks, and where text begins.
+_QUOTE_OR_BREAK = re.compile('[\n"«“„‘‹»”’›]')
+_NOT_SPACE = re.compile(r"\S")
+# Where a sentence may end: a sentence mark or a line break (outside quotations).
+_SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_ENDS) + "\n]")
+# The first words of cues (without و/ف): `_cue_at` finds no cue at any other word.
+_CUE_HEADS = frozenset(
+    {*_VERB_FORMS, *_PARTICIPLE_FORMS, _IN_DOCUMENT[0], *(p[0] for p in _SOURCE_FORMS)}
+)
+_BIL_QAWL = _f("بالقول")
+
 
 def _time_at(article: _Article, index: int) -> bool:
     """Whether word `index` is a time word, or a time head before one («مطلع أيلول»)."""
@@ -46,8 +60,7 @@ def _time_at(article: _Article, index: int) -> bool:
     return following in _TIME_WORDS or following in _MONTH_FORMS or _is_number(following)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: an article of 2,000,000 characters has 400,000 words
     start: int
     end: int
     form: str  # folded
@@ -81,22 +94,43 @@ class _Cue:
         return self.lemma in _RELAYS
 
 
+def _words(text: str) -> list[_Word]:
+    """The runs of word characters (`is_word_char`) of a text, each with its folded form.
+    The runs are found by one regular expression made of the text's own word characters,
+    and each distinct written word is folded once."""
+    letters = sorted(ch for ch in set(text) if is_word_char(ch))
+    if not letters:
+        return []
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in letters) + "]+")
+    forms: dict[str, str] = {}
+    words = []
+    for match in pattern.finditer(text):
+        written = match.group()
+        form = forms.get(written)
+        if form is None:
+            form = forms[written] = _f(written)
+        words.append(_Word(match.start(), match.end(), form))
+    return words
+
+
 def quotations(text: str) -> list[tuple[int, int, int]]:
     """Quotations as (start, end, nesting level): «…», “…”, straight "…" and ‘…’ nested in any
     order. Straight quotes pair within a paragraph; typographic ones may run across sentences
     and paragraphs (a paragraph reopening the same mark continues the quotation)."""
     found: list[tuple[int, int, int]] = []
     stack: list[tuple[str, int]] = []
-    paragraph_start = True
-    for i, ch in enumerate(text):
+    # Only the marks and line breaks matter, and where each paragraph's text begins.
+    paragraph = _NOT_SPACE.search(text)
+    opening = paragraph.start() if paragraph else -1  # of the paragraph's first character
+    for match in _QUOTE_OR_BREAK.finditer(text):
+        i, ch = match.start(), match.group()
         if ch == "\n":
             stack = [(mark, at) for mark, at in stack if mark != '"']
-            paragraph_start = True
+            paragraph = _NOT_SPACE.search(text, i + 1)
+            opening = paragraph.start() if paragraph else -1
             continue
-        if paragraph_start and not ch.isspace():
-            paragraph_start = False
-            if stack and stack[-1][0] == ch and ch in "«“„":
-                continue  # the quotation goes on in a new paragraph
+        if i == opening and stack and stack[-1][0] == ch and ch in "«“„":
+            continue  # the quotation goes on in a new paragraph
         if ch == '"':
             straight = [n for n, (mark, _) in enumerate(stack) if mark == '"']
             if straight:
@@ -129,17 +163,7 @@ class _Article:
         self.learned = learned or {}
         self.names = names  # folded words of known entities' names: «لقاآني» is spoken to
         self.known_names: set[str] = set()  # last words of the speakers found so far
-        self.words: list[_Word] = []
-        position = 0
-        while position < len(text):
-            if is_word_char(text[position]):
-                stop = position
-                while stop < len(text) and is_word_char(text[stop]):
-                    stop += 1
-                self.words.append(_Word(position, stop, _f(text[position:stop])))
-                position = stop
-            else:
-                position += 1
+        self.words = _words(text)
         self.starts = [w.start for w in self.words]
         self.quotes = []
         for start, end, level in quotations(text):
@@ -148,11 +172,43 @@ class _Article:
         self.top_quotes = [q for q in self.quotes if q.level == 0]
         self._quote_starts = [q.start for q in self.top_quotes]
         self.sentences = self._sentences()
+        self._sentence_starts = [s for s, _ in self.sentences]
         self.cues = self._cues()
+        # The cues by word, so that a rule asking «is word n a cue?» costs one look-up.
+        self._cue_at_word = {cue.index: cue for cue in self.cues}
+        self._cue_words = [cue.index for cue in self.cues]  # ascending, as the words
+        self._verb_cue_ends = {cue.last for cue in self.cues if cue.kind == "verb"}
 
     def word_index(self, position: int) -> int:
         """The number of words starting before `position`."""
         return bisect.bisect_left(self.starts, position)
+
+    def cue_at(self, index: int) -> _Cue | None:
+        """The cue whose first word is word `index`, or None."""
+        return self._cue_at_word.get(index)
+
+    def cue_between(self, first: int, stop: int) -> bool:
+        """Whether a cue's first word is among words `first` to `stop` (exclusive)."""
+        n = bisect.bisect_left(self._cue_words, first)
+        return n < len(self._cue_words) and self._cue_words[n] < stop
+
+    def verb_cue_ends_at(self, index: int) -> bool:
+        """Whether a verb cue's last word is word `index`."""
+        return index in self._verb_cue_ends
+
+    def quote_from(self, start: int, end: int) -> _Quote | None:
+        """The first top-level quotation opening in [start, end), or None."""
+        n = bisect.bisect_left(self._quote_starts, start)
+        if n < len(self.top_quotes) and self._quote_starts[n] < end:
+            return self.top_quotes[n]
+        return None
+
+    def quotes_from(self, start: int) -> Iterator[_Quote]:
+        """The top-level quotations opening at `start` or after, in reading order (lazily:
+        a caller stops where it wants)."""
+        quotes = self.top_quotes
+        for n in range(bisect.bisect_left(self._quote_starts, start), len(quotes)):
+            yield quotes[n]
 
     def quote_around(self, position: int) -> _Quote | None:
         """The top-level quotation containing `position` (its marks included)."""
@@ -167,25 +223,36 @@ class _Article:
         return quote if quote is not None and quote.start == position else None
 
     def _sentences(self) -> list[tuple[int, int]]:
-        spans, start, i = [], 0, 0
+        """Cut at sentence ends and line breaks outside the top-level quotations (which never
+        hold a line break the cut reads: a quotation is never cut)."""
+        spans, start = [], 0
         text = self.text
-        while i < len(text):
-            ch = text[i]
-            quote = self.quote_around(i)
-            if quote is not None and ch != "\n":
-                i = quote.end
+        for match in _SENTENCE_BREAK.finditer(text):
+            i = match.start()
+            if self.quote_around(i) is not None:
                 continue
+            ch = text[i]
             decimal = ch == "." and 0 < i < len(text) - 1 and text[i + 1].isdigit()
-            if (ch in _SENTENCE_ENDS and not decimal) or ch == "\n":
+            if not decimal:
                 spans.append((start, i))
                 start = i + 1
-            i += 1
         spans.append((start, len(text)))
         return [(s, e) for s, e in spans if text[s:e].strip()]
 
     def _cues(self) -> list[_Cue]:
         cues = []
-        for index, word in enumerate(self.words):
+        heads = _CUE_HEADS.union(self.learned)
+        words = self.words
+        for index, word in enumerate(words):
+            form = word.form
+            # Only a word that is a cue's first word, with or without و/ف, or one before
+            # «بالقول», can open a cue (`_cue_at`): the rest are passed over at once.
+            if not (
+                form in heads
+                or (form[:1] in "وف" and form[1:] in heads)
+                or (index + 1 < len(words) and words[index + 1].form == _BIL_QAWL)
+            ):
+                continue
             if self.quote_around(word.start) is not None:
                 continue
             cue = self._cue_at(index)
@@ -313,8 +380,7 @@ class _Article:
         return self.sentences[self.sentence_of(position)][1] if self.sentences else len(self.text)
 
     def sentence_of(self, position: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect.bisect_right(starts, position) - 1)
+        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
 
 
 def text_is_quoted(text: str, start: int, end: int) -> bool:
@@ -329,11 +395,8 @@ def _next_mark(text: str, start: int, end: int) -> int | None:
 
 
 def _quote_in(article: _Article, start: int, end: int) -> _Quote | None:
-    for position in range(start, end):
-        quote = article.quote_at(position)
-        if quote is not None:
-            return quote
-    return None
+    """The first top-level quotation opening in [start, end)."""
+    return article.quote_from(start, end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -361,3 +424,39 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The sentences of a text as (start, end) code-point spans, as the suggestion rules cut
     them (a quotation is never cut; a line break always ends a sentence)."""
     return list(_Article(text).sentences)
+
+
+class _Spans:
+    """Spans (start, end), added in any order, and whether any of them overlaps a range: a
+    look-up reads only the spans that start near the range (and the few long ones), so the
+    rules that ask it once per cue or word stay linear in the article's length."""
+
+    _LONG = 4096  # characters: longer spans (long quotations) are few and kept apart
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._long: list[tuple[int, int]] = []
+        self._longest = 0  # of the spans kept in order
+
+    def add(self, start: int, end: int) -> None:
+        if end - start > self._LONG:
+            self._long.append((start, end))
+            return
+        n = bisect.bisect_right(self._starts, start)
+        self._starts.insert(n, start)
+        self._ends.insert(n, end)
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span (s, e) has s < end and start < e."""
+        if any(s < end and start < e for s, e in self._long):
+            return True
+        # Such a span starts after start - longest (its end is at most its start + longest).
+        low = bisect.bisect_right(self._starts, start - self._longest - 1)
+        high = bisect.bisect_left(self._starts, end)
+        return any(start < self._ends[n] for n in range(low, high))
+
+    def holds(self, position: int) -> bool:
+        """Whether a span (s, e) has s <= position < e."""
+        return self.overlaps(position, position + 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from annotator.core.arabic.search import SearchOptions, fold
 from annotator.core.arabic.text import QUOTE_PAIRS
@@ -16,7 +17,9 @@ from annotator.core.arabic.text import QUOTE_PAIRS
 _FORMS = SearchOptions(case=True)
 
 
+@lru_cache(maxsize=65536)
 def _f(word: str) -> str:
+    """A word folded as the lexicon and the rules compare words (kept per word)."""
     return fold(word, _FORMS)
 
 
@@ -376,7 +379,10 @@ _KEPT_AT_END = frozenset(QUOTE_PAIRS.values()) | {"%", "٪"}
 _BUT_FORMS = {_f(w) for w in ("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها")}
 
 
+@lru_cache(maxsize=65536)
 def _is_preposition(form: str) -> bool:
+    """Whether a folded word is a preposition, alone or with a pronoun («عليه», «منها»);
+    kept per word, as the rules ask it of the same words again and again."""
     if form in _PREPOSITIONS:
         return True
     for preposition in _PREPOSITIONS:

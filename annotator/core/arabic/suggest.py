@@ -9,10 +9,11 @@ and the words added to it by hand.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from annotator.core.arabic.reported_speech import detect
+from annotator.core.arabic.reported_speech import Detection, detect
 from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity
 from annotator.core.store.learning import ProjectCue
@@ -46,93 +47,164 @@ def suggestion_id(document_id: str, layer: str, start: int, end: int) -> str:
     return str(uuid.uuid5(_IDS, f"{document_id}\x00{layer}\x00{start}\x00{end}"))
 
 
+@dataclass(frozen=True)
+class Rules:
+    """What the rules read of a project besides a text: its entities and the cue words its
+    list has in use. Read on the thread that holds the project; `detect` is pure, so it may
+    run on another thread (the window runs a long article's there)."""
+
+    entities: tuple[Entity, ...]
+    cues: tuple[str, ...]
+
+    def detect(self, text: str) -> Detection:
+        return detect(text, self.entities, self.cues)
+
+
+def rules(project: Project) -> Rules:
+    """The project's entities and cue list, as `suggest` reads them."""
+    return Rules(tuple(project.entities()), tuple(cues_in_use(project)))
+
+
 def suggest(project: Project, document_ids: Iterable[str] | None = None) -> SuggestReport:
     """Detect speakers and claims and store them as the `suggestions` annotator's annotations,
     replacing that document's earlier suggestions (one transaction per document)."""
     ids = list(document_ids) if document_ids is not None else [d.id for d in project.documents()]
-    entities = project.entities()
-    speaker_layer, claim_layer = _layers(project)
-    cues = cues_in_use(project)
-    cue_layer = CUE_LAYER if CUE_LAYER in project.schema.layer_names else None
+    read = rules(project)
     counts: dict[str, tuple[int, int]] = {}
     for document_id in ids:
-        text = project.text(document_id)
-        detection = detect(text, entities, cues)
-        with project.atomic():
-            old = project.annotations(document_id, annotator=SUGGESTIONS)
-            # Rejected and not brought back by an undo since: not proposed again.
-            rejected = project.rejected_suggestions(document_id) - {a.id for a in old}
-            for annotation in sorted(old, key=lambda a: a.link_id is None):
-                project.delete_annotation(annotation.id)
-            by_span = {}
-            stored = [0, 0]
-            for speaker in detection.speakers:
-                sid = suggestion_id(document_id, speaker_layer, speaker.start, speaker.end)
-                if sid in rejected:
-                    continue
-                stored[0] += 1
-                by_span[(speaker.start, speaker.end)] = project.add_annotation(
-                    document_id,
-                    SUGGESTIONS,
-                    speaker_layer,
-                    speaker.start,
-                    speaker.end,
-                    entity=_entity(entities, speaker.entity),
-                    origin="suggested",
-                    id=sid,
-                ).id
-            for claim in detection.claims:
-                cid = suggestion_id(document_id, claim_layer, claim.start, claim.end)
-                if cid in rejected:
-                    continue
-                stored[1] += 1
-                attributes = {"kind": claim.kind}
-                if claim.cue:
-                    attributes["cue"] = claim.cue
-                project.add_annotation(
-                    document_id,
-                    SUGGESTIONS,
-                    claim_layer,
-                    claim.start,
-                    claim.end,
-                    attributes=_known_attributes(project, claim_layer, attributes),
-                    link_id=by_span.get(claim.speaker) if claim.speaker else None,
-                    origin="suggested",
-                    id=cid,
-                )
-                if cue_layer is not None and claim.cue_span is not None:
-                    _suggest_cue(project, document_id, cue_layer, claim.cue_span, cid, rejected)
-        counts[document_id] = (stored[0], stored[1])
+        counts[document_id] = store(
+            project, document_id, read.detect(project.text(document_id)), read
+        )
     return SuggestReport(counts)
 
 
-def _suggest_cue(
-    project: Project,
-    document_id: str,
-    layer: str,
-    span: tuple[int, int],
-    claim_id: str,
-    rejected: set[str],
-) -> None:
-    """The cue of a claim as a span of the schema's cue layer, linked to the claim when the
-    layer has a link attribute (the attribution schema's `claim`); one cue span per place,
-    so a cue introducing two claims («قال X وY إن …») links to the first."""
-    cue_id = suggestion_id(document_id, layer, *span)
-    if cue_id in rejected:
-        return
-    try:
-        project.annotation(cue_id)
-    except NotFoundError:
-        linked = project.schema.layer(layer).attribute_of_type("link") is not None
-        project.add_annotation(
-            document_id,
-            SUGGESTIONS,
-            layer,
-            *span,
-            link_id=claim_id if linked else None,
-            origin="suggested",
-            id=cue_id,
+@dataclass(frozen=True)
+class _Planned:
+    """One suggestion to store: what `Project.add_annotation` is given for it."""
+
+    id: str
+    layer: str
+    start: int
+    end: int
+    attributes: dict[str, str]
+    entity: Entity | None
+    link_id: str | None
+    stored_attributes: dict[str, Any]  # as the store keeps them (with the schema's defaults)
+
+    def stored_as(self, annotation: Annotation) -> bool:
+        """Whether `annotation` (a stored suggestion of the same id) is this one already."""
+        entity = annotation.entity.id if annotation.entity is not None else None
+        return (
+            (annotation.layer, annotation.start, annotation.end)
+            == (self.layer, self.start, self.end)
+            and dict(annotation.attributes) == self.stored_attributes
+            and entity == (self.entity.id if self.entity is not None else None)
+            and annotation.link_id == self.link_id
+            and not annotation.stances
+            and not annotation.sources
+            and annotation.origin == "suggested"
         )
+
+
+def store(project: Project, document_id: str, detection: Detection, read: Rules) -> tuple[int, int]:
+    """Store one document's detection (made by `read.detect` from its text) as its
+    suggestions, replacing the earlier ones, in one transaction; (speakers, claims) stored.
+    Suggestions the researchers rejected are left out. An earlier suggestion that the new
+    detection proposes again unchanged (same span, attributes, entity and link) is kept as
+    it is: running the rules again costs what changed, and makes no new revision of it."""
+    with project.atomic():
+        old = {a.id: a for a in project.annotations(document_id, annotator=SUGGESTIONS)}
+        # Rejected and not brought back by an undo since: not proposed again.
+        rejected = project.rejected_suggestions(document_id) - old.keys()
+        planned, counts = _plan(project, document_id, detection, read, rejected)
+        kept: set[str] = set()
+        for suggestion in planned:  # speakers before the claims and cues that link to them
+            earlier = old.get(suggestion.id)
+            if earlier is not None and suggestion.stored_as(earlier):
+                if suggestion.link_id is None or suggestion.link_id in kept:
+                    kept.add(suggestion.id)
+        for annotation in sorted(old.values(), key=lambda a: a.link_id is None):
+            if annotation.id not in kept:
+                project.delete_annotation(annotation.id)
+        for suggestion in planned:
+            if suggestion.id in kept:
+                continue
+            project.add_annotation(
+                document_id,
+                SUGGESTIONS,
+                suggestion.layer,
+                suggestion.start,
+                suggestion.end,
+                attributes=suggestion.attributes or None,
+                entity=suggestion.entity,
+                link_id=suggestion.link_id,
+                origin="suggested",
+                id=suggestion.id,
+            )
+    return counts
+
+
+def _plan(
+    project: Project, document_id: str, detection: Detection, read: Rules, rejected: set[str]
+) -> tuple[list[_Planned], tuple[int, int]]:
+    """The suggestions to store, in the order they are added (each speaker, then each claim
+    with its cue), and how many speakers and claims they hold."""
+    speaker_layer, claim_layer = _layers(project)
+    cue_layer = CUE_LAYER if CUE_LAYER in project.schema.layer_names else None
+    cue_linked = (
+        cue_layer is not None
+        and project.schema.layer(cue_layer).attribute_of_type("link") is not None
+    )
+    entities: dict[str, Entity] = {}
+    for entity in read.entities:
+        entities.setdefault(entity.name, entity)  # the first of a name
+    stored: dict[tuple, dict[str, Any]] = {}
+
+    def plan(
+        id: str,
+        layer: str,
+        span: tuple[int, int],
+        attributes: dict[str, str],
+        entity: Entity | None = None,
+        link_id: str | None = None,
+    ) -> None:
+        key = (layer, tuple(attributes.items()))
+        if key not in stored:  # a few distinct sets of values, checked once each
+            stored[key] = project.schema.validate_attributes(layer, attributes)
+        planned.append(_Planned(id, layer, *span, attributes, entity, link_id, stored[key]))
+
+    planned: list[_Planned] = []
+    by_span: dict[tuple[int, int], str] = {}
+    speakers = claims = 0
+    for speaker in detection.speakers:
+        sid = suggestion_id(document_id, speaker_layer, speaker.start, speaker.end)
+        if sid in rejected:
+            continue
+        speakers += 1
+        entity = entities.get(speaker.entity) if speaker.entity else None
+        plan(sid, speaker_layer, (speaker.start, speaker.end), {}, entity=entity)
+        by_span[(speaker.start, speaker.end)] = sid
+    cues: set[str] = set()
+    for claim in detection.claims:
+        cid = suggestion_id(document_id, claim_layer, claim.start, claim.end)
+        if cid in rejected:
+            continue
+        claims += 1
+        attributes = {"kind": claim.kind}
+        if claim.cue:
+            attributes["cue"] = claim.cue
+        link = by_span.get(claim.speaker) if claim.speaker else None
+        attributes = _known_attributes(project, claim_layer, attributes)
+        plan(cid, claim_layer, (claim.start, claim.end), attributes, link_id=link)
+        if cue_layer is not None and claim.cue_span is not None:
+            # One cue span per place: a cue introducing two claims («قال X وY إن …») links
+            # to the first.
+            cue_id = suggestion_id(document_id, cue_layer, *claim.cue_span)
+            if cue_id not in rejected and cue_id not in cues:
+                cues.add(cue_id)
+                cue_link = cid if cue_linked else None
+                plan(cue_id, cue_layer, claim.cue_span, {}, link_id=cue_link)
+    return planned, (speakers, claims)
 
 
 def reject(
@@ -200,10 +272,6 @@ def _known_attributes(project: Project, layer: str, attributes: dict[str, str]) 
             continue
         known[name] = value
     return known
-
-
-def _entity(entities: Sequence[Entity], name: str | None) -> Entity | None:
-    return next((e for e in entities if e.name == name), None) if name else None
 
 
 def pending(project: Project, document_id: str, annotator: str) -> list[Annotation]:
