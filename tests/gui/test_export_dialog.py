@@ -14,6 +14,17 @@ from annotator.gui.export_dialog import ExportDialog, export_from_window
 from tests.gui.boxes import Boxes
 
 
+def exported(qtbot, project, document_id, parent=None):
+    """File ▸ Export as the window runs it: the status line it reports once the worker thread
+    is done (None: nothing to say, or the dialog was cancelled)."""
+    reported = []
+    run = export_from_window(project, document_id, parent, reported.append)
+    if run is not None:
+        qtbot.waitUntil(lambda: bool(reported), timeout=30_000)
+        assert not run.running()
+    return reported[0] if reported else None
+
+
 @pytest.fixture
 def two_annotators(project, tag, workbench):
     tag("speaker", "العميد قاآني")
@@ -51,7 +62,7 @@ def test_exporting_one_annotator_as_csv(qtbot, two_annotators, workbench, tmp_pa
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
-    message = export_from_window(two_annotators, workbench.document_id, None)
+    message = exported(qtbot, two_annotators, workbench.document_id)
     assert plain(message) == f"Rows written to {out}: 1"
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -71,7 +82,7 @@ def test_exporting_a_spreadsheet_from_the_window(
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
-    assert plain(export_from_window(two_annotators, workbench.document_id, None)) == (
+    assert plain(exported(qtbot, two_annotators, workbench.document_id)) == (
         f"Rows written to {out}: 2"
     )
     sheet = openpyxl.load_workbook(out)["annotations"]
@@ -90,9 +101,9 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
     with Boxes("Keep them", count=1) as boxes:
-        first = export_from_window(two_annotators, workbench.document_id, None)
+        first = exported(qtbot, two_annotators, workbench.document_id)
         assert first.startswith("Annotations written to") and not boxes.seen
-        again = export_from_window(two_annotators, workbench.document_id, None)
+        again = exported(qtbot, two_annotators, workbench.document_id)
     ((title, asked, buttons),) = boxes.seen
     assert again == "Nothing exported." and "exists" in asked
     assert (title, buttons) == ("Replace files?", ["Replace them", "Keep them"])
@@ -122,7 +133,7 @@ def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
-    export_from_window(project, workbench.document_id, None)
+    exported(qtbot, project, workbench.document_id)
     checked = Qt.CheckState.Checked
     assert shown == {
         "amal": checked,
@@ -195,7 +206,7 @@ def test_a_folder_that_takes_no_file_fails_at_once_without_a_replace_question(
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(folder / "out.csv"))
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
     with immutable_folder(folder):
-        assert export_from_window(two_annotators, workbench.document_id, None) is None
+        assert exported(qtbot, two_annotators, workbench.document_id) is None
     assert asked(refusals) == []
     assert "cannot be written" in plain(failed(refusals)[0])
     assert list(folder.iterdir()) == []
@@ -212,10 +223,10 @@ def test_existing_files_in_a_folder_that_takes_no_file_fail_without_a_question(
     folder = tmp_path / "shared"
     folder.mkdir()
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
-    export_from_window(two_annotators, workbench.document_id, None)
+    exported(qtbot, two_annotators, workbench.document_id)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     with immutable_folder(folder):
-        assert export_from_window(two_annotators, workbench.document_id, None) is None
+        assert exported(qtbot, two_annotators, workbench.document_id) is None
     assert asked(refusals) == []
     assert "cannot be written" in plain(failed(refusals)[0])
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
@@ -233,7 +244,7 @@ def test_only_a_file_that_exists_asks_to_be_replaced(
     folder.mkdir()
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
     (folder / "annotation.conf").write_text("kept\n", encoding="utf-8")
-    assert export_from_window(two_annotators, workbench.document_id, None) == "Nothing exported."
+    assert exported(qtbot, two_annotators, workbench.document_id) == "Nothing exported."
     assert "annotation.conf exists" in plain(asked(refusals)[0])
     assert failed(refusals) == []
     assert [p.name for p in folder.iterdir()] == ["annotation.conf"]
@@ -249,11 +260,11 @@ def test_the_replace_question_in_arabic_has_buttons_that_say_what_they_do(
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
-    export_from_window(two_annotators, workbench.document_id, None)
+    exported(qtbot, two_annotators, workbench.document_id)
     language.apply("ar")
     try:
         with Boxes("أبقِها", count=1) as boxes:
-            export_from_window(two_annotators, workbench.document_id, None)
+            exported(qtbot, two_annotators, workbench.document_id)
     finally:
         language.apply("en")
     ((_, _, buttons),) = boxes.seen
