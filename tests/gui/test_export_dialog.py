@@ -4,13 +4,16 @@ import contextlib
 import csv
 import shutil
 import subprocess
+import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from annotator.core.bidi import plain
-from annotator.gui import file_dialogs, language
-from annotator.gui.export_dialog import ExportDialog, export_from_window
+from annotator.core.formats import xmi
+from annotator.gui import export_dialog, file_dialogs, language
+from annotator.gui.export_dialog import ExportDialog, ExportWorker, export_from_window
 from tests.gui.boxes import Boxes
 
 
@@ -269,3 +272,100 @@ def test_the_replace_question_in_arabic_has_buttons_that_say_what_they_do(
         language.apply("en")
     ((_, _, buttons),) = boxes.seen
     assert buttons == ["استبدِلها", "أبقِها"]  # not «نعم» / «لا»
+
+
+class GatedWorker(ExportWorker):
+    """The real export worker, held at the first document it reads until the test opens
+    `gate`: what the window does meanwhile is then seen whatever the machine's speed."""
+
+    gate = threading.Event()
+    reached = threading.Event()
+    thread_id: list[int] = []
+
+    def run(self):
+        # Connected last, after the window's own slot: that one is told first.
+        self.progress.connect(self._hold, Qt.ConnectionType.DirectConnection)
+        super().run()
+
+    def _hold(self, *progress):
+        GatedWorker.thread_id.append(threading.get_ident())
+        GatedWorker.reached.set()
+        GatedWorker.gate.wait(30)
+
+
+@pytest.fixture
+def gated(monkeypatch):
+    GatedWorker.gate.clear()
+    GatedWorker.reached.clear()
+    GatedWorker.thread_id.clear()
+    monkeypatch.setattr(export_dialog, "ExportWorker", GatedWorker)
+    yield GatedWorker
+    GatedWorker.gate.set()
+
+
+def choose(monkeypatch, fmt, target):
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(target))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(target))
+
+
+def contents(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_export_runs_on_a_worker_thread_while_the_window_handles_events(
+    qtbot, window, tmp_path, monkeypatch, gated
+):
+    project, document_id = window.workbench.project, window.workbench.document_id
+    project.add_annotation(document_id, "amal", "speaker", 0, 5)
+    project.add_annotation(document_id, "omar", "speaker", 0, 5)
+    out = tmp_path / "xmi"
+    choose(monkeypatch, "xmi", out)
+    window.actions["export"].trigger()  # File ▸ Export…
+    qtbot.waitUntil(gated.reached.is_set, timeout=30_000)
+    # The worker is held in the middle of the export; the window's event loop goes on.
+    progress = window.findChild(QProgressDialog)
+    ticks = []
+    QTimer.singleShot(0, lambda: ticks.append("timer"))
+    qtbot.waitUntil(lambda: ticks == ["timer"] and "documents" in progress.labelText())
+    assert "1 of 1 documents" in plain(progress.labelText())
+    assert gated.thread_id[0] != threading.get_ident()
+    assert not (out / xmi.TYPE_SYSTEM).exists()
+    gated.gate.set()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Annotations"), timeout=30_000
+    )
+    assert plain(window.statusBar().currentMessage()) == f"Annotations written to {out}: 2"
+    direct = tmp_path / "direct"
+    xmi.export(project, direct)
+    assert contents(out) == contents(direct)
+
+
+@pytest.mark.parametrize("fmt", ["xmi", "brat", "spacy"])
+def test_cancel_leaves_the_target_folder_as_it_was(
+    qtbot, window, tmp_path, monkeypatch, gated, fmt
+):
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    window.workbench.project.add_annotation(window.workbench.document_id, "amal", "speaker", 0, 5)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("kept\n", encoding="utf-8")
+    earlier = folder / "annotations.spacy"
+    earlier.write_bytes(b"an earlier export")
+    choose(monkeypatch, fmt, earlier if fmt == "spacy" else folder)
+    before = contents(folder)
+    window.actions["export"].trigger()  # File ▸ Export…
+    qtbot.waitUntil(gated.reached.is_set, timeout=30_000)
+    progress = window.findChild(QProgressDialog)
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)
+    progress.findChild(QPushButton).click()  # the researcher presses Cancel
+    gated.gate.set()
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=30_000)
+    assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert contents(folder) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["annotations.spacy", "notes.txt"]
