@@ -255,6 +255,7 @@ TEMPLATES = (
         "%1offset %2 falls inside a character beyond U+FFFF (between the two UTF-16 units of an emoji or similar): not a character boundary",
     ),
     QT_TRANSLATE_NOOP("core", "document %1 cannot be written as XML: %2"),
+    QT_TRANSLATE_NOOP("core", "%1 (none of this export's files was written)"),
     QT_TRANSLATE_NOOP("core", "%1 is not a UIMA type system (%2)"),
     QT_TRANSLATE_NOOP("core", "not UIMA CAS XMI (%1)"),
     QT_TRANSLATE_NOOP("core", "%1: annotationId %2 is not a UUID"),
@@ -406,7 +407,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "%1 would be written outside %2; nothing was written"),
     QT_TRANSLATE_NOOP("core", "%1 is a folder; give a file name"),
     QT_TRANSLATE_NOOP("core", "%1 cannot be replaced (%2)"),
-    QT_TRANSLATE_NOOP("core", "%1 (none of this export's files was written)"),
     QT_TRANSLATE_NOOP("core", "a cue needs at least one letter"),
     QT_TRANSLATE_NOOP("core", "unknown cue state %1: added, removed or none"),
     QT_TRANSLATE_NOOP(

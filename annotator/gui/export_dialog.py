@@ -1,11 +1,15 @@
-"""File ▸ Export: a format, the whole project or the open document, and which annotators."""
+"""File ▸ Export: a format, the whole project or the open document, and which annotators;
+written on a worker thread with a progress bar and Cancel, the window usable meanwhile."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMessageBox,
+    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -23,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic.suggest import SUGGESTIONS
 from annotator.core.bidi import Isolated, compose, ltr
-from annotator.core.errors import AnnotatorError, ExportExistsError
-from annotator.core.formats import EXPORTS, ExportFormat
+from annotator.core.errors import AnnotatorError, Cancelled, ExportExistsError
+from annotator.core.formats import EXPORTS, ExportFormat, ExportResult
+from annotator.core.model import Annotation, Document
 from annotator.core.store.files import check_replaceable
+from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
 from annotator.gui.core_text import core_part, core_text
@@ -140,16 +147,250 @@ class ExportDialog(QDialog):
         )
 
 
-def export_from_window(project: Project, document_id: str | None, parent: QWidget) -> str | None:
-    """Ask what to export and where, write it, and return a line for the status bar."""
+class _WatchedProject(Project):
+    """The export worker's own connection to the project file. Each document an export reads
+    (its text, its annotations) moves the progress on, and so do every 10,000 rows of a table;
+    Cancel raises Cancelled at the next such read, and stops a query that is running (SQLite's
+    progress handler). The formats write to a name beside the target and rename it at the end,
+    so a cancelled export leaves the target as it was."""
+
+    watch: _Watch
+
+    def document(self, document_id: str) -> Document:
+        self.watch.reached(document_id)
+        return super().document(document_id)
+
+    def text(self, document_id: str) -> str:
+        self.watch.reached(document_id)
+        return super().text(document_id)
+
+    def annotations(self, document_id: str, annotator: str | None = None) -> list[Annotation]:
+        self.watch.reached(document_id)
+        return super().annotations(document_id, annotator)
+
+    def annotation_table(self, *args: Any, **kwargs: Any) -> Iterator[tuple]:
+        return self.watch.rows(super().annotation_table(*args, **kwargs))
+
+
+class _Watch:
+    """What the export has read so far (documents, table rows), told to `report(documents,
+    total, rows)` at each new percent of the documents or every `ROWS` rows; Cancelled once
+    `cancelled` is set."""
+
+    ROWS = 10_000
+
+    def __init__(
+        self, total: int, cancelled: threading.Event, report: Callable[[int, int, int], None]
+    ):
+        self.total, self.cancelled, self.report = total, cancelled, report
+        self.seen: set[str] = set()
+        self.row_count = 0
+        self._percent = -1
+
+    def check(self) -> None:
+        if self.cancelled.is_set():
+            raise Cancelled("export cancelled")
+
+    def reached(self, document_id: str) -> None:
+        self.check()
+        if document_id in self.seen:
+            return
+        self.seen.add(document_id)
+        percent = len(self.seen) * 100 // max(self.total, 1)
+        if percent != self._percent:
+            self._percent = percent
+            self.report(len(self.seen), self.total, self.row_count)
+
+    def rows(self, rows: Iterator[tuple]) -> Iterator[tuple]:
+        try:
+            for row in rows:
+                self.row_count += 1
+                if self.row_count % self.ROWS == 0:
+                    self.check()
+                    self.report(len(self.seen), self.total, self.row_count)
+                yield row
+        finally:
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
+
+
+class ExportWorker(QObject):
+    """Runs one export with its own (read-only) connection to the project file."""
+
+    progress = Signal(int, int, int)  # documents read, documents chosen, table rows read
+    finished = Signal(object)  # ExportResult
+    exists = Signal(object)  # ExportExistsError: ask before replacing
+    failed = Signal(object)  # AnnotatorError or OSError
+    cancelled_now = Signal()
+
+    def __init__(self, project_path: Path, choice: ExportChoice, target: str):
+        super().__init__()
+        self.project_path, self.choice, self.target = project_path, choice, target
+        self.overwrite = not choice.format.folder  # the save dialog has asked already
+        self.cancelled = threading.Event()
+
+    def run(self) -> None:
+        try:
+            with _WatchedProject.open(self.project_path, CHECK_AT_OPEN_BYTES) as project:
+                self._export(project)
+        except Exception as exc:  # noqa: BLE001 - reported by signal: nothing leaves a thread
+            if self.cancelled.is_set():
+                self.cancelled_now.emit()
+            elif isinstance(exc, ExportExistsError) and not self.overwrite:
+                self.exists.emit(exc)
+            elif isinstance(exc, AnnotatorError | OSError):
+                self.failed.emit(exc)
+            else:
+                self.failed.emit(OSError(f"{type(exc).__name__}: {exc}"))
+
+    def _export(self, project: _WatchedProject) -> None:
+        choice = self.choice
+        total = len(choice.document_ids) if choice.document_ids else len(project.documents())
+        project.watch = _Watch(total, self.cancelled, self.progress.emit)
+        # Cancel also stops a query in its middle (every 10,000 SQLite steps: ~1 ms).
+        project.conn.set_progress_handler(lambda: int(self.cancelled.is_set()), 10_000)
+        with project.strict_text():
+            result = choice.format.export(
+                project,
+                self.target,
+                overwrite=self.overwrite,
+                document_ids=choice.document_ids,
+                annotators=choice.annotators,
+                formula_guard=choice.formula_guard,
+            )
+        self.finished.emit(result)
+
+
+class ExportRun(QObject):
+    """One export from the window on a worker thread: a progress dialog counting documents
+    (or table rows), Cancel, the question before replacing files, then `report` is called
+    with the status line (None: nothing to say, a failure was shown in a box)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        project_path: Path,
+        choice: ExportChoice,
+        target: str,
+        report: Callable[[str | None], None],
+    ):
+        super().__init__(parent)
+        self._parent, self._report = parent, report
+        self.choice, self.target = choice, target
+        self.thread = QThread(self)
+        self.worker = ExportWorker(project_path, choice, target)
+        self.worker.moveToThread(self.thread)
+        self.dialog = QProgressDialog(
+            QCoreApplication.translate("ExportDialog", "Exporting…"),
+            QCoreApplication.translate("ExportDialog", "Cancel"),
+            0,
+            0,
+            parent,
+        )
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.worker.exists.connect(self._exists)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled_now.connect(self._cancelled)
+        self.thread.started.connect(self.worker.run)
+        self.thread.start()
+
+    def cancel(self) -> None:
+        """Stop the export: the target is left as it was."""
+        self.worker.cancelled.set()
+
+    def running(self) -> bool:
+        return self.thread.isRunning()
+
+    def _progress(self, documents: int, total: int, rows: int) -> None:
+        if documents:
+            self.dialog.setLabelText(
+                compose(
+                    QCoreApplication.translate("ExportDialog", "Exporting… %1 of %2 documents"),
+                    documents,
+                    total,
+                )
+            )
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(documents)
+        else:  # a table: its rows are counted, their number is not known before
+            self.dialog.setLabelText(
+                compose(QCoreApplication.translate("ExportDialog", "Exporting… %1 rows"), rows)
+            )
+
+    def _exists(self, exc: ExportExistsError) -> None:
+        self._end()
+        try:
+            # Only a file that exists is a question; a folder that takes no file is a
+            # failure now, not after the user has agreed to replace.
+            check_replaceable(exc.path)
+        except (AnnotatorError, OSError) as refused:
+            self._failed(refused)
+            return
+        if not ask(
+            self._parent,
+            QCoreApplication.translate("ExportDialog", "Replace files?"),
+            compose(
+                QCoreApplication.translate("ExportDialog", "%1\n\nReplace them?"), core_part(exc)
+            ),
+            QCoreApplication.translate("ExportDialog", "Replace them"),
+            QCoreApplication.translate("ExportDialog", "Keep them"),
+        ):
+            self._report(QCoreApplication.translate("ExportDialog", "Nothing exported."))
+            return
+        self.worker.overwrite = True
+        self.dialog.reset()
+        self.thread.start()
+
+    def _finished(self, result: ExportResult) -> None:
+        self._end()
+        self._report(written(self.choice.format, self.target, result))
+
+    def _failed(self, exc: Exception) -> None:
+        self._end()
+        QMessageBox.warning(
+            self._parent,
+            QCoreApplication.translate("ExportDialog", "Export failed"),
+            core_text(exc),
+        )
+        self._report(None)
+
+    def _cancelled(self) -> None:
+        self._end()
+        self._report(
+            QCoreApplication.translate("ExportDialog", "Export cancelled; nothing was written.")
+        )
+
+    def _end(self) -> None:
+        self.dialog.reset()
+        self.thread.quit()
+        self.thread.wait()
+
+
+def export_from_window(
+    project: Project,
+    document_id: str | None,
+    parent: QWidget | None,
+    report: Callable[[str | None], None],
+) -> ExportRun | None:
+    """Ask what to export and where, and start writing it on a worker thread (its own
+    connection to the project file); `report` gets the line for the status bar when it ends
+    (at once when nothing is to be written). Returns the run, or None when none was started."""
     dialog = ExportDialog(project, document_id, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     choice = dialog.choice()
     if choice.annotators == []:
-        return QCoreApplication.translate(
-            "ExportDialog", "Nothing exported: no annotator was chosen."
+        report(
+            QCoreApplication.translate("ExportDialog", "Nothing exported: no annotator was chosen.")
         )
+        return None
     fmt = choice.format
     if fmt.folder:
         target = file_dialogs.existing_directory(
@@ -157,7 +398,6 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
             QCoreApplication.translate("ExportDialog", "Export into folder"),
             str(Path.home()),
         )
-        overwrite = False  # the folder dialog asks nothing about files already there
     else:
         target = file_dialogs.save_file_name(
             parent,
@@ -165,39 +405,13 @@ def export_from_window(project: Project, document_id: str | None, parent: QWidge
             str(Path.home() / f"annotations{fmt.suffix}"),
             save_filter(fmt),
         )
-        overwrite = True  # the save dialog has asked before replacing a file
     if not target:
         return None
-    options = dict(
-        document_ids=choice.document_ids,
-        annotators=choice.annotators,
-        formula_guard=choice.formula_guard,
-    )
-    try:
-        with project.strict_text():
-            try:
-                result = fmt.export(project, target, overwrite=overwrite, **options)
-            except ExportExistsError as exc:
-                # Only a file that exists is a question; a folder that takes no file is a
-                # failure now, not after the user has agreed to replace.
-                check_replaceable(exc.path)
-                if not ask(
-                    parent,
-                    QCoreApplication.translate("ExportDialog", "Replace files?"),
-                    compose(
-                        QCoreApplication.translate("ExportDialog", "%1\n\nReplace them?"),
-                        core_part(exc),
-                    ),
-                    QCoreApplication.translate("ExportDialog", "Replace them"),
-                    QCoreApplication.translate("ExportDialog", "Keep them"),
-                ):
-                    return QCoreApplication.translate("ExportDialog", "Nothing exported.")
-                result = fmt.export(project, target, overwrite=True, **options)
-    except (AnnotatorError, OSError) as exc:
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("ExportDialog", "Export failed"), core_text(exc)
-        )
-        return None
+    return ExportRun(parent, project.path, choice, target, report)
+
+
+def written(fmt: ExportFormat, target: str, result: ExportResult) -> str:
+    """The status line of a finished export: what was written where, and how many."""
     # "What, where: how many" reads right for any number in both languages (lupdate cannot
     # mark a plural of QCoreApplication.translate outside a QObject).
     wrote = {

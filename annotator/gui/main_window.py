@@ -685,7 +685,12 @@ class MainWindow(QMainWindow):
             )
 
     def export(self) -> None:
-        message = export_from_window(self.workbench.project, self.workbench.document_id, self)
+        """Written on a worker thread; the window stays usable and can cancel."""
+        self._export = export_from_window(
+            self.workbench.project, self.workbench.document_id, self, self._exported
+        )
+
+    def _exported(self, message: str | None) -> None:
         if message:
             self.statusBar().showMessage(message, 10000)
 

@@ -1043,6 +1043,26 @@ Remove them now and open the project? A backup copy of the file as it is is made
         <translation>المعلقون:</translation>
     </message>
     <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 of %2 documents</source>
+        <translation>جارٍ التصدير… %1 من %2 من الوثائق</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 rows</source>
+        <translation>جارٍ التصدير… عدد الصفوف: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
         <source>Nothing exported: no annotator was chosen.</source>
         <translation>لم يُصدَّر شيء: لم يُختر أي معلق.</translation>
     </message>

@@ -419,3 +419,42 @@ def test_adjudicated_gold_keeps_its_sources_through_xmi(project, tmp_path, fresh
     assert import_annotations(fresh, tmp_path / "out").added == 3
     assert fresh.annotation(gold.id).sources == (amina.id, omar.id)
     assert fresh.annotation(amina.id).sources == ()
+
+
+def test_an_export_holds_one_cas_at_a_time_whatever_the_number_of_documents(tmp_path, monkeypatch):
+    """Memory is bounded by the largest document: when each CAS is made, none made before it
+    is still alive (counted, not timed)."""
+    import gc
+    import weakref
+
+    with Project.create(tmp_path / "three.annotator") as project:
+        project.import_texts(
+            [TextSource(text=f"{STEM} {n}", id=f"doc-{n}", title=f"doc {n}") for n in range(3)]
+        )
+        for n in range(3):
+            for name in ("amina", "badr"):
+                project.add_annotation(f"doc-{n}", name, "speaker", 0, 5)
+        live: weakref.WeakSet = weakref.WeakSet()
+        alive_before: list[int] = []
+
+        class CountedCas(cassis.Cas):
+            def __init__(self, *args, **kwargs):
+                gc.collect()
+                alive_before.append(len(live))
+                super().__init__(*args, **kwargs)
+                live.add(self)
+
+        monkeypatch.setattr(cassis, "Cas", CountedCas)
+        result = xmi.export(project, tmp_path / "out")
+    assert len(alive_before) == 3 * 3  # INITIAL_CAS and one per annotator, per document
+    assert max(alive_before) == 0
+    assert result.rows == 6
+
+
+def test_a_failed_export_leaves_no_file_and_no_folder_it_made(gold_project, tmp_path):
+    """The first document's files are made before the second fails: none stays."""
+    gold_project.import_texts([TextSource(text="سطر\x0bسطر", id="later")])
+    out = tmp_path / "new" / "xmi"
+    with pytest.raises(ExportError, match="'later' holds U\\+000B"):
+        xmi.export(gold_project, out)
+    assert not (tmp_path / "new").exists()

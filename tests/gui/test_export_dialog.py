@@ -4,14 +4,28 @@ import contextlib
 import csv
 import shutil
 import subprocess
+import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from annotator.core.bidi import plain
-from annotator.gui import file_dialogs, language
-from annotator.gui.export_dialog import ExportDialog, export_from_window
+from annotator.core.formats import xmi
+from annotator.gui import export_dialog, file_dialogs, language
+from annotator.gui.export_dialog import ExportDialog, ExportWorker, export_from_window
 from tests.gui.boxes import Boxes
+
+
+def exported(qtbot, project, document_id, parent=None):
+    """File ▸ Export as the window runs it: the status line it reports once the worker thread
+    is done (None: nothing to say, or the dialog was cancelled)."""
+    reported = []
+    run = export_from_window(project, document_id, parent, reported.append)
+    if run is not None:
+        qtbot.waitUntil(lambda: bool(reported), timeout=30_000)
+        assert not run.running()
+    return reported[0] if reported else None
 
 
 @pytest.fixture
@@ -51,7 +65,7 @@ def test_exporting_one_annotator_as_csv(qtbot, two_annotators, workbench, tmp_pa
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
-    message = export_from_window(two_annotators, workbench.document_id, None)
+    message = exported(qtbot, two_annotators, workbench.document_id)
     assert plain(message) == f"Rows written to {out}: 1"
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -71,7 +85,7 @@ def test_exporting_a_spreadsheet_from_the_window(
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
-    assert plain(export_from_window(two_annotators, workbench.document_id, None)) == (
+    assert plain(exported(qtbot, two_annotators, workbench.document_id)) == (
         f"Rows written to {out}: 2"
     )
     sheet = openpyxl.load_workbook(out)["annotations"]
@@ -90,9 +104,9 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
     with Boxes("Keep them", count=1) as boxes:
-        first = export_from_window(two_annotators, workbench.document_id, None)
+        first = exported(qtbot, two_annotators, workbench.document_id)
         assert first.startswith("Annotations written to") and not boxes.seen
-        again = export_from_window(two_annotators, workbench.document_id, None)
+        again = exported(qtbot, two_annotators, workbench.document_id)
     ((title, asked, buttons),) = boxes.seen
     assert again == "Nothing exported." and "exists" in asked
     assert (title, buttons) == ("Replace files?", ["Replace them", "Keep them"])
@@ -122,7 +136,7 @@ def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
-    export_from_window(project, workbench.document_id, None)
+    exported(qtbot, project, workbench.document_id)
     checked = Qt.CheckState.Checked
     assert shown == {
         "amal": checked,
@@ -195,7 +209,7 @@ def test_a_folder_that_takes_no_file_fails_at_once_without_a_replace_question(
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(folder / "out.csv"))
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
     with immutable_folder(folder):
-        assert export_from_window(two_annotators, workbench.document_id, None) is None
+        assert exported(qtbot, two_annotators, workbench.document_id) is None
     assert asked(refusals) == []
     assert "cannot be written" in plain(failed(refusals)[0])
     assert list(folder.iterdir()) == []
@@ -212,10 +226,10 @@ def test_existing_files_in_a_folder_that_takes_no_file_fail_without_a_question(
     folder = tmp_path / "shared"
     folder.mkdir()
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
-    export_from_window(two_annotators, workbench.document_id, None)
+    exported(qtbot, two_annotators, workbench.document_id)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     with immutable_folder(folder):
-        assert export_from_window(two_annotators, workbench.document_id, None) is None
+        assert exported(qtbot, two_annotators, workbench.document_id) is None
     assert asked(refusals) == []
     assert "cannot be written" in plain(failed(refusals)[0])
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
@@ -233,7 +247,7 @@ def test_only_a_file_that_exists_asks_to_be_replaced(
     folder.mkdir()
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
     (folder / "annotation.conf").write_text("kept\n", encoding="utf-8")
-    assert export_from_window(two_annotators, workbench.document_id, None) == "Nothing exported."
+    assert exported(qtbot, two_annotators, workbench.document_id) == "Nothing exported."
     assert "annotation.conf exists" in plain(asked(refusals)[0])
     assert failed(refusals) == []
     assert [p.name for p in folder.iterdir()] == ["annotation.conf"]
@@ -249,12 +263,109 @@ def test_the_replace_question_in_arabic_has_buttons_that_say_what_they_do(
 
     monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(tmp_path))
-    export_from_window(two_annotators, workbench.document_id, None)
+    exported(qtbot, two_annotators, workbench.document_id)
     language.apply("ar")
     try:
         with Boxes("أبقِها", count=1) as boxes:
-            export_from_window(two_annotators, workbench.document_id, None)
+            exported(qtbot, two_annotators, workbench.document_id)
     finally:
         language.apply("en")
     ((_, _, buttons),) = boxes.seen
     assert buttons == ["استبدِلها", "أبقِها"]  # not «نعم» / «لا»
+
+
+class GatedWorker(ExportWorker):
+    """The real export worker, held at the first document it reads until the test opens
+    `gate`: what the window does meanwhile is then seen whatever the machine's speed."""
+
+    gate = threading.Event()
+    reached = threading.Event()
+    thread_id: list[int] = []
+
+    def run(self):
+        # Connected last, after the window's own slot: that one is told first.
+        self.progress.connect(self._hold, Qt.ConnectionType.DirectConnection)
+        super().run()
+
+    def _hold(self, *progress):
+        GatedWorker.thread_id.append(threading.get_ident())
+        GatedWorker.reached.set()
+        GatedWorker.gate.wait(30)
+
+
+@pytest.fixture
+def gated(monkeypatch):
+    GatedWorker.gate.clear()
+    GatedWorker.reached.clear()
+    GatedWorker.thread_id.clear()
+    monkeypatch.setattr(export_dialog, "ExportWorker", GatedWorker)
+    yield GatedWorker
+    GatedWorker.gate.set()
+
+
+def choose(monkeypatch, fmt, target):
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(target))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(target))
+
+
+def contents(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_export_runs_on_a_worker_thread_while_the_window_handles_events(
+    qtbot, window, tmp_path, monkeypatch, gated
+):
+    project, document_id = window.workbench.project, window.workbench.document_id
+    project.add_annotation(document_id, "amal", "speaker", 0, 5)
+    project.add_annotation(document_id, "omar", "speaker", 0, 5)
+    out = tmp_path / "xmi"
+    choose(monkeypatch, "xmi", out)
+    window.actions["export"].trigger()  # File ▸ Export…
+    qtbot.waitUntil(gated.reached.is_set, timeout=30_000)
+    # The worker is held in the middle of the export; the window's event loop goes on.
+    progress = window.findChild(QProgressDialog)
+    ticks = []
+    QTimer.singleShot(0, lambda: ticks.append("timer"))
+    qtbot.waitUntil(lambda: ticks == ["timer"] and "documents" in progress.labelText())
+    assert "1 of 1 documents" in plain(progress.labelText())
+    assert gated.thread_id[0] != threading.get_ident()
+    assert not (out / xmi.TYPE_SYSTEM).exists()
+    gated.gate.set()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Annotations"), timeout=30_000
+    )
+    assert plain(window.statusBar().currentMessage()) == f"Annotations written to {out}: 2"
+    direct = tmp_path / "direct"
+    xmi.export(project, direct)
+    assert contents(out) == contents(direct)
+
+
+@pytest.mark.parametrize("fmt", ["xmi", "brat", "spacy"])
+def test_cancel_leaves_the_target_folder_as_it_was(
+    qtbot, window, tmp_path, monkeypatch, gated, fmt
+):
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    window.workbench.project.add_annotation(window.workbench.document_id, "amal", "speaker", 0, 5)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("kept\n", encoding="utf-8")
+    earlier = folder / "annotations.spacy"
+    earlier.write_bytes(b"an earlier export")
+    choose(monkeypatch, fmt, earlier if fmt == "spacy" else folder)
+    before = contents(folder)
+    window.actions["export"].trigger()  # File ▸ Export…
+    qtbot.waitUntil(gated.reached.is_set, timeout=30_000)
+    progress = window.findChild(QProgressDialog)
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)
+    progress.findChild(QPushButton).click()  # the researcher presses Cancel
+    gated.gate.set()
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=30_000)
+    assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert contents(folder) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["annotations.spacy", "notes.txt"]

@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import bisect
 import io
+import os
 import re
 import uuid
 import warnings
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -70,7 +72,14 @@ from annotator.core.formats.jsonl import (
 )
 from annotator.core.model import Annotation, Entity, Stance
 from annotator.core.schema import LabelSchema, Layer
-from annotator.core.store.files import path_inside, safe_filename, unique_name, write_together
+from annotator.core.store import disk
+from annotator.core.store.files import (
+    check_writable,
+    path_inside,
+    safe_filename,
+    temp_beside,
+    unique_name,
+)
 from annotator.core.store.project import AnnotationState, Project, TextSource, now
 
 TYPE_SYSTEM = "TypeSystem.xml"
@@ -214,25 +223,64 @@ def _xml_safe(value: str, what: str) -> str:
     return value
 
 
-def _cas(ts: Any, text: str, doc_id: str, title: str) -> Any:
-    _xml_safe(text, f"document {doc_id!r}")
-    _xml_safe(title, f"the title of document {doc_id!r}")
-    cas = _cassis().Cas(typesystem=ts)
-    cas.sofa_string = text
-    cas.add(
-        ts.get_type(METADATA)(
-            begin=0,
-            end=len(text),
-            documentId=doc_id,
-            documentTitle=title,
-            documentUri=doc_id,
-            isLastSegment=True,
+class _Segmented:
+    """A document as every CAS of it starts: the text, its metadata, sentences and tokens.
+
+    The segmentation is made once per document (finding sentences reads the reported-speech
+    cues: seconds for a 500,000-character text) and its feature structures are added to each
+    CAS made from it in turn, renumbered by that CAS in the same order, so every file holds the
+    same xmi:ids as if its CAS had been made alone. One CAS lives at a time: `cas()` is called
+    for the next once the previous one is written and dropped."""
+
+    def __init__(self, ts: Any, text: str, doc_id: str, title: str):
+        _xml_safe(text, f"document {doc_id!r}")
+        _xml_safe(title, f"the title of document {doc_id!r}")
+        self.ts, self.text = ts, text
+        sentence, token = ts.get_type(SENTENCE), ts.get_type(TOKEN)
+        self.structures = [
+            ts.get_type(METADATA)(
+                begin=0,
+                end=len(text),
+                documentId=doc_id,
+                documentTitle=title,
+                documentUri=doc_id,
+                isLastSegment=True,
+            ),
+            *(sentence(begin=s, end=e) for s, e in sentence_spans(text) if e > s),
+            *(token(begin=s, end=e) for s, e in tokens(text)),
+        ]
+
+    def cas(self) -> Any:
+        cas = _cassis().Cas(typesystem=self.ts)
+        cas.sofa_string = self.text
+        for fs in self.structures:
+            cas.add(fs, keep_id=False)  # numbered by this CAS, as when it was first made
+        return cas
+
+
+@dataclass(frozen=True)
+class _LayerTypes:
+    """What `_add_annotations` needs of one layer, looked up once per CAS, not per span."""
+
+    layer: Layer
+    type: Any
+    stance: Any  # the stance type, or None for a layer without stances
+    features: tuple[tuple[str, str, str], ...]  # (attribute name, type, feature name)
+
+
+def _layer_types(ts: Any, schema: LabelSchema) -> dict[str, _LayerTypes]:
+    return {
+        layer.name: _LayerTypes(
+            layer=layer,
+            type=ts.get_type(type_name(layer.name)),
+            stance=ts.get_type(stance_type_name(layer.name)) if layer.has_stance else None,
+            features=tuple(
+                (attribute.name, attribute.type, feature_name(attribute.name))
+                for attribute in layer.attributes
+            ),
         )
-    )
-    sentence, token = ts.get_type(SENTENCE), ts.get_type(TOKEN)
-    cas.add_all(sentence(begin=s, end=e) for s, e in sentence_spans(text) if e > s)
-    cas.add_all(token(begin=s, end=e) for s, e in tokens(text))
-    return cas
+        for layer in schema.layers
+    }
 
 
 def _add_annotations(
@@ -242,8 +290,9 @@ def _add_annotations(
     made: dict[str, Any] = {}
     pending_links: list[tuple[Any, str, str]] = []
     array = ts.get_type("uima.cas.FSArray")
+    types = _layer_types(ts, schema)
     for annotation in annotations:
-        layer = schema.layer(annotation.layer)
+        layer = types[annotation.layer]
         values: dict[str, Any] = {
             "begin": annotation.start,
             "end": annotation.end,
@@ -253,26 +302,26 @@ def _add_annotations(
             "modified": annotation.modified_at,
             "sources": " ".join(annotation.sources) or None,
         }
-        for attribute in layer.attributes:
-            name = feature_name(attribute.name)
-            if attribute.type == "entity" and annotation.entity is not None:
-                values[name] = annotation.entity.name
-                values[name + "Id"] = annotation.entity.id
-                values[name + "Kind"] = annotation.entity.kind
-            elif attribute.type == "link" and annotation.link_id:
-                pending_links.append((annotation.id, name, annotation.link_id))
-            elif attribute.type not in ("entity", "link"):
-                value = annotation.attributes.get(attribute.name)
+        for attribute, kind, name in layer.features:
+            if kind == "entity":
+                if annotation.entity is not None:
+                    values[name] = annotation.entity.name
+                    values[name + "Id"] = annotation.entity.id
+                    values[name + "Kind"] = annotation.entity.kind
+            elif kind == "link":
+                if annotation.link_id:
+                    pending_links.append((annotation.id, name, annotation.link_id))
+            else:
+                value = annotation.attributes.get(attribute)
                 values[name] = None if value is None else str(value)
-        if layer.has_stance and annotation.stances:
-            stance_type = ts.get_type(stance_type_name(layer.name))
-            elements = [stance_type(target=s.target, value=s.value) for s in annotation.stances]
+        if layer.stance is not None and annotation.stances:
+            elements = [layer.stance(target=s.target, value=s.value) for s in annotation.stances]
             cas.add_all(elements)
             values["stances"] = array(elements=elements)
         what = f"annotation {annotation.id}"
         for stance in annotation.stances:
             _xml_safe(stance.target, f"a stance target of {what}")
-        fs = ts.get_type(type_name(layer.name))(
+        fs = layer.type(
             **{
                 k: _xml_safe(v, what) if isinstance(v, str) else v
                 for k, v in values.items()
@@ -286,13 +335,47 @@ def _add_annotations(
             setattr(made[source], name, made[target])
 
 
-def _xmi(cas: Any, doc_id: str) -> str:
+def _xmi(cas: Any, doc_id: str, path: Path | None = None) -> str | None:
+    """The XMI of `cas` as a string, or written to `path` (the same bytes, UTF-8) when given:
+    a long document's XMI is then never held as one string."""
     try:
-        return cas.to_xmi()
+        return cas.to_xmi(path)
     except ValueError as exc:  # lxml refuses characters XML 1.0 cannot hold
         raise ExportError(
             Message("document %1 cannot be written as XML: %2", repr(doc_id), exc)
         ) from None
+
+
+@dataclass(frozen=True)
+class _DocumentFiles:
+    """The files of one document: INITIAL_CAS and one per annotator, in the order written."""
+
+    document_id: str
+    initial: Path
+    annotators: tuple[tuple[str, Path], ...]
+
+
+def _plan(
+    project: Project, folder: Path, documents: Iterable[Any], wanted: set[str] | None
+) -> list[_DocumentFiles]:
+    """Every file the export writes, known before any CAS is made, so that a file in the way
+    is refused (or the question to replace it asked) at once. The annotators of a document are
+    in the order of their first span in reading order, as their files were always named; read
+    as compact columns (`annotation_spans`), not as annotations."""
+    taken: set[str] = {TYPE_SYSTEM.casefold()}
+    plan = []
+    for summary in documents:
+        sub = path_inside(folder, unique_name(safe_filename(summary.title, summary.id), taken))
+        spans = project.annotation_spans(summary.id)
+        order = dict.fromkeys(spans.span(row).annotator for row in range(len(spans)))
+        names: set[str] = {INITIAL_CAS.casefold()}
+        files = tuple(
+            (name, sub / f"{unique_name(safe_filename(name, 'annotator'), names)}.xmi")
+            for name in order
+            if wanted is None or name in wanted
+        )
+        plan.append(_DocumentFiles(summary.id, sub / f"{INITIAL_CAS}.xmi", files))
+    return plan
 
 
 def export(
@@ -306,7 +389,11 @@ def export(
 ) -> ExportResult:
     """Write the selection as UIMA CAS XMI into the folder `out` (the layout is in the module
     docstring); returns the number of annotations written. Every file is written or none.
-    Raises ExportError for a file that exists (unless `overwrite`) or a text XML cannot hold."""
+    Raises ExportError for a file that exists (unless `overwrite`) or a text XML cannot hold.
+
+    Memory is bounded by the largest document: one CAS at a time, each file written beside its
+    target as soon as it is made (moved into place once all are), one annotator's annotations
+    read at a time."""
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise ExportError(Message("%1 is a file; XMI export needs a folder", folder))
@@ -314,28 +401,12 @@ def export(
     schema = project.schema
     ts = type_system(schema)
     wanted = None if selection.annotators is None else set(selection.annotators)
-    taken: set[str] = {TYPE_SYSTEM.casefold()}
-    files: list[tuple[Path, str]] = [(path_inside(folder, TYPE_SYSTEM), ts.to_xml())]
-    count = 0
-    for summary in selection.documents:
-        doc = project.document(summary.id)
-        base = unique_name(safe_filename(summary.title, summary.id), taken)
-        sub = path_inside(folder, base)
-        files.append(
-            (sub / f"{INITIAL_CAS}.xmi", _xmi(_cas(ts, doc.text, doc.id, doc.title), doc.id))
-        )
-        by_annotator: dict[str, list[Annotation]] = {}
-        for annotation in project.annotations(doc.id):
-            if wanted is None or annotation.annotator in wanted:
-                by_annotator.setdefault(annotation.annotator, []).append(annotation)
-        names: set[str] = {INITIAL_CAS.casefold()}
-        for annotator, own in by_annotator.items():
-            cas = _cas(ts, doc.text, doc.id, doc.title)
-            _add_annotations(ts, cas, schema, own, annotator)
-            name = unique_name(safe_filename(annotator, "annotator"), names)
-            files.append((sub / f"{name}.xmi", _xmi(cas, doc.id)))
-            count += len(own)
-    stale = _earlier_export(folder, {path for path, _ in files})
+    plan = _plan(project, folder, selection.documents, wanted)
+    paths = [path_inside(folder, TYPE_SYSTEM)]
+    for files in plan:
+        paths.append(files.initial)
+        paths.extend(path for _, path in files.annotators)
+    stale = _earlier_export(folder, set(paths))
     if not overwrite:
         if stale:
             raise ExportExistsError(
@@ -348,18 +419,89 @@ def export(
                 ),
                 stale[0],
             )
-        for path, _ in files:
+        for path in paths:
             if path.exists() or path.is_symlink():
                 raise ExportExistsError(Message("%1 exists; use --force to overwrite", path), path)
-    for path, _ in files:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    write_together(files, overwrite=overwrite)
+    count = 0
+    with _Staging(overwrite) as staging:
+        with staging.beside(paths[0]) as tmp:
+            tmp.write_text(ts.to_xml(), encoding="utf-8", newline="")
+        for files in plan:
+            doc = project.document(files.document_id)
+            segmented = _Segmented(ts, doc.text, doc.id, doc.title)
+            with staging.beside(files.initial) as tmp:
+                _xmi(segmented.cas(), doc.id, tmp)
+            for annotator, path in files.annotators:
+                own = project.annotations(doc.id, annotator=annotator)
+                cas = segmented.cas()
+                _add_annotations(ts, cas, schema, own, annotator)
+                count += len(own)
+                del own  # before the CAS is written: its XML tree is the largest part
+                with staging.beside(path) as tmp:
+                    _xmi(cas, doc.id, tmp)
+                del cas
+            del segmented
+        staging.commit()
     # What an earlier export left that this one does not write would come back on import.
     for path in stale:
         path.unlink(missing_ok=True)
         if not any(path.parent.iterdir()):
             path.parent.rmdir()
-    return ExportResult(paths=tuple(path for path, _ in files), rows=count)
+    return ExportResult(paths=tuple(paths), rows=count)
+
+
+class _Staging:
+    """Files written beside their targets and moved into place together at `commit`, as
+    `write_together` does for contents held in memory: a failure, a full disk or a cancel
+    leaves none of them, and no folder this export made."""
+
+    def __init__(self, overwrite: bool):
+        self.overwrite = overwrite
+        self.staged: list[tuple[Path, Path]] = []
+        self.made: list[Path] = []  # folders made for the files, removed again on failure
+        self.committed = False
+
+    def __enter__(self) -> _Staging:
+        return self
+
+    @contextmanager
+    def beside(self, path: Path) -> Iterator[Path]:
+        """A new file beside `path` (its folder made when missing) for the block to write."""
+        try:
+            missing = [f for f in (path.parent, *path.parent.parents) if not f.is_dir()]
+            for made in reversed(missing):
+                made.mkdir()
+                self.made.append(made)
+            check_writable(path, self.overwrite)
+            tmp = temp_beside(path)
+            self.staged.append((tmp, path))
+            yield tmp
+        except OSError as exc:
+            raise self._failure(path, exc) from None
+
+    def commit(self) -> None:
+        try:
+            for _, path in self.staged:  # again: one may have appeared meanwhile
+                check_writable(path, self.overwrite)
+            for tmp, path in self.staged:
+                os.replace(tmp, path)  # a rename in one folder: it needs no room on the disk
+        except OSError as exc:
+            raise self._failure(self.staged[-1][1], exc) from None
+        self.committed = True
+
+    def _failure(self, where: Path, exc: OSError) -> Exception:
+        failure = disk.export_failure(where, exc)
+        if failure is not None and len(self.staged) > 1:
+            failure = ExportError(Message("%1 (none of this export's files was written)", failure))
+        return failure or exc
+
+    def __exit__(self, *exc: object) -> None:
+        for tmp, _ in self.staged:
+            tmp.unlink(missing_ok=True)
+        if not self.committed:
+            for made in reversed(self.made):
+                with suppress(OSError):
+                    made.rmdir()  # only when empty: nothing of anyone else's goes
 
 
 def _earlier_export(folder: Path, writing: set[Path]) -> list[Path]:
