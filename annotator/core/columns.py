@@ -82,6 +82,9 @@ class SpanColumns:
         self._reach = 0
         # and the spans longer than LONG_SPAN, kept apart as well, by id.
         self._long: dict[str, Span] = {}
+        # Counts the changes made (rows put in, taken out or given a new revision): a view
+        # that keeps something worked out from the rows knows when it is stale.
+        self.version = 0
         found = list(spans) if ordered else sorted(spans, key=reading_key)
         for span in found:
             self._append(span)
@@ -108,6 +111,7 @@ class SpanColumns:
         """Append rows given column by column, layers and annotators as codes (`code`); the
         rows come after those held, in reading order."""
         at = len(self.ids)
+        self.version += 1
         self.ids.extend(ids)
         self.starts.extend(_array("q", starts))
         self.ends.extend(_array("q", ends))
@@ -158,6 +162,7 @@ class SpanColumns:
                 _array(c.typecode, _numbers(c)[rows]) for c in columns
             )
         found._reach = self._reach
+        found.version = self.version
         found._long = {i: s for i, s in self._long.items() if keep(s.layer, s.annotator)}
         return found
 
@@ -211,6 +216,33 @@ class SpanColumns:
         except ValueError:
             return -1
 
+    def rows_meeting(self, start: int, end: int) -> np.ndarray:
+        """The row numbers (ascending) of the spans meeting a stretch of the text (code
+        points, end excluded), as `overlapping` finds them but chosen in C without building a
+        span: what a view needs when thousands of spans lie on the same words."""
+        reach = min(self._reach, LONG_SPAN)
+        low = bisect.bisect_left(self.starts, start - reach)
+        high = bisect.bisect_left(self.starts, max(end, start + 1))
+        rows = low + np.flatnonzero(_numbers(self.ends)[low:high] > start)
+        if self._reach > LONG_SPAN:  # a long span is kept apart from the bisected reach
+            far = [
+                self.find(s.id, s.start)
+                for s in self._long.values()
+                if s.start < end and s.end > start
+            ]
+            rows = np.union1d(rows, np.array(far, dtype=np.int64))
+        return rows
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The starts, ends, layer codes and annotator codes (into `names`) as numpy arrays,
+        seen without a copy (valid until the next change)."""
+        return (
+            _numbers(self.starts),
+            _numbers(self.ends),
+            _numbers(self._layers),
+            _numbers(self._annotators),
+        )
+
     def starting_before(self, position: int) -> Iterator[Span]:
         """The spans that start before `position`, nearest first (reverse reading order). One
         that starts before `s.start - longest` ends before `s.start`."""
@@ -243,6 +275,7 @@ class SpanColumns:
     def insert(self, span: Placed) -> int:
         """Put a span (not here yet) in its place; its row."""
         row = self.place(span)
+        self.version += 1
         self.ids.insert(row, span.id)
         self.starts.insert(row, span.start)
         self.ends.insert(row, span.end)
@@ -256,6 +289,7 @@ class SpanColumns:
         return row
 
     def remove_row(self, row: int) -> None:
+        self.version += 1
         self._long.pop(self.ids[row], None)
         for column in (
             self.ids,
@@ -281,6 +315,7 @@ class SpanColumns:
         if row < 0 or self._key(row) != reading_key(span):
             return False
         self.revisions[row] = span.revision
+        self.version += 1
         return True
 
 
