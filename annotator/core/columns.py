@@ -243,6 +243,67 @@ class SpanColumns:
             _numbers(self._annotators),
         )
 
+    def last_covering(self, start: int, end: int) -> int:
+        """The row of the last span in reading order that starts at or before `start` and
+        ends at or after `end` (code points), or -1: chosen in C among the spans within
+        `longest` of `start`, however many lie on the same words."""
+        high = bisect.bisect_right(self.starts, start)
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        found = np.flatnonzero(_numbers(self.ends)[low:high] >= end)
+        return low + int(found[-1]) if len(found) else -1
+
+    def nearest_before(self, position: int, passing: Iterable[int] = ()) -> int:
+        """The row of the span that ends nearest before `position` or covers it: of the spans
+        starting before it, the one with the largest (min(end, position), start), the first
+        in reading order on a tie; rows in `passing` are passed over. -1 when there is none.
+
+        Only the spans within `longest` of the best one's end can beat it, so the rows looked
+        at (in C) are those, not every span before `position`."""
+        starts, ends = _numbers(self.starts), _numbers(self.ends)
+        skipped = np.fromiter(passing, dtype=np.int64)
+        high = bisect.bisect_left(self.starts, position)
+        while high > 0:
+            low = bisect.bisect_left(self.starts, self.starts[high - 1] - self.longest)
+            best = self._nearest(starts, ends, position, low, high, skipped)
+            if best >= 0:
+                # A row before `low` may still end as near, when the last rows are passed over.
+                reach = bisect.bisect_left(self.starts, min(ends[best], position) - self.longest)
+                if reach < low:
+                    best = self._nearest(starts, ends, position, reach, high, skipped)
+                return best
+            high = low
+        return -1
+
+    @staticmethod
+    def _nearest(starts, ends, position: int, low: int, high: int, skipped) -> int:
+        rows = np.arange(low, high)
+        if len(skipped):
+            rows = rows[~np.isin(rows, skipped)]
+        if not len(rows):
+            return -1
+        near = np.minimum(ends[rows], position)
+        rows = rows[near == near.max()]
+        rows = rows[starts[rows] == starts[rows].max()]
+        return int(rows[0])
+
+    def last_end_before(self, position: int) -> int:
+        """The largest end at or before `position` of the spans starting before it (code
+        points), 0 when none ends there; found among the spans within `longest` of it."""
+        ends = _numbers(self.ends)
+        high = bisect.bisect_left(self.starts, position)
+        low = bisect.bisect_left(self.starts, position - self.longest)
+        near = ends[low:high]
+        near = near[near <= position]
+        found = int(near.max()) if len(near) else (int(ends[low - 1]) if low > 0 else 0)
+        # Spans before `low` end before `position`: only those within `longest` of `found`
+        # can end later than it.
+        reach = bisect.bisect_right(self.starts, found - self.longest)
+        if reach < low:
+            near = ends[reach:high]
+            near = near[near <= position]
+            found = max(found, int(near.max()) if len(near) else 0)
+        return found
+
     def starting_before(self, position: int) -> Iterator[Span]:
         """The spans that start before `position`, nearest first (reverse reading order). One
         that starts before `s.start - longest` ends before `s.start`."""
