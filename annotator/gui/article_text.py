@@ -836,7 +836,12 @@ def _fill_disjoint(painter: QPainter, boxes: list[tuple], rows: QRectF) -> None:
         else:
             pieces.append([left, right, best])
     for left, right, box in pieces:
-        painter.fillRect(QRectF(left, rows.top(), right - left, rows.height()), box[4])
+        _fill_columns(painter, left, right, rows, box[4])
+
+
+def _fill_columns(painter: QPainter, left: int, right: int, rows: QRectF, brush) -> None:
+    """Fill whole pixel columns from `left` to `right` (excluded) over the line's pixel rows."""
+    painter.fillRect(QRectF(left, rows.top(), right - left, rows.height()), brush)
 
 
 def _fill_between(painter, left: float, right: float, rows: QRectF, r) -> None:

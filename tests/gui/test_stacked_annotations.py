@@ -7,12 +7,13 @@ measures the time.)"""
 import random
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
 from annotator.core.columns import SpanColumns
 from annotator.core.store.project import TextSource
+from annotator.gui import article_text
 from bench import corpus
 
 SIDE = 32  # 32 x 32 nested spans, each a speaker and a claim: 2,048 annotations
@@ -42,20 +43,29 @@ def stacked(project, open_window):
     shared = (words[middle][0], words[middle + 1][1])
     window.article.show_span(*shared)
     window.article.viewport().grab()
-    return window, shared
+    yield window, shared
+    # The editor of a selected claim lists speakers from the project: gone with the window,
+    # before the project is closed.
+    window.workbench.select(None)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
 def fills(monkeypatch):
-    """Counts the rectangles filled by painters (every highlight is drawn by `fillRect`)."""
+    """Counts the rectangles the article fills with highlight colours (each range's part of a
+    line, or each piece of a line's coverage runs)."""
     count = [0]
-    fill = QPainter.fillRect
+    for name in ("_fill_between", "_fill_columns"):
+        fill = getattr(article_text, name, None)
+        if fill is not None:
 
-    def counted(painter, *args):
-        count[0] += 1
-        return fill(painter, *args)
+            def counted(*args, fill=fill):
+                count[0] += 1
+                return fill(*args)
 
-    monkeypatch.setattr(QPainter, "fillRect", counted)
+            monkeypatch.setattr(article_text, name, counted)
     return count
 
 
