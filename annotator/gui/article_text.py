@@ -244,7 +244,13 @@ class Highlights:
     def _compose(self, origin: int, length: int, singled: dict[str, float]) -> _BlockRuns:
         """Cut a block (UTF-16 position, length) into coverage runs and compose each run's
         colour from the top down: the innermost fill first, until the stack lets (almost)
-        no light through."""
+        no light through.
+
+        Fills are composed as QPainter's default mode does, "source over" (Porter and Duff,
+        "Compositing Digital Images", SIGGRAPH 1984): a fill of colour c and opacity a over
+        what is below gives c*a + below*(1 - a), so n fills make one of opacity
+        1 - prod(1 - a_i) and colour sum(c_i * a_i * prod over the fills above i of
+        (1 - a_j)) divided by that opacity."""
         empty = _BlockRuns((origin, length), singled, [], [], [])
         columns, to_cp, to_u16 = self._spans, self._offsets.to_codepoint, self._offsets.to_utf16
         low = to_cp(origin)
