@@ -69,6 +69,20 @@ def fills(monkeypatch):
     return count
 
 
+@pytest.fixture
+def spans_made(monkeypatch):
+    """Counts the spans built from the columns (one per annotation a walk passes over)."""
+    count = [0]
+    span = SpanColumns.span
+
+    def counted(columns, row):
+        count[0] += 1
+        return span(columns, row)
+
+    monkeypatch.setattr(SpanColumns, "span", counted)
+    return count
+
+
 def on_screen(window) -> int:
     """How many annotations lie on the lines on screen."""
     article = window.article
@@ -85,7 +99,9 @@ def test_a_screen_under_two_thousand_stacked_annotations_is_painted_in_few_fills
     assert 0 < fills[0] <= FILLS_AT_MOST
 
 
-def test_alt_down_through_stacked_annotations_paints_and_builds_little(stacked, fills, monkeypatch):
+def test_alt_down_through_stacked_annotations_paints_and_builds_little(
+    stacked, fills, spans_made, monkeypatch
+):
     window, shared = stacked
     workbench = window.workbench
     built: list[str] = []
@@ -93,32 +109,22 @@ def test_alt_down_through_stacked_annotations_paints_and_builds_little(stacked, 
     monkeypatch.setattr(
         workbench.project, "annotations_by_id", lambda ids: built.extend(ids) or by_id(ids)
     )
-    made = [0]
-    span = SpanColumns.span
-    monkeypatch.setattr(
-        SpanColumns, "span", lambda self, row: made.__setitem__(0, made[0] + 1) or span(self, row)
-    )
     for step in range(3):
         fills[0] = 0
         QTest.keyClick(window.article, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
         window.article.viewport().grab()
         assert workbench.selected_id is not None
         assert 0 < fills[0] <= FILLS_AT_MOST, step
-    assert len(built) <= 6 and made[0] <= 12
+    assert len(built) <= 6 and spans_made[0] <= 12
 
 
 def test_tagging_a_claim_on_stacked_words_reads_only_the_spans_within_reach(
-    stacked, fills, monkeypatch
+    stacked, fills, spans_made
 ):
     """The claim is linked to the nearest speaker before it and its cue looked up, as on any
     words, reading a few spans rather than every annotation stacked there."""
     window, (start, end) = stacked
     workbench = window.workbench
-    made = [0]
-    span = SpanColumns.span
-    monkeypatch.setattr(
-        SpanColumns, "span", lambda self, row: made.__setitem__(0, made[0] + 1) or span(self, row)
-    )
     window.article.select_span(start, end)
     fills[0] = 0
     QTest.keyClick(window.article, Qt.Key.Key_C)
@@ -126,7 +132,7 @@ def test_tagging_a_claim_on_stacked_words_reads_only_the_spans_within_reach(
     claim = workbench.selected()
     assert claim is not None and (claim.layer, claim.start, claim.end) == ("claim", start, end)
     assert claim.link_id is not None
-    assert made[0] <= 12
+    assert spans_made[0] <= 12
     assert 0 < fills[0] <= FILLS_AT_MOST
 
 
