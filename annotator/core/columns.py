@@ -86,6 +86,9 @@ class SpanColumns:
         self._reach = 0
         # and the spans longer than LONG_SPAN, kept apart as well, by id.
         self._long: dict[str, Span] = {}
+        # Counts the changes made (rows put in, taken out or given a new revision): a view
+        # that keeps something worked out from the rows knows when it is stale.
+        self.version = 0
         found = list(spans) if ordered else sorted(spans, key=reading_key)
         for span in found:
             self._append(span)
@@ -112,6 +115,7 @@ class SpanColumns:
         """Append rows given column by column, layers and annotators as codes (`code`); the
         rows come after those held, in reading order."""
         at = len(self.ids)
+        self.version += 1
         self.ids.extend(ids)
         self.starts.extend(_array("q", starts))
         self.ends.extend(_array("q", ends))
@@ -166,6 +170,7 @@ class SpanColumns:
                 _array(c.typecode, _numbers(c)[rows]) for c in columns
             )
         found._reach = self._reach
+        found.version = self.version
         found._long = {i: s for i, s in self._long.items() if keep(s.layer, s.annotator)}
         return found
 
@@ -219,6 +224,94 @@ class SpanColumns:
         except ValueError:
             return -1
 
+    def rows_meeting(self, start: int, end: int) -> np.ndarray:
+        """The row numbers (ascending) of the spans meeting a stretch of the text (code
+        points, end excluded), as `overlapping` finds them but chosen in C without building a
+        span: what a view needs when thousands of spans lie on the same words."""
+        reach = min(self._reach, LONG_SPAN)
+        low = bisect.bisect_left(self.starts, start - reach)
+        high = bisect.bisect_left(self.starts, max(end, start + 1))
+        rows = low + np.flatnonzero(_numbers(self.ends)[low:high] > start)
+        if self._reach > LONG_SPAN:  # a long span is kept apart from the bisected reach
+            far = [
+                self.find(s.id, s.start)
+                for s in self._long.values()
+                if s.start < end and s.end > start
+            ]
+            rows = np.union1d(rows, np.array(far, dtype=np.int64))
+        return rows
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The starts, ends, layer codes and annotator codes (into `names`) as numpy arrays,
+        seen without a copy (valid until the next change)."""
+        return (
+            _numbers(self.starts),
+            _numbers(self.ends),
+            _numbers(self._layers),
+            _numbers(self._annotators),
+        )
+
+    def last_covering(self, start: int, end: int) -> int:
+        """The row of the last span in reading order that starts at or before `start` and
+        ends at or after `end` (code points), or -1: chosen in C among the spans within
+        `longest` of `start`, however many lie on the same words."""
+        high = bisect.bisect_right(self.starts, start)
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        found = np.flatnonzero(_numbers(self.ends)[low:high] >= end)
+        return low + int(found[-1]) if len(found) else -1
+
+    def nearest_before(self, position: int, passing: Iterable[int] = ()) -> int:
+        """The row of the span that ends nearest before `position` or covers it: of the spans
+        starting before it, the one with the largest (min(end, position), start), the first
+        in reading order on a tie; rows in `passing` are passed over. -1 when there is none.
+
+        Only the spans within `longest` of the best one's end can beat it, so the rows looked
+        at (in C) are those, not every span before `position`."""
+        starts, ends = _numbers(self.starts), _numbers(self.ends)
+        skipped = np.fromiter(passing, dtype=np.int64)
+        high = bisect.bisect_left(self.starts, position)
+        while high > 0:
+            low = bisect.bisect_left(self.starts, self.starts[high - 1] - self.longest)
+            best = self._nearest(starts, ends, position, low, high, skipped)
+            if best >= 0:
+                # A row before `low` may still end as near, when the last rows are passed over.
+                reach = bisect.bisect_left(self.starts, min(ends[best], position) - self.longest)
+                if reach < low:
+                    best = self._nearest(starts, ends, position, reach, high, skipped)
+                return best
+            high = low
+        return -1
+
+    @staticmethod
+    def _nearest(starts, ends, position: int, low: int, high: int, skipped) -> int:
+        rows = np.arange(low, high)
+        if len(skipped):
+            rows = rows[~np.isin(rows, skipped)]
+        if not len(rows):
+            return -1
+        near = np.minimum(ends[rows], position)
+        rows = rows[near == near.max()]
+        rows = rows[starts[rows] == starts[rows].max()]
+        return int(rows[0])
+
+    def last_end_before(self, position: int) -> int:
+        """The largest end at or before `position` of the spans starting before it (code
+        points), 0 when none ends there; found among the spans within `longest` of it."""
+        ends = _numbers(self.ends)
+        high = bisect.bisect_left(self.starts, position)
+        low = bisect.bisect_left(self.starts, position - self.longest)
+        near = ends[low:high]
+        near = near[near <= position]
+        found = int(near.max()) if len(near) else (int(ends[low - 1]) if low > 0 else 0)
+        # Spans before `low` end before `position`: only those within `longest` of `found`
+        # can end later than it.
+        reach = bisect.bisect_right(self.starts, found - self.longest)
+        if reach < low:
+            near = ends[reach:high]
+            near = near[near <= position]
+            found = max(found, int(near.max()) if len(near) else 0)
+        return found
+
     def starting_before(self, position: int) -> Iterator[Span]:
         """The spans that start before `position`, nearest first (reverse reading order). One
         that starts before `s.start - longest` ends before `s.start`."""
@@ -251,6 +344,7 @@ class SpanColumns:
     def insert(self, span: Placed) -> int:
         """Put a span (not here yet) in its place; its row."""
         row = self.place(span)
+        self.version += 1
         self.ids.insert(row, span.id)
         self.starts.insert(row, span.start)
         self.ends.insert(row, span.end)
@@ -264,6 +358,7 @@ class SpanColumns:
         return row
 
     def remove_row(self, row: int) -> None:
+        self.version += 1
         self._long.pop(self.ids[row], None)
         for column in (
             self.ids,
@@ -289,6 +384,7 @@ class SpanColumns:
         if row < 0 or self._key(row) != reading_key(span):
             return False
         self.revisions[row] = span.revision
+        self.version += 1
         return True
 
 

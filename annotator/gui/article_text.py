@@ -8,7 +8,9 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
+import numpy as np
 from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QClipboard,
@@ -36,8 +38,29 @@ BASE_POINT_SIZE = 17
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 48
 ARTICLE_FONT = "Amiri"
 
-# How strongly an annotation is painted (0 transparent .. 1 opaque), from its span.
+# How strongly an annotation is painted (0 transparent .. 1 opaque), from its span: by its
+# layer and annotator, except for the few annotations a `SingledOut` names.
 Strength = Callable[[Span], float]
+# The ids of the annotations whose strength is not that of their layer and annotator (the
+# selected one, the speaker it links to).
+SingledOut = Callable[[], Iterable[str | None]]
+
+# A stack of translucent fills lets this much light through from below, or less, once this
+# many are stacked: fills further down change no pixel (under a quarter of an 8-bit level),
+# so no more are composed however many annotations lie on the same words.
+_OPAQUE = 1 / 1024
+_DEEPEST = 64
+
+
+class _BlockRuns(NamedTuple):
+    """The coverage runs of one block, as worked out for its place and the strengths of the
+    singled-out annotations meeting it."""
+
+    where: tuple[int, int]  # the block's position and length (UTF-16 units)
+    singled: dict[str, float]
+    starts: list[int]  # block positions (UTF-16), by start, disjoint
+    ends: list[int]
+    colors: list[QColor]
 
 
 class Highlights:
@@ -51,21 +74,46 @@ class Highlights:
     make a speaker nested in a claim show as a mix of both.
 
     The spans are kept as columns (`SpanColumns`: offsets in arrays, no object per
-    annotation) in order of their start, and nothing is filed per block: a paint asks for the
-    spans meeting the lines it draws (`ranges` with a window), found by bisection, so painting
-    costs what is on screen whatever the article's length; a change moves only its own
-    annotations (`update`) and says which blocks need painting again.
+    annotation) in order of their start, found by bisection for the blocks on screen, so
+    painting costs what is on screen whatever the article's length; a change moves only its
+    own annotations (`update`) and says which blocks need painting again.
+
+    What is painted is worked out per block as coverage runs (`ranges`): the block is cut
+    wherever an annotation starts or ends, and each piece gets the one colour that the
+    translucent fills of the annotations covering it compose, outer spans below inner ones
+    (as if each were painted in turn: the same colour, up to rounding). A piece under a deep
+    stack composes only the fills that still show (`_OPAQUE`, `_DEEPEST`). So a line costs
+    the pieces on it, not the annotations meeting it: twenty thousand annotations on the
+    same two words paint as a few dozen pieces. The runs are kept per block until a change
+    touches the block, the columns change without `update`, or the singled-out annotations
+    change there. `strength` must depend on a span's layer and annotator alone, except for
+    the annotations `singled_out` names.
     """
 
-    def __init__(self, document: QTextDocument, schema: LabelSchema, strength: Strength):
+    # `ranges` gives disjoint runs, each one colour: painted without seams between them.
+    DISJOINT = True
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        schema: LabelSchema,
+        strength: Strength,
+        singled_out: SingledOut = tuple,
+    ):
         self._document = document
         self._colors = {layer.name: QColor(layer.color) for layer in schema.layers}
         self._strength = strength
+        self._singled_out = singled_out
         self._offsets = Utf16Map("")
         self._spans = SpanColumns()
         # True: the spans are columns kept up to date by their owner (`follow`), and `update`
         # only says which blocks to paint again.
         self._following = False
+        # Coverage runs by block number, and the columns' version they were last checked
+        # against; the singled-out annotations' spans and strengths as last looked up.
+        self._runs: dict[int, _BlockRuns] = {}
+        self._seen = -1
+        self._singled: tuple[tuple, dict[str, tuple[int, int, float]]] = ((), {})
 
     def color(self, layer: str) -> QColor:
         return QColor(self._colors.get(layer, QColor("#999999")))
@@ -76,6 +124,7 @@ class Highlights:
         self._offsets = offsets
         self._spans = SpanColumns(annotations)
         self._following = False
+        self._forget()
 
     def follow(self, columns: SpanColumns, offsets: Utf16Map) -> None:
         """Show the spans of columns that their owner keeps up to date (the workbench's), not
@@ -84,6 +133,12 @@ class Highlights:
         self._offsets = offsets
         self._spans = columns
         self._following = True
+        self._forget()
+
+    def _forget(self) -> None:
+        self._runs.clear()
+        self._seen = self._spans.version
+        self._singled = ((), {})
 
     def update(
         self, removed: Iterable[Annotation | Span], added: Iterable[Annotation | Span]
@@ -99,6 +154,10 @@ class Highlights:
             touched.update(self.blocks(annotation))
             if not self._following:
                 self._spans.insert(annotation)
+        if self._seen != self._spans.version:  # else what changed was already known
+            for number in touched:
+                self._runs.pop(number, None)
+            self._seen = self._spans.version
         return touched
 
     def blocks(self, annotation: Annotation | Span) -> range:
@@ -114,34 +173,185 @@ class Highlights:
         excluded)."""
         return self._spans.overlapping(start, end)
 
+    def innermost(self, position: int) -> Span | None:
+        """The shortest span covering a code-point position (the first in reading order of
+        the shortest), or None; chosen in C however many spans lie there."""
+        rows = self._spans.rows_meeting(position, position + 1)
+        if not len(rows):
+            return None
+        starts, ends, _, _ = self._spans.arrays()
+        return self._spans.span(int(rows[np.argmin(ends[rows] - starts[rows])]))
+
     def ranges(
         self, block: QTextBlock, first: int = 0, last: int | None = None
     ) -> list[QTextLayout.FormatRange]:
-        """The background ranges meeting part of a block (UTF-16 positions in the block, from
-        `first` to `last`, by default all of it), outer spans first so inner ones lie on top;
-        each range is cut to the block, not to the part."""
-        origin, length = block.position(), block.length() - 1
+        """The coverage runs meeting part of a block (UTF-16 positions in the block, from
+        `first` to `last`, by default all of it): disjoint, in the order of the text, each
+        with the colour its annotations compose; each run is cut to the block, not to the
+        part."""
+        length = block.length() - 1
         last = length if last is None else min(last, length)
-        to_cp, to_u16 = self._offsets.to_codepoint, self._offsets.to_utf16
-        window = self.spans(to_cp(origin + first), to_cp(origin + last) + 1)
-        spans = []
-        for annotation in window:
-            start, end = to_u16(annotation.start) - origin, to_u16(annotation.end) - origin
-            left, right = max(start, 0), min(end, length)
-            if right > left and right > first and left < last:
-                spans.append((start - end, start, left, right, annotation))
-        spans.sort(key=lambda s: (s[0], s[1]))
+        runs = self._block_runs(block)
         ranges = []
-        for *_, left, right, annotation in spans:
-            color = self.color(annotation.layer)
-            color.setAlphaF(self._strength(annotation))
+        at = bisect.bisect_right(runs.ends, first)
+        while at < len(runs.starts) and runs.starts[at] < last:
             fmt = QTextCharFormat()
-            fmt.setBackground(color)
+            fmt.setBackground(runs.colors[at])
             fmt.setForeground(QColor(Qt.GlobalColor.transparent))
             item = QTextLayout.FormatRange()
-            item.start, item.length, item.format = left, right - left, fmt
+            item.start, item.length, item.format = (
+                runs.starts[at],
+                runs.ends[at] - runs.starts[at],
+                fmt,
+            )
             ranges.append(item)
+            at += 1
         return ranges
+
+    def _block_runs(self, block: QTextBlock) -> _BlockRuns:
+        """A block's coverage runs: kept, or worked out again when stale."""
+        if self._seen != self._spans.version:  # changed without `update`: nothing is kept
+            self._runs.clear()
+            self._seen = self._spans.version
+        origin, length = block.position(), block.length() - 1
+        to_cp = self._offsets.to_codepoint
+        low, high = to_cp(origin), to_cp(origin + length)
+        singled = {
+            i: strength
+            for i, (start, end, strength) in self._singled_strengths().items()
+            if start < max(high, low + 1) and end > low
+        }
+        number = block.blockNumber()
+        kept = self._runs.get(number)
+        if kept is None or kept.where != (origin, length) or kept.singled != singled:
+            kept = self._runs[number] = self._compose(origin, length, singled)
+        return kept
+
+    def _singled_strengths(self) -> dict[str, tuple[int, int, float]]:
+        """The singled-out annotations shown here: id -> (start, end, strength)."""
+        ids = tuple(i for i in self._singled_out() if i)
+        key = (ids, self._spans.version)
+        if self._singled[0] != key:
+            found = {}
+            for annotation_id in ids:
+                row = self._spans.row_of(annotation_id)
+                if row >= 0:
+                    span = self._spans.span(row)
+                    found[annotation_id] = (span.start, span.end, self._strength(span))
+            self._singled = (key, found)
+        return self._singled[1]
+
+    def _compose(self, origin: int, length: int, singled: dict[str, float]) -> _BlockRuns:
+        """Cut a block (UTF-16 position, length) into coverage runs and compose each run's
+        colour from the top down: the innermost fill first, until the stack lets (almost)
+        no light through.
+
+        Fills are composed as QPainter's default mode does, "source over" (Porter and Duff,
+        "Compositing Digital Images", SIGGRAPH 1984): a fill of colour c and opacity a over
+        what is below gives c*a + below*(1 - a), so n fills make one of opacity
+        1 - prod(1 - a_i) and colour sum(c_i * a_i * prod over the fills above i of
+        (1 - a_j)) divided by that opacity."""
+        empty = _BlockRuns((origin, length), singled, [], [], [])
+        columns, to_cp, to_u16 = self._spans, self._offsets.to_codepoint, self._offsets.to_utf16
+        low = to_cp(origin)
+        rows = columns.rows_meeting(low, max(to_cp(origin + length), low + 1))
+        if not len(rows):
+            return empty
+        all_starts, all_ends, all_layers, all_annotators = columns.arrays()
+        count = len(rows)
+        # Code points to UTF-16 units in the block: once per distinct offset.
+        values, inverse = np.unique(
+            np.concatenate([all_starts[rows], all_ends[rows]]), return_inverse=True
+        )
+        units = np.array([to_u16(int(v)) for v in values.tolist()], dtype=np.int64) - origin
+        starts, ends = units[inverse[:count]], units[inverse[count:]]
+        left, right = np.clip(starts, 0, length), np.clip(ends, 0, length)
+        # Painted outer spans first, inner ones on top; the same spans in reading order.
+        order = np.lexsort((np.arange(count), starts, starts - ends))[::-1]
+        order = order[right[order] > left[order]]
+        if not len(order):
+            return empty
+        # Each row's colour and strength: by (layer, annotator), then the singled-out ones.
+        layers, annotators = all_layers[rows], all_annotators[rows]
+        pairs, pair_of = np.unique(
+            layers.astype(np.int64) * (1 << 32) + annotators, return_inverse=True
+        )
+        names = columns.names
+        rgb, alpha = [], []
+        for pair in pairs.tolist():
+            layer, annotator = names[pair >> 32], names[pair & 0xFFFFFFFF]
+            color = self.color(layer)
+            rgb.append((color.redF(), color.greenF(), color.blueF()))
+            alpha.append(self._strength(Span("", layer, annotator, 0, 0)))
+        alphas = np.array(alpha)[pair_of]
+        for annotation_id, strength in singled.items():
+            row = columns.row_of(annotation_id)
+            where = np.searchsorted(rows, row)
+            if where < count and rows[where] == row:
+                alphas[where] = strength
+        # The pieces between every start and end, and the pieces each row covers.
+        cuts = np.unique(np.concatenate([left[order], right[order]]))
+        first_piece, stop_piece = np.searchsorted(cuts, left), np.searchsorted(cuts, right)
+        firsts, stops = first_piece.tolist(), stop_piece.tolist()
+        pieces = len(cuts) - 1
+        light = [1.0] * pieces  # what the fills composed so far let through from below
+        depth = [0] * pieces
+        red, green, blue = [0.0] * pieces, [0.0] * pieces, [0.0] * pieces
+        # The next piece not yet opaque, at or after each piece (`pieces`: none).
+        ahead = list(range(pieces + 1))
+
+        def next_open(k: int) -> int:
+            root = k
+            while ahead[root] != root:
+                root = ahead[root]
+            while ahead[k] != root:
+                ahead[k], k = root, ahead[k]
+            return root
+
+        alphas_list, pair_list = alphas.tolist(), pair_of.tolist()
+        for top in range(0, len(order), 256):
+            chunk = order[top : top + 256]
+            if top:  # rows whose pieces are all opaque already are passed over in C
+                shut = np.array(ahead[:pieces]) != np.arange(pieces)
+                closed = np.concatenate([[0], np.cumsum(shut)])
+                covered = stop_piece[chunk] - first_piece[chunk]
+                chunk = chunk[closed[stop_piece[chunk]] - closed[first_piece[chunk]] < covered]
+            for row in chunk.tolist():
+                strength = alphas_list[row]
+                if strength <= 0:
+                    continue
+                r, g, b = rgb[pair_list[row]]
+                stop = stops[row]
+                k = next_open(firsts[row])
+                while k < stop:
+                    through = light[k]
+                    red[k] += through * strength * r
+                    green[k] += through * strength * g
+                    blue[k] += through * strength * b
+                    light[k] = through * (1 - strength)
+                    depth[k] += 1
+                    if light[k] < _OPAQUE or depth[k] >= _DEEPEST:
+                        ahead[k] = k + 1
+                    k = next_open(k + 1)
+        run_starts: list[int] = []
+        run_ends: list[int] = []
+        colors: list[QColor] = []
+        previous = None
+        cut_list = cuts.tolist()
+        for k in range(pieces):
+            if light[k] >= 1.0:
+                previous = None
+                continue
+            cover = 1.0 - light[k]
+            found = (red[k] / cover, green[k] / cover, blue[k] / cover, cover)
+            if found == previous:
+                run_ends[-1] = cut_list[k + 1]
+                continue
+            previous = found
+            run_starts.append(cut_list[k])
+            run_ends.append(cut_list[k + 1])
+            colors.append(QColor.fromRgbF(*(min(max(v, 0.0), 1.0) for v in found)))
+        return _BlockRuns((origin, length), singled, run_starts, run_ends, colors)
 
 
 # Paragraphs longer than this (characters) are shown as blocks of at most this length.
@@ -525,9 +735,10 @@ class ArticleText(QPlainTextEdit):
         for highlights, band in layers:
             ranges = highlights.ranges(block, first, last)
             if ranges:
-                self._paint_band(painter, block, origin, lines, ranges, band, area)
+                disjoint = getattr(highlights, "DISJOINT", False)
+                self._paint_band(painter, block, origin, lines, ranges, band, area, disjoint)
 
-    def _paint_band(self, painter, block, origin, lines, ranges, band, area) -> None:
+    def _paint_band(self, painter, block, origin, lines, ranges, band, area, disjoint) -> None:
         """Fill each range's part of each of some lines (or of the upper or lower half).
 
         In a line of Arabic words, spaces and punctuation (numbers allowed) a range's part is
@@ -537,6 +748,12 @@ class ArticleText(QPlainTextEdit):
         `QTextLayout.draw` with the ranges: it sets them as the block's formats for the call,
         and Qt then shapes the whole block again at the next look, quadratic in a long
         paragraph.)
+
+        Ranges that overlap (search hits) are filled one over another. `disjoint` ranges
+        (coverage runs, each the colour of a stack of fills) are filled once each, and a pixel
+        column two runs share at their meeting point goes to the stronger one, as if it were
+        in the run of both the stacks' annotations: two translucent fills there would show
+        as a darker seam.
         """
         layout = block.layout()
         base = origin + layout.position()
@@ -568,19 +785,24 @@ class ArticleText(QPlainTextEdit):
             piece = self._text[to_cp(position + first) : to_cp(position + last)]
             painter.save()
             painter.setClipRect(clip)
+            boxes: list[tuple[float, float, QTextLayout.FormatRange]] = []
+            fill = boxes.append if disjoint else _filler(painter, rows)
             if _NO_LEFT_TO_RIGHT.fullmatch(piece) and _ARABIC_LETTER.search(piece):
-                mine = self._fill_ranges(painter, line, piece, mine, base.x(), rows)
+                mine = self._fill_ranges(fill, line, piece, mine, base.x())
             if mine:
                 # As Qt paints a selection: the spaces ending a wrapped line are not covered.
                 end = last - (len(piece) - len(piece.rstrip()))
-                _fill_runs(painter, line, mine, end, base.x(), rows)
+                _fill_runs(fill, line, mine, end, base.x())
+            if boxes:
+                _fill_disjoint(painter, boxes, rows)
             painter.restore()
 
     @staticmethod
-    def _fill_ranges(painter, line, piece, ranges, x, rows) -> list:
+    def _fill_ranges(fill, line, piece, ranges, x) -> list:
         """Fill the ranges whose part of a right-to-left line is one rectangle between two
         cursor positions; the others (one starting or ending at a number, which runs left to
-        right) are returned, to be filled run by run (`_fill_runs`)."""
+        right) are returned, to be filled run by run (`_fill_runs`). `fill` is given each
+        (left, right, range), in viewport x."""
         first = line.textStart()
         # As Qt paints a selection: the spaces ending a wrapped line are not covered.
         end = first + len(piece.rstrip())
@@ -594,11 +816,11 @@ class ArticleText(QPlainTextEdit):
             right, left = _cursor_x(line, start), _cursor_x(line, stop)
             if left == right:
                 continue
-            _fill_between(painter, x + min(left, right), x + max(left, right), rows, r)
+            fill((x + min(left, right), x + max(left, right), r))
         return left_over
 
 
-def _fill_runs(painter, line: QTextLine, ranges, end: int, x: float, rows: QRectF) -> None:
+def _fill_runs(fill, line: QTextLine, ranges, end: int, x: float) -> None:
     """Fill each range's part of a line (up to `end`, UTF-16) glyph run by glyph run: a run
     of either direction is one rectangle, found by Qt's bidi-aware layout of the line."""
     first = line.textStart()
@@ -620,7 +842,50 @@ def _fill_runs(painter, line: QTextLine, ranges, end: int, x: float, rows: QRect
                 merged.append([left, right])
         for left, right in merged:
             if right > left:
-                _fill_between(painter, x + left, x + right, rows, r)
+                fill((x + left, x + right, r))
+
+
+def _filler(painter: QPainter, rows: QRectF) -> Callable[[tuple], None]:
+    """Fills each (left, right, range) given on the line's pixel rows (`_fill_between`)."""
+    return lambda box: _fill_between(painter, box[0], box[1], rows, box[2])
+
+
+def _fill_disjoint(painter: QPainter, boxes: list[tuple], rows: QRectF) -> None:
+    """Fill disjoint ranges' boxes (left, right, range: viewport x) on whole pixel columns,
+    each column once: where two boxes share a column (they meet inside it), the one whose
+    colour is the more opaque takes it (the later on a tie)."""
+    found = []
+    for order, (left, right, r) in enumerate(boxes):
+        box = QRectF(left, rows.top(), right - left, 1).toAlignedRect()
+        if box.width() > 0:
+            brush = r.format.background()
+            found.append(
+                (box.left(), box.left() + box.width(), brush.color().alphaF(), order, brush)
+            )
+    found.sort(key=lambda box: box[:2])
+    edges = sorted({x for box in found for x in box[:2]})
+    active: list[tuple] = []
+    at = 0
+    pieces: list[list] = []  # [left, right, box]
+    for left, right in zip(edges, edges[1:], strict=False):
+        while at < len(found) and found[at][0] <= left:
+            active.append(found[at])
+            at += 1
+        active = [box for box in active if box[1] > left]
+        if not active:
+            continue
+        best = max(active, key=lambda box: (box[2], box[3]))
+        if pieces and pieces[-1][2] is best and pieces[-1][1] == left:
+            pieces[-1][1] = right
+        else:
+            pieces.append([left, right, best])
+    for left, right, box in pieces:
+        _fill_columns(painter, left, right, rows, box[4])
+
+
+def _fill_columns(painter: QPainter, left: int, right: int, rows: QRectF, brush) -> None:
+    """Fill whole pixel columns from `left` to `right` (excluded) over the line's pixel rows."""
+    painter.fillRect(QRectF(left, rows.top(), right - left, rows.height()), brush)
 
 
 def _fill_between(painter, left: float, right: float, rows: QRectF, r) -> None:

@@ -29,7 +29,9 @@ class ArticleView(ArticleText):
         self.context_actions: list = []
         self.selected: str | None = None
         self.linked: str | None = None
-        self.highlights = Highlights(self.document(), workbench.schema, self._strength)
+        self.highlights = Highlights(
+            self.document(), workbench.schema, self._strength, lambda: (self.selected, self.linked)
+        )
         # Painted over the annotations: search hits, suggestions (each a highlights and band).
         self.extra_layers: list[tuple[Highlights, str]] = []
         self.setMouseTracking(True)
@@ -116,12 +118,10 @@ class ArticleView(ArticleText):
         """The innermost visible annotation under a viewport point."""
         position = self.letter_at(point)
         # The highlights hold the visible annotations by start: found by bisection, not by
-        # looking at every annotation of the document on each click or tooltip.
-        hits = self.highlights.spans(position, position + 1)
-        if not hits:
-            return None
-        hit = min(hits, key=lambda a: a.end - a.start)
-        return self.workbench.annotation(hit.id, hit.start)
+        # looking at every annotation of the document on each click or tooltip, and chosen
+        # in C however many lie on the word.
+        hit = self.highlights.innermost(position)
+        return None if hit is None else self.workbench.annotation(hit.id, hit.start)
 
     # ------------------------------------------------------------------ mouse and painting
 

@@ -70,8 +70,9 @@ class ReviewArticle(ArticleText):
         super().__init__(parent)
         self.current: tuple[str, ...] = ()
         strength = lambda a: 0.75 if a.id in self.current else 0.32  # noqa: E731
-        self.side_a = Highlights(self.document(), project.schema, strength)
-        self.side_b = Highlights(self.document(), project.schema, strength)
+        current = lambda: self.current  # noqa: E731
+        self.side_a = Highlights(self.document(), project.schema, strength, current)
+        self.side_b = Highlights(self.document(), project.schema, strength, current)
 
     def highlight_layers(self) -> list[tuple[Highlights, str]]:
         return [(self.side_a, "top"), (self.side_b, "bottom")]

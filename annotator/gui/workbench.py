@@ -12,6 +12,7 @@ without building one per annotation, and stays as quick to edit as a short one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -570,14 +571,19 @@ class Workbench(QObject):
         tagging the quotation of «قال X وY إن "…"» twice gives one claim per speaker (a joint
         statement); once every speaker has its claim, the nearest, which the store refuses as a
         second tag of the span."""
-        taken = set()
+        # Only the claims on exactly this span are read: among thousands of annotations on
+        # the same words, that is a few.
         claims = self.mentions(layer, self.annotator)
-        for claim in claims.starting_before(start + 1):
-            if claim.start != start:
-                break
-            link_id = claims.get(claim.id, claim.start).link_id if claim.end == end else None
-            if link_id is not None:
-                taken.add(link_id)
+        low, high = (
+            bisect.bisect_left(claims.starts, start),
+            bisect.bisect_right(claims.starts, start),
+        )
+        taken = set()
+        for row in range(low, high):
+            if claims.ends[row] == end:
+                link_id = claims.annotation(row).link_id
+                if link_id is not None:
+                    taken.add(link_id)
         return self._nearest_before(speaker_layer, start, taken) or self._nearest_before(
             speaker_layer, start
         )
@@ -587,11 +593,9 @@ class Workbench(QObject):
         starts after it in the same sentence («وأكد X أن "…"»: the cue comes first in Arabic
         news), else the nearest before it («"…"، قال X»)."""
         claims = self.mentions(claim_layer, self.annotator)
-        for claim in claims.starting_before(start + 1):
-            if claim.start + claims.longest < start:
-                break
-            if claim.start <= start and end <= claim.end:
-                return claim.id
+        row = claims.last_covering(start, end)
+        if row >= 0:
+            return claims.ids[row]
         for claim in claims.starting_from(end):
             if not _SENTENCE_END.search(self.text, end, claim.start):
                 return claim.id
@@ -605,23 +609,10 @@ class Workbench(QObject):
         the largest (min(end, start), start), the first in reading order on a tie; mentions
         whose id is in `passing` are passed over."""
         mentions = self.mentions(layer, self.annotator)
-        best: Span | None = None
-        best_key = (-1, -1)
-        for mention in mentions.starting_before(start):
-            if mention.start + mentions.longest < best_key[0]:
-                break  # it and all before it end too early to be nearer
-            key = (min(mention.end, start), mention.start)
-            if key >= best_key and mention.id not in passing:
-                best, best_key = mention, key
-        return best.id if best else None
+        rows = (mentions.locate(i) for i in passing)
+        row = mentions.nearest_before(start, [r for r in rows if r >= 0])
+        return mentions.ids[row] if row >= 0 else None
 
     def _previous_end(self, layer: str, start: int) -> int:
         """Where the annotator's last mention of `layer` ending at or before `start` ends."""
-        mentions = self.mentions(layer, self.annotator)
-        end = 0
-        for mention in mentions.starting_before(start):
-            if mention.start + mentions.longest <= end:
-                break
-            if mention.end <= start:
-                end = max(end, mention.end)
-        return end
+        return self.mentions(layer, self.annotator).last_end_before(start)
