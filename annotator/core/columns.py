@@ -228,6 +228,8 @@ class SpanColumns:
         """The row numbers (ascending) of the spans meeting a stretch of the text (code
         points, end excluded), as `overlapping` finds them but chosen in C without building a
         span: what a view needs when thousands of spans lie on the same words."""
+        import numpy as np
+
         reach = min(self._reach, LONG_SPAN)
         low = bisect.bisect_left(self.starts, start - reach)
         high = bisect.bisect_left(self.starts, max(end, start + 1))
@@ -244,6 +246,7 @@ class SpanColumns:
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The starts, ends, layer codes and annotator codes (into `names`) as numpy arrays,
         seen without a copy (valid until the next change)."""
+
         return (
             _numbers(self.starts),
             _numbers(self.ends),
@@ -255,6 +258,8 @@ class SpanColumns:
         """The row of the last span in reading order that starts at or before `start` and
         ends at or after `end` (code points), or -1: chosen in C among the spans within
         `longest` of `start`, however many lie on the same words."""
+        import numpy as np
+
         high = bisect.bisect_right(self.starts, start)
         low = bisect.bisect_left(self.starts, start - self.longest)
         found = np.flatnonzero(_numbers(self.ends)[low:high] >= end)
@@ -267,6 +272,8 @@ class SpanColumns:
 
         Only the spans within `longest` of the best one's end can beat it, so the rows looked
         at (in C) are those, not every span before `position`."""
+        import numpy as np
+
         starts, ends = _numbers(self.starts), _numbers(self.ends)
         skipped = np.fromiter(passing, dtype=np.int64)
         high = bisect.bisect_left(self.starts, position)
@@ -284,6 +291,8 @@ class SpanColumns:
 
     @staticmethod
     def _nearest(starts, ends, position: int, low: int, high: int, skipped) -> int:
+        import numpy as np
+
         rows = np.arange(low, high)
         if len(skipped):
             rows = rows[~np.isin(rows, skipped)]

@@ -7,8 +7,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from shiboken6 import isValid  # noqa: E402
 
 from annotator.core.formats.txt import read_articles  # noqa: E402
 from annotator.core.store.project import Project  # noqa: E402
@@ -84,10 +85,11 @@ def open_window(qtbot, project, settings):
     """Open the main window on `project` for "amal", shown and focused on the article; call
     again to reopen, as at the next start."""
     load_fonts()
+    opened: list[MainWindow] = []
 
     def open_window() -> MainWindow:
         window = MainWindow(project, "amal", settings)
-        qtbot.addWidget(window)
+        opened.append(window)
         # The offscreen screen is 800x600; tests that count lines expect the designed size.
         window.resize(1280, 800)
         window.show()
@@ -96,7 +98,14 @@ def open_window(qtbot, project, settings):
         window.article.setFocus()
         return window
 
-    return open_window
+    yield open_window
+    # Closed and deleted before the project closes: a window left waiting for deletion read
+    # the closed project at a later test's change of language, and PySide crashed.
+    for window in opened:
+        if isValid(window):
+            window.close()
+            window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
