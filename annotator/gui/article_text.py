@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import bisect
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -50,6 +51,8 @@ SingledOut = Callable[[], Iterable[str | None]]
 # so no more are composed however many annotations lie on the same words.
 _OPAQUE = 1 / 1024
 _DEEPEST = 64
+
+log = logging.getLogger("annotator")
 
 
 class _BlockRuns(NamedTuple):
@@ -709,7 +712,15 @@ class ArticleText(QPlainTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
         painter.setPen(QColor(Qt.GlobalColor.transparent))  # backgrounds only, no text
-        area = event.rect()
+        try:
+            self._paint_highlights(painter, event.rect())
+        except Exception:  # noqa: BLE001 - a failed highlight must not cost the text
+            log.exception("painting the highlights failed; the text is shown without them")
+        finally:
+            painter.end()
+        super().paintEvent(event)
+
+    def _paint_highlights(self, painter: QPainter, area) -> None:
         offset = self.contentOffset()
         layers = self.highlight_layers()
         block = self.firstVisibleBlock()
@@ -723,8 +734,6 @@ class ArticleText(QPlainTextEdit):
                 if lines:
                     self._paint_lines(painter, block, bounds.topLeft(), lines, layers, area)
             block = block.next()
-        painter.end()
-        super().paintEvent(event)
 
     def _paint_lines(self, painter, block, origin, lines, layers, area) -> None:
         """Paint every layer's ranges on some lines of a block (those in the area)."""

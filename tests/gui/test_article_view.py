@@ -220,3 +220,23 @@ def test_the_claim_to_speaker_link_never_covers_another_line(qtbot, workbench, w
                 )
             block = block.next()
         assert lines > 3
+
+
+def test_a_highlight_that_fails_to_paint_leaves_the_text_shown_and_escapes_no_slot(
+    view, qtbot, caplog
+):
+    view.workbench.tag("speaker", 0, 3)
+
+    class Broken:
+        def ranges(self, block, first, last):
+            raise ValueError("a layer that cannot answer")
+
+    view.highlight_layers = lambda: [(Broken(), "full")]
+    with qtbot.captureExceptions() as escaped:
+        view.viewport().repaint()
+    assert escaped == []
+    assert "painting the highlights failed" in caplog.text
+    # The text is still painted: the article's viewport is not blank.
+    image = view.viewport().grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, 40, 3)}
+    assert len(colours) > 2
