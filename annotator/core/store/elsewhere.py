@@ -130,8 +130,8 @@ def _touched(
 ) -> set[str] | None:
     """The documents of the rows added to `table` since `seen` (its newest rows then), or
     None when a rowid may have been reused (the oldest remembered row is gone or changed)."""
-    last = 0
-    if seen:
+    last = 0  # fewer rows than remembered: all of them were, and any other is new
+    if len(seen) == NEWEST:
         last, oldest_key = seen[-1]
         row = conn.execute(f"SELECT {key} FROM {table} WHERE rowid = ?", (last,)).fetchone()
         if row is None or row[0] != oldest_key:
