@@ -31,7 +31,7 @@ from annotator.core.bidi import Isolated, compose, isolate, ltr, quote
 from annotator.core.errors import AnnotatorError, CheckPendingError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup
-from annotator.core.store.elsewhere import Mark, changes_since, take_mark
+from annotator.core.store.elsewhere import Mark, changes_since, take_mark, with_open_document
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self._edited_since_mark = False
         wb.annotation_changed.connect(self._note_own_edit)
         wb.status_changed.connect(self._note_own_edit)
+        wb.document_opened.connect(self._mark_opened)
         self._watch = QTimer(self)
         self._watch.timeout.connect(self.refresh_if_changed_elsewhere)
         self._watch.start(WATCH_INTERVAL_MS)
@@ -269,6 +270,19 @@ class MainWindow(QMainWindow):
         else:
             wb.forget_lists()
         self._show_status()
+
+    def _mark_opened(self, *_args: object) -> None:
+        """The document just opened is read as stored now: a later change elsewhere reads it
+        again only if it changed. Unless another connection committed since the mark (then
+        the next poll reads it again, to be sure)."""
+        wb = self.workbench
+        if self._mark is None:
+            return
+        try:
+            if self._read_data_version() == self._data_version:
+                self._mark = with_open_document(wb.project, self._mark, wb.document_id)
+        except sqlite3.Error:
+            return  # the mark keeps the document it had: the next poll reads this one again
 
     def _note_own_edit(self, *_args: object) -> None:
         self._edited_since_mark = True
