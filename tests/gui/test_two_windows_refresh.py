@@ -211,7 +211,7 @@ def test_two_windows_show_what_a_fresh_window_shows_after_any_mix_of_edits(
     run_state_machine_as_test(
         TwoMainWindows,
         settings=settings(
-            max_examples=12,
+            max_examples=25,
             stateful_step_count=25,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
