@@ -139,6 +139,21 @@ def test_an_edit_of_the_open_document_elsewhere_reads_it_again(two):
     assert_as_fresh(b)
 
 
+def test_a_windows_own_edits_do_not_make_it_read_its_document_at_the_next_change_elsewhere(two):
+    a, b = two
+    start, end = word_span(b.workbench.text, 3)
+    assert b.workbench.tag("speaker", start, end)
+    # B's timed poll: nothing from elsewhere; the mark moves past B's own tag.
+    assert not b.refresh_if_changed_elsewhere()
+    reread: list[bool] = []
+    b.workbench.annotations_changed.connect(lambda changes: reread.append(changes.everything))
+    start, end = word_span(a.workbench.text, 4)
+    assert a.workbench.tag("speaker", start, end)
+    assert b.refresh_if_changed_elsewhere()
+    assert reread == []
+    assert_as_fresh(b)
+
+
 def test_an_import_elsewhere_brings_the_new_rows(two):
     a, b = two
     a.workbench.project.import_texts([TextSource("نص جديد تماما", title="جديد", id="new")])
