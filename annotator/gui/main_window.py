@@ -31,6 +31,7 @@ from annotator.core.bidi import Isolated, compose, isolate, ltr, quote
 from annotator.core.errors import AnnotatorError, CheckPendingError
 from annotator.core.review.merge import merge
 from annotator.core.store import backup
+from annotator.core.store.elsewhere import Mark, changes_since, take_mark, with_open_document
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
@@ -188,6 +189,12 @@ class MainWindow(QMainWindow):
         # changes when they commit, and the views are refreshed then.
         self._poll_failure: str | None = None
         self._data_version = self._read_data_version()
+        # What the views show of the store, so a change elsewhere costs what it touched.
+        self._mark = self._take_mark()
+        self._edited_since_mark = False
+        wb.annotation_changed.connect(self._note_own_edit)
+        wb.status_changed.connect(self._note_own_edit)
+        wb.document_opened.connect(self._mark_opened)
         self._watch = QTimer(self)
         self._watch.timeout.connect(self.refresh_if_changed_elsewhere)
         self._watch.start(WATCH_INTERVAL_MS)
@@ -208,9 +215,10 @@ class MainWindow(QMainWindow):
         try:
             version = self._read_data_version()
             if version == self._data_version:
+                self._mark_own_edits(version)
                 return False
             self._data_version = version
-            self.refresh()
+            self._show_changes_elsewhere()
         except (AnnotatorError, sqlite3.Error) as exc:
             message = compose(
                 self.tr("The project cannot be read at the moment: %1"), core_part(exc)
@@ -223,10 +231,72 @@ class MainWindow(QMainWindow):
         return True
 
     def refresh(self) -> None:
-        """Show what is stored now, including other windows' and commands' changes."""
+        """Show what is stored now, including other windows' and commands' changes: the whole
+        list and the open document read again."""
+        # Taken before the reads: a commit landing during them is seen at the next poll.
+        self._mark = self._take_mark()
         self.documents.refresh()
         self.workbench.reload()
         self._show_status()
+
+    def _take_mark(self) -> Mark | None:
+        wb = self.workbench
+        try:
+            return take_mark(wb.project, wb.annotator, wb.document_id)
+        except sqlite3.Error:
+            return None  # a file whose changes cannot be told apart is read whole each time
+
+    def _show_changes_elsewhere(self) -> None:
+        """Read again what other connections changed since the mark: the list rows of the
+        documents they touched (all rows when documents came or went, or when unsure) and the
+        open document only when it changed (`elsewhere.changes_since`)."""
+        wb = self.workbench
+        if self._mark is None:
+            self.refresh()
+            return
+        try:
+            self._mark, changes = changes_since(wb.project, self._mark, wb.document_id)
+        except sqlite3.Error:
+            self.refresh()
+            return
+        self._edited_since_mark = False
+        if changes.documents is None:
+            self.documents.refresh()
+        else:
+            for document_id in sorted(changes.documents):
+                self.documents.refresh_document(document_id)
+        if changes.open_document:
+            wb.reload()
+        else:
+            wb.forget_lists()
+        self._show_status()
+
+    def _mark_opened(self, *_args: object) -> None:
+        """The document just opened is read as stored now: a later change elsewhere reads it
+        again only if it changed. Unless another connection committed since the mark (then
+        the next poll reads it again, to be sure)."""
+        wb = self.workbench
+        if self._mark is None:
+            return
+        try:
+            if self._read_data_version() == self._data_version:
+                self._mark = with_open_document(wb.project, self._mark, wb.document_id)
+        except sqlite3.Error:
+            return  # the mark keeps the document it had: the next poll reads this one again
+
+    def _note_own_edit(self, *_args: object) -> None:
+        self._edited_since_mark = True
+
+    def _mark_own_edits(self, version: int) -> None:
+        """Move the mark past this window's own edits, so another window's next change does
+        not read this window's open document again for them. Kept only when no other
+        connection committed meanwhile (its change would be in the mark and never shown)."""
+        if not self._edited_since_mark or self._mark is None:
+            return
+        mark = self._take_mark()
+        if mark is not None and self._read_data_version() == version:
+            self._mark = mark
+            self._edited_since_mark = False
 
     def _check_structure(self) -> None:
         self.structure_thread = threading.Thread(

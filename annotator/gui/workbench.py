@@ -479,10 +479,15 @@ class Workbench(QObject):
     def reload(self) -> None:
         """Forget what was read after the store was changed elsewhere (review decisions)."""
         self._forget()
-        self._entities = self._targets = None
+        self.forget_lists()
         if self.document_id:
             self.annotations_changed.emit(AnnotationChanges(self.document_id, everything=True))
             self.annotation_changed.emit(self.document_id, "")
+
+    def forget_lists(self) -> None:
+        """Read the entities and stance targets again when next asked (another window may
+        have added some); the open document is kept as read."""
+        self._entities = self._targets = None
 
     def notify_changed(
         self,
