@@ -285,6 +285,24 @@ def pending(project: Project, document_id: str, annotator: str) -> list[Annotati
     return [a for a in suggestions if a.id not in taken]
 
 
+def pending_among(
+    project: Project, document_id: str, annotator: str, suggestion_ids: Iterable[str]
+) -> dict[str, Annotation]:
+    """Those of `suggestion_ids` that are suggestions of the document `annotator` has not
+    accepted ({id: suggestion}), as `pending` would find them: the suggestions are read by
+    id, not the document's all (the window follows one decision with it)."""
+    found = project.annotations_by_id(suggestion_ids)
+    suggestions = {
+        i: a
+        for i, a in found.items()
+        if a.annotator == SUGGESTIONS and a.document_id == document_id
+    }
+    if not suggestions:
+        return {}
+    taken = project.decided_from(document_id, annotator)
+    return {i: a for i, a in suggestions.items() if i not in taken}
+
+
 def accept(project: Project, suggestion_id: str, annotator: str) -> list[str]:
     """Copy a suggestion into `annotator`'s work, in one transaction; a claim brings its
     suggested speaker along unless that speaker was accepted already. The copies keep origin
