@@ -639,6 +639,9 @@ class SuggestionPanel(QWidget):
         column.addWidget(self.list, 1)
         suggestions.current_changed.connect(self._follow)
         suggestions.model.modelReset.connect(self._on_reset)
+        # A decision takes its row out (an undo puts it back) instead of resetting the list.
+        suggestions.model.rowsRemoved.connect(self._on_rows_changed)
+        suggestions.model.rowsInserted.connect(self._on_rows_changed)
         suggestions.started.connect(self._on_started)
         suggestions.ran.connect(self._on_ran)
         suggestions.accepted_all.connect(self._on_accepted_all)
@@ -698,6 +701,9 @@ class SuggestionPanel(QWidget):
         row = self.suggestions.model.row_of(suggestion_id)
         if row >= 0 and self.list.currentIndex().row() != row:
             self.list.setCurrentIndex(self.suggestions.model.index(row, 0))
+
+    def _on_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._on_reset()
 
     def _on_reset(self) -> None:
         count = self.suggestions.model.rowCount()
