@@ -613,9 +613,6 @@ class SuggestionPanel(QWidget):
         self.suggestions = suggestions
         self.list = QListView(self)
         self.list.setModel(suggestions.model)
-        # Every row is one line: the view then lays out the rows it shows, not all of them at
-        # each row taken out or put back (a long article has thousands).
-        self.list.setUniformItemSizes(True)
         # A row too long for the panel ends in "…" where it is cut, not mid-word at the edge.
         eliding = TextDirectionDelegate(self.list)
         eliding.follow_text = False
