@@ -7,6 +7,7 @@ decision stores several annotations), so Ctrl+Z takes back an accept or a reject
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,11 +38,19 @@ from annotator.core.arabic import suggest as core
 from annotator.core.arabic.reported_speech import Detection
 from annotator.core.arabic.text import one_line
 from annotator.core.bidi import Isolated, compose, ltr, quote
-from annotator.core.changes import AnnotationChanges
+from annotator.core.changes import AnnotationChanges, reading_key
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation
+from annotator.core.store.project import AnnotationState
 from annotator.gui.article_text import ArticleText
-from annotator.gui.commands import REFUSALS, AnnotationCommand, refusal_text
+from annotator.gui.commands import (
+    REFUSALS,
+    AnnotationCommand,
+    _cannot_redo,
+    _cannot_undo,
+    _Refusable,
+    refusal_text,
+)
 from annotator.gui.core_text import core_text
 from annotator.gui.find_bar import SpanMarks, attach
 from annotator.gui.keys import key_text
@@ -90,15 +99,79 @@ def accept(workbench: Workbench, suggestion_id: str) -> list[str]:
 
 
 def accept_all(workbench: Workbench) -> list[str]:
-    """Accept every pending suggestion of the open document as one undo step."""
+    """Accept every pending suggestion of the open document as one undo step
+    (`AcceptAllCommand`): one transaction, and the views read the document once."""
     if workbench.document_id is None:
         return []
     document_id = workbench.document_id
-    return _store(
-        workbench,
-        QCoreApplication.translate("Suggestions", "Accept all suggestions of the document"),
-        lambda: core.accept_all(workbench.project, document_id, workbench.annotator),
+    project = workbench.project
+    try:
+        with project.atomic():
+            made = core.accept_all(project, document_id, workbench.annotator)
+            stored = project.annotations_by_id(made)
+            workbench.revisions.note(made)
+    except REFUSALS as exc:
+        workbench.refused(refusal_text(exc))
+        return []
+    if not made:
+        return []
+    workbench.undo_stack.push(
+        AcceptAllCommand(
+            workbench,
+            QCoreApplication.translate("Suggestions", "Accept all suggestions of the document"),
+            document_id,
+            [stored[i] for i in made],
+        )
     )
+    return made
+
+
+class AcceptAllCommand(_Refusable):
+    """Accepting all of a document's suggestions, stored when pushed: undo deletes the copies
+    and redo puts them back, each in one transaction, refused (and the command dropped) when
+    another window changed one of them since this window's last change of it
+    (`Revisions.follow`). `made`: the copies as stored, a claim's speaker before it. After
+    each, the window reads the document again, once (`Workbench.reload`)."""
+
+    def __init__(
+        self, workbench: Workbench, text: str, document_id: str, made: list[Annotation]
+    ) -> None:
+        super().__init__(text, workbench.refused)
+        self._workbench = workbench
+        self._document_id = document_id
+        self._made = made
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+        elif not self._attempt(_cannot_redo(), lambda: self._follow(self._put_back)):
+            return
+        self._show()
+
+    def undo(self) -> None:
+        if self._attempt(_cannot_undo(), lambda: self._follow(self._delete)):
+            self._show()
+
+    def _follow(self, perform) -> None:
+        self._workbench.revisions.follow([a.id for a in self._made], perform)
+
+    def _delete(self) -> None:
+        self._workbench.project.delete_annotations([a.id for a in reversed(self._made)])
+
+    def _put_back(self) -> None:
+        project = self._workbench.project
+        for annotation in self._made:  # speakers before the claims linking to them
+            project.restore(annotation.id, AnnotationState(annotation), expected=None)
+
+    def _show(self) -> None:
+        workbench = self._workbench
+        if workbench.selected_id in {a.id for a in self._made}:
+            workbench.select(None)  # undone: the copy selected is gone
+        if workbench.document_id != self._document_id:
+            workbench.open_document(self._document_id)
+        else:
+            workbench.reload()
 
 
 def reject(workbench: Workbench, suggestion_id: str, base_revision: int | None = None) -> bool:
@@ -187,6 +260,38 @@ class SuggestionList(QAbstractListModel):
 
     def row_of(self, suggestion_id: str | None) -> int:
         return self._rows.get(suggestion_id, -1) if suggestion_id is not None else -1
+
+    def follow(self, suggestion_ids: set[str]) -> None:
+        """Update the rows of these suggestions only, as `refresh` would leave them: each
+        pending one is put (back) in its place in reading order, each other one taken out.
+        Reads these suggestions and which of them the annotator took, not the document."""
+        wb = self._workbench
+        if wb.document_id is None or not suggestion_ids:
+            return
+        now = core.pending_among(wb.project, wb.document_id, wb.annotator, suggestion_ids)
+        for suggestion_id in sorted(suggestion_ids - now.keys()):
+            self._take_out(suggestion_id)
+        for suggestion in sorted(now.values(), key=reading_key):
+            self._take_out(suggestion.id)
+            row = bisect.bisect_left(self.suggestions, reading_key(suggestion), key=reading_key)
+            self.beginInsertRows(_ROOT, row, row)
+            self.suggestions.insert(row, suggestion)
+            self._renumber(row)
+            self.endInsertRows()
+
+    def _take_out(self, suggestion_id: str) -> None:
+        row = self.row_of(suggestion_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(_ROOT, row, row)
+        del self.suggestions[row]
+        del self._rows[suggestion_id]
+        self._renumber(row)
+        self.endRemoveRows()
+
+    def _renumber(self, first: int) -> None:
+        for n in range(first, len(self.suggestions)):
+            self._rows[self.suggestions[n].id] = n
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.suggestions)
@@ -317,6 +422,15 @@ class Suggestions(QObject):
         takes its place."""
         old = self.current()
         self.model.refresh()
+        self._after_change(old)
+
+    def _follow(self, suggestion_ids: set[str]) -> None:
+        """`refresh` for a change that concerns these suggestions only."""
+        old = self.current()
+        self.model.follow(suggestion_ids)
+        self._after_change(old)
+
+    def _after_change(self, old: Annotation | None) -> None:
         pending = self.model.suggestions
         if self.model.row_of(self.current_id) < 0:
             start = old.start if old is not None else -1
@@ -384,22 +498,18 @@ class Suggestions(QObject):
         suggestion = self.current()
         if suggestion is None:
             return []
-        made = accept(self.workbench, suggestion.id)
-        self.refresh()
-        return made
+        # The list follows the change (`_on_annotations_changed`), row by row.
+        return accept(self.workbench, suggestion.id)
 
     def reject_current(self) -> bool:
         suggestion = self.current()
         if suggestion is None:
             return False
-        done = reject(self.workbench, suggestion.id, suggestion.revision)
-        self.refresh()
-        return done
+        return reject(self.workbench, suggestion.id, suggestion.revision)
 
     def accept_all(self) -> list[str]:
         pending = len(self.model.suggestions)
-        made = accept_all(self.workbench)
-        self.refresh()
+        made = accept_all(self.workbench)  # the window reads the document again, once
         accepted = pending - len(self.model.suggestions)
         if accepted > 0:
             self.accepted_all.emit(accepted)
@@ -432,17 +542,17 @@ class Suggestions(QObject):
 
     def _paint(self) -> None:
         spans = []
+        # One look per layer (and one for the current suggestion), shared by its spans.
+        looks: dict[tuple[str, bool], QTextCharFormat] = {}
+        hidden, schema = self.workbench.hidden_layers, self.workbench.schema
         for suggestion in self.model.suggestions:
-            if suggestion.layer in self.workbench.hidden_layers:
+            if suggestion.layer in hidden:
                 continue
-            color = self.workbench.schema.layer(suggestion.layer).color
-            spans.append(
-                (
-                    suggestion.start,
-                    suggestion.end,
-                    dashed(color, suggestion.id == self.current_id),
-                )
-            )
+            key = (suggestion.layer, suggestion.id == self.current_id)
+            look = looks.get(key)
+            if look is None:
+                look = looks[key] = dashed(schema.layer(suggestion.layer).color, key[1])
+            spans.append((suggestion.start, suggestion.end, look))
         self.marks.set_spans(spans)
 
     def _update_actions(self) -> None:
@@ -462,19 +572,23 @@ class Suggestions(QObject):
         self.refresh()
 
     def _on_annotations_changed(self, changes: AnnotationChanges) -> None:
-        """Read the pending suggestions again only when the change can concern them: a
-        suggestion, or an annotation accepted from one (its `sources` name it)."""
+        """Follow a change where it can concern the pending suggestions: a suggestion itself,
+        or an annotation of the current annotator accepted from one (its `sources` name it);
+        only those suggestions' rows are read again (everything: all of them)."""
         if changes.document_id != self.workbench.document_id:
             return
-        pending = {s.id for s in self.model.suggestions}
-        if (
-            changes.everything
-            or changes.ids & pending
-            or any(
-                a.annotator == core.SUGGESTIONS or a.sources for a in changes.before + changes.after
-            )
-        ):
+        if changes.everything:
             self.refresh()
+            return
+        concerned = {
+            a.id for a in changes.before + changes.after if a.annotator == core.SUGGESTIONS
+        }
+        concerned.update(i for i in changes.ids if self.model.row_of(i) >= 0)
+        for annotation in changes.before + changes.after:
+            if annotation.annotator == self.workbench.annotator:
+                concerned.update(annotation.sources)
+        if concerned:
+            self._follow(concerned)
 
 
 def dashed(color: str, current: bool) -> QTextCharFormat:
@@ -522,6 +636,9 @@ class SuggestionPanel(QWidget):
         column.addWidget(self.list, 1)
         suggestions.current_changed.connect(self._follow)
         suggestions.model.modelReset.connect(self._on_reset)
+        # A decision takes its row out (an undo puts it back) instead of resetting the list.
+        suggestions.model.rowsRemoved.connect(self._on_rows_changed)
+        suggestions.model.rowsInserted.connect(self._on_rows_changed)
         suggestions.started.connect(self._on_started)
         suggestions.ran.connect(self._on_ran)
         suggestions.accepted_all.connect(self._on_accepted_all)
@@ -581,6 +698,9 @@ class SuggestionPanel(QWidget):
         row = self.suggestions.model.row_of(suggestion_id)
         if row >= 0 and self.list.currentIndex().row() != row:
             self.list.setCurrentIndex(self.suggestions.model.index(row, 0))
+
+    def _on_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._on_reset()
 
     def _on_reset(self) -> None:
         count = self.suggestions.model.rowCount()

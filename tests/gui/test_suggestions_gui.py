@@ -1,21 +1,31 @@
 """Deciding suggestions from the keyboard: F7 suggests, Enter accepts, Backspace rejects,
 F8 goes to the next one, and Ctrl+Z takes any decision back."""
 
+import random
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
-from annotator.core.arabic.suggest import SUGGESTIONS, rules
+from annotator.core.arabic.suggest import SUGGESTIONS, pending, rules
 from annotator.core.bidi import plain
-from annotator.core.store.project import TextSource
+from annotator.core.store.project import Project, TextSource
 from annotator.gui.article_view import ArticleView
 from annotator.gui.suggestions import BACKGROUND_CHARS, SuggestionPanel, Suggestions
+from annotator.gui.workbench import Workbench
 
 
 @pytest.fixture
 def window(qtbot, workbench):
+    return make_window(qtbot, workbench)
+
+
+def make_window(qtbot, workbench):
+    """The article, the suggestion panel and another field, wired as the main window wires
+    them."""
     window = QWidget()
     view = ArticleView(workbench)
     suggestions = Suggestions(workbench, view, window)
@@ -38,6 +48,8 @@ def window(qtbot, workbench):
     window.resize(1100, 600)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()  # its keys work in the active window (a test may make several)
+    qtbot.waitUntil(window.isActiveWindow)
     view.setFocus()
     window.view, window.suggestions, window.panel, window.field = view, suggestions, panel, field
     return window
@@ -272,3 +284,125 @@ def test_a_long_document_left_while_it_is_read_gets_its_suggestions_there(
     qtbot.waitUntil(lambda: window.suggestions.running is None, timeout=60_000)
     assert window.suggestions.model.rowCount() == 0  # the sample has none: F7 was not for it
     assert len(workbench.project.annotations(long_document, annotator=SUGGESTIONS)) > 17 * 20
+
+
+# ------------------------------------------------------------- what deciding costs, counted
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _long_workbench(tmp_path, copies: int) -> Workbench:
+    """A project whose one article is the first sample `copies` times over."""
+    text = (SEEDS / "000_41ac67127a0642cf.txt").read_text(encoding="utf-8")
+    project = Project.create(tmp_path / f"x{copies}.annotator")
+    project.import_texts([TextSource(text="\n".join([text] * copies), id="d", title="x")])
+    workbench = Workbench(project, "amal")
+    workbench.open_document("d")
+    return workbench
+
+
+class _Steps:
+    """SQLite's virtual-machine steps (in hundreds) while the block runs: the rows a query
+    reads, whatever it asks for."""
+
+    def __init__(self, project):
+        self.project, self.count = project, 0
+
+    def _step(self) -> int:
+        self.count += 1
+        return 0
+
+    def __enter__(self):
+        self.project.conn.set_progress_handler(self._step, 100)
+        return self
+
+    def __exit__(self, *exc):
+        self.project.conn.set_progress_handler(None, 0)
+
+
+class _Signals:
+    """How often the list was reset or had rows taken out, and each change the window
+    announced, while the block runs."""
+
+    def __init__(self, window, workbench):
+        self.resets, self.removed, self.changes = 0, 0, []
+        model = window.suggestions.model
+        model.modelReset.connect(self._reset)
+        model.rowsRemoved.connect(self._removed)
+        workbench.annotations_changed.connect(self.changes.append)
+
+    def _reset(self):
+        self.resets += 1
+
+    def _removed(self, *_):
+        self.removed += 1
+
+
+def _decide(qtbot, tmp_path, copies: int, key, modifier=Qt.KeyboardModifier.NoModifier):
+    workbench = _long_workbench(tmp_path, copies)
+    window = make_window(qtbot, workbench)
+    press(qtbot, window, Qt.Key.Key_F7)
+    pending = window.suggestions.model.rowCount()
+    signals = _Signals(window, workbench)
+    with _Steps(workbench.project) as steps:
+        press(qtbot, window, key, modifier)
+    return window, workbench, pending, steps.count, signals
+
+
+def test_enter_reads_the_suggestion_it_accepts_not_every_pending_one(qtbot, tmp_path):
+    _, wb_short, short, steps_short, signals = _decide(qtbot, tmp_path, 1, Qt.Key.Key_Return)
+    _, wb_long, long, steps_long, _ = _decide(qtbot, tmp_path, 4, Qt.Key.Key_Return)
+    assert long > 3 * short > 60
+    assert len(mine(wb_short)) == len(mine(wb_long)) == 1
+    # One row taken out, the list not read again: the same work on a document four times as
+    # long (the old list read every pending suggestion again after each Enter).
+    assert (signals.resets, signals.removed) == (0, 1)
+    assert steps_long < 1.5 * steps_short
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_accept_all_is_one_change_and_work_linear_in_the_suggestions(qtbot, tmp_path):
+    runs = {}
+    for copies in (1, 4):
+        window, workbench, pending, steps, signals = _decide(
+            qtbot, tmp_path, copies, Qt.Key.Key_Return, CTRL_SHIFT
+        )
+        assert len(mine(workbench)) == pending and window.suggestions.model.rowCount() == 0
+        # The window hears of it once and reads the document once; the list is read once.
+        assert [c.everything for c in signals.changes] == [True]
+        assert (signals.resets, signals.removed) == (1, 0)
+        signals.changes.clear()
+        with _Steps(workbench.project) as undo_steps:
+            press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert mine(workbench) == [] and window.suggestions.model.rowCount() == pending
+        assert [c.everything for c in signals.changes] == [True]
+        runs[copies] = (pending, steps, undo_steps.count)
+    (short, steps_short, undo_short), (long, steps_long, undo_long) = runs[1], runs[4]
+    assert long > 3 * short
+    # Work per suggestion no greater on the long document (quadratic work would be 4 times).
+    assert steps_long / long < 1.5 * steps_short / short
+    assert undo_long / long < 1.5 * undo_short / short
+
+
+def test_the_list_followed_decision_by_decision_is_the_list_read_again(qtbot, window, workbench):
+    press(qtbot, window, Qt.Key.Key_F7)
+    suggestions = window.suggestions
+    keys = [
+        (Qt.Key.Key_F8, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+    ]
+    chosen = random.Random(14)
+    for _ in range(40):
+        key, modifier = chosen.choice(keys)
+        if key == Qt.Key.Key_F8 and chosen.random() < 0.3:
+            workbench.undo_stack.redo()
+        else:
+            press(qtbot, window, key, modifier)
+        expected = [s.id for s in pending(workbench.project, workbench.document_id, "amal")]
+        assert [s.id for s in suggestions.model.suggestions] == expected
+        assert (suggestions.current_id is None) == (not expected)

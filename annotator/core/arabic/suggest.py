@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.arabic.reported_speech import Detection, detect
+from annotator.core.clock import now
 from annotator.core.errors import Message, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Entity
+from annotator.core.store.batch import AnnotationBatch
 from annotator.core.store.learning import ProjectCue
 from annotator.core.store.project import Project
 
@@ -283,6 +285,24 @@ def pending(project: Project, document_id: str, annotator: str) -> list[Annotati
     return [a for a in suggestions if a.id not in taken]
 
 
+def pending_among(
+    project: Project, document_id: str, annotator: str, suggestion_ids: Iterable[str]
+) -> dict[str, Annotation]:
+    """Those of `suggestion_ids` that are suggestions of the document `annotator` has not
+    accepted ({id: suggestion}), as `pending` would find them: the suggestions are read by
+    id, not the document's all (the window follows one decision with it)."""
+    found = project.annotations_by_id(suggestion_ids)
+    suggestions = {
+        i: a
+        for i, a in found.items()
+        if a.annotator == SUGGESTIONS and a.document_id == document_id
+    }
+    if not suggestions:
+        return {}
+    taken = project.decided_from(document_id, annotator)
+    return {i: a for i, a in suggestions.items() if i not in taken}
+
+
 def accept(project: Project, suggestion_id: str, annotator: str) -> list[str]:
     """Copy a suggestion into `annotator`'s work, in one transaction; a claim brings its
     suggested speaker along unless that speaker was accepted already. The copies keep origin
@@ -342,10 +362,85 @@ def _accept(project: Project, suggestion: Annotation, annotator: str, made: list
 
 
 def accept_all(project: Project, document_id: str, annotator: str) -> list[str]:
-    """Accept every pending suggestion of a document in one transaction; the new ids."""
+    """Accept every pending suggestion of a document in one transaction; the new ids, as
+    `accept` of each in reading order would make them (a claim's speaker just before it).
+
+    Linear in the suggestions: the document's suggestions and the annotator's annotations are
+    read once, and the copies checked one by one as `Project.add_annotation` checks them and
+    stored together (`AnnotationBatch`, the import's bulk path). Raises what `add_annotation`
+    would (ValidationError, DuplicateError), and then nothing is stored."""
     made: list[str] = []
     with project.atomic():
-        for suggestion in pending(project, document_id, annotator):
-            _accept(project, suggestion, annotator, made)
+        suggestions = project.annotations(document_id, annotator=SUGGESTIONS)
+        if not suggestions:
+            return made
+        taken = project.decided_from(document_id, annotator)
+        copies = _Copies(project, document_id, annotator, suggestions)
+        for suggestion in suggestions:
+            if suggestion.id not in taken:
+                copies.accept(suggestion, made)
+        copies.batch.write()
         _start_work(project, document_id, annotator, made)
     return made
+
+
+class _Copies:
+    """The annotator's copies of a document's suggestions during one `accept_all`: what
+    `_accept` looks up in the annotator's annotations (the copy of a suggestion, an own
+    annotation on a speaker's span), read once and kept up to date as copies are made."""
+
+    def __init__(
+        self, project: Project, document_id: str, annotator: str, suggestions: list[Annotation]
+    ) -> None:
+        self.project, self.annotator = project, annotator
+        self.suggestions = {s.id: s for s in suggestions}
+        self.of_source: dict[str, str] = {}
+        self.on_span: dict[tuple[str, int, int], str] = {}
+        for annotation in project.annotations(document_id, annotator=annotator):
+            for source in annotation.sources:
+                self.of_source.setdefault(source, annotation.id)
+            self.on_span.setdefault(
+                (annotation.layer, annotation.start, annotation.end), annotation.id
+            )
+        self.batch = AnnotationBatch(project)
+        self.stamp = now()
+
+    def accept(self, suggestion: Annotation, made: list[str]) -> str:
+        found = self.of_source.get(suggestion.id)
+        if found is not None:
+            return found
+        link_id = None
+        if suggestion.link_id is not None:
+            speaker = self.suggestions.get(suggestion.link_id)
+            if speaker is None:
+                try:
+                    speaker = self.project.annotation(suggestion.link_id)
+                except NotFoundError:
+                    speaker = None
+            if speaker is not None:
+                link_id = self.on_span.get((speaker.layer, speaker.start, speaker.end))
+                if link_id is None:
+                    link_id = self.accept(speaker, made)
+        copy = self.batch.add(
+            Annotation(
+                id=str(uuid.uuid4()),
+                document_id=suggestion.document_id,
+                annotator=self.annotator,
+                layer=suggestion.layer,
+                start=suggestion.start,
+                end=suggestion.end,
+                text=suggestion.text,
+                attributes=dict(suggestion.attributes),
+                entity=suggestion.entity,
+                link_id=link_id,
+                stances=tuple(suggestion.stances),
+                origin="suggested",
+                created_at=self.stamp,
+                modified_at=self.stamp,
+                sources=(suggestion.id,),
+            )
+        )
+        made.append(copy.id)
+        self.of_source.setdefault(suggestion.id, copy.id)
+        self.on_span.setdefault((copy.layer, copy.start, copy.end), copy.id)
+        return copy.id
