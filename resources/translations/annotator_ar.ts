@@ -3330,6 +3330,22 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>%1: %2 %3: %4؛ لم يُدمج شيء</translation>
     </message>
     <message>
+        <source>%1 cannot be read: it kept changing while it was copied; try again</source>
+        <translation>تتعذّر قراءة %1: ظلّ يتغيّر أثناء نسخه؛ حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>deletion of annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <source>%1: a row of it does not fit this project (%2); nothing was merged</source>
+        <translation>%1: صفّ منه لا يلائم هذا المشروع (%2)؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s) of its changed tables (%3) break this project&apos;s rules (a value a check refuses, or an id held twice); nothing was merged</source>
+        <translation>%1: ‏%2 صفًّا من جداوله المعدَّلة (%3) تخالف قواعد هذا المشروع (قيمة يرفضها فحص، أو معرِّف مكرَّر)؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
         <source>%1: annotation %2 (%3 of %4 in %5): %6; nothing was merged</source>
         <translation>%1: التعليق %2 (%3 للمُعلِّق %4 في %5): %6؛ لم يُدمج شيء</translation>
     </message>
