@@ -285,7 +285,10 @@ TEMPLATES = (
         "%1: document %2: its text does not match its SHA-256 (a damaged or hand-edited text); nothing was merged",
     ),
     QT_TRANSLATE_NOOP("core", "%1 has no annotator %2 to rename (it has: %3); nothing was merged"),
-    QT_TRANSLATE_NOOP("core", "%1: a row of it does not fit this project (%2); nothing was merged"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "%1: a row of it breaks a rule of this project (an id held twice, or a value a check refuses); nothing was merged",
+    ),
     QT_TRANSLATE_NOOP("core", "%1 cannot be read: %2"),
     QT_TRANSLATE_NOOP("core", "%1 was made by a newer version of this tool"),
     QT_TRANSLATE_NOOP(

@@ -3338,8 +3338,8 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>حذف التعليق</translation>
     </message>
     <message>
-        <source>%1: a row of it does not fit this project (%2); nothing was merged</source>
-        <translation>%1: صفّ منه لا يلائم هذا المشروع (%2)؛ لم يُدمج شيء</translation>
+        <source>%1: a row of it breaks a rule of this project (an id held twice, or a value a check refuses); nothing was merged</source>
+        <translation>%1: صفّ منه يخالف قاعدة من قواعد هذا المشروع (معرِّف مكرَّر، أو قيمة يرفضها فحص)؛ لم يُدمج شيء</translation>
     </message>
     <message>
         <source>%1: %2 row(s) of its changed tables (%3) break this project&apos;s rules (a value a check refuses, or an id held twice); nothing was merged</source>

@@ -244,10 +244,12 @@ def _their_constraints(other: Path) -> Iterator[None]:
     that our project is damaged."""
     try:
         yield
-    except sqlite3.IntegrityError as exc:
+    except sqlite3.IntegrityError:
         raise ValidationError(
             Message(
-                "%1: a row of it does not fit this project (%2); nothing was merged", other, exc
+                "%1: a row of it breaks a rule of this project (an id held twice, or a value a "
+                "check refuses); nothing was merged",
+                other,
             )
         ) from None
 
