@@ -260,7 +260,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "%1: annotationId %2 is not a UUID"),
     QT_TRANSLATE_NOOP("core", "links to xmi:id %1, not an annotation of a layer"),
     QT_TRANSLATE_NOOP("core", "choose two different annotators to compare"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "nothing was accepted: gold already tags %1 «%2» at %3-%4 (annotation %5), a span the annotators agree on; remove or move gold's tag there and accept all again, or accept the other agreements one by one",
+    ),
     QT_TRANSLATE_NOOP("core", "this disagreement is already decided; undo that first"),
+    QT_TRANSLATE_NOOP("core", "nothing was accepted: %1"),
     QT_TRANSLATE_NOOP("core", "unknown choice %1 (a, b or reject)"),
     QT_TRANSLATE_NOOP("core", "annotator %1 has no annotation here to accept"),
     QT_TRANSLATE_NOOP("core", "no decision %1"),

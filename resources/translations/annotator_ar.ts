@@ -3330,6 +3330,14 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>%1: %2 %3: %4؛ لم يُدمج شيء</translation>
     </message>
     <message>
+        <source>nothing was accepted: gold already tags %1 «%2» at %3-%4 (annotation %5), a span the annotators agree on; remove or move gold&apos;s tag there and accept all again, or accept the other agreements one by one</source>
+        <translation>لم يُقبل شيء: في النسخة المرجعية وسم %1 «%2» عند %3-%4 (التعليق %5)، وهو مقطع يتفق عليه المُعلِّقان؛ احذف وسم النسخة المرجعية هناك أو انقله ثم اقبل الكل مجددًا، أو اقبل الاتفاقات الأخرى واحدًا واحدًا</translation>
+    </message>
+    <message>
+        <source>nothing was accepted: %1</source>
+        <translation>لم يُقبل شيء: %1</translation>
+    </message>
+    <message>
         <source>%1 cannot be read: it kept changing while it was copied; try again</source>
         <translation>تتعذّر قراءة %1: ظلّ يتغيّر أثناء نسخه؛ حاول مرة أخرى</translation>
     </message>

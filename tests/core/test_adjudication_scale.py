@@ -3,6 +3,9 @@ annotations stored in bulk, and the same rows as deciding the items one at a tim
 
 import shutil
 
+import pytest
+
+from annotator.core.errors import ValidationError
 from annotator.core.formats import jsonl
 from annotator.core.review.adjudication import (
     GOLD,
@@ -181,3 +184,24 @@ def test_withdrawing_every_decision_keeps_gold_in_progress_when_it_has_own_work(
     assert project.status(seed_id, GOLD) == "done"
     withdraw_many(project, [d for d, _ in reversed(made)])
     assert project.status(seed_id, GOLD) == "in_progress"
+
+
+def test_accepting_all_when_gold_already_tags_an_agreed_span_says_nothing_was_accepted(
+    seeded_project, seed_article, seed_id
+):
+    """Gold already tags one span both annotators agree on (a gold import, a hand tag): the one
+    step accepts nothing and says so, naming that span and gold's annotation."""
+    project = two_annotators(seeded_project, seed_article, seed_id)
+    comparison = compare(project, seed_id, "amal", "omar")
+    agreed = next(i for i in comparison.items if not i.is_disagreement and i.a.layer == "speaker")
+    tag = project.add_annotation(
+        seed_id, GOLD, "speaker", agreed.a.start, agreed.a.end, attributes={"role": "other"}
+    )
+    before = stored(project)
+    with pytest.raises(ValidationError) as refused:
+        accept_agreements(project, compare(project, seed_id, "amal", "omar"))
+    message = str(refused.value)
+    assert message.startswith("nothing was accepted: gold already tags speaker")
+    assert f"«{agreed.a.text}» at {agreed.a.start}-{agreed.a.end}" in message
+    assert tag.id in message
+    assert stored(project) == before

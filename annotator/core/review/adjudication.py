@@ -17,7 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.errors import Message, NotFoundError, ValidationError
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    Message,
+    NotFoundError,
+    ValidationError,
+)
 from annotator.core.model import Annotation
 from annotator.core.review.spans import best_assignment, pair_by_overlap, pairing_order
 from annotator.core.store.batch import AnnotationBatch
@@ -298,12 +304,36 @@ def accept_agreements(
             batch=not any(project.known(g) for g in again),
             read_all=True,
         )
-        for item in agreed:
-            decision_id, gold_id = ids.get(item.sources, (None, None))
-            done[item.sources] = decider.decide(item, "a", decision_id, gold_id)
-        decider.finish()
+        try:
+            for item in agreed:
+                decision_id, gold_id = ids.get(item.sources, (None, None))
+                done[item.sources] = decider.decide(item, "a", decision_id, gold_id)
+            decider.finish()
+        except DuplicateError as exc:
+            raise _blocked(project, exc) from None
         _update_status(project, comparison, gold)
     return dict(reversed(done.items()))
+
+
+def _blocked(project: Project, exc: DuplicateError) -> ValidationError:
+    """Accepting all agreements is one step: when gold already tags an agreed span (a gold
+    import, a hand tag) none is accepted, and the refusal says so and names that span."""
+    try:
+        tagged = project.annotation(exc.existing)
+    except AnnotatorError:
+        return ValidationError(Message("nothing was accepted: %1", exc))
+    return ValidationError(
+        Message(
+            "nothing was accepted: gold already tags %1 «%2» at %3-%4 (annotation %5), a span "
+            "the annotators agree on; remove or move gold's tag there and accept all again, or "
+            "accept the other agreements one by one",
+            tagged.layer,
+            tagged.text,
+            tagged.start,
+            tagged.end,
+            tagged.id,
+        )
+    )
 
 
 class _Decider:
