@@ -428,3 +428,27 @@ def test_a_redefined_table_whose_rows_all_fit_still_merges(laptop):
     report = merge(laptop.office, laptop.path)
     assert report.annotations_added == 2
     assert laptop.office.verify() == []
+
+
+def test_their_file_open_elsewhere_is_read_with_its_committed_work_and_left_as_it_is(
+    laptop, seed_id
+):
+    """Their window still has the file open, with committed tags only in its WAL (no
+    checkpoint yet): the merge takes them, and their main file, WAL and index of it are the
+    same bytes afterwards, with no file added beside them."""
+    theirs = Project.open(laptop.path)
+    try:
+        theirs.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        late = theirs.add_annotation(seed_id, "omar", "speaker", 115, 135)
+        folder = laptop.path.parent
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.name.startswith("laptop")}
+        assert "laptop.annotator-wal" in before
+        report = merge(laptop.office, laptop.path)
+        after = {p.name: p.read_bytes() for p in folder.iterdir() if p.name.startswith("laptop")}
+    finally:
+        theirs.close()
+    assert report.annotations_added == 3
+    assert laptop.office.annotation(late.id).start == 115
+    assert after.keys() == before.keys()
+    assert after["laptop.annotator"] == before["laptop.annotator"]
+    assert after["laptop.annotator-wal"] == before["laptop.annotator-wal"]
