@@ -281,6 +281,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "merge cancelled; nothing was changed"),
     QT_TRANSLATE_NOOP("core", "annotation"),
     QT_TRANSLATE_NOOP("core", "deletion of annotation"),
+    QT_TRANSLATE_NOOP("core", "its revision name %1 does not name revision %2"),
     QT_TRANSLATE_NOOP(
         "core",
         "%1: entity %2: its name is not text or its aliases are not a list of names; nothing was merged",

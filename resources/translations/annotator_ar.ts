@@ -3346,6 +3346,10 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>حذف التعليق</translation>
     </message>
     <message>
+        <source>its revision name %1 does not name revision %2</source>
+        <translation>اسم إصداره %1 لا يدلّ على الإصدار %2</translation>
+    </message>
+    <message>
         <source>%1: a row of it breaks a rule of this project (an id held twice, or a value a check refuses); nothing was merged</source>
         <translation>%1: صفّ منه يخالف قاعدة من قواعد هذا المشروع (معرِّف مكرَّر، أو قيمة يرفضها فحص)؛ لم يُدمج شيء</translation>
     </message>

@@ -342,11 +342,17 @@ def test_their_file_whose_key_index_misses_rows_is_refused_as_unreadable(laptop)
             "UPDATE annotations SET revision = 9223372036854775807 WHERE id = :claim",
             "revision is out of range",
         ),
+        ("UPDATE annotations SET rev = 'xyz' WHERE id = :claim", "does not name revision 3"),
+        (
+            "UPDATE annotations SET rev = '7-0123456789ab' WHERE id = :claim",
+            "does not name revision 3",
+        ),
     ],
 )
 def test_a_number_out_of_range_refuses_their_file_naming_the_row(laptop, change, reason, renamed):
     """A revision below 1 or past 2**53 would be stored and then left out of everything that
-    reads it, for good: refused on both paths, named."""
+    reads it, for good; a revision name that is not "N-HASH" of its revision N would mislead
+    later merges: refused on both paths, named."""
     ids = {"claim": laptop.claim}
     damage(laptop.path, change.replace(":claim", f"'{ids['claim']}'"))
     before = stored(laptop.office)

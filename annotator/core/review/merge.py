@@ -395,8 +395,9 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
 def _check_ranges(conn: sqlite3.Connection, original: Path) -> None:
     """Refuse their file (ValidationError naming it and the row) for a number out of the range
     `annotator check` accepts (a revision below 1 or past 2**53, of an annotation or a deletion):
-    stored here, such a row would be left out of what reads it and could not be deleted. (Their
-    stance positions are renumbered from 0 and their spans must fit our documents: no gap.)"""
+    stored here, such a row would be left out of what reads it and could not be deleted; and
+    for a revision name (`rev`) that does not name its revision. (Their stance positions are
+    renumbered from 0 and their spans must fit our documents: no gap there.)"""
     for table, what, key in (
         ("annotations", Message("annotation"), "id"),
         ("deletions", Message("deletion of annotation"), "annotation_id"),
@@ -404,6 +405,20 @@ def _check_ranges(conn: sqlite3.Connection, original: Path) -> None:
         for row_key, reason in integrity.out_of_range(conn, table, key):
             raise ValidationError(
                 Message("%1: %2 %3: %4; nothing was merged", original, what, row_key, reason)
+            )
+        # A revision's name is "N-HASH", N its count (see `migrations`): another name would
+        # make a later merge take an older version for a newer one.
+        misnamed = conn.execute(
+            f"SELECT \"{key}\", rev, revision FROM {table} WHERE typeof(revision) = 'integer' "
+            "AND NOT (typeof(rev) = 'text' AND substr(rev, 1, length(revision) + 1) = "
+            "revision || '-' AND length(rev) > length(revision) + 1) LIMIT 1"
+        ).fetchone()
+        if misnamed is not None:
+            reason = Message(
+                "its revision name %1 does not name revision %2", repr(misnamed[1]), misnamed[2]
+            )
+            raise ValidationError(
+                Message("%1: %2 %3: %4; nothing was merged", original, what, misnamed[0], reason)
             )
 
 
