@@ -3350,6 +3350,34 @@ Import the %n readable file(s) and skip the refused ones?</source>
         <translation>%1: %2 %3: %4؛ لم يُدمج شيء</translation>
     </message>
     <message>
+        <source>nothing was accepted: gold already tags %1 «%2» at %3-%4 (annotation %5), a span the annotators agree on; remove or move gold&apos;s tag there and accept all again, or accept the other agreements one by one</source>
+        <translation>لم يُقبل شيء: في النسخة المرجعية وسم %1 «%2» عند %3-%4 (التعليق %5)، وهو مقطع يتفق عليه المُعلِّقان؛ احذف وسم النسخة المرجعية هناك أو انقله ثم اقبل الكل مجددًا، أو اقبل الاتفاقات الأخرى واحدًا واحدًا</translation>
+    </message>
+    <message>
+        <source>nothing was accepted: %1</source>
+        <translation>لم يُقبل شيء: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: it kept changing while it was copied; try again</source>
+        <translation>تتعذّر قراءة %1: ظلّ يتغيّر أثناء نسخه؛ حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>deletion of annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <source>its revision name %1 does not name revision %2</source>
+        <translation>اسم إصداره %1 لا يدلّ على الإصدار %2</translation>
+    </message>
+    <message>
+        <source>%1: a row of it breaks a rule of this project (an id held twice, or a value a check refuses); nothing was merged</source>
+        <translation>%1: صفّ منه يخالف قاعدة من قواعد هذا المشروع (معرِّف مكرَّر، أو قيمة يرفضها فحص)؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s) of its changed tables (%3) break this project&apos;s rules (a value a check refuses, or an id held twice); nothing was merged</source>
+        <translation>%1: ‏%2 صفًّا من جداوله المعدَّلة (%3) تخالف قواعد هذا المشروع (قيمة يرفضها فحص، أو معرِّف مكرَّر)؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
         <source>%1: annotation %2 (%3 of %4 in %5): %6; nothing was merged</source>
         <translation>%1: التعليق %2 (%3 للمُعلِّق %4 في %5): %6؛ لم يُدمج شيء</translation>
     </message>

@@ -3,6 +3,9 @@ annotations stored in bulk, and the same rows as deciding the items one at a tim
 
 import shutil
 
+import pytest
+
+from annotator.core.errors import ValidationError
 from annotator.core.formats import jsonl
 from annotator.core.review.adjudication import (
     GOLD,
@@ -143,3 +146,62 @@ def test_one_decision_does_not_compare_the_document_again(seeded_project, seed_a
     for other in left:
         adjudicate(project, comparison, other, "a" if other.a else "reject")
         assert project.status(seed_id, GOLD) == ("done" if other is left[-1] else "in_progress")
+
+
+def test_withdrawing_every_decision_puts_gold_status_back(seeded_project, seed_article, seed_id):
+    """Accept all, decide every disagreement (gold done), then undo it all, one way or the
+    other: gold's status of the document is no longer done but what it was (to do); with a
+    decision still standing it stays as the decisions made it."""
+    project = two_annotators(seeded_project, seed_article, seed_id)
+    comparison = compare(project, seed_id, "amal", "omar")
+    made = list(accept_agreements(project, comparison).values())
+    comparison = compare(project, seed_id, "amal", "omar")
+    for item in comparison.disagreements:
+        made.append(adjudicate(project, comparison, item, "a" if item.a else "b"))
+    assert project.status(seed_id, GOLD) == "done"
+    first, *rest = [d for d, _ in made]
+    withdraw_many(project, rest)
+    assert project.status(seed_id, GOLD) == "done"  # one decision stands
+    withdraw(project, first)
+    assert project.status(seed_id, GOLD) == "todo"
+    # A redo and the bulk undo alike.
+    comparison = compare(project, seed_id, "amal", "omar")
+    again = accept_agreements(project, comparison)
+    assert project.status(seed_id, GOLD) == "in_progress"
+    withdraw_many(project, [d for d, _ in again.values()])
+    assert project.status(seed_id, GOLD) == "todo"
+
+
+def test_withdrawing_every_decision_keeps_gold_in_progress_when_it_has_own_work(
+    seeded_project, seed_article, seed_id
+):
+    project = two_annotators(seeded_project, seed_article, seed_id)
+    project.add_annotation(seed_id, GOLD, "speaker", 1, 4, attributes={"role": "person"})
+    comparison = compare(project, seed_id, "amal", "omar")
+    made = list(accept_agreements(project, comparison).values())
+    for item in compare(project, seed_id, "amal", "omar").disagreements:
+        made.append(adjudicate(project, compare(project, seed_id, "amal", "omar"), item, "reject"))
+    assert project.status(seed_id, GOLD) == "done"
+    withdraw_many(project, [d for d, _ in reversed(made)])
+    assert project.status(seed_id, GOLD) == "in_progress"
+
+
+def test_accepting_all_when_gold_already_tags_an_agreed_span_says_nothing_was_accepted(
+    seeded_project, seed_article, seed_id
+):
+    """Gold already tags one span both annotators agree on (a gold import, a hand tag): the one
+    step accepts nothing and says so, naming that span and gold's annotation."""
+    project = two_annotators(seeded_project, seed_article, seed_id)
+    comparison = compare(project, seed_id, "amal", "omar")
+    agreed = next(i for i in comparison.items if not i.is_disagreement and i.a.layer == "speaker")
+    tag = project.add_annotation(
+        seed_id, GOLD, "speaker", agreed.a.start, agreed.a.end, attributes={"role": "other"}
+    )
+    before = stored(project)
+    with pytest.raises(ValidationError) as refused:
+        accept_agreements(project, compare(project, seed_id, "amal", "omar"))
+    message = str(refused.value)
+    assert message.startswith("nothing was accepted: gold already tags speaker")
+    assert f"«{agreed.a.text}» at {agreed.a.start}-{agreed.a.end}" in message
+    assert tag.id in message
+    assert stored(project) == before

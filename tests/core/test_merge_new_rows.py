@@ -296,3 +296,165 @@ def test_their_file_with_a_damaged_key_index_is_refused_as_unreadable(laptop, in
     with pytest.raises(AnnotatorError, match="cannot be read"):
         merge(laptop.office, laptop.path)
     assert stored(laptop.office) == before
+
+
+def emptied_index(path, index):
+    """Their file with an index's root page made a valid, empty leaf: every page reads, but the
+    index holds none of its table's rows (what a copy torn by a checkpoint looks like)."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True)
+    try:
+        (page,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)
+        ).fetchone()
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    finally:
+        conn.close()
+    leaf = bytearray(page_size)
+    leaf[0] = 0x0A  # an index leaf page; no cells, its content area empty
+    leaf[5:7] = (page_size % 65536).to_bytes(2, "big")
+    with open(path, "r+b") as file:
+        file.seek((page - 1) * page_size)
+        file.write(leaf)
+
+
+def test_their_file_whose_key_index_misses_rows_is_refused_as_unreadable(laptop):
+    """Every page of their file reads, but the key index of their annotations is empty: their
+    table and index disagree (as in a copy torn between their file and its WAL). Found by
+    checking the copy whole: refused naming their file, nothing merged."""
+    with Project.open(laptop.path) as theirs:
+        theirs.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    emptied_index(laptop.path, "sqlite_autoindex_annotations_1")
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="cannot be read") as refused:
+        merge(laptop.office, laptop.path)
+    assert str(laptop.path) in str(refused.value)
+    assert "missing from index" in str(refused.value)
+    assert stored(laptop.office) == before
+
+
+@pytest.mark.parametrize("renamed", [False, True], ids=["bulk", "one-by-one"])
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        ("UPDATE annotations SET revision = 0 WHERE id = :claim", "revision is out of range"),
+        ("UPDATE annotations SET revision = -5 WHERE id = :claim", "revision is out of range"),
+        (
+            "UPDATE annotations SET revision = 9223372036854775807 WHERE id = :claim",
+            "revision is out of range",
+        ),
+        ("UPDATE annotations SET rev = 'xyz' WHERE id = :claim", "does not name revision 3"),
+        (
+            "UPDATE annotations SET rev = '7-0123456789ab' WHERE id = :claim",
+            "does not name revision 3",
+        ),
+    ],
+)
+def test_a_number_out_of_range_refuses_their_file_naming_the_row(laptop, change, reason, renamed):
+    """A revision below 1 or past 2**53 would be stored and then left out of everything that
+    reads it, for good; a revision name that is not "N-HASH" of its revision N would mislead
+    later merges: refused on both paths, named."""
+    ids = {"claim": laptop.claim}
+    damage(laptop.path, change.replace(":claim", f"'{ids['claim']}'"))
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="nothing was merged") as refused:
+        merge(laptop.office, laptop.path, rename={"omar": "omar2"} if renamed else None)
+    assert reason in str(refused.value)
+    assert laptop.claim in str(refused.value) and str(laptop.path) in str(refused.value)
+    assert stored(laptop.office) == before
+    assert laptop.office.verify() == []
+
+
+def test_a_deletion_with_a_revision_out_of_range_refuses_their_file(laptop):
+    with Project.open(laptop.path) as theirs:
+        theirs.delete_annotation(laptop.claim)
+    damage(laptop.path, "UPDATE deletions SET revision = -1")
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="revision is out of range") as refused:
+        merge(laptop.office, laptop.path)
+    assert laptop.claim in str(refused.value) and "nothing was merged" in str(refused.value)
+    assert stored(laptop.office) == before
+    assert laptop.office.conn.execute("SELECT count(*) FROM deletions").fetchone() == (0,)
+
+
+COLUMN_LIST = (
+    'id, document_id, annotator_id, layer, start, "end", text, attributes, entity_id, link_id, '
+    "origin, created_at, modified_at, sources, revision, rev, history"
+)
+
+
+def redefine_annotations(path, keep_key=True):
+    """Their annotations table made anew as a database tool would: one more column, none of
+    our CHECKs (and, unless `keep_key`, no primary key); their rows copied over."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    columns = conn.execute("PRAGMA table_info(annotations)").fetchall()
+    definition = ", ".join(
+        f'"{c[1]}" {c[2]}' + (" PRIMARY KEY" if c[5] and keep_key else "") for c in columns
+    )
+    conn.execute(f"CREATE TABLE annotations_new (note TEXT, {definition})")
+    conn.execute(
+        f"INSERT INTO annotations_new ({COLUMN_LIST}) SELECT {COLUMN_LIST} FROM annotations"
+    )
+    conn.execute("DROP TABLE annotations")
+    conn.execute("ALTER TABLE annotations_new RENAME TO annotations")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "keep_key, change",
+    [
+        (True, "UPDATE annotations SET origin = 'scraped' WHERE id = :claim"),
+        (True, "UPDATE annotations SET text = text || 'زائد' WHERE id = :claim"),
+        (
+            False,
+            f"INSERT INTO annotations ({COLUMN_LIST}) SELECT id, document_id, annotator_id, "
+            'layer, start + 1, "end", substr(text, 2), attributes, entity_id, link_id, origin, '
+            "created_at, modified_at, sources, 2, rev, '[]' FROM annotations WHERE id = :claim",
+        ),
+    ],
+    ids=["unknown-origin", "text-longer-than-span", "id-held-twice"],
+)
+def test_rows_a_redefined_table_cannot_carry_refuse_their_file(laptop, keep_key, change):
+    """Their annotations table was redefined (a column added, our CHECKs or key gone) and a row
+    of it breaks our rules: the merge refuses their file saying how many rows and why, never
+    merges the rest in silence."""
+    redefine_annotations(laptop.path, keep_key)
+    damage(laptop.path, change.replace(":claim", f"'{laptop.claim}'"))
+    before = stored(laptop.office)
+    with pytest.raises(AnnotatorError, match="nothing was merged") as refused:
+        merge(laptop.office, laptop.path)
+    assert str(laptop.path) in str(refused.value)
+    assert "1 row(s) of its changed tables (table annotations" in str(refused.value)
+    assert stored(laptop.office) == before
+
+
+def test_a_redefined_table_whose_rows_all_fit_still_merges(laptop):
+    redefine_annotations(laptop.path)
+    report = merge(laptop.office, laptop.path)
+    assert report.annotations_added == 2
+    assert laptop.office.verify() == []
+
+
+def test_their_file_open_elsewhere_is_read_with_its_committed_work_and_left_as_it_is(
+    laptop, seed_id
+):
+    """Their window still has the file open, with committed tags only in its WAL (no
+    checkpoint yet): the merge takes them, and their main file, WAL and index of it are the
+    same bytes afterwards, with no file added beside them."""
+    theirs = Project.open(laptop.path)
+    try:
+        theirs.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        late = theirs.add_annotation(seed_id, "omar", "speaker", 115, 135)
+        folder = laptop.path.parent
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.name.startswith("laptop")}
+        assert "laptop.annotator-wal" in before
+        report = merge(laptop.office, laptop.path)
+        after = {p.name: p.read_bytes() for p in folder.iterdir() if p.name.startswith("laptop")}
+    finally:
+        theirs.close()
+    assert report.annotations_added == 3
+    assert laptop.office.annotation(late.id).start == 115
+    assert after.keys() == before.keys()
+    assert after["laptop.annotator"] == before["laptop.annotator"]
+    assert after["laptop.annotator-wal"] == before["laptop.annotator-wal"]

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from annotator.core.bidi import plain
 from annotator.core.formats import jsonl
 from annotator.core.paths import seeds_dir
-from annotator.core.review.adjudication import GOLD
+from annotator.core.review.adjudication import GOLD, compare
 from annotator.gui.app import load_fonts
 from annotator.gui.review_window import ReviewWindow
 from tests.core.joint_statement import tag_joint_statement
@@ -195,3 +195,29 @@ def test_a_joint_statement_tagged_alike_is_accepted_whole_into_gold(qtbot, proje
     assert window.project.verify() == []
     key(window, Qt.Key.Key_Z, CTRL)  # one step undoes the whole acceptance
     assert gold(window) == []
+
+
+def test_accept_all_blocked_by_a_gold_tag_says_nothing_was_accepted_and_which_span(qtbot, project):
+    """Gold already tags a span both annotators agree on: pressing Accept all agreements
+    accepts none, and the status bar says so and names that span (not only "gold has already
+    tagged this span")."""
+    load_fonts()
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.gold.jsonl", "amal")
+    jsonl.import_annotations(project, seeds_dir() / f"{SEED}.colleague.jsonl", "omar")
+    agreed = next(
+        i
+        for i in compare(project, SEED, "amal", "omar").items
+        if not i.is_disagreement and i.a.layer == "speaker"
+    )
+    project.add_annotation(
+        SEED, GOLD, "speaker", agreed.a.start, agreed.a.end, attributes={"role": "other"}
+    )
+    window = ReviewWindow(project, "amal", SEED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.mouseClick(window.buttons["agreements"], Qt.MouseButton.LeftButton)
+    message = plain(window.statusBar().currentMessage())
+    assert message.startswith("nothing was accepted: gold already tags speaker"), message
+    assert f"{agreed.a.start}-{agreed.a.end}" in message and agreed.a.text in message
+    assert len(gold(window)) == 1

@@ -17,7 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.errors import Message, NotFoundError, ValidationError
+from annotator.core.errors import (
+    AnnotatorError,
+    DuplicateError,
+    Message,
+    NotFoundError,
+    ValidationError,
+)
 from annotator.core.model import Annotation
 from annotator.core.review.spans import best_assignment, pair_by_overlap, pairing_order
 from annotator.core.store.batch import AnnotationBatch
@@ -298,12 +304,36 @@ def accept_agreements(
             batch=not any(project.known(g) for g in again),
             read_all=True,
         )
-        for item in agreed:
-            decision_id, gold_id = ids.get(item.sources, (None, None))
-            done[item.sources] = decider.decide(item, "a", decision_id, gold_id)
-        decider.finish()
+        try:
+            for item in agreed:
+                decision_id, gold_id = ids.get(item.sources, (None, None))
+                done[item.sources] = decider.decide(item, "a", decision_id, gold_id)
+            decider.finish()
+        except DuplicateError as exc:
+            raise _blocked(project, exc) from None
         _update_status(project, comparison, gold)
     return dict(reversed(done.items()))
+
+
+def _blocked(project: Project, exc: DuplicateError) -> ValidationError:
+    """Accepting all agreements is one step: when gold already tags an agreed span (a gold
+    import, a hand tag) none is accepted, and the refusal says so and names that span."""
+    try:
+        tagged = project.annotation(exc.existing)
+    except AnnotatorError:
+        return ValidationError(Message("nothing was accepted: %1", exc))
+    return ValidationError(
+        Message(
+            "nothing was accepted: gold already tags %1 «%2» at %3-%4 (annotation %5), a span "
+            "the annotators agree on; remove or move gold's tag there and accept all again, or "
+            "accept the other agreements one by one",
+            tagged.layer,
+            tagged.text,
+            tagged.start,
+            tagged.end,
+            tagged.id,
+        )
+    )
 
 
 class _Decider:
@@ -437,13 +467,15 @@ def withdraw(project: Project, decision_id: str) -> None:
     """Undo a decision: remove its record and the gold annotation it made."""
     with project.atomic():
         row = project.conn.execute(
-            "SELECT gold_id FROM adjudications WHERE id = ?", (decision_id,)
+            "SELECT gold_id, document_id, annotator_id FROM adjudications WHERE id = ?",
+            (decision_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(Message("no decision %1", repr(decision_id)))
         project.conn.execute("DELETE FROM adjudications WHERE id = ?", (decision_id,))
         if row[0]:
             project.delete_annotation(row[0])
+        _reopen(project, {(row[1], row[2])})
 
 
 def withdraw_many(project: Project, decision_ids: Sequence[str]) -> None:
@@ -452,13 +484,12 @@ def withdraw_many(project: Project, decision_ids: Sequence[str]) -> None:
     Raises NotFoundError, and changes nothing, when one of them is not stored."""
     with project.atomic():
         wanted = json.dumps(list(decision_ids))
-        rows = dict(
-            project.conn.execute(
-                "SELECT id, gold_id FROM adjudications "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                (wanted,),
-            ).fetchall()
-        )
+        found = project.conn.execute(
+            "SELECT id, gold_id, document_id, annotator_id FROM adjudications "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (wanted,),
+        ).fetchall()
+        rows = {r[0]: r[1] for r in found}
         missing = next((d for d in decision_ids if d not in rows), None)
         if missing is not None:
             raise NotFoundError(Message("no decision %1", repr(missing)))
@@ -466,6 +497,31 @@ def withdraw_many(project: Project, decision_ids: Sequence[str]) -> None:
             "DELETE FROM adjudications WHERE id IN (SELECT value FROM json_each(?))", (wanted,)
         )
         project.delete_annotations([rows[d] for d in decision_ids if rows[d]])
+        _reopen(project, {(r[2], r[3]) for r in found})
+
+
+def _reopen(project: Project, documents: set[tuple[str, int]]) -> None:
+    """After decisions are withdrawn: a document where the adjudicator (annotator row id) has
+    no decision left goes back to the status it had before the first one: in progress when
+    their own annotations are still there (a gold import, a hand tag), else to do (an update,
+    not a deletion, so a linked project sends it to the team). With decisions left, its
+    status stays as the decisions made it."""
+    for document_id, annotator_id in documents:
+        if project.conn.execute(
+            "SELECT 1 FROM adjudications WHERE document_id = ? AND annotator_id = ? LIMIT 1",
+            (document_id, annotator_id),
+        ).fetchone():
+            continue
+        worked = project.conn.execute(
+            "SELECT 1 FROM annotations WHERE document_id = ? AND annotator_id = ? LIMIT 1",
+            (document_id, annotator_id),
+        ).fetchone()
+        status = "in_progress" if worked else "todo"
+        project.conn.execute(
+            "UPDATE document_status SET status = ?, modified_at = ? "
+            "WHERE document_id = ? AND annotator_id = ? AND status != ?",
+            (status, now(), document_id, annotator_id, status),
+        )
 
 
 def _gold_copies(

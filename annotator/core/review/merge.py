@@ -1,8 +1,10 @@
 """Bringing a colleague's work in: their annotations, edits and deletions compared with ours by
 revision, true conflicts kept for review.
 
-Their file is never opened for writing: it is copied to a temporary folder first (with its WAL
-file, so committed work not yet checkpointed comes along) and read from the copy.
+Their file is never opened for writing: one consistent snapshot of it (SQLite's backup API, from
+a read-only connection: committed work still in their WAL comes along, a checkpoint they run
+meanwhile cannot tear it) is written to a temporary folder, checked (`PRAGMA integrity_check`)
+and read from there.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from annotator.core.model import STATUSES
 from annotator.core.review import conflicts, merge_new
 from annotator.core.review.conflicts import Conflict
 from annotator.core.review.merge_annotations import AnnotationMerge
-from annotator.core.store import backup, foreign_objects, migrations
+from annotator.core.store import backup, foreign_objects, integrity, migrations
 from annotator.core.store.batch import collector_paused
 from annotator.core.store.project import Project, check_project_file
 
@@ -105,7 +108,7 @@ def _merge(
         saved = backup.make(project.conn, project.path, "before-merge")
         # Their rows are read from the copy attached to our connection: the new ones are
         # copied by SQL, never made into Python objects (`merge_new`).
-        with merge_new.attached(project.conn, copy), project.atomic():
+        with _their_constraints(other), merge_new.attached(project.conn, copy), project.atomic():
             # Links may point to annotations written later in the same transaction.
             project.conn.execute("PRAGMA defer_foreign_keys = ON")
             documents, documents_added = _merge_documents(project, theirs["documents"])
@@ -233,25 +236,128 @@ def _json(text: object) -> object:
         return None
 
 
+@contextmanager
+def _their_constraints(other: Path) -> Iterator[None]:
+    """A constraint of ours that a row of theirs breaks while it is stored (a key, a check
+    the earlier checks did not foresee) refuses their file, naming it: the transaction it
+    escapes from is rolled back, so nothing was merged. Never SQLite's raw words, nor a hint
+    that our project is damaged."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise ValidationError(
+            Message(
+                "%1: a row of it breaks a rule of this project (an id held twice, or a value a "
+                "check refuses); nothing was merged",
+                other,
+            )
+        ) from None
+
+
 def _copy(other: Path, folder: Path) -> Path:
+    """One consistent snapshot of their file in `folder`: SQLite's backup API in one step (one
+    read transaction, so a writer's commits and checkpoints meanwhile cannot tear it; their
+    WAL's committed frames are included). Their file is never written and nothing is left
+    beside it. Raises AnnotatorError naming their file when it cannot be read."""
     copy = folder / "theirs.annotator"
-    shutil.copyfile(other, copy)
     wal = other.with_name(other.name + "-wal")
-    if wal.exists():
-        shutil.copyfile(wal, folder / "theirs.annotator-wal")
-    return copy
+    shm = other.with_name(other.name + "-shm")
+    for _ in range(_SNAPSHOT_TRIES):
+        if wal.exists() and shm.exists():
+            # Open in WAL mode elsewhere (or left so): a read-only connection shares its
+            # index of the WAL and takes a read lock; it creates nothing.
+            _backup(f"{other.resolve().as_uri()}?mode=ro", other, copy)
+            return copy
+        if wal.exists():
+            # A WAL left without its index (a crash, a copy of the files): nobody has it
+            # open, so the two files are copied as they are and read together.
+            before = _stamp(other), _stamp(wal)
+            try:
+                shutil.copyfile(other, copy)
+                shutil.copyfile(wal, folder / "theirs.annotator-wal")
+            except FileNotFoundError:
+                continue  # opened and closed meanwhile: taken again
+            if (_stamp(other), _stamp(wal)) == before:
+                return copy
+            continue
+        # Not open in WAL mode anywhere: a read-only connection would create the -wal and
+        # -shm files beside theirs, so the file is read as immutable (no locks, no files).
+        # A writer that opened it meanwhile may have checkpointed into it: then the copy is
+        # taken again, its way.
+        before = _stamp(other)
+        _backup(f"{other.resolve().as_uri()}?mode=ro&immutable=1", other, copy)
+        if not wal.exists() and _stamp(other) == before:
+            return copy
+    raise AnnotatorError(
+        Message("%1 cannot be read: it kept changing while it was copied; try again", other)
+    )
+
+
+# How many times a snapshot of a file that changed while it was read is taken again.
+_SNAPSHOT_TRIES = 5
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Size, modification time and inode of a file (None once it is gone): changed when it
+    was written."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+def _backup(uri: str, other: Path, copy: Path) -> None:
+    """All pages of the database at `uri` into a new file `copy`, in one step of SQLite's
+    backup API (one read transaction)."""
+    for earlier in (copy, copy.with_name(copy.name + "-wal")):
+        earlier.unlink(missing_ok=True)  # of an attempt taken again
+    try:
+        source = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise AnnotatorError(Message("%1 cannot be read: %2", other, exc)) from None
+    try:
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    except sqlite3.Error as exc:
+        raise AnnotatorError(Message("%1 cannot be read: %2", other, exc)) from None
+    finally:
+        source.close()
 
 
 def _read(copy: Path, original: Path) -> dict[str, list]:
     conn = sqlite3.connect(copy, isolation_level=None)
     try:
+        # A damaged file (a torn copy, a disk error) is theirs to repair: checked whole, as
+        # a table and its indexes that disagree would otherwise pass for rows. A row their
+        # CHECKs refuse is not damage: the checks below name it.
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        found = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        conn.execute("PRAGMA ignore_check_constraints = OFF")
+        if found != ["ok"]:
+            raise AnnotatorError(Message("%1 cannot be read: %2", original, "; ".join(found)))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > migrations.CURRENT_VERSION:
             raise AnnotatorError(Message("%1 was made by a newer version of this tool", original))
         # Their triggers and views must not run here: drop them from the copy (with any other
         # object we do not make) before anything is written to it.
-        foreign_objects.remove_foreign(conn)
+        changed, left_out = foreign_objects.remove_foreign(conn)
+        if left_out:
+            # Rows of a table they redefined that ours refuses: never dropped in silence.
+            raise ValidationError(
+                Message(
+                    "%1: %2 row(s) of its changed tables (%3) break this project's rules "
+                    "(a value a check refuses, or an id held twice); nothing was merged",
+                    original,
+                    left_out,
+                    foreign_objects.describe([f for f in changed if f.object.type == "table"]),
+                )
+            )
         migrations.migrate(conn)  # the copy only: their file stays as it is
+        _check_ranges(conn, original)
         # What every annotation of theirs must pass whichever way it goes (its id and times, see
         # `_check_identities`), and whose it is; read exactly, as their other text is. The
         # rows themselves are read inside the merge (`merge_new`).
@@ -284,6 +390,36 @@ def _read(copy: Path, original: Path) -> dict[str, list]:
         raise AnnotatorError(Message("%1 cannot be read: %2", original, exc)) from None
     finally:
         conn.close()
+
+
+def _check_ranges(conn: sqlite3.Connection, original: Path) -> None:
+    """Refuse their file (ValidationError naming it and the row) for a number out of the range
+    `annotator check` accepts (a revision below 1 or past 2**53, of an annotation or a deletion):
+    stored here, such a row would be left out of what reads it and could not be deleted; and
+    for a revision name (`rev`) that does not name its revision. (Their stance positions are
+    renumbered from 0 and their spans must fit our documents: no gap there.)"""
+    for table, what, key in (
+        ("annotations", Message("annotation"), "id"),
+        ("deletions", Message("deletion of annotation"), "annotation_id"),
+    ):
+        for row_key, reason in integrity.out_of_range(conn, table, key):
+            raise ValidationError(
+                Message("%1: %2 %3: %4; nothing was merged", original, what, row_key, reason)
+            )
+        # A revision's name is "N-HASH", N its count (see `migrations`): another name would
+        # make a later merge take an older version for a newer one.
+        misnamed = conn.execute(
+            f"SELECT \"{key}\", rev, revision FROM {table} WHERE typeof(revision) = 'integer' "
+            "AND NOT (typeof(rev) = 'text' AND substr(rev, 1, length(revision) + 1) = "
+            "revision || '-' AND length(rev) > length(revision) + 1) LIMIT 1"
+        ).fetchone()
+        if misnamed is not None:
+            reason = Message(
+                "its revision name %1 does not name revision %2", repr(misnamed[1]), misnamed[2]
+            )
+            raise ValidationError(
+                Message("%1: %2 %3: %4; nothing was merged", original, what, misnamed[0], reason)
+            )
 
 
 def _merge_documents(project: Project, documents: list[dict]) -> tuple[dict[str, str], int]:

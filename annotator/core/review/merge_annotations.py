@@ -122,8 +122,8 @@ class AnnotationMerge:
         (last,) = self.project.conn.execute("SELECT max(rowid) FROM annotations").fetchone()
         after = last if last is not None and last < 2**62 else 0
         self._write_added()
-        new.store()
-        self.counts["added"] += new.count
+        # What was stored, as SQLite counted it: the report never counts a row it planned.
+        self.counts["added"] += new.store()
         for row, theirs, created in self._updates:
             self._write(row, theirs, created)
         self._check_added(new, after)

@@ -196,15 +196,16 @@ class NewAnnotations:
         self.count = conn.execute("SELECT count(*) FROM temp.merge_new").fetchone()[0]
         return self.count
 
-    def store(self) -> None:
+    def store(self) -> int:
         """Copy the chosen rows and their stances (renumbered from 0, as the per-row path
-        stores them), in document order, as the index is."""
+        stores them), in document order, as the index is. Returns how many annotations were
+        stored (SQLite's count of the rows inserted: what a report may say was added)."""
         with self._reading():
-            self._store()
+            return self._store()
 
-    def _store(self) -> None:
+    def _store(self) -> int:
         if not self.count:
-            return
+            return 0
         conn, t = self.conn, SCHEMA
         for theirs, name in conn.execute(
             f"SELECT theirs, name FROM temp.merge_annotators WHERE ours IS NULL AND theirs IN "
@@ -216,7 +217,7 @@ class NewAnnotations:
                 (self.project._annotator_id(name, create=True), theirs),
             )
         with page_cache(conn):
-            self._steps(
+            stored = self._steps(
                 f"""
                 INSERT INTO main.annotations (document_id, annotator_id, layer, start, "end",
                     text, attributes, entity_id, link_id, origin, created_at, modified_at,
@@ -241,6 +242,7 @@ class NewAnnotations:
             FROM {t}.stances s WHERE s.annotation_id IN ({_CHOSEN_IDS})
             """
         )
+        return stored
 
     def chosen(self, annotation_id: str) -> dict | None:
         """Their row (id, layer, annotator, document_id: what a refusal names) when it was
@@ -362,8 +364,9 @@ class NewAnnotations:
             document = self._texts[document_id] = self.project.text(document_id)
         return 0 <= start < end <= len(document) and document[start:end] == text
 
-    def _steps(self, sql: str) -> None:
-        """Run one long statement with the cancel button still looked at."""
+    def _steps(self, sql: str) -> int:
+        """Run one long statement with the cancel button still looked at; returns how many
+        rows it changed."""
         cancelled = False
 
         def look() -> int:
@@ -373,7 +376,7 @@ class NewAnnotations:
 
         self.conn.set_progress_handler(look, _CANCEL_STEPS)
         try:
-            self.conn.execute(sql)
+            return self.conn.execute(sql).rowcount
         except sqlite3.OperationalError:
             if cancelled:
                 raise Cancelled("merge cancelled; nothing was changed") from None

@@ -345,6 +345,29 @@ def row_problems(conn: sqlite3.Connection, tables: list[str] | None = None) -> l
     return problems
 
 
+def out_of_range(conn: sqlite3.Connection, table: str, key: str) -> list[tuple[object, str]]:
+    """(key, reason) of each row of `table` whose whole numbers are of the right type but out
+    of the range `row_ok` accepts (a revision below 1, a stance position past 2**53): the rows a
+    reader would leave out although each value on its own looks fine. Empty for a table
+    without ranges."""
+    ranges = _RANGES.get(table, ())
+    if not ranges:
+        return []
+    # Only whole numbers: a value of another type is the type check's to name.
+    types = " AND ".join(
+        f"typeof(X.\"{c}\") = 'integer'" for c, kind in ROWS[table].items() if kind == "int"
+    )
+    tests = ", ".join(sql for sql, _ in ranges)
+    found = []
+    for row_key, *passed in conn.execute(
+        f'SELECT X."{key}", {tests} FROM "{table}" X WHERE {types} '
+        f"AND NOT ({' AND '.join(sql for sql, _ in ranges)})"
+    ):
+        reasons = [why for (_, why), ok in zip(ranges, passed, strict=True) if not ok]
+        found.append((row_key, "; ".join(reasons)))
+    return found
+
+
 def damaged_count(conn: sqlite3.Connection) -> int:
     """How many rows of all tables `row_ok` leaves out."""
     present = _tables(conn)
