@@ -368,7 +368,10 @@ class ExportRun(QObject):
         )
 
     def _end(self) -> None:
+        # Without auto-close a reset keeps the dialog on screen: it is hidden here, when the
+        # export ends, fails, is cancelled or stops to ask.
         self.dialog.reset()
+        self.dialog.hide()
         self.thread.quit()
         self.thread.wait()
 

@@ -335,11 +335,13 @@ def test_the_export_runs_on_a_worker_thread_while_the_window_handles_events(
     assert "1 of 1 documents" in plain(progress.labelText())
     assert gated.thread_id[0] != threading.get_ident()
     assert not (out / xmi.TYPE_SYSTEM).exists()
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)  # shown once it lasts 0.3 s
     gated.gate.set()
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage().startswith("Annotations"), timeout=30_000
     )
     assert plain(window.statusBar().currentMessage()) == f"Annotations written to {out}: 2"
+    assert not progress.isVisible()  # gone with the export, not left over the window
     direct = tmp_path / "direct"
     xmi.export(project, direct)
     assert contents(out) == contents(direct)
@@ -367,5 +369,6 @@ def test_cancel_leaves_the_target_folder_as_it_was(
     gated.gate.set()
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=30_000)
     assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert not progress.isVisible()
     assert contents(folder) == before
     assert sorted(p.name for p in folder.iterdir()) == ["annotations.spacy", "notes.txt"]
