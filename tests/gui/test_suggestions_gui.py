@@ -400,6 +400,7 @@ def test_the_list_followed_decision_by_decision_is_the_list_read_again(qtbot, wi
         (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Return, CTRL_SHIFT),  # the window reads the document again after it
     ]
     chosen = random.Random(14)
     for _ in range(40):
