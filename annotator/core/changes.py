@@ -15,8 +15,9 @@ class AnnotationChanges:
 
     `ids` are all the annotations touched: the one changed and the claims linking to it (a
     deletion unlinks them, an undo links them again). `before` holds those the window showed,
-    where it showed them (one the window had not built is given by its span alone: id, layer,
-    annotator, offsets and revision, without attributes), `after` those that exist now (shown
+    where it showed them (one the window had not built is given as the command changing it
+    held it before the change, else by its span alone: id, layer, annotator, offsets and
+    revision, without attributes or `sources`), `after` those that exist now (shown
     or not: a view filters them as it filters the rest). An
     annotation only in `before` was removed, one only in `after` added, one in both edited.
     `everything` says the document may have changed throughout (a review decision, a merge, a

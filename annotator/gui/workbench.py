@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -519,6 +520,14 @@ class Workbench(QObject):
         if self._shown is None:
             return AnnotationChanges(document_id, everything=True)
         shown = self._shown
+        if previous is not None and annotation_id not in shown.cache:
+            # Not built before the change: built now it would come from the store as changed
+            # (a deleted one from its span alone, without its `sources`, so the suggestions it
+            # was accepted from would not come back). The command holds it as it was; its
+            # revision is the one shown (an undo or redo stores a snapshot as a new one).
+            row = shown.find(annotation_id, previous.annotation.start)
+            if row >= 0:
+                shown.keep(replace(previous.annotation, revision=shown.revisions[row]))
         ids = {annotation_id}
         for known in (state, previous):
             ids.update(known.incoming if known else ())

@@ -14,7 +14,12 @@ from annotator.core.arabic.suggest import SUGGESTIONS, pending, rules
 from annotator.core.bidi import plain
 from annotator.core.store.project import Project, TextSource
 from annotator.gui.article_view import ArticleView
-from annotator.gui.suggestions import BACKGROUND_CHARS, SuggestionPanel, Suggestions
+from annotator.gui.suggestions import (
+    BACKGROUND_CHARS,
+    SuggestionList,
+    SuggestionPanel,
+    Suggestions,
+)
 from annotator.gui.workbench import Workbench
 
 
@@ -395,6 +400,7 @@ def test_the_list_followed_decision_by_decision_is_the_list_read_again(qtbot, wi
         (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Return, CTRL_SHIFT),  # the window reads the document again after it
     ]
     chosen = random.Random(14)
     for _ in range(40):
@@ -406,3 +412,50 @@ def test_the_list_followed_decision_by_decision_is_the_list_read_again(qtbot, wi
         expected = [s.id for s in pending(workbench.project, workbench.document_id, "amal")]
         assert [s.id for s in suggestions.model.suggestions] == expected
         assert (suggestions.current_id is None) == (not expected)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_every_undo_and_redo_of_a_decision_leaves_the_list_as_read_again(main_window):
+    """A tester's keys in the window: Enter (the first suggestion, a speaker), Ctrl+Shift+Enter,
+    Ctrl+Z, Ctrl+Z, then redo twice and undo twice; after each, the list is what a list read
+    now would be (`pending`), its rows as stored, and the count says as many."""
+    window = main_window
+    press_in(window, Qt.Key.Key_F7)
+    suggestions, workbench = window.suggestions, window.workbench
+    first = suggestions.current()
+    assert first is not None and first.layer == "speaker"
+    steps = [
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Return, CTRL | SHIFT),
+        (Qt.Key.Key_Z, CTRL),
+        (Qt.Key.Key_Z, CTRL),
+        (Qt.Key.Key_Z, CTRL | SHIFT),
+        (Qt.Key.Key_Z, CTRL | SHIFT),
+        (Qt.Key.Key_Z, CTRL),
+        (Qt.Key.Key_Z, CTRL),
+    ]
+    seen = []
+    for key, modifier in steps:
+        index = workbench.undo_stack.index()
+        press_in(window, key, modifier)
+        assert workbench.undo_stack.index() != index  # the key did its step
+        fresh = SuggestionList(workbench)
+        fresh.refresh()
+        assert fresh.suggestions == pending(
+            workbench.project, workbench.document_id, workbench.annotator
+        )
+        assert suggestions.model.suggestions == fresh.suggestions, (key, modifier, seen)
+        shown = suggestions.model
+        assert [shown.data(shown.index(n, 0)) for n in range(shown.rowCount())] == [
+            fresh.data(fresh.index(n, 0)) for n in range(fresh.rowCount())
+        ]
+        count = len(fresh.suggestions)
+        assert window.suggestion_panel.count.text() == (
+            f"{count} to decide" if count else "none to decide"
+        )
+        seen.append(count)
+    total = len(stored_suggestions(workbench))
+    assert seen == [total - 1, 0, total - 1, total, total - 1, 0, total - 1, total]
+    assert suggestions.model.suggestions[0].id == first.id
