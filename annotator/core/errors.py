@@ -206,11 +206,14 @@ class ExportError(AnnotatorError):
 
 class ExportExistsError(ExportError):
     """The export would replace `path`, which exists, and replacing was not asked for: the one
-    refusal that a question (replace it?) can lift. Every other ExportError is a failure."""
+    refusal that a question (replace it?) can lift. Every other ExportError is a failure.
+    `existing` lists every path the export would replace (default: `path` alone), so that a
+    window can say in its own words what a yes replaces."""
 
-    def __init__(self, message: object, path: Path) -> None:
+    def __init__(self, message: object, path: Path, existing: list[Path] | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.existing = list(existing) if existing else [path]
 
 
 class ProjectReplacedError(ProjectError):

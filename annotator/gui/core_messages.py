@@ -77,6 +77,7 @@ TEMPLATES = (
         "core", "this brat file records no annotator; give one with --annotator NAME"
     ),
     QT_TRANSLATE_NOOP("core", "note %1 is not in the form 'name: value | name: value'"),
+    QT_TRANSLATE_NOOP("core", "%1 exists; use --force to overwrite"),
     QT_TRANSLATE_NOOP("core", "cannot read: %1"),
     QT_TRANSLATE_NOOP("core", "not a brat line (no tab after the id)"),
     QT_TRANSLATE_NOOP("core", "offsets %1 are not numbers"),
@@ -87,7 +88,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "attribute %1 has no value (binary ones are not used)"),
     QT_TRANSLATE_NOOP("core", "%1: the %2 %3 is a %4, not a %5"),
     QT_TRANSLATE_NOOP("core", "unknown escape \\%1 in %2"),
-    QT_TRANSLATE_NOOP("core", "%1 exists; use --force to overwrite"),
     QT_TRANSLATE_NOOP("core", "event id %1 is not E and a number used once"),
     QT_TRANSLATE_NOOP("core", "relation %1 is not 'TYPE Arg1:T.. Arg2:T..'"),
     QT_TRANSLATE_NOOP("core", "%1 %2 is not a UUID"),

@@ -35,7 +35,7 @@ from annotator.core.store.files import check_replaceable
 from annotator.core.store.opening import CHECK_AT_OPEN_BYTES
 from annotator.core.store.project import Project
 from annotator.gui import file_dialogs
-from annotator.gui.core_text import core_part, core_text
+from annotator.gui.core_text import core_text
 from annotator.gui.question import ask
 
 
@@ -227,7 +227,7 @@ class ExportWorker(QObject):
     def __init__(self, project_path: Path, choice: ExportChoice, target: str):
         super().__init__()
         self.project_path, self.choice, self.target = project_path, choice, target
-        self.overwrite = not choice.format.folder  # the save dialog has asked already
+        self.overwrite = False  # ExportRun asks the one question before replacing anything
         self.cancelled = threading.Event()
 
     def run(self) -> None:
@@ -260,6 +260,9 @@ class ExportWorker(QObject):
                 formula_guard=choice.formula_guard,
             )
         self.finished.emit(result)
+
+
+SHOWN_PATHS = 3  # paths a replace question names; it counts the rest
 
 
 class ExportRun(QObject):
@@ -333,20 +336,60 @@ class ExportRun(QObject):
         except (AnnotatorError, OSError) as refused:
             self._failed(refused)
             return
-        if not ask(
-            self._parent,
-            QCoreApplication.translate("ExportDialog", "Replace files?"),
-            compose(
-                QCoreApplication.translate("ExportDialog", "%1\n\nReplace them?"), core_part(exc)
-            ),
-            QCoreApplication.translate("ExportDialog", "Replace them"),
-            QCoreApplication.translate("ExportDialog", "Keep them"),
-        ):
+        if not ask(self._parent, *self._question(exc)):
             self._report(QCoreApplication.translate("ExportDialog", "Nothing exported."))
             return
         self.worker.overwrite = True
         self.dialog.reset()
         self.thread.start()
+
+    def _question(self, exc: ExportExistsError) -> tuple[str, ...]:
+        """(title, text, yes, no) of the question before an export replaces what `exc.existing`
+        lists: for a folder export the count of existing files and the first few, relative to the
+        folder, each a left-to-right isolate; no command-line advice."""
+        title = QCoreApplication.translate("ExportDialog", "Replace files?")
+        if not self.choice.format.folder:
+            text = compose(
+                QCoreApplication.translate(
+                    "ExportDialog", "The file %1 already exists.\n\nReplace it with this export?"
+                ),
+                ltr(str(exc.path)),
+            )
+            return (
+                title,
+                text,
+                QCoreApplication.translate("ExportDialog", "Replace it"),
+                QCoreApplication.translate("ExportDialog", "Keep it"),
+            )
+        root = Path(self.target)
+        names = []
+        for path in exc.existing[:SHOWN_PATHS]:
+            try:
+                names.append(ltr(str(path.relative_to(root))))
+            except ValueError:
+                names.append(ltr(str(path)))
+        listed = "\n".join(f"• {name}" for name in names)
+        rest = len(exc.existing) - len(names)
+        if rest:
+            listed += "\n" + self.tr("and %n more", "", rest)
+        text = compose(
+            self.tr(
+                "The folder %1 already holds %n file(s) that this export would replace:",
+                "",
+                len(exc.existing),
+            ),
+            ltr(str(root)),
+        )
+        # Joined, not composed: an isolate does not span lines.
+        text = "\n".join(
+            [text, listed, "", QCoreApplication.translate("ExportDialog", "Replace them?")]
+        )
+        return (
+            title,
+            text,
+            QCoreApplication.translate("ExportDialog", "Replace them"),
+            QCoreApplication.translate("ExportDialog", "Keep them"),
+        )
 
     def _finished(self, result: ExportResult) -> None:
         self._end()
@@ -407,6 +450,7 @@ def export_from_window(
             QCoreApplication.translate("ExportDialog", "Export annotations"),
             str(Path.home() / f"annotations{fmt.suffix}"),
             save_filter(fmt),
+            confirm_overwrite=False,  # ExportRun asks, with buttons that say what they do
         )
     if not target:
         return None

@@ -172,10 +172,19 @@ def _run(dialog: QFileDialog) -> list[str]:
     return dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
 
 
-def save_file_name(parent: QWidget | None, caption: str, directory: str, filter_: str = "") -> str:
-    """The path chosen to write (the dialog asks before replacing a file); "" when cancelled."""
+def save_file_name(
+    parent: QWidget | None,
+    caption: str,
+    directory: str,
+    filter_: str = "",
+    confirm_overwrite: bool = True,
+) -> str:
+    """The path chosen to write; "" when cancelled. The dialog asks before replacing a file
+    unless `confirm_overwrite` is False (the caller then asks its own question)."""
     dialog = _dialog(parent, caption, directory, filter_)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if not confirm_overwrite:
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
     return next(iter(_run(dialog)), "")
 
 

@@ -17,7 +17,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextBlock, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -158,6 +166,43 @@ def attach(view: ArticleText, marks: SpanMarks) -> None:
 _ROOT = QModelIndex()
 
 
+QUERY_WIDTH_EM = 14  # the query box's width, in widths of "M": typing never shrinks it
+COUNT_WIDTH_EM = 22  # the count's width: a longer count is cut with «…», whole in its tooltip
+
+
+class CountLabel(QLabel):
+    """The find bar's count in a fixed width: a text too long for it is drawn cut with «…» and
+    shown whole in the tooltip, so a longer count never moves the bar or the window."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * COUNT_WIDTH_EM)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        """The whole count, as set (what is drawn may be cut)."""
+        return self._full
+
+    def shown(self) -> str:
+        """The text drawn now: the count, cut with «…» when it does not fit."""
+        return super().text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        elided = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, self.width()
+        )
+        super().setText(elided)
+
+
 class FindBar(QWidget):
     """Ctrl+F: type a query, see every hit in the article and the count, step with Enter and
     Shift+Enter (F3, Shift+F3), tag the current hit; "All documents" lists the project's hits."""
@@ -195,7 +240,8 @@ class FindBar(QWidget):
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self.query.installEventFilter(self)
-        self.count = QLabel(self)
+        self.query.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * QUERY_WIDTH_EM)
+        self.count = CountLabel(self)
         # Arrows point the way of reading: "next" is to the left in a right-to-left interface.
         back, forward = ("▶", "◀") if self.isRightToLeft() else ("◀", "▶")
         self.previous_button = self._button(back, self.tr("Previous hit (Shift+Enter, Shift+F3)"))
@@ -221,7 +267,7 @@ class FindBar(QWidget):
         self.tag_buttons: dict[str, QToolButton] = {}
         row = QHBoxLayout()
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(self.query, 1)
+        row.addWidget(self.query)
         row.addWidget(self.count)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
@@ -235,6 +281,7 @@ class FindBar(QWidget):
             button.clicked.connect(lambda _=False, name=layer.name: self.tag_current(name))
             self.tag_buttons[layer.name] = button
             row.addWidget(button)
+        row.addStretch(1)  # the room left goes here: the controls keep their place
         close = self._button("✕", self.tr("Close the find bar (Escape)"))
         close.clicked.connect(self.close_bar)
         row.addWidget(close)
@@ -391,11 +438,17 @@ class FindBar(QWidget):
         if self.all_documents.isChecked() and self.query.text().strip():
             total = self._project_count
             documents = len({h.document_id for h in self.results_model.hits})
-            more = "+" if total > PROJECT_LIMIT else ""
-            listed = compose(
-                self.tr("%1 in %n document(s)", "", documents),
-                ltr(f"{number(min(total, PROJECT_LIMIT))}{more}"),
-            )
+            if total > PROJECT_LIMIT:  # the documents counted are those of the hits listed
+                listed = compose(
+                    self.tr("%1 hits (first %2 in %n document(s))", "", documents),
+                    ltr(f"{number(PROJECT_LIMIT)}+"),
+                    PROJECT_LIMIT,
+                )
+            else:
+                listed = compose(
+                    self.tr("%1 in %n document(s)", "", documents),
+                    self.tr("%n hit(s)", "", total),
+                )
             if self._folding_left:
                 listed = self.tr("reading documents: %n left", "", self._folding_left)
             self.count.setText(compose(self.tr("%1 · %2"), self.count.text(), listed))

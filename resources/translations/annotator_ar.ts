@@ -1043,6 +1043,26 @@ Remove them now and open the project? A backup copy of the file as it is is made
         <translation>المعلقون:</translation>
     </message>
     <message>
+        <source>The file %1 already exists.
+
+Replace it with this export?</source>
+        <translation>الملف %1 موجود من قبل.
+
+هل يُكتب هذا التصدير فوقه؟</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>استبدِله</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>أبقِه</translation>
+    </message>
+    <message>
+        <source>Replace them?</source>
+        <translation>هل تستبدلها؟</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -1073,14 +1093,6 @@ Remove them now and open the project? A backup copy of the file as it is is made
     <message>
         <source>Replace files?</source>
         <translation>استبدال الملفات؟</translation>
-    </message>
-    <message>
-        <source>%1
-
-Replace them?</source>
-        <translation>%1
-
-هل تستبدلها؟</translation>
     </message>
     <message>
         <source>Replace them</source>
@@ -1117,6 +1129,31 @@ Replace them?</source>
     <message>
         <source>Written to %1 (%3): %2</source>
         <translation>العدد المكتوب في %1 (%3): %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRun</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ولا ملفات أخرى</numerusform>
+            <numerusform>وملف آخر</numerusform>
+            <numerusform>وملفان آخران</numerusform>
+            <numerusform>و%n ملفات أخرى</numerusform>
+            <numerusform>و%n ملفًا آخر</numerusform>
+            <numerusform>و%n ملف آخر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder %1 already holds %n file(s) that this export would replace:</source>
+        <translation>
+            <numerusform>لا ملفات في المجلد %1 يستبدلها هذا التصدير:</numerusform>
+            <numerusform>في المجلد %1 من قبل ملف واحد يستبدله هذا التصدير:</numerusform>
+            <numerusform>في المجلد %1 من قبل ملفان يستبدلهما هذا التصدير:</numerusform>
+            <numerusform>في المجلد %1 من قبل %n ملفات يستبدلها هذا التصدير:</numerusform>
+            <numerusform>في المجلد %1 من قبل %n ملفًا يستبدلها هذا التصدير:</numerusform>
+            <numerusform>في المجلد %1 من قبل %n ملف يستبدلها هذا التصدير:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1282,17 @@ Replace them?</source>
         <translation>%1 من %2</translation>
     </message>
     <message numerus="yes">
+        <source>%1 hits (first %2 in %n document(s))</source>
+        <translation>
+            <numerusform>%1 نتيجة (أول %2 منها في لا وثيقة)</numerusform>
+            <numerusform>%1 نتيجة (أول %2 منها في وثيقة واحدة)</numerusform>
+            <numerusform>%1 نتيجة (أول %2 منها في وثيقتين)</numerusform>
+            <numerusform>%1 نتيجة (أول %2 منها في %n وثائق)</numerusform>
+            <numerusform>%1 نتيجة (أول %2 منها في %n وثيقةً)</numerusform>
+            <numerusform>%1 نتيجة (أول %2 منها في %n وثيقة)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 in %n document(s)</source>
         <translation>
             <numerusform>%1 في لا وثيقة</numerusform>
@@ -1253,6 +1301,17 @@ Replace them?</source>
             <numerusform>%1 في %n وثائق</numerusform>
             <numerusform>%1 في %n وثيقةً</numerusform>
             <numerusform>%1 في %n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%n نتائج</numerusform>
+            <numerusform>%n نتيجةً</numerusform>
+            <numerusform>%n نتيجة</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -69,12 +69,43 @@
     </message>
 </context>
 <context>
+    <name>ExportRun</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder %1 already holds %n file(s) that this export would replace:</source>
+        <translation>
+            <numerusform>The folder %1 already holds %n file that this export would replace:</numerusform>
+            <numerusform>The folder %1 already holds %n files that this export would replace:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
+    <message numerus="yes">
+        <source>%1 hits (first %2 in %n document(s))</source>
+        <translation>
+            <numerusform>%1 hits (first %2 in %n document)</numerusform>
+            <numerusform>%1 hits (first %2 in %n documents)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%1 in %n document(s)</source>
         <translation>
             <numerusform>%1 in %n document</numerusform>
             <numerusform>%1 in %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 
 from annotator.core.bidi import plain
 from annotator.core.formats import xmi
@@ -108,8 +108,67 @@ def test_a_brat_folder_with_files_asks_before_replacing_them(
         assert first.startswith("Annotations written to") and not boxes.seen
         again = exported(qtbot, two_annotators, workbench.document_id)
     ((title, asked, buttons),) = boxes.seen
-    assert again == "Nothing exported." and "exists" in asked
+    assert again == "Nothing exported."
     assert (title, buttons) == ("Replace files?", ["Replace them", "Keep them"])
+    # What a yes replaces, in the window's words: the folder, the count, the first few files.
+    shown = plain(asked)  # one document: its .txt and .ann, annotation.conf, visual.conf
+    assert f"The folder {tmp_path} already holds 4 files that this export would replace:" in shown
+    assert "• annotation.conf\nand 1 more\n\nReplace them?" in shown and "--force" not in shown
+
+
+def test_a_folder_export_over_an_earlier_xmi_export_names_what_it_replaces(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch
+):
+    out = tmp_path / "xmi"
+    out.mkdir()
+    choose(monkeypatch, "xmi", out)
+    with Boxes("Keep them", count=1) as boxes:
+        assert exported(qtbot, two_annotators, workbench.document_id).startswith("Annotations")
+        before = contents(out)
+        assert exported(qtbot, two_annotators, workbench.document_id) == "Nothing exported."
+    ((_, asked, _),) = boxes.seen
+    shown = plain(asked)
+    assert f"already holds {len(before)} files that this export would replace" in shown
+    assert xmi.TYPE_SYSTEM in shown and "--force" not in shown
+    assert contents(out) == before
+
+
+def test_a_single_file_export_asks_one_question_whose_buttons_say_what_they_do(
+    qtbot, two_annotators, workbench, tmp_path, monkeypatch
+):
+    out = tmp_path / "out.csv"
+    out.write_text("kept\n", encoding="utf-8")
+
+    def exec_dialog(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+        return ExportDialog.DialogCode.Accepted
+
+    def pick_in_the_real_dialog():  # the real save dialog: type the existing name, Save
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, pick_in_the_real_dialog)
+            return
+        seen_dialog.append(dialog.testOption(QFileDialog.Option.DontConfirmOverwrite))
+        dialog.selectFile(str(out))
+        dialog.accept()
+
+    seen_dialog = []
+    monkeypatch.setattr(ExportDialog, "exec", exec_dialog)
+    QTimer.singleShot(0, pick_in_the_real_dialog)
+    with Boxes("Keep it", count=3) as boxes:
+        assert exported(qtbot, two_annotators, workbench.document_id) == "Nothing exported."
+        qtbot.wait(100)  # a second box (Qt's Yes/No) would be read by now
+    assert seen_dialog == [True]
+    ((title, asked, buttons),) = boxes.seen
+    assert (title, buttons) == ("Replace files?", ["Replace it", "Keep it"])
+    assert plain(asked) == f"The file {out} already exists.\n\nReplace it with this export?"
+    assert out.read_text(encoding="utf-8") == "kept\n"
+    with Boxes("Replace it", count=1) as boxes:
+        monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(out))
+        assert plain(exported(qtbot, two_annotators, workbench.document_id)) == (
+            f"Rows written to {out}: 2"
+        )
+    assert len(boxes.seen) == 1 and out.read_text(encoding="utf-8-sig").startswith("document")
 
 
 def test_by_default_the_researchers_and_gold_are_exported_not_suggestions(
@@ -248,7 +307,8 @@ def test_only_a_file_that_exists_asks_to_be_replaced(
     monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
     (folder / "annotation.conf").write_text("kept\n", encoding="utf-8")
     assert exported(qtbot, two_annotators, workbench.document_id) == "Nothing exported."
-    assert "annotation.conf exists" in plain(asked(refusals)[0])
+    shown = plain(asked(refusals)[0])
+    assert "already holds 1 file that this export would replace:\n• annotation.conf\n" in shown
     assert failed(refusals) == []
     assert [p.name for p in folder.iterdir()] == ["annotation.conf"]
     assert (folder / "annotation.conf").read_text(encoding="utf-8") == "kept\n"
@@ -361,8 +421,10 @@ def test_cancel_leaves_the_target_folder_as_it_was(
     earlier.write_bytes(b"an earlier export")
     choose(monkeypatch, fmt, earlier if fmt == "spacy" else folder)
     before = contents(folder)
+    answers = Boxes("Replace it", count=1)  # the spaCy file exists: the one question, yes
     window.actions["export"].trigger()  # File ▸ Export…
     qtbot.waitUntil(gated.reached.is_set, timeout=30_000)
+    answers.stop()
     progress = window.findChild(QProgressDialog)
     qtbot.waitUntil(progress.isVisible, timeout=10_000)
     progress.findChild(QPushButton).click()  # the researcher presses Cancel

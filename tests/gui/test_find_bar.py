@@ -132,7 +132,7 @@ def test_all_documents_lists_the_hits_of_the_project_and_opens_one(
     bar.results.activated.emit(model.index(5, 0))
     assert workbench.document_id == "b"
     assert texts(bar) == ["أكّد"]
-    assert "6 in 2 documents" in plain(bar.count.text())
+    assert "6 hits in 2 documents" in plain(bar.count.text())
 
 
 def test_opening_another_document_searches_it(qtbot, window, type_text, workbench, project):
@@ -247,7 +247,41 @@ def test_all_documents_reads_a_large_project_between_events_and_typing_again_dro
     bar.search()
     qtbot.waitUntil(lambda: "reading documents" not in plain(bar.count.text()))
     assert len(listed) == 1 and bar.results_model.rowCount() == 0
-    assert "0 in 0 documents" in plain(bar.count.text())
+    assert "0 hits in 0 documents" in plain(bar.count.text())
     bar.query.setText("المراسل")
     bar.search()
     assert bar.results_model.rowCount() == 40  # every document is read: listed at once
+
+
+def test_all_documents_moves_nothing_in_the_window_and_says_what_it_counts(
+    qtbot, open_window, type_text, project, monkeypatch
+):
+    """Ticking "All documents" at 1280x800: the query box keeps its width, the article keeps
+    its width (no re-wrap), and a count over the listing limit says which hits it counts."""
+    project.import_texts(
+        [TextSource(text=f"وأكد المراسل رقم {n} الخبر", source=f"r{n}.txt") for n in range(9)]
+    )
+    monkeypatch.setattr(find_bar, "PROJECT_LIMIT", 4)  # 4 hits listed, so "4+" and "first 4"
+    window = open_window()
+    bar = window.find_bar
+    qtbot.keyClick(window.article, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(bar.query, "اكد")
+    qtbot.waitUntil(lambda: not bar._timer.isActive())
+    qtbot.wait(50)
+    query_width, article_width = bar.query.width(), window.article.viewport().width()
+    bar_width = bar.width()
+    bar.all_documents.click()
+    qtbot.waitUntil(lambda: bar.results_model.rowCount() == 4)
+    qtbot.wait(50)  # the layout has settled
+    assert bar.query.width() == query_width
+    assert window.article.viewport().width() == article_width
+    assert bar.width() == bar_width
+    documents = len({hit.document_id for hit in bar.results_model.hits})
+    whole = plain(bar.count.text())
+    assert documents >= 1
+    plural = "document" if documents == 1 else "documents"
+    assert whole.endswith(f" · 4+ hits (first 4 in {documents} {plural})")
+    assert bar.count.toolTip() == bar.count.text()
+    drawn = bar.count.shown()
+    assert drawn == bar.count.text() or plain(drawn).endswith("…")
+    assert bar.count.fontMetrics().horizontalAdvance(drawn) <= bar.count.width()

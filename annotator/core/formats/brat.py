@@ -462,9 +462,11 @@ def export(
     confs = [path_inside(folder, "annotation.conf"), path_inside(folder, "visual.conf")]
     targets = [p for _, _, txt, ann in plan for p in (txt, ann)] + confs
     if not overwrite:
-        for path in targets:
-            if path.exists() or path.is_symlink():
-                raise ExportExistsError(Message("%1 exists; use --force to overwrite", path), path)
+        existing = [path for path in targets if path.exists() or path.is_symlink()]
+        if existing:
+            raise ExportExistsError(
+                Message("%1 exists; use --force to overwrite", existing[0]), existing[0], existing
+            )
     made = [p for p in [folder, *dict.fromkeys(txt.parent for _, _, txt, _ in plan)]]
     made = [p for p in made if not p.exists()]
     for path in made:

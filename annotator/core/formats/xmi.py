@@ -418,10 +418,13 @@ def export(
                     count=len(stale) - 1,
                 ),
                 stale[0],
+                stale,
             )
-        for path in paths:
-            if path.exists() or path.is_symlink():
-                raise ExportExistsError(Message("%1 exists; use --force to overwrite", path), path)
+        existing = [path for path in paths if path.exists() or path.is_symlink()]
+        if existing:
+            raise ExportExistsError(
+                Message("%1 exists; use --force to overwrite", existing[0]), existing[0], existing
+            )
     count = 0
     with _Staging(overwrite) as staging:
         with staging.beside(paths[0]) as tmp:
