@@ -341,6 +341,9 @@ class ExportRun(QObject):
             return
         self.worker.overwrite = True
         self.dialog.reset()
+        # The researcher has just chosen to replace: the progress shows at once (the dialog's
+        # own delay counts from the first run, whose dialog was hidden to ask).
+        self.dialog.show()
         self.thread.start()
 
     def _question(self, exc: ExportExistsError) -> tuple[str, ...]:
