@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 ORIGINS = ("manual", "imported", "suggested", "adjudicated")
@@ -79,3 +80,30 @@ class Annotation:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
+
+    def copied(
+        self,
+        annotator: str,
+        *,
+        origin: str,
+        stamp: str,
+        link_id: str | None,
+        sources: tuple[str, ...],
+        id: str | None = None,  # noqa: A002 - the field's name
+    ) -> Annotation:
+        """This annotation's span and values as a new, unstored annotation (revision 0) of
+        `annotator`, made and modified at `stamp`: what accepting a suggestion or deciding a
+        gold annotation makes. A new UUID unless `id` is given."""
+        return replace(
+            self,
+            id=id or str(uuid.uuid4()),
+            annotator=annotator,
+            attributes=dict(self.attributes),
+            link_id=link_id,
+            stances=tuple(self.stances),
+            origin=origin,
+            created_at=stamp,
+            modified_at=stamp,
+            sources=sources,
+            revision=0,
+        )

@@ -422,21 +422,11 @@ class _Copies:
                 if link_id is None:
                     link_id = self.accept(speaker, made)
         copy = self.batch.add(
-            Annotation(
-                id=str(uuid.uuid4()),
-                document_id=suggestion.document_id,
-                annotator=self.annotator,
-                layer=suggestion.layer,
-                start=suggestion.start,
-                end=suggestion.end,
-                text=suggestion.text,
-                attributes=dict(suggestion.attributes),
-                entity=suggestion.entity,
-                link_id=link_id,
-                stances=tuple(suggestion.stances),
+            suggestion.copied(
+                self.annotator,
                 origin="suggested",
-                created_at=self.stamp,
-                modified_at=self.stamp,
+                stamp=self.stamp,
+                link_id=link_id,
                 sources=(suggestion.id,),
             )
         )

@@ -432,22 +432,13 @@ class _Decider:
                 sources=sources,
                 id=gold_id,
             ).id
-        copy = Annotation(
-            id=gold_id or str(uuid.uuid4()),
-            document_id=self.document_id,
-            annotator=self.gold,
-            layer=chosen.layer,
-            start=chosen.start,
-            end=chosen.end,
-            text=chosen.text,
-            attributes=dict(chosen.attributes),
-            entity=chosen.entity,
-            link_id=link_id,
-            stances=tuple(chosen.stances),
+        copy = chosen.copied(
+            self.gold,
             origin="adjudicated",
-            created_at=self.stamp,
-            modified_at=self.stamp,
+            stamp=self.stamp,
+            link_id=link_id,
             sources=sources,
+            id=gold_id,
         )
         return self.batch.add(copy).id
 
