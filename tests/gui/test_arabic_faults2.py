@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionViewItem,
     QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from annotator.core import bidi
@@ -38,15 +36,14 @@ from annotator.core.store.project import Project, TextSource
 from annotator.gui import language, review_models
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.app import load_fonts
-from annotator.gui.article_view import ArticleView
 from annotator.gui.export_dialog import ExportDialog
-from annotator.gui.find_bar import FindBar
 from annotator.gui.find_results import HIT_ROLE
 from annotator.gui.models import AnnotationTableModel, TextDirectionDelegate
 from annotator.gui.project_settings import ProjectSettingsDialog
 from annotator.gui.review_window import ReviewWindow
 from annotator.gui.workbench import Workbench
 from tests.gui.test_bidi_order import boxes, centre
+from tests.gui.test_find_bar import find_window_on
 from tests.gui.test_rtl_drag import ECONOMY, LEFT, NO
 
 # ---------------------------------------------------------------- review tables in Arabic
@@ -108,20 +105,7 @@ def find_window(qtbot, tmp_path):
     project.import_texts([TextSource(ECONOMY, source="economy.txt")])
     workbench = Workbench(project, "amal")
     workbench.open_document(project.documents()[0].id)
-    window = QWidget()
-    view = ArticleView(workbench)
-    bar = FindBar(workbench, view, window)
-    column = QVBoxLayout(window)
-    column.addWidget(bar)
-    column.addWidget(view)
-    window.addActions(list(bar.actions.values()))
-    view.load()
-    qtbot.addWidget(window)
-    window.resize(900, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    window.view, window.bar = view, bar
-    yield window
+    yield find_window_on(qtbot, workbench)
     project.close()
 
 

@@ -17,6 +17,11 @@ from annotator.gui.find_results import HIT_ROLE
 
 @pytest.fixture
 def window(qtbot, workbench):
+    return find_window_on(qtbot, workbench)
+
+
+def find_window_on(qtbot, workbench):
+    """The article of `workbench` under a find bar, in a shown window: `.view`, `.bar`."""
     window = QWidget()
     view = ArticleView(workbench)
     bar = FindBar(workbench, view, window)
